@@ -1,0 +1,421 @@
+//! One Raft server, rule for rule from the paper's Figure 2.
+
+use super::msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
+use super::RaftMonitor;
+use crate::sim::{Ctx, NodeId, Protocol, SimTime, MS};
+
+/// Timing and batching settings of a Raft cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RaftConfig {
+    /// Shortest election timeout (§5.2 suggests 150 ms).
+    pub election_min: SimTime,
+    /// Longest election timeout (§5.2 suggests 300 ms).
+    pub election_max: SimTime,
+    /// How often an idle leader sends heartbeats; must be well below `election_min`.
+    pub heartbeat: SimTime,
+    /// Most entries carried by one AppendEntries.
+    pub max_batch: usize,
+}
+
+impl Default for RaftConfig {
+    fn default() -> Self {
+        RaftConfig { election_min: 150 * MS, election_max: 300 * MS, heartbeat: 50 * MS, max_batch: 16 }
+    }
+}
+
+/// A server's role (Figure 4 of the paper).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Follower,
+    Candidate,
+    Leader,
+}
+
+/// The state of one Raft server. Field groups follow Figure 2's "State" box.
+#[derive(Clone, Debug)]
+pub struct RaftNode {
+    config: RaftConfig,
+    // Persistent state on all servers.
+    current_term: u64,
+    voted_for: Option<NodeId>,
+    log: Vec<Entry>,
+    // Volatile state on all servers.
+    commit_index: u64,
+    role: Role,
+    leader_hint: Option<NodeId>,
+    votes: Vec<NodeId>,
+    // Volatile state on leaders (indexed by node id).
+    next_index: Vec<u64>,
+    match_index: Vec<u64>,
+}
+
+impl RaftNode {
+    /// A fresh server: term 0, empty log, follower.
+    pub fn new(config: RaftConfig) -> Self {
+        RaftNode {
+            config,
+            current_term: 0,
+            voted_for: None,
+            log: Vec::new(),
+            commit_index: 0,
+            role: Role::Follower,
+            leader_hint: None,
+            votes: Vec::new(),
+            next_index: Vec::new(),
+            match_index: Vec::new(),
+        }
+    }
+
+    /// A server that starts with a given persistent state (for scripted scenarios such
+    /// as the paper's Figure 7).
+    pub fn with_state(config: RaftConfig, term: u64, voted_for: Option<NodeId>, log: Vec<Entry>) -> Self {
+        RaftNode { current_term: term, voted_for, log, ..RaftNode::new(config) }
+    }
+
+    // ----- what the UI and the monitor read -------------------------------------------
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+    pub fn term(&self) -> u64 {
+        self.current_term
+    }
+    pub fn voted_for(&self) -> Option<NodeId> {
+        self.voted_for
+    }
+    /// The log; entry `i` (1-based, as in the paper) is `log()[i - 1]`.
+    pub fn log(&self) -> &[Entry] {
+        &self.log
+    }
+    pub fn commit_index(&self) -> u64 {
+        self.commit_index
+    }
+    /// The leader this node last heard from in its current term.
+    pub fn leader_hint(&self) -> Option<NodeId> {
+        self.leader_hint
+    }
+    /// Votes received (candidates and leaders, this term).
+    pub fn votes(&self) -> &[NodeId] {
+        &self.votes
+    }
+    /// Leader only: `nextIndex[]`.
+    pub fn next_index(&self) -> &[u64] {
+        &self.next_index
+    }
+    /// Leader only: `matchIndex[]`.
+    pub fn match_index(&self) -> &[u64] {
+        &self.match_index
+    }
+    pub fn config(&self) -> &RaftConfig {
+        &self.config
+    }
+    pub fn last_log_index(&self) -> u64 {
+        self.log.len() as u64
+    }
+    pub fn last_log_term(&self) -> u64 {
+        self.log.last().map_or(0, |e| e.term)
+    }
+    /// The term of entry `index` (0 for index 0, `None` past the end).
+    pub fn term_at(&self, index: u64) -> Option<u64> {
+        if index == 0 {
+            Some(0)
+        } else {
+            self.log.get(index as usize - 1).map(|e| e.term)
+        }
+    }
+
+    // ----- transitions ------------------------------------------------------------------
+
+    fn reset_election_timer(&self, cx: &mut Ctx<Self>) {
+        cx.set_timer(RaftTimer::Election, self.config.election_min, self.config.election_max);
+    }
+
+    /// "If RPC request or response contains term T > currentTerm: set currentTerm = T,
+    /// convert to follower."
+    fn step_down(&mut self, term: u64, from: NodeId, cx: &mut Ctx<Self>) {
+        let was_leader = self.role == Role::Leader;
+        self.current_term = term;
+        self.voted_for = None;
+        self.role = Role::Follower;
+        self.leader_hint = None;
+        self.votes.clear();
+        cx.note(RaftNote::SteppedDown { term, from });
+        if was_leader {
+            cx.cancel_timer(RaftTimer::Heartbeat);
+            self.reset_election_timer(cx);
+        }
+    }
+
+    fn start_election(&mut self, cx: &mut Ctx<Self>) {
+        self.current_term += 1;
+        self.role = Role::Candidate;
+        self.voted_for = Some(cx.id);
+        self.votes = vec![cx.id];
+        self.leader_hint = None;
+        cx.note(RaftNote::StartedElection { term: self.current_term });
+        self.reset_election_timer(cx);
+        let msg = RaftMsg::RequestVote {
+            term: self.current_term,
+            last_log_index: self.last_log_index(),
+            last_log_term: self.last_log_term(),
+        };
+        for p in cx.peers() {
+            cx.send(p, msg.clone());
+        }
+        self.maybe_win(cx);
+    }
+
+    fn maybe_win(&mut self, cx: &mut Ctx<Self>) {
+        if self.role == Role::Candidate && self.votes.len() * 2 > cx.cluster_size {
+            self.become_leader(cx);
+        }
+    }
+
+    fn become_leader(&mut self, cx: &mut Ctx<Self>) {
+        self.role = Role::Leader;
+        self.leader_hint = Some(cx.id);
+        let n = cx.cluster_size;
+        self.next_index = vec![self.last_log_index() + 1; n];
+        self.match_index = vec![0; n];
+        self.match_index[cx.id] = self.last_log_index();
+        cx.note(RaftNote::BecameLeader { term: self.current_term, votes: self.votes.len() });
+        cx.cancel_timer(RaftTimer::Election);
+        self.broadcast_append(cx);
+    }
+
+    fn broadcast_append(&mut self, cx: &mut Ctx<Self>) {
+        for p in cx.peers() {
+            self.send_append(p, cx);
+        }
+        cx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat, self.config.heartbeat);
+    }
+
+    fn send_append(&self, to: NodeId, cx: &mut Ctx<Self>) {
+        let prev_log_index = self.next_index[to].saturating_sub(1);
+        let start = prev_log_index as usize;
+        let end = (start + self.config.max_batch).min(self.log.len());
+        cx.send(
+            to,
+            RaftMsg::AppendEntries {
+                term: self.current_term,
+                prev_log_index,
+                prev_log_term: self.term_at(prev_log_index).unwrap_or(0),
+                entries: self.log[start..end].to_vec(),
+                leader_commit: self.commit_index,
+            },
+        );
+    }
+
+    /// "If there exists an N such that N > commitIndex, a majority of matchIndex[i] ≥ N,
+    /// and log[N].term == currentTerm: set commitIndex = N."
+    fn advance_commit(&mut self, cx: &mut Ctx<Self>) {
+        let mut n = self.last_log_index();
+        while n > self.commit_index {
+            if self.term_at(n) != Some(self.current_term) {
+                break; // older entries are only committed indirectly (§5.4.2)
+            }
+            let replicas = self.match_index.iter().filter(|&&m| m >= n).count();
+            if replicas * 2 > cx.cluster_size {
+                self.commit_index = n;
+                cx.note(RaftNote::Committed { index: n });
+                return;
+            }
+            n -= 1;
+        }
+    }
+
+    fn client_request(&mut self, cmd: u64, cx: &mut Ctx<Self>) {
+        match self.role {
+            Role::Leader => {
+                self.log.push(Entry { term: self.current_term, cmd });
+                let index = self.last_log_index();
+                self.match_index[cx.id] = index;
+                cx.note(RaftNote::AcceptedRequest { cmd, index });
+                for p in cx.peers() {
+                    self.send_append(p, cx);
+                }
+                self.advance_commit(cx);
+            }
+            _ => match self.leader_hint {
+                Some(leader) if leader != cx.id => {
+                    cx.note(RaftNote::RedirectedRequest { cmd, leader });
+                    cx.send(leader, RaftMsg::Redirect { cmd });
+                }
+                _ => cx.note(RaftNote::RejectedRequest { cmd }),
+            },
+        }
+    }
+
+    fn on_request_vote(&mut self, from: NodeId, term: u64, last_log_index: u64, last_log_term: u64, cx: &mut Ctx<Self>) {
+        let up_to_date = last_log_term > self.last_log_term()
+            || (last_log_term == self.last_log_term() && last_log_index >= self.last_log_index());
+        let free = self.voted_for.is_none() || self.voted_for == Some(from);
+        let granted = term == self.current_term && free && up_to_date;
+        if granted {
+            self.voted_for = Some(from);
+            self.reset_election_timer(cx);
+            cx.note(RaftNote::GrantedVote { term, to: from });
+        } else if term == self.current_term {
+            match self.voted_for {
+                Some(v) if v != from => cx.note(RaftNote::RefusedVoteAlreadyVoted { term, to: from, voted_for: v }),
+                _ => cx.note(RaftNote::RefusedVoteLog { term, to: from }),
+            }
+        }
+        cx.send(from, RaftMsg::Vote { term: self.current_term, granted });
+    }
+
+    fn on_append(&mut self, from: NodeId, term: u64, prev_log_index: u64, prev_log_term: u64, entries: Vec<Entry>, leader_commit: u64, cx: &mut Ctx<Self>) {
+        let reply = |success: bool, match_index: u64, term: u64| RaftMsg::AppendReply { term, success, match_index, prev_log_index };
+        if term < self.current_term {
+            cx.send(from, reply(false, 0, self.current_term));
+            return;
+        }
+        // A current-term AppendEntries comes from the legitimate leader.
+        self.role = Role::Follower;
+        self.votes.clear();
+        self.leader_hint = Some(from);
+        self.reset_election_timer(cx);
+        if self.term_at(prev_log_index) != Some(prev_log_term) {
+            cx.note(RaftNote::RejectedAppend { prev_log_index });
+            cx.send(from, reply(false, 0, self.current_term));
+            return;
+        }
+        let count = entries.len();
+        let mut appended = 0;
+        for (offset, e) in entries.into_iter().enumerate() {
+            let index = prev_log_index + 1 + offset as u64;
+            match self.term_at(index) {
+                Some(t) if t == e.term => continue,
+                Some(_) => {
+                    // "If an existing entry conflicts with a new one, delete the existing
+                    // entry and all that follow it."
+                    self.log.truncate(index as usize - 1);
+                    cx.note(RaftNote::TruncatedLog { from_index: index });
+                }
+                None => {}
+            }
+            self.log.push(e);
+            appended += 1;
+        }
+        let last_new = prev_log_index + count as u64;
+        if appended > 0 {
+            cx.note(RaftNote::AppendedEntries { count: appended, last_index: self.last_log_index() });
+        }
+        if leader_commit > self.commit_index {
+            let new_commit = leader_commit.min(last_new);
+            if new_commit > self.commit_index {
+                self.commit_index = new_commit;
+                cx.note(RaftNote::Committed { index: new_commit });
+            }
+        }
+        cx.send(from, reply(true, last_new, self.current_term));
+    }
+
+    fn on_append_reply(&mut self, from: NodeId, success: bool, match_index: u64, prev_log_index: u64, cx: &mut Ctx<Self>) {
+        if success {
+            if match_index > self.match_index[from] {
+                self.match_index[from] = match_index;
+            }
+            self.next_index[from] = self.next_index[from].max(match_index + 1);
+            self.advance_commit(cx);
+            if self.next_index[from] <= self.last_log_index() {
+                self.send_append(from, cx); // more to send
+            }
+        } else {
+            // "If AppendEntries fails because of log inconsistency: decrement nextIndex and
+            // retry." Echoing prevLogIndex keeps a late duplicate from decrementing twice.
+            let next = prev_log_index.max(1).max(self.match_index[from] + 1);
+            if next < self.next_index[from] {
+                self.next_index[from] = next;
+                cx.note(RaftNote::BackedOff { follower: from, next_index: next });
+                self.send_append(from, cx);
+            }
+        }
+    }
+}
+
+impl Protocol for RaftNode {
+    type Msg = RaftMsg;
+    type Timer = RaftTimer;
+    type Cmd = RaftCmd;
+    type Note = RaftNote;
+    type Monitor = RaftMonitor;
+
+    fn on_start(&mut self, cx: &mut Ctx<Self>) {
+        self.role = Role::Follower;
+        cx.note(RaftNote::Booted { term: self.current_term, log_len: self.last_log_index() });
+        self.reset_election_timer(cx);
+    }
+
+    fn on_msg(&mut self, from: NodeId, msg: RaftMsg, cx: &mut Ctx<Self>) {
+        if let Some(term) = msg.term() {
+            if term > self.current_term {
+                self.step_down(term, from, cx);
+            }
+        }
+        match msg {
+            RaftMsg::RequestVote { term, last_log_index, last_log_term } => {
+                self.on_request_vote(from, term, last_log_index, last_log_term, cx)
+            }
+            RaftMsg::Vote { term, granted } => {
+                if self.role == Role::Candidate && term == self.current_term && granted && !self.votes.contains(&from) {
+                    self.votes.push(from);
+                    self.maybe_win(cx);
+                }
+            }
+            RaftMsg::AppendEntries { term, prev_log_index, prev_log_term, entries, leader_commit } => {
+                self.on_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, cx)
+            }
+            RaftMsg::AppendReply { term, success, match_index, prev_log_index } => {
+                if self.role == Role::Leader && term == self.current_term {
+                    self.on_append_reply(from, success, match_index, prev_log_index, cx);
+                }
+            }
+            RaftMsg::Redirect { cmd } => self.client_request(cmd, cx),
+        }
+    }
+
+    fn on_timer(&mut self, timer: RaftTimer, cx: &mut Ctx<Self>) {
+        match (timer, self.role) {
+            (RaftTimer::Election, Role::Follower | Role::Candidate) => self.start_election(cx),
+            (RaftTimer::Heartbeat, Role::Leader) => self.broadcast_append(cx),
+            _ => {}
+        }
+    }
+
+    fn on_cmd(&mut self, cmd: RaftCmd, cx: &mut Ctx<Self>) {
+        match cmd {
+            RaftCmd::ClientRequest(v) => self.client_request(v, cx),
+            RaftCmd::ForceTimeout => {
+                if self.role != Role::Leader {
+                    self.start_election(cx);
+                }
+            }
+        }
+    }
+
+    fn on_crash(&mut self) {
+        self.commit_index = 0;
+        self.role = Role::Follower;
+        self.leader_hint = None;
+        self.votes.clear();
+        self.next_index.clear();
+        self.match_index.clear();
+    }
+}
+
+/// Hooks for tests that need states the protocol would never reach on its own (to prove
+/// the monitor catches them).
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn force_leader(node: &mut RaftNode, term: u64) {
+        node.current_term = term;
+        node.role = Role::Leader;
+    }
+
+    pub fn set_commit(node: &mut RaftNode, index: u64) {
+        node.commit_index = index;
+    }
+}

@@ -1,0 +1,22 @@
+//! The simulation engine: virtual time, an event queue, a network model with faults,
+//! seeded randomness and a trace. Pure Rust: no web crates, no wall clock, no global RNG.
+//!
+//! A run is a pure function of `(seed, config, action log)`: the [`world::World`] applies
+//! every user action at a virtual time, so the same inputs always give the same trace.
+
+pub mod hash;
+pub mod invariant;
+pub mod network;
+pub mod node;
+pub mod rng;
+pub mod time;
+pub mod trace;
+pub mod world;
+
+pub use invariant::{Monitor, Violation};
+pub use network::{DropReason, LinkState, NetConfig};
+pub use node::{Ctx, Effect, NodeId, Protocol};
+pub use rng::SimRng;
+pub use time::{SimTime, MS, SEC};
+pub use trace::{TraceEvent, TraceKind};
+pub use world::{Action, World, WorldConfig};

@@ -1,0 +1,104 @@
+//! The contract between the engine and a protocol: a sans-IO state machine that reacts to
+//! messages, timers and commands by returning [`Effect`]s through a [`Ctx`].
+
+use std::fmt::Debug;
+use std::hash::Hash;
+
+use super::time::SimTime;
+
+/// A node's index in the cluster, `0..n`. Shown to people as `S1..Sn`.
+pub type NodeId = usize;
+
+/// A protocol's node: pure, deterministic, and unaware of the network and the clock except
+/// through [`Ctx`]. It never sends, sleeps or draws randomness itself.
+pub trait Protocol: Clone + Debug {
+    /// Messages exchanged between nodes.
+    type Msg: Clone + Debug + Hash;
+    /// Named timers; setting a timer that is already set replaces it.
+    type Timer: Clone + Debug + PartialEq + Hash;
+    /// Client requests and teacher actions delivered to one node.
+    type Cmd: Clone + Debug + Hash;
+    /// Narration events, translated by the UI.
+    type Note: Clone + Debug + Hash;
+    /// The checker of this protocol's safety rules (see [`crate::sim::Monitor`]).
+    type Monitor: crate::sim::Monitor<Self> + Clone + Debug + Default;
+
+    /// Called when the node boots, and again after a restart (after [`Protocol::on_crash`]).
+    fn on_start(&mut self, cx: &mut Ctx<Self>);
+    /// A message from `from` arrived.
+    fn on_msg(&mut self, from: NodeId, msg: Self::Msg, cx: &mut Ctx<Self>);
+    /// A timer fired.
+    fn on_timer(&mut self, timer: Self::Timer, cx: &mut Ctx<Self>);
+    /// A client request or teacher action arrived.
+    fn on_cmd(&mut self, cmd: Self::Cmd, cx: &mut Ctx<Self>);
+    /// The node crashed: drop volatile state, keep what the paper says is persistent.
+    fn on_crash(&mut self) {}
+}
+
+/// Something a node asks the world to do. Effects are data, so every step can be logged,
+/// replayed and tested.
+#[derive(Clone, Debug)]
+pub enum Effect<P: Protocol> {
+    /// Put `msg` on the network towards `to`.
+    Send { to: NodeId, msg: P::Msg },
+    /// Arm `timer` to fire after a delay the world draws uniformly from `min..=max`.
+    SetTimer { timer: P::Timer, min: SimTime, max: SimTime },
+    /// Disarm `timer` if it is set.
+    CancelTimer(P::Timer),
+    /// Tell the student what just happened and why.
+    Note(P::Note),
+}
+
+/// What a node sees of the world while it handles one event, and where it leaves effects.
+pub struct Ctx<P: Protocol> {
+    /// This node.
+    pub id: NodeId,
+    /// The current virtual time.
+    pub now: SimTime,
+    /// How many nodes the cluster has (ids `0..cluster_size`).
+    pub cluster_size: usize,
+    pub(crate) effects: Vec<Effect<P>>,
+}
+
+impl<P: Protocol> Ctx<P> {
+    /// A context for driving a node directly (unit tests, tools).
+    pub fn new(id: NodeId, now: SimTime, cluster_size: usize) -> Self {
+        Ctx { id, now, cluster_size, effects: Vec::new() }
+    }
+
+    /// Send `msg` to `to`.
+    pub fn send(&mut self, to: NodeId, msg: P::Msg) {
+        self.effects.push(Effect::Send { to, msg });
+    }
+
+    /// Every other node's id.
+    pub fn peers(&self) -> impl Iterator<Item = NodeId> + 'static {
+        let me = self.id;
+        (0..self.cluster_size).filter(move |&p| p != me)
+    }
+
+    /// Arm `timer` after a random delay in `min..=max`.
+    pub fn set_timer(&mut self, timer: P::Timer, min: SimTime, max: SimTime) {
+        self.effects.push(Effect::SetTimer { timer, min, max });
+    }
+
+    /// Disarm `timer`.
+    pub fn cancel_timer(&mut self, timer: P::Timer) {
+        self.effects.push(Effect::CancelTimer(timer));
+    }
+
+    /// Narrate.
+    pub fn note(&mut self, note: P::Note) {
+        self.effects.push(Effect::Note(note));
+    }
+
+    /// The effects left so far (for tests that drive a node by hand).
+    pub fn effects(&self) -> &[Effect<P>] {
+        &self.effects
+    }
+
+    /// Take the effects left so far.
+    pub fn take_effects(&mut self) -> Vec<Effect<P>> {
+        std::mem::take(&mut self.effects)
+    }
+}

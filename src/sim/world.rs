@@ -1,0 +1,410 @@
+//! The world: nodes, network, timers and the event queue, advanced one event at a time.
+//!
+//! Every user action ([`Action`]) is applied at the current virtual time and appended to
+//! the action log, so a run is a pure function of `(seed, config, actions)`:
+//! [`World::replay`] rebuilds it exactly.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::invariant::{Monitor, Violation};
+use super::network::{DropReason, InFlight, LinkState, NetConfig, Network};
+use super::node::{Ctx, Effect, NodeId, Protocol};
+use super::rng::SimRng;
+use super::time::SimTime;
+use super::trace::{Trace, TraceKind};
+
+/// Settings of a run that are not the protocol's own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorldConfig {
+    /// The one seed of the run.
+    pub seed: u64,
+    /// Latency and loss.
+    pub net: NetConfig,
+    /// How many recent trace events to keep for the UI (0: fingerprint only).
+    pub trace_capacity: usize,
+    /// Check the protocol's invariants after every step.
+    pub check_invariants: bool,
+}
+
+impl Default for WorldConfig {
+    fn default() -> Self {
+        WorldConfig { seed: 1, net: NetConfig::default(), trace_capacity: 512, check_invariants: true }
+    }
+}
+
+/// A user's (or a test's) intervention, applied at a virtual time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action<C> {
+    /// The node stops: it receives nothing and its timers stop.
+    Crash(NodeId),
+    /// The node boots again with its persistent state.
+    Restart(NodeId),
+    /// Messages on this link are dropped from now on (also those already flying).
+    Cut(NodeId, NodeId),
+    /// The link carries messages again.
+    Heal(NodeId, NodeId),
+    /// Cut every link between different groups; nodes in no group are cut off from all.
+    Partition(Vec<Vec<NodeId>>),
+    /// Heal every link.
+    HealAll,
+    /// Drop one message in flight, by id.
+    DropMsg(u64),
+    /// A client request or teacher command to one node.
+    Command(NodeId, C),
+    /// Change the network's latency range and loss (affects messages sent from now on).
+    SetNet(NetConfig),
+}
+
+/// A timer a node has armed.
+#[derive(Clone, Debug)]
+pub struct ArmedTimer<T> {
+    pub timer: T,
+    pub set_at: SimTime,
+    pub deadline: SimTime,
+    gen: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Due {
+    Deliver(u64),
+    Timer { node: NodeId, gen: u64 },
+}
+
+#[derive(Clone, Debug)]
+struct Slot<P: Protocol> {
+    proto: P,
+    alive: bool,
+    timers: Vec<ArmedTimer<P::Timer>>,
+    timer_rng: SimRng,
+    net_rng: SimRng,
+}
+
+/// A cluster of `P` nodes on a simulated network.
+#[derive(Clone, Debug)]
+pub struct World<P: Protocol> {
+    config: WorldConfig,
+    now: SimTime,
+    seq: u64,
+    timer_gen: u64,
+    queue: BinaryHeap<Reverse<(SimTime, u64, Due)>>,
+    slots: Vec<Slot<P>>,
+    net: Network<P::Msg>,
+    trace: Trace<P>,
+    actions: Vec<(SimTime, Action<P::Cmd>)>,
+    monitor: P::Monitor,
+    violations: Vec<Violation>,
+    events: u64,
+    scratch: Vec<Effect<P>>,
+    // Kept beside the slots so the monitor can see which nodes are up as one slice.
+    alive_view: Vec<bool>,
+}
+
+impl<P: Protocol> World<P> {
+    /// A world whose nodes boot at time 0, in id order.
+    pub fn new(config: WorldConfig, nodes: Vec<P>) -> Self {
+        let root = SimRng::new(config.seed);
+        let n = nodes.len();
+        let slots = nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, proto)| Slot {
+                proto,
+                alive: true,
+                timers: Vec::new(),
+                timer_rng: root.fork(i as u64 + 1),
+                net_rng: root.fork(0x1_0000 + i as u64),
+            })
+            .collect();
+        let mut w = World {
+            net: Network::new(config.net.clone()),
+            trace: Trace::new(config.trace_capacity),
+            config,
+            now: 0,
+            seq: 0,
+            timer_gen: 0,
+            queue: BinaryHeap::new(),
+            slots,
+            actions: Vec::new(),
+            monitor: P::Monitor::default(),
+            violations: Vec::new(),
+            events: 0,
+            scratch: Vec::new(),
+            alive_view: vec![true; n],
+        };
+        for i in 0..n {
+            w.with_node(i, |p, cx| p.on_start(cx));
+        }
+        w.check();
+        w
+    }
+
+    /// Rebuild a run from its inputs and advance it to `until`.
+    pub fn replay(config: WorldConfig, nodes: Vec<P>, actions: &[(SimTime, Action<P::Cmd>)], until: SimTime) -> Self {
+        let mut w = World::new(config, nodes);
+        for (at, action) in actions {
+            w.run_until(*at);
+            w.apply(action.clone());
+        }
+        w.run_until(until);
+        w
+    }
+
+    // ----- reading -------------------------------------------------------------------
+
+    /// The current virtual time.
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+    /// The run's settings.
+    pub fn config(&self) -> &WorldConfig {
+        &self.config
+    }
+    /// How many nodes.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+    /// A world always has nodes; kept for API symmetry with `len`.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+    /// A node's protocol state.
+    pub fn node(&self, id: NodeId) -> &P {
+        &self.slots[id].proto
+    }
+    /// Whether a node is up.
+    pub fn is_alive(&self, id: NodeId) -> bool {
+        self.slots[id].alive
+    }
+    /// The timers a node has armed.
+    pub fn timers(&self, id: NodeId) -> &[ArmedTimer<P::Timer>] {
+        &self.slots[id].timers
+    }
+    /// The network (links and messages in flight).
+    pub fn network(&self) -> &Network<P::Msg> {
+        &self.net
+    }
+    /// The trace.
+    pub fn trace(&self) -> &Trace<P> {
+        &self.trace
+    }
+    /// Every action applied so far, with its time.
+    pub fn actions(&self) -> &[(SimTime, Action<P::Cmd>)] {
+        &self.actions
+    }
+    /// Every invariant violation detected so far.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+    /// How many events (deliveries, drops, timer firings) were processed.
+    pub fn events_processed(&self) -> u64 {
+        self.events
+    }
+    /// The time of the next pending event, if any (stale entries included).
+    pub fn next_event_time(&self) -> Option<SimTime> {
+        self.queue.peek().map(|Reverse((t, _, _))| *t)
+    }
+
+    // ----- advancing -----------------------------------------------------------------
+
+    /// Process the next event. Returns false when nothing is left to do.
+    pub fn step(&mut self) -> bool {
+        while let Some(Reverse((at, _, due))) = self.queue.pop() {
+            if self.process(at, due) {
+                self.events += 1;
+                self.check();
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Process every event due at or before `t`, then set the clock to `t`.
+    pub fn run_until(&mut self, t: SimTime) {
+        while let Some(Reverse((at, _, due))) = self.queue.peek().copied() {
+            if at > t {
+                break;
+            }
+            self.queue.pop();
+            if self.process(at, due) {
+                self.events += 1;
+                self.check();
+            }
+        }
+        self.now = self.now.max(t);
+    }
+
+    /// Apply a user action now, and record it in the action log.
+    pub fn apply(&mut self, action: Action<P::Cmd>) {
+        self.actions.push((self.now, action.clone()));
+        let now = self.now;
+        match action {
+            Action::Crash(id) if id < self.len() && self.slots[id].alive => {
+                let slot = &mut self.slots[id];
+                slot.alive = false;
+                slot.timers.clear();
+                slot.proto.on_crash();
+                self.trace.record(now, TraceKind::Crashed { node: id });
+            }
+            Action::Restart(id) if id < self.len() && !self.slots[id].alive => {
+                self.slots[id].alive = true;
+                self.trace.record(now, TraceKind::Restarted { node: id });
+                self.with_node(id, |p, cx| p.on_start(cx));
+            }
+            Action::Cut(a, b) if a < self.len() && b < self.len() => {
+                if self.net.set_link(a, b, LinkState::Cut) {
+                    self.trace.record(now, TraceKind::LinkCut { a: a.min(b), b: a.max(b) });
+                }
+            }
+            Action::Heal(a, b) if a < self.len() && b < self.len() => {
+                if self.net.set_link(a, b, LinkState::Up) {
+                    self.trace.record(now, TraceKind::LinkHealed { a: a.min(b), b: a.max(b) });
+                }
+            }
+            Action::Partition(groups) => {
+                let n = self.len();
+                let group_of = |x: NodeId| groups.iter().position(|g| g.contains(&x));
+                for a in 0..n {
+                    for b in a + 1..n {
+                        let same = matches!((group_of(a), group_of(b)), (Some(x), Some(y)) if x == y);
+                        let state = if same { LinkState::Up } else { LinkState::Cut };
+                        if self.net.set_link(a, b, state) {
+                            let kind = if same { TraceKind::LinkHealed { a, b } } else { TraceKind::LinkCut { a, b } };
+                            self.trace.record(now, kind);
+                        }
+                    }
+                }
+            }
+            Action::HealAll => {
+                let cut: Vec<_> = self.net.cut_links().collect();
+                for (a, b) in cut {
+                    self.net.set_link(a, b, LinkState::Up);
+                    self.trace.record(now, TraceKind::LinkHealed { a, b });
+                }
+            }
+            Action::DropMsg(id) => {
+                if let Some(m) = self.net.take(id) {
+                    self.trace.record(now, TraceKind::Dropped { id, from: m.from, to: m.to, reason: DropReason::ByUser, msg: m.msg });
+                }
+            }
+            Action::Command(id, cmd) if id < self.len() => {
+                self.trace.record(now, TraceKind::Command { node: id, cmd: cmd.clone() });
+                if self.slots[id].alive {
+                    self.with_node(id, |p, cx| p.on_cmd(cmd, cx));
+                }
+            }
+            Action::SetNet(net) => {
+                self.config.net = net.clone();
+                self.net.config = net;
+            }
+            _ => {}
+        }
+        self.check();
+    }
+
+    // ----- internals -----------------------------------------------------------------
+
+    fn push(&mut self, at: SimTime, due: Due) {
+        self.seq += 1;
+        self.queue.push(Reverse((at, self.seq, due)));
+    }
+
+    /// Handle one queue entry; false if it was stale (a cancelled timer, a message
+    /// already dropped).
+    fn process(&mut self, at: SimTime, due: Due) -> bool {
+        match due {
+            Due::Deliver(id) => {
+                let Some(m) = self.net.take(id) else { return false };
+                self.now = at;
+                self.deliver(m);
+                true
+            }
+            Due::Timer { node, gen } => {
+                let slot = &mut self.slots[node];
+                let Some(pos) = slot.timers.iter().position(|t| t.gen == gen) else { return false };
+                let armed = slot.timers.swap_remove(pos);
+                self.now = at;
+                self.trace.record(at, TraceKind::TimerFired { node, timer: armed.timer.clone() });
+                self.with_node(node, |p, cx| p.on_timer(armed.timer, cx));
+                true
+            }
+        }
+    }
+
+    fn deliver(&mut self, m: InFlight<P::Msg>) {
+        let InFlight { id, from, to, lost, msg, .. } = m;
+        let reason = if lost {
+            Some(DropReason::Lost)
+        } else if self.net.link(from, to) == LinkState::Cut {
+            Some(DropReason::LinkCut)
+        } else if !self.slots[to].alive {
+            Some(DropReason::NodeDown)
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => self.trace.record(self.now, TraceKind::Dropped { id, from, to, reason, msg }),
+            None => {
+                self.trace.record(self.now, TraceKind::Delivered { id, from, to, msg: msg.clone() });
+                self.with_node(to, |p, cx| p.on_msg(from, msg, cx));
+            }
+        }
+    }
+
+    /// Run a handler on node `id` and apply the effects it left.
+    fn with_node(&mut self, id: NodeId, f: impl FnOnce(&mut P, &mut Ctx<P>)) {
+        let mut cx = Ctx { id, now: self.now, cluster_size: self.slots.len(), effects: std::mem::take(&mut self.scratch) };
+        f(&mut self.slots[id].proto, &mut cx);
+        let mut effects = cx.effects;
+        for e in effects.drain(..) {
+            self.apply_effect(id, e);
+        }
+        self.scratch = effects;
+    }
+
+    fn apply_effect(&mut self, id: NodeId, e: Effect<P>) {
+        let now = self.now;
+        match e {
+            Effect::Send { to, msg } => {
+                if to == id || to >= self.slots.len() {
+                    return;
+                }
+                let cfg = &self.net.config;
+                let (lo, hi, loss) = (cfg.latency_min, cfg.latency_max, cfg.loss);
+                let rng = &mut self.slots[id].net_rng;
+                let latency = rng.range_inclusive(lo, hi).max(1);
+                let lost = rng.chance(loss);
+                let arrive_at = now + latency;
+                let mid = self.net.send(id, to, now, arrive_at, lost, msg.clone());
+                self.trace.record(now, TraceKind::Sent { id: mid, from: id, to, arrive_at, msg });
+                self.push(arrive_at, Due::Deliver(mid));
+            }
+            Effect::SetTimer { timer, min, max } => {
+                let slot = &mut self.slots[id];
+                slot.timers.retain(|t| t.timer != timer);
+                let deadline = now + slot.timer_rng.range_inclusive(min, max);
+                self.timer_gen += 1;
+                let gen = self.timer_gen;
+                self.slots[id].timers.push(ArmedTimer { timer, set_at: now, deadline, gen });
+                self.push(deadline, Due::Timer { node: id, gen });
+            }
+            Effect::CancelTimer(timer) => self.slots[id].timers.retain(|t| t.timer != timer),
+            Effect::Note(note) => self.trace.record(now, TraceKind::Note { node: id, note }),
+        }
+    }
+
+    fn check(&mut self) {
+        if !self.config.check_invariants {
+            return;
+        }
+        let nodes: Vec<&P> = self.slots.iter().map(|s| &s.proto).collect();
+        for (a, s) in self.alive_view.iter_mut().zip(&self.slots) {
+            *a = s.alive;
+        }
+        let before = self.violations.len();
+        self.monitor.check(self.now, &nodes, &self.alive_view, &mut self.violations);
+        for v in self.violations[before..].iter() {
+            self.trace.record(self.now, TraceKind::Violation { rule: v.rule });
+        }
+    }
+}
