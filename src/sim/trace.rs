@@ -21,7 +21,8 @@ pub struct TraceEvent<P: Protocol> {
 pub enum TraceKind<P: Protocol> {
     Sent { id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: P::Msg },
     Delivered { id: u64, from: NodeId, to: NodeId, msg: P::Msg },
-    Dropped { id: u64, from: NodeId, to: NodeId, reason: DropReason, msg: P::Msg },
+    /// `sent_at`/`arrive_at` let a view place the drop where the message was.
+    Dropped { id: u64, from: NodeId, to: NodeId, reason: DropReason, sent_at: SimTime, arrive_at: SimTime, msg: P::Msg },
     TimerFired { node: NodeId, timer: P::Timer },
     Note { node: NodeId, note: P::Note },
     Command { node: NodeId, cmd: P::Cmd },
@@ -38,7 +39,7 @@ impl<P: Protocol> TraceKind<P> {
         match self {
             TraceKind::Sent { id, from, to, arrive_at, msg } => (0u8, id, from, to, arrive_at, msg).hash(h),
             TraceKind::Delivered { id, from, to, msg } => (1u8, id, from, to, msg).hash(h),
-            TraceKind::Dropped { id, from, to, reason, msg } => (2u8, id, from, to, reason, msg).hash(h),
+            TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg } => (2u8, id, from, to, reason, sent_at, arrive_at, msg).hash(h),
             TraceKind::TimerFired { node, timer } => (3u8, node, timer).hash(h),
             TraceKind::Note { node, note } => (4u8, node, note).hash(h),
             TraceKind::Command { node, cmd } => (5u8, node, cmd).hash(h),

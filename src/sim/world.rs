@@ -284,7 +284,7 @@ impl<P: Protocol> World<P> {
             }
             Action::DropMsg(id) => {
                 if let Some(m) = self.net.take(id) {
-                    self.trace.record(now, TraceKind::Dropped { id, from: m.from, to: m.to, reason: DropReason::ByUser, msg: m.msg });
+                    self.trace.record(now, TraceKind::Dropped { id, from: m.from, to: m.to, reason: DropReason::ByUser, sent_at: m.sent_at, arrive_at: m.arrive_at, msg: m.msg });
                 }
             }
             Action::Command(id, cmd) if id < self.len() => {
@@ -332,7 +332,7 @@ impl<P: Protocol> World<P> {
     }
 
     fn deliver(&mut self, m: InFlight<P::Msg>) {
-        let InFlight { id, from, to, lost, msg, .. } = m;
+        let InFlight { id, from, to, lost, msg, sent_at, arrive_at } = m;
         let reason = if lost {
             Some(DropReason::Lost)
         } else if self.net.link(from, to) == LinkState::Cut {
@@ -343,7 +343,7 @@ impl<P: Protocol> World<P> {
             None
         };
         match reason {
-            Some(reason) => self.trace.record(self.now, TraceKind::Dropped { id, from, to, reason, msg }),
+            Some(reason) => self.trace.record(self.now, TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg }),
             None => {
                 self.trace.record(self.now, TraceKind::Delivered { id, from, to, msg: msg.clone() });
                 self.with_node(to, |p, cx| p.on_msg(from, msg, cx));

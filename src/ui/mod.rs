@@ -2,6 +2,7 @@
 //! unit-tested natively; the Leptos components build only for the browser.
 
 pub mod i18n;
+pub mod raft_view;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
