@@ -6,6 +6,14 @@ pub mod raft_view;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub use web::start;
+pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub use app::start;

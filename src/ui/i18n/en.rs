@@ -17,11 +17,14 @@ pub fn text(key: Key) -> &'static str {
         Key::Reset => "Reset",
         Key::Speed => "Speed",
         Key::SpeedHint => "1× = 50 ms of simulated time per second",
+        Key::RandomSeed => "Random seed",
         Key::Seed => "Seed",
         Key::Nodes => "Nodes",
-        Key::ElectionTimeout => "Election timeout (ms)",
+        Key::ElectionMin => "Election timeout min (ms)",
+        Key::ElectionMax => "Election timeout max (ms)",
         Key::Heartbeat => "Heartbeat (ms)",
-        Key::Latency => "Latency (ms)",
+        Key::LatencyMin => "Latency min (ms)",
+        Key::LatencyMax => "Latency max (ms)",
         Key::Loss => "Message loss (%)",
         Key::Apply => "Apply & restart",
         Key::HealAll => "Heal all links",
@@ -90,7 +93,10 @@ pub fn raft_note(note: &RaftNote) -> String {
         }
         RaftNote::RejectedAppend { prev_log_index } => format!("rejected AppendEntries: no matching entry at index {prev_log_index}"),
         RaftNote::TruncatedLog { from_index } => format!("deleted conflicting entries from index {from_index} on"),
-        RaftNote::AppendedEntries { count, last_index } => format!("appended {count} entries; log now ends at {last_index}"),
+        RaftNote::AppendedEntries { count, last_index } => {
+            let noun = if count == 1 { "entry" } else { "entries" };
+            format!("appended {count} {noun}; log now ends at {last_index}")
+        }
         RaftNote::BackedOff { follower, next_index } => format!("{} rejected: retrying from nextIndex {next_index}", s(follower)),
         RaftNote::Committed { index } => format!("commit index advanced to {index}"),
         RaftNote::AcceptedRequest { cmd, index } => format!("accepted client command {cmd} at index {index}"),

@@ -1,0 +1,85 @@
+//! The app shell: panic hook, language, URL scenario, page routing, embed mode.
+
+use leptos::prelude::*;
+
+use super::components::{banners::Notices, Tr};
+use super::i18n::{t, Key, Lang};
+use super::pages::raft::RaftPage;
+use super::scenario::Scenario;
+use super::state::Ctl;
+
+/// Entry point called by `main` in the browser.
+pub fn start() {
+    install_panic_hook();
+    leptos::mount::mount_to_body(App);
+}
+
+/// A panic logs to the console and puts a readable message in the page (in both
+/// languages: the hook cannot know which one the reader chose).
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let (Ok(div), Some(body)) = (doc.create_element("div"), doc.body()) {
+            div.set_class_name("panic");
+            let _ = div.set_attribute("data-testid", "panic");
+            div.set_text_content(Some(&format!("{} / {}", t(Lang::En, Key::PanicMessage), t(Lang::Zh, Key::PanicMessage))));
+            let _ = body.prepend_with_node_1(&div);
+        }
+    }));
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Lang::from_tag(&l))
+        .unwrap_or(Lang::En)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let loc = web_sys::window().map(|w| w.location());
+    let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let (scenario, notices) = Scenario::from_location(&search, &hash);
+    let lang = scenario.lang.unwrap_or_else(browser_lang);
+    let embed = scenario.embed;
+    let ctl = Ctl::new(scenario, notices, lang);
+    provide_context(ctl);
+    super::clock::start(ctl);
+
+    // Keep <html lang> and the title in step with the chosen language.
+    Effect::new(move |_| {
+        let l = ctl.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(t(l, Key::AppTitle));
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" });
+            }
+        }
+    });
+
+    let toggle_lang = move |_| {
+        ctl.lang.update(|l| *l = l.other());
+        ctl.write_url();
+    };
+
+    view! {
+        <div class="app" class:embed=embed>
+            {(!embed).then(|| view! {
+                <header class="topbar">
+                    <div class="brand">
+                        <h1><Tr k=Key::AppTitle/></h1>
+                        <p class="tagline"><Tr k=Key::AppTagline/></p>
+                    </div>
+                    <nav class="protocols">
+                        <a class="active" href="#/raft" data-testid="nav-raft"><Tr k=Key::NavRaft/></a>
+                    </nav>
+                    <button class="lang" data-testid="lang-toggle" on:click=toggle_lang><Tr k=Key::LangToggle/></button>
+                </header>
+            })}
+            <Notices/>
+            <RaftPage/>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! The invariant-violation banner and the notices about unusable URL settings.
+
+use leptos::prelude::*;
+
+use super::{secs, Tr};
+use crate::ui::i18n::{node_name, notice, rule_key, t, Key};
+use crate::ui::state::Ctl;
+
+/// Names the broken rule, the nodes and the time. Shown only when the monitor fired.
+#[component]
+pub fn ViolationBanner() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let violations = Memo::new(move |_| ctl.view.with(|v| v.violations.clone()));
+    move || {
+        let vs = violations.get();
+        (!vs.is_empty()).then(|| {
+            let lang = ctl.lang.get();
+            view! {
+                <div class="violation" role="alert" data-testid="violation">
+                    <strong><Tr k=Key::ViolationTitle/></strong>
+                    <ul>
+                        {vs.into_iter().map(|v| {
+                            let nodes = v.nodes.iter().map(|n| node_name(*n)).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <li data-rule=v.rule>
+                                    <b>{t(lang, rule_key(v.rule))}</b>
+                                    {format!(" — {} @ {} — {}", nodes, secs(v.at), v.detail)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// What the URL asked for that could not be used as written.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || {
+        let ns = ctl.notices.get();
+        (!ns.is_empty()).then(|| {
+            let lang = ctl.lang.get();
+            view! {
+                <div class="notices" role="status" data-testid="notices">
+                    <strong><Tr k=Key::NoticeTitle/></strong>
+                    <ul>{ns.iter().map(|n| view! { <li>{notice(lang, n)}</li> }).collect_view()}</ul>
+                    <button data-testid="notices-dismiss" on:click=move |_| ctl.notices.set(Vec::new())><Tr k=Key::Dismiss/></button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,212 @@
+//! The cluster drawn in SVG: nodes on a circle (role by colour AND shape AND label),
+//! links that can be cut, messages flying by virtual time, crosses where messages died.
+
+use std::f64::consts::PI;
+
+use leptos::prelude::*;
+
+use crate::sim::NodeId;
+use crate::ui::i18n::{node_name, t, Key};
+use crate::ui::raft_view::{MsgKind, RoleView};
+use crate::ui::state::{Ctl, Selection};
+
+const SIZE: f64 = 600.0;
+const RADIUS: f64 = 215.0;
+const NODE_R: f64 = 30.0;
+const RING_R: f64 = 39.0;
+
+/// Where node `id` of `n` sits.
+pub fn node_pos(id: NodeId, n: usize) -> (f64, f64) {
+    let a = -PI / 2.0 + 2.0 * PI * id as f64 / n.max(1) as f64;
+    (SIZE / 2.0 + RADIUS * a.cos(), SIZE / 2.0 + RADIUS * a.sin())
+}
+
+/// A point `p` of the way from `a` to `b`, shifted sideways so that a request and its
+/// reply on the same link do not overlap.
+fn along(a: NodeId, b: NodeId, n: usize, p: f64) -> (f64, f64) {
+    let (x1, y1) = node_pos(a, n);
+    let (x2, y2) = node_pos(b, n);
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let len = (dx * dx + dy * dy).sqrt().max(1.0);
+    // Start and end at the node's rim, not its centre.
+    let inset = (NODE_R + 8.0) / len;
+    let q = inset + p * (1.0 - 2.0 * inset);
+    let side = if a < b { 7.0 } else { -7.0 };
+    (x1 + dx * q - dy / len * side, y1 + dy * q + dx / len * side)
+}
+
+fn hexagon(r: f64) -> String {
+    (0..6).map(|i| {
+        let a = PI / 6.0 + PI / 3.0 * i as f64;
+        format!("{:.1},{:.1}", r * a.cos(), r * a.sin())
+    }).collect::<Vec<_>>().join(" ")
+}
+
+#[component]
+pub fn Cluster() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
+    let links = move || {
+        let n = n.get();
+        (0..n).flat_map(|a| (a + 1..n).map(move |b| (n, a, b))).collect::<Vec<_>>()
+    };
+    let msg_ids = move || ctl.view.with(|v| v.msgs.iter().map(|m| (m.id, m.kind)).collect::<Vec<_>>());
+    let drop_ids = move || ctl.view.with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>());
+    let nodes = move || (0..n.get()).map(|i| (n.get(), i)).collect::<Vec<_>>();
+    view! {
+        <svg class="cluster" data-testid="cluster" viewBox="0 0 600 600" role="img"
+            on:click=move |_| ctl.selected.set(Selection::None)>
+            <g class="links">
+                <For each=links key=|k| *k children=move |(n, a, b)| view! { <Link n a b/> }/>
+            </g>
+            <g class="drops">
+                <For each=drop_ids key=|id| *id children=move |id| view! { <DropCross id/> }/>
+            </g>
+            <g class="nodes">
+                <For each=nodes key=|k| *k children=move |(n, id)| view! { <NodeGlyph n id/> }/>
+            </g>
+            <g class="messages">
+                <For each=msg_ids key=|m| m.0 children=move |(id, kind)| view! { <Message id kind/> }/>
+            </g>
+            <text class="clock-overlay" x="12" y="24" data-testid="clock">
+                {move || format!("{} {}", t(ctl.lang.get(), Key::VirtualTime), super::secs(ctl.view.with(|v| v.now)))}
+            </text>
+        </svg>
+    }
+}
+
+#[component]
+fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let (x1, y1) = node_pos(a, n);
+    let (x2, y2) = node_pos(b, n);
+    let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
+    let selected = move || ctl.selected.get() == Selection::Link(a, b);
+    let title = move || format!("{}–{}: {}", node_name(a), node_name(b), t(ctl.lang.get(), Key::ClickToToggleLink));
+    view! {
+        <g class="link" class:cut=move || cut.get() class:selected=selected
+            data-testid=format!("link-{}-{}", a + 1, b + 1)
+            data-state=move || if cut.get() { "cut" } else { "up" }
+            on:click=move |ev| {
+                ev.stop_propagation();
+                ctl.selected.set(Selection::Link(a, b));
+                ctl.toggle_link(a, b);
+            }>
+            <title>{title}</title>
+            <line class="link-line" x1=x1 y1=y1 x2=x2 y2=y2/>
+            <line class="link-hit" x1=x1 y1=y1 x2=x2 y2=y2/>
+            <text class="cut-mark" x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 + 6.0>"✂"</text>
+        </g>
+    }
+}
+
+#[component]
+fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let (x, y) = node_pos(id, n);
+    let node = Memo::new(move |_| {
+        ctl.view.with(|v| v.nodes.get(id).map(|nv| (nv.role, nv.term, nv.voted_for, nv.votes, nv.commit_index, nv.log.len())))
+    });
+    let role = move || node.get().map(|x| x.0).unwrap_or(RoleView::Crashed);
+    let term = move || node.get().map(|x| x.1).unwrap_or(0);
+    let ring = move || {
+        let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.election_left));
+        let c = 2.0 * PI * RING_R;
+        match left {
+            Some(f) => format!("{:.1} {:.1}", c * f, c),
+            None => format!("0 {c:.1}"),
+        }
+    };
+    let sub = move || {
+        let lang = ctl.lang.get();
+        match node.get() {
+            Some((RoleView::Candidate, _, _, votes, _, _)) => format!("{} · {votes}/{n}", t(lang, Key::Candidate)),
+            Some((RoleView::Follower, _, Some(v), ..)) => format!("{} · →{}", t(lang, Key::Follower), node_name(v)),
+            Some((r, ..)) => t(lang, r.key()).to_string(),
+            None => String::new(),
+        }
+    };
+    let selected = move || ctl.selected.get() == Selection::Node(id);
+    // Labels go on the outer side: above nodes in the upper half, below the others, so
+    // messages leaving a node towards the centre never cover them.
+    let label_y = if y < SIZE / 2.0 - 1.0 { -(RING_R + 9.0) } else { RING_R + 18.0 };
+    view! {
+        <g class="node" class:selected=selected
+            data-testid=format!("node-{}", id + 1)
+            data-node=node_name(id)
+            data-role=move || role().attr()
+            data-term=move || term().to_string()
+            transform=format!("translate({x:.1},{y:.1})")
+            on:click=move |ev| {
+                ev.stop_propagation();
+                ctl.selected.set(Selection::Node(id));
+            }>
+            <circle class="ring-bg" r=RING_R/>
+            <circle class="ring" r=RING_R stroke-dasharray=ring transform="rotate(-90)"/>
+            <circle class="shape shape-follower" r=NODE_R/>
+            <rect class="shape shape-candidate" x=-NODE_R * 0.8 y=-NODE_R * 0.8 width=NODE_R * 1.6 height=NODE_R * 1.6 transform="rotate(45)"/>
+            <polygon class="shape shape-leader" points=hexagon(NODE_R + 3.0)/>
+            <circle class="shape shape-crashed" r=NODE_R/>
+            <path class="crash-x" d="M-14,-14 L14,14 M14,-14 L-14,14"/>
+            <text class="node-name" y="-3">{node_name(id)}</text>
+            <text class="node-term" y="14">{move || format!("T{}", term())}</text>
+            <text class="node-role" y=label_y>{sub}</text>
+        </g>
+    }
+}
+
+#[component]
+fn Message(id: u64, kind: MsgKind) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let pos = move || {
+        ctl.view.with(|v| {
+            let n = v.nodes.len();
+            v.msgs.iter().find(|m| m.id == id).map(|m| (along(m.from, m.to, n, m.progress), m.doomed, m.term, m.entries, m.from, m.to))
+        })
+    };
+    let transform = move || pos().map(|((x, y), ..)| format!("translate({x:.1},{y:.1})")).unwrap_or_default();
+    let doomed = move || pos().map(|p| p.1).unwrap_or(false);
+    let title = move || {
+        let lang = ctl.lang.get();
+        pos().map(|(_, _, term, entries, from, to)| {
+            let mut s = format!("{} {}→{}", t(lang, kind.key()), node_name(from), node_name(to));
+            if let Some(term) = term {
+                s.push_str(&format!(" · T{term}"));
+            }
+            if entries > 0 {
+                s.push_str(&format!(" · +{entries}"));
+            }
+            format!("{s} — {}", t(lang, Key::ClickToDrop))
+        }).unwrap_or_default()
+    };
+    view! {
+        <g class=format!("msg {}", kind.class()) class:doomed=doomed data-testid=format!("msg-{id}") data-kind=kind.class()
+            transform=transform
+            on:click=move |ev| {
+                ev.stop_propagation();
+                ctl.act(crate::sim::Action::DropMsg(id));
+            }>
+            <title>{title}</title>
+            <circle r="11"/>
+            <text y="4">{kind.badge()}</text>
+        </g>
+    }
+}
+
+#[component]
+fn DropCross(id: u64) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let at = move || {
+        ctl.view.with(|v| {
+            let n = v.nodes.len();
+            v.drops.iter().find(|d| d.id == id).map(|d| (along(d.from, d.to, n, d.progress), d.age))
+        })
+    };
+    view! {
+        <g class="drop" data-testid=format!("drop-{id}")
+            transform=move || at().map(|((x, y), _)| format!("translate({x:.1},{y:.1})")).unwrap_or_default()
+            opacity=move || at().map(|(_, age)| format!("{:.2}", (1.0 - age).max(0.0))).unwrap_or_default()>
+            <path d="M-8,-8 L8,8 M8,-8 L-8,8"/>
+        </g>
+    }
+}

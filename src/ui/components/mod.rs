@@ -1,0 +1,28 @@
+//! Leptos components. They read the per-frame view and send actions through the
+//! controller; no protocol logic lives here.
+
+pub mod banners;
+pub mod cluster;
+pub mod controls;
+pub mod event_log;
+pub mod inspector;
+pub mod keyboard;
+pub mod legend;
+pub mod log_strips;
+
+use leptos::prelude::*;
+
+use super::i18n::{t, Key};
+use super::state::Ctl;
+
+/// A translated string that follows the language toggle.
+#[component]
+pub fn Tr(k: Key) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || t(ctl.lang.get(), k)
+}
+
+/// Virtual time as seconds with milliseconds: `1.234 s`.
+pub fn secs(t: crate::sim::SimTime) -> String {
+    crate::sim::time::fmt_secs(t)
+}

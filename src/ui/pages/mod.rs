@@ -1,0 +1,3 @@
+//! One page per protocol, composing components.
+
+pub mod raft;

@@ -1,0 +1,76 @@
+// Shared helpers for the browser tests: a static file server for dist/ (optionally under a
+// sub-path) and Debian's Chromium driven by playwright-core.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../dist');
+export const SHOTS = path.resolve(here, 'screenshots');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+/** Serve DIST under `prefix` (e.g. '/' or '/course/week3/raft/'); extra pages by path. */
+export async function serve({ prefix = '/', extra = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (extra[url.pathname]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(extra[url.pathname]);
+    }
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); return res.end('not found'); }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const file = path.join(DIST, rel);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, url: base + prefix, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records every page error and console error, for asserting none happened. */
+export async function open(browser, url, { locale = 'en-US', viewport = { width: 1280, height: 1000 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="cluster"]', { timeout: 20000 });
+  return { page, errors, context };
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Poll `fn` in the page until it returns a truthy value. */
+export async function until(page, fn, arg, timeout = 20000) {
+  const h = await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  return h.jsonValue();
+}
+
+/** Roles of all nodes: [{id, role, term}]. */
+export async function nodes(page) {
+  return page.$$eval('[data-testid^="node-"]', (els) => els.map((e) => ({
+    id: e.dataset.testid, role: e.dataset.role, term: Number(e.dataset.term),
+  })));
+}

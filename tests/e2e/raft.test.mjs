@@ -1,0 +1,192 @@
+// The Raft page in Debian's Chromium, driven as a student would: clicks, keys, links.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const FAST = 'speed=10';
+const leaderOf = async (page) => (await nodes(page)).find((n) => n.role === 'leader');
+const waitLeader = (page, minTerm = 0) => until(page, (minTerm) => {
+  const l = [...document.querySelectorAll('[data-testid^="node-"]')].find((e) => e.dataset.role === 'leader');
+  return l && Number(l.dataset.term) > minTerm ? { id: l.dataset.testid, term: Number(l.dataset.term) } : null;
+}, minTerm);
+
+test('the page loads without errors and a leader is elected', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&nodes=5&${FAST}`);
+  assert.equal((await nodes(page)).length, 5);
+  assert.equal(await page.locator('[data-testid^="link-"]').count(), 10);
+  const leader = await waitLeader(page);
+  assert.ok(leader.term >= 1);
+  await page.waitForTimeout(300);
+  const others = (await nodes(page)).filter((n) => n.id !== leader.id);
+  assert.ok(others.every((n) => n.role === 'follower'), JSON.stringify(others));
+  await shot(page, 'raft-leader-elected');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('killing the leader by clicking it leads to a new leader in a higher term', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=11&nodes=5&${FAST}`);
+  const old = await waitLeader(page);
+  await page.click(`[data-testid="${old.id}"]`);
+  await page.click('[data-testid="action-kill"]');
+  assert.equal(await page.getAttribute(`[data-testid="${old.id}"]`, 'data-role'), 'crashed');
+  const fresh = await waitLeader(page, old.term);
+  assert.notEqual(fresh.id, old.id);
+  assert.ok(fresh.term > old.term);
+  await shot(page, 'raft-new-leader-after-kill');
+  // Restart the old leader: it rejoins as a follower of the new term.
+  await page.click(`[data-testid="${old.id}"]`);
+  await page.click('[data-testid="action-restart"]');
+  await until(page, (id) => {
+    const e = document.querySelector(`[data-testid="${id}"]`);
+    return e.dataset.role === 'follower' && Number(e.dataset.term) >= 2;
+  }, old.id);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a node whose links are all cut never becomes leader of the majority', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=5&nodes=5&${FAST}`);
+  const leader = await waitLeader(page);
+  const lonely = leader.id === 'node-3' ? 4 : 3;
+  for (let other = 1; other <= 5; other++) {
+    if (other === lonely) continue;
+    const [a, b] = [Math.min(other, lonely), Math.max(other, lonely)];
+    // dispatchEvent: a flying message may sit on the link's midpoint.
+    await page.locator(`[data-testid="link-${a}-${b}"]`).dispatchEvent('click');
+    assert.equal(await page.getAttribute(`[data-testid="link-${a}-${b}"]`, 'data-state'), 'cut');
+  }
+  const termBefore = Number(await page.getAttribute(`[data-testid="node-${lonely}"]`, 'data-term'));
+  // Let several election timeouts pass (≈ 3 virtual seconds at 10×).
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(500);
+    const ns = await nodes(page);
+    assert.notEqual(ns[lonely - 1].role, 'leader', 'the isolated node must not lead');
+    assert.ok(ns.some((n, i) => i !== lonely - 1 && n.role === 'leader'), 'the majority keeps a leader');
+  }
+  const termAfter = Number(await page.getAttribute(`[data-testid="node-${lonely}"]`, 'data-term'));
+  assert.ok(termAfter > termBefore, `the isolated node keeps timing out (${termBefore} → ${termAfter})`);
+  await shot(page, 'raft-isolated-node');
+  // Heal everything: the cluster converges on one leader again.
+  await page.click('[data-testid="btn-heal-all"]');
+  assert.equal(await page.locator('[data-testid^="link-"][data-state="cut"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a client request sent to a follower commits on every live node', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=8&nodes=5&${FAST}`);
+  const leader = await waitLeader(page);
+  await page.waitForTimeout(300); // let the followers hear from the leader
+  const n = leader.id === 'node-1' ? 2 : 1;
+  // One node is down: the request must still commit on the four live ones.
+  const down = leader.id === 'node-5' ? 4 : 5;
+  await page.click(`[data-testid="node-${down}"]`);
+  await page.click('[data-testid="action-kill"]');
+  await page.click(`[data-testid="node-${n}"]`);
+  await page.click('[data-testid="action-request"]');
+  await until(page, (down) => [...document.querySelectorAll('[data-testid^="log-"]')]
+    .filter((_, i) => i + 1 !== down)
+    .every((s) => s.querySelector('[data-cmd="1"][data-committed="true"]')), down);
+  const crashedLog = await page.getAttribute(`[data-testid="log-${down}"]`, 'data-len');
+  assert.equal(crashedLog, '0', 'the crashed node got nothing');
+  const log = await page.locator('[data-testid="event-log"]').innerText();
+  assert.match(log, /redirected command 1/);
+  await shot(page, 'raft-request-committed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a malformed link shows readable notices and falls back', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=abc&nodes=100&emin=5&wat=1`);
+  const text = await page.locator('[data-testid="notices"]').innerText();
+  assert.match(text, /seed=abc/);
+  assert.match(text, /nodes=100.*9/);
+  assert.match(text, /wat/);
+  assert.equal((await nodes(page)).length, 9);
+  await shot(page, 'raft-bad-url');
+  await page.click('[data-testid="notices-dismiss"]');
+  assert.equal(await page.locator('[data-testid="notices"]').count(), 0);
+  // The address bar now holds the corrected scenario.
+  assert.match(page.url(), /seed=1&nodes=9/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Chinese interface from the link, switchable to English', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&lang=zh&${FAST}`);
+  await waitLeader(page);
+  await page.waitForTimeout(500);
+  const body = await page.locator('body').innerText();
+  for (const term of ['分布式系统演练场', '领导者', '跟随者', '事件日志', '任期']) assert.ok(body.includes(term), term);
+  await shot(page, 'raft-zh');
+  await page.click('[data-testid="lang-toggle"]');
+  const en = await page.locator('body').innerText();
+  assert.ok(en.includes('Event log') || en.includes('EVENT LOG'));
+  assert.match(page.url(), /lang=en/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the browser language picks the default interface language', async () => {
+  const { page, context } = await open(browser, `${server.url}#/raft`, { locale: 'zh-CN' });
+  assert.match(await page.locator('h1').innerText(), /分布式系统演练场/);
+  await context.close();
+});
+
+test('pause, step and the keyboard drive the virtual clock', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=2`);
+  await page.click('[data-testid="btn-play"]');
+  assert.equal(await page.getAttribute('[data-testid="btn-play"]', 'data-playing'), 'false');
+  const t0 = await page.locator('[data-testid="clock"]').textContent();
+  await page.waitForTimeout(400);
+  assert.equal(await page.locator('[data-testid="clock"]').textContent(), t0, 'paused means paused');
+  await page.click('[data-testid="btn-step"]');
+  await page.keyboard.press('ArrowRight');
+  const t1 = await page.locator('[data-testid="clock"]').textContent();
+  assert.notEqual(t1, t0, 'each step processes the next event');
+  await page.keyboard.press(' ');
+  assert.equal(await page.getAttribute('[data-testid="btn-play"]', 'data-playing'), 'true');
+  await page.keyboard.press('3');
+  assert.match(await page.locator('[data-testid="inspector-title"]').innerText(), /^S3/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a message in flight drops it', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=4&${FAST}`);
+  await waitLeader(page);
+  await page.click('[data-testid="btn-play"]'); // pause so the target holds still
+  for (let i = 0; i < 50 && (await page.locator('[data-testid^="msg-"]').count()) === 0; i++) {
+    await page.click('[data-testid="btn-step"]');
+  }
+  // The last message in the layer is painted on top of any it overlaps.
+  const msg = page.locator('[data-testid^="msg-"]').last();
+  const id = await msg.getAttribute('data-testid');
+  await shot(page, 'raft-message-before-drop');
+  await msg.click();
+  assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 0);
+  await until(page, () => document.querySelector('[data-testid="event-log"]').innerText.includes('dropped by you'));
+  assert.equal(await page.locator('[data-testid^="drop-"]').count(), 1, 'a cross marks where it died');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('changing the node count from the settings restarts with that many nodes', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&${FAST}`);
+  await page.selectOption('[data-testid="nodes"]', '7');
+  assert.equal((await nodes(page)).length, 7);
+  assert.equal(await page.locator('[data-testid^="link-"]').count(), 21);
+  assert.match(page.url(), /nodes=7/);
+  await page.fill('[data-testid="election-min"]', '999999');
+  await page.locator('[data-testid="election-min"]').dispatchEvent('change');
+  assert.match(await page.locator('[data-testid="notices"]').innerText(), /10000/);
+  assert.equal(await page.inputValue('[data-testid="election-min"]'), '10000');
+  assert.equal(await page.inputValue('[data-testid="election-max"]'), '10000', 'the range stays ordered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
