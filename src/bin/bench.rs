@@ -1,1 +1,112 @@
-fn main(){}
+//! Benchmarks: prints one `key: value` line per figure (never a timed assertion).
+//!
+//! `cargo run --release --bin bench [-- --runs N]`
+//!
+//! - Raft standard workload: 5 nodes, latency 10–15 ms, election timeout 100–200 ms,
+//!   heartbeat 50 ms, one client request to the leader every 100 ms, 600 virtual seconds.
+//!   Median over runs of virtual seconds per wall second and events per wall second,
+//!   with the live invariant monitor off (engine speed) and on (as the browser runs it).
+//! - Release dist size (wasm, js, css; raw and gzip), building it with Trunk if missing.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use ds_playground::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
+use ds_playground::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
+
+struct RunStats {
+    wall_s: f64,
+    events: u64,
+    committed: u64,
+    violations: usize,
+}
+
+fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
+    let cfg = WorldConfig {
+        seed,
+        net: NetConfig { latency_min: 10 * MS, latency_max: 15 * MS, loss: 0.0 },
+        trace_capacity: 0,
+        check_invariants,
+    };
+    let raft = RaftConfig { election_min: 100 * MS, election_max: 200 * MS, heartbeat: 50 * MS, ..RaftConfig::default() };
+    let mut w = World::new(cfg, (0..5).map(|_| RaftNode::new(raft.clone())).collect());
+    let end = 600 * SEC;
+    let start = Instant::now();
+    let mut cmd = 0;
+    while w.now() < end {
+        let t = w.now() + 100 * MS;
+        w.run_until(t);
+        let leader = (0..5).filter(|&i| w.node(i).role() == Role::Leader).max_by_key(|&i| w.node(i).term());
+        if let Some(l) = leader {
+            cmd += 1;
+            w.apply(Action::Command(l, RaftCmd::ClientRequest(cmd)));
+        }
+    }
+    let wall_s = start.elapsed().as_secs_f64();
+    let committed = (0..5).map(|i| w.node(i).commit_index()).max().unwrap_or(0);
+    RunStats { wall_s, events: w.events_processed(), committed, violations: w.violations().len() }
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs[xs.len() / 2]
+}
+
+fn bench_raft(runs: usize) {
+    for (prefix, check) in [("raft", false), ("raft.checked", true)] {
+        let stats: Vec<RunStats> = (0..runs as u64).map(|s| raft_standard_workload(s + 1, check)).collect();
+        let vps = median(stats.iter().map(|s| 600.0 / s.wall_s).collect());
+        let eps = median(stats.iter().map(|s| s.events as f64 / s.wall_s).collect());
+        println!("{prefix}.virtual_s_per_wall_s: {vps:.0}");
+        println!("{prefix}.events_per_s: {eps:.0}");
+        println!("{prefix}.events_per_run: {}", stats[0].events);
+        println!("{prefix}.entries_committed_per_run: {}", stats[0].committed);
+        println!("{prefix}.violations: {}", stats.iter().map(|s| s.violations).sum::<usize>());
+    }
+    println!("raft.runs: {runs}");
+}
+
+fn gzip_len(path: &Path) -> Option<u64> {
+    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
+    out.status.success().then_some(out.stdout.len() as u64)
+}
+
+fn bench_dist() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let has_wasm = |d: &Path| std::fs::read_dir(d).map(|r| r.flatten().any(|e| e.path().extension().is_some_and(|x| x == "wasm"))).unwrap_or(false);
+    if !has_wasm(&dist) {
+        eprintln!("bench: no dist/ yet; building it with `trunk build --release`");
+        let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/node_modules/.bin");
+        let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
+        let ok = Command::new("trunk").args(["build", "--release"]).current_dir(env!("CARGO_MANIFEST_DIR")).env("PATH", path).status().map(|s| s.success()).unwrap_or(false);
+        if !ok || !has_wasm(&dist) {
+            println!("dist.total_gzip_bytes: unavailable (run the README's build command first)");
+            return;
+        }
+    }
+    let (mut total_raw, mut total_gz) = (0, 0);
+    for ext in ["wasm", "js", "css"] {
+        let (mut raw, mut gz) = (0, 0);
+        for e in std::fs::read_dir(&dist).unwrap().flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == ext) {
+                raw += p.metadata().map(|m| m.len()).unwrap_or(0);
+                gz += gzip_len(&p).unwrap_or(0);
+            }
+        }
+        println!("dist.{ext}_bytes: {raw}");
+        println!("dist.{ext}_gzip_bytes: {gz}");
+        total_raw += raw;
+        total_gz += gz;
+    }
+    println!("dist.total_bytes: {total_raw}");
+    println!("dist.total_gzip_bytes: {total_gz}");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(5usize).max(1);
+    bench_raft(runs);
+    bench_dist();
+}

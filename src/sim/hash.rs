@@ -1,5 +1,7 @@
 //! A stable hasher for trace fingerprints. `std`'s default hasher may change between Rust
-//! releases; FNV-1a (64-bit) is fixed by its specification.
+//! releases; ours is fixed here: FNV-1a (64-bit) over bytes, and over whole 64-bit words
+//! for integers (one xor-multiply-rotate per word, which keeps fingerprinting cheap on the
+//! engine's hot path).
 
 use std::hash::Hasher;
 
@@ -24,7 +26,13 @@ impl Hasher for Fnv64 {
         }
     }
     fn write_u64(&mut self, v: u64) {
-        self.write(&v.to_le_bytes());
+        self.0 = (self.0 ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(v as u64);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.write_u64(v as u64);
     }
     fn write_usize(&mut self, v: usize) {
         self.write_u64(v as u64);

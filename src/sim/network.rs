@@ -4,7 +4,7 @@
 //! A message crosses one link. If the link is cut when the message arrives, or the
 //! destination is down, it is dropped on arrival (the UI shows it hitting the cut).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, VecDeque};
 
 use super::node::NodeId;
 use super::time::{SimTime, MS};
@@ -78,7 +78,11 @@ impl<M> InFlight<M> {
 pub struct Network<M> {
     pub config: NetConfig,
     cut: BTreeSet<(NodeId, NodeId)>,
-    in_flight: BTreeMap<u64, InFlight<M>>,
+    /// Slot `i` holds message `base + i` (None once it arrived or was dropped). Ids are
+    /// sequential and messages mostly arrive in order, so the front drains quickly.
+    in_flight: VecDeque<Option<InFlight<M>>>,
+    base: u64,
+    live: usize,
     next_id: u64,
 }
 
@@ -93,7 +97,7 @@ pub fn link_key(a: NodeId, b: NodeId) -> (NodeId, NodeId) {
 
 impl<M: Clone> Network<M> {
     pub fn new(config: NetConfig) -> Self {
-        Network { config, cut: BTreeSet::new(), in_flight: BTreeMap::new(), next_id: 1 }
+        Network { config, cut: BTreeSet::new(), in_flight: VecDeque::new(), base: 1, live: 0, next_id: 1 }
     }
 
     /// State of the link between `a` and `b`.
@@ -121,31 +125,47 @@ impl<M: Clone> Network<M> {
         self.cut.iter().copied()
     }
 
+    /// The id the next message sent will get.
+    pub(crate) fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
     /// Put a message on the wire; the caller has drawn its latency and loss.
     pub(crate) fn send(&mut self, from: NodeId, to: NodeId, sent_at: SimTime, arrive_at: SimTime, lost: bool, msg: M) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.in_flight.insert(id, InFlight { id, from, to, sent_at, arrive_at, lost, msg });
+        self.in_flight.push_back(Some(InFlight { id, from, to, sent_at, arrive_at, lost, msg }));
+        self.live += 1;
         id
+    }
+
+    fn slot(&self, id: u64) -> Option<usize> {
+        id.checked_sub(self.base).map(|i| i as usize).filter(|&i| i < self.in_flight.len())
     }
 
     /// Remove a message from the wire (it arrived, or was dropped).
     pub(crate) fn take(&mut self, id: u64) -> Option<InFlight<M>> {
-        self.in_flight.remove(&id)
+        let m = self.slot(id).and_then(|i| self.in_flight[i].take())?;
+        self.live -= 1;
+        while let Some(None) = self.in_flight.front() {
+            self.in_flight.pop_front();
+            self.base += 1;
+        }
+        Some(m)
     }
 
     /// A message still on the wire.
     pub fn get(&self, id: u64) -> Option<&InFlight<M>> {
-        self.in_flight.get(&id)
+        self.slot(id).and_then(|i| self.in_flight[i].as_ref())
     }
 
     /// Messages on the wire, oldest first.
     pub fn in_flight(&self) -> impl Iterator<Item = &InFlight<M>> {
-        self.in_flight.values()
+        self.in_flight.iter().flatten()
     }
 
     /// How many messages are on the wire.
     pub fn in_flight_count(&self) -> usize {
-        self.in_flight.len()
+        self.live
     }
 }

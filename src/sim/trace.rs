@@ -34,12 +34,22 @@ pub enum TraceKind<P: Protocol> {
     Violation { rule: &'static str },
 }
 
+/// The fingerprint of a send. A message's content is hashed once, here; its delivery or
+/// drop is identified by its id.
+fn sent_fingerprint<M: Hash, H: Hasher>(h: &mut H, id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: &M) {
+    (0u8, id, from, to, arrive_at, msg).hash(h)
+}
+
+fn delivered_fingerprint<H: Hasher>(h: &mut H, id: u64, from: NodeId, to: NodeId) {
+    (1u8, id, from, to).hash(h)
+}
+
 impl<P: Protocol> TraceKind<P> {
     fn fingerprint<H: Hasher>(&self, h: &mut H) {
         match self {
-            TraceKind::Sent { id, from, to, arrive_at, msg } => (0u8, id, from, to, arrive_at, msg).hash(h),
-            TraceKind::Delivered { id, from, to, msg } => (1u8, id, from, to, msg).hash(h),
-            TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg } => (2u8, id, from, to, reason, sent_at, arrive_at, msg).hash(h),
+            TraceKind::Sent { id, from, to, arrive_at, msg } => sent_fingerprint(h, *id, *from, *to, *arrive_at, msg),
+            TraceKind::Delivered { id, from, to, .. } => delivered_fingerprint(h, *id, *from, *to),
+            TraceKind::Dropped { id, from, to, reason, .. } => (2u8, id, from, to, reason).hash(h),
             TraceKind::TimerFired { node, timer } => (3u8, node, timer).hash(h),
             TraceKind::Note { node, note } => (4u8, node, note).hash(h),
             TraceKind::Command { node, cmd } => (5u8, node, cmd).hash(h),
@@ -70,6 +80,24 @@ impl<P: Protocol> Trace<P> {
     pub(crate) fn record(&mut self, at: SimTime, kind: TraceKind<P>) {
         at.hash(&mut self.hasher);
         kind.fingerprint(&mut self.hasher);
+        self.keep(at, || kind);
+    }
+
+    /// Record a send without cloning the message unless the event is kept.
+    pub(crate) fn record_sent(&mut self, at: SimTime, id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: &P::Msg) {
+        at.hash(&mut self.hasher);
+        sent_fingerprint(&mut self.hasher, id, from, to, arrive_at, msg);
+        self.keep(at, || TraceKind::Sent { id, from, to, arrive_at, msg: msg.clone() });
+    }
+
+    /// Record a delivery without cloning the message unless the event is kept.
+    pub(crate) fn record_delivered(&mut self, at: SimTime, id: u64, from: NodeId, to: NodeId, msg: &P::Msg) {
+        at.hash(&mut self.hasher);
+        delivered_fingerprint(&mut self.hasher, id, from, to);
+        self.keep(at, || TraceKind::Delivered { id, from, to, msg: msg.clone() });
+    }
+
+    fn keep(&mut self, at: SimTime, kind: impl FnOnce() -> TraceKind<P>) {
         self.total += 1;
         if self.capacity == 0 {
             return;
@@ -77,7 +105,7 @@ impl<P: Protocol> Trace<P> {
         if self.recent.len() == self.capacity {
             self.recent.pop_front();
         }
-        self.recent.push_back(TraceEvent { at, kind });
+        self.recent.push_back(TraceEvent { at, kind: kind() });
     }
 
     /// A fingerprint of every event recorded so far: equal runs have equal hashes.

@@ -345,7 +345,7 @@ impl<P: Protocol> World<P> {
         match reason {
             Some(reason) => self.trace.record(self.now, TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg }),
             None => {
-                self.trace.record(self.now, TraceKind::Delivered { id, from, to, msg: msg.clone() });
+                self.trace.record_delivered(self.now, id, from, to, &msg);
                 self.with_node(to, |p, cx| p.on_msg(from, msg, cx));
             }
         }
@@ -375,8 +375,9 @@ impl<P: Protocol> World<P> {
                 let latency = rng.range_inclusive(lo, hi).max(1);
                 let lost = rng.chance(loss);
                 let arrive_at = now + latency;
-                let mid = self.net.send(id, to, now, arrive_at, lost, msg.clone());
-                self.trace.record(now, TraceKind::Sent { id: mid, from: id, to, arrive_at, msg });
+                let mid = self.net.next_id();
+                self.trace.record_sent(now, mid, id, to, arrive_at, &msg);
+                self.net.send(id, to, now, arrive_at, lost, msg);
                 self.push(arrive_at, Due::Deliver(mid));
             }
             Effect::SetTimer { timer, min, max } => {
