@@ -85,6 +85,22 @@ impl Ctl {
         self.act(if cut { Action::Heal(a, b) } else { Action::Cut(a, b) });
     }
 
+    /// Cut every link of `node`.
+    pub fn isolate(&self, node: NodeId) {
+        let n = self.view.with_untracked(|v| v.nodes.len());
+        for other in (0..n).filter(|&o| o != node) {
+            self.world.update_value(|w| w.apply(Action::Cut(node, other)));
+        }
+        self.refresh();
+    }
+
+    /// Split the cluster into a minority (the first ⌊n/2⌋ nodes) and a majority.
+    pub fn split_cluster(&self) {
+        let n = self.view.with_untracked(|v| v.nodes.len());
+        let k = n / 2;
+        self.act(Action::Partition(vec![(0..k).collect(), (k..n).collect()]));
+    }
+
     /// Advance by a wall-clock interval at the current speed (called every frame).
     pub fn advance(&self, wall_ms: f64) {
         if !self.playing.get_untracked() {

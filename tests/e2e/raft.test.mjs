@@ -190,3 +190,23 @@ test('changing the node count from the settings restarts with that many nodes', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('query-string parameters work too, and a partition keeps the majority working', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}?seed=6&nodes=5&speed=10#/raft`);
+  assert.equal((await nodes(page)).length, 5);
+  await waitLeader(page);
+  await page.click('[data-testid="btn-partition"]');
+  // S1,S2 | S3,S4,S5: 6 links cross the cut.
+  assert.equal(await page.locator('[data-testid^="link-"][data-state="cut"]').count(), 6);
+  await until(page, () => {
+    const ns = [...document.querySelectorAll('[data-testid^="node-"]')];
+    const majority = ns.slice(2).filter((e) => e.dataset.role === 'leader');
+    const minority = ns.slice(0, 2).filter((e) => e.dataset.role === 'leader');
+    const top = Math.max(...ns.map((e) => Number(e.dataset.term)));
+    return majority.length === 1 && Number(majority[0].dataset.term) === Math.max(...ns.slice(2).map((e) => Number(e.dataset.term)))
+      && (minority.length === 0 || Number(minority[0].dataset.term) < top);
+  });
+  await shot(page, 'raft-partition');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

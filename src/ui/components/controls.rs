@@ -33,6 +33,7 @@ pub fn Controls() -> impl IntoView {
                     }/>
                 <output data-testid="speed-value">{move || format!("{:.1}×", speed())}</output>
             </label>
+            <button data-testid="btn-partition" on:click=move |_| ctl.split_cluster()><Tr k=Key::SplitCluster/></button>
             <button data-testid="btn-heal-all" on:click=move |_| ctl.act(Action::HealAll)><Tr k=Key::HealAll/></button>
             <span class="hint"><Tr k=Key::KeyboardHint/></span>
         </div>

@@ -68,6 +68,7 @@ fn NodeDetails(id: usize) -> impl IntoView {
                     on:click=move |_| ctl.act(Action::Command(id, RaftCmd::ForceTimeout))><Tr k=Key::ForceTimeout/></button>
                 <button data-testid="action-request" disabled=crashed
                     on:click=move |_| ctl.client_request(id)><Tr k=Key::ClientRequest/></button>
+                <button data-testid="action-isolate" on:click=move |_| ctl.isolate(id)><Tr k=Key::Isolate/></button>
             </div>
         </div>
     }

@@ -28,6 +28,8 @@ pub fn text(key: Key) -> &'static str {
         Key::Loss => "Message loss (%)",
         Key::Apply => "Apply & restart",
         Key::HealAll => "Heal all links",
+        Key::SplitCluster => "Partition: minority | majority",
+        Key::Isolate => "Isolate (cut all its links)",
         Key::VirtualTime => "Virtual time",
         Key::Settings => "Settings",
         Key::Follower => "Follower",

@@ -67,6 +67,8 @@ pub enum Key {
     Loss,
     Apply,
     HealAll,
+    SplitCluster,
+    Isolate,
     VirtualTime,
     Settings,
     Follower,
@@ -124,7 +126,7 @@ impl Key {
     pub const ALL: &'static [Key] = &[
         Key::AppTitle, Key::AppTagline, Key::LangToggle, Key::NavRaft, Key::Play, Key::Pause, Key::Step, Key::Reset,
         Key::Speed, Key::SpeedHint, Key::Seed, Key::RandomSeed, Key::Nodes, Key::ElectionMin, Key::ElectionMax, Key::Heartbeat, Key::LatencyMin, Key::LatencyMax, Key::Loss,
-        Key::Apply, Key::HealAll, Key::VirtualTime, Key::Settings, Key::Follower, Key::Candidate, Key::Leader, Key::Crashed,
+        Key::Apply, Key::HealAll, Key::SplitCluster, Key::Isolate, Key::VirtualTime, Key::Settings, Key::Follower, Key::Candidate, Key::Leader, Key::Crashed,
         Key::Term, Key::VotedFor, Key::CommitIndex, Key::Log, Key::NextIndex, Key::MatchIndex, Key::Nobody, Key::Kill,
         Key::Restart, Key::ForceTimeout, Key::ClientRequest, Key::Cut, Key::Heal, Key::LinkUp, Key::LinkCut, Key::Inspector,
         Key::InspectorHint, Key::NodeActions, Key::LinkActions, Key::EventLog, Key::EventLogEmpty, Key::Logs, Key::Committed,

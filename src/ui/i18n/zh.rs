@@ -28,6 +28,8 @@ pub fn text(key: Key) -> &'static str {
         Key::Loss => "消息丢失率（%）",
         Key::Apply => "应用并重新开始",
         Key::HealAll => "恢复所有链路",
+        Key::SplitCluster => "网络分区：少数派 | 多数派",
+        Key::Isolate => "隔离（切断它的所有链路）",
         Key::VirtualTime => "虚拟时间",
         Key::Settings => "设置",
         Key::Follower => "跟随者",
