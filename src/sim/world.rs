@@ -69,6 +69,8 @@ pub struct ArmedTimer<T> {
 enum Due {
     Deliver(u64),
     Timer { node: NodeId, gen: u64 },
+    /// A scripted action (a preset's "the coordinator crashes at 45 ms").
+    Scripted(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +94,7 @@ pub struct World<P: Protocol> {
     net: Network<P::Msg>,
     trace: Trace<P>,
     actions: Vec<(SimTime, Action<P::Cmd>)>,
+    scripted: Vec<Action<P::Cmd>>,
     monitor: P::Monitor,
     violations: Vec<Violation>,
     events: u64,
@@ -126,6 +129,7 @@ impl<P: Protocol> World<P> {
             queue: BinaryHeap::new(),
             slots,
             actions: Vec::new(),
+            scripted: Vec::new(),
             monitor: P::Monitor::default(),
             violations: Vec::new(),
             events: 0,
@@ -234,6 +238,14 @@ impl<P: Protocol> World<P> {
         self.now = self.now.max(t);
     }
 
+    /// Apply `action` when the clock reaches `at` (in order with the other events of that
+    /// instant). Used by presets; the action lands in the action log when it is applied.
+    pub fn schedule(&mut self, at: SimTime, action: Action<P::Cmd>) {
+        self.scripted.push(action);
+        let idx = self.scripted.len() - 1;
+        self.push(at.max(self.now), Due::Scripted(idx));
+    }
+
     /// Apply a user action now, and record it in the action log.
     pub fn apply(&mut self, action: Action<P::Cmd>) {
         self.actions.push((self.now, action.clone()));
@@ -326,6 +338,12 @@ impl<P: Protocol> World<P> {
                 self.now = at;
                 self.trace.record(at, TraceKind::TimerFired { node, timer: armed.timer.clone() });
                 self.with_node(node, |p, cx| p.on_timer(armed.timer, cx));
+                true
+            }
+            Due::Scripted(idx) => {
+                self.now = at;
+                let action = self.scripted[idx].clone();
+                self.apply(action);
                 true
             }
         }

@@ -1,0 +1,77 @@
+//! Paxos safety (§2.1): only a value that has been proposed may be chosen, **only a single
+//! value is chosen**, and a process never learns that a value has been chosen unless it
+//! actually has been.
+//!
+//! The monitor records, for every proposal number, which acceptors have ever accepted it
+//! (ghost state); a number accepted by a majority makes its value chosen.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::msg::{Ballot, Value};
+use super::node::{PaxosNode, PaxosRole};
+use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+pub const ONE_VALUE: &str = "Only one value is chosen";
+pub const LEARN_ONLY_CHOSEN: &str = "Only a chosen value is learned";
+
+/// The live checker.
+#[derive(Clone, Debug, Default)]
+pub struct PaxosMonitor {
+    accepted_by: BTreeMap<Ballot, (Value, BTreeSet<NodeId>)>,
+    chosen: Option<(Ballot, Value)>,
+    reported: BTreeSet<&'static str>,
+}
+
+impl PaxosMonitor {
+    /// The first value the monitor saw chosen.
+    pub fn chosen(&self) -> Option<(Ballot, Value)> {
+        self.chosen
+    }
+
+    fn report(&mut self, out: &mut Vec<Violation>, rule: &'static str, nodes: Vec<NodeId>, at: SimTime, detail: String) {
+        if self.reported.insert(rule) {
+            out.push(Violation { rule, nodes, at, detail });
+        }
+    }
+}
+
+impl Monitor<PaxosNode> for PaxosMonitor {
+    fn check(&mut self, now: SimTime, nodes: &[&PaxosNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        let Some(first) = nodes.first() else { return };
+        let cfg = first.config().clone();
+        for (id, node) in nodes.iter().enumerate() {
+            if let (PaxosRole::Acceptor(_), Some((b, v))) = (node.role(), node.accepted()) {
+                self.accepted_by.entry(b).or_insert((v, BTreeSet::new())).1.insert(id);
+            }
+        }
+        let majority = cfg.majority();
+        let newly: Vec<(Ballot, Value, Vec<NodeId>)> = self
+            .accepted_by
+            .iter()
+            .filter(|(_, (_, who))| who.len() >= majority)
+            .map(|(b, (v, who))| (*b, *v, who.iter().copied().collect()))
+            .collect();
+        for (b, v, who) in newly {
+            match self.chosen {
+                None => self.chosen = Some((b, v)),
+                Some((cb, cv)) if cv != v => {
+                    let detail = format!(
+                        "value {} was chosen with number ({}, {}), then value {} with ({}, {})",
+                        cv, cb.round, cfg.name(cb.proposer), v, b.round, cfg.name(b.proposer)
+                    );
+                    self.report(out, ONE_VALUE, who, now, detail);
+                }
+                Some(_) => {}
+            }
+        }
+        for (id, node) in nodes.iter().enumerate() {
+            if let Some((_, v)) = node.learned() {
+                let ok = self.accepted_by.values().any(|(cv, who)| *cv == v && who.len() >= majority);
+                if !ok {
+                    let detail = format!("{} learned value {} that no majority accepted", cfg.name(id), v);
+                    self.report(out, LEARN_ONLY_CHOSEN, vec![id], now, detail);
+                }
+            }
+        }
+    }
+}
