@@ -1,4 +1,7 @@
 //! One folder per protocol: each is a sans-IO state machine on the [`crate::sim`] engine.
 
+pub mod atomic_commit;
 pub mod paxos;
 pub mod raft;
+pub mod three_pc;
+pub mod two_pc;

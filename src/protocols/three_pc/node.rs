@@ -1,0 +1,313 @@
+//! The 3PC coordinator and participants.
+
+use super::msg::{ThreeMsg, ThreeNote, ThreeTimer};
+use crate::protocols::atomic_commit::{AtomicityMonitor, CommitNode, Outcome};
+use crate::protocols::two_pc::TpcCmd;
+use crate::sim::{Ctx, NodeId, Protocol, SimTime, MS};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreePcConfig {
+    pub participants: usize,
+    /// Coordinator: how long it waits for votes, and again for PreCommit acks.
+    pub coord_timeout: SimTime,
+    /// Participant: how long it waits for the next message before deciding alone.
+    pub part_timeout: SimTime,
+    /// How often a participant that restarted mid-protocol asks for the outcome.
+    pub inquiry: SimTime,
+}
+
+impl Default for ThreePcConfig {
+    fn default() -> Self {
+        ThreePcConfig { participants: 3, coord_timeout: 200 * MS, part_timeout: 400 * MS, inquiry: 150 * MS }
+    }
+}
+
+impl ThreePcConfig {
+    pub fn size(&self) -> usize {
+        self.participants + 1
+    }
+    pub fn name(&self, id: NodeId) -> String {
+        if id == 0 {
+            "C".into()
+        } else {
+            format!("P{id}")
+        }
+    }
+}
+
+/// The coordinator's phase (its log: survives a crash).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coord3 {
+    Idle,
+    Voting,
+    /// PreCommit sent to all; waiting for their acknowledgements.
+    AwaitingAcks,
+    Done(Outcome),
+}
+
+/// A participant's state (its log: survives a crash).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part3 {
+    Init,
+    /// Voted yes, waiting for PreCommit: a timeout here aborts.
+    Uncertain,
+    /// Got PreCommit: a timeout here commits.
+    PreCommitted,
+    Committed,
+    Aborted,
+}
+
+#[derive(Clone, Debug)]
+pub struct ThreePcNode {
+    cfg: ThreePcConfig,
+    id: NodeId,
+    coord: Coord3,
+    votes: Vec<(NodeId, bool)>,
+    acks: Vec<NodeId>,
+    state: Part3,
+    vote_no: bool,
+    /// Restarted mid-protocol: it may have missed messages, so it must not decide alone.
+    recovering: bool,
+}
+
+impl ThreePcNode {
+    pub fn cluster(cfg: &ThreePcConfig) -> Vec<ThreePcNode> {
+        (0..cfg.size())
+            .map(|id| ThreePcNode { cfg: cfg.clone(), id, coord: Coord3::Idle, votes: vec![], acks: vec![], state: Part3::Init, vote_no: false, recovering: false })
+            .collect()
+    }
+    pub fn is_coordinator(&self) -> bool {
+        self.id == 0
+    }
+    pub fn config(&self) -> &ThreePcConfig {
+        &self.cfg
+    }
+    pub fn coord(&self) -> Coord3 {
+        self.coord
+    }
+    pub fn votes(&self) -> &[(NodeId, bool)] {
+        &self.votes
+    }
+    pub fn acks(&self) -> &[NodeId] {
+        &self.acks
+    }
+    pub fn state(&self) -> Part3 {
+        self.state
+    }
+    pub fn will_vote_no(&self) -> bool {
+        self.vote_no
+    }
+    /// Restarted mid-protocol and waiting for the coordinator's answer.
+    pub fn is_recovering(&self) -> bool {
+        self.recovering
+    }
+
+    fn all(&self) -> impl Iterator<Item = NodeId> {
+        1..=self.cfg.participants
+    }
+
+    fn abort_all(&mut self, cx: &mut Ctx<Self>) {
+        self.coord = Coord3::Done(Outcome::Abort);
+        cx.cancel_timer(ThreeTimer::CoordTimeout);
+        cx.note(ThreeNote::SentAbort);
+        for p in self.all() {
+            cx.send(p, ThreeMsg::Abort);
+        }
+    }
+
+    fn commit_all(&mut self, cx: &mut Ctx<Self>) {
+        self.coord = Coord3::Done(Outcome::Commit);
+        cx.cancel_timer(ThreeTimer::CoordTimeout);
+        cx.note(ThreeNote::SentDoCommit);
+        for p in self.all() {
+            cx.send(p, ThreeMsg::DoCommit);
+        }
+    }
+
+    fn finish(&mut self, d: Outcome, cx: &mut Ctx<Self>) {
+        if matches!(self.state, Part3::Committed | Part3::Aborted) {
+            return;
+        }
+        self.state = if d == Outcome::Commit { Part3::Committed } else { Part3::Aborted };
+        self.recovering = false;
+        cx.cancel_timer(ThreeTimer::PartTimeout);
+        cx.cancel_timer(ThreeTimer::Inquiry);
+        cx.note(ThreeNote::Finished(d));
+    }
+
+    fn arm(&self, cx: &mut Ctx<Self>) {
+        cx.set_timer(ThreeTimer::PartTimeout, self.cfg.part_timeout, self.cfg.part_timeout);
+    }
+}
+
+impl CommitNode for ThreePcNode {
+    fn outcome(&self) -> Option<Outcome> {
+        match (self.is_coordinator(), self.state) {
+            (false, Part3::Committed) => Some(Outcome::Commit),
+            (false, Part3::Aborted) => Some(Outcome::Abort),
+            _ => None,
+        }
+    }
+    fn display_name(&self, id: NodeId) -> String {
+        self.cfg.name(id)
+    }
+}
+
+impl Protocol for ThreePcNode {
+    type Msg = ThreeMsg;
+    type Timer = ThreeTimer;
+    type Cmd = TpcCmd;
+    type Note = ThreeNote;
+    type Monitor = AtomicityMonitor;
+
+    fn on_start(&mut self, cx: &mut Ctx<Self>) {
+        if self.is_coordinator() {
+            match self.coord {
+                // Crashed mid-protocol. Before PreCommit went out it may not know all the
+                // votes: abort. After, everyone voted yes: commit.
+                Coord3::Voting => {
+                    cx.note(ThreeNote::Recovered(Outcome::Abort));
+                    self.abort_all(cx);
+                }
+                Coord3::AwaitingAcks => {
+                    cx.note(ThreeNote::Recovered(Outcome::Commit));
+                    self.commit_all(cx);
+                }
+                _ => {}
+            }
+        } else if matches!(self.state, Part3::Uncertain | Part3::PreCommitted) {
+            self.recovering = true;
+            cx.note(ThreeNote::Recovering);
+            cx.send(0, ThreeMsg::Inquiry);
+            cx.set_timer(ThreeTimer::Inquiry, self.cfg.inquiry, self.cfg.inquiry);
+        }
+    }
+
+    fn on_msg(&mut self, from: NodeId, msg: ThreeMsg, cx: &mut Ctx<Self>) {
+        if self.is_coordinator() {
+            match msg {
+                ThreeMsg::Vote { yes } if self.coord == Coord3::Voting => {
+                    if self.votes.iter().any(|(p, _)| *p == from) {
+                        return;
+                    }
+                    self.votes.push((from, yes));
+                    cx.note(ThreeNote::GotVote { from, yes });
+                    if !yes {
+                        self.abort_all(cx);
+                    } else if self.votes.len() == self.cfg.participants {
+                        self.coord = Coord3::AwaitingAcks;
+                        cx.set_timer(ThreeTimer::CoordTimeout, self.cfg.coord_timeout, self.cfg.coord_timeout);
+                        cx.note(ThreeNote::SentPreCommit);
+                        for p in self.all() {
+                            cx.send(p, ThreeMsg::PreCommit);
+                        }
+                    }
+                }
+                ThreeMsg::Inquiry => {
+                    if let Coord3::Done(d) = self.coord {
+                        cx.send(from, if d == Outcome::Commit { ThreeMsg::DoCommit } else { ThreeMsg::Abort });
+                    }
+                }
+                ThreeMsg::PreAck if self.coord == Coord3::AwaitingAcks => {
+                    if !self.acks.contains(&from) {
+                        self.acks.push(from);
+                        cx.note(ThreeNote::GotPreAck { from });
+                    }
+                    if self.acks.len() == self.cfg.participants {
+                        self.commit_all(cx);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        match msg {
+            ThreeMsg::CanCommit if self.state == Part3::Init => {
+                if self.vote_no {
+                    self.state = Part3::Aborted;
+                    cx.note(ThreeNote::VotedNo);
+                    cx.send(from, ThreeMsg::Vote { yes: false });
+                } else {
+                    self.state = Part3::Uncertain;
+                    cx.note(ThreeNote::VotedYes);
+                    cx.send(from, ThreeMsg::Vote { yes: true });
+                    self.arm(cx);
+                }
+            }
+            ThreeMsg::PreCommit if self.state == Part3::Uncertain => {
+                self.state = Part3::PreCommitted;
+                cx.note(ThreeNote::PreCommitted);
+                cx.send(from, ThreeMsg::PreAck);
+                if !self.recovering {
+                    self.arm(cx);
+                }
+            }
+            ThreeMsg::DoCommit => {
+                self.finish(Outcome::Commit, cx);
+                cx.send(from, ThreeMsg::Done);
+            }
+            ThreeMsg::Abort => {
+                self.finish(Outcome::Abort, cx);
+                cx.send(from, ThreeMsg::Done);
+            }
+            _ => {}
+        }
+    }
+
+    fn on_timer(&mut self, timer: ThreeTimer, cx: &mut Ctx<Self>) {
+        match timer {
+            ThreeTimer::Inquiry => {
+                if self.recovering {
+                    cx.send(0, ThreeMsg::Inquiry);
+                    cx.set_timer(ThreeTimer::Inquiry, self.cfg.inquiry, self.cfg.inquiry);
+                }
+            }
+            ThreeTimer::CoordTimeout => match self.coord {
+                Coord3::Voting => {
+                    cx.note(ThreeNote::CoordTimeout { waiting_for: self.cfg.participants - self.votes.len() });
+                    self.abort_all(cx);
+                }
+                Coord3::AwaitingAcks => {
+                    cx.note(ThreeNote::CoordTimeout { waiting_for: self.cfg.participants - self.acks.len() });
+                    self.abort_all(cx);
+                }
+                _ => {}
+            },
+            ThreeTimer::PartTimeout if !self.recovering => match self.state {
+                Part3::Uncertain => {
+                    cx.note(ThreeNote::TimeoutAbort);
+                    self.finish(Outcome::Abort, cx);
+                }
+                Part3::PreCommitted => {
+                    cx.note(ThreeNote::TimeoutCommit);
+                    self.finish(Outcome::Commit, cx);
+                }
+                _ => {}
+            },
+            ThreeTimer::PartTimeout => {}
+        }
+    }
+
+    fn on_cmd(&mut self, cmd: TpcCmd, cx: &mut Ctx<Self>) {
+        match cmd {
+            TpcCmd::Begin if self.is_coordinator() && self.coord == Coord3::Idle => {
+                self.coord = Coord3::Voting;
+                cx.note(ThreeNote::Began);
+                for p in self.all() {
+                    cx.send(p, ThreeMsg::CanCommit);
+                }
+                cx.set_timer(ThreeTimer::CoordTimeout, self.cfg.coord_timeout, self.cfg.coord_timeout);
+            }
+            TpcCmd::SetVoteNo(no) if !self.is_coordinator() => {
+                self.vote_no = no;
+                cx.note(ThreeNote::WillVoteNo(no));
+            }
+            _ => {}
+        }
+    }
+
+    fn on_crash(&mut self) {
+        self.votes.clear();
+        self.acks.clear();
+    }
+}
