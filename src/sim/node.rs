@@ -11,17 +11,17 @@ pub type NodeId = usize;
 
 /// A protocol's node: pure, deterministic, and unaware of the network and the clock except
 /// through [`Ctx`]. It never sends, sleeps or draws randomness itself.
-pub trait Protocol: Clone + Debug {
+pub trait Protocol: Clone + Debug + Send + Sync + 'static {
     /// Messages exchanged between nodes.
-    type Msg: Clone + Debug + Hash;
+    type Msg: Clone + Debug + Hash + Send + Sync + 'static;
     /// Named timers; setting a timer that is already set replaces it.
-    type Timer: Clone + Debug + PartialEq + Hash;
+    type Timer: Clone + Debug + PartialEq + Hash + Send + Sync + 'static;
     /// Client requests and teacher actions delivered to one node.
-    type Cmd: Clone + Debug + Hash;
+    type Cmd: Clone + Debug + Hash + Send + Sync + 'static;
     /// Narration events, translated by the UI.
-    type Note: Clone + Debug + Hash;
+    type Note: Clone + Debug + Hash + Send + Sync + 'static;
     /// The checker of this protocol's safety rules (see [`crate::sim::Monitor`]).
-    type Monitor: crate::sim::Monitor<Self> + Clone + Debug + Default;
+    type Monitor: crate::sim::Monitor<Self> + Clone + Debug + Default + Send + Sync + 'static;
 
     /// Called when the node boots, and again after a restart (after [`Protocol::on_crash`]).
     fn on_start(&mut self, cx: &mut Ctx<Self>);

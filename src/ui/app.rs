@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::catalog::Page;
 use super::components::{banners::Notices, Tr};
 use super::i18n::{t, Key, Lang};
-use super::pages::raft::RaftPage;
+use super::pages::protocol::ProtocolPage;
 use super::scenario::Scenario;
 use super::state::Ctl;
 
@@ -59,10 +60,22 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let toggle_lang = move |_| {
-        ctl.lang.update(|l| *l = l.other());
-        ctl.write_url();
-    };
+    let toggle_lang = move |_| ctl.set_lang(ctl.lang.get_untracked().other());
+
+    // Navigation by hash (links, back button, a pasted URL): rebuild from the new scenario.
+    let nav = window_event_listener(leptos::ev::hashchange, move |_| {
+        let loc = web_sys::window().map(|w| w.location());
+        let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+        let (sc, notices) = Scenario::from_location("", &hash);
+        if sc.page != ctl.scenario.get_untracked().page {
+            ctl.set_page(sc.page);
+        } else if sc != ctl.scenario.get_untracked() {
+            ctl.notices.set(notices);
+            ctl.update_scenario(|cur| *cur = Scenario { lang: cur.lang, ..sc });
+        }
+    });
+    on_cleanup(move || nav.remove());
+    let page = move || ctl.scenario.with(|s| s.page);
 
     view! {
         <div class="app" class:embed=embed>
@@ -73,13 +86,19 @@ pub fn App() -> impl IntoView {
                         <p class="tagline"><Tr k=Key::AppTagline/></p>
                     </div>
                     <nav class="protocols">
-                        <a class="active" href="#/raft" data-testid="nav-raft"><Tr k=Key::NavRaft/></a>
+                        {Page::ALL.into_iter().map(|p| {
+                            let spec = p.spec();
+                            view! {
+                                <a class:active=move || page() == p href=format!("#/{}", spec.slug)
+                                    data-testid=format!("nav-{}", spec.slug)><Tr k=spec.nav/></a>
+                            }
+                        }).collect_view()}
                     </nav>
                     <button class="lang" data-testid="lang-toggle" on:click=toggle_lang><Tr k=Key::LangToggle/></button>
                 </header>
             })}
             <Notices/>
-            <RaftPage/>
+            <ProtocolPage/>
         </div>
     }
 }

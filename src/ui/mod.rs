@@ -1,9 +1,11 @@
 //! The browser UI. Pure pieces (translations, URL parsing) build everywhere so they are
 //! unit-tested natively; the Leptos components build only for the browser.
 
+pub mod adapters;
+pub mod catalog;
 pub mod i18n;
-pub mod raft_view;
 pub mod scenario;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

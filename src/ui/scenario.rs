@@ -3,31 +3,20 @@
 //!
 //! Parsing never fails: a malformed value falls back to its default, an out-of-range one
 //! is clamped, an unknown field is ignored, and each of these yields a [`Notice`] the page
-//! shows to the reader.
+//! shows to the reader. Page-specific settings and presets come from [`crate::ui::catalog`].
 
-use crate::protocols::raft::RaftConfig;
+use std::collections::BTreeMap;
+
 use crate::sim::{NetConfig, MS};
+use crate::ui::catalog::{Page, PageSpec, Relation};
 use crate::ui::i18n::Lang;
-
-/// The pages of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    Raft,
-}
-
-impl Page {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Page::Raft => "raft",
-        }
-    }
-}
 
 /// Everything needed to rebuild a run and its view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub page: Page,
     pub seed: u64,
+    /// What this counts depends on the page (cluster size, acceptors, participants).
     pub nodes: usize,
     /// Playback speed multiplier, `0.1..=10`.
     pub speed: f64,
@@ -35,31 +24,50 @@ pub struct Scenario {
     pub lang: Option<Lang>,
     /// Chrome-less mode for iframes.
     pub embed: bool,
-    pub election_min_ms: u64,
-    pub election_max_ms: u64,
-    pub heartbeat_ms: u64,
     pub latency_min_ms: u64,
     pub latency_max_ms: u64,
     /// Message loss in percent, `0..=90`.
     pub loss_pct: u64,
+    /// The page's own settings that differ from their defaults.
+    pub params: BTreeMap<&'static str, u64>,
+    /// A preset's slug: its scripted actions run from time 0.
+    pub preset: Option<&'static str>,
 }
 
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            page: Page::Raft,
+impl Scenario {
+    /// The defaults of `page`.
+    pub fn new(page: Page) -> Scenario {
+        let mut sc = Scenario {
+            page,
             seed: 1,
-            nodes: 5,
+            nodes: page.spec().nodes.2 as usize,
             speed: 1.0,
             lang: None,
             embed: false,
-            election_min_ms: 150,
-            election_max_ms: 300,
-            heartbeat_ms: 50,
             latency_min_ms: 20,
             latency_max_ms: 40,
             loss_pct: 0,
-        }
+            params: BTreeMap::new(),
+            // Pages with presets open on their first one (the happy path), so something
+            // happens as soon as the page loads; `preset=free` opts out.
+            preset: page.spec().presets.first().map(|p| p.slug),
+        };
+        sc.apply_preset_settings();
+        sc
+    }
+
+    /// Give the settings the current preset needs (fixed latency, cluster shape).
+    pub fn apply_preset_settings(&mut self) {
+        crate::ui::adapters::preset_settings(self);
+    }
+}
+
+/// The URL value for "no preset".
+pub const FREE_PLAY: &str = "free";
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::new(Page::Raft)
     }
 }
 
@@ -72,18 +80,15 @@ pub enum Notice {
     UnknownPage { page: String },
 }
 
-/// Limits of each numeric setting (inclusive).
+/// Limits of the settings every page has (inclusive).
 pub mod limits {
-    pub const NODES: (u64, u64) = (3, 9);
-    pub const ELECTION_MS: (u64, u64) = (20, 10_000);
-    pub const HEARTBEAT_MS: (u64, u64) = (5, 5_000);
     pub const LATENCY_MS: (u64, u64) = (1, 2_000);
     pub const LOSS_PCT: (u64, u64) = (0, 90);
     pub const SPEED: (f64, f64) = (0.1, 10.0);
 }
 
 fn clamp_u64(field: &str, v: u64, (lo, hi): (u64, u64), notices: &mut Vec<Notice>) -> u64 {
-    let c = v.clamp(lo, hi);
+    let c = v.clamp(lo, hi.max(lo));
     if c != v {
         notices.push(Notice::Clamped { field: field.into(), value: v.to_string(), to: c.to_string() });
     }
@@ -126,27 +131,62 @@ fn shown(v: &str) -> String {
 }
 
 impl Scenario {
+    /// This page's spec.
+    pub fn spec(&self) -> &'static PageSpec {
+        self.page.spec()
+    }
+
+    /// A page setting's value (its default when unset).
+    pub fn param(&self, key: &str) -> u64 {
+        match self.spec().param(key) {
+            Some(p) => self.params.get(p.key).copied().unwrap_or(p.default),
+            None => 0,
+        }
+    }
+
+    /// Set a page setting (unknown keys are ignored); call [`Scenario::normalize`] after.
+    pub fn set_param(&mut self, key: &str, v: u64) {
+        if let Some(p) = self.spec().param(key) {
+            if v == p.default {
+                self.params.remove(p.key);
+            } else {
+                self.params.insert(p.key, v);
+            }
+        }
+    }
+
     /// Read a scenario from the page's `location.search` and `location.hash`.
     pub fn from_location(search: &str, hash: &str) -> (Scenario, Vec<Notice>) {
-        let mut sc = Scenario::default();
         let mut notices = Vec::new();
         let hash = hash.trim_start_matches('#');
-        let (path, hash_query) = match hash.split_once('?') {
-            Some((p, q)) => (p, q),
-            None => (hash, ""),
+        let (path, hash_query) = hash.split_once('?').unwrap_or((hash, ""));
+        let slug = path.trim_matches('/');
+        let page = match slug {
+            "" => Page::Raft,
+            s => Page::from_slug(s).unwrap_or_else(|| {
+                notices.push(Notice::UnknownPage { page: shown(&percent_decode(s)) });
+                Page::Raft
+            }),
         };
-        let page = path.trim_matches('/');
-        match page {
-            "" | "raft" => sc.page = Page::Raft,
-            other => notices.push(Notice::UnknownPage { page: shown(&percent_decode(other)) }),
-        }
+        let mut sc = Scenario::new(page);
         let search = search.trim_start_matches('?');
-        for pair in search.split('&').chain(hash_query.split('&')) {
-            if pair.is_empty() {
-                continue;
-            }
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            sc.set(&percent_decode(k), &percent_decode(v), &mut notices);
+        let pairs: Vec<(String, String)> = search
+            .split('&')
+            .chain(hash_query.split('&'))
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                (percent_decode(k), percent_decode(v))
+            })
+            .collect();
+        // The preset first (it brings its own settings), then everything the link states
+        // explicitly, which wins over the preset's settings.
+        for (k, v) in pairs.iter().filter(|(k, _)| k == "preset") {
+            sc.set(k, v, &mut notices);
+            sc.apply_preset_settings();
+        }
+        for (k, v) in pairs.iter().filter(|(k, _)| k != "preset") {
+            sc.set(k, v, &mut notices);
         }
         notices.extend(sc.normalize());
         (sc, notices)
@@ -162,16 +202,8 @@ impl Scenario {
             v
         };
         match key {
-            "seed" => {
-                if let Some(v) = int(notices) {
-                    self.seed = v;
-                }
-            }
-            "nodes" => {
-                if let Some(v) = int(notices) {
-                    self.nodes = v.min(1_000) as usize;
-                }
-            }
+            "seed" => self.seed = int(notices).unwrap_or(self.seed),
+            "nodes" => self.nodes = int(notices).map_or(self.nodes, |v| v.min(1_000) as usize),
             "speed" => match value.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => self.speed = v,
                 _ => malformed(notices),
@@ -185,50 +217,64 @@ impl Scenario {
                 "0" | "false" => self.embed = false,
                 _ => malformed(notices),
             },
-            "emin" => {
-                if let Some(v) = int(notices) {
-                    self.election_min_ms = v;
+            "lmin" => self.latency_min_ms = int(notices).unwrap_or(self.latency_min_ms),
+            "lmax" => self.latency_max_ms = int(notices).unwrap_or(self.latency_max_ms),
+            "loss" => self.loss_pct = int(notices).unwrap_or(self.loss_pct),
+            "preset" => match self.spec().preset(value) {
+                Some(p) => self.preset = Some(p.slug),
+                None if value == FREE_PLAY => self.preset = None,
+                None => malformed(notices),
+            },
+            other => match self.spec().param(other) {
+                Some(p) => {
+                    if let Some(v) = int(notices) {
+                        self.params.insert(p.key, v);
+                    }
                 }
-            }
-            "emax" => {
-                if let Some(v) = int(notices) {
-                    self.election_max_ms = v;
-                }
-            }
-            "hb" => {
-                if let Some(v) = int(notices) {
-                    self.heartbeat_ms = v;
-                }
-            }
-            "lmin" => {
-                if let Some(v) = int(notices) {
-                    self.latency_min_ms = v;
-                }
-            }
-            "lmax" => {
-                if let Some(v) = int(notices) {
-                    self.latency_max_ms = v;
-                }
-            }
-            "loss" => {
-                if let Some(v) = int(notices) {
-                    self.loss_pct = v;
-                }
-            }
-            other => notices.push(Notice::UnknownField { field: shown(other) }),
+                None => notices.push(Notice::UnknownField { field: shown(other) }),
+            },
         }
     }
 
-    /// Bring every setting into its range and make related settings agree (the election
-    /// timeout range is ordered, heartbeats are shorter than the shortest timeout).
-    /// Returns what had to change.
+    /// Bring every setting into its range and make related settings agree. Returns what
+    /// had to change.
     pub fn normalize(&mut self) -> Vec<Notice> {
         let mut n = Vec::new();
-        self.nodes = clamp_u64("nodes", self.nodes as u64, limits::NODES, &mut n) as usize;
-        self.election_min_ms = clamp_u64("emin", self.election_min_ms, limits::ELECTION_MS, &mut n);
-        self.election_max_ms = clamp_u64("emax", self.election_max_ms, (self.election_min_ms, limits::ELECTION_MS.1), &mut n);
-        let hb_max = (self.election_min_ms / 2).max(limits::HEARTBEAT_MS.0);
-        self.heartbeat_ms = clamp_u64("hb", self.heartbeat_ms, (limits::HEARTBEAT_MS.0, hb_max.min(limits::HEARTBEAT_MS.1)), &mut n);
+        let spec = self.spec();
+        let (lo, hi, _) = spec.nodes;
+        self.nodes = clamp_u64("nodes", self.nodes as u64, (lo, hi), &mut n) as usize;
+        for p in spec.params {
+            let Some(&v) = self.params.get(p.key) else { continue };
+            let (mut lo, mut hi) = (p.min, p.max);
+            match p.relation {
+                Relation::AtLeast(other) => lo = lo.max(self.param(other)),
+                Relation::AtMostHalf(other) => hi = hi.min((self.param(other) / 2).max(p.min)),
+                Relation::None => {}
+            }
+            let c = clamp_u64(p.key, v, (lo, hi), &mut n);
+            self.set_param(p.key, c);
+        }
+        // A default that breaks a relation with a changed setting must move too.
+        for p in spec.params {
+            if self.params.contains_key(p.key) {
+                continue;
+            }
+            let v = p.default;
+            let ok = match p.relation {
+                Relation::AtLeast(other) => v >= self.param(other),
+                Relation::AtMostHalf(other) => v <= (self.param(other) / 2).max(p.min),
+                Relation::None => true,
+            };
+            if !ok {
+                let to = match p.relation {
+                    Relation::AtLeast(other) => self.param(other),
+                    Relation::AtMostHalf(other) => (self.param(other) / 2).max(p.min),
+                    Relation::None => v,
+                };
+                n.push(Notice::Clamped { field: p.key.into(), value: v.to_string(), to: to.to_string() });
+                self.set_param(p.key, to);
+            }
+        }
         self.latency_min_ms = clamp_u64("lmin", self.latency_min_ms, limits::LATENCY_MS, &mut n);
         self.latency_max_ms = clamp_u64("lmax", self.latency_max_ms, (self.latency_min_ms, limits::LATENCY_MS.1), &mut n);
         self.loss_pct = clamp_u64("loss", self.loss_pct, limits::LOSS_PCT, &mut n);
@@ -241,10 +287,10 @@ impl Scenario {
         n
     }
 
-    /// The URL hash for this scenario (`#/raft?seed=…`); only non-default settings beyond
-    /// seed and node count are written.
+    /// The URL hash for this scenario (`#/raft?seed=…`): seed and node count always,
+    /// everything else only where it differs from the default.
     pub fn to_hash(&self) -> String {
-        let d = Scenario::default();
+        let d = Scenario::new(self.page);
         let mut q = format!("seed={}&nodes={}", self.seed, self.nodes);
         let mut push = |k: &str, v: String| {
             q.push('&');
@@ -252,6 +298,9 @@ impl Scenario {
             q.push('=');
             q.push_str(&v);
         };
+        if self.preset != d.preset {
+            push("preset", self.preset.unwrap_or(FREE_PLAY).into());
+        }
         if self.speed != d.speed {
             push("speed", format!("{}", (self.speed * 100.0).round() / 100.0));
         }
@@ -262,9 +311,6 @@ impl Scenario {
             push("embed", "1".into());
         }
         for (k, v, dv) in [
-            ("emin", self.election_min_ms, d.election_min_ms),
-            ("emax", self.election_max_ms, d.election_max_ms),
-            ("hb", self.heartbeat_ms, d.heartbeat_ms),
             ("lmin", self.latency_min_ms, d.latency_min_ms),
             ("lmax", self.latency_max_ms, d.latency_max_ms),
             ("loss", self.loss_pct, d.loss_pct),
@@ -273,22 +319,23 @@ impl Scenario {
                 push(k, v.to_string());
             }
         }
-        format!("#/{}?{}", self.page.slug(), q)
-    }
-
-    /// The protocol settings this scenario asks for.
-    pub fn raft_config(&self) -> RaftConfig {
-        RaftConfig {
-            election_min: self.election_min_ms * MS,
-            election_max: self.election_max_ms * MS,
-            heartbeat: self.heartbeat_ms * MS,
-            ..RaftConfig::default()
+        for p in self.spec().params {
+            if let Some(v) = self.params.get(p.key) {
+                push(p.key, v.to_string());
+            }
         }
+        format!("#/{}?{}", self.page.slug(), q)
     }
 
     /// The network settings this scenario asks for.
     pub fn net_config(&self) -> NetConfig {
         NetConfig { latency_min: self.latency_min_ms * MS, latency_max: self.latency_max_ms * MS, loss: self.loss_pct as f64 / 100.0 }
+    }
+
+    /// Settings that shape the world at time 0 (changing one restarts the run); speed,
+    /// language, embedding and the network are not among them.
+    pub fn world_key(&self) -> (Page, u64, usize, &BTreeMap<&'static str, u64>, Option<&'static str>) {
+        (self.page, self.seed, self.nodes, &self.params, self.preset)
     }
 }
 
@@ -310,7 +357,7 @@ mod tests {
         assert_eq!(sc.nodes, 9);
         assert_eq!(sc.speed, 10.0);
         assert_eq!(sc.loss_pct, 0);
-        assert!(sc.election_max_ms >= sc.election_min_ms);
+        assert!(sc.param("emax") >= sc.param("emin"));
         assert!(n.contains(&Notice::Malformed { field: "seed".into(), value: "abc".into() }));
         assert!(n.contains(&Notice::Clamped { field: "nodes".into(), value: "100".into(), to: "9".into() }));
         assert!(n.contains(&Notice::Malformed { field: "loss".into(), value: "-3".into() }));
@@ -326,31 +373,72 @@ mod tests {
     }
 
     #[test]
-    fn heartbeat_stays_below_the_election_timeout() {
+    fn heartbeat_stays_below_the_election_timeout_even_at_its_default() {
         let (sc, n) = Scenario::from_location("", "#/raft?emin=100&emax=200&hb=400");
-        assert!(sc.heartbeat_ms <= 50);
+        assert!(sc.param("hb") <= 50);
+        assert_eq!(n.len(), 1);
+        let (sc, n) = Scenario::from_location("", "#/raft?emin=60");
+        assert_eq!(sc.param("hb"), 30, "the default 50 ms heartbeat must drop below 60/2");
         assert_eq!(n.len(), 1);
     }
 
     #[test]
-    fn hash_round_trips() {
-        let sc = Scenario { seed: 77, nodes: 9, speed: 2.5, lang: Some(Lang::En), embed: true, loss_pct: 10, latency_max_ms: 80, ..Scenario::default() };
-        let (back, n) = Scenario::from_location("", &sc.to_hash());
+    fn page_params_and_presets_belong_to_their_page() {
+        let (sc, n) = Scenario::from_location("", "#/paxos?nodes=7&proposers=3&backoff=1&preset=duel");
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!(back, sc);
+        assert_eq!((sc.page, sc.nodes, sc.param("proposers"), sc.param("backoff"), sc.preset), (Page::Paxos, 7, 3, 1, Some("duel")));
+        let (_, n) = Scenario::from_location("", "#/raft?proposers=3&preset=duel");
+        assert_eq!(n.len(), 2, "Raft has neither: {n:?}");
+        assert_eq!(Scenario::from_location("", "#/2pc").0.preset, Some("happy"), "pages open on their first preset");
+        let (free, n) = Scenario::from_location("", "#/2pc?preset=free");
+        assert!(n.is_empty());
+        assert_eq!(free.preset, None);
+        assert!(free.to_hash().contains("preset=free"));
+        let (sc, _) = Scenario::from_location("", "#/2pc?nodes=9");
+        assert_eq!(sc.nodes, 6);
+        assert_eq!(Scenario::from_location("", "#/3pc").0.nodes, 4);
+    }
+
+    #[test]
+    fn hash_round_trips_on_every_page() {
+        for page in Page::ALL {
+            let mut sc = Scenario { seed: 77, speed: 2.5, lang: Some(Lang::En), embed: true, loss_pct: 10, latency_max_ms: 80, ..Scenario::new(page) };
+            if let Some(p) = page.spec().params.iter().find(|p| p.relation == Relation::None) {
+                sc.set_param(p.key, p.max);
+            }
+            sc.preset = page.spec().presets.last().map(|p| p.slug);
+            sc.normalize();
+            let (back, n) = Scenario::from_location("", &sc.to_hash());
+            assert!(n.is_empty(), "{page:?}: {n:?}");
+            assert_eq!(back, sc);
+        }
+    }
+
+    #[test]
+    fn a_preset_from_a_link_brings_its_settings_and_explicit_values_win() {
+        let (sc, n) = Scenario::from_location("", "#/paxos?preset=duel");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((sc.param("retry"), sc.latency_min_ms, sc.latency_max_ms, sc.param("proposers")), (60, 20, 22, 2));
+        let (sc, _) = Scenario::from_location("", "#/paxos?retry=90&preset=duel");
+        assert_eq!(sc.param("retry"), 90);
+        let (sc, _) = Scenario::from_location("", "#/3pc?preset=partition");
+        assert_eq!((sc.latency_min_ms, sc.latency_max_ms), (30, 30), "presets run on fixed latency");
+        // Choosing it and writing the link gives the same scenario back.
+        assert_eq!(Scenario::from_location("", &sc.to_hash()).0, sc);
     }
 
     #[test]
     fn random_garbage_never_panics() {
         let mut rng = crate::sim::SimRng::new(5);
-        let alphabet = b"#/?&=%+-.0123456789abcdefghijklmnopqrstuvwxyz\xc3\xa9 emin nodes seed";
+        let alphabet = b"#/?&=%+-.0123456789abcdefghijklmnopqrstuvwxyz\xc3\xa9 emin nodes seed paxos 2pc preset=duel";
         for _ in 0..20_000 {
             let len = rng.index(60);
             let bytes: Vec<u8> = (0..len).map(|_| alphabet[rng.index(alphabet.len())]).collect();
             let s = String::from_utf8_lossy(&bytes);
             let (sc, _) = Scenario::from_location(&s, &s);
-            assert!((3..=9).contains(&sc.nodes));
-            assert!(sc.election_min_ms <= sc.election_max_ms);
+            let (lo, hi, _) = sc.spec().nodes;
+            assert!((lo..=hi).contains(&(sc.nodes as u64)));
+            assert!(sc.latency_min_ms <= sc.latency_max_ms);
         }
     }
 }

@@ -1,19 +1,18 @@
-//! The page controller: the only place that owns a [`World`]. Components read the
-//! per-frame [`RaftView`] and send user actions through [`Ctl`].
+//! The page controller: the only place that owns a running simulation. Components read the
+//! per-frame [`SimView`] and send user actions through [`Ctl`].
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::protocols::raft::{RaftCmd, RaftNode};
-use crate::sim::{Action, NodeId, SimTime, World, WorldConfig, MS};
+use crate::sim::{NodeId, SimTime, MS};
+use crate::ui::adapters;
+use crate::ui::catalog::Page;
 use crate::ui::i18n::Lang;
-use crate::ui::raft_view::RaftView;
 use crate::ui::scenario::{Notice, Scenario};
+use crate::ui::view::{LegendVis, PageSim, SimView, UiAction};
 
 /// Virtual microseconds per wall millisecond at 1× (50 ms of simulated time per second).
 pub const VIRTUAL_US_PER_WALL_MS_AT_1X: f64 = 50.0;
-/// Trace events kept for the event log and drop animations.
-const TRACE_CAPACITY: usize = 4_000;
 
 /// What the inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,9 +25,9 @@ pub enum Selection {
 /// Handles to the page's state; `Copy`, so every closure can hold one.
 #[derive(Clone, Copy)]
 pub struct Ctl {
-    world: StoredValue<World<RaftNode>>,
-    next_cmd: StoredValue<u64>,
-    pub view: RwSignal<RaftView>,
+    sim: StoredValue<Box<dyn PageSim>>,
+    pub view: RwSignal<SimView>,
+    pub legend: RwSignal<LegendVis>,
     pub scenario: RwSignal<Scenario>,
     pub lang: RwSignal<Lang>,
     pub playing: RwSignal<bool>,
@@ -36,19 +35,18 @@ pub struct Ctl {
     pub notices: RwSignal<Vec<Notice>>,
 }
 
-fn build_world(sc: &Scenario) -> World<RaftNode> {
-    let cfg = WorldConfig { seed: sc.seed, net: sc.net_config(), trace_capacity: TRACE_CAPACITY, check_invariants: true };
-    World::new(cfg, (0..sc.nodes).map(|_| RaftNode::new(sc.raft_config())).collect())
+/// How long a dropped message's cross stays on screen (virtual time).
+fn drop_linger(sc: &Scenario) -> SimTime {
+    (sc.latency_max_ms * 2).max(20) * MS
 }
 
 impl Ctl {
     pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang) -> Ctl {
-        let world = build_world(&scenario);
-        let view = RaftView::build(&world, drop_linger(&scenario));
+        let sim = adapters::build(&scenario);
         let ctl = Ctl {
-            world: StoredValue::new(world),
-            next_cmd: StoredValue::new(1),
-            view: RwSignal::new(view),
+            view: RwSignal::new(sim.view(lang, drop_linger(&scenario))),
+            legend: RwSignal::new(sim.legend(lang)),
+            sim: StoredValue::new(sim),
             scenario: RwSignal::new(scenario),
             lang: RwSignal::new(lang),
             playing: RwSignal::new(true),
@@ -59,38 +57,42 @@ impl Ctl {
         ctl
     }
 
-    /// Rebuild the view from the world (after time moved or an action).
+    /// Rebuild the view from the simulation (after time moved, an action, a language change).
     pub fn refresh(&self) {
         let linger = drop_linger(&self.scenario.get_untracked());
-        let v = self.world.with_value(|w| RaftView::build(w, linger));
+        let lang = self.lang.get_untracked();
+        let v = self.sim.with_value(|s| s.view(lang, linger));
         self.view.set(v);
     }
 
-    /// Apply a user action now.
-    pub fn act(&self, action: Action<RaftCmd>) {
-        self.world.update_value(|w| w.apply(action));
+    /// Switch language: every string in the view is rebuilt.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.legend.set(self.sim.with_value(|s| s.legend(lang)));
         self.refresh();
+        self.write_url();
     }
 
-    /// Send a client request with the next command number to `node`.
-    pub fn client_request(&self, node: NodeId) {
-        let cmd = self.next_cmd.get_value();
-        self.next_cmd.set_value(cmd + 1);
-        self.act(Action::Command(node, RaftCmd::ClientRequest(cmd)));
+    /// Apply a user action now.
+    pub fn act(&self, action: UiAction) {
+        self.sim.update_value(|s| s.act(action));
+        self.refresh();
     }
 
     /// Toggle the link between `a` and `b`.
     pub fn toggle_link(&self, a: NodeId, b: NodeId) {
         let cut = self.view.with_untracked(|v| v.cut.contains(&(a.min(b), a.max(b))));
-        self.act(if cut { Action::Heal(a, b) } else { Action::Cut(a, b) });
+        self.act(if cut { UiAction::Heal(a, b) } else { UiAction::Cut(a, b) });
     }
 
     /// Cut every link of `node`.
     pub fn isolate(&self, node: NodeId) {
         let n = self.view.with_untracked(|v| v.nodes.len());
-        for other in (0..n).filter(|&o| o != node) {
-            self.world.update_value(|w| w.apply(Action::Cut(node, other)));
-        }
+        self.sim.update_value(|s| {
+            for other in (0..n).filter(|&o| o != node) {
+                s.act(UiAction::Cut(node, other));
+            }
+        });
         self.refresh();
     }
 
@@ -98,7 +100,7 @@ impl Ctl {
     pub fn split_cluster(&self) {
         let n = self.view.with_untracked(|v| v.nodes.len());
         let k = n / 2;
-        self.act(Action::Partition(vec![(0..k).collect(), (k..n).collect()]));
+        self.act(UiAction::Partition(vec![(0..k).collect(), (k..n).collect()]));
     }
 
     /// Advance by a wall-clock interval at the current speed (called every frame).
@@ -108,9 +110,9 @@ impl Ctl {
         }
         let speed = self.scenario.with_untracked(|s| s.speed);
         let dt = (wall_ms.clamp(0.0, 100.0) * speed * VIRTUAL_US_PER_WALL_MS_AT_1X) as SimTime;
-        self.world.update_value(|w| {
-            let t = w.now() + dt;
-            w.run_until(t)
+        self.sim.update_value(|s| {
+            let t = s.now() + dt;
+            s.run_until(t)
         });
         self.refresh();
     }
@@ -118,8 +120,8 @@ impl Ctl {
     /// Process exactly one event (pauses first).
     pub fn step(&self) {
         self.playing.set(false);
-        self.world.update_value(|w| {
-            w.step();
+        self.sim.update_value(|s| {
+            s.step();
         });
         self.refresh();
     }
@@ -127,13 +129,14 @@ impl Ctl {
     /// Start again from time 0 with the current scenario.
     pub fn reset(&self) {
         let sc = self.scenario.get_untracked();
-        self.world.set_value(build_world(&sc));
-        self.next_cmd.set_value(1);
+        let sim = adapters::build(&sc);
+        self.legend.set(sim.legend(self.lang.get_untracked()));
+        self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
     }
 
-    /// Change the scenario; settings the protocol was built with restart the run.
+    /// Change the scenario; settings that shape the world restart the run.
     pub fn update_scenario(&self, f: impl FnOnce(&mut Scenario)) {
         let before = self.scenario.get_untracked();
         let mut sc = before.clone();
@@ -144,14 +147,33 @@ impl Ctl {
         }
         self.scenario.set(sc.clone());
         self.write_url();
-        let needs_restart = sc.seed != before.seed
-            || sc.nodes != before.nodes
-            || sc.raft_config() != before.raft_config();
-        if needs_restart {
+        if sc.world_key() != before.world_key() {
             self.reset();
         } else if sc.net_config() != before.net_config() {
-            self.act(Action::SetNet(sc.net_config()));
+            self.act(UiAction::SetNet(sc.net_config()));
         }
+    }
+
+    /// Run a preset (or free play with `None`) from time 0.
+    pub fn choose_preset(&self, preset: Option<&'static str>) {
+        self.update_scenario(|sc| {
+            sc.preset = preset;
+            adapters::preset_settings(sc);
+        });
+        self.reset();
+        self.playing.set(true);
+    }
+
+    /// Go to another page, keeping speed, language and embedding.
+    pub fn set_page(&self, page: Page) {
+        let cur = self.scenario.get_untracked();
+        if cur.page == page {
+            return;
+        }
+        self.scenario.set(Scenario { speed: cur.speed, lang: cur.lang, embed: cur.embed, ..Scenario::new(page) });
+        self.write_url();
+        self.reset();
+        self.playing.set(true);
     }
 
     /// Put the scenario in the address bar (hash only, so any sub-path keeps working).
@@ -163,9 +185,4 @@ impl Ctl {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
         }
     }
-}
-
-/// How long a dropped message's cross stays on screen (virtual time).
-fn drop_linger(sc: &Scenario) -> SimTime {
-    (sc.latency_max_ms * 2).max(20) * MS
 }

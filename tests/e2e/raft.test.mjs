@@ -91,7 +91,7 @@ test('a client request sent to a follower commits on every live node', async () 
   await page.click('[data-testid="action-request"]');
   await until(page, (down) => [...document.querySelectorAll('[data-testid^="log-"]')]
     .filter((_, i) => i + 1 !== down)
-    .every((s) => s.querySelector('[data-cmd="1"][data-committed="true"]')), down);
+    .every((s) => s.querySelector('[data-value="1"][data-done="true"]')), down);
   const crashedLog = await page.getAttribute(`[data-testid="log-${down}"]`, 'data-len');
   assert.equal(crashedLog, '0', 'the crashed node got nothing');
   const log = await page.locator('[data-testid="event-log"]').innerText();
@@ -182,11 +182,11 @@ test('changing the node count from the settings restarts with that many nodes', 
   assert.equal((await nodes(page)).length, 7);
   assert.equal(await page.locator('[data-testid^="link-"]').count(), 21);
   assert.match(page.url(), /nodes=7/);
-  await page.fill('[data-testid="election-min"]', '999999');
-  await page.locator('[data-testid="election-min"]').dispatchEvent('change');
+  await page.fill('[data-testid="param-emin"]', '999999');
+  await page.locator('[data-testid="param-emin"]').dispatchEvent('change');
   assert.match(await page.locator('[data-testid="notices"]').innerText(), /10000/);
-  assert.equal(await page.inputValue('[data-testid="election-min"]'), '10000');
-  assert.equal(await page.inputValue('[data-testid="election-max"]'), '10000', 'the range stays ordered');
+  assert.equal(await page.inputValue('[data-testid="param-emin"]'), '10000');
+  assert.equal(await page.inputValue('[data-testid="param-emax"]'), '10000', 'the range stays ordered');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -24,7 +24,9 @@
 pub mod invariants;
 pub mod msg;
 pub mod node;
+pub mod presets;
 
 pub use invariants::PaxosMonitor;
 pub use msg::{Ballot, PaxosCmd, PaxosMsg, PaxosNote, PaxosTimer, Value};
 pub use node::{PaxosConfig, PaxosNode, PaxosRole, Phase};
+pub use presets::PaxosPreset;

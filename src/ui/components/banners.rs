@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::i18n::{node_name, notice, rule_key, t, Key};
+use crate::ui::i18n::{notice, Key};
 use crate::ui::state::Ctl;
 
 /// Names the broken rule, the nodes and the time. Shown only when the monitor fired.
@@ -14,17 +14,15 @@ pub fn ViolationBanner() -> impl IntoView {
     move || {
         let vs = violations.get();
         (!vs.is_empty()).then(|| {
-            let lang = ctl.lang.get();
             view! {
                 <div class="violation" role="alert" data-testid="violation">
                     <strong><Tr k=Key::ViolationTitle/></strong>
                     <ul>
                         {vs.into_iter().map(|v| {
-                            let nodes = v.nodes.iter().map(|n| node_name(*n)).collect::<Vec<_>>().join(", ");
                             view! {
-                                <li data-rule=v.rule>
-                                    <b>{t(lang, rule_key(v.rule))}</b>
-                                    {format!(" — {} @ {} — {}", nodes, secs(v.at), v.detail)}
+                                <li data-rule=v.rule_id>
+                                    <b>{v.rule}</b>
+                                    {format!(" — {} @ {} — {}", v.nodes, secs(v.at), v.detail)}
                                 </li>
                             }
                         }).collect_view()}

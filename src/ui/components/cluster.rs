@@ -6,9 +6,9 @@ use std::f64::consts::PI;
 use leptos::prelude::*;
 
 use crate::sim::NodeId;
-use crate::ui::i18n::{node_name, t, Key};
-use crate::ui::raft_view::{MsgKind, RoleView};
+use crate::ui::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
+use crate::ui::view::UiAction;
 
 const SIZE: f64 = 600.0;
 const RADIUS: f64 = 215.0;
@@ -36,43 +36,55 @@ fn along(a: NodeId, b: NodeId, n: usize, p: f64) -> (f64, f64) {
 }
 
 fn hexagon(r: f64) -> String {
-    (0..6).map(|i| {
-        let a = PI / 6.0 + PI / 3.0 * i as f64;
-        format!("{:.1},{:.1}", r * a.cos(), r * a.sin())
-    }).collect::<Vec<_>>().join(" ")
+    (0..6)
+        .map(|i| {
+            let a = PI / 6.0 + PI / 3.0 * i as f64;
+            format!("{:.1},{:.1}", r * a.cos(), r * a.sin())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[component]
 pub fn Cluster() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
+    let page = move || ctl.scenario.with(|s| s.page);
+    // Keys include the page and size, so a new cluster gets fresh elements.
     let links = move || {
-        let n = n.get();
-        (0..n).flat_map(|a| (a + 1..n).map(move |b| (n, a, b))).collect::<Vec<_>>()
+        let (n, p) = (n.get(), page());
+        (0..n).flat_map(|a| (a + 1..n).map(move |b| (p, n, a, b))).collect::<Vec<_>>()
     };
-    let msg_ids = move || ctl.view.with(|v| v.msgs.iter().map(|m| (m.id, m.kind)).collect::<Vec<_>>());
+    let nodes = move || {
+        let (n, p) = (n.get(), page());
+        (0..n).map(|i| (p, n, i)).collect::<Vec<_>>()
+    };
+    let msg_ids = move || ctl.view.with(|v| v.msgs.iter().map(|m| (m.id, m.class, m.badge)).collect::<Vec<_>>());
     let drop_ids = move || ctl.view.with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>());
-    let nodes = move || (0..n.get()).map(|i| (n.get(), i)).collect::<Vec<_>>();
     view! {
         <svg class="cluster" data-testid="cluster" viewBox="0 0 600 600" role="img"
             on:click=move |_| ctl.selected.set(Selection::None)>
             <g class="links">
-                <For each=links key=|k| *k children=move |(n, a, b)| view! { <Link n a b/> }/>
+                <For each=links key=|k| *k children=move |(_, n, a, b)| view! { <Link n a b/> }/>
             </g>
             <g class="drops">
                 <For each=drop_ids key=|id| *id children=move |id| view! { <DropCross id/> }/>
             </g>
             <g class="nodes">
-                <For each=nodes key=|k| *k children=move |(n, id)| view! { <NodeGlyph n id/> }/>
+                <For each=nodes key=|k| *k children=move |(_, n, id)| view! { <NodeGlyph n id/> }/>
             </g>
             <g class="messages">
-                <For each=msg_ids key=|m| m.0 children=move |(id, kind)| view! { <Message id kind/> }/>
+                <For each=msg_ids key=|m| m.0 children=move |(id, class, badge)| view! { <Message id class badge/> }/>
             </g>
             <text class="clock-overlay" x="12" y="24" data-testid="clock">
                 {move || format!("{} {}", t(ctl.lang.get(), Key::VirtualTime), super::secs(ctl.view.with(|v| v.now)))}
             </text>
         </svg>
     }
+}
+
+fn name_of(ctl: Ctl, id: NodeId) -> String {
+    ctl.view.with_untracked(|v| v.nodes.get(id).map(|n| n.name.clone()).unwrap_or_default())
 }
 
 #[component]
@@ -82,7 +94,7 @@ fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
     let (x2, y2) = node_pos(b, n);
     let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
     let selected = move || ctl.selected.get() == Selection::Link(a, b);
-    let title = move || format!("{}–{}: {}", node_name(a), node_name(b), t(ctl.lang.get(), Key::ClickToToggleLink));
+    let title = move || format!("{}–{}: {}", name_of(ctl, a), name_of(ctl, b), t(ctl.lang.get(), Key::ClickToToggleLink));
     view! {
         <g class="link" class:cut=move || cut.get() class:selected=selected
             data-testid=format!("link-{}-{}", a + 1, b + 1)
@@ -105,37 +117,33 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let (x, y) = node_pos(id, n);
     let node = Memo::new(move |_| {
-        ctl.view.with(|v| v.nodes.get(id).map(|nv| (nv.role, nv.term, nv.voted_for, nv.votes, nv.commit_index, nv.log.len())))
+        ctl.view.with(|v| v.nodes.get(id).map(|nv| (nv.role, nv.state, nv.shape.attr(), nv.tone, nv.term, nv.badge.clone(), nv.label.clone(), nv.name.clone())))
     });
-    let role = move || node.get().map(|x| x.0).unwrap_or(RoleView::Crashed);
-    let term = move || node.get().map(|x| x.1).unwrap_or(0);
+    let field = move |f: fn(&(&'static str, &'static str, &'static str, &'static str, Option<u64>, String, String, String)) -> String| {
+        move || node.with(|n| n.as_ref().map(f).unwrap_or_default())
+    };
     let ring = move || {
-        let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.election_left));
+        let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.ring));
         let c = 2.0 * PI * RING_R;
         match left {
             Some(f) => format!("{:.1} {:.1}", c * f, c),
             None => format!("0 {c:.1}"),
         }
     };
-    let sub = move || {
-        let lang = ctl.lang.get();
-        match node.get() {
-            Some((RoleView::Candidate, _, _, votes, _, _)) => format!("{} · {votes}/{n}", t(lang, Key::Candidate)),
-            Some((RoleView::Follower, _, Some(v), ..)) => format!("{} · →{}", t(lang, Key::Follower), node_name(v)),
-            Some((r, ..)) => t(lang, r.key()).to_string(),
-            None => String::new(),
-        }
-    };
+    let has_ring = move || ctl.view.with(|v| v.nodes.get(id).is_some_and(|nv| nv.ring.is_some()));
     let selected = move || ctl.selected.get() == Selection::Node(id);
     // Labels go on the outer side: above nodes in the upper half, below the others, so
     // messages leaving a node towards the centre never cover them.
     let label_y = if y < SIZE / 2.0 - 1.0 { -(RING_R + 9.0) } else { RING_R + 18.0 };
     view! {
-        <g class="node" class:selected=selected
+        <g class=move || format!("node tone-{}", node.with(|n| n.as_ref().map_or("grey", |n| n.3)))
+            class:selected=selected class:timed=has_ring
             data-testid=format!("node-{}", id + 1)
-            data-node=node_name(id)
-            data-role=move || role().attr()
-            data-term=move || term().to_string()
+            data-node=field(|n| n.7.clone())
+            data-role=field(|n| n.0.to_string())
+            data-state=field(|n| n.1.to_string())
+            data-shape=field(|n| n.2.to_string())
+            data-term=move || node.with(|n| n.as_ref().and_then(|n| n.4).map(|t| t.to_string()))
             transform=format!("translate({x:.1},{y:.1})")
             on:click=move |ev| {
                 ev.stop_propagation();
@@ -143,52 +151,39 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
             }>
             <circle class="ring-bg" r=RING_R/>
             <circle class="ring" r=RING_R stroke-dasharray=ring transform="rotate(-90)"/>
-            <circle class="shape shape-follower" r=NODE_R/>
-            <rect class="shape shape-candidate" x=-NODE_R * 0.8 y=-NODE_R * 0.8 width=NODE_R * 1.6 height=NODE_R * 1.6 transform="rotate(45)"/>
-            <polygon class="shape shape-leader" points=hexagon(NODE_R + 3.0)/>
-            <circle class="shape shape-crashed" r=NODE_R/>
+            <circle class="shape shape-circle" r=NODE_R/>
+            <rect class="shape shape-diamond" x=-NODE_R * 0.8 y=-NODE_R * 0.8 width=NODE_R * 1.6 height=NODE_R * 1.6 transform="rotate(45)"/>
+            <polygon class="shape shape-hexagon" points=hexagon(NODE_R + 3.0)/>
+            <rect class="shape shape-square" x=-NODE_R * 0.85 y=-NODE_R * 0.85 width=NODE_R * 1.7 height=NODE_R * 1.7 rx="4"/>
             <path class="crash-x" d="M-14,-14 L14,14 M14,-14 L-14,14"/>
-            <text class="node-name" y="-3">{node_name(id)}</text>
-            <text class="node-term" y="14">{move || format!("T{}", term())}</text>
-            <text class="node-role" y=label_y>{sub}</text>
+            <text class="node-name" y="-3">{field(|n| n.7.clone())}</text>
+            <text class="node-term" y="14">{field(|n| n.5.clone())}</text>
+            <text class="node-role" y=label_y>{field(|n| n.6.clone())}</text>
         </g>
     }
 }
 
 #[component]
-fn Message(id: u64, kind: MsgKind) -> impl IntoView {
+fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let pos = move || {
         ctl.view.with(|v| {
             let n = v.nodes.len();
-            v.msgs.iter().find(|m| m.id == id).map(|m| (along(m.from, m.to, n, m.progress), m.doomed, m.term, m.entries, m.from, m.to))
+            v.msgs.iter().find(|m| m.id == id).map(|m| (along(m.from, m.to, n, m.progress), m.doomed))
         })
     };
-    let transform = move || pos().map(|((x, y), ..)| format!("translate({x:.1},{y:.1})")).unwrap_or_default();
-    let doomed = move || pos().map(|p| p.1).unwrap_or(false);
-    let title = move || {
-        let lang = ctl.lang.get();
-        pos().map(|(_, _, term, entries, from, to)| {
-            let mut s = format!("{} {}→{}", t(lang, kind.key()), node_name(from), node_name(to));
-            if let Some(term) = term {
-                s.push_str(&format!(" · T{term}"));
-            }
-            if entries > 0 {
-                s.push_str(&format!(" · +{entries}"));
-            }
-            format!("{s} — {}", t(lang, Key::ClickToDrop))
-        }).unwrap_or_default()
-    };
+    let title = move || ctl.view.with(|v| v.msgs.iter().find(|m| m.id == id).map(|m| m.title.clone()).unwrap_or_default());
     view! {
-        <g class=format!("msg {}", kind.class()) class:doomed=doomed data-testid=format!("msg-{id}") data-kind=kind.class()
-            transform=transform
+        <g class=format!("msg {class}") class:doomed=move || pos().is_some_and(|p| p.1)
+            data-testid=format!("msg-{id}") data-kind=class
+            transform=move || pos().map(|((x, y), _)| format!("translate({x:.1},{y:.1})")).unwrap_or_default()
             on:click=move |ev| {
                 ev.stop_propagation();
-                ctl.act(crate::sim::Action::DropMsg(id));
+                ctl.act(UiAction::DropMsg(id));
             }>
             <title>{title}</title>
             <circle r="11"/>
-            <text y="4">{kind.badge()}</text>
+            <text y="4">{badge}</text>
         </g>
     }
 }

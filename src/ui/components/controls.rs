@@ -1,12 +1,13 @@
-//! Playback controls (play, step, reset, speed) and the run's settings.
+//! Playback controls (play, step, reset, speed, faults) and the run's settings.
 
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::sim::Action;
+use crate::ui::catalog::ParamSpec;
 use crate::ui::i18n::{t, Key};
-use crate::ui::scenario::{limits, Scenario};
+use crate::ui::scenario::{limits, Notice, Scenario};
 use crate::ui::state::Ctl;
+use crate::ui::view::UiAction;
 
 #[component]
 pub fn Controls() -> impl IntoView {
@@ -34,34 +35,29 @@ pub fn Controls() -> impl IntoView {
                 <output data-testid="speed-value">{move || format!("{:.1}×", speed())}</output>
             </label>
             <button data-testid="btn-partition" on:click=move |_| ctl.split_cluster()><Tr k=Key::SplitCluster/></button>
-            <button data-testid="btn-heal-all" on:click=move |_| ctl.act(Action::HealAll)><Tr k=Key::HealAll/></button>
+            <button data-testid="btn-heal-all" on:click=move |_| ctl.act(UiAction::HealAll)><Tr k=Key::HealAll/></button>
             <span class="hint"><Tr k=Key::KeyboardHint/></span>
         </div>
     }
 }
 
-/// A numeric field bound to one scenario setting; out-of-range input is clamped by the
-/// scenario (with a notice), never passed through.
+/// A number box; what is typed goes through `set` and the scenario's own clamping (with a
+/// notice), never straight into the run.
 #[component]
-fn NumField(
-    label: Key,
-    testid: &'static str,
-    get: fn(&Scenario) -> u64,
-    set: fn(&mut Scenario, u64),
-    range: (u64, u64),
-) -> impl IntoView {
+fn NumberBox(label: Key, testid: String, get: Signal<u64>, set: Callback<u64>, range: (u64, u64)) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
+    let id = testid.clone();
     view! {
         <label class="field">
             <span><Tr k=label/></span>
             <input type="number" data-testid=testid min=range.0 max=range.1
-                prop:value=move || ctl.scenario.with(|s| get(s)).to_string()
+                prop:value=move || get.get().to_string()
                 on:change=move |ev| {
                     let raw = event_target_value(&ev);
                     match raw.trim().parse::<u64>() {
-                        Ok(v) => ctl.update_scenario(|s| set(s, v)),
+                        Ok(v) => set.run(v),
                         Err(_) => {
-                            ctl.notices.set(vec![crate::ui::scenario::Notice::Malformed { field: testid.into(), value: raw }]);
+                            ctl.notices.set(vec![Notice::Malformed { field: id.clone(), value: raw }]);
                             // Put the last good value back in the box.
                             ctl.scenario.update(|_| {});
                         }
@@ -71,39 +67,71 @@ fn NumField(
     }
 }
 
+/// A scenario field read and written through plain functions.
+fn common(ctl: Ctl, label: Key, testid: &str, get: fn(&Scenario) -> u64, set: fn(&mut Scenario, u64), range: (u64, u64)) -> impl IntoView {
+    let get = Signal::derive(move || ctl.scenario.with(get));
+    let set = Callback::new(move |v| ctl.update_scenario(|s| set(s, v)));
+    view! { <NumberBox label testid=testid.to_string() get set range/> }
+}
+
+/// One of the page's own settings.
+fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
+    let key = p.key;
+    if p.toggle {
+        view! {
+            <label class="field toggle">
+                <input type="checkbox" data-testid=format!("param-{key}")
+                    prop:checked=move || ctl.scenario.with(|s| s.param(key) == 1)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctl.update_scenario(|s| s.set_param(key, on as u64));
+                    }/>
+                <span><Tr k=p.label/></span>
+            </label>
+        }
+        .into_any()
+    } else {
+        let get = Signal::derive(move || ctl.scenario.with(|s| s.param(key)));
+        let set = Callback::new(move |v| ctl.update_scenario(|s| s.set_param(key, v)));
+        view! { <NumberBox label=p.label testid=format!("param-{key}") get set range=(p.min, p.max)/> }.into_any()
+    }
+}
+
 #[component]
 pub fn Settings() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
+    let spec = move || ctl.scenario.with(|s| s.page.spec());
     let nodes = move || ctl.scenario.with(|s| s.nodes);
     view! {
         <details class="settings" open>
             <summary><Tr k=Key::Settings/></summary>
             <div class="fields">
-                <NumField label=Key::Seed testid="seed" get=|s| s.seed set=|s, v| s.seed = v range=(0, u64::MAX)/>
+                {common(ctl, Key::Seed, "seed", |s| s.seed, |s, v| s.seed = v, (0, u64::MAX))}
                 <button class="dice" data-testid="btn-random-seed"
                     on:click=move |_| {
                         let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
                         ctl.update_scenario(|s| s.seed = seed);
                     }><Tr k=Key::RandomSeed/></button>
                 <label class="field">
-                    <span><Tr k=Key::Nodes/></span>
+                    <span>{move || view! { <Tr k=spec().nodes_label/> }}</span>
                     <select data-testid="nodes" prop:value=move || nodes().to_string()
                         on:change=move |ev| {
                             if let Ok(v) = event_target_value(&ev).parse::<usize>() {
                                 ctl.update_scenario(|s| s.nodes = v);
                             }
                         }>
-                        {(limits::NODES.0..=limits::NODES.1).map(|k| view! {
-                            <option value=k.to_string() selected=move || nodes() as u64 == k>{k.to_string()}</option>
-                        }).collect_view()}
+                        {move || {
+                            let (lo, hi, _) = spec().nodes;
+                            (lo..=hi).map(|k| view! {
+                                <option value=k.to_string() selected=move || nodes() as u64 == k>{k.to_string()}</option>
+                            }).collect_view()
+                        }}
                     </select>
                 </label>
-                <NumField label=Key::ElectionMin testid="election-min" get=|s| s.election_min_ms set=|s, v| s.election_min_ms = v range=limits::ELECTION_MS/>
-                <NumField label=Key::ElectionMax testid="election-max" get=|s| s.election_max_ms set=|s, v| s.election_max_ms = v range=limits::ELECTION_MS/>
-                <NumField label=Key::Heartbeat testid="heartbeat" get=|s| s.heartbeat_ms set=|s, v| s.heartbeat_ms = v range=limits::HEARTBEAT_MS/>
-                <NumField label=Key::LatencyMin testid="latency-min" get=|s| s.latency_min_ms set=|s, v| s.latency_min_ms = v range=limits::LATENCY_MS/>
-                <NumField label=Key::LatencyMax testid="latency-max" get=|s| s.latency_max_ms set=|s, v| s.latency_max_ms = v range=limits::LATENCY_MS/>
-                <NumField label=Key::Loss testid="loss" get=|s| s.loss_pct set=|s, v| s.loss_pct = v range=limits::LOSS_PCT/>
+                {move || spec().params.iter().map(|p| param_field(ctl, p)).collect_view()}
+                {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
+                {common(ctl, Key::LatencyMax, "latency-max", |s| s.latency_max_ms, |s, v| s.latency_max_ms = v, limits::LATENCY_MS)}
+                {common(ctl, Key::Loss, "loss", |s| s.loss_pct, |s, v| s.loss_pct = v, limits::LOSS_PCT)}
             </div>
         </details>
     }

@@ -3,14 +3,18 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::i18n::{engine_event, node_name, raft_note, Key};
-use crate::ui::raft_view::{LineItem, LogLine};
+use crate::ui::i18n::Key;
 use crate::ui::state::Ctl;
+use crate::ui::view::LogLine;
 
 #[component]
 pub fn EventLog() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let lines = Memo::new(move |_| ctl.view.with(|v| v.lines.clone()));
+    // Text is translated in the view model, so rows are keyed by language too.
+    let lines = Memo::new(move |_| {
+        let lang = ctl.lang.get();
+        ctl.view.with(|v| v.lines.iter().map(|l| (lang, l.clone())).collect::<Vec<_>>())
+    });
     view! {
         <section class="event-log">
             <h2><Tr k=Key::EventLog/></h2>
@@ -18,7 +22,7 @@ pub fn EventLog() -> impl IntoView {
                 <p class="hint"><Tr k=Key::EventLogEmpty/></p>
             </Show>
             <ol data-testid="event-log">
-                <For each=move || lines.get() key=|l| l.seq children=move |line| view! { <Line line/> }/>
+                <For each=move || lines.get() key=|(lang, l)| (*lang, l.seq) children=move |(_, line)| view! { <Line line/> }/>
             </ol>
         </section>
     }
@@ -26,20 +30,11 @@ pub fn EventLog() -> impl IntoView {
 
 #[component]
 fn Line(line: LogLine) -> impl IntoView {
-    let ctl = expect_context::<Ctl>();
-    let LogLine { at, node, item, .. } = line;
-    let violation = matches!(item, LineItem::Engine(crate::ui::i18n::EngineEvent::Violation(_)));
-    let text = move || {
-        let lang = ctl.lang.get();
-        match &item {
-            LineItem::Note(n) => raft_note(lang, n),
-            LineItem::Engine(e) => engine_event(lang, e),
-        }
-    };
+    let LogLine { at, node, who, text, alarm, .. } = line;
     view! {
-        <li class:violation=violation>
+        <li class:violation=alarm>
             <time>{secs(at)}</time>
-            {node.map(|n| view! { <span class=format!("chip n{}", n % 9)>{node_name(n)}</span> })}
+            {who.map(|w| view! { <span class=format!("chip n{}", node.unwrap_or(0) % 9)>{w}</span> })}
             <span class="text">{text}</span>
         </li>
     }

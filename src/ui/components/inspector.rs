@@ -1,13 +1,12 @@
-//! Details of the selected node or link, and the actions a student can take on it.
+//! Details of the selected node or link, and the actions a student can take on it: kill,
+//! restart, isolate, and the protocol's own commands.
 
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::protocols::raft::RaftCmd;
-use crate::sim::Action;
-use crate::ui::i18n::{node_name, t, Key};
-use crate::ui::raft_view::RoleView;
+use crate::ui::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
+use crate::ui::view::UiAction;
 
 #[component]
 pub fn Inspector() -> impl IntoView {
@@ -27,31 +26,27 @@ pub fn Inspector() -> impl IntoView {
 #[component]
 fn NodeDetails(id: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let node = Memo::new(move |_| ctl.view.with(|v| v.nodes.get(id).cloned()));
-    let crashed = move || node.get().map(|n| n.role == RoleView::Crashed).unwrap_or(true);
-    let field = move |k: Key, value: String| view! { <dt>{move || t(ctl.lang.get(), k)}</dt><dd>{value}</dd> };
+    let node = Memo::new(move |_| ctl.view.with(|v| v.nodes.get(id).map(|n| (n.name.clone(), n.label.clone(), n.crashed, n.details.clone(), n.commands.clone()))));
+    let crashed = move || node.with(|n| n.as_ref().is_none_or(|n| n.2));
     let details = move || {
-        let lang = ctl.lang.get();
-        node.get().map(|n| {
-            let nobody = t(lang, Key::Nobody).to_string();
-            let leader_state = (n.role == RoleView::Leader).then(|| {
-                let fmt = |xs: &[u64]| xs.iter().enumerate().map(|(i, x)| format!("{}:{x}", node_name(i))).collect::<Vec<_>>().join(" ");
-                view! {
-                    {field(Key::NextIndex, fmt(&n.next_index))}
-                    {field(Key::MatchIndex, fmt(&n.match_index))}
-                }
-            });
+        node.get().map(|(name, label, _, rows, _)| {
             view! {
-                <h3 data-testid="inspector-title">{format!("{} — {}", node_name(n.id), t(lang, n.role.key()))}</h3>
-                <dl>
-                    {field(Key::Term, n.term.to_string())}
-                    {field(Key::VotedFor, n.voted_for.map(node_name).unwrap_or(nobody.clone()))}
-                    {field(Key::CommitIndex, n.commit_index.to_string())}
-                    {field(Key::Log, n.log.len().to_string())}
-                    {field(Key::Leader, n.leader_hint.map(node_name).unwrap_or(nobody))}
-                    {leader_state}
-                </dl>
+                <h3 data-testid="inspector-title">{format!("{name} — {label}")}</h3>
+                <dl>{rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
             }
+        })
+    };
+    let commands = move || {
+        node.get().map(|(_, _, _, _, cmds)| {
+            cmds.into_iter()
+                .map(|c| {
+                    let cid = c.id;
+                    view! {
+                        <button data-testid=format!("action-{cid}") disabled=!c.enabled
+                            on:click=move |_| ctl.act(UiAction::Command(id, cid))>{c.label}</button>
+                    }
+                })
+                .collect_view()
         })
     };
     view! {
@@ -60,14 +55,11 @@ fn NodeDetails(id: usize) -> impl IntoView {
             <h4><Tr k=Key::NodeActions/></h4>
             <div class="actions">
                 {move || if crashed() {
-                    view! { <button data-testid="action-restart" on:click=move |_| ctl.act(Action::Restart(id))>"↻ "<Tr k=Key::Restart/></button> }.into_any()
+                    view! { <button data-testid="action-restart" on:click=move |_| ctl.act(UiAction::Restart(id))>"↻ "<Tr k=Key::Restart/></button> }.into_any()
                 } else {
-                    view! { <button class="danger" data-testid="action-kill" on:click=move |_| ctl.act(Action::Crash(id))>"✕ "<Tr k=Key::Kill/></button> }.into_any()
+                    view! { <button class="danger" data-testid="action-kill" on:click=move |_| ctl.act(UiAction::Crash(id))>"✕ "<Tr k=Key::Kill/></button> }.into_any()
                 }}
-                <button data-testid="action-timeout" disabled=crashed
-                    on:click=move |_| ctl.act(Action::Command(id, RaftCmd::ForceTimeout))><Tr k=Key::ForceTimeout/></button>
-                <button data-testid="action-request" disabled=crashed
-                    on:click=move |_| ctl.client_request(id)><Tr k=Key::ClientRequest/></button>
+                {commands}
                 <button data-testid="action-isolate" on:click=move |_| ctl.isolate(id)><Tr k=Key::Isolate/></button>
             </div>
         </div>
@@ -78,9 +70,10 @@ fn NodeDetails(id: usize) -> impl IntoView {
 fn LinkDetails(a: usize, b: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
+    let names = move || ctl.view.with(|v| format!("{}–{}", v.nodes.get(a).map_or("", |n| &n.name), v.nodes.get(b).map_or("", |n| &n.name)));
     view! {
         <div class="link-details">
-            <h3>{format!("{}–{}", node_name(a), node_name(b))}</h3>
+            <h3>{names}</h3>
             <p>{move || t(ctl.lang.get(), if cut.get() { Key::LinkCut } else { Key::LinkUp })}</p>
             <div class="actions">
                 <button data-testid="action-link-toggle" on:click=move |_| ctl.toggle_link(a, b)>

@@ -8,7 +8,8 @@ pub mod event_log;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;
-pub mod log_strips;
+pub mod presets;
+pub mod strips;
 
 use leptos::prelude::*;
 

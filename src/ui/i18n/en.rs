@@ -1,7 +1,11 @@
 //! English strings.
 
-use super::{node_name as s, EngineEvent, Key};
+use super::{value_name as val, CmdText, EngineEvent, Key, Names, Narration};
+use crate::protocols::atomic_commit::Outcome;
+use crate::protocols::paxos::{Ballot, PaxosNote};
 use crate::protocols::raft::RaftNote;
+use crate::protocols::three_pc::ThreeNote;
+use crate::protocols::two_pc::TpcNote;
 use crate::sim::DropReason;
 use crate::ui::scenario::Notice;
 
@@ -80,31 +84,206 @@ pub fn text(key: Key) -> &'static str {
         Key::PanicMessage => "Something went wrong inside the simulator. Reload the page; your scenario is in the address bar.",
         Key::KeyboardHint => "Keys: Space play/pause · → step · 1–9 select node",
         Key::Ms => "ms",
+        Key::NavPaxos => "Paxos",
+        Key::NavTwoPc => "2PC",
+        Key::NavThreePc => "3PC",
+        Key::Proposers => "Proposers",
+        Key::RetryTimeout => "Proposer retry timeout (ms)",
+        Key::Backoff => "Randomized back-off",
+        Key::Distinguished => "Distinguished proposer (only P1 retries)",
+        Key::Persist => "Acceptors persist their state (untick to break Paxos)",
+        Key::VoteTimeout => "Coordinator vote timeout (ms)",
+        Key::CoordTimeout => "Coordinator timeout (ms)",
+        Key::PartTimeout => "Participant timeout (ms)",
+        Key::Acceptors => "Acceptors",
+        Key::Participants => "Participants",
+        Key::PaxosStrips => "Acceptor state (promised · accepted) and proposers",
+        Key::CommitStrips => "Transaction state per node",
+        Key::IntroRaft => "Raft keeps a replicated log consistent: one leader per term, elected by a majority, replicates entries and commits them once a majority stores them.",
+        Key::IntroPaxos => "Basic Paxos chooses one value. Proposers number their proposals; acceptors promise to ignore lower numbers and report what they accepted; a value accepted by a majority under one number is chosen, forever.",
+        Key::IntroTwoPc => "Two-phase commit makes every participant commit or every participant abort. A yes vote is a promise that holds locks until the coordinator's decision arrives — which is why a coordinator crash blocks.",
+        Key::IntroThreePc => "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. Under a network partition that same rule can split the decision.",
+        Key::Presets => "Presets",
+        Key::FreePlay => "Free play",
+        Key::PresetHappy => "Happy path",
+        Key::PresetProposerDies => "Proposer dies after phase 1",
+        Key::PresetDuel => "Dueling proposers (livelock)",
+        Key::PresetMinorityDown => "Minority of acceptors down",
+        Key::PresetAcceptorRestarts => "Acceptor restarts mid-round",
+        Key::PresetVoteNo => "A participant votes no",
+        Key::PresetParticipantDown => "Participant down during prepare",
+        Key::PresetCoordinatorCrash => "Coordinator crashes",
+        Key::PresetPartialCommit => "Commit reaches only some",
+        Key::PresetPartition => "Partition after PreCommit",
+        Key::AboutPaxosHappy => "One proposer, no faults: prepare → promise → accept → accepted, and the learner learns X.",
+        Key::AboutPaxosProposerDies => "P1 dies after its prepares land but before any accept. Nothing was accepted, so when P2 proposes later, its own value Y is chosen.",
+        Key::AboutPaxosDuel => "P2 starts half a retry period after P1. Each prepare lands just before the other's accept, so every accept is refused and the numbers climb forever. Tick “randomized back-off” or “distinguished proposer” and reset to end it.",
+        Key::AboutPaxosMinorityDown => "Two of five acceptors are down from the start. Three promises and three accepts are still a majority: X is chosen.",
+        Key::AboutPaxosAcceptorRestarts => "A1 crashes mid-round and restarts. Its promise and accepted proposal were on disk, so when P2 proposes, it must adopt the value already chosen.",
+        Key::AboutTpcHappy => "Everyone votes yes; the coordinator logs commit, then tells each participant in turn.",
+        Key::AboutTpcVoteNo => "P2 votes no: the coordinator decides abort, and every yes voter rolls back.",
+        Key::AboutTpcParticipantDown => "P2 is down during the prepare phase. Its vote never comes; the coordinator times out and aborts.",
+        Key::AboutTpcCoordinatorCrash => "The coordinator logs its commit decision, then crashes before sending it. Every yes voter is blocked, holding locks, until the coordinator restarts and recovers the decision from its log.",
+        Key::AboutTpcPartialCommit => "The coordinator crashes after sending commit to P1 only. P1 commits; the others stay blocked until it recovers.",
+        Key::AboutThreeHappy => "CanCommit → PreCommit → DoCommit with everyone voting yes.",
+        Key::AboutThreeCoordinatorCrash => "The coordinator dies after every participant got PreCommit. Nobody blocks: each times out and commits on its own.",
+        Key::AboutThreePartition => "Right after PreCommit a partition cuts P1–P2 off. The coordinator misses their acks and aborts; P3–P4 receive the abort. P1–P2, pre-committed and alone, time out and commit. Atomicity breaks: this is the risk 3PC trades for not blocking.",
+        Key::Proposer => "Proposer",
+        Key::Acceptor => "Acceptor",
+        Key::Learner => "Learner",
+        Key::Coordinator => "Coordinator",
+        Key::Participant => "Participant",
+        Key::Promised => "Promised",
+        Key::AcceptedProposal => "Accepted",
+        Key::ChosenValue => "Chosen value",
+        Key::NoneYet => "none yet",
+        Key::PhaseIdle => "idle",
+        Key::PhasePreparing => "preparing",
+        Key::PhaseAccepting => "accepting",
+        Key::PhaseChosen => "chosen",
+        Key::PhaseGaveUp => "gave up",
+        Key::Attempts => "Attempts",
+        Key::Propose => "Propose",
+        Key::Begin => "Begin transaction",
+        Key::VoteNo => "Make it vote no",
+        Key::VoteYes => "Make it vote yes",
+        Key::WillVote => "Will vote",
+        Key::StateInit => "waiting",
+        Key::StatePrepared => "voted yes · holds locks",
+        Key::StateUncertain => "voted yes · uncertain",
+        Key::StatePreCommitted => "pre-committed",
+        Key::StateCommitted => "committed",
+        Key::StateAborted => "aborted",
+        Key::StateRecovering => "recovering · asking the coordinator",
+        Key::Blocked => "blocked",
+        Key::DecisionLog => "Decision log",
+        Key::CoordIdle => "idle",
+        Key::CoordCollecting => "collecting votes",
+        Key::CoordFlushing => "writing decision to log",
+        Key::CoordSending => "sending decision",
+        Key::CoordDone => "done",
+        Key::CoordAwaitingAcks => "waiting for PreCommit acks",
+        Key::Votes => "Votes",
+        Key::Acks => "Acks",
+        Key::RuleOneValue => "Only one value is chosen",
+        Key::RuleLearnOnlyChosen => "Only a chosen value is learned",
+        Key::RuleAtomicity => "Atomicity (all commit or all abort)",
+        Key::MsgPrepare => "prepare",
+        Key::MsgPromise => "promise",
+        Key::MsgNack => "refused (higher number promised)",
+        Key::MsgAccept => "accept",
+        Key::MsgAccepted => "accepted",
+        Key::MsgTpcPrepare => "prepare",
+        Key::MsgVoteYes => "vote yes",
+        Key::MsgVoteNo => "vote no",
+        Key::MsgCommit => "commit",
+        Key::MsgAbort => "abort",
+        Key::MsgAck => "ack",
+        Key::MsgInquiry => "decision?",
+        Key::MsgCanCommit => "CanCommit",
+        Key::MsgPreCommit => "PreCommit",
+        Key::MsgPreAck => "PreCommit ack",
+        Key::MsgDoCommit => "DoCommit",
+        Key::MsgDone => "done",
+        Key::StatusChosen => "Chosen",
+        Key::StatusDecision => "Coordinator's log",
+        Key::StatusBlocked => "Blocked",
+        Key::StatusOutcomes => "Outcomes",
+        Key::Status => "Status",
     }
 }
 
-pub fn raft_note(note: &RaftNote) -> String {
-    match *note {
-        RaftNote::StartedElection { term } => format!("election timeout: became candidate and started an election for term {term}"),
-        RaftNote::BecameLeader { term, votes } => format!("won the election for term {term} with {votes} votes and became leader"),
-        RaftNote::SteppedDown { term, from } => format!("saw term {term} from {} and stepped down to follower", s(from)),
-        RaftNote::GrantedVote { term, to } => format!("voted for {} in term {term}", s(to)),
-        RaftNote::RefusedVoteLog { term, to } => format!("refused {} in term {term}: the candidate's log is behind", s(to)),
-        RaftNote::RefusedVoteAlreadyVoted { term, to, voted_for } => {
-            format!("refused {} in term {term}: already voted for {}", s(to), s(voted_for))
-        }
-        RaftNote::RejectedAppend { prev_log_index } => format!("rejected AppendEntries: no matching entry at index {prev_log_index}"),
-        RaftNote::TruncatedLog { from_index } => format!("deleted conflicting entries from index {from_index} on"),
-        RaftNote::AppendedEntries { count, last_index } => {
-            let noun = if count == 1 { "entry" } else { "entries" };
-            format!("appended {count} {noun}; log now ends at {last_index}")
-        }
-        RaftNote::BackedOff { follower, next_index } => format!("{} rejected: retrying from nextIndex {next_index}", s(follower)),
-        RaftNote::Committed { index } => format!("commit index advanced to {index}"),
-        RaftNote::AcceptedRequest { cmd, index } => format!("accepted client command {cmd} at index {index}"),
-        RaftNote::RedirectedRequest { cmd, leader } => format!("is not the leader: redirected command {cmd} to {}", s(leader)),
-        RaftNote::RejectedRequest { cmd } => format!("knows no leader: command {cmd} is rejected; the client must retry"),
-        RaftNote::Booted { term, log_len } => format!("started as follower in term {term} with {log_len} log entries"),
+fn ballot(b: &Ballot, names: Names) -> String {
+    format!("({}, {})", b.round, names[b.proposer])
+}
+
+fn outcome(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Commit => "commit",
+        Outcome::Abort => "abort",
+    }
+}
+
+pub fn narrate(n: Narration, names: Names) -> String {
+    let s = |id: usize| names[id].clone();
+    match n {
+        Narration::Raft(note) => match *note {
+            RaftNote::StartedElection { term } => format!("election timeout: became candidate and started an election for term {term}"),
+            RaftNote::BecameLeader { term, votes } => format!("won the election for term {term} with {votes} votes and became leader"),
+            RaftNote::SteppedDown { term, from } => format!("saw term {term} from {} and stepped down to follower", s(from)),
+            RaftNote::GrantedVote { term, to } => format!("voted for {} in term {term}", s(to)),
+            RaftNote::RefusedVoteLog { term, to } => format!("refused {} in term {term}: the candidate's log is behind", s(to)),
+            RaftNote::RefusedVoteAlreadyVoted { term, to, voted_for } => format!("refused {} in term {term}: already voted for {}", s(to), s(voted_for)),
+            RaftNote::RejectedAppend { prev_log_index } => format!("rejected AppendEntries: no matching entry at index {prev_log_index}"),
+            RaftNote::TruncatedLog { from_index } => format!("deleted conflicting entries from index {from_index} on"),
+            RaftNote::AppendedEntries { count, last_index } => {
+                let noun = if count == 1 { "entry" } else { "entries" };
+                format!("appended {count} {noun}; log now ends at {last_index}")
+            }
+            RaftNote::BackedOff { follower, next_index } => format!("{} rejected: retrying from nextIndex {next_index}", s(follower)),
+            RaftNote::Committed { index } => format!("commit index advanced to {index}"),
+            RaftNote::AcceptedRequest { cmd, index } => format!("accepted client command {cmd} at index {index}"),
+            RaftNote::RedirectedRequest { cmd, leader } => format!("is not the leader: redirected command {cmd} to {}", s(leader)),
+            RaftNote::RejectedRequest { cmd } => format!("knows no leader: command {cmd} is rejected; the client must retry"),
+            RaftNote::Booted { term, log_len } => format!("started as follower in term {term} with {log_len} log entries"),
+        },
+        Narration::Paxos(note) => match *note {
+            PaxosNote::SentPrepare { n } => format!("sent prepare {} to every acceptor", ballot(&n, names)),
+            PaxosNote::Promised { n, to, accepted } => match accepted {
+                Some((b, v)) => format!("promised {} to {}, reporting it already accepted {} {}", ballot(&n, names), s(to), val(v), ballot(&b, names)),
+                None => format!("promised {} to {}: it will ignore lower numbers", ballot(&n, names), s(to)),
+            },
+            PaxosNote::RefusedPrepare { n, promised } => format!("refused prepare {}: already promised {}", ballot(&n, names), ballot(&promised, names)),
+            PaxosNote::SentAccept { n, v, adopted: true } => format!("a majority promised {}; adopted the already accepted value {} and sent accept", ballot(&n, names), val(v)),
+            PaxosNote::SentAccept { n, v, adopted: false } => format!("a majority promised {}; sent accept with its own value {}", ballot(&n, names), val(v)),
+            PaxosNote::AcceptedValue { n, v } => format!("accepted {} {}", val(v), ballot(&n, names)),
+            PaxosNote::RefusedAccept { n, promised } => format!("refused accept {}: already promised {}", ballot(&n, names), ballot(&promised, names)),
+            PaxosNote::Preempted { n, by } => format!("proposal {} was pre-empted by {}", ballot(&n, names), ballot(&by, names)),
+            PaxosNote::LearnedChosen { v, n } => format!("learned that {} is chosen (accepted by a majority under {})", val(v), ballot(&n, names)),
+            PaxosNote::RetryTimeout { n } => format!("proposal {} timed out", ballot(&n, names)),
+            PaxosNote::GaveUp => "is not the distinguished proposer: gave up".into(),
+            PaxosNote::ForgotEverything => "restarted and forgot its promise and accepted value".into(),
+            PaxosNote::Recovered { promised, accepted } => format!(
+                "restarted and read its promise {} and accepted value {} back from disk",
+                promised.map_or("–".into(), |b| ballot(&b, names)),
+                accepted.map_or("–".into(), |(b, v)| format!("{} {}", val(v), ballot(&b, names)))
+            ),
+        },
+        Narration::TwoPc(note) => match *note {
+            TpcNote::Began => "began the transaction: sent prepare to every participant".into(),
+            TpcNote::VotedYes => "voted yes: wrote a prepared record and now holds its locks".into(),
+            TpcNote::VotedNo => "voted no and rolled back".into(),
+            TpcNote::GotVote { from, yes } => format!("got {} from {}", if yes { "yes" } else { "no" }, s(from)),
+            TpcNote::VoteTimeout { missing } => format!("vote timeout: {missing} vote(s) missing, deciding abort"),
+            TpcNote::Decided(o) => format!("decided {}: writing it to the log", outcome(o)),
+            TpcNote::Logged(o) => format!("the {} decision is on disk", outcome(o)),
+            TpcNote::SentDecision { to, d } => format!("sent {} to {}", outcome(d), s(to)),
+            TpcNote::Finished(o) => format!("received {} and released its locks", outcome(o)),
+            TpcNote::StillBlocked => "still blocked: asked the coordinator for the decision".into(),
+            TpcNote::RecoveredDecision(o) => format!("restarted, found {} in its log and re-sends it", outcome(o)),
+            TpcNote::PresumedAbort => "restarted with no decision in its log: presumed abort".into(),
+            TpcNote::WillVoteNo(no) => format!("will vote {}", if no { "no" } else { "yes" }),
+            TpcNote::AllAcked => "every participant acknowledged: the transaction is over".into(),
+        },
+        Narration::ThreePc(note) => match *note {
+            ThreeNote::Began => "began: sent CanCommit to every participant".into(),
+            ThreeNote::VotedYes => "voted yes (uncertain until PreCommit; a timeout now aborts)".into(),
+            ThreeNote::VotedNo => "voted no and aborted".into(),
+            ThreeNote::GotVote { from, yes } => format!("got {} from {}", if yes { "yes" } else { "no" }, s(from)),
+            ThreeNote::SentPreCommit => "all voted yes: sent PreCommit to everyone".into(),
+            ThreeNote::PreCommitted => "pre-committed (a timeout now commits)".into(),
+            ThreeNote::GotPreAck { from } => format!("{} acknowledged PreCommit", s(from)),
+            ThreeNote::SentDoCommit => "all acknowledged: sent DoCommit".into(),
+            ThreeNote::CoordTimeout { waiting_for } => format!("timed out waiting for {waiting_for} participant(s): abort"),
+            ThreeNote::SentAbort => "sent abort to everyone".into(),
+            ThreeNote::Finished(Outcome::Commit) => "committed".into(),
+            ThreeNote::Finished(Outcome::Abort) => "aborted".into(),
+            ThreeNote::TimeoutAbort => "timed out before PreCommit: aborts on its own".into(),
+            ThreeNote::TimeoutCommit => "timed out after PreCommit: commits on its own".into(),
+            ThreeNote::WillVoteNo(no) => format!("will vote {}", if no { "no" } else { "yes" }),
+            ThreeNote::Recovered(o) => format!("restarted and finishes the transaction: {}", outcome(o)),
+            ThreeNote::Recovering => "restarted mid-transaction: may have missed messages, asks the coordinator instead of deciding alone".into(),
+        },
     }
 }
 
@@ -117,15 +296,26 @@ fn reason(r: DropReason) -> &'static str {
     }
 }
 
-pub fn engine_event(e: &EngineEvent) -> String {
+fn command(c: CmdText) -> String {
+    match c {
+        CmdText::ClientRequest(cmd) => format!("a client sent command {cmd} to"),
+        CmdText::ForceTimeout => "you forced the election timeout of".into(),
+        CmdText::Propose => "you asked to propose:".into(),
+        CmdText::Begin => "you started the transaction at".into(),
+        CmdText::SetVoteNo(true) => "you set “vote no” on".into(),
+        CmdText::SetVoteNo(false) => "you set “vote yes” on".into(),
+    }
+}
+
+pub fn engine_event(e: &EngineEvent, names: Names) -> String {
+    let s = |id: &usize| names[*id].clone();
     match e {
-        EngineEvent::Crashed(n) => format!("{} crashed", s(*n)),
-        EngineEvent::Restarted(n) => format!("{} restarted", s(*n)),
-        EngineEvent::LinkCut(a, b) => format!("link {}–{} cut", s(*a), s(*b)),
-        EngineEvent::LinkHealed(a, b) => format!("link {}–{} healed", s(*a), s(*b)),
-        EngineEvent::Dropped { what, from, to, reason: r } => format!("{} {}→{} {}", text(*what), s(*from), s(*to), reason(*r)),
-        EngineEvent::ClientRequest { node, cmd } => format!("a client sent command {cmd} to {}", s(*node)),
-        EngineEvent::ForcedTimeout(n) => format!("you forced {}'s election timeout", s(*n)),
+        EngineEvent::Crashed(n) => format!("{} crashed", s(n)),
+        EngineEvent::Restarted(n) => format!("{} restarted", s(n)),
+        EngineEvent::LinkCut(a, b) => format!("link {}–{} cut", s(a), s(b)),
+        EngineEvent::LinkHealed(a, b) => format!("link {}–{} healed", s(a), s(b)),
+        EngineEvent::Dropped { what, from, to, reason: r } => format!("{} {}→{} {}", text(*what), s(from), s(to), reason(*r)),
+        EngineEvent::Command(n, c) => format!("{} {}", command(*c), s(n)),
         EngineEvent::Violation(k) => format!("INVARIANT VIOLATED: {}", text(*k)),
     }
 }

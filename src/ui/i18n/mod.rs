@@ -5,7 +5,10 @@
 pub mod en;
 pub mod zh;
 
+use crate::protocols::paxos::PaxosNote;
 use crate::protocols::raft::RaftNote;
+use crate::protocols::three_pc::ThreeNote;
+use crate::protocols::two_pc::TpcNote;
 use crate::sim::NodeId;
 
 /// An interface language.
@@ -43,98 +46,45 @@ impl Lang {
     }
 }
 
-/// Every fixed string of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Key {
-    AppTitle,
-    AppTagline,
-    LangToggle,
-    NavRaft,
-    Play,
-    Pause,
-    Step,
-    Reset,
-    Speed,
-    SpeedHint,
-    Seed,
-    RandomSeed,
-    Nodes,
-    ElectionMin,
-    ElectionMax,
-    Heartbeat,
-    LatencyMin,
-    LatencyMax,
-    Loss,
-    Apply,
-    HealAll,
-    SplitCluster,
-    Isolate,
-    VirtualTime,
-    Settings,
-    Follower,
-    Candidate,
-    Leader,
-    Crashed,
-    Term,
-    VotedFor,
-    CommitIndex,
-    Log,
-    NextIndex,
-    MatchIndex,
-    Nobody,
-    Kill,
-    Restart,
-    ForceTimeout,
-    ClientRequest,
-    Cut,
-    Heal,
-    LinkUp,
-    LinkCut,
-    Inspector,
-    InspectorHint,
-    NodeActions,
-    LinkActions,
-    EventLog,
-    EventLogEmpty,
-    Logs,
-    Committed,
-    Legend,
-    MsgRequestVote,
-    MsgVoteGranted,
-    MsgVoteRefused,
-    MsgAppendEntries,
-    MsgHeartbeat,
-    MsgAppendOk,
-    MsgAppendFail,
-    MsgRedirect,
-    ClickToDrop,
-    ClickToToggleLink,
-    ViolationTitle,
-    RuleElectionSafety,
-    RuleLogMatching,
-    RuleLeaderCompleteness,
-    RuleStateMachineSafety,
-    NoticeTitle,
-    Dismiss,
-    PanicMessage,
-    KeyboardHint,
-    Ms,
+/// Every fixed string of the interface (`Key::ALL` lists them for completeness tests).
+macro_rules! keys {
+    ($($k:ident),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($k),* }
+        impl Key {
+            /// Every key.
+            pub const ALL: &'static [Key] = &[$(Key::$k),*];
+        }
+    };
 }
 
-impl Key {
-    /// Every key, for completeness tests.
-    pub const ALL: &'static [Key] = &[
-        Key::AppTitle, Key::AppTagline, Key::LangToggle, Key::NavRaft, Key::Play, Key::Pause, Key::Step, Key::Reset,
-        Key::Speed, Key::SpeedHint, Key::Seed, Key::RandomSeed, Key::Nodes, Key::ElectionMin, Key::ElectionMax, Key::Heartbeat, Key::LatencyMin, Key::LatencyMax, Key::Loss,
-        Key::Apply, Key::HealAll, Key::SplitCluster, Key::Isolate, Key::VirtualTime, Key::Settings, Key::Follower, Key::Candidate, Key::Leader, Key::Crashed,
-        Key::Term, Key::VotedFor, Key::CommitIndex, Key::Log, Key::NextIndex, Key::MatchIndex, Key::Nobody, Key::Kill,
-        Key::Restart, Key::ForceTimeout, Key::ClientRequest, Key::Cut, Key::Heal, Key::LinkUp, Key::LinkCut, Key::Inspector,
-        Key::InspectorHint, Key::NodeActions, Key::LinkActions, Key::EventLog, Key::EventLogEmpty, Key::Logs, Key::Committed,
-        Key::Legend, Key::MsgRequestVote, Key::MsgVoteGranted, Key::MsgVoteRefused, Key::MsgAppendEntries, Key::MsgHeartbeat,
-        Key::MsgAppendOk, Key::MsgAppendFail, Key::MsgRedirect, Key::ClickToDrop, Key::ClickToToggleLink, Key::ViolationTitle,
-        Key::RuleElectionSafety, Key::RuleLogMatching, Key::RuleLeaderCompleteness, Key::RuleStateMachineSafety,
-        Key::NoticeTitle, Key::Dismiss, Key::PanicMessage, Key::KeyboardHint, Key::Ms,
-    ];
+keys! {
+    AppTitle, AppTagline, LangToggle, NavRaft, Play, Pause, Step, Reset, Speed, SpeedHint, Seed,
+    RandomSeed, Nodes, ElectionMin, ElectionMax, Heartbeat, LatencyMin, LatencyMax, Loss, Apply,
+    HealAll, SplitCluster, Isolate, VirtualTime, Settings, Follower, Candidate, Leader, Crashed,
+    Term, VotedFor, CommitIndex, Log, NextIndex, MatchIndex, Nobody, Kill, Restart, ForceTimeout,
+    ClientRequest, Cut, Heal, LinkUp, LinkCut, Inspector, InspectorHint, NodeActions, LinkActions,
+    EventLog, EventLogEmpty, Logs, Committed, Legend, MsgRequestVote, MsgVoteGranted,
+    MsgVoteRefused, MsgAppendEntries, MsgHeartbeat, MsgAppendOk, MsgAppendFail, MsgRedirect,
+    ClickToDrop, ClickToToggleLink, ViolationTitle, RuleElectionSafety, RuleLogMatching,
+    RuleLeaderCompleteness, RuleStateMachineSafety, NoticeTitle, Dismiss, PanicMessage,
+    KeyboardHint, Ms, NavPaxos, NavTwoPc, NavThreePc, Proposers, RetryTimeout, Backoff,
+    Distinguished, Persist, VoteTimeout, CoordTimeout, PartTimeout, Acceptors, Participants,
+    PaxosStrips, CommitStrips, IntroRaft, IntroPaxos, IntroTwoPc, IntroThreePc, Presets, FreePlay,
+    PresetHappy, PresetProposerDies, PresetDuel, PresetMinorityDown, PresetAcceptorRestarts,
+    PresetVoteNo, PresetParticipantDown, PresetCoordinatorCrash, PresetPartialCommit,
+    PresetPartition, AboutPaxosHappy, AboutPaxosProposerDies, AboutPaxosDuel,
+    AboutPaxosMinorityDown, AboutPaxosAcceptorRestarts, AboutTpcHappy, AboutTpcVoteNo,
+    AboutTpcParticipantDown, AboutTpcCoordinatorCrash, AboutTpcPartialCommit, AboutThreeHappy,
+    AboutThreeCoordinatorCrash, AboutThreePartition, Proposer, Acceptor, Learner, Coordinator,
+    Participant, Promised, AcceptedProposal, ChosenValue, NoneYet, PhaseIdle, PhasePreparing,
+    PhaseAccepting, PhaseChosen, PhaseGaveUp, Attempts, Propose, Begin, VoteNo, VoteYes, WillVote,
+    StateInit, StatePrepared, StateUncertain, StatePreCommitted, StateCommitted, StateAborted,
+    StateRecovering, Blocked, DecisionLog, CoordIdle, CoordCollecting, CoordFlushing, CoordSending,
+    CoordDone, CoordAwaitingAcks, Votes, Acks, RuleOneValue, RuleLearnOnlyChosen, RuleAtomicity,
+    MsgPrepare, MsgPromise, MsgNack, MsgAccept, MsgAccepted, MsgTpcPrepare, MsgVoteYes, MsgVoteNo,
+    MsgCommit, MsgAbort, MsgAck, MsgInquiry, MsgCanCommit, MsgPreCommit, MsgPreAck, MsgDoCommit,
+    MsgDone, StatusChosen, StatusDecision, StatusBlocked, StatusOutcomes, Status,
 }
 
 /// A fixed string in `lang`.
@@ -145,17 +95,49 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// A node's display name: `S1` for id 0.
+/// A Raft node's display name: `S1` for id 0.
 pub fn node_name(id: NodeId) -> String {
     format!("S{}", id + 1)
 }
 
-/// Raft narration in `lang`.
-pub fn raft_note(lang: Lang, note: &RaftNote) -> String {
-    match lang {
-        Lang::En => en::raft_note(note),
-        Lang::Zh => zh::raft_note(note),
+/// Display names of a page's nodes (`S1`, `P1`, `A2`, `C`, ...), indexed by id.
+pub type Names<'a> = &'a [String];
+
+/// A Paxos value as shown: proposer 1's value is X, then Y, Z.
+pub fn value_name(v: u64) -> String {
+    match v {
+        1 => "X".into(),
+        2 => "Y".into(),
+        3 => "Z".into(),
+        v => format!("v{v}"),
     }
+}
+
+/// Protocol narration, in `lang`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Narration<'a> {
+    Raft(&'a RaftNote),
+    Paxos(&'a PaxosNote),
+    TwoPc(&'a TpcNote),
+    ThreePc(&'a ThreeNote),
+}
+
+/// Translate a protocol's narration.
+pub fn narrate(lang: Lang, n: Narration, names: Names) -> String {
+    match lang {
+        Lang::En => en::narrate(n, names),
+        Lang::Zh => zh::narrate(n, names),
+    }
+}
+
+/// A student's command as told in the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmdText {
+    ClientRequest(u64),
+    ForceTimeout,
+    Propose,
+    Begin,
+    SetVoteNo(bool),
 }
 
 /// Something the engine did (not a protocol's own narration), to be told in the log.
@@ -167,16 +149,15 @@ pub enum EngineEvent {
     LinkHealed(NodeId, NodeId),
     /// `what` is the message kind's translation key.
     Dropped { what: Key, from: NodeId, to: NodeId, reason: crate::sim::DropReason },
-    ClientRequest { node: NodeId, cmd: u64 },
-    ForcedTimeout(NodeId),
+    Command(NodeId, CmdText),
     Violation(Key),
 }
 
 /// An engine event in `lang`.
-pub fn engine_event(lang: Lang, e: &EngineEvent) -> String {
+pub fn engine_event(lang: Lang, e: &EngineEvent, names: Names) -> String {
     match lang {
-        Lang::En => en::engine_event(e),
-        Lang::Zh => zh::engine_event(e),
+        Lang::En => en::engine_event(e, names),
+        Lang::Zh => zh::engine_event(e, names),
     }
 }
 
@@ -190,12 +171,16 @@ pub fn notice(lang: Lang, n: &super::scenario::Notice) -> String {
 
 /// The translation key of an invariant's name.
 pub fn rule_key(rule: &str) -> Key {
-    use crate::protocols::raft::invariants as inv;
+    use crate::protocols::{atomic_commit, paxos::invariants as px, raft::invariants as rf};
     match rule {
-        inv::ELECTION_SAFETY => Key::RuleElectionSafety,
-        inv::LOG_MATCHING => Key::RuleLogMatching,
-        inv::LEADER_COMPLETENESS => Key::RuleLeaderCompleteness,
-        _ => Key::RuleStateMachineSafety,
+        rf::ELECTION_SAFETY => Key::RuleElectionSafety,
+        rf::LOG_MATCHING => Key::RuleLogMatching,
+        rf::LEADER_COMPLETENESS => Key::RuleLeaderCompleteness,
+        rf::STATE_MACHINE_SAFETY => Key::RuleStateMachineSafety,
+        px::ONE_VALUE => Key::RuleOneValue,
+        px::LEARN_ONLY_CHOSEN => Key::RuleLearnOnlyChosen,
+        atomic_commit::ATOMICITY => Key::RuleAtomicity,
+        _ => Key::ViolationTitle,
     }
 }
 
@@ -210,7 +195,7 @@ mod tests {
             assert!(!e.trim().is_empty() && !z.trim().is_empty(), "{k:?}");
             // Chinese strings must actually be Chinese (a copied English string is a bug),
             // except for protocol names used verbatim in both.
-            let verbatim = matches!(k, Key::NavRaft | Key::Ms | Key::LangToggle);
+            let verbatim = matches!(k, Key::NavRaft | Key::NavPaxos | Key::NavTwoPc | Key::NavThreePc | Key::Ms | Key::LangToggle | Key::NextIndex | Key::MatchIndex | Key::MsgCanCommit | Key::MsgPreCommit | Key::MsgDoCommit | Key::MsgPreAck);
             assert!(verbatim || z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{k:?}: {z}");
         }
     }
@@ -222,7 +207,11 @@ mod tests {
         assert_eq!(t(Lang::Zh, Key::Candidate), "候选者");
         assert_eq!(t(Lang::Zh, Key::Term), "任期");
         assert_eq!(t(Lang::Zh, Key::CommitIndex), "提交索引");
-        assert!(raft_note(Lang::Zh, &RaftNote::StartedElection { term: 4 }).contains("选举超时"));
+        let names = vec!["S1".to_string()];
+        assert!(narrate(Lang::Zh, Narration::Raft(&RaftNote::StartedElection { term: 4 }), &names).contains("选举超时"));
+        for (k, zh) in [(Key::Proposer, "提议者"), (Key::Acceptor, "接受者"), (Key::Learner, "学习者"), (Key::Coordinator, "协调者"), (Key::Participant, "参与者"), (Key::Blocked, "阻塞")] {
+            assert!(t(Lang::Zh, k).contains(zh), "{k:?}");
+        }
     }
 
     #[test]

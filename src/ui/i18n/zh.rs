@@ -1,7 +1,11 @@
 //! 中文字符串（术语依照课程笔记的术语表）。
 
-use super::{node_name as s, EngineEvent, Key};
+use super::{value_name as val, CmdText, EngineEvent, Key, Names, Narration};
+use crate::protocols::atomic_commit::Outcome;
+use crate::protocols::paxos::{Ballot, PaxosNote};
 use crate::protocols::raft::RaftNote;
+use crate::protocols::three_pc::ThreeNote;
+use crate::protocols::two_pc::TpcNote;
 use crate::sim::DropReason;
 use crate::ui::scenario::Notice;
 
@@ -80,28 +84,203 @@ pub fn text(key: Key) -> &'static str {
         Key::PanicMessage => "模拟器内部出错。请刷新页面；你的场景保存在地址栏中。",
         Key::KeyboardHint => "快捷键：空格 播放/暂停 · → 单步 · 1–9 选择节点",
         Key::Ms => "ms",
+        Key::NavPaxos => "Paxos",
+        Key::NavTwoPc => "2PC",
+        Key::NavThreePc => "3PC",
+        Key::Proposers => "提议者数量",
+        Key::RetryTimeout => "提议者重试超时（毫秒）",
+        Key::Backoff => "随机退避",
+        Key::Distinguished => "指定唯一提议者（只有 P1 重试）",
+        Key::Persist => "接受者持久化状态（取消勾选即可“弄坏” Paxos）",
+        Key::VoteTimeout => "协调者等待投票超时（毫秒）",
+        Key::CoordTimeout => "协调者超时（毫秒）",
+        Key::PartTimeout => "参与者超时（毫秒）",
+        Key::Acceptors => "接受者数量",
+        Key::Participants => "参与者数量",
+        Key::PaxosStrips => "接受者状态（已承诺 · 已接受）与提议者",
+        Key::CommitStrips => "各节点的事务状态",
+        Key::IntroRaft => "Raft 维护一致的复制日志：每个任期最多一个领导者，由多数派选出；领导者复制日志条目，过半节点保存后即提交。",
+        Key::IntroPaxos => "Basic Paxos 就一个值达成一致。提议者为提案编号；接受者承诺不再理会更小的编号，并报告自己接受过的提案；某个编号下被多数派接受的值即被选定，永不改变。",
+        Key::IntroTwoPc => "两阶段提交让所有参与者要么都提交、要么都回滚。投“同意”是一个承诺：在收到协调者的决定之前一直持有锁——所以协调者宕机会导致同步阻塞。",
+        Key::IntroThreePc => "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。但在网络分区下，同样的规则可能让决定分裂。",
+        Key::Presets => "预设场景",
+        Key::FreePlay => "自由操作",
+        Key::PresetHappy => "正常流程",
+        Key::PresetProposerDies => "提议者在阶段一后宕机",
+        Key::PresetDuel => "两个提议者互相抢占（活锁）",
+        Key::PresetMinorityDown => "少数接受者宕机",
+        Key::PresetAcceptorRestarts => "接受者在一轮中途重启",
+        Key::PresetVoteNo => "有参与者投反对票",
+        Key::PresetParticipantDown => "准备阶段有参与者宕机",
+        Key::PresetCoordinatorCrash => "协调者宕机",
+        Key::PresetPartialCommit => "提交只送达部分参与者",
+        Key::PresetPartition => "PreCommit 之后发生网络分区",
+        Key::AboutPaxosHappy => "一个提议者、没有故障：准备 → 承诺 → 接受 → 已接受，学习者学到 X。",
+        Key::AboutPaxosProposerDies => "P1 的准备请求送达后、发出接受请求之前宕机。没有任何值被接受，所以 P2 稍后提议时，选定的是它自己的值 Y。",
+        Key::AboutPaxosDuel => "P2 比 P1 晚半个重试周期开始。每个准备请求都恰好在对方的接受请求之前到达，于是每次接受都被拒绝，提案编号不断攀升——这就是活锁。勾选“随机退避”或“指定唯一提议者”后重置即可结束。",
+        Key::AboutPaxosMinorityDown => "五个接受者中有两个一开始就宕机。三个承诺、三个接受仍是多数派：X 被选定。",
+        Key::AboutPaxosAcceptorRestarts => "A1 在一轮中途宕机后重启。它的承诺和已接受的提案保存在磁盘上，所以 P2 提议时必须沿用已被选定的值。",
+        Key::AboutTpcHappy => "所有参与者都投同意；协调者把“提交”写入日志，再逐个通知参与者。",
+        Key::AboutTpcVoteNo => "P2 投反对票：协调者决定中断，所有投了同意的参与者回滚。",
+        Key::AboutTpcParticipantDown => "准备阶段 P2 宕机，它的投票永远不会到来；协调者超时后决定中断。",
+        Key::AboutTpcCoordinatorCrash => "协调者把提交决定写入日志后、发出之前宕机。所有投了同意的参与者都被阻塞、一直持有锁，直到协调者重启并从日志中恢复决定。",
+        Key::AboutTpcPartialCommit => "协调者只把提交发给了 P1 就宕机。P1 提交了，其他参与者一直阻塞，直到协调者恢复。",
+        Key::AboutThreeHappy => "所有参与者都投同意：CanCommit → PreCommit → DoCommit。",
+        Key::AboutThreeCoordinatorCrash => "所有参与者都收到 PreCommit 后协调者宕机。没有人被阻塞：各自超时后自行提交。",
+        Key::AboutThreePartition => "PreCommit 刚送达，网络分区把 P1–P2 隔离。协调者收不到它们的确认，决定中断，P3–P4 收到中断；P1–P2 已预提交又联系不上任何人，超时后自行提交。原子性被破坏：这正是 3PC 为了不阻塞而承担的风险。",
+        Key::Proposer => "提议者",
+        Key::Acceptor => "接受者",
+        Key::Learner => "学习者",
+        Key::Coordinator => "协调者",
+        Key::Participant => "参与者",
+        Key::Promised => "已承诺",
+        Key::AcceptedProposal => "已接受",
+        Key::ChosenValue => "被选定的值",
+        Key::NoneYet => "尚无",
+        Key::PhaseIdle => "空闲",
+        Key::PhasePreparing => "准备中",
+        Key::PhaseAccepting => "请求接受中",
+        Key::PhaseChosen => "已选定",
+        Key::PhaseGaveUp => "已放弃",
+        Key::Attempts => "尝试次数",
+        Key::Propose => "发起提案",
+        Key::Begin => "开始事务",
+        Key::VoteNo => "让它投反对票",
+        Key::VoteYes => "让它投同意票",
+        Key::WillVote => "将投",
+        Key::StateInit => "等待中",
+        Key::StatePrepared => "已投同意 · 持有锁",
+        Key::StateUncertain => "已投同意 · 不确定",
+        Key::StatePreCommitted => "已预提交",
+        Key::StateCommitted => "已提交",
+        Key::StateAborted => "已回滚",
+        Key::StateRecovering => "恢复中 · 询问协调者",
+        Key::Blocked => "阻塞",
+        Key::DecisionLog => "决定日志",
+        Key::CoordIdle => "空闲",
+        Key::CoordCollecting => "收集投票中",
+        Key::CoordFlushing => "正在把决定写入日志",
+        Key::CoordSending => "正在发送决定",
+        Key::CoordDone => "已完成",
+        Key::CoordAwaitingAcks => "等待 PreCommit 确认",
+        Key::Votes => "投票",
+        Key::Acks => "确认",
+        Key::RuleOneValue => "只有一个值被选定",
+        Key::RuleLearnOnlyChosen => "只学习被选定的值",
+        Key::RuleAtomicity => "原子性（全部提交或全部回滚）",
+        Key::MsgPrepare => "准备 Prepare",
+        Key::MsgPromise => "承诺 Promise",
+        Key::MsgNack => "拒绝（已承诺更大编号）",
+        Key::MsgAccept => "接受请求 Accept",
+        Key::MsgAccepted => "已接受 Accepted",
+        Key::MsgTpcPrepare => "准备",
+        Key::MsgVoteYes => "投同意",
+        Key::MsgVoteNo => "投反对",
+        Key::MsgCommit => "提交",
+        Key::MsgAbort => "中断",
+        Key::MsgAck => "确认",
+        Key::MsgInquiry => "询问决定",
+        Key::MsgCanCommit => "CanCommit",
+        Key::MsgPreCommit => "PreCommit",
+        Key::MsgPreAck => "PreCommit 确认",
+        Key::MsgDoCommit => "DoCommit",
+        Key::MsgDone => "完成",
+        Key::StatusChosen => "已选定",
+        Key::StatusDecision => "协调者日志",
+        Key::StatusBlocked => "阻塞中",
+        Key::StatusOutcomes => "结果",
+        Key::Status => "状态",
     }
 }
 
-pub fn raft_note(note: &RaftNote) -> String {
-    match *note {
-        RaftNote::StartedElection { term } => format!("选举超时：成为候选者，发起任期 {term} 的选举"),
-        RaftNote::BecameLeader { term, votes } => format!("获得 {votes} 票（过半），成为任期 {term} 的领导者"),
-        RaftNote::SteppedDown { term, from } => format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from)),
-        RaftNote::GrantedVote { term, to } => format!("在任期 {term} 投票给 {}", s(to)),
-        RaftNote::RefusedVoteLog { term, to } => format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to)),
-        RaftNote::RefusedVoteAlreadyVoted { term, to, voted_for } => {
-            format!("在任期 {term} 拒绝投票给 {}：本任期已投票给 {}", s(to), s(voted_for))
-        }
-        RaftNote::RejectedAppend { prev_log_index } => format!("拒绝 AppendEntries：索引 {prev_log_index} 处没有匹配的日志条目"),
-        RaftNote::TruncatedLog { from_index } => format!("删除从索引 {from_index} 开始的冲突日志条目"),
-        RaftNote::AppendedEntries { count, last_index } => format!("追加了 {count} 个日志条目，日志末尾索引为 {last_index}"),
-        RaftNote::BackedOff { follower, next_index } => format!("{} 拒绝了追加：回退 nextIndex 到 {next_index} 重试", s(follower)),
-        RaftNote::Committed { index } => format!("提交索引推进到 {index}"),
-        RaftNote::AcceptedRequest { cmd, index } => format!("接受客户端命令 {cmd}，写入索引 {index}"),
-        RaftNote::RedirectedRequest { cmd, leader } => format!("不是领导者：把命令 {cmd} 转发给 {}", s(leader)),
-        RaftNote::RejectedRequest { cmd } => format!("不知道谁是领导者：命令 {cmd} 被拒绝，客户端需要重试"),
-        RaftNote::Booted { term, log_len } => format!("以跟随者身份启动，任期 {term}，日志有 {log_len} 个条目"),
+fn ballot(b: &Ballot, names: Names) -> String {
+    format!("({}, {})", b.round, names[b.proposer])
+}
+
+fn outcome(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Commit => "提交",
+        Outcome::Abort => "中断",
+    }
+}
+
+pub fn narrate(n: Narration, names: Names) -> String {
+    let s = |id: usize| names[id].clone();
+    match n {
+        Narration::Raft(note) => match *note {
+            RaftNote::StartedElection { term } => format!("选举超时：成为候选者，发起任期 {term} 的选举"),
+            RaftNote::BecameLeader { term, votes } => format!("获得 {votes} 票（过半），成为任期 {term} 的领导者"),
+            RaftNote::SteppedDown { term, from } => format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from)),
+            RaftNote::GrantedVote { term, to } => format!("在任期 {term} 投票给 {}", s(to)),
+            RaftNote::RefusedVoteLog { term, to } => format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to)),
+            RaftNote::RefusedVoteAlreadyVoted { term, to, voted_for } => format!("在任期 {term} 拒绝投票给 {}：本任期已投票给 {}", s(to), s(voted_for)),
+            RaftNote::RejectedAppend { prev_log_index } => format!("拒绝 AppendEntries：索引 {prev_log_index} 处没有匹配的日志条目"),
+            RaftNote::TruncatedLog { from_index } => format!("删除从索引 {from_index} 开始的冲突日志条目"),
+            RaftNote::AppendedEntries { count, last_index } => format!("追加了 {count} 个日志条目，日志末尾索引为 {last_index}"),
+            RaftNote::BackedOff { follower, next_index } => format!("{} 拒绝了追加：回退 nextIndex 到 {next_index} 重试", s(follower)),
+            RaftNote::Committed { index } => format!("提交索引推进到 {index}"),
+            RaftNote::AcceptedRequest { cmd, index } => format!("接受客户端命令 {cmd}，写入索引 {index}"),
+            RaftNote::RedirectedRequest { cmd, leader } => format!("不是领导者：把命令 {cmd} 转发给 {}", s(leader)),
+            RaftNote::RejectedRequest { cmd } => format!("不知道谁是领导者：命令 {cmd} 被拒绝，客户端需要重试"),
+            RaftNote::Booted { term, log_len } => format!("以跟随者身份启动，任期 {term}，日志有 {log_len} 个条目"),
+        },
+        Narration::Paxos(note) => match *note {
+            PaxosNote::SentPrepare { n } => format!("向所有接受者发送准备请求 {}", ballot(&n, names)),
+            PaxosNote::Promised { n, to, accepted } => match accepted {
+                Some((b, v)) => format!("向 {} 承诺 {}，并报告自己已接受过 {} {}", s(to), ballot(&n, names), val(v), ballot(&b, names)),
+                None => format!("向 {} 承诺 {}：不再理会更小的编号", s(to), ballot(&n, names)),
+            },
+            PaxosNote::RefusedPrepare { n, promised } => format!("拒绝准备请求 {}：已承诺 {}", ballot(&n, names), ballot(&promised, names)),
+            PaxosNote::SentAccept { n, v, adopted: true } => format!("多数派承诺了 {}；沿用已被接受的值 {}，发出接受请求", ballot(&n, names), val(v)),
+            PaxosNote::SentAccept { n, v, adopted: false } => format!("多数派承诺了 {}；用自己的值 {} 发出接受请求", ballot(&n, names), val(v)),
+            PaxosNote::AcceptedValue { n, v } => format!("接受了 {} {}", val(v), ballot(&n, names)),
+            PaxosNote::RefusedAccept { n, promised } => format!("拒绝接受请求 {}：已承诺 {}", ballot(&n, names), ballot(&promised, names)),
+            PaxosNote::Preempted { n, by } => format!("提案 {} 被 {} 抢占", ballot(&n, names), ballot(&by, names)),
+            PaxosNote::LearnedChosen { v, n } => format!("得知 {} 已被选定（在 {} 下被多数派接受）", val(v), ballot(&n, names)),
+            PaxosNote::RetryTimeout { n } => format!("提案 {} 超时", ballot(&n, names)),
+            PaxosNote::GaveUp => "不是指定的提议者：放弃".into(),
+            PaxosNote::ForgotEverything => "重启后忘记了自己的承诺和已接受的值".into(),
+            PaxosNote::Recovered { promised, accepted } => format!(
+                "重启后从磁盘读回承诺 {} 和已接受的值 {}",
+                promised.map_or("–".into(), |b| ballot(&b, names)),
+                accepted.map_or("–".into(), |(b, v)| format!("{} {}", val(v), ballot(&b, names)))
+            ),
+        },
+        Narration::TwoPc(note) => match *note {
+            TpcNote::Began => "开始事务：向所有参与者发送准备请求".into(),
+            TpcNote::VotedYes => "投同意：写入准备记录，开始持有锁".into(),
+            TpcNote::VotedNo => "投反对并回滚".into(),
+            TpcNote::GotVote { from, yes } => format!("收到 {} 的{}", s(from), if yes { "同意票" } else { "反对票" }),
+            TpcNote::VoteTimeout { missing } => format!("等待投票超时：缺少 {missing} 票，决定中断"),
+            TpcNote::Decided(o) => format!("决定{}：正在写入日志", outcome(o)),
+            TpcNote::Logged(o) => format!("“{}”决定已写入磁盘", outcome(o)),
+            TpcNote::SentDecision { to, d } => format!("向 {} 发送{}", s(to), outcome(d)),
+            TpcNote::Finished(o) => format!("收到{}，释放锁", outcome(o)),
+            TpcNote::StillBlocked => "仍被阻塞：再次向协调者询问决定".into(),
+            TpcNote::RecoveredDecision(o) => format!("重启后在日志中找到“{}”，重新发送", outcome(o)),
+            TpcNote::PresumedAbort => "重启后日志中没有决定：推定中断".into(),
+            TpcNote::WillVoteNo(no) => format!("将投{}", if no { "反对票" } else { "同意票" }),
+            TpcNote::AllAcked => "所有参与者都已确认：事务结束".into(),
+        },
+        Narration::ThreePc(note) => match *note {
+            ThreeNote::Began => "开始：向所有参与者发送 CanCommit".into(),
+            ThreeNote::VotedYes => "投同意（在收到 PreCommit 之前处于不确定状态；此时超时会中断）".into(),
+            ThreeNote::VotedNo => "投反对并中断".into(),
+            ThreeNote::GotVote { from, yes } => format!("收到 {} 的{}", s(from), if yes { "同意票" } else { "反对票" }),
+            ThreeNote::SentPreCommit => "全部同意：向所有参与者发送 PreCommit".into(),
+            ThreeNote::PreCommitted => "已预提交（此时超时会提交）".into(),
+            ThreeNote::GotPreAck { from } => format!("{} 确认了 PreCommit", s(from)),
+            ThreeNote::SentDoCommit => "全部确认：发送 DoCommit".into(),
+            ThreeNote::CoordTimeout { waiting_for } => format!("等待 {waiting_for} 个参与者超时：中断"),
+            ThreeNote::SentAbort => "向所有参与者发送中断".into(),
+            ThreeNote::Finished(Outcome::Commit) => "已提交".into(),
+            ThreeNote::Finished(Outcome::Abort) => "已中断".into(),
+            ThreeNote::TimeoutAbort => "在 PreCommit 之前超时：自行中断".into(),
+            ThreeNote::TimeoutCommit => "在 PreCommit 之后超时：自行提交（超时后默认提交）".into(),
+            ThreeNote::WillVoteNo(no) => format!("将投{}", if no { "反对票" } else { "同意票" }),
+            ThreeNote::Recovered(o) => format!("重启后完成事务：{}", outcome(o)),
+            ThreeNote::Recovering => "在事务中途重启：可能错过了消息，不能自行决定，改为询问协调者".into(),
+        },
     }
 }
 
@@ -114,15 +293,26 @@ fn reason(r: DropReason) -> &'static str {
     }
 }
 
-pub fn engine_event(e: &EngineEvent) -> String {
+fn command(c: CmdText) -> String {
+    match c {
+        CmdText::ClientRequest(cmd) => format!("客户端发送命令 {cmd} 给"),
+        CmdText::ForceTimeout => "你触发了选举超时：".into(),
+        CmdText::Propose => "你让它发起提案：".into(),
+        CmdText::Begin => "你开始了事务：".into(),
+        CmdText::SetVoteNo(true) => "你设置为投反对票：".into(),
+        CmdText::SetVoteNo(false) => "你设置为投同意票：".into(),
+    }
+}
+
+pub fn engine_event(e: &EngineEvent, names: Names) -> String {
+    let s = |id: &usize| names[*id].clone();
     match e {
-        EngineEvent::Crashed(n) => format!("{} 宕机", s(*n)),
-        EngineEvent::Restarted(n) => format!("{} 重启", s(*n)),
-        EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(*a), s(*b)),
-        EngineEvent::LinkHealed(a, b) => format!("链路 {}–{} 已恢复", s(*a), s(*b)),
-        EngineEvent::Dropped { what, from, to, reason: r } => format!("{} {}→{} {}", text(*what), s(*from), s(*to), reason(*r)),
-        EngineEvent::ClientRequest { node, cmd } => format!("客户端向 {} 发送命令 {cmd}", s(*node)),
-        EngineEvent::ForcedTimeout(n) => format!("你触发了 {} 的选举超时", s(*n)),
+        EngineEvent::Crashed(n) => format!("{} 宕机", s(n)),
+        EngineEvent::Restarted(n) => format!("{} 重启", s(n)),
+        EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(a), s(b)),
+        EngineEvent::LinkHealed(a, b) => format!("链路 {}–{} 已恢复", s(a), s(b)),
+        EngineEvent::Dropped { what, from, to, reason: r } => format!("{} {}→{} {}", text(*what), s(from), s(to), reason(*r)),
+        EngineEvent::Command(n, c) => format!("{} {}", command(*c), s(n)),
         EngineEvent::Violation(k) => format!("不变式被违反：{}", text(*k)),
     }
 }

@@ -1,3 +1,3 @@
-//! One page per protocol, composing components.
+//! The page layout every protocol shares.
 
-pub mod raft;
+pub mod protocol;

@@ -1,4 +1,6 @@
-//! The Raft page: controls, the cluster, the inspector, the logs and the event log.
+//! A protocol page: intro and presets, controls, the cluster, the inspector, the event log,
+//! the per-node state strips and the settings. What differs per protocol comes from the
+//! view model; the layout is the same.
 
 use leptos::prelude::*;
 
@@ -9,17 +11,22 @@ use crate::ui::components::event_log::EventLog;
 use crate::ui::components::inspector::Inspector;
 use crate::ui::components::keyboard::install_keyboard;
 use crate::ui::components::legend::Legend;
-use crate::ui::components::log_strips::LogStrips;
+use crate::ui::components::presets::{Intro, PresetBar, StatusBar};
+use crate::ui::components::strips::Strips;
 use crate::ui::state::Ctl;
 
 #[component]
-pub fn RaftPage() -> impl IntoView {
+pub fn ProtocolPage() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     install_keyboard(ctl);
+    let slug = move || ctl.scenario.with(|s| s.page.slug());
     view! {
-        <main class="page raft" data-testid="page-raft">
+        <main class="page" data-testid=move || format!("page-{}", slug())>
+            <Intro/>
+            <PresetBar/>
             <ViolationBanner/>
             <Controls/>
+            <StatusBar/>
             <div class="stage">
                 <section class="cluster-panel">
                     <Cluster/>
@@ -30,7 +37,7 @@ pub fn RaftPage() -> impl IntoView {
                     <EventLog/>
                 </aside>
             </div>
-            <LogStrips/>
+            <Strips/>
             <Settings/>
         </main>
     }

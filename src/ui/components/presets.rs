@@ -1,0 +1,63 @@
+//! The page's introduction, its presets (each with what to watch for), and its headline
+//! status figures.
+
+use leptos::prelude::*;
+
+use super::Tr;
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::Ctl;
+
+#[component]
+pub fn Intro() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let hidden = move || ctl.scenario.with(|s| s.embed);
+    view! {
+        <p class="intro" class:hidden=hidden data-testid="intro">
+            {move || t(ctl.lang.get(), ctl.scenario.with(|s| s.page.spec().intro))}
+        </p>
+    }
+}
+
+#[component]
+pub fn PresetBar() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let spec = move || ctl.scenario.with(|s| s.page.spec());
+    let active = move || ctl.scenario.with(|s| s.preset);
+    let about = move || {
+        let lang = ctl.lang.get();
+        active().and_then(|slug| spec().preset(slug)).map(|p| t(lang, p.about))
+    };
+    move || {
+        let presets = spec().presets;
+        (!presets.is_empty()).then(|| view! {
+            <section class="presets" data-testid="presets">
+                <span class="title"><Tr k=Key::Presets/></span>
+                {presets.iter().map(|p| {
+                    let slug = p.slug;
+                    view! {
+                        <button class:active=move || active() == Some(slug) data-testid=format!("preset-{slug}")
+                            on:click=move |_| ctl.choose_preset(Some(slug))><Tr k=p.label/></button>
+                    }
+                }).collect_view()}
+                <button class:active=move || active().is_none() data-testid="preset-free"
+                    on:click=move |_| ctl.choose_preset(None)><Tr k=Key::FreePlay/></button>
+                <p class="about" data-testid="preset-about">{about}</p>
+            </section>
+        })
+    }
+}
+
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let status = Memo::new(move |_| ctl.view.with(|v| v.status.clone()));
+    view! {
+        <div class="status-bar">
+            {move || status.get().into_iter().map(|s| view! {
+                <span class="status" class:alarm=s.alarm data-testid=format!("status-{}", s.key)>
+                    <small>{s.label}</small><b>{s.value}</b>
+                </span>
+            }).collect_view()}
+        </div>
+    }
+}

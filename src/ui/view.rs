@@ -1,0 +1,394 @@
+//! What a protocol page shows, read from the world once per frame, already translated.
+//! Components read only this, never protocol fields.
+//!
+//! Each protocol supplies a small [`Adapter`] (names, how a node and a message look, its
+//! narration and commands); [`Sim`] does the rest for every protocol alike, and hides the
+//! protocol's types behind [`PageSim`] so the controller can hold any page.
+
+use crate::sim::{Action, DropReason, LinkState, NetConfig, NodeId, Protocol, SimTime, TraceKind, World};
+use crate::ui::i18n::{engine_event, rule_key, t, CmdText, EngineEvent, Key, Lang};
+
+/// A node's outline (paired with colour, so roles never rely on colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Diamond,
+    Hexagon,
+    Square,
+}
+
+impl Shape {
+    pub fn attr(self) -> &'static str {
+        match self {
+            Shape::Circle => "circle",
+            Shape::Diamond => "diamond",
+            Shape::Hexagon => "hexagon",
+            Shape::Square => "square",
+        }
+    }
+    /// A character for legends.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Shape::Circle => "●",
+            Shape::Diamond => "◆",
+            Shape::Hexagon => "⬢",
+            Shape::Square => "■",
+        }
+    }
+}
+
+/// A command button in the inspector (`data-testid="action-<id>"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommandVis {
+    pub id: &'static str,
+    pub label: String,
+    pub enabled: bool,
+}
+
+/// One cell of a node's state strip (a Raft log entry, a Paxos proposal, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellVis {
+    pub top: String,
+    pub main: String,
+    pub sub: String,
+    /// Extra CSS classes (colour by term, state).
+    pub class: String,
+    /// `data-value`.
+    pub value: String,
+    /// `data-done`: committed, chosen, decided.
+    pub done: bool,
+    pub title: String,
+}
+
+/// A node's state strip.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StripVis {
+    pub cells: Vec<CellVis>,
+    /// Older cells not shown.
+    pub hidden: usize,
+    /// `data-commit`: how many are done (Raft: the commit index).
+    pub done: u64,
+    /// `data-len`: how many there are in all.
+    pub len: u64,
+}
+
+/// One node as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeVis {
+    pub id: NodeId,
+    pub name: String,
+    /// `data-role`: `leader`, `acceptor`, `coordinator`, ... or `crashed`.
+    pub role: &'static str,
+    /// `data-state`: a finer state (`prepared`, `committed`, `preparing`, ...).
+    pub state: &'static str,
+    pub shape: Shape,
+    /// Colour class: `blue`, `amber`, `green`, `red`, `violet`, `grey`.
+    pub tone: &'static str,
+    pub crashed: bool,
+    /// The short second line inside the node (`T3`, `n=4`, `X`).
+    pub badge: String,
+    /// The label next to the node (translated).
+    pub label: String,
+    /// A timer running down, as the fraction left.
+    pub ring: Option<f64>,
+    /// Raft's term (`data-term`).
+    pub term: Option<u64>,
+    /// Inspector rows.
+    pub details: Vec<(String, String)>,
+    pub commands: Vec<CommandVis>,
+    pub strip: StripVis,
+}
+
+/// A message in flight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MsgVis {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    /// 0 at the sender, 1 at the receiver; a message on a cut link stops at the cut.
+    pub progress: f64,
+    pub class: &'static str,
+    pub badge: &'static str,
+    pub title: String,
+    pub doomed: bool,
+}
+
+/// A recently dropped message, drawn as a fading cross.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DropMark {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub progress: f64,
+    /// 0 = just dropped, 1 = about to disappear.
+    pub age: f64,
+}
+
+/// A line of the event log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLine {
+    pub seq: u64,
+    pub at: SimTime,
+    pub node: Option<NodeId>,
+    pub who: Option<String>,
+    pub text: String,
+    pub alarm: bool,
+}
+
+/// A broken invariant, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViolationVis {
+    pub rule_id: &'static str,
+    pub rule: String,
+    pub nodes: String,
+    pub at: SimTime,
+    pub detail: String,
+}
+
+/// A headline figure of the page (`data-testid="status-<key>"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusVis {
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+    pub alarm: bool,
+}
+
+/// How a kind of message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MsgStyle {
+    pub class: &'static str,
+    pub badge: &'static str,
+    pub key: Key,
+}
+
+/// The legend of a page.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LegendVis {
+    pub roles: Vec<(Shape, &'static str, String)>,
+    pub kinds: Vec<(&'static str, &'static str, String)>,
+}
+
+/// A page's whole state for one frame.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SimView {
+    pub now: SimTime,
+    pub nodes: Vec<NodeVis>,
+    pub msgs: Vec<MsgVis>,
+    pub drops: Vec<DropMark>,
+    pub cut: Vec<(NodeId, NodeId)>,
+    pub lines: Vec<LogLine>,
+    pub violations: Vec<ViolationVis>,
+    pub status: Vec<StatusVis>,
+    pub events: u64,
+}
+
+/// Where a message on a cut link stops: the cut mark is drawn at the link's middle.
+pub const CUT_POINT: f64 = 0.5;
+/// How many event-log lines the view keeps.
+pub const MAX_LINES: usize = 200;
+
+/// What the user can do to any page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    Crash(NodeId),
+    Restart(NodeId),
+    Cut(NodeId, NodeId),
+    Heal(NodeId, NodeId),
+    Partition(Vec<Vec<NodeId>>),
+    HealAll,
+    DropMsg(u64),
+    SetNet(NetConfig),
+    /// A protocol command by its id (`request`, `timeout`, `propose`, `begin`, `vote-no`).
+    Command(NodeId, &'static str),
+}
+
+/// A running page, whatever its protocol.
+pub trait PageSim: Send + Sync {
+    fn now(&self) -> SimTime;
+    fn run_until(&mut self, t: SimTime);
+    /// Process one event; false when nothing is left.
+    fn step(&mut self) -> bool;
+    fn act(&mut self, a: UiAction);
+    fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView;
+    fn legend(&self, lang: Lang) -> LegendVis;
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What a protocol tells the generic view builder.
+pub trait Adapter: Send + Sync + 'static {
+    type P: Protocol;
+    /// Display names by node id.
+    fn names(&self) -> &[String];
+    fn node(&self, w: &World<Self::P>, id: NodeId, lang: Lang) -> NodeVis;
+    fn msg_style(&self, m: &<Self::P as Protocol>::Msg) -> MsgStyle;
+    /// Language-neutral detail for a message's tooltip (`T3 · +2`).
+    fn msg_detail(&self, m: &<Self::P as Protocol>::Msg) -> String;
+    fn narrate(&self, lang: Lang, note: &<Self::P as Protocol>::Note) -> String;
+    fn cmd_text(&self, cmd: &<Self::P as Protocol>::Cmd) -> CmdText;
+    /// Turn a command button into a protocol command.
+    fn command(&mut self, w: &World<Self::P>, node: NodeId, id: &str) -> Option<<Self::P as Protocol>::Cmd>;
+    fn status(&self, w: &World<Self::P>, lang: Lang) -> Vec<StatusVis>;
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)>;
+    fn kinds(&self) -> Vec<MsgStyle>;
+}
+
+/// A world plus its adapter: one running page.
+pub struct Sim<A: Adapter> {
+    pub world: World<A::P>,
+    pub adapter: A,
+}
+
+impl<A: Adapter> Sim<A> {
+    /// Schedule a preset's script.
+    pub fn with_script(mut self, script: Vec<(SimTime, Action<<A::P as Protocol>::Cmd>)>) -> Self {
+        for (at, a) in script {
+            self.world.schedule(at, a);
+        }
+        self
+    }
+}
+
+impl<A: Adapter> PageSim for Sim<A> {
+    fn now(&self) -> SimTime {
+        self.world.now()
+    }
+    fn run_until(&mut self, t: SimTime) {
+        self.world.run_until(t)
+    }
+    fn step(&mut self) -> bool {
+        self.world.step()
+    }
+    fn len(&self) -> usize {
+        self.world.len()
+    }
+
+    fn act(&mut self, a: UiAction) {
+        let action = match a {
+            UiAction::Crash(n) => Action::Crash(n),
+            UiAction::Restart(n) => Action::Restart(n),
+            UiAction::Cut(a, b) => Action::Cut(a, b),
+            UiAction::Heal(a, b) => Action::Heal(a, b),
+            UiAction::Partition(g) => Action::Partition(g),
+            UiAction::HealAll => Action::HealAll,
+            UiAction::DropMsg(id) => Action::DropMsg(id),
+            UiAction::SetNet(n) => Action::SetNet(n),
+            UiAction::Command(n, id) => match self.adapter.command(&self.world, n, id) {
+                Some(cmd) => Action::Command(n, cmd),
+                None => return,
+            },
+        };
+        self.world.apply(action);
+    }
+
+    fn legend(&self, lang: Lang) -> LegendVis {
+        LegendVis {
+            roles: self.adapter.roles(lang),
+            kinds: self.adapter.kinds().into_iter().map(|k| (k.class, k.badge, t(lang, k.key).to_string())).collect(),
+        }
+    }
+
+    fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView {
+        let w = &self.world;
+        let a = &self.adapter;
+        let names = a.names();
+        let now = w.now();
+        let nodes = (0..w.len()).map(|id| a.node(w, id, lang)).collect();
+        let net = w.network();
+        let msgs = net
+            .in_flight()
+            .map(|m| {
+                let doomed = net.link(m.from, m.to) == LinkState::Cut;
+                let mut progress = m.progress(now);
+                if doomed {
+                    progress = progress.min(CUT_POINT);
+                }
+                let style = a.msg_style(&m.msg);
+                let detail = a.msg_detail(&m.msg);
+                let title = format!(
+                    "{} {}→{}{}{} — {}",
+                    t(lang, style.key),
+                    names[m.from],
+                    names[m.to],
+                    if detail.is_empty() { "" } else { " · " },
+                    detail,
+                    t(lang, Key::ClickToDrop)
+                );
+                MsgVis { id: m.id, from: m.from, to: m.to, progress, class: style.class, badge: style.badge, title, doomed }
+            })
+            .collect();
+
+        let mut drops = Vec::new();
+        let mut lines = Vec::new();
+        let total = w.trace().total();
+        for (back, ev) in w.trace().recent().rev().enumerate() {
+            let seq = total - back as u64;
+            let fresh = now.saturating_sub(ev.at) < drop_linger;
+            if !fresh && lines.len() >= MAX_LINES {
+                break;
+            }
+            let engine = |e: EngineEvent| engine_event(lang, &e, names);
+            let (node, text, alarm) = match &ev.kind {
+                TraceKind::Note { node, note } => (Some(*node), a.narrate(lang, note), false),
+                TraceKind::Crashed { node } => (Some(*node), engine(EngineEvent::Crashed(*node)), false),
+                TraceKind::Restarted { node } => (Some(*node), engine(EngineEvent::Restarted(*node)), false),
+                TraceKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(*a, *b)), false),
+                TraceKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(*a, *b)), false),
+                TraceKind::Command { node, cmd } => (Some(*node), engine(EngineEvent::Command(*node, a.cmd_text(cmd))), false),
+                TraceKind::Violation { rule } => (None, engine(EngineEvent::Violation(rule_key(rule))), true),
+                TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg } => {
+                    if fresh {
+                        let progress = match reason {
+                            DropReason::LinkCut => CUT_POINT,
+                            DropReason::Lost => 0.85,
+                            DropReason::NodeDown => 0.95,
+                            DropReason::ByUser => {
+                                let span = arrive_at.saturating_sub(*sent_at).max(1) as f64;
+                                (ev.at.saturating_sub(*sent_at) as f64 / span).clamp(0.0, 1.0)
+                            }
+                        };
+                        let age = now.saturating_sub(ev.at) as f64 / drop_linger.max(1) as f64;
+                        drops.push(DropMark { id: *id, from: *from, to: *to, progress, age });
+                    }
+                    let what = a.msg_style(msg).key;
+                    (None, engine(EngineEvent::Dropped { what, from: *from, to: *to, reason: *reason }), false)
+                }
+                TraceKind::Sent { .. } | TraceKind::Delivered { .. } | TraceKind::TimerFired { .. } => continue,
+            };
+            if lines.len() < MAX_LINES {
+                lines.push(LogLine { seq, at: ev.at, node, who: node.map(|n| names[n].clone()), text, alarm });
+            }
+        }
+        let violations = w
+            .violations()
+            .iter()
+            .map(|v| ViolationVis {
+                rule_id: v.rule,
+                rule: t(lang, rule_key(v.rule)).to_string(),
+                nodes: v.nodes.iter().map(|n| names[*n].clone()).collect::<Vec<_>>().join(", "),
+                at: v.at,
+                detail: v.detail.clone(),
+            })
+            .collect();
+        SimView {
+            now,
+            nodes,
+            msgs,
+            drops,
+            cut: net.cut_links().collect(),
+            lines,
+            violations,
+            status: a.status(w, lang),
+            events: w.events_processed(),
+        }
+    }
+}
+
+/// The fraction of a timer still to run at `now`.
+pub fn fraction_left(set_at: SimTime, deadline: SimTime, now: SimTime) -> f64 {
+    let span = deadline.saturating_sub(set_at).max(1) as f64;
+    (deadline.saturating_sub(now) as f64 / span).clamp(0.0, 1.0)
+}
