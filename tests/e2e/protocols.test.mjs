@@ -1,0 +1,148 @@
+// Paxos, 2PC and 3PC pages in Debian's Chromium: presets play to their end states, and a
+// student's click changes the outcome the way the narration says.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const statusIs = (page, key, re) => until(page, ([key, src]) => {
+  const el = document.querySelector(`[data-testid="status-${key}"] b`);
+  return el && new RegExp(src).test(el.textContent) ? el.textContent : null;
+}, [key, re.source], 30000);
+
+const clickNode = async (page, n) => page.click(`[data-testid="node-${n}"]`);
+
+test('every page is reachable from the navigation and loads without errors', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?speed=10`);
+  for (const [slug, role] of [['paxos', 'proposer'], ['2pc', 'coordinator'], ['3pc', 'coordinator'], ['raft', 'follower']]) {
+    await page.click(`[data-testid="nav-${slug}"]`);
+    await until(page, (slug) => document.querySelector(`[data-testid="page-${slug}"]`), slug);
+    assert.match(page.url(), new RegExp(`#/${slug}\\?`));
+    await until(page, (role) => document.querySelector(`[data-testid="node-1"]`)?.dataset.role === role
+      || document.querySelector(`[data-testid="node-1"]`)?.dataset.role === 'candidate'
+      || document.querySelector(`[data-testid="node-1"]`)?.dataset.role === 'leader', role);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Paxos happy path: the learner learns X', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/paxos?speed=10`);
+  await statusIs(page, 'chosen', /^X @ 1\.P1$/);
+  assert.equal(await page.getAttribute('[data-testid="node-5"]', 'data-role'), 'learner');
+  assert.equal(await page.getAttribute('[data-testid="node-5"]', 'data-state'), 'learned');
+  await shot(page, 'paxos-happy');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Paxos dueling proposers livelock, and randomized back-off ends it', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/paxos?preset=duel&speed=10`);
+  assert.match(await page.locator('[data-testid="preset-about"]').innerText(), /climb forever/);
+  await statusIs(page, 'round', /^(1[0-9]|[2-9][0-9]|\d{3,})$/); // ten rounds and more
+  assert.equal(await page.locator('[data-testid="status-chosen"] b').innerText(), 'none yet');
+  assert.ok(await page.locator('[data-testid="event-log"] li', { hasText: 'refused accept' }).count() > 0);
+  await shot(page, 'paxos-duel-livelock');
+  await page.check('[data-testid="param-backoff"]');
+  await page.click('[data-testid="btn-reset"]');
+  await statusIs(page, 'chosen', /^[XY] @ /);
+  assert.match(page.url(), /backoff=1/);
+  await shot(page, 'paxos-duel-backoff');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Paxos: killing a majority of acceptors by click means no value is chosen', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/paxos?preset=free&proposers=1&nodes=3&speed=10`);
+  for (const n of [2, 3]) { // A1, A2 of three acceptors
+    await clickNode(page, n);
+    await page.click('[data-testid="action-kill"]');
+  }
+  await clickNode(page, 1);
+  await page.click('[data-testid="action-propose"]');
+  await until(page, () => [...document.querySelectorAll('[data-testid="event-log"] li')].some((li) => li.innerText.includes('timed out')));
+  assert.equal(await page.locator('[data-testid="status-chosen"] b').innerText(), 'none yet');
+  // Restart one: a majority again, and the proposer's retry gets X chosen.
+  await clickNode(page, 2);
+  await page.click('[data-testid="action-restart"]');
+  await statusIs(page, 'chosen', /^X @ /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('2PC: a coordinator crash blocks every yes voter until it recovers', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=coordinator-crash&speed=10`);
+  await until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed');
+  const blocked = await statusIs(page, 'blocked', /^3 · \d+ ms$/);
+  assert.ok(blocked);
+  for (const n of [2, 3, 4]) {
+    assert.equal(await page.getAttribute(`[data-testid="node-${n}"]`, 'data-state'), 'prepared');
+  }
+  await until(page, () => /blocked [5-9]\d\d ms|blocked \d{4,} ms/.test(document.querySelector('[data-testid="node-2"]').textContent));
+  await shot(page, 'twopc-blocked');
+  await statusIs(page, 'outcomes', /^P1 ✓ · P2 ✓ · P3 ✓$/);
+  assert.ok(await page.locator('[data-testid="event-log"] li', { hasText: 'found commit in its log' }).count() > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('2PC: a participant voting no (set by click) aborts everyone', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=free&speed=10`);
+  await clickNode(page, 3);
+  await page.click('[data-testid="action-vote-no"]');
+  await clickNode(page, 1);
+  await page.click('[data-testid="action-begin"]');
+  await statusIs(page, 'outcomes', /^P1 ✗ · P2 ✗ · P3 ✗$/);
+  assert.equal(await page.locator('[data-testid="status-decision"] b').innerText(), 'abort');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('2PC: killing a participant by click before prepare makes the coordinator time out and abort', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=free&speed=10`);
+  await clickNode(page, 3);
+  await page.click('[data-testid="action-kill"]');
+  await clickNode(page, 1);
+  await page.click('[data-testid="action-begin"]');
+  await statusIs(page, 'outcomes', /^P1 ✗ · P2 … · P3 ✗$/);
+  assert.ok(await page.locator('[data-testid="event-log"] li', { hasText: 'vote timeout' }).count() > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('3PC: a coordinator crash after PreCommit blocks nobody', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/3pc?preset=coordinator-crash&speed=10`);
+  await statusIs(page, 'outcomes', /^P1 ✓ · P2 ✓ · P3 ✓ · P4 ✓$/);
+  assert.equal(await page.getAttribute('[data-testid="node-1"]', 'data-role'), 'crashed');
+  assert.equal(await page.locator('[data-testid="violation"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('3PC: a partition after PreCommit splits the decision and the monitor says so', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/3pc?preset=partition&speed=10`);
+  await statusIs(page, 'outcomes', /^P1 ✓ · P2 ✓ · P3 ✗ · P4 ✗$/);
+  const banner = await page.locator('[data-testid="violation"]').innerText();
+  assert.match(banner, /Atomicity/);
+  assert.match(banner, /P1 committed while P3, P4 aborted/);
+  assert.ok(await page.locator('[data-testid="event-log"] li', { hasText: 'commits on its own' }).count() >= 2);
+  await shot(page, 'threepc-partition');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Chinese pages use the course terms', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=coordinator-crash&speed=10&lang=zh`);
+  await until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed');
+  await page.waitForTimeout(400);
+  const body = await page.locator('body').innerText();
+  for (const term of ['协调者', '参与者', '阻塞', '预设场景']) assert.ok(body.includes(term), term);
+  await shot(page, 'twopc-zh');
+  await page.click('[data-testid="nav-paxos"]');
+  await until(page, () => document.body.innerText.includes('提议者') && document.body.innerText.includes('接受者'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
