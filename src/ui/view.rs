@@ -72,6 +72,14 @@ pub struct StripVis {
     pub len: u64,
 }
 
+impl StripVis {
+    /// A strip showing all of `cells` (none hidden); `done` and `len` counted from them.
+    pub fn from_cells(cells: Vec<CellVis>) -> StripVis {
+        let done = cells.iter().filter(|c| c.done).count() as u64;
+        StripVis { len: cells.len() as u64, done, cells, hidden: 0 }
+    }
+}
+
 /// One node as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeVis {
@@ -97,6 +105,21 @@ pub struct NodeVis {
     pub details: Vec<(String, String)>,
     pub commands: Vec<CommandVis>,
     pub strip: StripVis,
+}
+
+impl NodeVis {
+    /// Restyle as crashed when the node is down: grey, no timer ring, `crashed` role, and
+    /// its label prefixed with "crashed".
+    pub fn crashed_if(mut self, down: bool, lang: Lang) -> NodeVis {
+        if down {
+            self.crashed = true;
+            self.role = "crashed";
+            self.tone = "grey";
+            self.ring = None;
+            self.label = format!("{} · {}", t(lang, Key::Crashed), self.label);
+        }
+        self
+    }
 }
 
 /// A message in flight.

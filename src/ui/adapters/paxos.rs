@@ -156,24 +156,23 @@ impl Adapter for PaxosAdapter {
                 ("learner", state, Shape::Square, tone, learned.map_or("?".into(), |(_, v)| value_name(v)), t(lang, Key::Learner).into(), details)
             }
         };
-        let len = cells.len() as u64;
-        let done = cells.iter().filter(|c| c.done).count() as u64;
         NodeVis {
             id,
             name: names[id].clone(),
-            role: if alive { role } else { "crashed" },
+            role,
             state,
             shape,
-            tone: if alive { tone } else { "grey" },
-            crashed: !alive,
+            tone,
+            crashed: false,
             badge,
-            label: if alive { label } else { format!("{} · {}", t(lang, Key::Crashed), label) },
-            ring: if alive { ring } else { None },
+            label,
+            ring,
             term: None,
             details,
             commands,
-            strip: StripVis { cells, hidden: 0, done, len },
+            strip: StripVis::from_cells(cells),
         }
+        .crashed_if(!alive, lang)
     }
 
     fn msg_style(&self, m: &PaxosMsg) -> MsgStyle {

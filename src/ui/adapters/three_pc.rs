@@ -1,7 +1,7 @@
 //! How 3PC looks: like 2PC, plus each participant's timeout ring, which decides for it
 //! (abort before PreCommit, commit after).
 
-use super::two_pc::{commit_roles, outcome_text, outcomes_status, vote_cells, vote_command};
+use super::two_pc::{commit_cmd_text, commit_command, commit_roles, outcome_text, outcomes_status, vote_cells, vote_command};
 use crate::protocols::atomic_commit::Outcome;
 use crate::protocols::three_pc::{Coord3, Part3, ThreeMsg, ThreeNote, ThreePcConfig, ThreePcNode, ThreePcPreset, ThreeTimer};
 use crate::protocols::two_pc::TpcCmd;
@@ -108,24 +108,23 @@ impl Adapter for ThreePcAdapter {
             let cells = vec![CellVis { top: t(lang, Key::Status).into(), main: t(lang, key).into(), sub: String::new(), class: state.into(), value: state.into(), done, title: t(lang, key).into() }];
             ("participant", state, Shape::Circle, tone, badge.to_string(), label, details, commands, cells, timer(ThreeTimer::PartTimeout))
         };
-        let len = cells.len() as u64;
-        let done = cells.iter().filter(|c| c.done).count() as u64;
         NodeVis {
             id,
             name: self.names[id].clone(),
-            role: if alive { role } else { "crashed" },
+            role,
             state,
             shape,
-            tone: if alive { tone } else { "grey" },
-            crashed: !alive,
+            tone,
+            crashed: false,
             badge,
-            label: if alive { label } else { format!("{} · {label}", t(lang, Key::Crashed)) },
-            ring: if alive { ring } else { None },
+            label,
+            ring,
             term: None,
             details,
             commands,
-            strip: StripVis { cells, hidden: 0, done, len },
+            strip: StripVis::from_cells(cells),
         }
+        .crashed_if(!alive, lang)
     }
 
     fn msg_style(&self, m: &ThreeMsg) -> MsgStyle {
@@ -151,18 +150,11 @@ impl Adapter for ThreePcAdapter {
     }
 
     fn cmd_text(&self, cmd: &TpcCmd) -> CmdText {
-        match cmd {
-            TpcCmd::Begin => CmdText::Begin,
-            TpcCmd::SetVoteNo(no) => CmdText::SetVoteNo(*no),
-        }
+        commit_cmd_text(cmd)
     }
 
     fn command(&mut self, w: &World<ThreePcNode>, node: NodeId, id: &str) -> Option<TpcCmd> {
-        match (id, node) {
-            ("begin", 0) => Some(TpcCmd::Begin),
-            ("vote-no", n) if n > 0 => Some(TpcCmd::SetVoteNo(!w.node(n).will_vote_no())),
-            _ => None,
-        }
+        commit_command(id, node, |n| w.node(n).will_vote_no())
     }
 
     fn status(&self, w: &World<ThreePcNode>, lang: Lang) -> Vec<StatusVis> {

@@ -129,24 +129,23 @@ impl Adapter for TwoPcAdapter {
             let cells = vec![cell(t(lang, Key::Status).into(), t(lang, key).into(), state, matches!(n.state(), PartState::Committed | PartState::Aborted))];
             ("participant", state, Shape::Circle, tone, badge.to_string(), label, details, commands, cells)
         };
-        let len = cells.len() as u64;
-        let done = cells.iter().filter(|c| c.done).count() as u64;
         NodeVis {
             id,
             name: self.names[id].clone(),
-            role: if alive { role } else { "crashed" },
+            role,
             state,
             shape,
-            tone: if alive { tone } else { "grey" },
-            crashed: !alive,
+            tone,
+            crashed: false,
             badge,
-            label: if alive { label } else { format!("{} · {label}", t(lang, Key::Crashed)) },
-            ring: if alive { ring } else { None },
+            label,
+            ring,
             term: None,
             details,
             commands,
-            strip: StripVis { cells, hidden: 0, done, len },
+            strip: StripVis::from_cells(cells),
         }
+        .crashed_if(!alive, lang)
     }
 
     fn msg_style(&self, m: &TpcMsg) -> MsgStyle {
@@ -170,18 +169,11 @@ impl Adapter for TwoPcAdapter {
     }
 
     fn cmd_text(&self, cmd: &TpcCmd) -> CmdText {
-        match cmd {
-            TpcCmd::Begin => CmdText::Begin,
-            TpcCmd::SetVoteNo(no) => CmdText::SetVoteNo(*no),
-        }
+        commit_cmd_text(cmd)
     }
 
     fn command(&mut self, w: &World<TwoPcNode>, node: NodeId, id: &str) -> Option<TpcCmd> {
-        match (id, node) {
-            ("begin", 0) => Some(TpcCmd::Begin),
-            ("vote-no", n) if n > 0 => Some(TpcCmd::SetVoteNo(!w.node(n).will_vote_no())),
-            _ => None,
-        }
+        commit_command(id, node, |n| w.node(n).will_vote_no())
     }
 
     fn status(&self, w: &World<TwoPcNode>, lang: Lang) -> Vec<StatusVis> {
@@ -222,6 +214,23 @@ impl Adapter for TwoPcAdapter {
 
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
+    }
+}
+
+/// How 2PC and 3PC commands are told in the log.
+pub(super) fn commit_cmd_text(cmd: &TpcCmd) -> CmdText {
+    match cmd {
+        TpcCmd::Begin => CmdText::Begin,
+        TpcCmd::SetVoteNo(no) => CmdText::SetVoteNo(*no),
+    }
+}
+
+/// The coordinator's "begin" and a participant's vote toggle (which flips what it will vote).
+pub(super) fn commit_command(id: &str, node: NodeId, votes_no: impl Fn(NodeId) -> bool) -> Option<TpcCmd> {
+    match (id, node) {
+        ("begin", 0) => Some(TpcCmd::Begin),
+        ("vote-no", n) if n > 0 => Some(TpcCmd::SetVoteNo(!votes_no(n))),
+        _ => None,
     }
 }
 
