@@ -140,7 +140,7 @@ fn figure_8_an_old_term_entry_is_not_committed_by_counting_replicas() {
     ];
     let mut w = world_with(2, nodes);
     w.apply(Action::Command(0, RaftCmd::ForceTimeout));
-    w.run_until(1 * SEC);
+    w.run_until(SEC);
     assert_eq!(w.node(0).role(), Role::Leader);
     assert_eq!(w.node(0).term(), 4);
     for i in 0..5 {

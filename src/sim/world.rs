@@ -263,16 +263,14 @@ impl<P: Protocol> World<P> {
                 self.trace.record(now, TraceKind::Restarted { node: id });
                 self.with_node(id, |p, cx| p.on_start(cx));
             }
-            Action::Cut(a, b) if a < self.len() && b < self.len() => {
-                if self.net.set_link(a, b, LinkState::Cut) {
+            Action::Cut(a, b) if a < self.len() && b < self.len()
+                && self.net.set_link(a, b, LinkState::Cut) => {
                     self.trace.record(now, TraceKind::LinkCut { a: a.min(b), b: a.max(b) });
                 }
-            }
-            Action::Heal(a, b) if a < self.len() && b < self.len() => {
-                if self.net.set_link(a, b, LinkState::Up) {
+            Action::Heal(a, b) if a < self.len() && b < self.len()
+                && self.net.set_link(a, b, LinkState::Up) => {
                     self.trace.record(now, TraceKind::LinkHealed { a: a.min(b), b: a.max(b) });
                 }
-            }
             Action::Partition(groups) => {
                 let n = self.len();
                 let group_of = |x: NodeId| groups.iter().position(|g| g.contains(&x));

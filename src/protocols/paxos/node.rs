@@ -294,13 +294,10 @@ impl Protocol for PaxosNode {
     }
 
     fn on_cmd(&mut self, cmd: PaxosCmd, cx: &mut Ctx<Self>) {
-        match (cmd, self.role()) {
-            (PaxosCmd::Propose, PaxosRole::Proposer(_)) => {
-                if !matches!(self.phase, Phase::Chosen { .. }) {
-                    self.start_round(cx);
-                }
+        if let (PaxosCmd::Propose, PaxosRole::Proposer(_)) = (cmd, self.role()) {
+            if !matches!(self.phase, Phase::Chosen { .. }) {
+                self.start_round(cx);
             }
-            _ => {}
         }
     }
 

@@ -148,14 +148,13 @@ impl TwoPcNode {
                     self.decide(Outcome::Commit, cx);
                 }
             }
-            TpcMsg::Ack => {
-                if !self.acks.contains(&from) {
+            TpcMsg::Ack
+                if !self.acks.contains(&from) => {
                     self.acks.push(from);
                     if self.acks.len() == self.cfg.participants {
                         cx.note(TpcNote::AllAcked);
                     }
                 }
-            }
             TpcMsg::Inquiry => {
                 if let Some(d) = self.logged {
                     cx.send(from, TpcMsg::Decision(d));
