@@ -1,6 +1,7 @@
 //! The browser UI. Pure pieces (translations, URL parsing) build everywhere so they are
 //! unit-tested natively; the Leptos components build only for the browser.
 
+pub mod action_log;
 pub mod adapters;
 pub mod catalog;
 pub mod i18n;

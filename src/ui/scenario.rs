@@ -32,6 +32,14 @@ pub struct Scenario {
     pub params: BTreeMap<&'static str, u64>,
     /// A preset's slug: its scripted actions run from time 0.
     pub preset: Option<&'static str>,
+    /// The user's actions to replay (`act=`), with their virtual times.
+    pub actions: Vec<(crate::sim::SimTime, crate::ui::view::UiAction)>,
+    /// Embeds: open at this virtual time (ms).
+    pub start_ms: u64,
+    /// Embeds: start playing at once (default) or paused.
+    pub autoplay: bool,
+    /// Embeds: show the controls (default) or only the picture.
+    pub controls: bool,
 }
 
 impl Scenario {
@@ -51,6 +59,10 @@ impl Scenario {
             // Pages with presets open on their first one (the happy path), so something
             // happens as soon as the page loads; `preset=free` opts out.
             preset: page.spec().presets.first().map(|p| p.slug),
+            actions: Vec::new(),
+            start_ms: 0,
+            autoplay: true,
+            controls: true,
         };
         sc.apply_preset_settings();
         sc
@@ -185,8 +197,16 @@ impl Scenario {
             sc.set(k, v, &mut notices);
             sc.apply_preset_settings();
         }
-        for (k, v) in pairs.iter().filter(|(k, _)| k != "preset") {
+        for (k, v) in pairs.iter().filter(|(k, _)| k != "preset" && k != "act") {
             sc.set(k, v, &mut notices);
+        }
+        // Actions last: their node numbers are checked against the final cluster size.
+        notices.extend(sc.normalize());
+        let size = crate::ui::adapters::cluster_size(&sc);
+        for (_, v) in pairs.iter().filter(|(k, _)| k == "act") {
+            let (log, bad) = crate::ui::action_log::decode(v, size);
+            sc.actions = log;
+            notices.extend(bad);
         }
         notices.extend(sc.normalize());
         (sc, notices)
@@ -220,6 +240,17 @@ impl Scenario {
             "lmin" => self.latency_min_ms = int(notices).unwrap_or(self.latency_min_ms),
             "lmax" => self.latency_max_ms = int(notices).unwrap_or(self.latency_max_ms),
             "loss" => self.loss_pct = int(notices).unwrap_or(self.loss_pct),
+            "t" => self.start_ms = int(notices).unwrap_or(0),
+            "autoplay" => match value {
+                "1" | "true" => self.autoplay = true,
+                "0" | "false" => self.autoplay = false,
+                _ => malformed(notices),
+            },
+            "controls" => match value {
+                "1" | "true" => self.controls = true,
+                "0" | "false" => self.controls = false,
+                _ => malformed(notices),
+            },
             "preset" => match self.spec().preset(value) {
                 Some(p) => self.preset = Some(p.slug),
                 None if value == FREE_PLAY => self.preset = None,
@@ -310,6 +341,15 @@ impl Scenario {
         if self.embed {
             push("embed", "1".into());
         }
+        if self.start_ms != d.start_ms {
+            push("t", self.start_ms.to_string());
+        }
+        if !self.autoplay {
+            push("autoplay", "0".into());
+        }
+        if !self.controls {
+            push("controls", "0".into());
+        }
         for (k, v, dv) in [
             ("lmin", self.latency_min_ms, d.latency_min_ms),
             ("lmax", self.latency_max_ms, d.latency_max_ms),
@@ -324,6 +364,9 @@ impl Scenario {
                 push(p.key, v.to_string());
             }
         }
+        if !self.actions.is_empty() {
+            push("act", crate::ui::action_log::encode(&self.actions));
+        }
         format!("#/{}?{}", self.page.slug(), q)
     }
 
@@ -332,10 +375,10 @@ impl Scenario {
         NetConfig { latency_min: self.latency_min_ms * MS, latency_max: self.latency_max_ms * MS, loss: self.loss_pct as f64 / 100.0 }
     }
 
-    /// Settings that shape the world at time 0 (changing one restarts the run); speed,
-    /// language, embedding and the network are not among them.
-    pub fn world_key(&self) -> (Page, u64, usize, &BTreeMap<&'static str, u64>, Option<&'static str>) {
-        (self.page, self.seed, self.nodes, &self.params, self.preset)
+    /// Settings that shape the world at time 0 (changing one restarts the run, so that a
+    /// link always replays exactly); speed, language and embedding are not among them.
+    pub fn world_key(&self) -> (Page, u64, usize, &BTreeMap<&'static str, u64>, Option<&'static str>, NetConfig) {
+        (self.page, self.seed, self.nodes, &self.params, self.preset, self.net_config())
     }
 }
 

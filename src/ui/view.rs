@@ -204,6 +204,8 @@ pub struct SimView {
     pub violations: Vec<ViolationVis>,
     pub status: Vec<StatusVis>,
     pub events: u64,
+    /// The end of the timeline (the furthest time reached).
+    pub horizon: SimTime,
 }
 
 /// Where a message on a cut link stops: the cut mark is drawn at the link's middle.
@@ -236,13 +238,26 @@ pub trait PageSim: Send + Sync {
     fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView;
     fn legend(&self, lang: Lang) -> LegendVis;
     fn len(&self) -> usize;
+    /// The user's actions so far, with their times (what a shared link replays).
+    fn log(&self) -> &[(SimTime, UiAction)];
+    /// Replay a recorded log: its actions are applied when the clock reaches them.
+    fn load_log(&mut self, log: Vec<(SimTime, UiAction)>);
+    /// The furthest time this run has reached (the end of the timeline).
+    fn horizon(&self) -> SimTime;
+    /// Show the run as it was (or will be) at `t`: restore the nearest checkpoint at or
+    /// before `t` and replay the recorded actions up to `t`.
+    fn seek(&mut self, t: SimTime);
+    /// A fingerprint of everything that happened so far (equal runs, equal prints).
+    fn fingerprint(&self) -> u64;
+    /// How many checkpoints are held (bounded).
+    fn checkpoints(&self) -> usize;
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
 }
 
 /// What a protocol tells the generic view builder.
-pub trait Adapter: Send + Sync + 'static {
+pub trait Adapter: Clone + Send + Sync + 'static {
     type P: Protocol;
     /// Display names by node id.
     fn names(&self) -> &[String];
@@ -259,37 +274,49 @@ pub trait Adapter: Send + Sync + 'static {
     fn kinds(&self) -> Vec<MsgStyle>;
 }
 
-/// A world plus its adapter: one running page.
+/// At most this many checkpoints are kept; past it, every other one is dropped and the
+/// spacing doubles, so memory stays bounded however long the run.
+pub const MAX_CHECKPOINTS: usize = 64;
+/// Spacing of checkpoints at the start of a run.
+pub const CHECKPOINT_EVERY: SimTime = crate::sim::SEC;
+
+/// A saved moment of the run, for rewinding.
+#[derive(Clone)]
+struct Checkpoint<A: Adapter> {
+    world: World<A::P>,
+    adapter: A,
+    /// How many logged actions had been applied.
+    applied: usize,
+}
+
+/// A world plus its adapter: one running page, with its action log and checkpoints.
 pub struct Sim<A: Adapter> {
     pub world: World<A::P>,
     pub adapter: A,
+    log: Vec<(SimTime, UiAction)>,
+    /// Index of the next logged action to apply (less than `log.len()` after a rewind).
+    applied: usize,
+    checkpoints: Vec<Checkpoint<A>>,
+    spacing: SimTime,
+    horizon: SimTime,
 }
 
 impl<A: Adapter> Sim<A> {
-    /// Schedule a preset's script.
+    pub fn new(world: World<A::P>, adapter: A) -> Self {
+        let first = Checkpoint { world: world.clone(), adapter: adapter.clone(), applied: 0 };
+        Sim { world, adapter, log: Vec::new(), applied: 0, checkpoints: vec![first], spacing: CHECKPOINT_EVERY, horizon: 0 }
+    }
+
+    /// Schedule a preset's script (part of the world from time 0, not of the user's log).
     pub fn with_script(mut self, script: Vec<(SimTime, Action<<A::P as Protocol>::Cmd>)>) -> Self {
         for (at, a) in script {
             self.world.schedule(at, a);
         }
+        self.checkpoints[0].world = self.world.clone();
         self
     }
-}
 
-impl<A: Adapter> PageSim for Sim<A> {
-    fn now(&self) -> SimTime {
-        self.world.now()
-    }
-    fn run_until(&mut self, t: SimTime) {
-        self.world.run_until(t)
-    }
-    fn step(&mut self) -> bool {
-        self.world.step()
-    }
-    fn len(&self) -> usize {
-        self.world.len()
-    }
-
-    fn act(&mut self, a: UiAction) {
+    fn apply_now(&mut self, a: UiAction) {
         let action = match a {
             UiAction::Crash(n) => Action::Crash(n),
             UiAction::Restart(n) => Action::Restart(n),
@@ -305,6 +332,126 @@ impl<A: Adapter> PageSim for Sim<A> {
             },
         };
         self.world.apply(action);
+    }
+
+    /// Advance to `t`, applying logged actions at their times, checkpointing on the way.
+    fn advance_to(&mut self, t: SimTime) {
+        loop {
+            let next_cp = self.checkpoints.last().map_or(0, |c| c.world.now()) + self.spacing;
+            let next_action = self.log.get(self.applied).map(|(at, _)| *at).filter(|at| *at <= t);
+            // Stop at whichever comes first: a logged action, a checkpoint, or `t`.
+            let mut stop = t;
+            if let Some(at) = next_action {
+                stop = stop.min(at);
+            }
+            if next_cp <= t {
+                stop = stop.min(next_cp);
+            }
+            self.world.run_until(stop.max(self.world.now()));
+            // A checkpoint holds the state before the actions of its instant.
+            if self.world.now() >= next_cp {
+                self.checkpoint();
+            }
+            if next_action.is_some_and(|at| at <= self.world.now()) {
+                let (_, a) = self.log[self.applied].clone();
+                self.applied += 1;
+                self.apply_now(a);
+                continue;
+            }
+            if stop >= t {
+                break;
+            }
+        }
+        self.horizon = self.horizon.max(self.world.now());
+    }
+
+    fn checkpoint(&mut self) {
+        self.checkpoints.push(Checkpoint { world: self.world.clone(), adapter: self.adapter.clone(), applied: self.applied });
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            // Keep the first and every other one after it; double the spacing.
+            let mut i = 0;
+            self.checkpoints.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.spacing *= 2;
+        }
+    }
+
+    /// Acting in the past forks a new future: the old one (later actions, later
+    /// checkpoints) is discarded.
+    fn fork_here(&mut self) {
+        if self.applied < self.log.len() || self.horizon > self.world.now() {
+            self.log.truncate(self.applied);
+            let now = self.world.now();
+            self.checkpoints.retain(|c| c.world.now() <= now);
+            self.horizon = now;
+        }
+    }
+}
+
+impl<A: Adapter> PageSim for Sim<A> {
+    fn now(&self) -> SimTime {
+        self.world.now()
+    }
+    fn run_until(&mut self, t: SimTime) {
+        self.advance_to(t)
+    }
+    fn step(&mut self) -> bool {
+        // A logged action due before the next event counts as the step.
+        let next_event = self.world.next_event_time();
+        if let Some((at, _)) = self.log.get(self.applied) {
+            if next_event.is_none_or(|e| *at <= e) {
+                let at = *at;
+                self.advance_to(at);
+                return true;
+            }
+        }
+        let moved = self.world.step();
+        self.horizon = self.horizon.max(self.world.now());
+        moved
+    }
+    fn len(&self) -> usize {
+        self.world.len()
+    }
+
+    fn act(&mut self, a: UiAction) {
+        self.fork_here();
+        self.log.push((self.world.now(), a.clone()));
+        self.applied = self.log.len();
+        self.apply_now(a);
+    }
+
+    fn log(&self) -> &[(SimTime, UiAction)] {
+        &self.log
+    }
+
+    fn load_log(&mut self, log: Vec<(SimTime, UiAction)>) {
+        self.log = log;
+        self.applied = 0;
+        self.horizon = self.horizon.max(self.log.last().map_or(0, |(at, _)| *at));
+    }
+
+    fn horizon(&self) -> SimTime {
+        self.horizon
+    }
+
+    fn seek(&mut self, t: SimTime) {
+        let cp = self.checkpoints.iter().rev().find(|c| c.world.now() <= t).unwrap_or(&self.checkpoints[0]).clone();
+        self.world = cp.world;
+        self.adapter = cp.adapter;
+        self.applied = cp.applied;
+        let horizon = self.horizon;
+        self.advance_to(t);
+        self.horizon = horizon.max(t);
+    }
+
+    fn fingerprint(&self) -> u64 {
+        self.world.trace().hash()
+    }
+
+    fn checkpoints(&self) -> usize {
+        self.checkpoints.len()
     }
 
     fn legend(&self, lang: Lang) -> LegendVis {
@@ -406,6 +553,7 @@ impl<A: Adapter> PageSim for Sim<A> {
             violations,
             status: a.status(w, lang),
             events: w.events_processed(),
+            horizon: self.horizon.max(now),
         }
     }
 }

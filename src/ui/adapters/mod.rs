@@ -19,13 +19,28 @@ pub fn world_config(sc: &Scenario) -> WorldConfig {
     WorldConfig { seed: sc.seed, net: sc.net_config(), trace_capacity: TRACE_CAPACITY, check_invariants: true }
 }
 
-/// A running page for `sc`: its protocol, settings and preset script.
+/// A running page for `sc`: its protocol, settings, preset script and the user's logged
+/// actions (replayed as the clock reaches them), advanced to its start time.
 pub fn build(sc: &Scenario) -> Box<dyn PageSim> {
-    match sc.page {
+    let mut sim: Box<dyn PageSim> = match sc.page {
         Page::Raft => Box::new(raft::build(sc)),
         Page::Paxos => Box::new(paxos::build(sc)),
         Page::TwoPc => Box::new(two_pc::build(sc)),
         Page::ThreePc => Box::new(three_pc::build(sc)),
+    };
+    sim.load_log(sc.actions.clone());
+    if sc.start_ms > 0 {
+        sim.run_until(sc.start_ms * crate::sim::MS);
+    }
+    sim
+}
+
+/// How many nodes a scenario's cluster has (node numbers in links are checked against it).
+pub fn cluster_size(sc: &Scenario) -> usize {
+    match sc.page {
+        Page::Raft => sc.nodes,
+        Page::Paxos => sc.param("proposers") as usize + sc.nodes + 1,
+        Page::TwoPc | Page::ThreePc => sc.nodes + 1,
     }
 }
 

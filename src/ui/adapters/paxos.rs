@@ -7,6 +7,7 @@ use crate::ui::i18n::{narrate, t, value_name, CmdText, Key, Lang, Narration};
 use crate::ui::scenario::Scenario;
 use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis};
 
+#[derive(Clone)]
 pub struct PaxosAdapter {
     cfg: PaxosConfig,
     names: Vec<String>,
@@ -43,7 +44,7 @@ pub fn build(sc: &Scenario) -> Sim<PaxosAdapter> {
     let world = World::new(super::world_config(sc), PaxosNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim { world, adapter: PaxosAdapter { cfg, names } }.with_script(script)
+    Sim::new(world, PaxosAdapter { cfg, names }).with_script(script)
 }
 
 fn ballot(b: Ballot, names: &[String]) -> String {

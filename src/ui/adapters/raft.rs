@@ -10,6 +10,7 @@ use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, Nod
 /// How many of the newest log entries a strip shows.
 const SHOWN: usize = 24;
 
+#[derive(Clone)]
 pub struct RaftAdapter {
     names: Vec<String>,
     next_cmd: u64,
@@ -23,7 +24,7 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
         ..RaftConfig::default()
     };
     let world = World::new(world_config(sc), (0..sc.nodes).map(|_| RaftNode::new(cfg.clone())).collect());
-    Sim { world, adapter: RaftAdapter { names: numbered("S", sc.nodes), next_cmd: 1 } }
+    Sim::new(world, RaftAdapter { names: numbered("S", sc.nodes), next_cmd: 1 })
 }
 
 const KINDS: [MsgStyle; 8] = [

@@ -10,6 +10,7 @@ use crate::ui::i18n::{narrate, t, CmdText, Key, Lang, Narration};
 use crate::ui::scenario::Scenario;
 use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis};
 
+#[derive(Clone)]
 pub struct ThreePcAdapter {
     names: Vec<String>,
 }
@@ -37,7 +38,7 @@ pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
     let world = World::new(super::world_config(sc), ThreePcNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim { world, adapter: ThreePcAdapter { names } }.with_script(script)
+    Sim::new(world, ThreePcAdapter { names }).with_script(script)
 }
 
 const KINDS: [MsgStyle; 9] = [

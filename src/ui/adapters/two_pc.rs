@@ -8,6 +8,7 @@ use crate::ui::i18n::{narrate, t, CmdText, Key, Lang, Narration};
 use crate::ui::scenario::Scenario;
 use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis};
 
+#[derive(Clone)]
 pub struct TwoPcAdapter {
     names: Vec<String>,
 }
@@ -31,7 +32,7 @@ pub fn build(sc: &Scenario) -> Sim<TwoPcAdapter> {
     let world = World::new(super::world_config(sc), TwoPcNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim { world, adapter: TwoPcAdapter { names } }.with_script(script)
+    Sim::new(world, TwoPcAdapter { names }).with_script(script)
 }
 
 const KINDS: [MsgStyle; 7] = [
