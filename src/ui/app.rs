@@ -67,11 +67,11 @@ pub fn App() -> impl IntoView {
         let loc = web_sys::window().map(|w| w.location());
         let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
         let (sc, notices) = Scenario::from_location("", &hash);
-        if sc.page != ctl.scenario.get_untracked().page {
+        if sc.page != ctl.scenario.get_untracked().page && hash.split_once('?').is_none() {
+            // A bare "#/paxos" from the navigation: keep speed, language, embedding.
             ctl.set_page(sc.page);
-        } else if sc != ctl.scenario.get_untracked() {
-            ctl.notices.set(notices);
-            ctl.update_scenario(|cur| *cur = Scenario { lang: cur.lang, ..sc });
+        } else if ctl.share_hash(sc.embed) != hash {
+            ctl.load(Scenario { lang: ctl.scenario.get_untracked().lang, ..sc }, notices);
         }
     });
     on_cleanup(move || nav.remove());

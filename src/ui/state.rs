@@ -33,6 +33,8 @@ pub struct Ctl {
     pub playing: RwSignal<bool>,
     pub selected: RwSignal<Selection>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// The message under the pointer (in the cluster, the diagram or the log).
+    pub hovered: RwSignal<Option<u64>>,
 }
 
 /// How long a dropped message's cross stays on screen (virtual time).
@@ -42,6 +44,7 @@ fn drop_linger(sc: &Scenario) -> SimTime {
 
 impl Ctl {
     pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang) -> Ctl {
+        let scenario_autoplay = scenario.autoplay;
         let sim = adapters::build(&scenario);
         let ctl = Ctl {
             view: RwSignal::new(sim.view(lang, drop_linger(&scenario))),
@@ -49,9 +52,10 @@ impl Ctl {
             sim: StoredValue::new(sim),
             scenario: RwSignal::new(scenario),
             lang: RwSignal::new(lang),
-            playing: RwSignal::new(true),
+            playing: RwSignal::new(scenario_autoplay),
             selected: RwSignal::new(Selection::None),
             notices: RwSignal::new(notices),
+            hovered: RwSignal::new(None),
         };
         ctl.write_url();
         ctl
@@ -73,10 +77,11 @@ impl Ctl {
         self.write_url();
     }
 
-    /// Apply a user action now.
+    /// Apply a user action now (it joins the log, and the link).
     pub fn act(&self, action: UiAction) {
         self.sim.update_value(|s| s.act(action));
         self.refresh();
+        self.write_url();
     }
 
     /// Toggle the link between `a` and `b`.
@@ -94,6 +99,7 @@ impl Ctl {
             }
         });
         self.refresh();
+        self.write_url();
     }
 
     /// Split the cluster into a minority (the first ⌊n/2⌋ nodes) and a majority.
@@ -126,14 +132,51 @@ impl Ctl {
         self.refresh();
     }
 
-    /// Start again from time 0 with the current scenario.
+    /// Start again from time 0 with the current scenario (the user's actions are cleared).
     pub fn reset(&self) {
+        self.scenario.update(|s| {
+            s.actions.clear();
+            s.start_ms = 0;
+        });
+        self.rebuild();
+    }
+
+    /// Load a scenario as a link states it (actions and start time included).
+    pub fn load(&self, sc: Scenario, notices: Vec<Notice>) {
+        self.playing.set(sc.autoplay);
+        self.scenario.set(sc);
+        self.notices.set(notices);
+        self.rebuild();
+    }
+
+    /// Build the run from the scenario as it stands.
+    fn rebuild(&self) {
         let sc = self.scenario.get_untracked();
         let sim = adapters::build(&sc);
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
+        self.write_url();
+    }
+
+    /// Show the run at virtual time `t` (pauses; pressing play continues from there).
+    pub fn seek(&self, t: SimTime) {
+        self.playing.set(false);
+        self.sim.update_value(|s| s.seek(t));
+        self.refresh();
+    }
+
+    /// The link that reproduces this run: scenario plus the user's actions so far.
+    pub fn share_hash(&self, embed: bool) -> String {
+        let mut sc = self.scenario.get_untracked();
+        sc.lang = Some(self.lang.get_untracked());
+        sc.actions = self.sim.with_value(|s| s.log().to_vec());
+        sc.start_ms = 0;
+        if embed {
+            sc.embed = true;
+        }
+        sc.to_hash()
     }
 
     /// Change the scenario; settings that shape the world restart the run.
@@ -149,8 +192,6 @@ impl Ctl {
         self.write_url();
         if sc.world_key() != before.world_key() {
             self.reset();
-        } else if sc.net_config() != before.net_config() {
-            self.act(UiAction::SetNet(sc.net_config()));
         }
     }
 
@@ -176,11 +217,11 @@ impl Ctl {
         self.playing.set(true);
     }
 
-    /// Put the scenario in the address bar (hash only, so any sub-path keeps working).
+    /// Put the scenario and the user's actions in the address bar (hash only, so any
+    /// sub-path keeps working).
     pub fn write_url(&self) {
-        let mut sc = self.scenario.get_untracked();
-        sc.lang = Some(self.lang.get_untracked());
-        let hash = sc.to_hash();
+        let embed = self.scenario.with_untracked(|s| s.embed);
+        let hash = self.share_hash(embed);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
         }

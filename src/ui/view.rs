@@ -151,6 +151,8 @@ pub struct DropMark {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LogLine {
     pub seq: u64,
+    /// The message this line is about, if any (for hover highlighting).
+    pub msg: Option<u64>,
     pub at: SimTime,
     pub node: Option<NodeId>,
     pub who: Option<String>,
@@ -192,6 +194,50 @@ pub struct LegendVis {
     pub kinds: Vec<(&'static str, &'static str, String)>,
 }
 
+/// How a message's arrow ends in the space-time diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArrowEnd {
+    Delivered,
+    Dropped,
+    /// Still flying: the arrow ends where the message is now.
+    Flying,
+}
+
+/// One message in the space-time diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub t0: SimTime,
+    pub t1: SimTime,
+    /// For a flying message, how far along it is at `t1`.
+    pub progress: f64,
+    pub end: ArrowEnd,
+    pub class: &'static str,
+}
+
+/// A labelled state change on a node's time line (became leader, voted, committed, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub node: NodeId,
+    pub at: SimTime,
+    pub label: String,
+}
+
+/// The message-sequence (Lamport) diagram of the recent past: one line per node, time
+/// downwards.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SpaceTimeVis {
+    pub from: SimTime,
+    pub to: SimTime,
+    /// Sorted by message id.
+    pub arrows: Vec<Arrow>,
+    pub marks: Vec<Mark>,
+    /// Spans when a node was down.
+    pub down: Vec<(NodeId, SimTime, SimTime)>,
+}
+
 /// A page's whole state for one frame.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SimView {
@@ -206,6 +252,7 @@ pub struct SimView {
     pub events: u64,
     /// The end of the timeline (the furthest time reached).
     pub horizon: SimTime,
+    pub space_time: SpaceTimeVis,
 }
 
 /// Where a message on a cut link stops: the cut mark is drawn at the link's middle.
@@ -272,6 +319,16 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn status(&self, w: &World<Self::P>, lang: Lang) -> Vec<StatusVis>;
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)>;
     fn kinds(&self) -> Vec<MsgStyle>;
+    /// Which narration deserves a labelled mark in the space-time diagram.
+    fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Key> {
+        None
+    }
+}
+
+/// How much recent history the space-time diagram shows: ten of the longest message
+/// flights, and at least 0.6 s.
+pub fn space_time_window(latency_max: SimTime) -> SimTime {
+    (600 * crate::sim::MS).max(10 * latency_max)
 }
 
 /// At most this many checkpoints are kept; past it, every other one is dropped and the
@@ -501,6 +558,7 @@ impl<A: Adapter> PageSim for Sim<A> {
                 break;
             }
             let engine = |e: EngineEvent| engine_event(lang, &e, names);
+            let mut msg_id = None;
             let (node, text, alarm) = match &ev.kind {
                 TraceKind::Note { node, note } => (Some(*node), a.narrate(lang, note), false),
                 TraceKind::Crashed { node } => (Some(*node), engine(EngineEvent::Crashed(*node)), false),
@@ -524,12 +582,13 @@ impl<A: Adapter> PageSim for Sim<A> {
                         drops.push(DropMark { id: *id, from: *from, to: *to, progress, age });
                     }
                     let what = a.msg_style(msg).key;
+                    msg_id = Some(*id);
                     (None, engine(EngineEvent::Dropped { what, from: *from, to: *to, reason: *reason }), false)
                 }
                 TraceKind::Sent { .. } | TraceKind::Delivered { .. } | TraceKind::TimerFired { .. } => continue,
             };
             if lines.len() < MAX_LINES {
-                lines.push(LogLine { seq, at: ev.at, node, who: node.map(|n| names[n].clone()), text, alarm });
+                lines.push(LogLine { seq, msg: msg_id, at: ev.at, node, who: node.map(|n| names[n].clone()), text, alarm });
             }
         }
         let violations = w
@@ -554,7 +613,68 @@ impl<A: Adapter> PageSim for Sim<A> {
             status: a.status(w, lang),
             events: w.events_processed(),
             horizon: self.horizon.max(now),
+            space_time: self.space_time(lang),
         }
+    }
+}
+
+impl<A: Adapter> Sim<A> {
+    fn space_time(&self, lang: Lang) -> SpaceTimeVis {
+        let w = &self.world;
+        let now = w.now();
+        let from = now.saturating_sub(space_time_window(w.config().net.latency_max));
+        let mut ends: std::collections::BTreeMap<u64, (SimTime, ArrowEnd)> = Default::default();
+        let mut arrows = Vec::new();
+        let mut marks = Vec::new();
+        let mut down = Vec::new();
+        let mut up_again: Vec<Option<SimTime>> = vec![None; w.len()];
+        let mut saw_crash = vec![false; w.len()];
+        for ev in w.trace().recent().rev() {
+            if ev.at < from {
+                break;
+            }
+            match &ev.kind {
+                TraceKind::Delivered { id, .. } => {
+                    ends.insert(*id, (ev.at, ArrowEnd::Delivered));
+                }
+                TraceKind::Dropped { id, .. } => {
+                    ends.insert(*id, (ev.at, ArrowEnd::Dropped));
+                }
+                TraceKind::Sent { id, from: a, to: b, arrive_at, msg } => {
+                    let (t1, end, progress) = match ends.get(id) {
+                        Some((t1, end)) => (*t1, *end, 1.0),
+                        None => {
+                            let span = arrive_at.saturating_sub(ev.at).max(1) as f64;
+                            (now, ArrowEnd::Flying, (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0))
+                        }
+                    };
+                    arrows.push(Arrow { id: *id, from: *a, to: *b, t0: ev.at, t1, progress, end, class: self.adapter.msg_style(msg).class });
+                }
+                TraceKind::Restarted { node } => up_again[*node] = Some(ev.at),
+                TraceKind::Crashed { node } => {
+                    down.push((*node, ev.at, up_again[*node].take().unwrap_or(now)));
+                    saw_crash[*node] = true;
+                }
+                TraceKind::Note { node, note } => {
+                    if let Some(k) = self.adapter.mark(note) {
+                        marks.push(Mark { node: *node, at: ev.at, label: t(lang, k).to_string() });
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Down since before the window, or restarted within it after an older crash.
+        for n in 0..w.len() {
+            if !saw_crash[n] {
+                match (w.is_alive(n), up_again[n]) {
+                    (false, _) => down.push((n, from, now)),
+                    (true, Some(up)) => down.push((n, from, up)),
+                    _ => {}
+                }
+            }
+        }
+        arrows.sort_by_key(|a| a.id);
+        SpaceTimeVis { from, to: now, arrows, marks, down }
     }
 }
 

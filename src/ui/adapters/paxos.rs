@@ -234,6 +234,16 @@ impl Adapter for PaxosAdapter {
         ]
     }
 
+    fn mark(&self, note: &PaxosNote) -> Option<Key> {
+        match note {
+            PaxosNote::Promised { .. } => Some(Key::Promised),
+            PaxosNote::AcceptedValue { .. } => Some(Key::AcceptedProposal),
+            PaxosNote::LearnedChosen { .. } => Some(Key::PhaseChosen),
+            PaxosNote::Preempted { .. } | PaxosNote::GaveUp => Some(Key::MsgNack),
+            _ => None,
+        }
+    }
+
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
     }

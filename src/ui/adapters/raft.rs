@@ -188,6 +188,17 @@ impl Adapter for RaftAdapter {
         ]
     }
 
+    fn mark(&self, note: &RaftNote) -> Option<Key> {
+        match note {
+            RaftNote::BecameLeader { .. } => Some(Key::Leader),
+            RaftNote::StartedElection { .. } => Some(Key::Candidate),
+            RaftNote::GrantedVote { .. } => Some(Key::VotedFor),
+            RaftNote::Committed { .. } => Some(Key::Committed),
+            RaftNote::TruncatedLog { .. } => Some(Key::MsgAppendFail),
+            _ => None,
+        }
+    }
+
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
     }

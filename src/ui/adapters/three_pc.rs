@@ -179,6 +179,17 @@ impl Adapter for ThreePcAdapter {
         r
     }
 
+    fn mark(&self, note: &ThreeNote) -> Option<Key> {
+        match note {
+            ThreeNote::VotedYes => Some(Key::MsgVoteYes),
+            ThreeNote::PreCommitted => Some(Key::StatePreCommitted),
+            ThreeNote::Finished(Outcome::Commit) => Some(Key::StateCommitted),
+            ThreeNote::Finished(Outcome::Abort) => Some(Key::StateAborted),
+            ThreeNote::TimeoutCommit | ThreeNote::TimeoutAbort => Some(Key::PartTimeout),
+            _ => None,
+        }
+    }
+
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
     }

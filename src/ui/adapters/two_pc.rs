@@ -213,6 +213,18 @@ impl Adapter for TwoPcAdapter {
         commit_roles(lang)
     }
 
+    fn mark(&self, note: &TpcNote) -> Option<Key> {
+        match note {
+            TpcNote::VotedYes => Some(Key::MsgVoteYes),
+            TpcNote::VotedNo => Some(Key::MsgVoteNo),
+            TpcNote::Logged(_) => Some(Key::DecisionLog),
+            TpcNote::Finished(Outcome::Commit) => Some(Key::StateCommitted),
+            TpcNote::Finished(Outcome::Abort) => Some(Key::StateAborted),
+            TpcNote::StillBlocked => Some(Key::Blocked),
+            _ => None,
+        }
+    }
+
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
     }

@@ -175,6 +175,9 @@ fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
     let title = move || ctl.view.with(|v| v.msgs.iter().find(|m| m.id == id).map(|m| m.title.clone()).unwrap_or_default());
     view! {
         <g class=format!("msg {class}") class:doomed=move || pos().is_some_and(|p| p.1)
+            class:hovered=move || ctl.hovered.get() == Some(id)
+            on:mouseenter=move |_| ctl.hovered.set(Some(id))
+            on:mouseleave=move |_| ctl.hovered.set(None)
             data-testid=format!("msg-{id}") data-kind=class
             transform=move || pos().map(|((x, y), _)| format!("translate({x:.1},{y:.1})")).unwrap_or_default()
             on:click=move |ev| {

@@ -30,9 +30,12 @@ pub fn EventLog() -> impl IntoView {
 
 #[component]
 fn Line(line: LogLine) -> impl IntoView {
-    let LogLine { at, node, who, text, alarm, .. } = line;
+    let ctl = expect_context::<Ctl>();
+    let LogLine { at, node, who, text, alarm, msg, .. } = line;
     view! {
-        <li class:violation=alarm>
+        <li class:violation=alarm class:hovered=move || msg.is_some() && ctl.hovered.get() == msg
+            on:mouseenter=move |_| if msg.is_some() { ctl.hovered.set(msg) }
+            on:mouseleave=move |_| if msg.is_some() { ctl.hovered.set(None) }>
             <time>{secs(at)}</time>
             {who.map(|w| view! { <span class=format!("chip n{}", node.unwrap_or(0) % 9)>{w}</span> })}
             <span class="text">{text}</span>

@@ -1,4 +1,4 @@
-//! Keyboard: Space play/pause, → step one event, 1–9 select a node.
+//! Keyboard: Space play/pause, → step one event, ← back 100 ms, 1–9 select a node.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +23,11 @@ pub fn install_keyboard(ctl: Ctl) {
             "ArrowRight" => {
                 ev.prevent_default();
                 ctl.step();
+            }
+            "ArrowLeft" => {
+                ev.prevent_default();
+                let now = ctl.view.with_untracked(|v| v.now);
+                ctl.seek(now.saturating_sub(100 * crate::sim::MS));
             }
             "Escape" => ctl.selected.set(Selection::None),
             k => {

@@ -9,7 +9,10 @@ pub mod inspector;
 pub mod keyboard;
 pub mod legend;
 pub mod presets;
+pub mod share;
+pub mod space_time;
 pub mod strips;
+pub mod timeline;
 
 use leptos::prelude::*;
 

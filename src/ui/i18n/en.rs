@@ -82,7 +82,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NoticeTitle => "Some settings in the link were not used",
         Key::Dismiss => "Dismiss",
         Key::PanicMessage => "Something went wrong inside the simulator. Reload the page; your scenario is in the address bar.",
-        Key::KeyboardHint => "Keys: Space play/pause · → step · 1–9 select node",
+        Key::KeyboardHint => "Keys: Space play/pause · → step · ← back · 1–9 select node",
         Key::Ms => "ms",
         Key::NavPaxos => "Paxos",
         Key::NavTwoPc => "2PC",
@@ -189,6 +189,14 @@ pub fn text(key: Key) -> &'static str {
         Key::StatusDecision => "Coordinator's log",
         Key::StatusBlocked => "Blocked",
         Key::StatusOutcomes => "Outcomes",
+        Key::Timeline => "Timeline",
+        Key::TimelineHint => "Drag back to see any earlier moment; press play to continue from there. Acting in the past starts a new future.",
+        Key::Share => "Share",
+        Key::CopyLink => "Copy link",
+        Key::CopyEmbed => "Copy embed code",
+        Key::Copied => "Copied — or select the text below",
+        Key::SpaceTime => "Space-time diagram",
+        Key::SpaceTimeHint => "One line per node, time flows down; each arrow is a message (✕: dropped). Hover to find it in the cluster.",
         Key::Status => "Status",
     }
 }

@@ -84,7 +84,8 @@ keys! {
     CoordDone, CoordAwaitingAcks, Votes, Acks, RuleOneValue, RuleLearnOnlyChosen, RuleAtomicity,
     MsgPrepare, MsgPromise, MsgNack, MsgAccept, MsgAccepted, MsgTpcPrepare, MsgVoteYes, MsgVoteNo,
     MsgCommit, MsgAbort, MsgAck, MsgInquiry, MsgCanCommit, MsgPreCommit, MsgPreAck, MsgDoCommit,
-    MsgDone, StatusChosen, StatusDecision, StatusBlocked, StatusOutcomes, Status,
+    MsgDone, StatusChosen, StatusDecision, StatusBlocked, StatusOutcomes, Status, Timeline, TimelineHint, Share, CopyLink,
+    CopyEmbed, Copied, SpaceTime, SpaceTimeHint,
 }
 
 /// A fixed string in `lang`.

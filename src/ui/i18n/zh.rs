@@ -82,7 +82,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NoticeTitle => "链接中的部分设置未被采用",
         Key::Dismiss => "关闭",
         Key::PanicMessage => "模拟器内部出错。请刷新页面；你的场景保存在地址栏中。",
-        Key::KeyboardHint => "快捷键：空格 播放/暂停 · → 单步 · 1–9 选择节点",
+        Key::KeyboardHint => "快捷键：空格 播放/暂停 · → 单步 · ← 后退 · 1–9 选择节点",
         Key::Ms => "ms",
         Key::NavPaxos => "Paxos",
         Key::NavTwoPc => "2PC",
@@ -189,6 +189,14 @@ pub fn text(key: Key) -> &'static str {
         Key::StatusDecision => "协调者日志",
         Key::StatusBlocked => "阻塞中",
         Key::StatusOutcomes => "结果",
+        Key::Timeline => "时间轴",
+        Key::TimelineHint => "向回拖动可查看之前任意时刻；按“播放”从那里继续。在过去进行操作会开启新的未来。",
+        Key::Share => "分享",
+        Key::CopyLink => "复制链接",
+        Key::CopyEmbed => "复制嵌入代码",
+        Key::Copied => "已复制——也可以手动选择下面的文字",
+        Key::SpaceTime => "时空图",
+        Key::SpaceTimeHint => "每个节点一条竖线，时间向下流动；每个箭头是一条消息（✕：被丢弃）。悬停可在集群图中找到它。",
         Key::Status => "状态",
     }
 }

@@ -12,7 +12,10 @@ use crate::ui::components::inspector::Inspector;
 use crate::ui::components::keyboard::install_keyboard;
 use crate::ui::components::legend::Legend;
 use crate::ui::components::presets::{Intro, PresetBar, StatusBar};
+use crate::ui::components::share::SharePanel;
+use crate::ui::components::space_time::SpaceTime;
 use crate::ui::components::strips::Strips;
+use crate::ui::components::timeline::Timeline;
 use crate::ui::state::Ctl;
 
 #[component]
@@ -20,12 +23,17 @@ pub fn ProtocolPage() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     install_keyboard(ctl);
     let slug = move || ctl.scenario.with(|s| s.page.slug());
+    // `controls=0` (for embeds) keeps only the picture, the status and the narration.
+    let controls = move || ctl.scenario.with(|s| s.controls);
     view! {
-        <main class="page" data-testid=move || format!("page-{}", slug())>
+        <main class="page" class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
             <Intro/>
-            <PresetBar/>
+            <Show when=controls><PresetBar/></Show>
             <ViolationBanner/>
-            <Controls/>
+            <Show when=controls>
+                <Controls/>
+                <Timeline/>
+            </Show>
             <StatusBar/>
             <div class="stage">
                 <section class="cluster-panel">
@@ -33,12 +41,16 @@ pub fn ProtocolPage() -> impl IntoView {
                     <Legend/>
                 </section>
                 <aside class="side">
-                    <Inspector/>
+                    <Show when=controls><Inspector/></Show>
+                    <SpaceTime/>
                     <EventLog/>
                 </aside>
             </div>
-            <Strips/>
-            <Settings/>
+            <Show when=controls>
+                <Strips/>
+                <Settings/>
+                <SharePanel/>
+            </Show>
         </main>
     }
 }

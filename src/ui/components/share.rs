@@ -1,0 +1,58 @@
+//! Share a run: the link that replays it exactly, and an iframe line for course pages.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::Tr;
+use crate::ui::i18n::Key;
+use crate::ui::state::Ctl;
+
+/// The page's address without its hash (works under any sub-path).
+fn base_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Best-effort copy to the clipboard; the text is also shown for manual copying.
+fn copy(text: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let promise = w.navigator().clipboard().write_text(text);
+    // A refused permission must not become an unhandled rejection.
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    let _ = promise.catch(&ignore);
+    ignore.forget();
+}
+
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let shown = RwSignal::new(String::new());
+    let copied = RwSignal::new(false);
+    let share = move |embed: bool| {
+        let url = format!("{}{}", base_url(), ctl.share_hash(embed));
+        let text = if embed {
+            format!(r#"<iframe src="{url}" width="100%" height="720" style="border:0" loading="lazy" title="Distributed Systems Playground"></iframe>"#)
+        } else {
+            url
+        };
+        copy(&text);
+        shown.set(text);
+        copied.set(true);
+    };
+    view! {
+        <section class="share">
+            <span class="title"><Tr k=Key::Share/></span>
+            <button data-testid="btn-copy-link" on:click=move |_| share(false)><Tr k=Key::CopyLink/></button>
+            <button data-testid="btn-copy-embed" on:click=move |_| share(true)><Tr k=Key::CopyEmbed/></button>
+            <Show when=move || copied.get()>
+                <span class="hint"><Tr k=Key::Copied/></span>
+                <input class="share-text" data-testid="share-text" readonly prop:value=move || shown.get()
+                    on:focus=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            el.select();
+                        }
+                    }/>
+            </Show>
+        </section>
+    }
+}
