@@ -1,4 +1,49 @@
-//! Mounts the app in the browser; nothing else.
+//! Mounts the app in the browser; also exports two measuring hooks the benchmark command
+//! calls through Chromium (`window.wasmBindings.bench_*`).
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use ds_playground::lab::raft_election::trial;
+    use ds_playground::sim::{SimRng, MS, SEC};
+    use ds_playground::ui::adapters::build;
+    use ds_playground::ui::scenario::Scenario;
+    use wasm_bindgen::prelude::*;
+
+    fn now_ms() -> f64 {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    }
+
+    /// Wall milliseconds for `n` Raft elections (5 nodes, 150–300 ms timeouts).
+    #[wasm_bindgen]
+    pub fn bench_elections(n: u32) -> f64 {
+        let start = now_ms();
+        let mut sum = 0.0;
+        for i in 0..n {
+            sum += trial(i as u64, (150, 300), (5, 10));
+        }
+        assert!(sum > 0.0);
+        now_ms() - start
+    }
+
+    /// Worst wall milliseconds over `probes` jumps to random points of a `minutes`-long
+    /// Raft run (default page settings).
+    #[wasm_bindgen]
+    pub fn bench_seek(minutes: u32, probes: u32) -> f64 {
+        let sc = Scenario::default();
+        let mut sim = build(&sc);
+        let end = minutes as u64 * 60 * SEC;
+        sim.run_until(end);
+        let mut rng = SimRng::new(7);
+        let mut worst: f64 = 0.0;
+        for _ in 0..probes {
+            let t = rng.range_inclusive(0, end / MS) * MS;
+            let start = now_ms();
+            sim.seek(t);
+            worst = worst.max(now_ms() - start);
+        }
+        worst
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,5 +52,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("This binary is the browser app: build and serve it with `trunk serve` (see README.md).");
+    eprintln!("This binary is the browser app: build and serve it with `./dev.sh serve` (see README.md).");
 }

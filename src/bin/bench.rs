@@ -104,9 +104,37 @@ fn bench_dist() {
     println!("dist.total_gzip_bytes: {total_gz}");
 }
 
+/// Native throughput of the Figure 16 experiment's trials.
+fn bench_lab() {
+    let start = Instant::now();
+    let n = 10_000;
+    let total: f64 = (0..n).map(|i| ds_playground::lab::raft_election::trial(i, (150, 300), (5, 10))).sum();
+    let wall = start.elapsed().as_secs_f64();
+    println!("lab.raft_elections_10k_native_ms: {:.0}", wall * 1e3);
+    println!("lab.raft_mean_leaderless_ms: {:.1}", total / n as f64);
+}
+
+/// Figures measured in Debian's Chromium against dist/ (elections, rewind).
+fn bench_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("tests/e2e/bench-browser.mjs");
+    let ready = root.join("tests/e2e/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists();
+    if !ready {
+        println!("browser.raft_elections_10k_ms: unavailable (run ./dev.sh test once to install the browser tools)");
+        return;
+    }
+    match Command::new("node").arg(&script).current_dir(root).output() {
+        Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
+        Ok(out) => println!("browser.raft_elections_10k_ms: failed ({})", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")),
+        Err(e) => println!("browser.raft_elections_10k_ms: failed ({e})"),
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(5usize).max(1);
     bench_raft(runs);
+    bench_lab();
     bench_dist();
+    bench_browser();
 }

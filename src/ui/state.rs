@@ -167,6 +167,12 @@ impl Ctl {
         self.refresh();
     }
 
+    /// The current run's recent trace as JSON.
+    pub fn trace_json(&self) -> String {
+        let lang = self.lang.get_untracked();
+        self.sim.with_value(|s| s.trace_json(lang))
+    }
+
     /// The link that reproduces this run: scenario plus the user's actions so far.
     pub fn share_hash(&self, embed: bool) -> String {
         let mut sc = self.scenario.get_untracked();

@@ -298,6 +298,8 @@ pub trait PageSim: Send + Sync {
     fn fingerprint(&self) -> u64;
     /// How many checkpoints are held (bounded).
     fn checkpoints(&self) -> usize;
+    /// The recent trace as JSON (an array of events, narration in `lang`).
+    fn trace_json(&self, lang: Lang) -> String;
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -511,6 +513,40 @@ impl<A: Adapter> PageSim for Sim<A> {
         self.checkpoints.len()
     }
 
+    fn trace_json(&self, lang: Lang) -> String {
+        let names = self.adapter.names();
+        let mut out = String::from("[\n");
+        let mut first = true;
+        for ev in self.world.trace().recent() {
+            let fields = match &ev.kind {
+                TraceKind::Sent { id, from, to, arrive_at, msg } => format!(
+                    r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
+                    json_str(&names[*from]), json_str(&names[*to]), json_str(t(lang, self.adapter.msg_style(msg).key))
+                ),
+                TraceKind::Delivered { id, from, to, .. } => format!(r#""kind":"delivered","id":{id},"from":{},"to":{}"#, json_str(&names[*from]), json_str(&names[*to])),
+                TraceKind::Dropped { id, from, to, reason, .. } => format!(
+                    r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
+                    json_str(&names[*from]), json_str(&names[*to]), json_str(&format!("{reason:?}"))
+                ),
+                TraceKind::TimerFired { node, timer } => format!(r#""kind":"timer","node":{},"timer":{}"#, json_str(&names[*node]), json_str(&format!("{timer:?}"))),
+                TraceKind::Note { node, note } => format!(r#""kind":"note","node":{},"text":{}"#, json_str(&names[*node]), json_str(&self.adapter.narrate(lang, note))),
+                TraceKind::Command { node, cmd } => format!(r#""kind":"command","node":{},"cmd":{}"#, json_str(&names[*node]), json_str(&format!("{cmd:?}"))),
+                TraceKind::Crashed { node } => format!(r#""kind":"crashed","node":{}"#, json_str(&names[*node])),
+                TraceKind::Restarted { node } => format!(r#""kind":"restarted","node":{}"#, json_str(&names[*node])),
+                TraceKind::LinkCut { a, b } => format!(r#""kind":"link_cut","a":{},"b":{}"#, json_str(&names[*a]), json_str(&names[*b])),
+                TraceKind::LinkHealed { a, b } => format!(r#""kind":"link_healed","a":{},"b":{}"#, json_str(&names[*a]), json_str(&names[*b])),
+                TraceKind::Violation { rule } => format!(r#""kind":"violation","rule":{}"#, json_str(rule)),
+            };
+            if !first {
+                out.push_str(",\n");
+            }
+            first = false;
+            out.push_str(&format!(r#"  {{"at_us":{},{fields}}}"#, ev.at));
+        }
+        out.push_str("\n]\n");
+        out
+    }
+
     fn legend(&self, lang: Lang) -> LegendVis {
         LegendVis {
             roles: self.adapter.roles(lang),
@@ -676,6 +712,23 @@ impl<A: Adapter> Sim<A> {
         arrows.sort_by_key(|a| a.id);
         SpaceTimeVis { from, to: now, arrows, marks, down }
     }
+}
+
+/// `s` as a JSON string literal.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The fraction of a timer still to run at `now`.

@@ -5,6 +5,7 @@ pub mod banners;
 pub mod cluster;
 pub mod controls;
 pub mod event_log;
+pub mod experiments;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;

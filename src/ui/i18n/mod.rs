@@ -85,7 +85,8 @@ keys! {
     MsgPrepare, MsgPromise, MsgNack, MsgAccept, MsgAccepted, MsgTpcPrepare, MsgVoteYes, MsgVoteNo,
     MsgCommit, MsgAbort, MsgAck, MsgInquiry, MsgCanCommit, MsgPreCommit, MsgPreAck, MsgDoCommit,
     MsgDone, StatusChosen, StatusDecision, StatusBlocked, StatusOutcomes, Status, Timeline, TimelineHint, Share, CopyLink,
-    CopyEmbed, Copied, SpaceTime, SpaceTimeHint,
+    CopyEmbed, Copied, SpaceTime, SpaceTimeHint, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv,
+    ExportSvg, ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Progress,
 }
 
 /// A fixed string in `lang`.

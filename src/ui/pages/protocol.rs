@@ -8,6 +8,7 @@ use crate::ui::components::banners::ViolationBanner;
 use crate::ui::components::cluster::Cluster;
 use crate::ui::components::controls::{Controls, Settings};
 use crate::ui::components::event_log::EventLog;
+use crate::ui::components::experiments::ExperimentsPanel;
 use crate::ui::components::inspector::Inspector;
 use crate::ui::components::keyboard::install_keyboard;
 use crate::ui::components::legend::Legend;
@@ -50,6 +51,7 @@ pub fn ProtocolPage() -> impl IntoView {
                 <Strips/>
                 <Settings/>
                 <SharePanel/>
+                <Show when=move || slug() == "raft"><ExperimentsPanel/></Show>
             </Show>
         </main>
     }

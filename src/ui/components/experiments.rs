@@ -1,0 +1,215 @@
+//! The experiments panel: many seeded trials in the browser, a slice per animation frame
+//! (progress bar, cancel), the distribution plotted like the paper's figure, and exports
+//! (CSV, SVG, PNG; the current run's trace as JSON).
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::Tr;
+use crate::lab::raft_election::{ElectionExperiment, PAPER_RANGES};
+use crate::lab::{cdf, quantile};
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::Ctl;
+
+const COLOURS: [&str; 6] = ["#dc2626", "#ea580c", "#ca8a04", "#16a34a", "#2563eb", "#7c3aed"];
+const PW: f64 = 520.0;
+const PH: f64 = 280.0;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Offer `data` (already a data URL) as a file download.
+fn download(name: &str, data_url: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(data_url);
+    a.set_download(name);
+    a.click();
+}
+
+fn text_url(mime: &str, text: &str) -> String {
+    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
+}
+
+/// Render the SVG on a canvas and download it as PNG.
+fn download_png(svg: String) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(img), Ok(canvas)) = (web_sys::HtmlImageElement::new(), doc.create_element("canvas")) else { return };
+    let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+    canvas.set_width(PW as u32 * 2);
+    canvas.set_height(PH as u32 * 2);
+    let img2 = img.clone();
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        if let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) {
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, PW * 2.0, PH * 2.0);
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, PW * 2.0, PH * 2.0);
+            if let Ok(url) = canvas.to_data_url() {
+                download("raft-figure-16.png", &url);
+            }
+        }
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&text_url("image/svg+xml", &svg));
+}
+
+/// x position of `ms` on a log axis from 100 ms to 10 s.
+fn x_of(ms: f64) -> f64 {
+    let l = ms.clamp(100.0, 10_000.0).log10();
+    50.0 + (l - 2.0) / 2.0 * (PW - 70.0)
+}
+
+fn y_of(frac: f64) -> f64 {
+    PH - 40.0 - frac * (PH - 70.0)
+}
+
+/// The plot as an SVG string (also what the export writes).
+fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
+    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PW} {PH}" width="{PW}" height="{PH}" font-family="sans-serif" font-size="11">"#);
+    s.push_str(&format!(r##"<rect width="{PW}" height="{PH}" fill="#fff"/>"##));
+    for ms in [100.0, 300.0, 1_000.0, 3_000.0, 10_000.0] {
+        let x = x_of(ms);
+        s.push_str(&format!(r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" stroke="#e2e8f0"/><text x="{x:.1}" y="{}" text-anchor="middle" fill="#475569">{ms}</text>"##, y_of(0.0), y_of(1.0), y_of(0.0) + 14.0));
+    }
+    for f in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        let y = y_of(f);
+        s.push_str(&format!(r##"<line x1="50" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#e2e8f0"/><text x="44" y="{:.1}" text-anchor="end" fill="#475569">{}%</text>"##, PW - 20.0, y + 4.0, (f * 100.0) as u32));
+    }
+    s.push_str(&format!(r##"<text x="{}" y="{}" text-anchor="middle" fill="#0f172a">{axis}</text>"##, PW / 2.0, PH - 8.0));
+    for (r, values) in exp.results.iter().enumerate() {
+        if values.is_empty() {
+            continue;
+        }
+        let colour = COLOURS[r % COLOURS.len()];
+        let mut pts = format!("{:.1},{:.1}", x_of(100.0), y_of(0.0));
+        for (ms, f) in cdf(values) {
+            pts.push_str(&format!(" {:.1},{:.1}", x_of(ms), y_of(f)));
+        }
+        s.push_str(&format!(r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>"#));
+        let (lo, hi) = exp.ranges[r];
+        s.push_str(&format!(r#"<text x="{}" y="{}" fill="{colour}">{lo}–{hi} ms</text>"#, PW - 95.0, 20.0 + r as f64 * 14.0));
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[component]
+pub fn ExperimentsPanel() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let exp = StoredValue::new(None::<ElectionExperiment>);
+    let trials = RwSignal::new(500usize);
+    let running = RwSignal::new(false);
+    let progress = RwSignal::new((0usize, 1usize));
+    let version = RwSignal::new(0u64);
+
+    fn slice(exp: StoredValue<Option<ElectionExperiment>>, running: RwSignal<bool>, progress: RwSignal<(usize, usize)>, version: RwSignal<u64>) {
+        request_animation_frame(move || {
+            if !running.get_untracked() {
+                return;
+            }
+            let start = now_ms();
+            let mut finished = false;
+            exp.update_value(|e| {
+                if let Some(e) = e {
+                    while now_ms() - start < 12.0 && e.run_some(20) > 0 {}
+                    progress.set((e.done(), e.total()));
+                    finished = e.finished();
+                }
+            });
+            version.update(|v| *v += 1);
+            if finished {
+                running.set(false);
+            } else {
+                slice(exp, running, progress, version);
+            }
+        });
+    }
+
+    let run = move |_| {
+        let seed = ctl.scenario.with_untracked(|s| s.seed);
+        let e = ElectionExperiment::new(PAPER_RANGES.to_vec(), trials.get_untracked().clamp(1, 100_000), (5, 10), seed);
+        progress.set((0, e.total()));
+        exp.set_value(Some(e));
+        running.set(true);
+        slice(exp, running, progress, version);
+    };
+    let svg = move || {
+        version.get();
+        let axis = t(ctl.lang.get(), Key::LeaderlessMs);
+        exp.with_value(|e| e.as_ref().map(|e| plot_svg(e, axis)))
+    };
+    let summary = move || {
+        version.get();
+        let lang = ctl.lang.get();
+        exp.with_value(|e| {
+            e.as_ref().map(|e| {
+                view! {
+                    <table class="exp-table" data-testid="exp-table">
+                        <tr><th>{t(lang, Key::TimeoutRange)}</th><th>{t(lang, Key::Median)}</th><th>{t(lang, Key::P95)}</th><th>"n"</th></tr>
+                        {e.ranges.iter().zip(&e.results).map(|((lo, hi), v)| view! {
+                            <tr>
+                                <td>{format!("{lo}–{hi} ms")}</td>
+                                <td>{if v.is_empty() { "–".to_string() } else { format!("{:.0} ms", quantile(v, 0.5)) }}</td>
+                                <td>{if v.is_empty() { "–".to_string() } else { format!("{:.0} ms", quantile(v, 0.95)) }}</td>
+                                <td>{v.len()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </table>
+                }
+            })
+        })
+    };
+    let has_results = move || {
+        version.get();
+        exp.with_value(|e| e.as_ref().is_some_and(|e| e.done() > 0))
+    };
+    view! {
+        <details class="experiments" data-testid="experiments">
+            <summary><Tr k=Key::Experiments/></summary>
+            <p class="hint"><Tr k=Key::ExperimentsAbout/></p>
+            <div class="exp-controls">
+                <label class="field"><span><Tr k=Key::Trials/></span>
+                    <input type="number" data-testid="exp-trials" min="1" max="100000" prop:value=move || trials.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                trials.set(v.clamp(1, 100_000));
+                            }
+                        }/>
+                </label>
+                <button class="primary" data-testid="exp-run" disabled=move || running.get() on:click=run><Tr k=Key::Run/></button>
+                <button data-testid="exp-cancel" disabled=move || !running.get() on:click=move |_| running.set(false)><Tr k=Key::Cancel/></button>
+                <progress data-testid="exp-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
+                <span data-testid="exp-count">{move || format!("{} / {}", progress.get().0, progress.get().1)}</span>
+            </div>
+            <div class="exp-plot" data-testid="exp-plot" inner_html=move || svg().unwrap_or_default()></div>
+            {summary}
+            <div class="actions">
+                <button data-testid="exp-csv" disabled=move || !has_results()
+                    on:click=move |_| {
+                        exp.with_value(|e| {
+                            if let Some(e) = e {
+                                download("raft-figure-16.csv", &text_url("text/csv", &e.csv()));
+                            }
+                        })
+                    }><Tr k=Key::ExportCsv/></button>
+                <button data-testid="exp-svg" disabled=move || !has_results()
+                    on:click=move |_| {
+                        if let Some(s) = svg() {
+                            download("raft-figure-16.svg", &text_url("image/svg+xml", &s));
+                        }
+                    }><Tr k=Key::ExportSvg/></button>
+                <button data-testid="exp-png" disabled=move || !has_results()
+                    on:click=move |_| {
+                        if let Some(s) = svg() {
+                            download_png(s);
+                        }
+                    }><Tr k=Key::ExportPng/></button>
+                <button data-testid="export-trace"
+                    on:click=move |_| download("trace.json", &text_url("application/json", &ctl.trace_json()))><Tr k=Key::ExportTrace/></button>
+            </div>
+        </details>
+    }
+}
