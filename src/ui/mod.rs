@@ -6,6 +6,7 @@ pub mod adapters;
 pub mod catalog;
 pub mod i18n;
 pub mod scenario;
+pub mod tours;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -40,6 +40,8 @@ pub struct Scenario {
     pub autoplay: bool,
     /// Embeds: show the controls (default) or only the picture.
     pub controls: bool,
+    /// A guided tour: a built-in slug or a teacher's own steps (see [`crate::ui::tours`]).
+    pub tour: Option<String>,
 }
 
 impl Scenario {
@@ -63,6 +65,7 @@ impl Scenario {
             start_ms: 0,
             autoplay: true,
             controls: true,
+            tour: None,
         };
         sc.apply_preset_settings();
         sc
@@ -131,6 +134,18 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escape what a URL query value cannot hold as is (for teachers' tour texts).
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'|' => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// Shorten what we echo back from a hostile link.
@@ -241,6 +256,13 @@ impl Scenario {
             "lmax" => self.latency_max_ms = int(notices).unwrap_or(self.latency_max_ms),
             "loss" => self.loss_pct = int(notices).unwrap_or(self.loss_pct),
             "t" => self.start_ms = int(notices).unwrap_or(0),
+            "tour" => {
+                let (steps, bad) = crate::ui::tours::parse(value);
+                notices.extend(bad);
+                if !steps.is_empty() {
+                    self.tour = Some(value.chars().take(4_000).collect());
+                }
+            }
             "autoplay" => match value {
                 "1" | "true" => self.autoplay = true,
                 "0" | "false" => self.autoplay = false,
@@ -363,6 +385,9 @@ impl Scenario {
             if let Some(v) = self.params.get(p.key) {
                 push(p.key, v.to_string());
             }
+        }
+        if let Some(tour) = &self.tour {
+            push("tour", percent_encode(tour));
         }
         if !self.actions.is_empty() {
             push("act", crate::ui::action_log::encode(&self.actions));

@@ -9,7 +9,23 @@ use crate::ui::adapters;
 use crate::ui::catalog::Page;
 use crate::ui::i18n::Lang;
 use crate::ui::scenario::{Notice, Scenario};
+use crate::ui::tours::{self, Step};
 use crate::ui::view::{LegendVis, PageSim, SimView, UiAction};
+
+/// A guided tour in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TourRun {
+    pub steps: Vec<Step>,
+    pub idx: usize,
+    /// The current step's text is on screen (the run paused for it).
+    pub shown: bool,
+    /// When the current step pauses the run.
+    pub due: SimTime,
+    /// Roles when the step was shown, and how long the action log was.
+    roles: Vec<&'static str>,
+    log_mark: usize,
+    pub done: bool,
+}
 
 /// Virtual microseconds per wall millisecond at 1× (50 ms of simulated time per second).
 pub const VIRTUAL_US_PER_WALL_MS_AT_1X: f64 = 50.0;
@@ -35,6 +51,7 @@ pub struct Ctl {
     pub notices: RwSignal<Vec<Notice>>,
     /// The message under the pointer (in the cluster, the diagram or the log).
     pub hovered: RwSignal<Option<u64>>,
+    pub tour: RwSignal<Option<TourRun>>,
 }
 
 /// How long a dropped message's cross stays on screen (virtual time).
@@ -56,9 +73,74 @@ impl Ctl {
             selected: RwSignal::new(Selection::None),
             notices: RwSignal::new(notices),
             hovered: RwSignal::new(None),
+            tour: RwSignal::new(None),
         };
+        ctl.start_tour();
         ctl.write_url();
         ctl
+    }
+
+    /// Start the scenario's tour (if it has one) from its first step.
+    fn start_tour(&self) {
+        let steps = self.scenario.with_untracked(|s| s.tour.as_deref().map(|t| tours::parse(t).0)).unwrap_or_default();
+        if steps.is_empty() {
+            self.tour.set(None);
+            return;
+        }
+        let now = self.sim.with_value(|s| s.now());
+        let due = now + steps[0].wait_ms * MS;
+        self.tour.set(Some(TourRun { steps, idx: 0, shown: false, due, roles: vec![], log_mark: 0, done: false }));
+        self.playing.set(true);
+    }
+
+    /// Pause on the current step and show it.
+    fn show_step(&self) {
+        let roles = self.view.with_untracked(|v| v.nodes.iter().map(|n| n.role).collect());
+        let log_mark = self.sim.with_value(|s| s.log().len());
+        self.playing.set(false);
+        self.tour.update(|t| {
+            if let Some(t) = t {
+                t.shown = true;
+                t.roles = roles;
+                t.log_mark = log_mark;
+            }
+        });
+    }
+
+    /// Go on to the next step (the Continue button, or the student's expected action).
+    pub fn next_step(&self) {
+        let now = self.sim.with_value(|s| s.now());
+        self.tour.update(|t| {
+            if let Some(t) = t {
+                t.idx += 1;
+                t.shown = false;
+                match t.steps.get(t.idx) {
+                    Some(s) => t.due = now + s.wait_ms * MS,
+                    None => t.done = true,
+                }
+            }
+        });
+        if self.tour.with_untracked(|t| t.as_ref().is_some_and(|t| !t.done)) {
+            self.playing.set(true);
+        }
+    }
+
+    /// Leave the tour (the run goes on as free play).
+    pub fn exit_tour(&self) {
+        self.tour.set(None);
+        self.scenario.update(|s| s.tour = None);
+        self.write_url();
+    }
+
+    /// After a user action: does it complete the step the tour waits on?
+    fn check_tour(&self) {
+        let Some(run) = self.tour.get_untracked() else { return };
+        let Some(step) = run.steps.get(run.idx) else { return };
+        let (Some(expect), true) = (&step.expect, run.shown) else { return };
+        let new: Vec<UiAction> = self.sim.with_value(|s| s.log().iter().skip(run.log_mark).map(|(_, a)| a.clone()).collect());
+        if tours::satisfied(expect, &run.roles, &new) {
+            self.next_step();
+        }
     }
 
     /// Rebuild the view from the simulation (after time moved, an action, a language change).
@@ -82,6 +164,7 @@ impl Ctl {
         self.sim.update_value(|s| s.act(action));
         self.refresh();
         self.write_url();
+        self.check_tour();
     }
 
     /// Toggle the link between `a` and `b`.
@@ -116,11 +199,15 @@ impl Ctl {
         }
         let speed = self.scenario.with_untracked(|s| s.speed);
         let dt = (wall_ms.clamp(0.0, 100.0) * speed * VIRTUAL_US_PER_WALL_MS_AT_1X) as SimTime;
-        self.sim.update_value(|s| {
-            let t = s.now() + dt;
-            s.run_until(t)
-        });
+        // A tour step due within this frame stops the clock exactly at its moment.
+        let due = self.tour.with_untracked(|t| t.as_ref().filter(|t| !t.shown && !t.done).map(|t| t.due));
+        let target = self.sim.with_value(|s| s.now()) + dt;
+        let stop = due.map_or(target, |d| d.min(target));
+        self.sim.update_value(|s| s.run_until(stop));
         self.refresh();
+        if due.is_some_and(|d| d <= target) {
+            self.show_step();
+        }
     }
 
     /// Process exactly one event (pauses first).
@@ -157,6 +244,7 @@ impl Ctl {
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
+        self.start_tour();
         self.write_url();
     }
 
@@ -218,6 +306,7 @@ impl Ctl {
             return;
         }
         self.scenario.set(Scenario { speed: cur.speed, lang: cur.lang, embed: cur.embed, ..Scenario::new(page) });
+        self.tour.set(None);
         self.write_url();
         self.reset();
         self.playing.set(true);

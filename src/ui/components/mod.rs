@@ -14,6 +14,7 @@ pub mod share;
 pub mod space_time;
 pub mod strips;
 pub mod timeline;
+pub mod tour;
 
 use leptos::prelude::*;
 

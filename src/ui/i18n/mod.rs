@@ -86,7 +86,9 @@ keys! {
     MsgCommit, MsgAbort, MsgAck, MsgInquiry, MsgCanCommit, MsgPreCommit, MsgPreAck, MsgDoCommit,
     MsgDone, StatusChosen, StatusDecision, StatusBlocked, StatusOutcomes, Status, Timeline, TimelineHint, Share, CopyLink,
     CopyEmbed, Copied, SpaceTime, SpaceTimeHint, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv,
-    ExportSvg, ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Progress,
+    ExportSvg, ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Progress, Tours, TourContinue,
+    TourExit, TourWaiting, TourDone, TourRaftTitle, TourRaft1, TourRaft2, TourRaft3, TourRaft4, TourPaxosTitle,
+    TourPaxos1, TourPaxos2, TourPaxos3, TourTpcTitle, TourTpc1, TourTpc2, TourTpc3, TourTpc4,
 }
 
 /// A fixed string in `lang`.

@@ -17,6 +17,7 @@ use crate::ui::components::share::SharePanel;
 use crate::ui::components::space_time::SpaceTime;
 use crate::ui::components::strips::Strips;
 use crate::ui::components::timeline::Timeline;
+use crate::ui::components::tour::{TourLinks, TourPanel};
 use crate::ui::state::Ctl;
 
 #[component]
@@ -29,6 +30,8 @@ pub fn ProtocolPage() -> impl IntoView {
     view! {
         <main class="page" class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
             <Intro/>
+            <TourLinks/>
+            <TourPanel/>
             <Show when=controls><PresetBar/></Show>
             <ViolationBanner/>
             <Show when=controls>

@@ -1,0 +1,71 @@
+//! The guided-tour panel (current step, Continue or "do it", Exit) and the list of the
+//! page's tours.
+
+use leptos::prelude::*;
+
+use super::Tr;
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::Ctl;
+use crate::ui::tours::{builtin, StepText};
+
+#[component]
+pub fn TourPanel() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || {
+        let lang = ctl.lang.get();
+        ctl.tour.get().map(|run| {
+            let step = run.steps.get(run.idx).cloned();
+            let counter = format!("{} / {}", (run.idx + 1).min(run.steps.len()), run.steps.len());
+            let body = match (&step, run.shown, run.done) {
+                (_, _, true) => view! { <p data-testid="tour-text">{t(lang, Key::TourDone)}</p> }.into_any(),
+                (Some(s), true, _) => {
+                    let text = match &s.text {
+                        StepText::Key(k) => t(lang, *k).to_string(),
+                        StepText::Custom(c) => c.clone(),
+                    };
+                    let waiting = s.expect.is_some();
+                    view! {
+                        <p data-testid="tour-text">{text}</p>
+                        {if waiting {
+                            view! { <p class="hint" data-testid="tour-waiting">{t(lang, Key::TourWaiting)}</p> }.into_any()
+                        } else {
+                            view! { <button class="primary" data-testid="tour-continue" on:click=move |_| ctl.next_step()>{t(lang, Key::TourContinue)}</button> }.into_any()
+                        }}
+                    }
+                    .into_any()
+                }
+                _ => view! { <p class="hint" data-testid="tour-text">"…"</p> }.into_any(),
+            };
+            view! {
+                <section class="tour" data-testid="tour-panel" data-step=run.idx.to_string() data-shown=run.shown.to_string()>
+                    <div class="tour-head">
+                        <strong><Tr k=Key::Tours/></strong>
+                        <span data-testid="tour-step">{counter}</span>
+                        <button data-testid="tour-exit" on:click=move |_| ctl.exit_tour()><Tr k=Key::TourExit/></button>
+                    </div>
+                    {body}
+                </section>
+            }
+        })
+    }
+}
+
+/// Links to this page's built-in tours.
+#[component]
+pub fn TourLinks() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || {
+        let page = ctl.scenario.with(|s| s.page);
+        let lang = ctl.lang.get();
+        let tours: Vec<_> = builtin().into_iter().filter(|t| t.page == page).collect();
+        let embedded = ctl.scenario.with(|s| s.embed);
+        (!tours.is_empty() && !embedded && ctl.tour.with(|t| t.is_none())).then(|| view! {
+            <p class="tour-links">
+                <span>{t(lang, Key::Tours)}": "</span>
+                {tours.into_iter().map(|tour| view! {
+                    <a href=format!("{}&lang={}", tour.hash, lang.code()) data-testid=format!("tour-link-{}", tour.slug)>{t(lang, tour.title)}</a>
+                }).collect_view()}
+            </p>
+        })
+    }
+}

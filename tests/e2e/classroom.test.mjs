@@ -1,0 +1,167 @@
+// Classroom features in Debian's Chromium: shared links, embedding under a sub-path,
+// rewind, the space-time diagram, guided tours and experiments.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+
+let server, nested, browser;
+const LESSON = `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>Week 3: Raft</h1>
+<iframe id="sim" src="/course/week3/raft/#/raft?seed=4&embed=1&controls=0&speed=10" width="100%" height="720" style="border:0"></iframe>
+</body></html>`;
+before(async () => {
+  server = await serve();
+  nested = await serve({ prefix: '/course/week3/raft/', extra: { '/lesson.html': LESSON } });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await nested?.close(); });
+
+const waitLeader = (page, minTerm = 0) => until(page, (minTerm) => {
+  const l = [...document.querySelectorAll('[data-testid^="node-"]')].find((e) => e.dataset.role === 'leader');
+  return l && Number(l.dataset.term) > minTerm ? { id: l.dataset.testid, term: Number(l.dataset.term) } : null;
+}, minTerm);
+
+test('a shared link reproduces the same leader and term at the same time', async () => {
+  const a = await open(browser, `${server.url}#/raft?seed=21&speed=10`);
+  const first = await waitLeader(a.page);
+  await a.page.click(`[data-testid="${first.id}"]`);
+  await a.page.click('[data-testid="action-kill"]');
+  await waitLeader(a.page, first.term);
+  await a.page.waitForTimeout(400);
+  await a.page.click('[data-testid="btn-play"]');
+  await a.page.click('[data-testid="btn-copy-link"]');
+  const link = await a.page.inputValue('[data-testid="share-text"]');
+  assert.match(link, /act=\d+k\d/, 'the kill is in the link');
+  // Compare both runs at one virtual time after the re-election.
+  const horizonMs = Number((await a.page.getAttribute('[data-testid="scrubber"]', 'max')));
+  const t = horizonMs - 50;
+  await a.page.locator('[data-testid="scrubber"]').fill(String(t));
+  const there = await nodes(a.page);
+  const b = await open(browser, `${link}&t=${t}&autoplay=0`);
+  assert.match(await b.page.locator('[data-testid="clock"]').textContent(), new RegExp(`${(t / 1000).toFixed(3)} s`));
+  assert.deepEqual(await nodes(b.page), there);
+  assert.ok(there.some((n) => n.role === 'leader' && n.term > first.term));
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the embed works inside an iframe of a course page served under a nested path', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${nested.base}/lesson.html`);
+  const frame = page.frameLocator('#sim');
+  await frame.locator('[data-testid="cluster"]').waitFor({ timeout: 20000 });
+  await frame.locator('[data-testid^="node-"][data-role="leader"]').first().waitFor({ timeout: 20000 });
+  assert.equal(await frame.locator('header.topbar').count(), 0, 'no site chrome in embed mode');
+  assert.equal(await frame.locator('[data-testid="btn-play"]').count(), 0, 'controls=0 hides the controls');
+  await shot(page, 'embed-nested-iframe');
+  // The nested path also works as a page of its own.
+  const direct = await open(browser, `${nested.url}#/paxos?speed=10`);
+  await until(direct.page, () => document.querySelector('[data-testid="node-1"]')?.dataset.role === 'proposer');
+  assert.deepEqual([...errors, ...direct.errors], []);
+  await direct.context.close();
+  await context.close();
+});
+
+test('the scrubber moves back in time and the view follows', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
+  await waitLeader(page);
+  await page.waitForTimeout(300);
+  await page.click('[data-testid="btn-play"]');
+  assert.ok((await page.locator('[data-testid^="arrow-"]').count()) > 5, 'the space-time diagram shows messages');
+  await page.locator('[data-testid="scrubber"]').fill('100');
+  assert.match(await page.locator('[data-testid="clock"]').textContent(), /0\.100 s/);
+  assert.ok((await nodes(page)).every((n) => n.role === 'follower' && n.term === 0), 'at 100 ms nobody has timed out yet');
+  await shot(page, 'rewound');
+  const max = await page.getAttribute('[data-testid="scrubber"]', 'max');
+  await page.locator('[data-testid="scrubber"]').fill(max);
+  assert.ok((await nodes(page)).some((n) => n.role === 'leader'));
+  // ← steps back 100 ms (once the slider no longer has the keyboard focus).
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await page.locator('[data-testid="clock"]').textContent(), new RegExp(`${((Number(max) - 100) / 1000).toFixed(3)} s`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hovering an arrow in the space-time diagram highlights the message', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
+  await waitLeader(page);
+  await page.click('[data-testid="btn-play"]');
+  for (let i = 0; i < 50 && (await page.locator('[data-testid^="msg-"]').count()) === 0; i++) await page.click('[data-testid="btn-step"]');
+  const id = (await page.locator('[data-testid^="msg-"]').last().getAttribute('data-testid')).slice(4);
+  await page.locator(`[data-testid="arrow-${id}"]`).dispatchEvent('mouseenter');
+  assert.match(await page.getAttribute(`[data-testid="msg-${id}"]`, 'class'), /hovered/);
+  assert.match(await page.getAttribute(`[data-testid="arrow-${id}"]`, 'class'), /hovered/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a guided tour pauses, waits for the student to kill the leader, then goes on', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&nodes=5&tour=raft-election&speed=10`);
+  await page.waitForSelector('[data-testid="tour-continue"]');
+  assert.match(await page.locator('[data-testid="tour-text"]').innerText(), /Five servers/);
+  await page.click('[data-testid="tour-continue"]');
+  await page.waitForSelector('[data-testid="tour-waiting"]');
+  assert.equal(await page.getAttribute('[data-testid="btn-play"]', 'data-playing'), 'false', 'paused for the student');
+  assert.equal(await page.getAttribute('[data-testid="tour-panel"]', 'data-step'), '1');
+  // It waits: a wrong action does not advance it.
+  const leader = await waitLeader(page);
+  const follower = (await nodes(page)).find((n) => n.role === 'follower');
+  await page.click(`[data-testid="${follower.id}"]`);
+  await page.click('[data-testid="action-timeout"]');
+  assert.equal(await page.getAttribute('[data-testid="tour-panel"]', 'data-step'), '1');
+  await shot(page, 'tour-waiting');
+  await page.click(`[data-testid="${leader.id}"]`);
+  await page.click('[data-testid="action-kill"]');
+  await until(page, () => document.querySelector('[data-testid="tour-panel"]').dataset.step === '2');
+  await page.waitForSelector('[data-testid="tour-waiting"]');
+  const f2 = (await nodes(page)).find((n) => n.role === 'follower');
+  await page.click(`[data-testid="${f2.id}"]`);
+  await page.click('[data-testid="action-request"]');
+  await page.waitForSelector('[data-testid="tour-continue"]');
+  assert.match(await page.locator('[data-testid="tour-text"]').innerText(), /committed/);
+  await page.click('[data-testid="tour-continue"]');
+  assert.match(await page.locator('[data-testid="tour-text"]').innerText(), /End of the tour/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a teacher-written tour travels in the link', async () => {
+  const steps = encodeURIComponent('0~~Watch the election.|300~crash-leader~Now kill the leader!');
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10&tour=${steps}`);
+  assert.match(await page.locator('[data-testid="tour-text"]').innerText(), /Watch the election/);
+  await page.click('[data-testid="tour-continue"]');
+  await until(page, () => document.querySelector('[data-testid="tour-text"]')?.innerText.includes('Now kill the leader!'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('experiments run in the browser with progress, plot and exports', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?speed=10`);
+  await page.click('[data-testid="experiments"] summary');
+  await page.fill('[data-testid="exp-trials"]', '200');
+  await page.locator('[data-testid="exp-trials"]').dispatchEvent('change');
+  await page.click('[data-testid="exp-run"]');
+  await until(page, () => document.querySelector('[data-testid="exp-count"]').textContent === '1200 / 1200', null, 60000);
+  assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), 6);
+  const rows = await page.locator('[data-testid="exp-table"] tr').allInnerTexts();
+  const median = (r) => Number(r.split(/\s+/).find((x, i, a) => a[i + 1] === 'ms' && i > 1));
+  assert.ok(median(rows[1]) > median(rows[6]), `150–150 is slower than 150–300: ${rows[1]} / ${rows[6]}`);
+  await shot(page, 'experiments');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-csv"]')]);
+  assert.equal(fs.readFileSync(await csv.path(), 'utf8').trim().split('\n').length, 1201);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-svg"]')]);
+  assert.match(fs.readFileSync(await svg.path(), 'utf8'), /^<svg/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-png"]')]);
+  assert.deepEqual([...fs.readFileSync(await png.path()).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  const [trace] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-trace"]')]);
+  const events = JSON.parse(fs.readFileSync(await trace.path(), 'utf8'));
+  assert.ok(events.length > 10 && events.some((e) => e.kind === 'note'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
