@@ -1,7 +1,11 @@
 //! One folder per protocol: each is a sans-IO state machine on the [`crate::sim`] engine.
 
 pub mod atomic_commit;
+pub mod bloom;
+pub mod gossip;
+pub mod hash_ring;
 pub mod paxos;
 pub mod raft;
+pub mod stable_hash;
 pub mod three_pc;
 pub mod two_pc;

@@ -58,12 +58,35 @@ pub struct Ctx<P: Protocol> {
     /// How many nodes the cluster has (ids `0..cluster_size`).
     pub cluster_size: usize,
     pub(crate) effects: Vec<Effect<P>>,
+    /// Randomness the world drew for this handler from the node's own stream (gossip's
+    /// peer choice); a node still never touches a global RNG.
+    pub(crate) entropy: u64,
 }
 
 impl<P: Protocol> Ctx<P> {
     /// A context for driving a node directly (unit tests, tools).
     pub fn new(id: NodeId, now: SimTime, cluster_size: usize) -> Self {
-        Ctx { id, now, cluster_size, effects: Vec::new() }
+        Ctx { id, now, cluster_size, effects: Vec::new(), entropy: id as u64 ^ now }
+    }
+
+    /// A random number from the world's stream for this node (deterministic per seed).
+    pub fn random(&mut self) -> u64 {
+        self.entropy = self.entropy.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        crate::sim::rng::mix(self.entropy)
+    }
+
+    /// `count` distinct random peers (fewer if the cluster is smaller).
+    pub fn random_peers(&mut self, count: usize) -> Vec<NodeId> {
+        let n = self.cluster_size;
+        let want = count.min(n.saturating_sub(1));
+        let mut out = Vec::with_capacity(want);
+        while out.len() < want {
+            let p = (self.random() % n as u64) as NodeId;
+            if p != self.id && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 
     /// Send `msg` to `to`.

@@ -5,6 +5,13 @@
 //! Every node gets its own stream ([`SimRng::fork`]) so that one node's draws do not
 //! shift another's.
 
+/// SplitMix64's output function.
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 /// A small deterministic pseudo-random generator (SplitMix64).
 #[derive(Clone, Debug)]
 pub struct SimRng {
@@ -29,10 +36,7 @@ impl SimRng {
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        mix(self.state)
     }
 
     /// A uniform integer in `lo..=hi` (returns `lo` when `hi <= lo`).

@@ -80,6 +80,7 @@ struct Slot<P: Protocol> {
     timers: Vec<ArmedTimer<P::Timer>>,
     timer_rng: SimRng,
     net_rng: SimRng,
+    entropy_rng: SimRng,
 }
 
 /// A cluster of `P` nodes on a simulated network.
@@ -117,6 +118,7 @@ impl<P: Protocol> World<P> {
                 timers: Vec::new(),
                 timer_rng: root.fork(i as u64 + 1),
                 net_rng: root.fork(0x1_0000 + i as u64),
+                entropy_rng: root.fork(0x2_0000 + i as u64),
             })
             .collect();
         let mut w = World {
@@ -369,7 +371,8 @@ impl<P: Protocol> World<P> {
 
     /// Run a handler on node `id` and apply the effects it left.
     fn with_node(&mut self, id: NodeId, f: impl FnOnce(&mut P, &mut Ctx<P>)) {
-        let mut cx = Ctx { id, now: self.now, cluster_size: self.slots.len(), effects: std::mem::take(&mut self.scratch) };
+        let entropy = self.slots[id].entropy_rng.next_u64();
+        let mut cx = Ctx { id, now: self.now, cluster_size: self.slots.len(), effects: std::mem::take(&mut self.scratch), entropy };
         f(&mut self.slots[id].proto, &mut cx);
         let mut effects = cx.effects;
         for e in effects.drain(..) {

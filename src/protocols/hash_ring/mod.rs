@@ -1,0 +1,181 @@
+//! # Consistent hashing
+//!
+//! Karger et al., "Consistent Hashing and Random Trees" (STOC 1997); virtual nodes as in
+//! Dynamo (DeCandia et al., SOSP 2007). Physical nodes place `v` virtual points each on a
+//! 64-bit ring (hash of `"N{id}#{i}"`); a key belongs to the first point clockwise of its
+//! hash. Adding or removing a node moves only the keys in the arcs it gains or loses —
+//! about `1/N` of them — whereas `hash(key) mod N` placement moves most keys. A key's
+//! preference list is the next `R` distinct physical nodes clockwise.
+
+use crate::protocols::stable_hash::hash;
+
+/// A ring of physical nodes (ids need not be contiguous) with `vnodes` points each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ring {
+    vnodes: usize,
+    nodes: Vec<u32>,
+    /// (position, physical node), sorted by position.
+    points: Vec<(u64, u32)>,
+}
+
+/// The hash of key `i` (keys are `key-0`, `key-1`, ...).
+pub fn key_hash(i: usize) -> u64 {
+    hash(&format!("key-{i}"), 0)
+}
+
+impl Ring {
+    pub fn new(nodes: &[u32], vnodes: usize) -> Ring {
+        let mut r = Ring { vnodes: vnodes.max(1), nodes: Vec::new(), points: Vec::new() };
+        for &n in nodes {
+            r.add(n);
+        }
+        r
+    }
+    pub fn nodes(&self) -> &[u32] {
+        &self.nodes
+    }
+    pub fn vnodes(&self) -> usize {
+        self.vnodes
+    }
+    pub fn points(&self) -> &[(u64, u32)] {
+        &self.points
+    }
+
+    pub fn add(&mut self, node: u32) {
+        if self.nodes.contains(&node) {
+            return;
+        }
+        self.nodes.push(node);
+        self.nodes.sort_unstable();
+        for i in 0..self.vnodes {
+            self.points.push((hash(&format!("N{node}#{i}"), 7), node));
+        }
+        self.points.sort_unstable();
+    }
+
+    pub fn remove(&mut self, node: u32) {
+        self.nodes.retain(|n| *n != node);
+        self.points.retain(|(_, n)| *n != node);
+    }
+
+    fn first_at_or_after(&self, h: u64) -> usize {
+        let i = self.points.partition_point(|(p, _)| *p < h);
+        if i == self.points.len() {
+            0
+        } else {
+            i
+        }
+    }
+
+    /// The owner of a hashed key.
+    pub fn owner(&self, h: u64) -> Option<u32> {
+        (!self.points.is_empty()).then(|| self.points[self.first_at_or_after(h)].1)
+    }
+
+    /// The next `r` distinct physical nodes clockwise of `h`.
+    pub fn preference_list(&self, h: u64, r: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        if self.points.is_empty() {
+            return out;
+        }
+        let start = self.first_at_or_after(h);
+        for j in 0..self.points.len() {
+            let n = self.points[(start + j) % self.points.len()].1;
+            if !out.contains(&n) {
+                out.push(n);
+                if out.len() == r.min(self.nodes.len()) {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Owners of keys `0..keys`.
+    pub fn assign(&self, keys: usize) -> Vec<u32> {
+        (0..keys).map(|i| self.owner(key_hash(i)).unwrap_or(u32::MAX)).collect()
+    }
+}
+
+/// Owners under `hash(key) mod N` placement (nodes in sorted order).
+pub fn assign_mod_n(nodes: &[u32], keys: usize) -> Vec<u32> {
+    (0..keys).map(|i| if nodes.is_empty() { u32::MAX } else { nodes[(key_hash(i) % nodes.len() as u64) as usize] }).collect()
+}
+
+/// How many positions differ between two assignments.
+pub fn moved(before: &[u32], after: &[u32]) -> usize {
+    before.iter().zip(after).filter(|(a, b)| a != b).count()
+}
+
+/// Load statistics: (mean, max/mean, standard deviation) of keys per node.
+pub fn load_stats(assignment: &[u32], nodes: &[u32]) -> (f64, f64, f64) {
+    if nodes.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let counts: Vec<f64> = nodes.iter().map(|n| assignment.iter().filter(|o| *o == n).count() as f64).collect();
+    let mean = counts.iter().sum::<f64>() / counts.len() as f64;
+    let max = counts.iter().cloned().fold(0.0, f64::max);
+    let var = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / counts.len() as f64;
+    (mean, if mean > 0.0 { max / mean } else { 0.0 }, var.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_join_moves_about_one_nth_and_only_keys_the_new_node_takes() {
+        // Tolerance: within ±35 % of 1/N with 200 virtual nodes and 20,000 keys.
+        for n in [2u32, 5, 10, 19] {
+            let nodes: Vec<u32> = (0..n).collect();
+            let mut ring = Ring::new(&nodes, 200);
+            let before = ring.assign(20_000);
+            ring.add(n);
+            let after = ring.assign(20_000);
+            let m = moved(&before, &after);
+            // Every moved key moved to the new node: only the affected arcs changed hands.
+            assert!(before.iter().zip(&after).all(|(b, a)| b == a || *a == n));
+            let expected = 20_000.0 / (n + 1) as f64;
+            assert!((m as f64 - expected).abs() < 0.35 * expected, "N={n}: moved {m}, expected ≈{expected}");
+        }
+    }
+
+    #[test]
+    fn a_leave_moves_only_the_leavers_keys() {
+        let mut ring = Ring::new(&[0, 1, 2, 3, 4], 100);
+        let before = ring.assign(10_000);
+        ring.remove(2);
+        let after = ring.assign(10_000);
+        assert!(before.iter().zip(&after).all(|(b, a)| b == a || *b == 2));
+        assert_eq!(moved(&before, &after), before.iter().filter(|o| **o == 2).count());
+    }
+
+    #[test]
+    fn mod_n_moves_most_keys() {
+        let before = assign_mod_n(&[0, 1, 2, 3, 4], 10_000);
+        let after = assign_mod_n(&[0, 1, 2, 3, 4, 5], 10_000);
+        let m = moved(&before, &after);
+        assert!(m > 7_500, "mod-N should move about 5/6 of keys, moved {m}");
+    }
+
+    #[test]
+    fn more_virtual_nodes_spread_load_more_evenly() {
+        let nodes: Vec<u32> = (0..10).collect();
+        let spread = |v| load_stats(&Ring::new(&nodes, v).assign(50_000), &nodes).1;
+        assert!(spread(1) > spread(50) && spread(50) > spread(500), "{} {} {}", spread(1), spread(50), spread(500));
+        assert!(spread(500) < 1.15);
+    }
+
+    #[test]
+    fn preference_lists_are_distinct_physical_nodes_and_shift_when_one_leaves() {
+        let mut ring = Ring::new(&[0, 1, 2, 3, 4], 50);
+        let h = key_hash(42);
+        let list = ring.preference_list(h, 3);
+        assert_eq!(list.len(), 3);
+        assert!(list[0] != list[1] && list[1] != list[2] && list[0] != list[2]);
+        assert_eq!(list[0], ring.owner(h).unwrap());
+        ring.remove(list[0]);
+        let after = ring.preference_list(h, 3);
+        assert_eq!(after[..2], list[1..], "the next replicas move up");
+    }
+}
