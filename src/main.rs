@@ -10,7 +10,10 @@ mod browser {
     use wasm_bindgen::prelude::*;
 
     fn now_ms() -> f64 {
-        web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
     }
 
     /// Wall milliseconds for `n` Raft elections (5 nodes, 150–300 ms timeouts).
@@ -23,6 +26,22 @@ mod browser {
         }
         assert!(sum > 0.0);
         now_ms() - start
+    }
+
+    /// Wall milliseconds to recompute the owners of 100,000 keys after a node joins a ring
+    /// of 20 nodes × 100 virtual nodes.
+    #[wasm_bindgen]
+    pub fn bench_ring() -> f64 {
+        use ds_playground::protocols::hash_ring::Ring;
+        let nodes: Vec<u32> = (0..20).collect();
+        let mut ring = Ring::new(&nodes, 100);
+        let before = ring.assign(100_000);
+        let start = now_ms();
+        ring.add(20);
+        let after = ring.assign(100_000);
+        let ms = now_ms() - start;
+        assert!(ds_playground::protocols::hash_ring::moved(&before, &after) > 0);
+        ms
     }
 
     /// Worst wall milliseconds over `probes` jumps to random points of a `minutes`-long
@@ -52,5 +71,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("This binary is the browser app: build and serve it with `./dev.sh serve` (see README.md).");
+    eprintln!(
+        "This binary is the browser app: build and serve it with `./dev.sh serve` (see README.md)."
+    );
 }

@@ -6,8 +6,21 @@ use ds_playground::protocols::three_pc::{Part3, ThreePcConfig, ThreePcNode, Thre
 use ds_playground::protocols::two_pc::{PartState, TpcCmd, TwoPcConfig, TwoPcNode, TwoPcPreset};
 use ds_playground::sim::{Action, NetConfig, Protocol, SimRng, World, WorldConfig, MS, SEC};
 
-fn world<P: Protocol>(seed: u64, net: NetConfig, nodes: Vec<P>, script: Vec<(u64, Action<P::Cmd>)>) -> World<P> {
-    let mut w = World::new(WorldConfig { seed, net, trace_capacity: 0, check_invariants: true }, nodes);
+fn world<P: Protocol>(
+    seed: u64,
+    net: NetConfig,
+    nodes: Vec<P>,
+    script: Vec<(u64, Action<P::Cmd>)>,
+) -> World<P> {
+    let mut w = World::new(
+        WorldConfig {
+            seed,
+            net,
+            trace_capacity: 0,
+            check_invariants: true,
+        },
+        nodes,
+    );
     for (at, a) in script {
         w.schedule(at, a);
     }
@@ -15,8 +28,16 @@ fn world<P: Protocol>(seed: u64, net: NetConfig, nodes: Vec<P>, script: Vec<(u64
 }
 
 fn two_pc(preset: TwoPcPreset, k: usize) -> World<TwoPcNode> {
-    let cfg = TwoPcConfig { participants: k, ..TwoPcConfig::default() };
-    world(1, TwoPcPreset::net(), TwoPcNode::cluster(&cfg), preset.script(&cfg))
+    let cfg = TwoPcConfig {
+        participants: k,
+        ..TwoPcConfig::default()
+    };
+    world(
+        1,
+        TwoPcPreset::net(),
+        TwoPcNode::cluster(&cfg),
+        preset.script(&cfg),
+    )
 }
 
 fn states(w: &World<TwoPcNode>) -> Vec<PartState> {
@@ -27,7 +48,11 @@ fn states(w: &World<TwoPcNode>) -> Vec<PartState> {
 fn two_pc_happy_path_commits_everywhere_and_releases_locks() {
     let mut w = two_pc(TwoPcPreset::HappyPath, 4);
     w.run_until(SEC);
-    assert!(states(&w).iter().all(|s| *s == PartState::Committed), "{:?}", states(&w));
+    assert!(
+        states(&w).iter().all(|s| *s == PartState::Committed),
+        "{:?}",
+        states(&w)
+    );
     assert_eq!(w.node(0).acks().len(), 4);
     assert!(w.violations().is_empty());
 }
@@ -36,15 +61,25 @@ fn two_pc_happy_path_commits_everywhere_and_releases_locks() {
 fn two_pc_one_no_vote_aborts_everyone() {
     let mut w = two_pc(TwoPcPreset::VoteNo, 4);
     w.run_until(SEC);
-    assert!(states(&w).iter().all(|s| *s == PartState::Aborted), "{:?}", states(&w));
+    assert!(
+        states(&w).iter().all(|s| *s == PartState::Aborted),
+        "{:?}",
+        states(&w)
+    );
 }
 
 #[test]
 fn two_pc_a_participant_down_during_prepare_makes_the_coordinator_time_out_and_abort() {
     let mut w = two_pc(TwoPcPreset::ParticipantDown, 3);
     w.run_until(SEC);
-    assert_eq!(states(&w), vec![PartState::Aborted, PartState::Init, PartState::Aborted]);
-    assert_eq!(w.node(0).logged(), Some(ds_playground::protocols::atomic_commit::Outcome::Abort));
+    assert_eq!(
+        states(&w),
+        vec![PartState::Aborted, PartState::Init, PartState::Aborted]
+    );
+    assert_eq!(
+        w.node(0).logged(),
+        Some(ds_playground::protocols::atomic_commit::Outcome::Abort)
+    );
 }
 
 #[test]
@@ -54,14 +89,21 @@ fn two_pc_coordinator_crash_before_the_decision_blocks_every_yes_voter_until_rec
     assert!(!w.is_alive(0));
     for i in 1..=3 {
         match w.node(i).state() {
-            PartState::Prepared { since } => assert!(w.now() - since > 1_700 * MS, "P{i} blocked only since {since}"),
+            PartState::Prepared { since } => assert!(
+                w.now() - since > 1_700 * MS,
+                "P{i} blocked only since {since}"
+            ),
             s => panic!("P{i} should be blocked holding locks, is {s:?}"),
         }
         assert!(w.node(i).holds_locks());
     }
     w.run_until(3 * SEC);
     assert!(w.is_alive(0), "the preset restarts the coordinator");
-    assert!(states(&w).iter().all(|s| *s == PartState::Committed), "recovered from its log: {:?}", states(&w));
+    assert!(
+        states(&w).iter().all(|s| *s == PartState::Committed),
+        "recovered from its log: {:?}",
+        states(&w)
+    );
     assert!(w.violations().is_empty());
 }
 
@@ -71,7 +113,10 @@ fn two_pc_coordinator_crash_mid_commit_leaves_some_committed_and_the_rest_blocke
     w.run_until(SEC);
     let s = states(&w);
     assert_eq!(s[0], PartState::Committed);
-    assert!(matches!(s[1], PartState::Prepared { .. }) && matches!(s[2], PartState::Prepared { .. }), "{s:?}");
+    assert!(
+        matches!(s[1], PartState::Prepared { .. }) && matches!(s[2], PartState::Prepared { .. }),
+        "{s:?}"
+    );
     w.run_until(3 * SEC);
     assert!(states(&w).iter().all(|s| *s == PartState::Committed));
     assert!(w.violations().is_empty(), "blocked is not inconsistent");
@@ -82,22 +127,42 @@ fn two_pc_never_commits_and_aborts_one_transaction_under_random_faults() {
     for seed in 0..1_000u64 {
         let mut rng = SimRng::new(seed).fork(0x2C);
         let k = 2 + rng.index(5);
-        let cfg = TwoPcConfig { participants: k, ..TwoPcConfig::default() };
-        let net = NetConfig { latency_min: 5 * MS, latency_max: 40 * MS, loss: 0.0 };
+        let cfg = TwoPcConfig {
+            participants: k,
+            ..TwoPcConfig::default()
+        };
+        let net = NetConfig {
+            latency_min: 5 * MS,
+            latency_max: 40 * MS,
+            loss: 0.0,
+        };
         let mut w = world(seed, net, TwoPcNode::cluster(&cfg), vec![]);
         for p in 1..=k {
             if rng.chance(0.15) {
                 w.apply(Action::Command(p, TpcCmd::SetVoteNo(true)));
             }
         }
-        w.schedule(rng.range_inclusive(0, 50) * MS, Action::Command(0, TpcCmd::Begin));
+        w.schedule(
+            rng.range_inclusive(0, 50) * MS,
+            Action::Command(0, TpcCmd::Begin),
+        );
         random_faults(&mut w, &mut rng, k + 1, 2 * SEC, true);
-        assert!(w.violations().is_empty(), "seed {seed}: {:?}", w.violations());
+        assert!(
+            w.violations().is_empty(),
+            "seed {seed}: {:?}",
+            w.violations()
+        );
     }
 }
 
 /// Kills, restarts, link cuts and drops (the latter two only with `network_faults`).
-fn random_faults<P: Protocol>(w: &mut World<P>, rng: &mut SimRng, n: usize, span: u64, network_faults: bool) {
+fn random_faults<P: Protocol>(
+    w: &mut World<P>,
+    rng: &mut SimRng,
+    n: usize,
+    span: u64,
+    network_faults: bool,
+) {
     while w.now() < span {
         let t = w.now() + rng.range_inclusive(5, 150) * MS;
         w.run_until(t);
@@ -125,8 +190,16 @@ fn random_faults<P: Protocol>(w: &mut World<P>, rng: &mut SimRng, n: usize, span
 }
 
 fn three_pc(preset: ThreePcPreset, k: usize) -> World<ThreePcNode> {
-    let cfg = ThreePcConfig { participants: k, ..ThreePcConfig::default() };
-    world(1, ThreePcPreset::net(), ThreePcNode::cluster(&cfg), preset.script(&cfg))
+    let cfg = ThreePcConfig {
+        participants: k,
+        ..ThreePcConfig::default()
+    };
+    world(
+        1,
+        ThreePcPreset::net(),
+        ThreePcNode::cluster(&cfg),
+        preset.script(&cfg),
+    )
 }
 
 fn states3(w: &World<ThreePcNode>) -> Vec<Part3> {
@@ -137,7 +210,11 @@ fn states3(w: &World<ThreePcNode>) -> Vec<Part3> {
 fn three_pc_happy_path_commits() {
     let mut w = three_pc(ThreePcPreset::HappyPath, 3);
     w.run_until(SEC);
-    assert!(states3(&w).iter().all(|s| *s == Part3::Committed), "{:?}", states3(&w));
+    assert!(
+        states3(&w).iter().all(|s| *s == Part3::Committed),
+        "{:?}",
+        states3(&w)
+    );
 }
 
 #[test]
@@ -147,7 +224,11 @@ fn three_pc_coordinator_crash_after_precommit_does_not_block_anyone() {
     assert!(states3(&w).iter().all(|s| *s == Part3::PreCommitted));
     w.run_until(SEC);
     assert!(!w.is_alive(0), "the coordinator never came back");
-    assert!(states3(&w).iter().all(|s| *s == Part3::Committed), "timeouts after PreCommit commit: {:?}", states3(&w));
+    assert!(
+        states3(&w).iter().all(|s| *s == Part3::Committed),
+        "timeouts after PreCommit commit: {:?}",
+        states3(&w)
+    );
     assert!(w.violations().is_empty());
 }
 
@@ -155,11 +236,23 @@ fn three_pc_coordinator_crash_after_precommit_does_not_block_anyone() {
 fn three_pc_partition_after_precommit_breaks_atomicity_and_the_monitor_fires() {
     let mut w = three_pc(ThreePcPreset::PartitionAfterPreCommit, 4);
     w.run_until(2 * SEC);
-    assert_eq!(states3(&w), vec![Part3::Committed, Part3::Committed, Part3::Aborted, Part3::Aborted]);
+    assert_eq!(
+        states3(&w),
+        vec![
+            Part3::Committed,
+            Part3::Committed,
+            Part3::Aborted,
+            Part3::Aborted
+        ]
+    );
     let v = &w.violations()[0];
     assert_eq!(v.rule, ATOMICITY);
     // It fires at the first commit on the cut-off side, after P3 and P4 had aborted.
-    assert!(v.detail.starts_with("P1 committed") && v.detail.contains("P3, P4 aborted"), "{}", v.detail);
+    assert!(
+        v.detail.starts_with("P1 committed") && v.detail.contains("P3, P4 aborted"),
+        "{}",
+        v.detail
+    );
 }
 
 #[test]
@@ -167,16 +260,30 @@ fn three_pc_stays_atomic_without_partitions_or_lost_messages() {
     for seed in 0..1_000u64 {
         let mut rng = SimRng::new(seed).fork(0x3C);
         let k = 2 + rng.index(5);
-        let cfg = ThreePcConfig { participants: k, ..ThreePcConfig::default() };
-        let net = NetConfig { latency_min: 5 * MS, latency_max: 40 * MS, loss: 0.0 };
+        let cfg = ThreePcConfig {
+            participants: k,
+            ..ThreePcConfig::default()
+        };
+        let net = NetConfig {
+            latency_min: 5 * MS,
+            latency_max: 40 * MS,
+            loss: 0.0,
+        };
         let mut w = world(seed, net, ThreePcNode::cluster(&cfg), vec![]);
         for p in 1..=k {
             if rng.chance(0.1) {
                 w.apply(Action::Command(p, TpcCmd::SetVoteNo(true)));
             }
         }
-        w.schedule(rng.range_inclusive(0, 50) * MS, Action::Command(0, TpcCmd::Begin));
+        w.schedule(
+            rng.range_inclusive(0, 50) * MS,
+            Action::Command(0, TpcCmd::Begin),
+        );
         random_faults(&mut w, &mut rng, k + 1, 2 * SEC, false);
-        assert!(w.violations().is_empty(), "seed {seed} ({k} participants): {:?}", w.violations());
+        assert!(
+            w.violations().is_empty(),
+            "seed {seed} ({k} participants): {:?}",
+            w.violations()
+        );
     }
 }

@@ -21,10 +21,20 @@ fn same_seed_and_actions_give_the_same_trace_hash() {
         let (h2, _) = run(seed);
         assert_eq!(h1, h2, "seed {seed}");
         // Replaying the recorded action log alone reproduces the run exactly.
-        let cfg = WorldConfig { seed, trace_capacity: 0, ..WorldConfig::default() };
-        let nodes = (0..5).map(|_| RaftNode::new(RaftConfig::default())).collect();
+        let cfg = WorldConfig {
+            seed,
+            trace_capacity: 0,
+            ..WorldConfig::default()
+        };
+        let nodes = (0..5)
+            .map(|_| RaftNode::new(RaftConfig::default()))
+            .collect();
         let replayed = World::replay(cfg, nodes, w1.actions(), w1.now());
-        assert_eq!(replayed.trace().hash(), h1, "seed {seed}: replay of the action log diverged");
+        assert_eq!(
+            replayed.trace().hash(),
+            h1,
+            "seed {seed}: replay of the action log diverged"
+        );
         assert_eq!(replayed.trace().total(), w1.trace().total());
     }
 }
@@ -37,8 +47,16 @@ fn different_seeds_give_different_runs() {
 
 #[test]
 fn trace_capacity_does_not_change_the_run() {
-    let cfg = |cap| WorldConfig { seed: 9, trace_capacity: cap, ..WorldConfig::default() };
-    let nodes = || (0..5).map(|_| RaftNode::new(RaftConfig::default())).collect::<Vec<_>>();
+    let cfg = |cap| WorldConfig {
+        seed: 9,
+        trace_capacity: cap,
+        ..WorldConfig::default()
+    };
+    let nodes = || {
+        (0..5)
+            .map(|_| RaftNode::new(RaftConfig::default()))
+            .collect::<Vec<_>>()
+    };
     let mut a = World::new(cfg(0), nodes());
     let mut b = World::new(cfg(10_000), nodes());
     a.run_until(5 * SEC);

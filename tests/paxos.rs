@@ -5,8 +5,20 @@ use ds_playground::protocols::paxos::{PaxosCmd, PaxosConfig, PaxosMonitor, Paxos
 use ds_playground::sim::{Action, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
 
 fn world(seed: u64, cfg: &PaxosConfig, lat: (u64, u64)) -> World<PaxosNode> {
-    let net = NetConfig { latency_min: lat.0 * MS, latency_max: lat.1 * MS, loss: 0.0 };
-    World::new(WorldConfig { seed, net, trace_capacity: 0, check_invariants: true }, PaxosNode::cluster(cfg))
+    let net = NetConfig {
+        latency_min: lat.0 * MS,
+        latency_max: lat.1 * MS,
+        loss: 0.0,
+    };
+    World::new(
+        WorldConfig {
+            seed,
+            net,
+            trace_capacity: 0,
+            check_invariants: true,
+        },
+        PaxosNode::cluster(cfg),
+    )
 }
 
 fn learned(w: &World<PaxosNode>) -> Option<u64> {
@@ -26,7 +38,14 @@ fn chosen_at(w: &mut World<PaxosNode>, limit: SimTime) -> Option<SimTime> {
 
 /// The dueling-proposers preset: P2 starts half a retry period after P1.
 fn duel(seed: u64, backoff: bool, distinguished: bool) -> World<PaxosNode> {
-    let cfg = PaxosConfig { proposers: 2, acceptors: 5, retry: 60 * MS, backoff, distinguished, persist: true };
+    let cfg = PaxosConfig {
+        proposers: 2,
+        acceptors: 5,
+        retry: 60 * MS,
+        backoff,
+        distinguished,
+        persist: true,
+    };
     let mut w = world(seed, &cfg, (20, 22));
     w.schedule(0, Action::Command(0, PaxosCmd::Propose));
     w.schedule(30 * MS, Action::Command(1, PaxosCmd::Propose));
@@ -35,7 +54,11 @@ fn duel(seed: u64, backoff: bool, distinguished: bool) -> World<PaxosNode> {
 
 #[test]
 fn happy_path_one_proposer_gets_its_value_chosen_and_learned() {
-    let cfg = PaxosConfig { proposers: 1, acceptors: 3, ..PaxosConfig::default() };
+    let cfg = PaxosConfig {
+        proposers: 1,
+        acceptors: 3,
+        ..PaxosConfig::default()
+    };
     let mut w = world(1, &cfg, (10, 15));
     w.apply(Action::Command(0, PaxosCmd::Propose));
     let at = chosen_at(&mut w, SEC).expect("chosen");
@@ -49,9 +72,19 @@ fn happy_path_one_proposer_gets_its_value_chosen_and_learned() {
 fn dueling_proposers_livelock_without_backoff() {
     for seed in 0..20 {
         let mut w = duel(seed, false, false);
-        assert_eq!(chosen_at(&mut w, 3 * SEC), None, "seed {seed}: the duel should go on");
-        assert!(w.node(0).attempts() >= 20 && w.node(1).attempts() >= 20, "seed {seed}: both keep retrying");
-        assert!(w.node(2).promised().unwrap().round >= 20, "proposal numbers keep climbing");
+        assert_eq!(
+            chosen_at(&mut w, 3 * SEC),
+            None,
+            "seed {seed}: the duel should go on"
+        );
+        assert!(
+            w.node(0).attempts() >= 20 && w.node(1).attempts() >= 20,
+            "seed {seed}: both keep retrying"
+        );
+        assert!(
+            w.node(2).promised().unwrap().round >= 20,
+            "proposal numbers keep climbing"
+        );
     }
 }
 
@@ -59,7 +92,10 @@ fn dueling_proposers_livelock_without_backoff() {
 fn randomized_backoff_ends_the_livelock() {
     for seed in 0..50 {
         let mut w = duel(seed, true, false);
-        assert!(chosen_at(&mut w, 5 * SEC).is_some(), "seed {seed}: back-off should let one proposer finish");
+        assert!(
+            chosen_at(&mut w, 5 * SEC).is_some(),
+            "seed {seed}: back-off should let one proposer finish"
+        );
         assert!(w.violations().is_empty());
     }
 }
@@ -77,21 +113,37 @@ fn a_distinguished_proposer_ends_the_livelock() {
 #[test]
 fn a_proposer_that_dies_after_phase_2_started_has_its_value_adopted() {
     // P1's accept reached a majority before it died: P2 must adopt X, not propose Y.
-    let cfg = PaxosConfig { proposers: 2, acceptors: 3, ..PaxosConfig::default() };
+    let cfg = PaxosConfig {
+        proposers: 2,
+        acceptors: 3,
+        ..PaxosConfig::default()
+    };
     let mut w = world(3, &cfg, (10, 10));
     w.apply(Action::Command(0, PaxosCmd::Propose));
     w.run_until(25 * MS); // promises back at 20 ms, accepts land at 30 ms
     w.apply(Action::Crash(0));
     w.run_until(100 * MS);
-    assert_eq!(learned(&w), Some(1), "X was chosen the moment a majority accepted it");
+    assert_eq!(
+        learned(&w),
+        Some(1),
+        "X was chosen the moment a majority accepted it"
+    );
     w.apply(Action::Command(1, PaxosCmd::Propose));
     w.run_until(w.now() + 500 * MS);
-    assert!(matches!(w.node(1).phase(), Phase::Chosen { v: 1, .. }), "{:?}", w.node(1).phase());
+    assert!(
+        matches!(w.node(1).phase(), Phase::Chosen { v: 1, .. }),
+        "{:?}",
+        w.node(1).phase()
+    );
 }
 
 #[test]
 fn a_proposer_that_dies_after_phase_1_leaves_no_value_behind() {
-    let cfg = PaxosConfig { proposers: 2, acceptors: 3, ..PaxosConfig::default() };
+    let cfg = PaxosConfig {
+        proposers: 2,
+        acceptors: 3,
+        ..PaxosConfig::default()
+    };
     let mut w = world(3, &cfg, (10, 10));
     w.apply(Action::Command(0, PaxosCmd::Propose));
     w.run_until(15 * MS); // prepares landed, promises on their way back
@@ -100,12 +152,20 @@ fn a_proposer_that_dies_after_phase_1_leaves_no_value_behind() {
     assert_eq!(learned(&w), None);
     w.apply(Action::Command(1, PaxosCmd::Propose));
     chosen_at(&mut w, SEC).expect("P2 finishes");
-    assert_eq!(learned(&w), Some(2), "nothing was accepted, so P2's own value is chosen");
+    assert_eq!(
+        learned(&w),
+        Some(2),
+        "nothing was accepted, so P2's own value is chosen"
+    );
 }
 
 #[test]
 fn a_minority_of_acceptors_down_does_not_stop_progress_but_a_majority_does() {
-    let cfg = PaxosConfig { proposers: 1, acceptors: 5, ..PaxosConfig::default() };
+    let cfg = PaxosConfig {
+        proposers: 1,
+        acceptors: 5,
+        ..PaxosConfig::default()
+    };
     let mut w = world(4, &cfg, (10, 15));
     w.apply(Action::Crash(1));
     w.apply(Action::Crash(2));
@@ -122,7 +182,12 @@ fn a_minority_of_acceptors_down_does_not_stop_progress_but_a_majority_does() {
 /// The "break it" scenario as a script: X is chosen by A1–A3; A1 restarts and forgets;
 /// A2 and A3 are unreachable; P2 hears only from A1, A4, A5 and gets Y chosen.
 fn forgetful_acceptors(persist: bool) -> World<PaxosNode> {
-    let cfg = PaxosConfig { proposers: 2, acceptors: 5, persist, ..PaxosConfig::default() };
+    let cfg = PaxosConfig {
+        proposers: 2,
+        acceptors: 5,
+        persist,
+        ..PaxosConfig::default()
+    };
     let (a1, a2, a3, a4, a5) = (2, 3, 4, 5, 6);
     let mut w = world(7, &cfg, (10, 10));
     w.apply(Action::Cut(0, a4));
@@ -143,7 +208,10 @@ fn forgetful_acceptors(persist: bool) -> World<PaxosNode> {
 fn break_it_forgetful_acceptors_let_a_second_value_be_chosen_and_the_monitor_says_so() {
     let w = forgetful_acceptors(false);
     let rules: Vec<_> = w.violations().iter().map(|v| v.rule).collect();
-    assert!(rules.contains(&ds_playground::protocols::paxos::invariants::ONE_VALUE), "{rules:?}");
+    assert!(
+        rules.contains(&ds_playground::protocols::paxos::invariants::ONE_VALUE),
+        "{rules:?}"
+    );
     // With persistence the same script is safe: A1 reports X and P2 adopts it.
     let w = forgetful_acceptors(true);
     assert!(w.violations().is_empty(), "{:?}", w.violations());
@@ -154,7 +222,14 @@ fn random_run(seed: u64, persist: bool) -> World<PaxosNode> {
     let mut rng = SimRng::new(seed).fork(0xBA5E);
     let proposers = 1 + rng.index(3);
     let acceptors = 3 + rng.index(5);
-    let cfg = PaxosConfig { proposers, acceptors, retry: 80 * MS, backoff: rng.chance(0.5), distinguished: false, persist };
+    let cfg = PaxosConfig {
+        proposers,
+        acceptors,
+        retry: 80 * MS,
+        backoff: rng.chance(0.5),
+        distinguished: false,
+        persist,
+    };
     let mut w = world(seed, &cfg, (5, 25));
     let n = cfg.size();
     while w.now() < 3 * SEC {
@@ -173,7 +248,11 @@ fn random_run(seed: u64, persist: bool) -> World<PaxosNode> {
                 Some(id) => Action::DropMsg(id),
                 None => continue,
             },
-            _ => Action::SetNet(NetConfig { latency_min: 5 * MS, latency_max: 25 * MS, loss: rng.index(3) as f64 * 0.1 }),
+            _ => Action::SetNet(NetConfig {
+                latency_min: 5 * MS,
+                latency_max: 25 * MS,
+                loss: rng.index(3) as f64 * 0.1,
+            }),
         };
         w.apply(action);
     }
@@ -182,19 +261,32 @@ fn random_run(seed: u64, persist: bool) -> World<PaxosNode> {
 
 #[test]
 fn random_faults_never_choose_two_values_with_persistence() {
-    let seeds: u64 = std::env::var("PAXOS_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1_000);
+    let seeds: u64 = std::env::var("PAXOS_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000);
     let mut chosen_runs = 0;
     for seed in 0..seeds {
         let w = random_run(seed, true);
-        assert!(w.violations().is_empty(), "seed {seed}: {:?}", w.violations());
+        assert!(
+            w.violations().is_empty(),
+            "seed {seed}: {:?}",
+            w.violations()
+        );
         chosen_runs += learned(&w).is_some() as u32;
     }
-    assert!(chosen_runs as u64 > seeds / 2, "the sweep should mostly reach a decision ({chosen_runs}/{seeds})");
+    assert!(
+        chosen_runs as u64 > seeds / 2,
+        "the sweep should mostly reach a decision ({chosen_runs}/{seeds})"
+    );
 }
 
 #[test]
 fn random_faults_catch_the_break_it_mode_in_some_seed() {
     let caught = (0..1_000).find(|&seed| !random_run(seed, false).violations().is_empty());
-    assert!(caught.is_some(), "forgetful acceptors should be caught choosing two values in some seed");
+    assert!(
+        caught.is_some(),
+        "forgetful acceptors should be caught choosing two values in some seed"
+    );
     let _ = PaxosMonitor::default();
 }

@@ -4,7 +4,16 @@
 use std::fs;
 use std::path::Path;
 
-const BANNED: &[&str] = &["leptos", "web_sys", "js_sys", "HashMap", "HashSet", "thread_rng", "Instant", "SystemTime"];
+const BANNED: &[&str] = &[
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "HashMap",
+    "HashSet",
+    "thread_rng",
+    "Instant",
+    "SystemTime",
+];
 
 fn scan(dir: &Path, found: &mut Vec<String>, files: &mut usize) {
     for entry in fs::read_dir(dir).unwrap() {
@@ -33,5 +42,9 @@ fn sim_and_protocols_use_no_banned_names() {
     scan(&root.join("sim"), &mut found, &mut files);
     scan(&root.join("protocols"), &mut found, &mut files);
     assert!(files >= 8, "scanned only {files} files: wrong folder?");
-    assert!(found.is_empty(), "banned names in pure code:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "banned names in pure code:\n{}",
+        found.join("\n")
+    );
 }

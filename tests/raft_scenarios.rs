@@ -7,15 +7,34 @@ use ds_playground::protocols::raft::{Entry, RaftCmd, RaftConfig, RaftNode, Role}
 use ds_playground::sim::{Action, DropReason, TraceKind, World, WorldConfig, MS, SEC};
 
 fn log_of(terms: &[u64]) -> Vec<Entry> {
-    terms.iter().enumerate().map(|(i, &term)| Entry { term, cmd: 100 + i as u64 }).collect()
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, &term)| Entry {
+            term,
+            cmd: 100 + i as u64,
+        })
+        .collect()
 }
 
 fn world_with(seed: u64, nodes: Vec<RaftNode>) -> World<RaftNode> {
-    World::new(WorldConfig { seed, trace_capacity: 10_000, ..WorldConfig::default() }, nodes)
+    World::new(
+        WorldConfig {
+            seed,
+            trace_capacity: 10_000,
+            ..WorldConfig::default()
+        },
+        nodes,
+    )
 }
 
 fn traced(seed: u64, n: usize) -> World<RaftNode> {
-    world_with(seed, (0..n).map(|_| RaftNode::new(RaftConfig::default())).collect())
+    world_with(
+        seed,
+        (0..n)
+            .map(|_| RaftNode::new(RaftConfig::default()))
+            .collect(),
+    )
 }
 
 fn wait_for_leader(w: &mut World<RaftNode>, limit: u64) -> usize {
@@ -58,8 +77,16 @@ fn an_isolated_node_never_leads_the_majority() {
         while w.now() < end {
             let t = w.now() + 10 * MS;
             w.run_until(t);
-            assert_ne!(w.node(lonely).role(), Role::Leader, "seed {seed}: a node alone cannot win a majority");
-            assert_eq!(leader(&w), Some(l), "seed {seed}: the majority keeps its leader");
+            assert_ne!(
+                w.node(lonely).role(),
+                Role::Leader,
+                "seed {seed}: a node alone cannot win a majority"
+            );
+            assert_eq!(
+                leader(&w),
+                Some(l),
+                "seed {seed}: the majority keeps its leader"
+            );
         }
         // It keeps timing out and bumping its term in vain.
         assert!(w.node(lonely).term() > term_before + 3, "seed {seed}");
@@ -76,7 +103,15 @@ fn a_follower_redirects_a_client_request_and_it_commits_on_all_nodes() {
     w.apply(Action::Command(follower, RaftCmd::ClientRequest(42)));
     w.run_until(w.now() + 500 * MS);
     for i in 0..5 {
-        assert_eq!(w.node(i).log(), &[Entry { term: w.node(l).term(), cmd: 42 }], "S{}", i + 1);
+        assert_eq!(
+            w.node(i).log(),
+            &[Entry {
+                term: w.node(l).term(),
+                cmd: 42
+            }],
+            "S{}",
+            i + 1
+        );
         assert_eq!(w.node(i).commit_index(), 1, "S{}", i + 1);
     }
     let redirected = w.trace().recent().any(|e| matches!(e.kind, TraceKind::Sent { from, to, msg: ds_playground::protocols::raft::RaftMsg::Redirect { cmd: 42 }, .. } if from == follower && to == l));
@@ -96,7 +131,12 @@ fn figure_7_divergent_followers_are_repaired_by_the_new_leader() {
         &[1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3],
     ];
     let cfg = RaftConfig::default();
-    let mut nodes = vec![RaftNode::with_state(cfg.clone(), 7, None, log_of(&leader_log))];
+    let mut nodes = vec![RaftNode::with_state(
+        cfg.clone(),
+        7,
+        None,
+        log_of(&leader_log),
+    )];
     for f in followers {
         let term = *f.last().unwrap();
         // Entries that agree with the leader's log must hold the same commands.
@@ -118,10 +158,27 @@ fn figure_7_divergent_followers_are_repaired_by_the_new_leader() {
     let expected = w.node(0).log().to_vec();
     assert_eq!(expected.len(), 11);
     for i in 1..7 {
-        assert_eq!(w.node(i).log(), &expected[..], "follower {} was not repaired", i);
+        assert_eq!(
+            w.node(i).log(),
+            &expected[..],
+            "follower {} was not repaired",
+            i
+        );
         assert_eq!(w.node(i).commit_index(), 11);
     }
-    let backoffs = w.trace().recent().filter(|e| matches!(e.kind, TraceKind::Note { note: ds_playground::protocols::raft::RaftNote::BackedOff { .. }, .. })).count();
+    let backoffs = w
+        .trace()
+        .recent()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                TraceKind::Note {
+                    note: ds_playground::protocols::raft::RaftNote::BackedOff { .. },
+                    ..
+                }
+            )
+        })
+        .count();
     assert!(backoffs >= 6, "nextIndex backed off only {backoffs} times");
     assert!(w.violations().is_empty(), "{:?}", w.violations());
 }
@@ -145,12 +202,22 @@ fn figure_8_an_old_term_entry_is_not_committed_by_counting_replicas() {
     assert_eq!(w.node(0).term(), 4);
     for i in 0..5 {
         assert_eq!(w.node(i).log().len(), 2, "S{} has the old entry", i + 1);
-        assert_eq!(w.node(i).commit_index(), 0, "S{} must not commit a term-2 entry by counting", i + 1);
+        assert_eq!(
+            w.node(i).commit_index(),
+            0,
+            "S{} must not commit a term-2 entry by counting",
+            i + 1
+        );
     }
     w.apply(Action::Command(0, RaftCmd::ClientRequest(5)));
     w.run_until(2 * SEC);
     for i in 0..5 {
-        assert_eq!(w.node(i).commit_index(), 3, "S{}: the term-4 entry commits both", i + 1);
+        assert_eq!(
+            w.node(i).commit_index(),
+            3,
+            "S{}: the term-4 entry commits both",
+            i + 1
+        );
     }
 }
 
@@ -161,7 +228,11 @@ fn term_vote_and_log_survive_a_crash_but_commit_index_does_not() {
     w.apply(Action::Command(l, RaftCmd::ClientRequest(9)));
     w.run_until(w.now() + 300 * MS);
     let f = (l + 1) % 3;
-    let (term, vote, log) = (w.node(f).term(), w.node(f).voted_for(), w.node(f).log().to_vec());
+    let (term, vote, log) = (
+        w.node(f).term(),
+        w.node(f).voted_for(),
+        w.node(f).log().to_vec(),
+    );
     assert_eq!(w.node(f).commit_index(), 1);
     w.apply(Action::Crash(f));
     assert_eq!(w.node(f).term(), term);
@@ -170,7 +241,11 @@ fn term_vote_and_log_survive_a_crash_but_commit_index_does_not() {
     assert_eq!(w.node(f).commit_index(), 0, "commitIndex is volatile");
     w.apply(Action::Restart(f));
     w.run_until(w.now() + 300 * MS);
-    assert_eq!(w.node(f).commit_index(), 1, "relearned from the leader's heartbeat");
+    assert_eq!(
+        w.node(f).commit_index(),
+        1,
+        "relearned from the leader's heartbeat"
+    );
 }
 
 #[test]
@@ -178,11 +253,21 @@ fn a_message_on_a_link_cut_mid_flight_is_dropped_on_arrival() {
     let mut w = traced(8, 3);
     let l = wait_for_leader(&mut w, 3 * SEC);
     w.run_until(w.now() + 60 * MS);
-    let m = w.network().in_flight().next().expect("heartbeats fly").clone();
+    let m = w
+        .network()
+        .in_flight()
+        .next()
+        .expect("heartbeats fly")
+        .clone();
     w.apply(Action::Cut(m.from, m.to));
     w.run_until(m.arrive_at);
     let dropped = w.trace().recent().any(|e| matches!(e.kind, TraceKind::Dropped { id, reason: DropReason::LinkCut, .. } if id == m.id));
-    assert!(dropped, "message {} (leader S{}) should hit the cut", m.id, l + 1);
+    assert!(
+        dropped,
+        "message {} (leader S{}) should hit the cut",
+        m.id,
+        l + 1
+    );
     // A user can drop one message by hand.
     while w.network().in_flight_count() == 0 {
         assert!(w.step(), "the leader keeps sending heartbeats");
@@ -190,5 +275,7 @@ fn a_message_on_a_link_cut_mid_flight_is_dropped_on_arrival() {
     let m2 = w.network().in_flight().next().unwrap().id;
     w.apply(Action::DropMsg(m2));
     assert!(w.network().get(m2).is_none());
-    assert!(w.trace().recent().any(|e| matches!(e.kind, TraceKind::Dropped { id, reason: DropReason::ByUser, .. } if id == m2)));
+    assert!(w.trace().recent().any(
+        |e| matches!(e.kind, TraceKind::Dropped { id, reason: DropReason::ByUser, .. } if id == m2)
+    ));
 }

@@ -10,7 +10,10 @@ use common::*;
 use ds_playground::sim::{SimRng, MS, SEC};
 
 fn seeds() -> u64 {
-    std::env::var("RAFT_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1_000)
+    std::env::var("RAFT_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000)
 }
 
 #[test]
@@ -23,21 +26,39 @@ fn random_faults_never_break_safety_and_the_cluster_recovers() {
         let mut rng = SimRng::new(seed).fork(0xFA17);
         let mut cmd = 0;
         random_faults(&mut w, &mut rng, 4 * SEC, &mut cmd);
-        assert!(w.violations().is_empty(), "seed {seed} ({n} nodes): {:?}\nreplay: #/raft?seed={seed}&nodes={n}", w.violations());
+        assert!(
+            w.violations().is_empty(),
+            "seed {seed} ({n} nodes): {:?}\nreplay: #/raft?seed={seed}&nodes={n}",
+            w.violations()
+        );
 
         heal_everything(&mut w);
-        let took = commit_everywhere(&mut w, 1_000_000, 10 * SEC)
-            .unwrap_or_else(|| panic!("seed {seed} ({n} nodes): no commit within 10 s after healing"));
+        let took = commit_everywhere(&mut w, 1_000_000, 10 * SEC).unwrap_or_else(|| {
+            panic!("seed {seed} ({n} nodes): no commit within 10 s after healing")
+        });
         worst_recovery = worst_recovery.max(took);
-        assert!(w.violations().is_empty(), "seed {seed}: {:?}", w.violations());
+        assert!(
+            w.violations().is_empty(),
+            "seed {seed}: {:?}",
+            w.violations()
+        );
         // Every live node agrees on the whole committed prefix.
         let shortest = (0..n).map(|i| w.node(i).commit_index()).min().unwrap() as usize;
         for i in 1..n {
-            assert_eq!(w.node(i).log()[..shortest], w.node(0).log()[..shortest], "seed {seed}");
+            assert_eq!(
+                w.node(i).log()[..shortest],
+                w.node(0).log()[..shortest],
+                "seed {seed}"
+            );
         }
         total_events += w.events_processed();
     }
-    println!("worst recovery {} ms over {} seeds, {} events", worst_recovery / MS, seeds(), total_events);
+    println!(
+        "worst recovery {} ms over {} seeds, {} events",
+        worst_recovery / MS,
+        seeds(),
+        total_events
+    );
     assert!(worst_recovery < 10 * SEC);
 }
 
@@ -58,7 +79,13 @@ fn a_healthy_cluster_elects_exactly_one_leader_quickly() {
         // The first timeout fires within 300 ms; a split vote costs another round or two.
         assert!(at <= 1_500 * MS, "seed {seed}: leader only at {at}");
         w.run_until(at + 2 * SEC);
-        let leaders: Vec<usize> = (0..5).filter(|&i| w.node(i).role() == ds_playground::protocols::raft::Role::Leader).collect();
-        assert_eq!(leaders.len(), 1, "seed {seed}: a stable cluster keeps one leader");
+        let leaders: Vec<usize> = (0..5)
+            .filter(|&i| w.node(i).role() == ds_playground::protocols::raft::Role::Leader)
+            .collect();
+        assert_eq!(
+            leaders.len(),
+            1,
+            "seed {seed}: a stable cluster keeps one leader"
+        );
     }
 }

@@ -25,11 +25,20 @@ struct RunStats {
 fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
     let cfg = WorldConfig {
         seed,
-        net: NetConfig { latency_min: 10 * MS, latency_max: 15 * MS, loss: 0.0 },
+        net: NetConfig {
+            latency_min: 10 * MS,
+            latency_max: 15 * MS,
+            loss: 0.0,
+        },
         trace_capacity: 0,
         check_invariants,
     };
-    let raft = RaftConfig { election_min: 100 * MS, election_max: 200 * MS, heartbeat: 50 * MS, ..RaftConfig::default() };
+    let raft = RaftConfig {
+        election_min: 100 * MS,
+        election_max: 200 * MS,
+        heartbeat: 50 * MS,
+        ..RaftConfig::default()
+    };
     let mut w = World::new(cfg, (0..5).map(|_| RaftNode::new(raft.clone())).collect());
     let end = 600 * SEC;
     let start = Instant::now();
@@ -37,7 +46,9 @@ fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
     while w.now() < end {
         let t = w.now() + 100 * MS;
         w.run_until(t);
-        let leader = (0..5).filter(|&i| w.node(i).role() == Role::Leader).max_by_key(|&i| w.node(i).term());
+        let leader = (0..5)
+            .filter(|&i| w.node(i).role() == Role::Leader)
+            .max_by_key(|&i| w.node(i).term());
         if let Some(l) = leader {
             cmd += 1;
             w.apply(Action::Command(l, RaftCmd::ClientRequest(cmd)));
@@ -45,7 +56,12 @@ fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
     }
     let wall_s = start.elapsed().as_secs_f64();
     let committed = (0..5).map(|i| w.node(i).commit_index()).max().unwrap_or(0);
-    RunStats { wall_s, events: w.events_processed(), committed, violations: w.violations().len() }
+    RunStats {
+        wall_s,
+        events: w.events_processed(),
+        committed,
+        violations: w.violations().len(),
+    }
 }
 
 fn median(mut xs: Vec<f64>) -> f64 {
@@ -55,31 +71,57 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn bench_raft(runs: usize) {
     for (prefix, check) in [("raft", false), ("raft.checked", true)] {
-        let stats: Vec<RunStats> = (0..runs as u64).map(|s| raft_standard_workload(s + 1, check)).collect();
+        let stats: Vec<RunStats> = (0..runs as u64)
+            .map(|s| raft_standard_workload(s + 1, check))
+            .collect();
         let vps = median(stats.iter().map(|s| 600.0 / s.wall_s).collect());
         let eps = median(stats.iter().map(|s| s.events as f64 / s.wall_s).collect());
         println!("{prefix}.virtual_s_per_wall_s: {vps:.0}");
         println!("{prefix}.events_per_s: {eps:.0}");
         println!("{prefix}.events_per_run: {}", stats[0].events);
         println!("{prefix}.entries_committed_per_run: {}", stats[0].committed);
-        println!("{prefix}.violations: {}", stats.iter().map(|s| s.violations).sum::<usize>());
+        println!(
+            "{prefix}.violations: {}",
+            stats.iter().map(|s| s.violations).sum::<usize>()
+        );
     }
     println!("raft.runs: {runs}");
 }
 
 fn gzip_len(path: &Path) -> Option<u64> {
-    let out = Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .ok()?;
     out.status.success().then_some(out.stdout.len() as u64)
 }
 
 fn bench_dist() {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    let has_wasm = |d: &Path| std::fs::read_dir(d).map(|r| r.flatten().any(|e| e.path().extension().is_some_and(|x| x == "wasm"))).unwrap_or(false);
+    let has_wasm = |d: &Path| {
+        std::fs::read_dir(d)
+            .map(|r| {
+                r.flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+            })
+            .unwrap_or(false)
+    };
     if !has_wasm(&dist) {
         eprintln!("bench: no dist/ yet; building it with `trunk build --release`");
         let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/node_modules/.bin");
-        let path = format!("{}:{}", tools.display(), std::env::var("PATH").unwrap_or_default());
-        let ok = Command::new("trunk").args(["build", "--release"]).current_dir(env!("CARGO_MANIFEST_DIR")).env("PATH", path).status().map(|s| s.success()).unwrap_or(false);
+        let path = format!(
+            "{}:{}",
+            tools.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let ok = Command::new("trunk")
+            .args(["build", "--release"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("PATH", path)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
         if !ok || !has_wasm(&dist) {
             println!("dist.total_gzip_bytes: unavailable (run the README's build command first)");
             return;
@@ -108,33 +150,70 @@ fn bench_dist() {
 fn bench_lab() {
     let start = Instant::now();
     let n = 10_000;
-    let total: f64 = (0..n).map(|i| ds_playground::lab::raft_election::trial(i, (150, 300), (5, 10))).sum();
+    let total: f64 = (0..n)
+        .map(|i| ds_playground::lab::raft_election::trial(i, (150, 300), (5, 10)))
+        .sum();
     let wall = start.elapsed().as_secs_f64();
     println!("lab.raft_elections_10k_native_ms: {:.0}", wall * 1e3);
     println!("lab.raft_mean_leaderless_ms: {:.1}", total / n as f64);
+}
+
+/// Consistent hashing: recompute the owners of 100,000 keys after a join (20 nodes × 100
+/// virtual nodes), median of 5.
+fn bench_ring() {
+    use ds_playground::protocols::hash_ring::Ring;
+    let nodes: Vec<u32> = (0..20).collect();
+    let times: Vec<f64> = (0..5)
+        .map(|_| {
+            let mut ring = Ring::new(&nodes, 100);
+            let start = Instant::now();
+            ring.add(20);
+            let owners = ring.assign(100_000);
+            assert_eq!(owners.len(), 100_000);
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    println!(
+        "ring.recompute_100k_keys_after_join_native_ms: {:.1}",
+        median(times)
+    );
 }
 
 /// Figures measured in Debian's Chromium against dist/ (elections, rewind).
 fn bench_browser() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("tests/e2e/bench-browser.mjs");
-    let ready = root.join("tests/e2e/node_modules/playwright-core").exists() && Path::new("/usr/bin/chromium").exists();
+    let ready = root.join("tests/e2e/node_modules/playwright-core").exists()
+        && Path::new("/usr/bin/chromium").exists();
     if !ready {
         println!("browser.raft_elections_10k_ms: unavailable (run ./dev.sh test once to install the browser tools)");
         return;
     }
     match Command::new("node").arg(&script).current_dir(root).output() {
         Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
-        Ok(out) => println!("browser.raft_elections_10k_ms: failed ({})", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")),
+        Ok(out) => println!(
+            "browser.raft_elections_10k_ms: failed ({})",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ),
         Err(e) => println!("browser.raft_elections_10k_ms: failed ({e})"),
     }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(5usize).max(1);
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5usize)
+        .max(1);
     bench_raft(runs);
     bench_lab();
+    bench_ring();
     bench_dist();
     bench_browser();
 }

@@ -9,7 +9,10 @@ pub fn cdf(values: &[f64]) -> Vec<(f64, f64)> {
     let mut v: Vec<f64> = values.to_vec();
     v.sort_by(|a, b| a.total_cmp(b));
     let n = v.len().max(1) as f64;
-    v.iter().enumerate().map(|(i, x)| (*x, (i + 1) as f64 / n)).collect()
+    v.iter()
+        .enumerate()
+        .map(|(i, x)| (*x, (i + 1) as f64 / n))
+        .collect()
 }
 
 /// The `q` quantile (0..=1) of `values`.

@@ -7,21 +7,37 @@ use crate::protocols::raft::{RaftConfig, RaftNode, Role};
 use crate::sim::{Action, NetConfig, SimTime, World, WorldConfig, MS, SEC};
 
 /// The paper's timeout ranges (ms).
-pub const PAPER_RANGES: [(u64, u64); 6] = [(150, 150), (150, 151), (150, 155), (150, 175), (150, 200), (150, 300)];
+pub const PAPER_RANGES: [(u64, u64); 6] = [
+    (150, 150),
+    (150, 151),
+    (150, 155),
+    (150, 175),
+    (150, 200),
+    (150, 300),
+];
 /// A trial that has not elected anyone after this long is recorded at the cap.
 pub const CAP: SimTime = 10 * SEC;
 
 /// One trial: returns the leaderless time in ms after the leader crashed (capped).
 pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
-    let raft = RaftConfig { election_min: range.0 * MS, election_max: range.1 * MS, ..RaftConfig::default() };
+    let raft = RaftConfig {
+        election_min: range.0 * MS,
+        election_max: range.1 * MS,
+        ..RaftConfig::default()
+    };
     let cfg = WorldConfig {
         seed,
-        net: NetConfig { latency_min: latency.0 * MS, latency_max: latency.1 * MS, loss: 0.0 },
+        net: NetConfig {
+            latency_min: latency.0 * MS,
+            latency_max: latency.1 * MS,
+            loss: 0.0,
+        },
         trace_capacity: 0,
         check_invariants: false,
     };
     let mut w = World::new(cfg, (0..5).map(|_| RaftNode::new(raft.clone())).collect());
-    let leader = |w: &World<RaftNode>| (0..5).find(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader);
+    let leader =
+        |w: &World<RaftNode>| (0..5).find(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader);
     // Elect a first leader, let it settle one heartbeat, then crash it.
     let first = loop {
         if !w.step() || w.now() > CAP {
@@ -59,7 +75,13 @@ pub struct ElectionExperiment {
 impl ElectionExperiment {
     pub fn new(ranges: Vec<(u64, u64)>, trials: usize, latency: (u64, u64), seed: u64) -> Self {
         let results = vec![Vec::new(); ranges.len()];
-        ElectionExperiment { ranges, trials, latency, seed, results }
+        ElectionExperiment {
+            ranges,
+            trials,
+            latency,
+            seed,
+            results,
+        }
     }
 
     pub fn total(&self) -> usize {
@@ -78,7 +100,11 @@ impl ElectionExperiment {
     pub fn run_some(&mut self, n: usize) -> usize {
         let mut ran = 0;
         while ran < n && !self.finished() {
-            let r = self.results.iter().position(|v| v.len() < self.trials).expect("not finished");
+            let r = self
+                .results
+                .iter()
+                .position(|v| v.len() < self.trials)
+                .expect("not finished");
             let i = self.results[r].len() as u64;
             let seed = self.seed ^ (r as u64) << 32 ^ i;
             let ms = trial(seed, self.ranges[r], self.latency);
@@ -93,7 +119,10 @@ impl ElectionExperiment {
         let mut s = String::from("timeout_min_ms,timeout_max_ms,trial,leaderless_ms\n");
         for (r, values) in self.results.iter().enumerate() {
             for (i, v) in values.iter().enumerate() {
-                s.push_str(&format!("{},{},{},{:.3}\n", self.ranges[r].0, self.ranges[r].1, i, v));
+                s.push_str(&format!(
+                    "{},{},{},{:.3}\n",
+                    self.ranges[r].0, self.ranges[r].1, i, v
+                ));
             }
         }
         s
@@ -107,7 +136,8 @@ mod tests {
 
     #[test]
     fn more_randomness_elects_faster_as_in_figure_16() {
-        let mut e = ElectionExperiment::new(vec![(150, 150), (150, 155), (150, 300)], 200, (5, 10), 1);
+        let mut e =
+            ElectionExperiment::new(vec![(150, 150), (150, 155), (150, 300)], 200, (5, 10), 1);
         while e.run_some(50) > 0 {}
         assert!(e.finished());
         let median: Vec<f64> = e.results.iter().map(|r| quantile(r, 0.5)).collect();

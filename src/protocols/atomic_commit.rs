@@ -42,10 +42,29 @@ impl<P: Protocol + CommitNode> Monitor<P> for AtomicityMonitor {
         }
         if !self.reported && !self.committed.is_empty() && !self.aborted.is_empty() {
             self.reported = true;
-            let name = |ids: &BTreeSet<NodeId>| ids.iter().map(|&i| nodes[i].display_name(i)).collect::<Vec<_>>().join(", ");
-            let detail = format!("{} committed while {} aborted", name(&self.committed), name(&self.aborted));
-            let involved = self.committed.iter().chain(&self.aborted).copied().collect();
-            out.push(Violation { rule: ATOMICITY, nodes: involved, at: now, detail });
+            let name = |ids: &BTreeSet<NodeId>| {
+                ids.iter()
+                    .map(|&i| nodes[i].display_name(i))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let detail = format!(
+                "{} committed while {} aborted",
+                name(&self.committed),
+                name(&self.aborted)
+            );
+            let involved = self
+                .committed
+                .iter()
+                .chain(&self.aborted)
+                .copied()
+                .collect();
+            out.push(Violation {
+                rule: ATOMICITY,
+                nodes: involved,
+                at: now,
+                detail,
+            });
         }
     }
 }

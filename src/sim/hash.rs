@@ -26,7 +26,9 @@ impl Hasher for Fnv64 {
         }
     }
     fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0 ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+        self.0 = (self.0 ^ v)
+            .wrapping_mul(0x0000_0100_0000_01b3)
+            .rotate_left(29);
     }
     fn write_u8(&mut self, v: u8) {
         self.write_u64(v as u64);

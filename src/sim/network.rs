@@ -22,7 +22,11 @@ pub struct NetConfig {
 
 impl Default for NetConfig {
     fn default() -> Self {
-        NetConfig { latency_min: 10 * MS, latency_max: 15 * MS, loss: 0.0 }
+        NetConfig {
+            latency_min: 10 * MS,
+            latency_max: 15 * MS,
+            loss: 0.0,
+        }
     }
 }
 
@@ -97,7 +101,14 @@ pub fn link_key(a: NodeId, b: NodeId) -> (NodeId, NodeId) {
 
 impl<M: Clone> Network<M> {
     pub fn new(config: NetConfig) -> Self {
-        Network { config, cut: BTreeSet::new(), in_flight: VecDeque::new(), base: 1, live: 0, next_id: 1 }
+        Network {
+            config,
+            cut: BTreeSet::new(),
+            in_flight: VecDeque::new(),
+            base: 1,
+            live: 0,
+            next_id: 1,
+        }
     }
 
     /// State of the link between `a` and `b`.
@@ -131,16 +142,34 @@ impl<M: Clone> Network<M> {
     }
 
     /// Put a message on the wire; the caller has drawn its latency and loss.
-    pub(crate) fn send(&mut self, from: NodeId, to: NodeId, sent_at: SimTime, arrive_at: SimTime, lost: bool, msg: M) -> u64 {
+    pub(crate) fn send(
+        &mut self,
+        from: NodeId,
+        to: NodeId,
+        sent_at: SimTime,
+        arrive_at: SimTime,
+        lost: bool,
+        msg: M,
+    ) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.in_flight.push_back(Some(InFlight { id, from, to, sent_at, arrive_at, lost, msg }));
+        self.in_flight.push_back(Some(InFlight {
+            id,
+            from,
+            to,
+            sent_at,
+            arrive_at,
+            lost,
+            msg,
+        }));
         self.live += 1;
         id
     }
 
     fn slot(&self, id: u64) -> Option<usize> {
-        id.checked_sub(self.base).map(|i| i as usize).filter(|&i| i < self.in_flight.len())
+        id.checked_sub(self.base)
+            .map(|i| i as usize)
+            .filter(|&i| i < self.in_flight.len())
     }
 
     /// Remove a message from the wire (it arrived, or was dropped).

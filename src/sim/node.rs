@@ -42,7 +42,11 @@ pub enum Effect<P: Protocol> {
     /// Put `msg` on the network towards `to`.
     Send { to: NodeId, msg: P::Msg },
     /// Arm `timer` to fire after a delay the world draws uniformly from `min..=max`.
-    SetTimer { timer: P::Timer, min: SimTime, max: SimTime },
+    SetTimer {
+        timer: P::Timer,
+        min: SimTime,
+        max: SimTime,
+    },
     /// Disarm `timer` if it is set.
     CancelTimer(P::Timer),
     /// Tell the student what just happened and why.
@@ -66,7 +70,13 @@ pub struct Ctx<P: Protocol> {
 impl<P: Protocol> Ctx<P> {
     /// A context for driving a node directly (unit tests, tools).
     pub fn new(id: NodeId, now: SimTime, cluster_size: usize) -> Self {
-        Ctx { id, now, cluster_size, effects: Vec::new(), entropy: id as u64 ^ now }
+        Ctx {
+            id,
+            now,
+            cluster_size,
+            effects: Vec::new(),
+            entropy: id as u64 ^ now,
+        }
     }
 
     /// A random number from the world's stream for this node (deterministic per seed).

@@ -21,16 +21,22 @@ pub struct SimRng {
 impl SimRng {
     /// A generator whose whole future is fixed by `seed`.
     pub fn new(seed: u64) -> Self {
-        SimRng { state: seed ^ 0x9E37_79B9_7F4A_7C15 }
+        SimRng {
+            state: seed ^ 0x9E37_79B9_7F4A_7C15,
+        }
     }
 
     /// An independent stream for `stream` (a node id, or a named purpose), derived from
     /// this generator's seed without advancing it.
     pub fn fork(&self, stream: u64) -> SimRng {
-        let mut s = SimRng { state: self.state ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03) };
+        let mut s = SimRng {
+            state: self.state ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03),
+        };
         // Decorrelate neighbouring streams.
         s.next_u64();
-        SimRng { state: s.next_u64() }
+        SimRng {
+            state: s.next_u64(),
+        }
     }
 
     /// The next 64 random bits.

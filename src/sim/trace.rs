@@ -19,24 +19,71 @@ pub struct TraceEvent<P: Protocol> {
 /// What happened.
 #[derive(Clone, Debug)]
 pub enum TraceKind<P: Protocol> {
-    Sent { id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: P::Msg },
-    Delivered { id: u64, from: NodeId, to: NodeId, msg: P::Msg },
+    Sent {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        arrive_at: SimTime,
+        msg: P::Msg,
+    },
+    Delivered {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        msg: P::Msg,
+    },
     /// `sent_at`/`arrive_at` let a view place the drop where the message was.
-    Dropped { id: u64, from: NodeId, to: NodeId, reason: DropReason, sent_at: SimTime, arrive_at: SimTime, msg: P::Msg },
-    TimerFired { node: NodeId, timer: P::Timer },
-    Note { node: NodeId, note: P::Note },
-    Command { node: NodeId, cmd: P::Cmd },
-    Crashed { node: NodeId },
-    Restarted { node: NodeId },
-    LinkCut { a: NodeId, b: NodeId },
-    LinkHealed { a: NodeId, b: NodeId },
+    Dropped {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        reason: DropReason,
+        sent_at: SimTime,
+        arrive_at: SimTime,
+        msg: P::Msg,
+    },
+    TimerFired {
+        node: NodeId,
+        timer: P::Timer,
+    },
+    Note {
+        node: NodeId,
+        note: P::Note,
+    },
+    Command {
+        node: NodeId,
+        cmd: P::Cmd,
+    },
+    Crashed {
+        node: NodeId,
+    },
+    Restarted {
+        node: NodeId,
+    },
+    LinkCut {
+        a: NodeId,
+        b: NodeId,
+    },
+    LinkHealed {
+        a: NodeId,
+        b: NodeId,
+    },
     /// An invariant broke; see [`crate::sim::Violation`].
-    Violation { rule: &'static str },
+    Violation {
+        rule: &'static str,
+    },
 }
 
 /// The fingerprint of a send. A message's content is hashed once, here; its delivery or
 /// drop is identified by its id.
-fn sent_fingerprint<M: Hash, H: Hasher>(h: &mut H, id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: &M) {
+fn sent_fingerprint<M: Hash, H: Hasher>(
+    h: &mut H,
+    id: u64,
+    from: NodeId,
+    to: NodeId,
+    arrive_at: SimTime,
+    msg: &M,
+) {
     (0u8, id, from, to, arrive_at, msg).hash(h)
 }
 
@@ -47,9 +94,21 @@ fn delivered_fingerprint<H: Hasher>(h: &mut H, id: u64, from: NodeId, to: NodeId
 impl<P: Protocol> TraceKind<P> {
     fn fingerprint<H: Hasher>(&self, h: &mut H) {
         match self {
-            TraceKind::Sent { id, from, to, arrive_at, msg } => sent_fingerprint(h, *id, *from, *to, *arrive_at, msg),
+            TraceKind::Sent {
+                id,
+                from,
+                to,
+                arrive_at,
+                msg,
+            } => sent_fingerprint(h, *id, *from, *to, *arrive_at, msg),
             TraceKind::Delivered { id, from, to, .. } => delivered_fingerprint(h, *id, *from, *to),
-            TraceKind::Dropped { id, from, to, reason, .. } => (2u8, id, from, to, reason).hash(h),
+            TraceKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                ..
+            } => (2u8, id, from, to, reason).hash(h),
             TraceKind::TimerFired { node, timer } => (3u8, node, timer).hash(h),
             TraceKind::Note { node, note } => (4u8, node, note).hash(h),
             TraceKind::Command { node, cmd } => (5u8, node, cmd).hash(h),
@@ -67,6 +126,9 @@ impl<P: Protocol> TraceKind<P> {
 pub struct Trace<P: Protocol> {
     recent: VecDeque<TraceEvent<P>>,
     capacity: usize,
+    /// The narration-worthy events only (not sends, deliveries, timer firings), so that a
+    /// flood of messages never pushes the story out; with their sequence numbers.
+    story: VecDeque<(u64, TraceEvent<P>)>,
     hasher: Fnv64,
     total: u64,
 }
@@ -74,7 +136,13 @@ pub struct Trace<P: Protocol> {
 impl<P: Protocol> Trace<P> {
     /// Keep at most `capacity` recent events (0 keeps none but still fingerprints).
     pub fn new(capacity: usize) -> Self {
-        Trace { recent: VecDeque::new(), capacity, hasher: Fnv64::default(), total: 0 }
+        Trace {
+            recent: VecDeque::new(),
+            capacity,
+            story: VecDeque::new(),
+            hasher: Fnv64::default(),
+            total: 0,
+        }
     }
 
     pub(crate) fn record(&mut self, at: SimTime, kind: TraceKind<P>) {
@@ -84,17 +152,43 @@ impl<P: Protocol> Trace<P> {
     }
 
     /// Record a send without cloning the message unless the event is kept.
-    pub(crate) fn record_sent(&mut self, at: SimTime, id: u64, from: NodeId, to: NodeId, arrive_at: SimTime, msg: &P::Msg) {
+    pub(crate) fn record_sent(
+        &mut self,
+        at: SimTime,
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        arrive_at: SimTime,
+        msg: &P::Msg,
+    ) {
         at.hash(&mut self.hasher);
         sent_fingerprint(&mut self.hasher, id, from, to, arrive_at, msg);
-        self.keep(at, || TraceKind::Sent { id, from, to, arrive_at, msg: msg.clone() });
+        self.keep(at, || TraceKind::Sent {
+            id,
+            from,
+            to,
+            arrive_at,
+            msg: msg.clone(),
+        });
     }
 
     /// Record a delivery without cloning the message unless the event is kept.
-    pub(crate) fn record_delivered(&mut self, at: SimTime, id: u64, from: NodeId, to: NodeId, msg: &P::Msg) {
+    pub(crate) fn record_delivered(
+        &mut self,
+        at: SimTime,
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        msg: &P::Msg,
+    ) {
         at.hash(&mut self.hasher);
         delivered_fingerprint(&mut self.hasher, id, from, to);
-        self.keep(at, || TraceKind::Delivered { id, from, to, msg: msg.clone() });
+        self.keep(at, || TraceKind::Delivered {
+            id,
+            from,
+            to,
+            msg: msg.clone(),
+        });
     }
 
     fn keep(&mut self, at: SimTime, kind: impl FnOnce() -> TraceKind<P>) {
@@ -102,10 +196,25 @@ impl<P: Protocol> Trace<P> {
         if self.capacity == 0 {
             return;
         }
+        let ev = TraceEvent { at, kind: kind() };
+        if !matches!(
+            ev.kind,
+            TraceKind::Sent { .. } | TraceKind::Delivered { .. } | TraceKind::TimerFired { .. }
+        ) {
+            if self.story.len() == (self.capacity / 8).max(1) {
+                self.story.pop_front();
+            }
+            self.story.push_back((self.total, ev.clone()));
+        }
         if self.recent.len() == self.capacity {
             self.recent.pop_front();
         }
-        self.recent.push_back(TraceEvent { at, kind: kind() });
+        self.recent.push_back(ev);
+    }
+
+    /// The recent narration-worthy events with their sequence numbers, oldest first.
+    pub fn story(&self) -> impl DoubleEndedIterator<Item = &(u64, TraceEvent<P>)> {
+        self.story.iter()
     }
 
     /// A fingerprint of every event recorded so far: equal runs have equal hashes.

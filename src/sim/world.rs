@@ -29,7 +29,12 @@ pub struct WorldConfig {
 
 impl Default for WorldConfig {
     fn default() -> Self {
-        WorldConfig { seed: 1, net: NetConfig::default(), trace_capacity: 512, check_invariants: true }
+        WorldConfig {
+            seed: 1,
+            net: NetConfig::default(),
+            trace_capacity: 512,
+            check_invariants: true,
+        }
     }
 }
 
@@ -68,7 +73,10 @@ pub struct ArmedTimer<T> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Due {
     Deliver(u64),
-    Timer { node: NodeId, gen: u64 },
+    Timer {
+        node: NodeId,
+        gen: u64,
+    },
     /// A scripted action (a preset's "the coordinator crashes at 45 ms").
     Scripted(usize),
 }
@@ -146,7 +154,12 @@ impl<P: Protocol> World<P> {
     }
 
     /// Rebuild a run from its inputs and advance it to `until`.
-    pub fn replay(config: WorldConfig, nodes: Vec<P>, actions: &[(SimTime, Action<P::Cmd>)], until: SimTime) -> Self {
+    pub fn replay(
+        config: WorldConfig,
+        nodes: Vec<P>,
+        actions: &[(SimTime, Action<P::Cmd>)],
+        until: SimTime,
+    ) -> Self {
         let mut w = World::new(config, nodes);
         for (at, action) in actions {
             w.run_until(*at);
@@ -265,23 +278,42 @@ impl<P: Protocol> World<P> {
                 self.trace.record(now, TraceKind::Restarted { node: id });
                 self.with_node(id, |p, cx| p.on_start(cx));
             }
-            Action::Cut(a, b) if a < self.len() && b < self.len()
-                && self.net.set_link(a, b, LinkState::Cut) => {
-                    self.trace.record(now, TraceKind::LinkCut { a: a.min(b), b: a.max(b) });
-                }
-            Action::Heal(a, b) if a < self.len() && b < self.len()
-                && self.net.set_link(a, b, LinkState::Up) => {
-                    self.trace.record(now, TraceKind::LinkHealed { a: a.min(b), b: a.max(b) });
-                }
+            Action::Cut(a, b)
+                if a < self.len() && b < self.len() && self.net.set_link(a, b, LinkState::Cut) =>
+            {
+                self.trace.record(
+                    now,
+                    TraceKind::LinkCut {
+                        a: a.min(b),
+                        b: a.max(b),
+                    },
+                );
+            }
+            Action::Heal(a, b)
+                if a < self.len() && b < self.len() && self.net.set_link(a, b, LinkState::Up) =>
+            {
+                self.trace.record(
+                    now,
+                    TraceKind::LinkHealed {
+                        a: a.min(b),
+                        b: a.max(b),
+                    },
+                );
+            }
             Action::Partition(groups) => {
                 let n = self.len();
                 let group_of = |x: NodeId| groups.iter().position(|g| g.contains(&x));
                 for a in 0..n {
                     for b in a + 1..n {
-                        let same = matches!((group_of(a), group_of(b)), (Some(x), Some(y)) if x == y);
+                        let same =
+                            matches!((group_of(a), group_of(b)), (Some(x), Some(y)) if x == y);
                         let state = if same { LinkState::Up } else { LinkState::Cut };
                         if self.net.set_link(a, b, state) {
-                            let kind = if same { TraceKind::LinkHealed { a, b } } else { TraceKind::LinkCut { a, b } };
+                            let kind = if same {
+                                TraceKind::LinkHealed { a, b }
+                            } else {
+                                TraceKind::LinkCut { a, b }
+                            };
                             self.trace.record(now, kind);
                         }
                     }
@@ -296,11 +328,28 @@ impl<P: Protocol> World<P> {
             }
             Action::DropMsg(id) => {
                 if let Some(m) = self.net.take(id) {
-                    self.trace.record(now, TraceKind::Dropped { id, from: m.from, to: m.to, reason: DropReason::ByUser, sent_at: m.sent_at, arrive_at: m.arrive_at, msg: m.msg });
+                    self.trace.record(
+                        now,
+                        TraceKind::Dropped {
+                            id,
+                            from: m.from,
+                            to: m.to,
+                            reason: DropReason::ByUser,
+                            sent_at: m.sent_at,
+                            arrive_at: m.arrive_at,
+                            msg: m.msg,
+                        },
+                    );
                 }
             }
             Action::Command(id, cmd) if id < self.len() => {
-                self.trace.record(now, TraceKind::Command { node: id, cmd: cmd.clone() });
+                self.trace.record(
+                    now,
+                    TraceKind::Command {
+                        node: id,
+                        cmd: cmd.clone(),
+                    },
+                );
                 if self.slots[id].alive {
                     self.with_node(id, |p, cx| p.on_cmd(cmd, cx));
                 }
@@ -326,17 +375,27 @@ impl<P: Protocol> World<P> {
     fn process(&mut self, at: SimTime, due: Due) -> bool {
         match due {
             Due::Deliver(id) => {
-                let Some(m) = self.net.take(id) else { return false };
+                let Some(m) = self.net.take(id) else {
+                    return false;
+                };
                 self.now = at;
                 self.deliver(m);
                 true
             }
             Due::Timer { node, gen } => {
                 let slot = &mut self.slots[node];
-                let Some(pos) = slot.timers.iter().position(|t| t.gen == gen) else { return false };
+                let Some(pos) = slot.timers.iter().position(|t| t.gen == gen) else {
+                    return false;
+                };
                 let armed = slot.timers.swap_remove(pos);
                 self.now = at;
-                self.trace.record(at, TraceKind::TimerFired { node, timer: armed.timer.clone() });
+                self.trace.record(
+                    at,
+                    TraceKind::TimerFired {
+                        node,
+                        timer: armed.timer.clone(),
+                    },
+                );
                 self.with_node(node, |p, cx| p.on_timer(armed.timer, cx));
                 true
             }
@@ -350,7 +409,15 @@ impl<P: Protocol> World<P> {
     }
 
     fn deliver(&mut self, m: InFlight<P::Msg>) {
-        let InFlight { id, from, to, lost, msg, sent_at, arrive_at } = m;
+        let InFlight {
+            id,
+            from,
+            to,
+            lost,
+            msg,
+            sent_at,
+            arrive_at,
+        } = m;
         let reason = if lost {
             Some(DropReason::Lost)
         } else if self.net.link(from, to) == LinkState::Cut {
@@ -361,7 +428,18 @@ impl<P: Protocol> World<P> {
             None
         };
         match reason {
-            Some(reason) => self.trace.record(self.now, TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg }),
+            Some(reason) => self.trace.record(
+                self.now,
+                TraceKind::Dropped {
+                    id,
+                    from,
+                    to,
+                    reason,
+                    sent_at,
+                    arrive_at,
+                    msg,
+                },
+            ),
             None => {
                 self.trace.record_delivered(self.now, id, from, to, &msg);
                 self.with_node(to, |p, cx| p.on_msg(from, msg, cx));
@@ -372,7 +450,13 @@ impl<P: Protocol> World<P> {
     /// Run a handler on node `id` and apply the effects it left.
     fn with_node(&mut self, id: NodeId, f: impl FnOnce(&mut P, &mut Ctx<P>)) {
         let entropy = self.slots[id].entropy_rng.next_u64();
-        let mut cx = Ctx { id, now: self.now, cluster_size: self.slots.len(), effects: std::mem::take(&mut self.scratch), entropy };
+        let mut cx = Ctx {
+            id,
+            now: self.now,
+            cluster_size: self.slots.len(),
+            effects: std::mem::take(&mut self.scratch),
+            entropy,
+        };
         f(&mut self.slots[id].proto, &mut cx);
         let mut effects = cx.effects;
         for e in effects.drain(..) {
@@ -405,7 +489,12 @@ impl<P: Protocol> World<P> {
                 let deadline = now + slot.timer_rng.range_inclusive(min, max);
                 self.timer_gen += 1;
                 let gen = self.timer_gen;
-                self.slots[id].timers.push(ArmedTimer { timer, set_at: now, deadline, gen });
+                self.slots[id].timers.push(ArmedTimer {
+                    timer,
+                    set_at: now,
+                    deadline,
+                    gen,
+                });
                 self.push(deadline, Due::Timer { node: id, gen });
             }
             Effect::CancelTimer(timer) => self.slots[id].timers.retain(|t| t.timer != timer),
@@ -422,9 +511,11 @@ impl<P: Protocol> World<P> {
             *a = s.alive;
         }
         let before = self.violations.len();
-        self.monitor.check(self.now, &nodes, &self.alive_view, &mut self.violations);
+        self.monitor
+            .check(self.now, &nodes, &self.alive_view, &mut self.violations);
         for v in self.violations[before..].iter() {
-            self.trace.record(self.now, TraceKind::Violation { rule: v.rule });
+            self.trace
+                .record(self.now, TraceKind::Violation { rule: v.rule });
         }
     }
 }

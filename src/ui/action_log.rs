@@ -10,7 +10,7 @@ use crate::ui::scenario::Notice;
 use crate::ui::view::UiAction;
 
 /// Protocol command ids a link may carry.
-pub const COMMANDS: [&str; 5] = ["request", "timeout", "propose", "begin", "vote-no"];
+pub const COMMANDS: [&str; 6] = ["request", "timeout", "propose", "begin", "vote-no", "infect"];
 
 fn node(n: usize) -> String {
     (n + 1).to_string()
@@ -26,7 +26,10 @@ pub fn encode(log: &[(SimTime, UiAction)]) -> String {
                 UiAction::Cut(a, b) => format!("c{}-{}", node(*a), node(*b)),
                 UiAction::Heal(a, b) => format!("h{}-{}", node(*a), node(*b)),
                 UiAction::Partition(groups) => {
-                    let g: Vec<String> = groups.iter().map(|g| g.iter().map(|n| node(*n)).collect::<Vec<_>>().join(".")).collect();
+                    let g: Vec<String> = groups
+                        .iter()
+                        .map(|g| g.iter().map(|n| node(*n)).collect::<Vec<_>>().join("."))
+                        .collect();
                     format!("p{}", g.join("-"))
                 }
                 UiAction::HealAll => "H".into(),
@@ -69,7 +72,11 @@ fn parse_entry(e: &str, nodes: usize) -> Option<(SimTime, UiAction)> {
         'p' => {
             let groups = args
                 .split('-')
-                .map(|g| g.split('.').map(|n| parse_node(n, nodes)).collect::<Option<Vec<_>>>())
+                .map(|g| {
+                    g.split('.')
+                        .map(|n| parse_node(n, nodes))
+                        .collect::<Option<Vec<_>>>()
+                })
                 .collect::<Option<Vec<_>>>()?;
             UiAction::Partition(groups)
         }
@@ -91,7 +98,10 @@ pub fn decode(s: &str, nodes: usize) -> (Vec<(SimTime, UiAction)>, Vec<Notice>) 
     for e in s.split(',').filter(|e| !e.is_empty()) {
         match parse_entry(e, nodes) {
             Some((at, a)) if log.last().is_none_or(|(prev, _)| *prev <= at) => log.push((at, a)),
-            _ => notices.push(Notice::Malformed { field: "act".into(), value: e.chars().take(40).collect() }),
+            _ => notices.push(Notice::Malformed {
+                field: "act".into(),
+                value: e.chars().take(40).collect(),
+            }),
         }
     }
     (log, notices)
@@ -108,7 +118,10 @@ mod tests {
             (5, UiAction::Restart(4)),
             (120_000, UiAction::Cut(1, 3)),
             (120_000, UiAction::Heal(3, 1)),
-            (130_001, UiAction::Partition(vec![vec![0, 1], vec![2, 3, 4]])),
+            (
+                130_001,
+                UiAction::Partition(vec![vec![0, 1], vec![2, 3, 4]]),
+            ),
             (140_000, UiAction::HealAll),
             (150_000, UiAction::DropMsg(57)),
             (160_000, UiAction::Command(2, "request")),
@@ -121,9 +134,18 @@ mod tests {
     #[test]
     fn bad_entries_are_named_and_the_rest_load() {
         let (log, n) = decode("100k1,zz,200k9,300x1launch,50r1,400c2-2,500H", 5);
-        assert_eq!(log, vec![(100, UiAction::Crash(0)), (500, UiAction::HealAll)]);
+        assert_eq!(
+            log,
+            vec![(100, UiAction::Crash(0)), (500, UiAction::HealAll)]
+        );
         assert_eq!(n.len(), 5, "{n:?}");
-        assert_eq!(n[0], Notice::Malformed { field: "act".into(), value: "zz".into() });
+        assert_eq!(
+            n[0],
+            Notice::Malformed {
+                field: "act".into(),
+                value: "zz".into()
+            }
+        );
     }
 
     #[test]
@@ -132,7 +154,9 @@ mod tests {
         let alphabet = b"0123456789kcrhHdpx-.,requstimoapbgnv\xe2\x80";
         for _ in 0..20_000 {
             let len = rng.index(40);
-            let bytes: Vec<u8> = (0..len).map(|_| alphabet[rng.index(alphabet.len())]).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.index(alphabet.len())])
+                .collect();
             let (log, _) = decode(&String::from_utf8_lossy(&bytes), 1 + rng.index(9));
             assert!(log.windows(2).all(|w| w[0].0 <= w[1].0));
         }

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::catalog::Page;
+use super::catalog::{Kind, Page};
+use super::components::bloom::BloomPage;
+use super::components::ring::RingPage;
 use super::components::{banners::Notices, Tr};
 use super::i18n::{t, Key, Lang};
 use super::pages::protocol::ProtocolPage;
@@ -20,11 +22,17 @@ pub fn start() {
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let (Ok(div), Some(body)) = (doc.create_element("div"), doc.body()) {
             div.set_class_name("panic");
             let _ = div.set_attribute("data-testid", "panic");
-            div.set_text_content(Some(&format!("{} / {}", t(Lang::En, Key::PanicMessage), t(Lang::Zh, Key::PanicMessage))));
+            div.set_text_content(Some(&format!(
+                "{} / {}",
+                t(Lang::En, Key::PanicMessage),
+                t(Lang::Zh, Key::PanicMessage)
+            )));
             let _ = body.prepend_with_node_1(&div);
         }
     }));
@@ -40,7 +48,10 @@ fn browser_lang() -> Lang {
 #[component]
 pub fn App() -> impl IntoView {
     let loc = web_sys::window().map(|w| w.location());
-    let search = loc.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let search = loc
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
     let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     let (scenario, notices) = Scenario::from_location(&search, &hash);
     let lang = scenario.lang.unwrap_or_else(browser_lang);
@@ -71,7 +82,13 @@ pub fn App() -> impl IntoView {
             // A bare "#/paxos" from the navigation: keep speed, language, embedding.
             ctl.set_page(sc.page);
         } else if ctl.share_hash(sc.embed) != hash {
-            ctl.load(Scenario { lang: ctl.scenario.get_untracked().lang, ..sc }, notices);
+            ctl.load(
+                Scenario {
+                    lang: ctl.scenario.get_untracked().lang,
+                    ..sc
+                },
+                notices,
+            );
         }
     });
     on_cleanup(move || nav.remove());
@@ -98,7 +115,25 @@ pub fn App() -> impl IntoView {
                 </header>
             })}
             <Notices/>
-            <ProtocolPage/>
+            {move || match page().spec().kind {
+                Kind::Cluster | Kind::Crowd => view! { <ProtocolPage/> }.into_any(),
+                Kind::Ring => view! { <DataPage><RingPage/></DataPage> }.into_any(),
+                Kind::Bloom => view! { <DataPage><BloomPage/></DataPage> }.into_any(),
+            }}
         </div>
+    }
+}
+
+/// The frame of the data-structure pages: introduction, notices, settings.
+#[component]
+fn DataPage(children: Children) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let slug = move || ctl.scenario.with(|s| s.page.slug());
+    view! {
+        <main class="page" data-testid=move || format!("page-{}", slug())>
+            <super::components::presets::Intro/>
+            {children()}
+            <super::components::controls::Settings/>
+        </main>
     }
 }

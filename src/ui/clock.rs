@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::state::Ctl;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Start the frame loop for `ctl`; it runs for the page's lifetime.

@@ -89,10 +89,21 @@ impl Default for Scenario {
 /// Something in a link that could not be used as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    Malformed { field: String, value: String },
-    Clamped { field: String, value: String, to: String },
-    UnknownField { field: String },
-    UnknownPage { page: String },
+    Malformed {
+        field: String,
+        value: String,
+    },
+    Clamped {
+        field: String,
+        value: String,
+        to: String,
+    },
+    UnknownField {
+        field: String,
+    },
+    UnknownPage {
+        page: String,
+    },
 }
 
 /// Limits of the settings every page has (inclusive).
@@ -105,7 +116,11 @@ pub mod limits {
 fn clamp_u64(field: &str, v: u64, (lo, hi): (u64, u64), notices: &mut Vec<Notice>) -> u64 {
     let c = v.clamp(lo, hi.max(lo));
     if c != v {
-        notices.push(Notice::Clamped { field: field.into(), value: v.to_string(), to: c.to_string() });
+        notices.push(Notice::Clamped {
+            field: field.into(),
+            value: v.to_string(),
+            to: c.to_string(),
+        });
     }
     c
 }
@@ -118,7 +133,9 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -141,7 +158,9 @@ fn percent_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'|' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'|' => {
+                out.push(b as char)
+            }
             b => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -191,7 +210,9 @@ impl Scenario {
         let page = match slug {
             "" => Page::Raft,
             s => Page::from_slug(s).unwrap_or_else(|| {
-                notices.push(Notice::UnknownPage { page: shown(&percent_decode(s)) });
+                notices.push(Notice::UnknownPage {
+                    page: shown(&percent_decode(s)),
+                });
                 Page::Raft
             }),
         };
@@ -228,7 +249,12 @@ impl Scenario {
     }
 
     fn set(&mut self, key: &str, value: &str, notices: &mut Vec<Notice>) {
-        let malformed = |notices: &mut Vec<Notice>| notices.push(Notice::Malformed { field: shown(key), value: shown(value) });
+        let malformed = |notices: &mut Vec<Notice>| {
+            notices.push(Notice::Malformed {
+                field: shown(key),
+                value: shown(value),
+            })
+        };
         let int = |notices: &mut Vec<Notice>| -> Option<u64> {
             let v = value.trim().parse::<u64>().ok();
             if v.is_none() {
@@ -284,7 +310,9 @@ impl Scenario {
                         self.params.insert(p.key, v);
                     }
                 }
-                None => notices.push(Notice::UnknownField { field: shown(other) }),
+                None => notices.push(Notice::UnknownField {
+                    field: shown(other),
+                }),
             },
         }
     }
@@ -297,7 +325,9 @@ impl Scenario {
         let (lo, hi, _) = spec.nodes;
         self.nodes = clamp_u64("nodes", self.nodes as u64, (lo, hi), &mut n) as usize;
         for p in spec.params {
-            let Some(&v) = self.params.get(p.key) else { continue };
+            let Some(&v) = self.params.get(p.key) else {
+                continue;
+            };
             let (mut lo, mut hi) = (p.min, p.max);
             match p.relation {
                 Relation::AtLeast(other) => lo = lo.max(self.param(other)),
@@ -324,17 +354,30 @@ impl Scenario {
                     Relation::AtMostHalf(other) => (self.param(other) / 2).max(p.min),
                     Relation::None => v,
                 };
-                n.push(Notice::Clamped { field: p.key.into(), value: v.to_string(), to: to.to_string() });
+                n.push(Notice::Clamped {
+                    field: p.key.into(),
+                    value: v.to_string(),
+                    to: to.to_string(),
+                });
                 self.set_param(p.key, to);
             }
         }
         self.latency_min_ms = clamp_u64("lmin", self.latency_min_ms, limits::LATENCY_MS, &mut n);
-        self.latency_max_ms = clamp_u64("lmax", self.latency_max_ms, (self.latency_min_ms, limits::LATENCY_MS.1), &mut n);
+        self.latency_max_ms = clamp_u64(
+            "lmax",
+            self.latency_max_ms,
+            (self.latency_min_ms, limits::LATENCY_MS.1),
+            &mut n,
+        );
         self.loss_pct = clamp_u64("loss", self.loss_pct, limits::LOSS_PCT, &mut n);
         let (lo, hi) = limits::SPEED;
         let s = self.speed.clamp(lo, hi);
         if s != self.speed {
-            n.push(Notice::Clamped { field: "speed".into(), value: format!("{}", self.speed), to: format!("{s}") });
+            n.push(Notice::Clamped {
+                field: "speed".into(),
+                value: format!("{}", self.speed),
+                to: format!("{s}"),
+            });
             self.speed = s;
         }
         n
@@ -397,13 +440,33 @@ impl Scenario {
 
     /// The network settings this scenario asks for.
     pub fn net_config(&self) -> NetConfig {
-        NetConfig { latency_min: self.latency_min_ms * MS, latency_max: self.latency_max_ms * MS, loss: self.loss_pct as f64 / 100.0 }
+        NetConfig {
+            latency_min: self.latency_min_ms * MS,
+            latency_max: self.latency_max_ms * MS,
+            loss: self.loss_pct as f64 / 100.0,
+        }
     }
 
     /// Settings that shape the world at time 0 (changing one restarts the run, so that a
     /// link always replays exactly); speed, language and embedding are not among them.
-    pub fn world_key(&self) -> (Page, u64, usize, &BTreeMap<&'static str, u64>, Option<&'static str>, NetConfig) {
-        (self.page, self.seed, self.nodes, &self.params, self.preset, self.net_config())
+    pub fn world_key(
+        &self,
+    ) -> (
+        Page,
+        u64,
+        usize,
+        &BTreeMap<&'static str, u64>,
+        Option<&'static str>,
+        NetConfig,
+    ) {
+        (
+            self.page,
+            self.seed,
+            self.nodes,
+            &self.params,
+            self.preset,
+            self.net_config(),
+        )
     }
 }
 
@@ -420,24 +483,46 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_and_out_of_range_values_clamp_with_notices() {
-        let (sc, n) = Scenario::from_location("", "#/raft?seed=abc&nodes=100&speed=50&loss=-3&emin=300&emax=100&bogus=1");
+        let (sc, n) = Scenario::from_location(
+            "",
+            "#/raft?seed=abc&nodes=100&speed=50&loss=-3&emin=300&emax=100&bogus=1",
+        );
         assert_eq!(sc.seed, 1);
         assert_eq!(sc.nodes, 9);
         assert_eq!(sc.speed, 10.0);
         assert_eq!(sc.loss_pct, 0);
         assert!(sc.param("emax") >= sc.param("emin"));
-        assert!(n.contains(&Notice::Malformed { field: "seed".into(), value: "abc".into() }));
-        assert!(n.contains(&Notice::Clamped { field: "nodes".into(), value: "100".into(), to: "9".into() }));
-        assert!(n.contains(&Notice::Malformed { field: "loss".into(), value: "-3".into() }));
-        assert!(n.contains(&Notice::UnknownField { field: "bogus".into() }));
-        assert!(n.iter().any(|x| matches!(x, Notice::Clamped { field, .. } if field == "emax")));
+        assert!(n.contains(&Notice::Malformed {
+            field: "seed".into(),
+            value: "abc".into()
+        }));
+        assert!(n.contains(&Notice::Clamped {
+            field: "nodes".into(),
+            value: "100".into(),
+            to: "9".into()
+        }));
+        assert!(n.contains(&Notice::Malformed {
+            field: "loss".into(),
+            value: "-3".into()
+        }));
+        assert!(n.contains(&Notice::UnknownField {
+            field: "bogus".into()
+        }));
+        assert!(n
+            .iter()
+            .any(|x| matches!(x, Notice::Clamped { field, .. } if field == "emax")));
     }
 
     #[test]
     fn unknown_page_falls_back_to_raft() {
         let (sc, n) = Scenario::from_location("", "#/nonsense");
         assert_eq!(sc.page, Page::Raft);
-        assert_eq!(n, vec![Notice::UnknownPage { page: "nonsense".into() }]);
+        assert_eq!(
+            n,
+            vec![Notice::UnknownPage {
+                page: "nonsense".into()
+            }]
+        );
     }
 
     #[test]
@@ -446,18 +531,36 @@ mod tests {
         assert!(sc.param("hb") <= 50);
         assert_eq!(n.len(), 1);
         let (sc, n) = Scenario::from_location("", "#/raft?emin=60");
-        assert_eq!(sc.param("hb"), 30, "the default 50 ms heartbeat must drop below 60/2");
+        assert_eq!(
+            sc.param("hb"),
+            30,
+            "the default 50 ms heartbeat must drop below 60/2"
+        );
         assert_eq!(n.len(), 1);
     }
 
     #[test]
     fn page_params_and_presets_belong_to_their_page() {
-        let (sc, n) = Scenario::from_location("", "#/paxos?nodes=7&proposers=3&backoff=1&preset=duel");
+        let (sc, n) =
+            Scenario::from_location("", "#/paxos?nodes=7&proposers=3&backoff=1&preset=duel");
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!((sc.page, sc.nodes, sc.param("proposers"), sc.param("backoff"), sc.preset), (Page::Paxos, 7, 3, 1, Some("duel")));
+        assert_eq!(
+            (
+                sc.page,
+                sc.nodes,
+                sc.param("proposers"),
+                sc.param("backoff"),
+                sc.preset
+            ),
+            (Page::Paxos, 7, 3, 1, Some("duel"))
+        );
         let (_, n) = Scenario::from_location("", "#/raft?proposers=3&preset=duel");
         assert_eq!(n.len(), 2, "Raft has neither: {n:?}");
-        assert_eq!(Scenario::from_location("", "#/2pc").0.preset, Some("happy"), "pages open on their first preset");
+        assert_eq!(
+            Scenario::from_location("", "#/2pc").0.preset,
+            Some("happy"),
+            "pages open on their first preset"
+        );
         let (free, n) = Scenario::from_location("", "#/2pc?preset=free");
         assert!(n.is_empty());
         assert_eq!(free.preset, None);
@@ -470,8 +573,21 @@ mod tests {
     #[test]
     fn hash_round_trips_on_every_page() {
         for page in Page::ALL {
-            let mut sc = Scenario { seed: 77, speed: 2.5, lang: Some(Lang::En), embed: true, loss_pct: 10, latency_max_ms: 80, ..Scenario::new(page) };
-            if let Some(p) = page.spec().params.iter().find(|p| p.relation == Relation::None) {
+            let mut sc = Scenario {
+                seed: 77,
+                speed: 2.5,
+                lang: Some(Lang::En),
+                embed: true,
+                loss_pct: 10,
+                latency_max_ms: 80,
+                ..Scenario::new(page)
+            };
+            if let Some(p) = page
+                .spec()
+                .params
+                .iter()
+                .find(|p| p.relation == Relation::None)
+            {
                 sc.set_param(p.key, p.max);
             }
             sc.preset = page.spec().presets.last().map(|p| p.slug);
@@ -486,11 +602,23 @@ mod tests {
     fn a_preset_from_a_link_brings_its_settings_and_explicit_values_win() {
         let (sc, n) = Scenario::from_location("", "#/paxos?preset=duel");
         assert!(n.is_empty(), "{n:?}");
-        assert_eq!((sc.param("retry"), sc.latency_min_ms, sc.latency_max_ms, sc.param("proposers")), (60, 20, 22, 2));
+        assert_eq!(
+            (
+                sc.param("retry"),
+                sc.latency_min_ms,
+                sc.latency_max_ms,
+                sc.param("proposers")
+            ),
+            (60, 20, 22, 2)
+        );
         let (sc, _) = Scenario::from_location("", "#/paxos?retry=90&preset=duel");
         assert_eq!(sc.param("retry"), 90);
         let (sc, _) = Scenario::from_location("", "#/3pc?preset=partition");
-        assert_eq!((sc.latency_min_ms, sc.latency_max_ms), (30, 30), "presets run on fixed latency");
+        assert_eq!(
+            (sc.latency_min_ms, sc.latency_max_ms),
+            (30, 30),
+            "presets run on fixed latency"
+        );
         // Choosing it and writing the link gives the same scenario back.
         assert_eq!(Scenario::from_location("", &sc.to_hash()).0, sc);
     }
@@ -501,7 +629,9 @@ mod tests {
         let alphabet = b"#/?&=%+-.0123456789abcdefghijklmnopqrstuvwxyz\xc3\xa9 emin nodes seed paxos 2pc preset=duel";
         for _ in 0..20_000 {
             let len = rng.index(60);
-            let bytes: Vec<u8> = (0..len).map(|_| alphabet[rng.index(alphabet.len())]).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.index(alphabet.len())])
+                .collect();
             let s = String::from_utf8_lossy(&bytes);
             let (sc, _) = Scenario::from_location(&s, &s);
             let (lo, hi, _) = sc.spec().nodes;

@@ -82,20 +82,33 @@ impl Ctl {
 
     /// Start the scenario's tour (if it has one) from its first step.
     fn start_tour(&self) {
-        let steps = self.scenario.with_untracked(|s| s.tour.as_deref().map(|t| tours::parse(t).0)).unwrap_or_default();
+        let steps = self
+            .scenario
+            .with_untracked(|s| s.tour.as_deref().map(|t| tours::parse(t).0))
+            .unwrap_or_default();
         if steps.is_empty() {
             self.tour.set(None);
             return;
         }
         let now = self.sim.with_value(|s| s.now());
         let due = now + steps[0].wait_ms * MS;
-        self.tour.set(Some(TourRun { steps, idx: 0, shown: false, due, roles: vec![], log_mark: 0, done: false }));
+        self.tour.set(Some(TourRun {
+            steps,
+            idx: 0,
+            shown: false,
+            due,
+            roles: vec![],
+            log_mark: 0,
+            done: false,
+        }));
         self.playing.set(true);
     }
 
     /// Pause on the current step and show it.
     fn show_step(&self) {
-        let roles = self.view.with_untracked(|v| v.nodes.iter().map(|n| n.role).collect());
+        let roles = self
+            .view
+            .with_untracked(|v| v.nodes.iter().map(|n| n.role).collect());
         let log_mark = self.sim.with_value(|s| s.log().len());
         self.playing.set(false);
         self.tour.update(|t| {
@@ -120,7 +133,10 @@ impl Ctl {
                 }
             }
         });
-        if self.tour.with_untracked(|t| t.as_ref().is_some_and(|t| !t.done)) {
+        if self
+            .tour
+            .with_untracked(|t| t.as_ref().is_some_and(|t| !t.done))
+        {
             self.playing.set(true);
         }
     }
@@ -134,10 +150,22 @@ impl Ctl {
 
     /// After a user action: does it complete the step the tour waits on?
     fn check_tour(&self) {
-        let Some(run) = self.tour.get_untracked() else { return };
-        let Some(step) = run.steps.get(run.idx) else { return };
-        let (Some(expect), true) = (&step.expect, run.shown) else { return };
-        let new: Vec<UiAction> = self.sim.with_value(|s| s.log().iter().skip(run.log_mark).map(|(_, a)| a.clone()).collect());
+        let Some(run) = self.tour.get_untracked() else {
+            return;
+        };
+        let Some(step) = run.steps.get(run.idx) else {
+            return;
+        };
+        let (Some(expect), true) = (&step.expect, run.shown) else {
+            return;
+        };
+        let new: Vec<UiAction> = self.sim.with_value(|s| {
+            s.log()
+                .iter()
+                .skip(run.log_mark)
+                .map(|(_, a)| a.clone())
+                .collect()
+        });
         if tours::satisfied(expect, &run.roles, &new) {
             self.next_step();
         }
@@ -169,8 +197,14 @@ impl Ctl {
 
     /// Toggle the link between `a` and `b`.
     pub fn toggle_link(&self, a: NodeId, b: NodeId) {
-        let cut = self.view.with_untracked(|v| v.cut.contains(&(a.min(b), a.max(b))));
-        self.act(if cut { UiAction::Heal(a, b) } else { UiAction::Cut(a, b) });
+        let cut = self
+            .view
+            .with_untracked(|v| v.cut.contains(&(a.min(b), a.max(b))));
+        self.act(if cut {
+            UiAction::Heal(a, b)
+        } else {
+            UiAction::Cut(a, b)
+        });
     }
 
     /// Cut every link of `node`.
@@ -189,7 +223,10 @@ impl Ctl {
     pub fn split_cluster(&self) {
         let n = self.view.with_untracked(|v| v.nodes.len());
         let k = n / 2;
-        self.act(UiAction::Partition(vec![(0..k).collect(), (k..n).collect()]));
+        self.act(UiAction::Partition(vec![
+            (0..k).collect(),
+            (k..n).collect(),
+        ]));
     }
 
     /// Advance by a wall-clock interval at the current speed (called every frame).
@@ -200,7 +237,9 @@ impl Ctl {
         let speed = self.scenario.with_untracked(|s| s.speed);
         let dt = (wall_ms.clamp(0.0, 100.0) * speed * VIRTUAL_US_PER_WALL_MS_AT_1X) as SimTime;
         // A tour step due within this frame stops the clock exactly at its moment.
-        let due = self.tour.with_untracked(|t| t.as_ref().filter(|t| !t.shown && !t.done).map(|t| t.due));
+        let due = self
+            .tour
+            .with_untracked(|t| t.as_ref().filter(|t| !t.shown && !t.done).map(|t| t.due));
         let target = self.sim.with_value(|s| s.now()) + dt;
         let stop = due.map_or(target, |d| d.min(target));
         self.sim.update_value(|s| s.run_until(stop));
@@ -305,7 +344,12 @@ impl Ctl {
         if cur.page == page {
             return;
         }
-        self.scenario.set(Scenario { speed: cur.speed, lang: cur.lang, embed: cur.embed, ..Scenario::new(page) });
+        self.scenario.set(Scenario {
+            speed: cur.speed,
+            lang: cur.lang,
+            embed: cur.embed,
+            ..Scenario::new(page)
+        });
         self.tour.set(None);
         self.write_url();
         self.reset();

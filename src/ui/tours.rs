@@ -49,7 +49,11 @@ pub struct Tour {
 }
 
 fn step(wait_ms: u64, expect: Option<Expect>, text: Key) -> Step {
-    Step { wait_ms, expect, text: StepText::Key(text) }
+    Step {
+        wait_ms,
+        expect,
+        text: StepText::Key(text),
+    }
 }
 
 /// The tours that ship with the app.
@@ -73,7 +77,11 @@ pub fn builtin() -> Vec<Tour> {
             title: Key::TourPaxosTitle,
             hash: "#/paxos?preset=happy&tour=paxos-basics",
             page: Page::Paxos,
-            steps: vec![step(0, None, Key::TourPaxos1), step(165, crash("acceptor"), Key::TourPaxos2), step(200, None, Key::TourPaxos3)],
+            steps: vec![
+                step(0, None, Key::TourPaxos1),
+                step(165, crash("acceptor"), Key::TourPaxos2),
+                step(200, None, Key::TourPaxos3),
+            ],
         },
         Tour {
             slug: "2pc-blocking",
@@ -96,7 +104,9 @@ fn parse_expect(s: &str) -> Option<Option<Expect>> {
         "restart" => Some(Expect::Restart),
         s => match (s.strip_prefix("crash-"), s.strip_prefix("do-")) {
             (Some(role), _) if !role.is_empty() => Some(Expect::Crash(role.into())),
-            (_, Some(cmd)) if crate::ui::action_log::COMMANDS.contains(&cmd) => Some(Expect::Command(cmd.into())),
+            (_, Some(cmd)) if crate::ui::action_log::COMMANDS.contains(&cmd) => {
+                Some(Expect::Command(cmd.into()))
+            }
             _ => return None,
         },
     })
@@ -112,15 +122,26 @@ pub fn parse(value: &str) -> (Vec<Step>, Vec<Notice>) {
     let mut notices = Vec::new();
     for part in value.split('|').filter(|p| !p.is_empty()) {
         let mut it = part.splitn(3, '~');
-        let parsed = match (it.next().and_then(|w| w.trim().parse::<u64>().ok()), it.next().map(parse_expect), it.next()) {
+        let parsed = match (
+            it.next().and_then(|w| w.trim().parse::<u64>().ok()),
+            it.next().map(parse_expect),
+            it.next(),
+        ) {
             (Some(wait_ms), Some(Some(expect)), Some(text)) if !text.trim().is_empty() => {
-                Some(Step { wait_ms: wait_ms.min(3_600_000), expect, text: StepText::Custom(text.chars().take(500).collect()) })
+                Some(Step {
+                    wait_ms: wait_ms.min(3_600_000),
+                    expect,
+                    text: StepText::Custom(text.chars().take(500).collect()),
+                })
             }
             _ => None,
         };
         match parsed {
             Some(s) => steps.push(s),
-            None => notices.push(Notice::Malformed { field: "tour".into(), value: part.chars().take(40).collect() }),
+            None => notices.push(Notice::Malformed {
+                field: "tour".into(),
+                value: part.chars().take(40).collect(),
+            }),
         }
     }
     (steps, notices)
@@ -130,7 +151,9 @@ pub fn parse(value: &str) -> (Vec<Step>, Vec<Notice>) {
 /// satisfy `expect`.
 pub fn satisfied(expect: &Expect, roles: &[&str], new_actions: &[UiAction]) -> bool {
     new_actions.iter().any(|a| match (expect, a) {
-        (Expect::Crash(role), UiAction::Crash(n)) => role == "any" || roles.get(*n).is_some_and(|r| r == role),
+        (Expect::Crash(role), UiAction::Crash(n)) => {
+            role == "any" || roles.get(*n).is_some_and(|r| r == role)
+        }
         (Expect::Restart, UiAction::Restart(_)) => true,
         (Expect::Command(id), UiAction::Command(_, c)) => id == c,
         _ => false,
@@ -154,7 +177,9 @@ mod tests {
 
     #[test]
     fn a_teachers_tour_reads_from_the_link_and_bad_steps_are_named() {
-        let (steps, notices) = parse("300~crash-leader~Kill the leader!|500~~Watch|x~~bad|10~fly~bad|20~do-request~Ask");
+        let (steps, notices) = parse(
+            "300~crash-leader~Kill the leader!|500~~Watch|x~~bad|10~fly~bad|20~do-request~Ask",
+        );
         assert_eq!(steps.len(), 3);
         assert_eq!(steps[0].expect, Some(Expect::Crash("leader".into())));
         assert_eq!(steps[2].expect, Some(Expect::Command("request".into())));
@@ -166,8 +191,16 @@ mod tests {
         let roles = ["follower", "leader", "follower"];
         let crash_leader = Expect::Crash("leader".into());
         assert!(!satisfied(&crash_leader, &roles, &[UiAction::Crash(0)]));
-        assert!(satisfied(&crash_leader, &roles, &[UiAction::Crash(0), UiAction::Crash(1)]));
-        assert!(satisfied(&Expect::Command("begin".into()), &roles, &[UiAction::Command(0, "begin")]));
+        assert!(satisfied(
+            &crash_leader,
+            &roles,
+            &[UiAction::Crash(0), UiAction::Crash(1)]
+        ));
+        assert!(satisfied(
+            &Expect::Command("begin".into()),
+            &roles,
+            &[UiAction::Command(0, "begin")]
+        ));
         assert!(!satisfied(&Expect::Restart, &roles, &[UiAction::HealAll]));
     }
 }

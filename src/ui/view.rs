@@ -5,7 +5,9 @@
 //! narration and commands); [`Sim`] does the rest for every protocol alike, and hides the
 //! protocol's types behind [`PageSim`] so the controller can hold any page.
 
-use crate::sim::{Action, DropReason, LinkState, NetConfig, NodeId, Protocol, SimTime, TraceKind, World};
+use crate::sim::{
+    Action, DropReason, LinkState, NetConfig, NodeId, Protocol, SimTime, TraceKind, World,
+};
 use crate::ui::i18n::{engine_event, rule_key, t, CmdText, EngineEvent, Key, Lang};
 
 /// A node's outline (paired with colour, so roles never rely on colour alone).
@@ -76,7 +78,12 @@ impl StripVis {
     /// A strip showing all of `cells` (none hidden); `done` and `len` counted from them.
     pub fn from_cells(cells: Vec<CellVis>) -> StripVis {
         let done = cells.iter().filter(|c| c.done).count() as u64;
-        StripVis { len: cells.len() as u64, done, cells, hidden: 0 }
+        StripVis {
+            len: cells.len() as u64,
+            done,
+            cells,
+            hidden: 0,
+        }
     }
 }
 
@@ -238,6 +245,15 @@ pub struct SpaceTimeVis {
     pub down: Vec<(NodeId, SimTime, SimTime)>,
 }
 
+/// A measured curve beside the one theory predicts (gossip's infected count per round).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartVis {
+    pub measured: Vec<f64>,
+    pub theory: Vec<f64>,
+    /// The y-axis maximum (the node count).
+    pub max: f64,
+}
+
 /// A page's whole state for one frame.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SimView {
@@ -253,12 +269,13 @@ pub struct SimView {
     /// The end of the timeline (the furthest time reached).
     pub horizon: SimTime,
     pub space_time: SpaceTimeVis,
+    pub chart: Option<ChartVis>,
 }
 
 /// Where a message on a cut link stops: the cut mark is drawn at the link's middle.
 pub const CUT_POINT: f64 = 0.5;
 /// How many event-log lines the view keeps.
-pub const MAX_LINES: usize = 200;
+pub const MAX_LINES: usize = 100;
 
 /// What the user can do to any page.
 #[derive(Clone, Debug, PartialEq)]
@@ -317,10 +334,19 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn narrate(&self, lang: Lang, note: &<Self::P as Protocol>::Note) -> String;
     fn cmd_text(&self, cmd: &<Self::P as Protocol>::Cmd) -> CmdText;
     /// Turn a command button into a protocol command.
-    fn command(&mut self, w: &World<Self::P>, node: NodeId, id: &str) -> Option<<Self::P as Protocol>::Cmd>;
+    fn command(
+        &mut self,
+        w: &World<Self::P>,
+        node: NodeId,
+        id: &str,
+    ) -> Option<<Self::P as Protocol>::Cmd>;
     fn status(&self, w: &World<Self::P>, lang: Lang) -> Vec<StatusVis>;
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)>;
     fn kinds(&self) -> Vec<MsgStyle>;
+    /// A measured-versus-theory chart, for pages that have one.
+    fn chart(&self, _w: &World<Self::P>) -> Option<ChartVis> {
+        None
+    }
     /// Which narration deserves a labelled mark in the space-time diagram.
     fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Key> {
         None
@@ -358,12 +384,28 @@ pub struct Sim<A: Adapter> {
     checkpoints: Vec<Checkpoint<A>>,
     spacing: SimTime,
     horizon: SimTime,
+    /// The event-log lines of the last view, kept until the story or the language changes
+    /// (they are the costliest part of a frame to rebuild).
+    lines_cache: std::sync::Mutex<Option<(u64, Lang, Vec<LogLine>)>>,
 }
 
 impl<A: Adapter> Sim<A> {
     pub fn new(world: World<A::P>, adapter: A) -> Self {
-        let first = Checkpoint { world: world.clone(), adapter: adapter.clone(), applied: 0 };
-        Sim { world, adapter, log: Vec::new(), applied: 0, checkpoints: vec![first], spacing: CHECKPOINT_EVERY, horizon: 0 }
+        let first = Checkpoint {
+            world: world.clone(),
+            adapter: adapter.clone(),
+            applied: 0,
+        };
+        Sim {
+            world,
+            adapter,
+            log: Vec::new(),
+            applied: 0,
+            checkpoints: vec![first],
+            spacing: CHECKPOINT_EVERY,
+            horizon: 0,
+            lines_cache: Default::default(),
+        }
     }
 
     /// Schedule a preset's script (part of the world from time 0, not of the user's log).
@@ -397,7 +439,11 @@ impl<A: Adapter> Sim<A> {
     fn advance_to(&mut self, t: SimTime) {
         loop {
             let next_cp = self.checkpoints.last().map_or(0, |c| c.world.now()) + self.spacing;
-            let next_action = self.log.get(self.applied).map(|(at, _)| *at).filter(|at| *at <= t);
+            let next_action = self
+                .log
+                .get(self.applied)
+                .map(|(at, _)| *at)
+                .filter(|at| *at <= t);
             // Stop at whichever comes first: a logged action, a checkpoint, or `t`.
             let mut stop = t;
             if let Some(at) = next_action {
@@ -425,7 +471,11 @@ impl<A: Adapter> Sim<A> {
     }
 
     fn checkpoint(&mut self) {
-        self.checkpoints.push(Checkpoint { world: self.world.clone(), adapter: self.adapter.clone(), applied: self.applied });
+        self.checkpoints.push(Checkpoint {
+            world: self.world.clone(),
+            adapter: self.adapter.clone(),
+            applied: self.applied,
+        });
         if self.checkpoints.len() > MAX_CHECKPOINTS {
             // Keep the first and every other one after it; double the spacing.
             let mut i = 0;
@@ -496,7 +546,13 @@ impl<A: Adapter> PageSim for Sim<A> {
     }
 
     fn seek(&mut self, t: SimTime) {
-        let cp = self.checkpoints.iter().rev().find(|c| c.world.now() <= t).unwrap_or(&self.checkpoints[0]).clone();
+        let cp = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.world.now() <= t)
+            .unwrap_or(&self.checkpoints[0])
+            .clone();
         self.world = cp.world;
         self.adapter = cp.adapter;
         self.applied = cp.applied;
@@ -519,23 +575,69 @@ impl<A: Adapter> PageSim for Sim<A> {
         let mut first = true;
         for ev in self.world.trace().recent() {
             let fields = match &ev.kind {
-                TraceKind::Sent { id, from, to, arrive_at, msg } => format!(
+                TraceKind::Sent {
+                    id,
+                    from,
+                    to,
+                    arrive_at,
+                    msg,
+                } => format!(
                     r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
-                    json_str(&names[*from]), json_str(&names[*to]), json_str(t(lang, self.adapter.msg_style(msg).key))
+                    json_str(&names[*from]),
+                    json_str(&names[*to]),
+                    json_str(t(lang, self.adapter.msg_style(msg).key))
                 ),
-                TraceKind::Delivered { id, from, to, .. } => format!(r#""kind":"delivered","id":{id},"from":{},"to":{}"#, json_str(&names[*from]), json_str(&names[*to])),
-                TraceKind::Dropped { id, from, to, reason, .. } => format!(
+                TraceKind::Delivered { id, from, to, .. } => format!(
+                    r#""kind":"delivered","id":{id},"from":{},"to":{}"#,
+                    json_str(&names[*from]),
+                    json_str(&names[*to])
+                ),
+                TraceKind::Dropped {
+                    id,
+                    from,
+                    to,
+                    reason,
+                    ..
+                } => format!(
                     r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
-                    json_str(&names[*from]), json_str(&names[*to]), json_str(&format!("{reason:?}"))
+                    json_str(&names[*from]),
+                    json_str(&names[*to]),
+                    json_str(&format!("{reason:?}"))
                 ),
-                TraceKind::TimerFired { node, timer } => format!(r#""kind":"timer","node":{},"timer":{}"#, json_str(&names[*node]), json_str(&format!("{timer:?}"))),
-                TraceKind::Note { node, note } => format!(r#""kind":"note","node":{},"text":{}"#, json_str(&names[*node]), json_str(&self.adapter.narrate(lang, note))),
-                TraceKind::Command { node, cmd } => format!(r#""kind":"command","node":{},"cmd":{}"#, json_str(&names[*node]), json_str(&format!("{cmd:?}"))),
-                TraceKind::Crashed { node } => format!(r#""kind":"crashed","node":{}"#, json_str(&names[*node])),
-                TraceKind::Restarted { node } => format!(r#""kind":"restarted","node":{}"#, json_str(&names[*node])),
-                TraceKind::LinkCut { a, b } => format!(r#""kind":"link_cut","a":{},"b":{}"#, json_str(&names[*a]), json_str(&names[*b])),
-                TraceKind::LinkHealed { a, b } => format!(r#""kind":"link_healed","a":{},"b":{}"#, json_str(&names[*a]), json_str(&names[*b])),
-                TraceKind::Violation { rule } => format!(r#""kind":"violation","rule":{}"#, json_str(rule)),
+                TraceKind::TimerFired { node, timer } => format!(
+                    r#""kind":"timer","node":{},"timer":{}"#,
+                    json_str(&names[*node]),
+                    json_str(&format!("{timer:?}"))
+                ),
+                TraceKind::Note { node, note } => format!(
+                    r#""kind":"note","node":{},"text":{}"#,
+                    json_str(&names[*node]),
+                    json_str(&self.adapter.narrate(lang, note))
+                ),
+                TraceKind::Command { node, cmd } => format!(
+                    r#""kind":"command","node":{},"cmd":{}"#,
+                    json_str(&names[*node]),
+                    json_str(&format!("{cmd:?}"))
+                ),
+                TraceKind::Crashed { node } => {
+                    format!(r#""kind":"crashed","node":{}"#, json_str(&names[*node]))
+                }
+                TraceKind::Restarted { node } => {
+                    format!(r#""kind":"restarted","node":{}"#, json_str(&names[*node]))
+                }
+                TraceKind::LinkCut { a, b } => format!(
+                    r#""kind":"link_cut","a":{},"b":{}"#,
+                    json_str(&names[*a]),
+                    json_str(&names[*b])
+                ),
+                TraceKind::LinkHealed { a, b } => format!(
+                    r#""kind":"link_healed","a":{},"b":{}"#,
+                    json_str(&names[*a]),
+                    json_str(&names[*b])
+                ),
+                TraceKind::Violation { rule } => {
+                    format!(r#""kind":"violation","rule":{}"#, json_str(rule))
+                }
             };
             if !first {
                 out.push_str(",\n");
@@ -550,7 +652,12 @@ impl<A: Adapter> PageSim for Sim<A> {
     fn legend(&self, lang: Lang) -> LegendVis {
         LegendVis {
             roles: self.adapter.roles(lang),
-            kinds: self.adapter.kinds().into_iter().map(|k| (k.class, k.badge, t(lang, k.key).to_string())).collect(),
+            kinds: self
+                .adapter
+                .kinds()
+                .into_iter()
+                .map(|k| (k.class, k.badge, t(lang, k.key).to_string()))
+                .collect(),
         }
     }
 
@@ -580,60 +687,138 @@ impl<A: Adapter> PageSim for Sim<A> {
                     detail,
                     t(lang, Key::ClickToDrop)
                 );
-                MsgVis { id: m.id, from: m.from, to: m.to, progress, class: style.class, badge: style.badge, title, doomed }
+                MsgVis {
+                    id: m.id,
+                    from: m.from,
+                    to: m.to,
+                    progress,
+                    class: style.class,
+                    badge: style.badge,
+                    title,
+                    doomed,
+                }
             })
             .collect();
 
         let mut drops = Vec::new();
-        let mut lines = Vec::new();
-        let total = w.trace().total();
-        for (back, ev) in w.trace().recent().rev().enumerate() {
-            let seq = total - back as u64;
-            let fresh = now.saturating_sub(ev.at) < drop_linger;
-            if !fresh && lines.len() >= MAX_LINES {
+        for ev in w.trace().recent().rev() {
+            if now.saturating_sub(ev.at) >= drop_linger {
                 break;
             }
-            let engine = |e: EngineEvent| engine_event(lang, &e, names);
-            let mut msg_id = None;
-            let (node, text, alarm) = match &ev.kind {
-                TraceKind::Note { node, note } => (Some(*node), a.narrate(lang, note), false),
-                TraceKind::Crashed { node } => (Some(*node), engine(EngineEvent::Crashed(*node)), false),
-                TraceKind::Restarted { node } => (Some(*node), engine(EngineEvent::Restarted(*node)), false),
-                TraceKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(*a, *b)), false),
-                TraceKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(*a, *b)), false),
-                TraceKind::Command { node, cmd } => (Some(*node), engine(EngineEvent::Command(*node, a.cmd_text(cmd))), false),
-                TraceKind::Violation { rule } => (None, engine(EngineEvent::Violation(rule_key(rule))), true),
-                TraceKind::Dropped { id, from, to, reason, sent_at, arrive_at, msg } => {
-                    if fresh {
-                        let progress = match reason {
-                            DropReason::LinkCut => CUT_POINT,
-                            DropReason::Lost => 0.85,
-                            DropReason::NodeDown => 0.95,
-                            DropReason::ByUser => {
-                                let span = arrive_at.saturating_sub(*sent_at).max(1) as f64;
-                                (ev.at.saturating_sub(*sent_at) as f64 / span).clamp(0.0, 1.0)
-                            }
-                        };
-                        let age = now.saturating_sub(ev.at) as f64 / drop_linger.max(1) as f64;
-                        drops.push(DropMark { id: *id, from: *from, to: *to, progress, age });
+            if let TraceKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                sent_at,
+                arrive_at,
+                ..
+            } = &ev.kind
+            {
+                let progress = match reason {
+                    DropReason::LinkCut => CUT_POINT,
+                    DropReason::Lost => 0.85,
+                    DropReason::NodeDown => 0.95,
+                    DropReason::ByUser => {
+                        let span = arrive_at.saturating_sub(*sent_at).max(1) as f64;
+                        (ev.at.saturating_sub(*sent_at) as f64 / span).clamp(0.0, 1.0)
                     }
-                    let what = a.msg_style(msg).key;
-                    msg_id = Some(*id);
-                    (None, engine(EngineEvent::Dropped { what, from: *from, to: *to, reason: *reason }), false)
-                }
-                TraceKind::Sent { .. } | TraceKind::Delivered { .. } | TraceKind::TimerFired { .. } => continue,
-            };
-            if lines.len() < MAX_LINES {
-                lines.push(LogLine { seq, msg: msg_id, at: ev.at, node, who: node.map(|n| names[n].clone()), text, alarm });
+                };
+                let age = now.saturating_sub(ev.at) as f64 / drop_linger.max(1) as f64;
+                drops.push(DropMark {
+                    id: *id,
+                    from: *from,
+                    to: *to,
+                    progress,
+                    age,
+                });
             }
         }
+        let newest = w.trace().story().next_back().map_or(0, |(seq, _)| *seq);
+        let mut cache = self.lines_cache.lock().unwrap_or_else(|e| e.into_inner());
+        let lines = match cache.as_ref() {
+            Some((seq, l, lines)) if *seq == newest && *l == lang => lines.clone(),
+            _ => {
+                let mut lines = Vec::new();
+                for (seq, ev) in w.trace().story().rev().take(MAX_LINES) {
+                    let engine = |e: EngineEvent| engine_event(lang, &e, names);
+                    let mut msg_id = None;
+                    let (node, text, alarm) = match &ev.kind {
+                        TraceKind::Note { node, note } => {
+                            (Some(*node), a.narrate(lang, note), false)
+                        }
+                        TraceKind::Crashed { node } => {
+                            (Some(*node), engine(EngineEvent::Crashed(*node)), false)
+                        }
+                        TraceKind::Restarted { node } => {
+                            (Some(*node), engine(EngineEvent::Restarted(*node)), false)
+                        }
+                        TraceKind::LinkCut { a, b } => {
+                            (None, engine(EngineEvent::LinkCut(*a, *b)), false)
+                        }
+                        TraceKind::LinkHealed { a, b } => {
+                            (None, engine(EngineEvent::LinkHealed(*a, *b)), false)
+                        }
+                        TraceKind::Command { node, cmd } => (
+                            Some(*node),
+                            engine(EngineEvent::Command(*node, a.cmd_text(cmd))),
+                            false,
+                        ),
+                        TraceKind::Violation { rule } => {
+                            (None, engine(EngineEvent::Violation(rule_key(rule))), true)
+                        }
+                        TraceKind::Dropped {
+                            id,
+                            from,
+                            to,
+                            reason,
+                            msg,
+                            ..
+                        } => {
+                            msg_id = Some(*id);
+                            let what = a.msg_style(msg).key;
+                            (
+                                None,
+                                engine(EngineEvent::Dropped {
+                                    what,
+                                    from: *from,
+                                    to: *to,
+                                    reason: *reason,
+                                }),
+                                false,
+                            )
+                        }
+                        TraceKind::Sent { .. }
+                        | TraceKind::Delivered { .. }
+                        | TraceKind::TimerFired { .. } => continue,
+                    };
+                    lines.push(LogLine {
+                        seq: *seq,
+                        msg: msg_id,
+                        at: ev.at,
+                        node,
+                        who: node.map(|n| names[n].clone()),
+                        text,
+                        alarm,
+                    });
+                }
+                *cache = Some((newest, lang, lines.clone()));
+                lines
+            }
+        };
+        drop(cache);
         let violations = w
             .violations()
             .iter()
             .map(|v| ViolationVis {
                 rule_id: v.rule,
                 rule: t(lang, rule_key(v.rule)).to_string(),
-                nodes: v.nodes.iter().map(|n| names[*n].clone()).collect::<Vec<_>>().join(", "),
+                nodes: v
+                    .nodes
+                    .iter()
+                    .map(|n| names[*n].clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 at: v.at,
                 detail: v.detail.clone(),
             })
@@ -649,7 +834,12 @@ impl<A: Adapter> PageSim for Sim<A> {
             status: a.status(w, lang),
             events: w.events_processed(),
             horizon: self.horizon.max(now),
-            space_time: self.space_time(lang),
+            space_time: if w.len() <= 20 {
+                self.space_time(lang)
+            } else {
+                SpaceTimeVis::default()
+            },
+            chart: a.chart(w),
         }
     }
 }
@@ -676,15 +866,34 @@ impl<A: Adapter> Sim<A> {
                 TraceKind::Dropped { id, .. } => {
                     ends.insert(*id, (ev.at, ArrowEnd::Dropped));
                 }
-                TraceKind::Sent { id, from: a, to: b, arrive_at, msg } => {
+                TraceKind::Sent {
+                    id,
+                    from: a,
+                    to: b,
+                    arrive_at,
+                    msg,
+                } => {
                     let (t1, end, progress) = match ends.get(id) {
                         Some((t1, end)) => (*t1, *end, 1.0),
                         None => {
                             let span = arrive_at.saturating_sub(ev.at).max(1) as f64;
-                            (now, ArrowEnd::Flying, (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0))
+                            (
+                                now,
+                                ArrowEnd::Flying,
+                                (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0),
+                            )
                         }
                     };
-                    arrows.push(Arrow { id: *id, from: *a, to: *b, t0: ev.at, t1, progress, end, class: self.adapter.msg_style(msg).class });
+                    arrows.push(Arrow {
+                        id: *id,
+                        from: *a,
+                        to: *b,
+                        t0: ev.at,
+                        t1,
+                        progress,
+                        end,
+                        class: self.adapter.msg_style(msg).class,
+                    });
                 }
                 TraceKind::Restarted { node } => up_again[*node] = Some(ev.at),
                 TraceKind::Crashed { node } => {
@@ -693,7 +902,11 @@ impl<A: Adapter> Sim<A> {
                 }
                 TraceKind::Note { node, note } => {
                     if let Some(k) = self.adapter.mark(note) {
-                        marks.push(Mark { node: *node, at: ev.at, label: t(lang, k).to_string() });
+                        marks.push(Mark {
+                            node: *node,
+                            at: ev.at,
+                            label: t(lang, k).to_string(),
+                        });
                     }
                 }
                 _ => {}
@@ -710,7 +923,13 @@ impl<A: Adapter> Sim<A> {
             }
         }
         arrows.sort_by_key(|a| a.id);
-        SpaceTimeVis { from, to: now, arrows, marks, down }
+        SpaceTimeVis {
+            from,
+            to: now,
+            arrows,
+            marks,
+            down,
+        }
     }
 }
 
@@ -735,4 +954,44 @@ pub fn json_str(s: &str) -> String {
 pub fn fraction_left(set_at: SimTime, deadline: SimTime, now: SimTime) -> f64 {
     let span = deadline.saturating_sub(set_at).max(1) as f64;
     (deadline.saturating_sub(now) as f64 / span).clamp(0.0, 1.0)
+}
+
+/// The page of a pure data structure (ring, bloom filter): no engine, nothing to run.
+pub struct NullSim;
+
+impl PageSim for NullSim {
+    fn now(&self) -> SimTime {
+        0
+    }
+    fn run_until(&mut self, _: SimTime) {}
+    fn step(&mut self) -> bool {
+        false
+    }
+    fn act(&mut self, _: UiAction) {}
+    fn view(&self, _: Lang, _: SimTime) -> SimView {
+        SimView::default()
+    }
+    fn legend(&self, _: Lang) -> LegendVis {
+        LegendVis::default()
+    }
+    fn len(&self) -> usize {
+        0
+    }
+    fn log(&self) -> &[(SimTime, UiAction)] {
+        &[]
+    }
+    fn load_log(&mut self, _: Vec<(SimTime, UiAction)>) {}
+    fn horizon(&self) -> SimTime {
+        0
+    }
+    fn seek(&mut self, _: SimTime) {}
+    fn fingerprint(&self) -> u64 {
+        0
+    }
+    fn checkpoints(&self) -> usize {
+        0
+    }
+    fn trace_json(&self, _: Lang) -> String {
+        "[]\n".into()
+    }
 }

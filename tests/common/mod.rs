@@ -5,8 +5,17 @@ use ds_playground::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
 use ds_playground::sim::{Action, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
 
 pub fn raft_world(seed: u64, n: usize) -> World<RaftNode> {
-    let cfg = WorldConfig { seed, trace_capacity: 0, ..WorldConfig::default() };
-    World::new(cfg, (0..n).map(|_| RaftNode::new(RaftConfig::default())).collect())
+    let cfg = WorldConfig {
+        seed,
+        trace_capacity: 0,
+        ..WorldConfig::default()
+    };
+    World::new(
+        cfg,
+        (0..n)
+            .map(|_| RaftNode::new(RaftConfig::default()))
+            .collect(),
+    )
 }
 
 /// The id of the live leader with the highest term, if any.
@@ -42,7 +51,10 @@ pub fn random_faults(w: &mut World<RaftNode>, rng: &mut SimRng, span: SimTime, n
                 let split = 1 + rng.index(n - 1);
                 Action::Partition(vec![(0..split).collect(), (split..n).collect()])
             }
-            6 => Action::SetNet(NetConfig { loss: rng.index(4) as f64 * 0.1, ..NetConfig::default() }),
+            6 => Action::SetNet(NetConfig {
+                loss: rng.index(4) as f64 * 0.1,
+                ..NetConfig::default()
+            }),
             7 => Action::Command(a, RaftCmd::ForceTimeout),
             _ => {
                 *next_cmd += 1;
@@ -77,7 +89,9 @@ pub fn commit_everywhere(w: &mut World<RaftNode>, cmd: u64, limit: SimTime) -> O
         }
         let done = (0..w.len()).filter(|&i| w.is_alive(i)).all(|i| {
             let node = w.node(i);
-            node.log()[..node.commit_index() as usize].iter().any(|e| e.cmd == cmd)
+            node.log()[..node.commit_index() as usize]
+                .iter()
+                .any(|e| e.cmd == cmd)
         });
         if done {
             return Some(w.now() - start);

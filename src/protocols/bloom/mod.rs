@@ -31,7 +31,11 @@ pub struct BloomFilter {
 
 impl BloomFilter {
     pub fn new(m: usize, k: usize) -> Self {
-        BloomFilter { bits: vec![false; m.max(1)], k: k.max(1), inserted: Default::default() }
+        BloomFilter {
+            bits: vec![false; m.max(1)],
+            k: k.max(1),
+            inserted: Default::default(),
+        }
     }
     pub fn m(&self) -> usize {
         self.bits.len()
@@ -57,7 +61,9 @@ impl BloomFilter {
         let m = self.m() as u64;
         let h1 = hash(item, 1);
         let h2 = hash(item, 2) | 1;
-        (0..self.k as u64).map(|i| (h1.wrapping_add(i.wrapping_mul(h2)) % m) as usize).collect()
+        (0..self.k as u64)
+            .map(|i| (h1.wrapping_add(i.wrapping_mul(h2)) % m) as usize)
+            .collect()
     }
 
     pub fn insert(&mut self, item: &str) {
@@ -89,7 +95,9 @@ pub fn optimal_k(m: usize, n: usize) -> usize {
     if n == 0 {
         return 1;
     }
-    ((m as f64 / n as f64) * std::f64::consts::LN_2).round().clamp(1.0, 16.0) as usize
+    ((m as f64 / n as f64) * std::f64::consts::LN_2)
+        .round()
+        .clamp(1.0, 16.0) as usize
 }
 
 /// The cache-penetration scenario: requests for keys that do not exist. Without a filter
@@ -103,8 +111,14 @@ pub struct Penetration {
 
 /// Send `requests` lookups for absent keys `absent-0..` against `filter`.
 pub fn cache_penetration(filter: &BloomFilter, requests: usize) -> Penetration {
-    let with = (0..requests).filter(|i| filter.query(&format!("absent-{i}")) == QueryOutcome::FalsePositive).count();
-    Penetration { requests, db_hits_without_filter: requests, db_hits_with_filter: with }
+    let with = (0..requests)
+        .filter(|i| filter.query(&format!("absent-{i}")) == QueryOutcome::FalsePositive)
+        .count();
+    Penetration {
+        requests,
+        db_hits_without_filter: requests,
+        db_hits_with_filter: with,
+    }
 }
 
 #[cfg(test)]
@@ -118,7 +132,11 @@ mod tests {
             for i in 0..500 {
                 f.insert(&format!("item-{i}"));
                 for j in 0..=i {
-                    assert_ne!(f.query(&format!("item-{j}")), QueryOutcome::DefiniteMiss, "m={m} k={k}");
+                    assert_ne!(
+                        f.query(&format!("item-{j}")),
+                        QueryOutcome::DefiniteMiss,
+                        "m={m} k={k}"
+                    );
                 }
             }
         }
@@ -135,12 +153,17 @@ mod tests {
                 for i in 0..n {
                     f.insert(&format!("s{seed}-in-{i}"));
                 }
-                let fp = (0..20_000).filter(|i| f.query(&format!("s{seed}-out-{i}")) == QueryOutcome::FalsePositive).count();
+                let fp = (0..20_000)
+                    .filter(|i| f.query(&format!("s{seed}-out-{i}")) == QueryOutcome::FalsePositive)
+                    .count();
                 rates.push(fp as f64 / 20_000.0);
             }
             let measured = rates.iter().sum::<f64>() / rates.len() as f64;
             let expected = expected_fp_rate(m, k, n);
-            assert!((measured - expected).abs() <= (0.2 * expected).max(0.005), "m={m} k={k} n={n}: {measured} vs {expected}");
+            assert!(
+                (measured - expected).abs() <= (0.2 * expected).max(0.005),
+                "m={m} k={k} n={n}: {measured} vs {expected}"
+            );
         }
     }
 

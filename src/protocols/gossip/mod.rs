@@ -17,4 +17,6 @@
 pub mod node;
 pub mod theory;
 
-pub use node::{GossipConfig, GossipCmd, GossipMsg, GossipNode, GossipNote, GossipTimer, Mode, Termination};
+pub use node::{
+    GossipCmd, GossipConfig, GossipMsg, GossipNode, GossipNote, GossipTimer, Mode, Termination,
+};

@@ -32,7 +32,13 @@ pub struct GossipConfig {
 
 impl Default for GossipConfig {
     fn default() -> Self {
-        GossipConfig { mode: Mode::PushPull, fanout: 1, period: 100 * MS, termination: Termination::Never, anti_entropy: 0 }
+        GossipConfig {
+            mode: Mode::PushPull,
+            fanout: 1,
+            period: 100 * MS,
+            termination: Termination::Never,
+            anti_entropy: 0,
+        }
     }
 }
 
@@ -41,13 +47,21 @@ pub enum GossipMsg {
     /// "Here is the rumour."
     Push,
     /// The receiver of a push says whether it already knew (the rumour monger's feedback).
-    PushAck { knew: bool },
+    PushAck {
+        knew: bool,
+    },
     /// "Do you have the rumour?"
     PullRequest,
-    PullReply { rumour: bool },
+    PullReply {
+        rumour: bool,
+    },
     /// Anti-entropy: a full exchange of state.
-    Sync { rumour: bool },
-    SyncReply { rumour: bool },
+    Sync {
+        rumour: bool,
+    },
+    SyncReply {
+        rumour: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,7 +78,11 @@ pub enum GossipCmd {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GossipNote {
     Started,
-    Infected { from: NodeId, by_pull: bool, by_sync: bool },
+    Infected {
+        from: NodeId,
+        by_pull: bool,
+        by_sync: bool,
+    },
     StoppedSpreading,
 }
 
@@ -79,7 +97,13 @@ pub struct GossipNode {
 
 impl GossipNode {
     pub fn new(cfg: GossipConfig) -> Self {
-        GossipNode { cfg, infected_at: None, active: false, wasted: 0, round: 0 }
+        GossipNode {
+            cfg,
+            infected_at: None,
+            active: false,
+            wasted: 0,
+            round: 0,
+        }
     }
     pub fn cluster(cfg: &GossipConfig, n: usize) -> Vec<GossipNode> {
         (0..n).map(|_| GossipNode::new(cfg.clone())).collect()
@@ -102,7 +126,11 @@ impl GossipNode {
         if self.infected_at.is_none() {
             self.infected_at = Some(cx.now);
             self.active = true;
-            cx.note(GossipNote::Infected { from, by_pull, by_sync });
+            cx.note(GossipNote::Infected {
+                from,
+                by_pull,
+                by_sync,
+            });
         }
     }
 

@@ -25,7 +25,11 @@ pub fn key_hash(i: usize) -> u64 {
 
 impl Ring {
     pub fn new(nodes: &[u32], vnodes: usize) -> Ring {
-        let mut r = Ring { vnodes: vnodes.max(1), nodes: Vec::new(), points: Vec::new() };
+        let mut r = Ring {
+            vnodes: vnodes.max(1),
+            nodes: Vec::new(),
+            points: Vec::new(),
+        };
         for &n in nodes {
             r.add(n);
         }
@@ -93,13 +97,23 @@ impl Ring {
 
     /// Owners of keys `0..keys`.
     pub fn assign(&self, keys: usize) -> Vec<u32> {
-        (0..keys).map(|i| self.owner(key_hash(i)).unwrap_or(u32::MAX)).collect()
+        (0..keys)
+            .map(|i| self.owner(key_hash(i)).unwrap_or(u32::MAX))
+            .collect()
     }
 }
 
 /// Owners under `hash(key) mod N` placement (nodes in sorted order).
 pub fn assign_mod_n(nodes: &[u32], keys: usize) -> Vec<u32> {
-    (0..keys).map(|i| if nodes.is_empty() { u32::MAX } else { nodes[(key_hash(i) % nodes.len() as u64) as usize] }).collect()
+    (0..keys)
+        .map(|i| {
+            if nodes.is_empty() {
+                u32::MAX
+            } else {
+                nodes[(key_hash(i) % nodes.len() as u64) as usize]
+            }
+        })
+        .collect()
 }
 
 /// How many positions differ between two assignments.
@@ -112,7 +126,10 @@ pub fn load_stats(assignment: &[u32], nodes: &[u32]) -> (f64, f64, f64) {
     if nodes.is_empty() {
         return (0.0, 0.0, 0.0);
     }
-    let counts: Vec<f64> = nodes.iter().map(|n| assignment.iter().filter(|o| *o == n).count() as f64).collect();
+    let counts: Vec<f64> = nodes
+        .iter()
+        .map(|n| assignment.iter().filter(|o| *o == n).count() as f64)
+        .collect();
     let mean = counts.iter().sum::<f64>() / counts.len() as f64;
     let max = counts.iter().cloned().fold(0.0, f64::max);
     let var = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / counts.len() as f64;
@@ -136,7 +153,10 @@ mod tests {
             // Every moved key moved to the new node: only the affected arcs changed hands.
             assert!(before.iter().zip(&after).all(|(b, a)| b == a || *a == n));
             let expected = 20_000.0 / (n + 1) as f64;
-            assert!((m as f64 - expected).abs() < 0.35 * expected, "N={n}: moved {m}, expected ≈{expected}");
+            assert!(
+                (m as f64 - expected).abs() < 0.35 * expected,
+                "N={n}: moved {m}, expected ≈{expected}"
+            );
         }
     }
 
@@ -147,7 +167,10 @@ mod tests {
         ring.remove(2);
         let after = ring.assign(10_000);
         assert!(before.iter().zip(&after).all(|(b, a)| b == a || *b == 2));
-        assert_eq!(moved(&before, &after), before.iter().filter(|o| **o == 2).count());
+        assert_eq!(
+            moved(&before, &after),
+            before.iter().filter(|o| **o == 2).count()
+        );
     }
 
     #[test]
@@ -162,7 +185,13 @@ mod tests {
     fn more_virtual_nodes_spread_load_more_evenly() {
         let nodes: Vec<u32> = (0..10).collect();
         let spread = |v| load_stats(&Ring::new(&nodes, v).assign(50_000), &nodes).1;
-        assert!(spread(1) > spread(50) && spread(50) > spread(500), "{} {} {}", spread(1), spread(50), spread(500));
+        assert!(
+            spread(1) > spread(50) && spread(50) > spread(500),
+            "{} {} {}",
+            spread(1),
+            spread(50),
+            spread(500)
+        );
         assert!(spread(500) < 1.15);
     }
 

@@ -28,20 +28,42 @@ impl PaxosMonitor {
         self.chosen
     }
 
-    fn report(&mut self, out: &mut Vec<Violation>, rule: &'static str, nodes: Vec<NodeId>, at: SimTime, detail: String) {
+    fn report(
+        &mut self,
+        out: &mut Vec<Violation>,
+        rule: &'static str,
+        nodes: Vec<NodeId>,
+        at: SimTime,
+        detail: String,
+    ) {
         if self.reported.insert(rule) {
-            out.push(Violation { rule, nodes, at, detail });
+            out.push(Violation {
+                rule,
+                nodes,
+                at,
+                detail,
+            });
         }
     }
 }
 
 impl Monitor<PaxosNode> for PaxosMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&PaxosNode], _alive: &[bool], out: &mut Vec<Violation>) {
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&PaxosNode],
+        _alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
         let Some(first) = nodes.first() else { return };
         let cfg = first.config().clone();
         for (id, node) in nodes.iter().enumerate() {
             if let (PaxosRole::Acceptor(_), Some((b, v))) = (node.role(), node.accepted()) {
-                self.accepted_by.entry(b).or_insert((v, BTreeSet::new())).1.insert(id);
+                self.accepted_by
+                    .entry(b)
+                    .or_insert((v, BTreeSet::new()))
+                    .1
+                    .insert(id);
             }
         }
         let majority = cfg.majority();
@@ -57,7 +79,12 @@ impl Monitor<PaxosNode> for PaxosMonitor {
                 Some((cb, cv)) if cv != v => {
                     let detail = format!(
                         "value {} was chosen with number ({}, {}), then value {} with ({}, {})",
-                        cv, cb.round, cfg.name(cb.proposer), v, b.round, cfg.name(b.proposer)
+                        cv,
+                        cb.round,
+                        cfg.name(cb.proposer),
+                        v,
+                        b.round,
+                        cfg.name(b.proposer)
                     );
                     self.report(out, ONE_VALUE, who, now, detail);
                 }
@@ -66,9 +93,16 @@ impl Monitor<PaxosNode> for PaxosMonitor {
         }
         for (id, node) in nodes.iter().enumerate() {
             if let Some((_, v)) = node.learned() {
-                let ok = self.accepted_by.values().any(|(cv, who)| *cv == v && who.len() >= majority);
+                let ok = self
+                    .accepted_by
+                    .values()
+                    .any(|(cv, who)| *cv == v && who.len() >= majority);
                 if !ok {
-                    let detail = format!("{} learned value {} that no majority accepted", cfg.name(id), v);
+                    let detail = format!(
+                        "{} learned value {} that no majority accepted",
+                        cfg.name(id),
+                        v
+                    );
                     self.report(out, LEARN_ONLY_CHOSEN, vec![id], now, detail);
                 }
             }

@@ -17,12 +17,26 @@ pub type Value = u64;
 /// proposer may be told to abandon a proposal).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PaxosMsg {
-    Prepare { n: Ballot },
-    Promise { n: Ballot, accepted: Option<(Ballot, Value)> },
+    Prepare {
+        n: Ballot,
+    },
+    Promise {
+        n: Ballot,
+        accepted: Option<(Ballot, Value)>,
+    },
     /// "I have promised a higher number": tells the proposer what to outbid next time.
-    Nack { n: Ballot, promised: Ballot },
-    Accept { n: Ballot, v: Value },
-    Accepted { n: Ballot, v: Value },
+    Nack {
+        n: Ballot,
+        promised: Ballot,
+    },
+    Accept {
+        n: Ballot,
+        v: Value,
+    },
+    Accepted {
+        n: Ballot,
+        v: Value,
+    },
 }
 
 /// A proposer's retry timer.
@@ -41,16 +55,46 @@ pub enum PaxosCmd {
 /// Narration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PaxosNote {
-    SentPrepare { n: Ballot },
-    Promised { n: Ballot, to: NodeId, accepted: Option<(Ballot, Value)> },
-    RefusedPrepare { n: Ballot, promised: Ballot },
-    SentAccept { n: Ballot, v: Value, adopted: bool },
-    AcceptedValue { n: Ballot, v: Value },
-    RefusedAccept { n: Ballot, promised: Ballot },
-    Preempted { n: Ballot, by: Ballot },
-    LearnedChosen { v: Value, n: Ballot },
-    RetryTimeout { n: Ballot },
+    SentPrepare {
+        n: Ballot,
+    },
+    Promised {
+        n: Ballot,
+        to: NodeId,
+        accepted: Option<(Ballot, Value)>,
+    },
+    RefusedPrepare {
+        n: Ballot,
+        promised: Ballot,
+    },
+    SentAccept {
+        n: Ballot,
+        v: Value,
+        adopted: bool,
+    },
+    AcceptedValue {
+        n: Ballot,
+        v: Value,
+    },
+    RefusedAccept {
+        n: Ballot,
+        promised: Ballot,
+    },
+    Preempted {
+        n: Ballot,
+        by: Ballot,
+    },
+    LearnedChosen {
+        v: Value,
+        n: Ballot,
+    },
+    RetryTimeout {
+        n: Ballot,
+    },
     GaveUp,
     ForgotEverything,
-    Recovered { promised: Option<Ballot>, accepted: Option<(Ballot, Value)> },
+    Recovered {
+        promised: Option<Ballot>,
+        accepted: Option<(Ballot, Value)>,
+    },
 }

@@ -22,7 +22,14 @@ pub struct PaxosConfig {
 
 impl Default for PaxosConfig {
     fn default() -> Self {
-        PaxosConfig { proposers: 2, acceptors: 5, retry: 150 * MS, backoff: false, distinguished: false, persist: true }
+        PaxosConfig {
+            proposers: 2,
+            acceptors: 5,
+            retry: 150 * MS,
+            backoff: false,
+            distinguished: false,
+            persist: true,
+        }
     }
 }
 
@@ -74,9 +81,19 @@ impl PaxosConfig {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Idle,
-    Preparing { n: Ballot, promises: Vec<(NodeId, Option<(Ballot, Value)>)> },
-    Accepting { n: Ballot, v: Value, acks: Vec<NodeId> },
-    Chosen { n: Ballot, v: Value },
+    Preparing {
+        n: Ballot,
+        promises: Vec<(NodeId, Option<(Ballot, Value)>)>,
+    },
+    Accepting {
+        n: Ballot,
+        v: Value,
+        acks: Vec<NodeId>,
+    },
+    Chosen {
+        n: Ballot,
+        v: Value,
+    },
     GaveUp,
 }
 
@@ -99,12 +116,24 @@ pub struct PaxosNode {
 
 impl PaxosNode {
     pub fn new(cfg: PaxosConfig, id: NodeId) -> Self {
-        PaxosNode { cfg, id, phase: Phase::Idle, round: 0, attempts: 0, promised: None, accepted: None, votes: Vec::new(), learned: None }
+        PaxosNode {
+            cfg,
+            id,
+            phase: Phase::Idle,
+            round: 0,
+            attempts: 0,
+            promised: None,
+            accepted: None,
+            votes: Vec::new(),
+            learned: None,
+        }
     }
 
     /// A whole cluster: proposers, acceptors, learner.
     pub fn cluster(cfg: &PaxosConfig) -> Vec<PaxosNode> {
-        (0..cfg.size()).map(|i| PaxosNode::new(cfg.clone(), i)).collect()
+        (0..cfg.size())
+            .map(|i| PaxosNode::new(cfg.clone(), i))
+            .collect()
     }
 
     pub fn config(&self) -> &PaxosConfig {
@@ -148,8 +177,14 @@ impl PaxosNode {
     fn start_round(&mut self, cx: &mut Ctx<Self>) {
         self.round += 1;
         self.attempts += 1;
-        let n = Ballot { round: self.round, proposer: self.id };
-        self.phase = Phase::Preparing { n, promises: Vec::new() };
+        let n = Ballot {
+            round: self.round,
+            proposer: self.id,
+        };
+        self.phase = Phase::Preparing {
+            n,
+            promises: Vec::new(),
+        };
         cx.note(PaxosNote::SentPrepare { n });
         for a in self.cfg.acceptor_ids() {
             cx.send(a, PaxosMsg::Prepare { n });
@@ -161,7 +196,9 @@ impl PaxosNode {
         let majority = self.cfg.majority();
         match msg {
             PaxosMsg::Promise { n, accepted } => {
-                let Phase::Preparing { n: mine, promises } = &mut self.phase else { return };
+                let Phase::Preparing { n: mine, promises } = &mut self.phase else {
+                    return;
+                };
                 if n != *mine || promises.iter().any(|(a, _)| *a == from) {
                     return;
                 }
@@ -169,12 +206,23 @@ impl PaxosNode {
                 if promises.len() >= majority {
                     // "v is the value of the highest-numbered proposal among the responses,
                     // or is any value selected by the proposer if none was reported."
-                    let prior = promises.iter().filter_map(|(_, acc)| *acc).max_by_key(|(b, _)| *b);
+                    let prior = promises
+                        .iter()
+                        .filter_map(|(_, acc)| *acc)
+                        .max_by_key(|(b, _)| *b);
                     let own = self.cfg.value_of(self.id);
                     let v = prior.map_or(own, |(_, v)| v);
                     let n = *mine;
-                    self.phase = Phase::Accepting { n, v, acks: Vec::new() };
-                    cx.note(PaxosNote::SentAccept { n, v, adopted: v != own });
+                    self.phase = Phase::Accepting {
+                        n,
+                        v,
+                        acks: Vec::new(),
+                    };
+                    cx.note(PaxosNote::SentAccept {
+                        n,
+                        v,
+                        adopted: v != own,
+                    });
                     for a in self.cfg.acceptor_ids() {
                         cx.send(a, PaxosMsg::Accept { n, v });
                     }
@@ -191,7 +239,9 @@ impl PaxosNode {
                 }
             }
             PaxosMsg::Accepted { n, v } => {
-                let Phase::Accepting { n: mine, acks, .. } = &mut self.phase else { return };
+                let Phase::Accepting { n: mine, acks, .. } = &mut self.phase else {
+                    return;
+                };
                 if n != *mine || acks.contains(&from) {
                     return;
                 }
@@ -215,8 +265,18 @@ impl PaxosNode {
                 }
                 _ => {
                     self.promised = Some(n);
-                    cx.note(PaxosNote::Promised { n, to: from, accepted: self.accepted });
-                    cx.send(from, PaxosMsg::Promise { n, accepted: self.accepted });
+                    cx.note(PaxosNote::Promised {
+                        n,
+                        to: from,
+                        accepted: self.accepted,
+                    });
+                    cx.send(
+                        from,
+                        PaxosMsg::Promise {
+                            n,
+                            accepted: self.accepted,
+                        },
+                    );
                 }
             },
             PaxosMsg::Accept { n, v } => match self.promised {
@@ -237,7 +297,9 @@ impl PaxosNode {
     }
 
     fn learner_msg(&mut self, from: NodeId, msg: PaxosMsg, cx: &mut Ctx<Self>) {
-        let PaxosMsg::Accepted { n, v } = msg else { return };
+        let PaxosMsg::Accepted { n, v } = msg else {
+            return;
+        };
         let majority = self.cfg.majority();
         let entry = match self.votes.iter().position(|(b, _, _)| *b == n) {
             Some(i) => &mut self.votes[i],
@@ -266,7 +328,10 @@ impl Protocol for PaxosNode {
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         if let PaxosRole::Acceptor(_) = self.role() {
             if self.promised.is_some() || self.accepted.is_some() {
-                cx.note(PaxosNote::Recovered { promised: self.promised, accepted: self.accepted });
+                cx.note(PaxosNote::Recovered {
+                    promised: self.promised,
+                    accepted: self.accepted,
+                });
             }
         }
     }

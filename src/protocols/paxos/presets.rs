@@ -55,15 +55,23 @@ impl PaxosPreset {
             PaxosPreset::ProposerDiesAfterPhase1 => vec![
                 (BEGIN_AT, Action::Command(0, PaxosCmd::Propose)),
                 (BEGIN_AT + 45 * MS, Action::Crash(0)),
-                (BEGIN_AT + 500 * MS, Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose)),
+                (
+                    BEGIN_AT + 500 * MS,
+                    Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose),
+                ),
             ],
             PaxosPreset::DuelingProposers => vec![
                 (0, Action::Command(0, PaxosCmd::Propose)),
-                (cfg.retry / 2, Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose)),
+                (
+                    cfg.retry / 2,
+                    Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose),
+                ),
             ],
             PaxosPreset::MinorityDown => {
                 let down = (cfg.acceptors - cfg.majority()).max(1);
-                let mut s: Vec<_> = (0..down).map(|i| (0, Action::Crash(first_acceptor + i))).collect();
+                let mut s: Vec<_> = (0..down)
+                    .map(|i| (0, Action::Crash(first_acceptor + i)))
+                    .collect();
                 s.push((BEGIN_AT, Action::Command(0, PaxosCmd::Propose)));
                 s
             }
@@ -71,7 +79,10 @@ impl PaxosPreset {
                 (BEGIN_AT, Action::Command(0, PaxosCmd::Propose)),
                 (BEGIN_AT + 40 * MS, Action::Crash(first_acceptor)),
                 (BEGIN_AT + 300 * MS, Action::Restart(first_acceptor)),
-                (BEGIN_AT + 400 * MS, Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose)),
+                (
+                    BEGIN_AT + 400 * MS,
+                    Action::Command(1.min(cfg.proposers - 1), PaxosCmd::Propose),
+                ),
             ],
         }
     }

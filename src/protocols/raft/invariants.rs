@@ -33,11 +33,23 @@ pub struct RaftMonitor {
 }
 
 impl RaftMonitor {
-    fn report(&mut self, out: &mut Vec<Violation>, rule: &'static str, mut nodes: Vec<NodeId>, at: SimTime, detail: String) {
+    fn report(
+        &mut self,
+        out: &mut Vec<Violation>,
+        rule: &'static str,
+        mut nodes: Vec<NodeId>,
+        at: SimTime,
+        detail: String,
+    ) {
         nodes.sort_unstable();
         nodes.dedup();
         if self.reported.insert((rule, nodes.clone())) {
-            out.push(Violation { rule, nodes, at, detail });
+            out.push(Violation {
+                rule,
+                nodes,
+                at,
+                detail,
+            });
         }
     }
 
@@ -49,11 +61,20 @@ impl RaftMonitor {
 
 /// The largest index at which both logs hold an entry with the same term.
 fn last_common(a: &[Entry], b: &[Entry]) -> usize {
-    (1..=a.len().min(b.len())).rev().find(|&k| a[k - 1].term == b[k - 1].term).unwrap_or(0)
+    (1..=a.len().min(b.len()))
+        .rev()
+        .find(|&k| a[k - 1].term == b[k - 1].term)
+        .unwrap_or(0)
 }
 
 impl Monitor<RaftNode> for RaftMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&RaftNode], alive: &[bool], out: &mut Vec<Violation>) {
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&RaftNode],
+        alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
         let n = nodes.len();
         if self.seen_commit.len() != n {
             self.seen_commit = vec![0; n];
@@ -68,15 +89,29 @@ impl Monitor<RaftNode> for RaftMonitor {
             let term = node.term();
             match self.leaders.get(&term).copied() {
                 Some(other) if other != id => {
-                    let detail = format!("S{} and S{} are both leaders of term {}", other + 1, id + 1, term);
+                    let detail = format!(
+                        "S{} and S{} are both leaders of term {}",
+                        other + 1,
+                        id + 1,
+                        term
+                    );
                     self.report(out, ELECTION_SAFETY, vec![other, id], now, detail);
                 }
                 Some(_) => {}
                 None => {
                     self.leaders.insert(term, id);
-                    let missing = self.committed.iter().enumerate().find(|(k, e)| e.term < term && node.log().get(*k) != Some(e));
+                    let missing = self
+                        .committed
+                        .iter()
+                        .enumerate()
+                        .find(|(k, e)| e.term < term && node.log().get(*k) != Some(e));
                     if let Some((k, _)) = missing {
-                        let detail = format!("leader S{} of term {} lacks committed entry {}", id + 1, term, k + 1);
+                        let detail = format!(
+                            "leader S{} of term {} lacks committed entry {}",
+                            id + 1,
+                            term,
+                            k + 1
+                        );
                         self.report(out, LEADER_COMPLETENESS, vec![id], now, detail);
                     }
                 }
@@ -87,7 +122,12 @@ impl Monitor<RaftNode> for RaftMonitor {
         for (id, node) in nodes.iter().enumerate() {
             let ci = node.commit_index() as usize;
             if ci > node.log().len() {
-                let detail = format!("S{} commits index {} but its log has {} entries", id + 1, ci, node.log().len());
+                let detail = format!(
+                    "S{} commits index {} but its log has {} entries",
+                    id + 1,
+                    ci,
+                    node.log().len()
+                );
                 self.report(out, STATE_MACHINE_SAFETY, vec![id], now, detail);
                 continue;
             }
@@ -96,7 +136,13 @@ impl Monitor<RaftNode> for RaftMonitor {
                 let e = node.log()[k - 1];
                 match self.committed.get(k - 1) {
                     Some(c) if *c != e => {
-                        let detail = format!("S{} committed {:?} at index {}, another server committed {:?}", id + 1, e, k, c);
+                        let detail = format!(
+                            "S{} committed {:?} at index {}, another server committed {:?}",
+                            id + 1,
+                            e,
+                            k,
+                            c
+                        );
                         self.report(out, STATE_MACHINE_SAFETY, vec![id], now, detail);
                     }
                     Some(_) => {}
@@ -125,7 +171,14 @@ impl Monitor<RaftNode> for RaftMonitor {
                 let (a, b) = (nodes[i].log(), nodes[j].log());
                 let k = last_common(a, b);
                 if let Some(bad) = (0..k).find(|&x| a[x] != b[x]) {
-                    let detail = format!("S{} and S{} agree on entry {} (term {}) but differ at entry {}", i + 1, j + 1, k, a[k - 1].term, bad + 1);
+                    let detail = format!(
+                        "S{} and S{} agree on entry {} (term {}) but differ at entry {}",
+                        i + 1,
+                        j + 1,
+                        k,
+                        a[k - 1].term,
+                        bad + 1
+                    );
                     self.report(out, LOG_MATCHING, vec![i, j], now, detail);
                 }
             }
@@ -166,14 +219,22 @@ mod tests {
         let b = RaftNode::with_state(RaftConfig::default(), 2, None, vec![e(1, 99), e(2, 20)]);
         let mut out = vec![];
         RaftMonitor::default().check(0, &[&a, &b], &[true, true], &mut out);
-        assert_eq!(out.iter().map(|v| v.rule).collect::<Vec<_>>(), vec![LOG_MATCHING]);
+        assert_eq!(
+            out.iter().map(|v| v.rule).collect::<Vec<_>>(),
+            vec![LOG_MATCHING]
+        );
     }
 
     #[test]
     fn divergent_uncommitted_suffixes_are_allowed() {
         // Figure 7-style divergence: same prefix, different terms afterwards.
         let a = RaftNode::with_state(RaftConfig::default(), 3, None, vec![e(1, 1), e(2, 2)]);
-        let b = RaftNode::with_state(RaftConfig::default(), 3, None, vec![e(1, 1), e(3, 7), e(3, 8)]);
+        let b = RaftNode::with_state(
+            RaftConfig::default(),
+            3,
+            None,
+            vec![e(1, 1), e(3, 7), e(3, 8)],
+        );
         let mut out = vec![];
         RaftMonitor::default().check(0, &[&a, &b], &[true, true], &mut out);
         assert!(out.is_empty(), "{out:?}");
@@ -187,7 +248,10 @@ mod tests {
         crate::protocols::raft::node::test_support::set_commit(&mut b, 1);
         let mut out = vec![];
         RaftMonitor::default().check(0, &[&a, &b], &[true, true], &mut out);
-        assert!(out.iter().any(|v| v.rule == STATE_MACHINE_SAFETY), "{out:?}");
+        assert!(
+            out.iter().any(|v| v.rule == STATE_MACHINE_SAFETY),
+            "{out:?}"
+        );
     }
 
     #[test]
@@ -201,6 +265,9 @@ mod tests {
         assert!(out.is_empty());
         crate::protocols::raft::node::test_support::force_leader(&mut b, 2);
         m.check(1, &[&a, &b], &[true, true], &mut out);
-        assert_eq!(out.iter().map(|v| v.rule).collect::<Vec<_>>(), vec![LEADER_COMPLETENESS]);
+        assert_eq!(
+            out.iter().map(|v| v.rule).collect::<Vec<_>>(),
+            vec![LEADER_COMPLETENESS]
+        );
     }
 }

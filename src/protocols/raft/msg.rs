@@ -14,14 +14,29 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum RaftMsg {
     /// RequestVote RPC, sent by candidates to gather votes.
-    RequestVote { term: u64, last_log_index: u64, last_log_term: u64 },
+    RequestVote {
+        term: u64,
+        last_log_index: u64,
+        last_log_term: u64,
+    },
     /// RequestVote reply.
     Vote { term: u64, granted: bool },
     /// AppendEntries RPC: replicate entries, or a heartbeat when `entries` is empty.
-    AppendEntries { term: u64, prev_log_index: u64, prev_log_term: u64, entries: Vec<Entry>, leader_commit: u64 },
+    AppendEntries {
+        term: u64,
+        prev_log_index: u64,
+        prev_log_term: u64,
+        entries: Vec<Entry>,
+        leader_commit: u64,
+    },
     /// AppendEntries reply. `match_index` is the last index known to match on success;
     /// on failure `prev_log_index` echoes the request so stale replies stay harmless.
-    AppendReply { term: u64, success: bool, match_index: u64, prev_log_index: u64 },
+    AppendReply {
+        term: u64,
+        success: bool,
+        match_index: u64,
+        prev_log_index: u64,
+    },
     /// A follower passes a client's command on to the leader it knows.
     Redirect { cmd: u64 },
 }
@@ -71,7 +86,11 @@ pub enum RaftNote {
     /// Refused `to` because the candidate's log is behind.
     RefusedVoteLog { term: u64, to: NodeId },
     /// Refused `to` because it already voted for `voted_for` in this term.
-    RefusedVoteAlreadyVoted { term: u64, to: NodeId, voted_for: NodeId },
+    RefusedVoteAlreadyVoted {
+        term: u64,
+        to: NodeId,
+        voted_for: NodeId,
+    },
     /// Rejected AppendEntries: no entry at `prev_log_index` with the right term.
     RejectedAppend { prev_log_index: u64 },
     /// Removed conflicting entries from `from_index` on.

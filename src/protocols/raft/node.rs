@@ -19,7 +19,12 @@ pub struct RaftConfig {
 
 impl Default for RaftConfig {
     fn default() -> Self {
-        RaftConfig { election_min: 150 * MS, election_max: 300 * MS, heartbeat: 50 * MS, max_batch: 16 }
+        RaftConfig {
+            election_min: 150 * MS,
+            election_max: 300 * MS,
+            heartbeat: 50 * MS,
+            max_batch: 16,
+        }
     }
 }
 
@@ -68,8 +73,18 @@ impl RaftNode {
 
     /// A server that starts with a given persistent state (for scripted scenarios such
     /// as the paper's Figure 7).
-    pub fn with_state(config: RaftConfig, term: u64, voted_for: Option<NodeId>, log: Vec<Entry>) -> Self {
-        RaftNode { current_term: term, voted_for, log, ..RaftNode::new(config) }
+    pub fn with_state(
+        config: RaftConfig,
+        term: u64,
+        voted_for: Option<NodeId>,
+        log: Vec<Entry>,
+    ) -> Self {
+        RaftNode {
+            current_term: term,
+            voted_for,
+            log,
+            ..RaftNode::new(config)
+        }
     }
 
     // ----- what the UI and the monitor read -------------------------------------------
@@ -127,7 +142,11 @@ impl RaftNode {
     // ----- transitions ------------------------------------------------------------------
 
     fn reset_election_timer(&self, cx: &mut Ctx<Self>) {
-        cx.set_timer(RaftTimer::Election, self.config.election_min, self.config.election_max);
+        cx.set_timer(
+            RaftTimer::Election,
+            self.config.election_min,
+            self.config.election_max,
+        );
     }
 
     /// "If RPC request or response contains term T > currentTerm: set currentTerm = T,
@@ -152,7 +171,9 @@ impl RaftNode {
         self.voted_for = Some(cx.id);
         self.votes = vec![cx.id];
         self.leader_hint = None;
-        cx.note(RaftNote::StartedElection { term: self.current_term });
+        cx.note(RaftNote::StartedElection {
+            term: self.current_term,
+        });
         self.reset_election_timer(cx);
         let msg = RaftMsg::RequestVote {
             term: self.current_term,
@@ -178,7 +199,10 @@ impl RaftNode {
         self.next_index = vec![self.last_log_index() + 1; n];
         self.match_index = vec![0; n];
         self.match_index[cx.id] = self.last_log_index();
-        cx.note(RaftNote::BecameLeader { term: self.current_term, votes: self.votes.len() });
+        cx.note(RaftNote::BecameLeader {
+            term: self.current_term,
+            votes: self.votes.len(),
+        });
         cx.cancel_timer(RaftTimer::Election);
         self.broadcast_append(cx);
     }
@@ -187,7 +211,11 @@ impl RaftNode {
         for p in cx.peers() {
             self.send_append(p, cx);
         }
-        cx.set_timer(RaftTimer::Heartbeat, self.config.heartbeat, self.config.heartbeat);
+        cx.set_timer(
+            RaftTimer::Heartbeat,
+            self.config.heartbeat,
+            self.config.heartbeat,
+        );
     }
 
     fn send_append(&self, to: NodeId, cx: &mut Ctx<Self>) {
@@ -227,7 +255,10 @@ impl RaftNode {
     fn client_request(&mut self, cmd: u64, cx: &mut Ctx<Self>) {
         match self.role {
             Role::Leader => {
-                self.log.push(Entry { term: self.current_term, cmd });
+                self.log.push(Entry {
+                    term: self.current_term,
+                    cmd,
+                });
                 let index = self.last_log_index();
                 self.match_index[cx.id] = index;
                 cx.note(RaftNote::AcceptedRequest { cmd, index });
@@ -246,7 +277,14 @@ impl RaftNode {
         }
     }
 
-    fn on_request_vote(&mut self, from: NodeId, term: u64, last_log_index: u64, last_log_term: u64, cx: &mut Ctx<Self>) {
+    fn on_request_vote(
+        &mut self,
+        from: NodeId,
+        term: u64,
+        last_log_index: u64,
+        last_log_term: u64,
+        cx: &mut Ctx<Self>,
+    ) {
         let up_to_date = last_log_term > self.last_log_term()
             || (last_log_term == self.last_log_term() && last_log_index >= self.last_log_index());
         let free = self.voted_for.is_none() || self.voted_for == Some(from);
@@ -257,15 +295,39 @@ impl RaftNode {
             cx.note(RaftNote::GrantedVote { term, to: from });
         } else if term == self.current_term {
             match self.voted_for {
-                Some(v) if v != from => cx.note(RaftNote::RefusedVoteAlreadyVoted { term, to: from, voted_for: v }),
+                Some(v) if v != from => cx.note(RaftNote::RefusedVoteAlreadyVoted {
+                    term,
+                    to: from,
+                    voted_for: v,
+                }),
                 _ => cx.note(RaftNote::RefusedVoteLog { term, to: from }),
             }
         }
-        cx.send(from, RaftMsg::Vote { term: self.current_term, granted });
+        cx.send(
+            from,
+            RaftMsg::Vote {
+                term: self.current_term,
+                granted,
+            },
+        );
     }
 
-    fn on_append(&mut self, from: NodeId, term: u64, prev_log_index: u64, prev_log_term: u64, entries: Vec<Entry>, leader_commit: u64, cx: &mut Ctx<Self>) {
-        let reply = |success: bool, match_index: u64, term: u64| RaftMsg::AppendReply { term, success, match_index, prev_log_index };
+    fn on_append(
+        &mut self,
+        from: NodeId,
+        term: u64,
+        prev_log_index: u64,
+        prev_log_term: u64,
+        entries: Vec<Entry>,
+        leader_commit: u64,
+        cx: &mut Ctx<Self>,
+    ) {
+        let reply = |success: bool, match_index: u64, term: u64| RaftMsg::AppendReply {
+            term,
+            success,
+            match_index,
+            prev_log_index,
+        };
         if term < self.current_term {
             cx.send(from, reply(false, 0, self.current_term));
             return;
@@ -299,7 +361,10 @@ impl RaftNode {
         }
         let last_new = prev_log_index + count as u64;
         if appended > 0 {
-            cx.note(RaftNote::AppendedEntries { count: appended, last_index: self.last_log_index() });
+            cx.note(RaftNote::AppendedEntries {
+                count: appended,
+                last_index: self.last_log_index(),
+            });
         }
         if leader_commit > self.commit_index {
             let new_commit = leader_commit.min(last_new);
@@ -311,7 +376,14 @@ impl RaftNode {
         cx.send(from, reply(true, last_new, self.current_term));
     }
 
-    fn on_append_reply(&mut self, from: NodeId, success: bool, match_index: u64, prev_log_index: u64, cx: &mut Ctx<Self>) {
+    fn on_append_reply(
+        &mut self,
+        from: NodeId,
+        success: bool,
+        match_index: u64,
+        prev_log_index: u64,
+        cx: &mut Ctx<Self>,
+    ) {
         if success {
             if match_index > self.match_index[from] {
                 self.match_index[from] = match_index;
@@ -327,7 +399,10 @@ impl RaftNode {
             let next = prev_log_index.max(1).max(self.match_index[from] + 1);
             if next < self.next_index[from] {
                 self.next_index[from] = next;
-                cx.note(RaftNote::BackedOff { follower: from, next_index: next });
+                cx.note(RaftNote::BackedOff {
+                    follower: from,
+                    next_index: next,
+                });
                 self.send_append(from, cx);
             }
         }
@@ -343,7 +418,10 @@ impl Protocol for RaftNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         self.role = Role::Follower;
-        cx.note(RaftNote::Booted { term: self.current_term, log_len: self.last_log_index() });
+        cx.note(RaftNote::Booted {
+            term: self.current_term,
+            log_len: self.last_log_index(),
+        });
         self.reset_election_timer(cx);
     }
 
@@ -354,19 +432,42 @@ impl Protocol for RaftNode {
             }
         }
         match msg {
-            RaftMsg::RequestVote { term, last_log_index, last_log_term } => {
-                self.on_request_vote(from, term, last_log_index, last_log_term, cx)
-            }
+            RaftMsg::RequestVote {
+                term,
+                last_log_index,
+                last_log_term,
+            } => self.on_request_vote(from, term, last_log_index, last_log_term, cx),
             RaftMsg::Vote { term, granted } => {
-                if self.role == Role::Candidate && term == self.current_term && granted && !self.votes.contains(&from) {
+                if self.role == Role::Candidate
+                    && term == self.current_term
+                    && granted
+                    && !self.votes.contains(&from)
+                {
                     self.votes.push(from);
                     self.maybe_win(cx);
                 }
             }
-            RaftMsg::AppendEntries { term, prev_log_index, prev_log_term, entries, leader_commit } => {
-                self.on_append(from, term, prev_log_index, prev_log_term, entries, leader_commit, cx)
-            }
-            RaftMsg::AppendReply { term, success, match_index, prev_log_index } => {
+            RaftMsg::AppendEntries {
+                term,
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit,
+            } => self.on_append(
+                from,
+                term,
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit,
+                cx,
+            ),
+            RaftMsg::AppendReply {
+                term,
+                success,
+                match_index,
+                prev_log_index,
+            } => {
                 if self.role == Role::Leader && term == self.current_term {
                     self.on_append_reply(from, success, match_index, prev_log_index, cx);
                 }

@@ -17,7 +17,7 @@ pub mod msg;
 pub mod node;
 pub mod presets;
 
+pub use super::two_pc::TpcCmd as ThreeCmd;
 pub use msg::{ThreeMsg, ThreeNote, ThreeTimer};
 pub use node::{Coord3, Part3, ThreePcConfig, ThreePcNode};
-pub use super::two_pc::TpcCmd as ThreeCmd;
 pub use presets::ThreePcPreset;

@@ -6,7 +6,9 @@ use crate::sim::NodeId;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ThreeMsg {
     CanCommit,
-    Vote { yes: bool },
+    Vote {
+        yes: bool,
+    },
     PreCommit,
     PreAck,
     DoCommit,

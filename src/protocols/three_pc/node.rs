@@ -18,7 +18,12 @@ pub struct ThreePcConfig {
 
 impl Default for ThreePcConfig {
     fn default() -> Self {
-        ThreePcConfig { participants: 3, coord_timeout: 200 * MS, part_timeout: 400 * MS, inquiry: 150 * MS }
+        ThreePcConfig {
+            participants: 3,
+            coord_timeout: 200 * MS,
+            part_timeout: 400 * MS,
+            inquiry: 150 * MS,
+        }
     }
 }
 
@@ -73,7 +78,16 @@ pub struct ThreePcNode {
 impl ThreePcNode {
     pub fn cluster(cfg: &ThreePcConfig) -> Vec<ThreePcNode> {
         (0..cfg.size())
-            .map(|id| ThreePcNode { cfg: cfg.clone(), id, coord: Coord3::Idle, votes: vec![], acks: vec![], state: Part3::Init, vote_no: false, recovering: false })
+            .map(|id| ThreePcNode {
+                cfg: cfg.clone(),
+                id,
+                coord: Coord3::Idle,
+                votes: vec![],
+                acks: vec![],
+                state: Part3::Init,
+                vote_no: false,
+                recovering: false,
+            })
             .collect()
     }
     pub fn is_coordinator(&self) -> bool {
@@ -128,7 +142,11 @@ impl ThreePcNode {
         if matches!(self.state, Part3::Committed | Part3::Aborted) {
             return;
         }
-        self.state = if d == Outcome::Commit { Part3::Committed } else { Part3::Aborted };
+        self.state = if d == Outcome::Commit {
+            Part3::Committed
+        } else {
+            Part3::Aborted
+        };
         self.recovering = false;
         cx.cancel_timer(ThreeTimer::PartTimeout);
         cx.cancel_timer(ThreeTimer::Inquiry);
@@ -136,7 +154,11 @@ impl ThreePcNode {
     }
 
     fn arm(&self, cx: &mut Ctx<Self>) {
-        cx.set_timer(ThreeTimer::PartTimeout, self.cfg.part_timeout, self.cfg.part_timeout);
+        cx.set_timer(
+            ThreeTimer::PartTimeout,
+            self.cfg.part_timeout,
+            self.cfg.part_timeout,
+        );
     }
 }
 
@@ -196,7 +218,11 @@ impl Protocol for ThreePcNode {
                         self.abort_all(cx);
                     } else if self.votes.len() == self.cfg.participants {
                         self.coord = Coord3::AwaitingAcks;
-                        cx.set_timer(ThreeTimer::CoordTimeout, self.cfg.coord_timeout, self.cfg.coord_timeout);
+                        cx.set_timer(
+                            ThreeTimer::CoordTimeout,
+                            self.cfg.coord_timeout,
+                            self.cfg.coord_timeout,
+                        );
                         cx.note(ThreeNote::SentPreCommit);
                         for p in self.all() {
                             cx.send(p, ThreeMsg::PreCommit);
@@ -205,7 +231,14 @@ impl Protocol for ThreePcNode {
                 }
                 ThreeMsg::Inquiry => {
                     if let Coord3::Done(d) = self.coord {
-                        cx.send(from, if d == Outcome::Commit { ThreeMsg::DoCommit } else { ThreeMsg::Abort });
+                        cx.send(
+                            from,
+                            if d == Outcome::Commit {
+                                ThreeMsg::DoCommit
+                            } else {
+                                ThreeMsg::Abort
+                            },
+                        );
                     }
                 }
                 ThreeMsg::PreAck if self.coord == Coord3::AwaitingAcks => {
@@ -264,11 +297,15 @@ impl Protocol for ThreePcNode {
             }
             ThreeTimer::CoordTimeout => match self.coord {
                 Coord3::Voting => {
-                    cx.note(ThreeNote::CoordTimeout { waiting_for: self.cfg.participants - self.votes.len() });
+                    cx.note(ThreeNote::CoordTimeout {
+                        waiting_for: self.cfg.participants - self.votes.len(),
+                    });
                     self.abort_all(cx);
                 }
                 Coord3::AwaitingAcks => {
-                    cx.note(ThreeNote::CoordTimeout { waiting_for: self.cfg.participants - self.acks.len() });
+                    cx.note(ThreeNote::CoordTimeout {
+                        waiting_for: self.cfg.participants - self.acks.len(),
+                    });
                     self.abort_all(cx);
                 }
                 _ => {}
@@ -296,7 +333,11 @@ impl Protocol for ThreePcNode {
                 for p in self.all() {
                     cx.send(p, ThreeMsg::CanCommit);
                 }
-                cx.set_timer(ThreeTimer::CoordTimeout, self.cfg.coord_timeout, self.cfg.coord_timeout);
+                cx.set_timer(
+                    ThreeTimer::CoordTimeout,
+                    self.cfg.coord_timeout,
+                    self.cfg.coord_timeout,
+                );
             }
             TpcCmd::SetVoteNo(no) if !self.is_coordinator() => {
                 self.vote_no = no;

@@ -20,8 +20,11 @@ pub enum ThreePcPreset {
 }
 
 impl ThreePcPreset {
-    pub const ALL: [ThreePcPreset; 3] =
-        [ThreePcPreset::HappyPath, ThreePcPreset::CoordinatorCrashAfterPreCommit, ThreePcPreset::PartitionAfterPreCommit];
+    pub const ALL: [ThreePcPreset; 3] = [
+        ThreePcPreset::HappyPath,
+        ThreePcPreset::CoordinatorCrashAfterPreCommit,
+        ThreePcPreset::PartitionAfterPreCommit,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -32,7 +35,11 @@ impl ThreePcPreset {
     }
 
     pub fn net() -> NetConfig {
-        NetConfig { latency_min: LATENCY, latency_max: LATENCY, loss: 0.0 }
+        NetConfig {
+            latency_min: LATENCY,
+            latency_max: LATENCY,
+            loss: 0.0,
+        }
     }
 
     /// The participants cut off in the partition preset.
@@ -46,11 +53,16 @@ impl ThreePcPreset {
         let precommitted = BEGIN_AT + 3 * LATENCY + MS;
         match self {
             ThreePcPreset::HappyPath => vec![begin],
-            ThreePcPreset::CoordinatorCrashAfterPreCommit => vec![begin, (precommitted, Action::Crash(0))],
+            ThreePcPreset::CoordinatorCrashAfterPreCommit => {
+                vec![begin, (precommitted, Action::Crash(0))]
+            }
             ThreePcPreset::PartitionAfterPreCommit => {
                 let minority = Self::cut_off(cfg);
                 let rest: Vec<NodeId> = (0..cfg.size()).filter(|n| !minority.contains(n)).collect();
-                vec![begin, (precommitted, Action::Partition(vec![rest, minority]))]
+                vec![
+                    begin,
+                    (precommitted, Action::Partition(vec![rest, minority])),
+                ]
             }
         }
     }

@@ -6,7 +6,9 @@ use crate::sim::NodeId;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TpcMsg {
     Prepare,
-    Vote { yes: bool },
+    Vote {
+        yes: bool,
+    },
     Decision(Outcome),
     Ack,
     /// A blocked participant asks the coordinator for the decision.

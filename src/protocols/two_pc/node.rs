@@ -20,7 +20,13 @@ pub struct TwoPcConfig {
 
 impl Default for TwoPcConfig {
     fn default() -> Self {
-        TwoPcConfig { participants: 3, vote_timeout: 300 * MS, flush: 10 * MS, send_gap: 15 * MS, inquiry: 150 * MS }
+        TwoPcConfig {
+            participants: 3,
+            vote_timeout: 300 * MS,
+            flush: 10 * MS,
+            send_gap: 15 * MS,
+            inquiry: 150 * MS,
+        }
     }
 }
 
@@ -53,7 +59,9 @@ pub enum CoordPhase {
 pub enum PartState {
     Init,
     /// Voted yes: holds locks, cannot decide alone.
-    Prepared { since: SimTime },
+    Prepared {
+        since: SimTime,
+    },
     Committed,
     Aborted,
 }
@@ -76,7 +84,17 @@ pub struct TwoPcNode {
 impl TwoPcNode {
     pub fn cluster(cfg: &TwoPcConfig) -> Vec<TwoPcNode> {
         (0..cfg.size())
-            .map(|id| TwoPcNode { cfg: cfg.clone(), id, phase: CoordPhase::Idle, began: false, logged: None, votes: vec![], acks: vec![], state: PartState::Init, vote_no: false })
+            .map(|id| TwoPcNode {
+                cfg: cfg.clone(),
+                id,
+                phase: CoordPhase::Idle,
+                began: false,
+                logged: None,
+                votes: vec![],
+                acks: vec![],
+                state: PartState::Init,
+                vote_no: false,
+            })
             .collect()
     }
     pub fn is_coordinator(&self) -> bool {
@@ -116,7 +134,9 @@ impl TwoPcNode {
     }
 
     fn send_next(&mut self, cx: &mut Ctx<Self>) {
-        let CoordPhase::Sending { d, next } = self.phase else { return };
+        let CoordPhase::Sending { d, next } = self.phase else {
+            return;
+        };
         cx.send(next, TpcMsg::Decision(d));
         cx.note(TpcNote::SentDecision { to: next, d });
         if next < self.cfg.participants {
@@ -148,13 +168,12 @@ impl TwoPcNode {
                     self.decide(Outcome::Commit, cx);
                 }
             }
-            TpcMsg::Ack
-                if !self.acks.contains(&from) => {
-                    self.acks.push(from);
-                    if self.acks.len() == self.cfg.participants {
-                        cx.note(TpcNote::AllAcked);
-                    }
+            TpcMsg::Ack if !self.acks.contains(&from) => {
+                self.acks.push(from);
+                if self.acks.len() == self.cfg.participants {
+                    cx.note(TpcNote::AllAcked);
                 }
+            }
             TpcMsg::Inquiry => {
                 if let Some(d) = self.logged {
                     cx.send(from, TpcMsg::Decision(d));
@@ -183,7 +202,11 @@ impl TwoPcNode {
             },
             TpcMsg::Decision(d) => {
                 if let PartState::Init | PartState::Prepared { .. } = self.state {
-                    self.state = if d == Outcome::Commit { PartState::Committed } else { PartState::Aborted };
+                    self.state = if d == Outcome::Commit {
+                        PartState::Committed
+                    } else {
+                        PartState::Aborted
+                    };
                     cx.note(TpcNote::Finished(d));
                     cx.cancel_timer(TpcTimer::Inquiry);
                 }
@@ -247,7 +270,9 @@ impl Protocol for TwoPcNode {
     fn on_timer(&mut self, timer: TpcTimer, cx: &mut Ctx<Self>) {
         match timer {
             TpcTimer::VoteTimeout if self.phase == CoordPhase::Collecting => {
-                cx.note(TpcNote::VoteTimeout { missing: self.cfg.participants - self.votes.len() });
+                cx.note(TpcNote::VoteTimeout {
+                    missing: self.cfg.participants - self.votes.len(),
+                });
                 self.decide(Outcome::Abort, cx);
             }
             TpcTimer::LogFlushed => {
@@ -269,14 +294,20 @@ impl Protocol for TwoPcNode {
 
     fn on_cmd(&mut self, cmd: TpcCmd, cx: &mut Ctx<Self>) {
         match cmd {
-            TpcCmd::Begin if self.is_coordinator() && self.phase == CoordPhase::Idle && !self.began => {
+            TpcCmd::Begin
+                if self.is_coordinator() && self.phase == CoordPhase::Idle && !self.began =>
+            {
                 self.began = true;
                 self.phase = CoordPhase::Collecting;
                 cx.note(TpcNote::Began);
                 for p in 1..=self.cfg.participants {
                     cx.send(p, TpcMsg::Prepare);
                 }
-                cx.set_timer(TpcTimer::VoteTimeout, self.cfg.vote_timeout, self.cfg.vote_timeout);
+                cx.set_timer(
+                    TpcTimer::VoteTimeout,
+                    self.cfg.vote_timeout,
+                    self.cfg.vote_timeout,
+                );
             }
             TpcCmd::SetVoteNo(no) if !self.is_coordinator() => {
                 self.vote_no = no;

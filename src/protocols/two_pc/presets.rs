@@ -48,7 +48,11 @@ impl TwoPcPreset {
     }
 
     pub fn net() -> NetConfig {
-        NetConfig { latency_min: LATENCY, latency_max: LATENCY, loss: 0.0 }
+        NetConfig {
+            latency_min: LATENCY,
+            latency_max: LATENCY,
+            loss: 0.0,
+        }
     }
 
     /// The timed actions of this preset for a cluster with `cfg`.
@@ -63,11 +67,19 @@ impl TwoPcPreset {
             TwoPcPreset::ParticipantDown => vec![(0, Action::Crash(2)), begin],
             TwoPcPreset::CoordinatorCrashBeforeDecision => {
                 let crash = logged + cfg.send_gap / 2;
-                vec![begin, (crash, Action::Crash(0)), (crash + DOWN_FOR, Action::Restart(0))]
+                vec![
+                    begin,
+                    (crash, Action::Crash(0)),
+                    (crash + DOWN_FOR, Action::Restart(0)),
+                ]
             }
             TwoPcPreset::CoordinatorCrashMidCommit => {
                 let crash = logged + cfg.send_gap + cfg.send_gap / 2;
-                vec![begin, (crash, Action::Crash(0)), (crash + DOWN_FOR, Action::Restart(0))]
+                vec![
+                    begin,
+                    (crash, Action::Crash(0)),
+                    (crash + DOWN_FOR, Action::Restart(0)),
+                ]
             }
         }
     }

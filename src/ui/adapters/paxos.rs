@@ -1,11 +1,15 @@
 //! How Paxos looks: proposers ◆, acceptors ● coloured by the value they accepted,
 //! the learner ■; each acceptor's promised number and accepted proposal always visible.
 
-use crate::protocols::paxos::{Ballot, PaxosCmd, PaxosConfig, PaxosMsg, PaxosNode, PaxosNote, PaxosPreset, PaxosRole, Phase};
+use crate::protocols::paxos::{
+    Ballot, PaxosCmd, PaxosConfig, PaxosMsg, PaxosNode, PaxosNote, PaxosPreset, PaxosRole, Phase,
+};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::i18n::{narrate, t, value_name, CmdText, Key, Lang, Narration};
 use crate::ui::scenario::Scenario;
-use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis};
+use crate::ui::view::{
+    fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis,
+};
 
 #[derive(Clone)]
 pub struct PaxosAdapter {
@@ -14,7 +18,9 @@ pub struct PaxosAdapter {
 }
 
 fn preset(slug: Option<&str>) -> Option<PaxosPreset> {
-    PaxosPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+    PaxosPreset::ALL
+        .into_iter()
+        .find(|p| Some(p.slug()) == slug)
 }
 
 /// What choosing a preset changes in the scenario.
@@ -43,7 +49,9 @@ pub fn build(sc: &Scenario) -> Sim<PaxosAdapter> {
     };
     let world = World::new(super::world_config(sc), PaxosNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
     Sim::new(world, PaxosAdapter { cfg, names }).with_script(script)
 }
 
@@ -52,11 +60,31 @@ fn ballot(b: Ballot, names: &[String]) -> String {
 }
 
 const KINDS: [MsgStyle; 5] = [
-    MsgStyle { class: "msg-px-prepare", badge: "P", key: Key::MsgPrepare },
-    MsgStyle { class: "msg-px-promise", badge: "✓", key: Key::MsgPromise },
-    MsgStyle { class: "msg-px-nack", badge: "✗", key: Key::MsgNack },
-    MsgStyle { class: "msg-px-accept", badge: "A", key: Key::MsgAccept },
-    MsgStyle { class: "msg-px-accepted", badge: "A✓", key: Key::MsgAccepted },
+    MsgStyle {
+        class: "msg-px-prepare",
+        badge: "P",
+        key: Key::MsgPrepare,
+    },
+    MsgStyle {
+        class: "msg-px-promise",
+        badge: "✓",
+        key: Key::MsgPromise,
+    },
+    MsgStyle {
+        class: "msg-px-nack",
+        badge: "✗",
+        key: Key::MsgNack,
+    },
+    MsgStyle {
+        class: "msg-px-accept",
+        badge: "A",
+        key: Key::MsgAccept,
+    },
+    MsgStyle {
+        class: "msg-px-accepted",
+        badge: "A✓",
+        key: Key::MsgAccepted,
+    },
 ];
 
 /// The CSS tone of a value (X, Y, Z each have their colour).
@@ -70,7 +98,15 @@ fn value_tone(v: u64) -> &'static str {
 
 impl PaxosAdapter {
     fn cell(&self, top: String, main: String, sub: String, class: String, done: bool) -> CellVis {
-        CellVis { title: format!("{top} {main} {sub}"), value: main.clone(), top, main, sub, class, done }
+        CellVis {
+            title: format!("{top} {main} {sub}"),
+            value: main.clone(),
+            top,
+            main,
+            sub,
+            class,
+            done,
+        }
     }
 }
 
@@ -94,13 +130,24 @@ impl Adapter for PaxosAdapter {
                 let own = value_name(self.cfg.value_of(id));
                 let (state, tone, phase_key, current) = match n.phase() {
                     Phase::Idle => ("idle", "grey", Key::PhaseIdle, None),
-                    Phase::Preparing { n: b, .. } => ("preparing", "amber", Key::PhasePreparing, Some(*b)),
-                    Phase::Accepting { n: b, .. } => ("accepting", "amber", Key::PhaseAccepting, Some(*b)),
+                    Phase::Preparing { n: b, .. } => {
+                        ("preparing", "amber", Key::PhasePreparing, Some(*b))
+                    }
+                    Phase::Accepting { n: b, .. } => {
+                        ("accepting", "amber", Key::PhaseAccepting, Some(*b))
+                    }
                     Phase::Chosen { n: b, .. } => ("chosen", "green", Key::PhaseChosen, Some(*b)),
                     Phase::GaveUp => ("gaveup", "red", Key::PhaseGaveUp, None),
                 };
-                ring = w.timers(id).first().map(|x| fraction_left(x.set_at, x.deadline, w.now()));
-                commands.push(CommandVis { id: "propose", label: format!("{} {own}", t(lang, Key::Propose)), enabled: alive });
+                ring = w
+                    .timers(id)
+                    .first()
+                    .map(|x| fraction_left(x.set_at, x.deadline, w.now()));
+                commands.push(CommandVis {
+                    id: "propose",
+                    label: format!("{} {own}", t(lang, Key::Propose)),
+                    enabled: alive,
+                });
                 let phase = t(lang, phase_key);
                 let label = match current {
                     Some(b) => format!("{} · {phase} {}", t(lang, Key::Proposer), ballot(b, names)),
@@ -112,16 +159,29 @@ impl Adapter for PaxosAdapter {
                         _ => "–".into(),
                     };
                     let promises = match n.phase() {
-                        Phase::Preparing { promises, .. } => format!("{}/{}", promises.len(), self.cfg.majority()),
-                        Phase::Accepting { acks, .. } => format!("{}/{}", acks.len(), self.cfg.majority()),
+                        Phase::Preparing { promises, .. } => {
+                            format!("{}/{}", promises.len(), self.cfg.majority())
+                        }
+                        Phase::Accepting { acks, .. } => {
+                            format!("{}/{}", acks.len(), self.cfg.majority())
+                        }
                         _ => "✓".into(),
                     };
-                    cells.push(self.cell(ballot(b, names), v, promises, format!("phase-{state}"), state == "chosen"));
+                    cells.push(self.cell(
+                        ballot(b, names),
+                        v,
+                        promises,
+                        format!("phase-{state}"),
+                        state == "chosen",
+                    ));
                 }
                 let details = vec![
                     (t(lang, Key::Status).to_string(), phase.to_string()),
                     (t(lang, Key::Attempts).to_string(), n.attempts().to_string()),
-                    (t(lang, Key::ChosenValue).to_string(), n.learned().map_or_else(none, |(_, v)| value_name(v))),
+                    (
+                        t(lang, Key::ChosenValue).to_string(),
+                        n.learned().map_or_else(none, |(_, v)| value_name(v)),
+                    ),
                 ];
                 ("proposer", state, Shape::Diamond, tone, own, label, details)
             }
@@ -133,28 +193,70 @@ impl Adapter for PaxosAdapter {
                     (None, Some(_)) => ("promised", "blue"),
                     (None, None) => ("empty", "blue"),
                 };
-                cells.push(self.cell(t(lang, Key::Promised).into(), promised.clone(), String::new(), "promise".into(), false));
+                cells.push(self.cell(
+                    t(lang, Key::Promised).into(),
+                    promised.clone(),
+                    String::new(),
+                    "promise".into(),
+                    false,
+                ));
                 if let Some((b, v)) = accepted {
-                    cells.push(self.cell(t(lang, Key::AcceptedProposal).into(), value_name(v), ballot(b, names), format!("val-{}", value_tone(v)), true));
+                    cells.push(self.cell(
+                        t(lang, Key::AcceptedProposal).into(),
+                        value_name(v),
+                        ballot(b, names),
+                        format!("val-{}", value_tone(v)),
+                        true,
+                    ));
                 }
                 let details = vec![
                     (t(lang, Key::Promised).to_string(), promised.clone()),
-                    (t(lang, Key::AcceptedProposal).to_string(), accepted.map_or("–".into(), |(b, v)| format!("{} @ {}", value_name(v), ballot(b, names)))),
+                    (
+                        t(lang, Key::AcceptedProposal).to_string(),
+                        accepted.map_or("–".into(), |(b, v)| {
+                            format!("{} @ {}", value_name(v), ballot(b, names))
+                        }),
+                    ),
                 ];
                 let label = format!("{} · {promised}", t(lang, Key::Acceptor));
-                ("acceptor", state, Shape::Circle, tone, accepted.map_or("·".into(), |(_, v)| value_name(v)), label, details)
+                (
+                    "acceptor",
+                    state,
+                    Shape::Circle,
+                    tone,
+                    accepted.map_or("·".into(), |(_, v)| value_name(v)),
+                    label,
+                    details,
+                )
             }
             PaxosRole::Learner => {
                 let learned = n.learned();
                 if let Some((b, v)) = learned {
-                    cells.push(self.cell(t(lang, Key::ChosenValue).into(), value_name(v), ballot(b, names), format!("val-{}", value_tone(v)), true));
+                    cells.push(self.cell(
+                        t(lang, Key::ChosenValue).into(),
+                        value_name(v),
+                        ballot(b, names),
+                        format!("val-{}", value_tone(v)),
+                        true,
+                    ));
                 }
-                let details = vec![(t(lang, Key::ChosenValue).to_string(), learned.map_or_else(none, |(_, v)| value_name(v)))];
+                let details = vec![(
+                    t(lang, Key::ChosenValue).to_string(),
+                    learned.map_or_else(none, |(_, v)| value_name(v)),
+                )];
                 let (state, tone) = match learned {
                     Some((_, v)) => ("learned", value_tone(v)),
                     None => ("waiting", "violet"),
                 };
-                ("learner", state, Shape::Square, tone, learned.map_or("?".into(), |(_, v)| value_name(v)), t(lang, Key::Learner).into(), details)
+                (
+                    "learner",
+                    state,
+                    Shape::Square,
+                    tone,
+                    learned.map_or("?".into(), |(_, v)| value_name(v)),
+                    t(lang, Key::Learner).into(),
+                    details,
+                )
             }
         };
         NodeVis {
@@ -195,7 +297,9 @@ impl Adapter for PaxosAdapter {
                 None => b(n),
             },
             PaxosMsg::Nack { n, promised } => format!("{} < {}", b(n), b(promised)),
-            PaxosMsg::Accept { n, v } | PaxosMsg::Accepted { n, v } => format!("{} {}", b(n), value_name(*v)),
+            PaxosMsg::Accept { n, v } | PaxosMsg::Accepted { n, v } => {
+                format!("{} {}", b(n), value_name(*v))
+            }
         }
     }
 
@@ -208,20 +312,32 @@ impl Adapter for PaxosAdapter {
     }
 
     fn command(&mut self, _: &World<PaxosNode>, node: NodeId, id: &str) -> Option<PaxosCmd> {
-        (id == "propose" && matches!(self.cfg.role_of(node), PaxosRole::Proposer(_))).then_some(PaxosCmd::Propose)
+        (id == "propose" && matches!(self.cfg.role_of(node), PaxosRole::Proposer(_)))
+            .then_some(PaxosCmd::Propose)
     }
 
     fn status(&self, w: &World<PaxosNode>, lang: Lang) -> Vec<StatusVis> {
         let learned = w.node(self.cfg.learner_id()).learned();
-        let round = (0..self.cfg.proposers).map(|p| w.node(p).round()).max().unwrap_or(0);
+        let round = (0..self.cfg.proposers)
+            .map(|p| w.node(p).round())
+            .max()
+            .unwrap_or(0);
         vec![
             StatusVis {
                 key: "chosen",
                 label: t(lang, Key::ChosenValue).into(),
-                value: learned.map_or_else(|| t(lang, Key::NoneYet).to_string(), |(b, v)| format!("{} @ {}", value_name(v), ballot(b, &self.names))),
+                value: learned.map_or_else(
+                    || t(lang, Key::NoneYet).to_string(),
+                    |(b, v)| format!("{} @ {}", value_name(v), ballot(b, &self.names)),
+                ),
                 alarm: false,
             },
-            StatusVis { key: "round", label: t(lang, Key::Attempts).into(), value: round.to_string(), alarm: false },
+            StatusVis {
+                key: "round",
+                label: t(lang, Key::Attempts).into(),
+                value: round.to_string(),
+                alarm: false,
+            },
         ]
     }
 

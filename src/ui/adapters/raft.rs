@@ -5,7 +5,9 @@ use crate::protocols::raft::{RaftCmd, RaftConfig, RaftMsg, RaftNode, RaftNote, R
 use crate::sim::{NodeId, World, MS};
 use crate::ui::i18n::{narrate, t, CmdText, Key, Lang, Narration};
 use crate::ui::scenario::Scenario;
-use crate::ui::view::{fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis};
+use crate::ui::view::{
+    fraction_left, Adapter, CellVis, CommandVis, MsgStyle, NodeVis, Shape, Sim, StatusVis, StripVis,
+};
 
 /// How many of the newest log entries a strip shows.
 const SHOWN: usize = 24;
@@ -23,19 +25,60 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
         heartbeat: sc.param("hb") * MS,
         ..RaftConfig::default()
     };
-    let world = World::new(world_config(sc), (0..sc.nodes).map(|_| RaftNode::new(cfg.clone())).collect());
-    Sim::new(world, RaftAdapter { names: numbered("S", sc.nodes), next_cmd: 1 })
+    let world = World::new(
+        world_config(sc),
+        (0..sc.nodes).map(|_| RaftNode::new(cfg.clone())).collect(),
+    );
+    Sim::new(
+        world,
+        RaftAdapter {
+            names: numbered("S", sc.nodes),
+            next_cmd: 1,
+        },
+    )
 }
 
 const KINDS: [MsgStyle; 8] = [
-    MsgStyle { class: "msg-rv", badge: "RV", key: Key::MsgRequestVote },
-    MsgStyle { class: "msg-vote-yes", badge: "✓", key: Key::MsgVoteGranted },
-    MsgStyle { class: "msg-vote-no", badge: "✗", key: Key::MsgVoteRefused },
-    MsgStyle { class: "msg-ae", badge: "AE", key: Key::MsgAppendEntries },
-    MsgStyle { class: "msg-hb", badge: "♥", key: Key::MsgHeartbeat },
-    MsgStyle { class: "msg-ae-ok", badge: "ok", key: Key::MsgAppendOk },
-    MsgStyle { class: "msg-ae-no", badge: "✗", key: Key::MsgAppendFail },
-    MsgStyle { class: "msg-redirect", badge: "→", key: Key::MsgRedirect },
+    MsgStyle {
+        class: "msg-rv",
+        badge: "RV",
+        key: Key::MsgRequestVote,
+    },
+    MsgStyle {
+        class: "msg-vote-yes",
+        badge: "✓",
+        key: Key::MsgVoteGranted,
+    },
+    MsgStyle {
+        class: "msg-vote-no",
+        badge: "✗",
+        key: Key::MsgVoteRefused,
+    },
+    MsgStyle {
+        class: "msg-ae",
+        badge: "AE",
+        key: Key::MsgAppendEntries,
+    },
+    MsgStyle {
+        class: "msg-hb",
+        badge: "♥",
+        key: Key::MsgHeartbeat,
+    },
+    MsgStyle {
+        class: "msg-ae-ok",
+        badge: "ok",
+        key: Key::MsgAppendOk,
+    },
+    MsgStyle {
+        class: "msg-ae-no",
+        badge: "✗",
+        key: Key::MsgAppendFail,
+    },
+    MsgStyle {
+        class: "msg-redirect",
+        badge: "→",
+        key: Key::MsgRedirect,
+    },
 ];
 
 impl Adapter for RaftAdapter {
@@ -56,27 +99,57 @@ impl Adapter for RaftAdapter {
             (true, Role::Leader) => ("leader", Shape::Hexagon, "green", Key::Leader),
         };
         let label = match (alive, role, n.voted_for()) {
-            (true, Role::Candidate, _) => format!("{} · {}/{}", t(lang, key), n.votes().len(), w.len()),
+            (true, Role::Candidate, _) => {
+                format!("{} · {}/{}", t(lang, key), n.votes().len(), w.len())
+            }
             (true, Role::Follower, Some(v)) => format!("{} · →{}", t(lang, key), self.names[v]),
             _ => t(lang, key).to_string(),
         };
-        let ring = w.timers(id).iter().find(|x| x.timer == RaftTimer::Election).map(|x| fraction_left(x.set_at, x.deadline, w.now()));
+        let ring = w
+            .timers(id)
+            .iter()
+            .find(|x| x.timer == RaftTimer::Election)
+            .map(|x| fraction_left(x.set_at, x.deadline, w.now()));
         let nobody = || t(lang, Key::Nobody).to_string();
         let mut details = vec![
             (t(lang, Key::Term).to_string(), n.term().to_string()),
-            (t(lang, Key::VotedFor).to_string(), n.voted_for().map_or_else(nobody, |v| self.names[v].clone())),
-            (t(lang, Key::CommitIndex).to_string(), n.commit_index().to_string()),
+            (
+                t(lang, Key::VotedFor).to_string(),
+                n.voted_for().map_or_else(nobody, |v| self.names[v].clone()),
+            ),
+            (
+                t(lang, Key::CommitIndex).to_string(),
+                n.commit_index().to_string(),
+            ),
             (t(lang, Key::Log).to_string(), n.log().len().to_string()),
-            (t(lang, Key::Leader).to_string(), n.leader_hint().map_or_else(nobody, |v| self.names[v].clone())),
+            (
+                t(lang, Key::Leader).to_string(),
+                n.leader_hint()
+                    .map_or_else(nobody, |v| self.names[v].clone()),
+            ),
         ];
         if alive && role == Role::Leader {
-            let fmt = |xs: &[u64]| xs.iter().enumerate().map(|(i, x)| format!("{}:{x}", self.names[i])).collect::<Vec<_>>().join(" ");
+            let fmt = |xs: &[u64]| {
+                xs.iter()
+                    .enumerate()
+                    .map(|(i, x)| format!("{}:{x}", self.names[i]))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             details.push((t(lang, Key::NextIndex).to_string(), fmt(n.next_index())));
             details.push((t(lang, Key::MatchIndex).to_string(), fmt(n.match_index())));
         }
         let commands = vec![
-            CommandVis { id: "timeout", label: t(lang, Key::ForceTimeout).into(), enabled: alive && role != Role::Leader },
-            CommandVis { id: "request", label: t(lang, Key::ClientRequest).into(), enabled: alive },
+            CommandVis {
+                id: "timeout",
+                label: t(lang, Key::ForceTimeout).into(),
+                enabled: alive && role != Role::Leader,
+            },
+            CommandVis {
+                id: "request",
+                label: t(lang, Key::ClientRequest).into(),
+                enabled: alive,
+            },
         ];
         let log = n.log();
         let commit = n.commit_index();
@@ -93,9 +166,21 @@ impl Adapter for RaftAdapter {
                     t(lang, Key::Term),
                     e.term,
                     e.cmd,
-                    if done { format!(" · {}", t(lang, Key::Committed)) } else { String::new() }
+                    if done {
+                        format!(" · {}", t(lang, Key::Committed))
+                    } else {
+                        String::new()
+                    }
                 );
-                CellVis { top: index.to_string(), main: format!("T{}", e.term), sub: e.cmd.to_string(), class: format!("t{}", e.term % 8), value: e.cmd.to_string(), done, title }
+                CellVis {
+                    top: index.to_string(),
+                    main: format!("T{}", e.term),
+                    sub: e.cmd.to_string(),
+                    class: format!("t{}", e.term % 8),
+                    value: e.cmd.to_string(),
+                    done,
+                    title,
+                }
             })
             .collect();
         NodeVis {
@@ -112,7 +197,12 @@ impl Adapter for RaftAdapter {
             term: Some(n.term()),
             details,
             commands,
-            strip: StripVis { cells, hidden, done: commit, len: log.len() as u64 },
+            strip: StripVis {
+                cells,
+                hidden,
+                done: commit,
+                len: log.len() as u64,
+            },
         }
     }
 
@@ -166,16 +256,29 @@ impl Adapter for RaftAdapter {
     }
 
     fn status(&self, w: &World<RaftNode>, lang: Lang) -> Vec<StatusVis> {
-        let leader = (0..w.len()).filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader).max_by_key(|&i| w.node(i).term());
-        let commit = (0..w.len()).map(|i| w.node(i).commit_index()).max().unwrap_or(0);
+        let leader = (0..w.len())
+            .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
+            .max_by_key(|&i| w.node(i).term());
+        let commit = (0..w.len())
+            .map(|i| w.node(i).commit_index())
+            .max()
+            .unwrap_or(0);
         vec![
             StatusVis {
                 key: "leader",
                 label: t(lang, Key::Leader).into(),
-                value: leader.map_or_else(|| t(lang, Key::Nobody).to_string(), |l| format!("{} · T{}", self.names[l], w.node(l).term())),
+                value: leader.map_or_else(
+                    || t(lang, Key::Nobody).to_string(),
+                    |l| format!("{} · T{}", self.names[l], w.node(l).term()),
+                ),
                 alarm: false,
             },
-            StatusVis { key: "commit", label: t(lang, Key::CommitIndex).into(), value: commit.to_string(), alarm: false },
+            StatusVis {
+                key: "commit",
+                label: t(lang, Key::CommitIndex).into(),
+                value: commit.to_string(),
+                alarm: false,
+            },
         ]
     }
 

@@ -53,14 +53,26 @@ pub fn Cluster() -> impl IntoView {
     // Keys include the page and size, so a new cluster gets fresh elements.
     let links = move || {
         let (n, p) = (n.get(), page());
-        (0..n).flat_map(|a| (a + 1..n).map(move |b| (p, n, a, b))).collect::<Vec<_>>()
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (p, n, a, b)))
+            .collect::<Vec<_>>()
     };
     let nodes = move || {
         let (n, p) = (n.get(), page());
         (0..n).map(|i| (p, n, i)).collect::<Vec<_>>()
     };
-    let msg_ids = move || ctl.view.with(|v| v.msgs.iter().map(|m| (m.id, m.class, m.badge)).collect::<Vec<_>>());
-    let drop_ids = move || ctl.view.with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>());
+    let msg_ids = move || {
+        ctl.view.with(|v| {
+            v.msgs
+                .iter()
+                .map(|m| (m.id, m.class, m.badge))
+                .collect::<Vec<_>>()
+        })
+    };
+    let drop_ids = move || {
+        ctl.view
+            .with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>())
+    };
     view! {
         <svg class="cluster" data-testid="cluster" viewBox="0 0 600 600" role="img"
             on:click=move |_| ctl.selected.set(Selection::None)>
@@ -84,7 +96,8 @@ pub fn Cluster() -> impl IntoView {
 }
 
 fn name_of(ctl: Ctl, id: NodeId) -> String {
-    ctl.view.with_untracked(|v| v.nodes.get(id).map(|n| n.name.clone()).unwrap_or_default())
+    ctl.view
+        .with_untracked(|v| v.nodes.get(id).map(|n| n.name.clone()).unwrap_or_default())
 }
 
 #[component]
@@ -94,7 +107,14 @@ fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
     let (x2, y2) = node_pos(b, n);
     let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
     let selected = move || ctl.selected.get() == Selection::Link(a, b);
-    let title = move || format!("{}–{}: {}", name_of(ctl, a), name_of(ctl, b), t(ctl.lang.get(), Key::ClickToToggleLink));
+    let title = move || {
+        format!(
+            "{}–{}: {}",
+            name_of(ctl, a),
+            name_of(ctl, b),
+            t(ctl.lang.get(), Key::ClickToToggleLink)
+        )
+    };
     view! {
         <g class="link" class:cut=move || cut.get() class:selected=selected
             data-testid=format!("link-{}-{}", a + 1, b + 1)
@@ -117,11 +137,33 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let (x, y) = node_pos(id, n);
     let node = Memo::new(move |_| {
-        ctl.view.with(|v| v.nodes.get(id).map(|nv| (nv.role, nv.state, nv.shape.attr(), nv.tone, nv.term, nv.badge.clone(), nv.label.clone(), nv.name.clone())))
+        ctl.view.with(|v| {
+            v.nodes.get(id).map(|nv| {
+                (
+                    nv.role,
+                    nv.state,
+                    nv.shape.attr(),
+                    nv.tone,
+                    nv.term,
+                    nv.badge.clone(),
+                    nv.label.clone(),
+                    nv.name.clone(),
+                )
+            })
+        })
     });
-    let field = move |f: fn(&(&'static str, &'static str, &'static str, &'static str, Option<u64>, String, String, String)) -> String| {
-        move || node.with(|n| n.as_ref().map(f).unwrap_or_default())
-    };
+    let field = move |f: fn(
+        &(
+            &'static str,
+            &'static str,
+            &'static str,
+            &'static str,
+            Option<u64>,
+            String,
+            String,
+            String,
+        ),
+    ) -> String| { move || node.with(|n| n.as_ref().map(f).unwrap_or_default()) };
     let ring = move || {
         let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.ring));
         let c = 2.0 * PI * RING_R;
@@ -130,11 +172,18 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
             None => format!("0 {c:.1}"),
         }
     };
-    let has_ring = move || ctl.view.with(|v| v.nodes.get(id).is_some_and(|nv| nv.ring.is_some()));
+    let has_ring = move || {
+        ctl.view
+            .with(|v| v.nodes.get(id).is_some_and(|nv| nv.ring.is_some()))
+    };
     let selected = move || ctl.selected.get() == Selection::Node(id);
     // Labels go on the outer side: above nodes in the upper half, below the others, so
     // messages leaving a node towards the centre never cover them.
-    let label_y = if y < SIZE / 2.0 - 1.0 { -(RING_R + 9.0) } else { RING_R + 18.0 };
+    let label_y = if y < SIZE / 2.0 - 1.0 {
+        -(RING_R + 9.0)
+    } else {
+        RING_R + 18.0
+    };
     view! {
         <g class=move || format!("node tone-{}", node.with(|n| n.as_ref().map_or("grey", |n| n.3)))
             class:selected=selected class:timed=has_ring
@@ -169,10 +218,21 @@ fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
     let pos = move || {
         ctl.view.with(|v| {
             let n = v.nodes.len();
-            v.msgs.iter().find(|m| m.id == id).map(|m| (along(m.from, m.to, n, m.progress), m.doomed))
+            v.msgs
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| (along(m.from, m.to, n, m.progress), m.doomed))
         })
     };
-    let title = move || ctl.view.with(|v| v.msgs.iter().find(|m| m.id == id).map(|m| m.title.clone()).unwrap_or_default());
+    let title = move || {
+        ctl.view.with(|v| {
+            v.msgs
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.title.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <g class=format!("msg {class}") class:doomed=move || pos().is_some_and(|p| p.1)
             class:hovered=move || ctl.hovered.get() == Some(id)
@@ -197,7 +257,10 @@ fn DropCross(id: u64) -> impl IntoView {
     let at = move || {
         ctl.view.with(|v| {
             let n = v.nodes.len();
-            v.drops.iter().find(|d| d.id == id).map(|d| (along(d.from, d.to, n, d.progress), d.age))
+            v.drops
+                .iter()
+                .find(|d| d.id == id)
+                .map(|d| (along(d.from, d.to, n, d.progress), d.age))
         })
     };
     view! {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::ui::catalog::ParamSpec;
+use crate::ui::catalog::{Kind, ParamSpec};
 use crate::ui::i18n::{t, Key};
 use crate::ui::scenario::{limits, Notice, Scenario};
 use crate::ui::state::Ctl;
@@ -12,7 +12,16 @@ use crate::ui::view::UiAction;
 #[component]
 pub fn Controls() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let play_label = move || t(ctl.lang.get(), if ctl.playing.get() { Key::Pause } else { Key::Play });
+    let play_label = move || {
+        t(
+            ctl.lang.get(),
+            if ctl.playing.get() {
+                Key::Pause
+            } else {
+                Key::Play
+            },
+        )
+    };
     let speed = move || ctl.scenario.with(|s| s.speed);
     view! {
         <div class="controls" role="toolbar">
@@ -44,7 +53,13 @@ pub fn Controls() -> impl IntoView {
 /// A number box; what is typed goes through `set` and the scenario's own clamping (with a
 /// notice), never straight into the run.
 #[component]
-fn NumberBox(label: Key, testid: String, get: Signal<u64>, set: Callback<u64>, range: (u64, u64)) -> impl IntoView {
+fn NumberBox(
+    label: Key,
+    testid: String,
+    get: Signal<u64>,
+    set: Callback<u64>,
+    range: (u64, u64),
+) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let id = testid.clone();
     view! {
@@ -68,7 +83,14 @@ fn NumberBox(label: Key, testid: String, get: Signal<u64>, set: Callback<u64>, r
 }
 
 /// A scenario field read and written through plain functions.
-fn common(ctl: Ctl, label: Key, testid: &str, get: fn(&Scenario) -> u64, set: fn(&mut Scenario, u64), range: (u64, u64)) -> impl IntoView {
+fn common(
+    ctl: Ctl,
+    label: Key,
+    testid: &str,
+    get: fn(&Scenario) -> u64,
+    set: fn(&mut Scenario, u64),
+    range: (u64, u64),
+) -> impl IntoView {
     let get = Signal::derive(move || ctl.scenario.with(get));
     let set = Callback::new(move |v| ctl.update_scenario(|s| set(s, v)));
     view! { <NumberBox label testid=testid.to_string() get set range/> }
@@ -77,6 +99,25 @@ fn common(ctl: Ctl, label: Key, testid: &str, get: fn(&Scenario) -> u64, set: fn
 /// One of the page's own settings.
 fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
     let key = p.key;
+    if !p.choices.is_empty() {
+        let value = move || ctl.scenario.with(|s| s.param(key));
+        return view! {
+            <label class="field">
+                <span><Tr k=p.label/></span>
+                <select data-testid=format!("param-{key}") prop:value=move || value().to_string()
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<u64>() {
+                            ctl.update_scenario(|s| s.set_param(key, v));
+                        }
+                    }>
+                    {p.choices.iter().enumerate().map(|(i, k)| view! {
+                        <option value=i.to_string() selected=move || value() == i as u64>{move || t(ctl.lang.get(), *k)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+        .into_any();
+    }
     if p.toggle {
         view! {
             <label class="field toggle">
@@ -112,7 +153,7 @@ pub fn Settings() -> impl IntoView {
                         let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
                         ctl.update_scenario(|s| s.seed = seed);
                     }><Tr k=Key::RandomSeed/></button>
-                <label class="field">
+                <label class="field" class:hidden=move || spec().nodes.0 == spec().nodes.1>
                     <span>{move || view! { <Tr k=spec().nodes_label/> }}</span>
                     <select data-testid="nodes" prop:value=move || nodes().to_string()
                         on:change=move |ev| {
@@ -129,9 +170,11 @@ pub fn Settings() -> impl IntoView {
                     </select>
                 </label>
                 {move || spec().params.iter().map(|p| param_field(ctl, p)).collect_view()}
-                {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
-                {common(ctl, Key::LatencyMax, "latency-max", |s| s.latency_max_ms, |s, v| s.latency_max_ms = v, limits::LATENCY_MS)}
-                {common(ctl, Key::Loss, "loss", |s| s.loss_pct, |s, v| s.loss_pct = v, limits::LOSS_PCT)}
+                <Show when=move || matches!(spec().kind, Kind::Cluster | Kind::Crowd)>
+                    {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
+                    {common(ctl, Key::LatencyMax, "latency-max", |s| s.latency_max_ms, |s, v| s.latency_max_ms = v, limits::LATENCY_MS)}
+                    {common(ctl, Key::Loss, "loss", |s| s.loss_pct, |s, v| s.loss_pct = v, limits::LOSS_PCT)}
+                </Show>
             </div>
         </details>
     }

@@ -13,7 +13,12 @@ pub fn EventLog() -> impl IntoView {
     // Text is translated in the view model, so rows are keyed by language too.
     let lines = Memo::new(move |_| {
         let lang = ctl.lang.get();
-        ctl.view.with(|v| v.lines.iter().map(|l| (lang, l.clone())).collect::<Vec<_>>())
+        ctl.view.with(|v| {
+            v.lines
+                .iter()
+                .map(|l| (lang, l.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="event-log">
@@ -31,7 +36,15 @@ pub fn EventLog() -> impl IntoView {
 #[component]
 fn Line(line: LogLine) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let LogLine { at, node, who, text, alarm, msg, .. } = line;
+    let LogLine {
+        at,
+        node,
+        who,
+        text,
+        alarm,
+        msg,
+        ..
+    } = line;
     view! {
         <li class:violation=alarm class:hovered=move || msg.is_some() && ctl.hovered.get() == msg
             on:mouseenter=move |_| if msg.is_some() { ctl.hovered.set(msg) }

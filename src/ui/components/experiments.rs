@@ -11,18 +11,27 @@ use crate::lab::{cdf, quantile};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
-const COLOURS: [&str; 6] = ["#dc2626", "#ea580c", "#ca8a04", "#16a34a", "#2563eb", "#7c3aed"];
+const COLOURS: [&str; 6] = [
+    "#dc2626", "#ea580c", "#ca8a04", "#16a34a", "#2563eb", "#7c3aed",
+];
 const PW: f64 = 520.0;
 const PH: f64 = 280.0;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Offer `data` (already a data URL) as a file download.
 fn download(name: &str, data_url: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(a) = doc.create_element("a") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
     let a: web_sys::HtmlAnchorElement = a.unchecked_into();
     a.set_href(data_url);
     a.set_download(name);
@@ -30,22 +39,43 @@ fn download(name: &str, data_url: &str) {
 }
 
 fn text_url(mime: &str, text: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
 }
 
 /// Render the SVG on a canvas and download it as PNG.
 fn download_png(svg: String) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let (Ok(img), Ok(canvas)) = (web_sys::HtmlImageElement::new(), doc.create_element("canvas")) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(img), Ok(canvas)) = (
+        web_sys::HtmlImageElement::new(),
+        doc.create_element("canvas"),
+    ) else {
+        return;
+    };
     let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
     canvas.set_width(PW as u32 * 2);
     canvas.set_height(PH as u32 * 2);
     let img2 = img.clone();
     let onload = Closure::<dyn FnMut()>::new(move || {
-        if let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) {
+        if let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
             ctx.set_fill_style_str("#ffffff");
             ctx.fill_rect(0.0, 0.0, PW * 2.0, PH * 2.0);
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, PW * 2.0, PH * 2.0);
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img2,
+                0.0,
+                0.0,
+                PW * 2.0,
+                PH * 2.0,
+            );
             if let Ok(url) = canvas.to_data_url() {
                 download("raft-figure-16.png", &url);
             }
@@ -68,8 +98,12 @@ fn y_of(frac: f64) -> f64 {
 
 /// The plot as an SVG string (also what the export writes).
 fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
-    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PW} {PH}" width="{PW}" height="{PH}" font-family="sans-serif" font-size="11">"#);
-    s.push_str(&format!(r##"<rect width="{PW}" height="{PH}" fill="#fff"/>"##));
+    let mut s = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PW} {PH}" width="{PW}" height="{PH}" font-family="sans-serif" font-size="11">"#
+    );
+    s.push_str(&format!(
+        r##"<rect width="{PW}" height="{PH}" fill="#fff"/>"##
+    ));
     for ms in [100.0, 300.0, 1_000.0, 3_000.0, 10_000.0] {
         let x = x_of(ms);
         s.push_str(&format!(r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" stroke="#e2e8f0"/><text x="{x:.1}" y="{}" text-anchor="middle" fill="#475569">{ms}</text>"##, y_of(0.0), y_of(1.0), y_of(0.0) + 14.0));
@@ -78,7 +112,11 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
         let y = y_of(f);
         s.push_str(&format!(r##"<line x1="50" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#e2e8f0"/><text x="44" y="{:.1}" text-anchor="end" fill="#475569">{}%</text>"##, PW - 20.0, y + 4.0, (f * 100.0) as u32));
     }
-    s.push_str(&format!(r##"<text x="{}" y="{}" text-anchor="middle" fill="#0f172a">{axis}</text>"##, PW / 2.0, PH - 8.0));
+    s.push_str(&format!(
+        r##"<text x="{}" y="{}" text-anchor="middle" fill="#0f172a">{axis}</text>"##,
+        PW / 2.0,
+        PH - 8.0
+    ));
     for (r, values) in exp.results.iter().enumerate() {
         if values.is_empty() {
             continue;
@@ -88,9 +126,15 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
         for (ms, f) in cdf(values) {
             pts.push_str(&format!(" {:.1},{:.1}", x_of(ms), y_of(f)));
         }
-        s.push_str(&format!(r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>"#));
+        s.push_str(&format!(
+            r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>"#
+        ));
         let (lo, hi) = exp.ranges[r];
-        s.push_str(&format!(r#"<text x="{}" y="{}" fill="{colour}">{lo}–{hi} ms</text>"#, PW - 95.0, 20.0 + r as f64 * 14.0));
+        s.push_str(&format!(
+            r#"<text x="{}" y="{}" fill="{colour}">{lo}–{hi} ms</text>"#,
+            PW - 95.0,
+            20.0 + r as f64 * 14.0
+        ));
     }
     s.push_str("</svg>");
     s
@@ -105,7 +149,12 @@ pub fn ExperimentsPanel() -> impl IntoView {
     let progress = RwSignal::new((0usize, 1usize));
     let version = RwSignal::new(0u64);
 
-    fn slice(exp: StoredValue<Option<ElectionExperiment>>, running: RwSignal<bool>, progress: RwSignal<(usize, usize)>, version: RwSignal<u64>) {
+    fn slice(
+        exp: StoredValue<Option<ElectionExperiment>>,
+        running: RwSignal<bool>,
+        progress: RwSignal<(usize, usize)>,
+        version: RwSignal<u64>,
+    ) {
         request_animation_frame(move || {
             if !running.get_untracked() {
                 return;
@@ -130,7 +179,12 @@ pub fn ExperimentsPanel() -> impl IntoView {
 
     let run = move |_| {
         let seed = ctl.scenario.with_untracked(|s| s.seed);
-        let e = ElectionExperiment::new(PAPER_RANGES.to_vec(), trials.get_untracked().clamp(1, 100_000), (5, 10), seed);
+        let e = ElectionExperiment::new(
+            PAPER_RANGES.to_vec(),
+            trials.get_untracked().clamp(1, 100_000),
+            (5, 10),
+            seed,
+        );
         progress.set((0, e.total()));
         exp.set_value(Some(e));
         running.set(true);

@@ -26,7 +26,19 @@ pub fn Inspector() -> impl IntoView {
 #[component]
 fn NodeDetails(id: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let node = Memo::new(move |_| ctl.view.with(|v| v.nodes.get(id).map(|n| (n.name.clone(), n.label.clone(), n.crashed, n.details.clone(), n.commands.clone()))));
+    let node = Memo::new(move |_| {
+        ctl.view.with(|v| {
+            v.nodes.get(id).map(|n| {
+                (
+                    n.name.clone(),
+                    n.label.clone(),
+                    n.crashed,
+                    n.details.clone(),
+                    n.commands.clone(),
+                )
+            })
+        })
+    });
     let crashed = move || node.with(|n| n.as_ref().is_none_or(|n| n.2));
     let details = move || {
         node.get().map(|(name, label, _, rows, _)| {
@@ -70,7 +82,15 @@ fn NodeDetails(id: usize) -> impl IntoView {
 fn LinkDetails(a: usize, b: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
-    let names = move || ctl.view.with(|v| format!("{}–{}", v.nodes.get(a).map_or("", |n| &n.name), v.nodes.get(b).map_or("", |n| &n.name)));
+    let names = move || {
+        ctl.view.with(|v| {
+            format!(
+                "{}–{}",
+                v.nodes.get(a).map_or("", |n| &n.name),
+                v.nodes.get(b).map_or("", |n| &n.name)
+            )
+        })
+    };
     view! {
         <div class="link-details">
             <h3>{names}</h3>

@@ -2,14 +2,18 @@
 //! controller; no protocol logic lives here.
 
 pub mod banners;
+pub mod bloom;
+pub mod chart;
 pub mod cluster;
 pub mod controls;
+pub mod crowd;
 pub mod event_log;
 pub mod experiments;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;
 pub mod presets;
+pub mod ring;
 pub mod share;
 pub mod space_time;
 pub mod strips;

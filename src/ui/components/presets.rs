@@ -25,7 +25,9 @@ pub fn PresetBar() -> impl IntoView {
     let active = move || ctl.scenario.with(|s| s.preset);
     let about = move || {
         let lang = ctl.lang.get();
-        active().and_then(|slug| spec().preset(slug)).map(|p| t(lang, p.about))
+        active()
+            .and_then(|slug| spec().preset(slug))
+            .map(|p| t(lang, p.about))
     };
     move || {
         let presets = spec().presets;

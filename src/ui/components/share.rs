@@ -9,7 +9,9 @@ use crate::ui::state::Ctl;
 
 /// The page's address without its hash (works under any sub-path).
 fn base_url() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
 }
 
@@ -31,7 +33,9 @@ pub fn SharePanel() -> impl IntoView {
     let share = move |embed: bool| {
         let url = format!("{}{}", base_url(), ctl.share_hash(embed));
         let text = if embed {
-            format!(r#"<iframe src="{url}" width="100%" height="720" style="border:0" loading="lazy" title="Distributed Systems Playground"></iframe>"#)
+            format!(
+                r#"<iframe src="{url}" width="100%" height="720" style="border:0" loading="lazy" title="Distributed Systems Playground"></iframe>"#
+            )
         } else {
             url
         };

@@ -27,7 +27,10 @@ fn lane(i: usize, n: usize) -> f64 {
 pub fn SpaceTime() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
-    let names = Memo::new(move |_| ctl.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
+    let names = Memo::new(move |_| {
+        ctl.view
+            .with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>())
+    });
     let y = move |at: u64| {
         ctl.view.with(|v| {
             let st = &v.space_time;
@@ -37,20 +40,29 @@ pub fn SpaceTime() -> impl IntoView {
     };
     let lanes = move || {
         let n = n.get();
-        names.get().into_iter().enumerate().map(|(i, name)| {
-            let x = lane(i, n);
-            view! {
-                <line class="st-lane" x1=x y1=TOP x2=x y2=H/>
-                <text class="st-name" x=x y="16">{name}</text>
-            }
-        }).collect_view()
+        names
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let x = lane(i, n);
+                view! {
+                    <line class="st-lane" x1=x y1=TOP x2=x y2=H/>
+                    <text class="st-name" x=x y="16">{name}</text>
+                }
+            })
+            .collect_view()
     };
     let downs = move || {
         let n = n.get();
-        ctl.view.with(|v| v.space_time.down.clone()).into_iter().map(|(node, a, b)| {
-            let x = lane(node, n);
-            view! { <line class="st-down" x1=x y1=y(a) x2=x y2=y(b)/> }
-        }).collect_view()
+        ctl.view
+            .with(|v| v.space_time.down.clone())
+            .into_iter()
+            .map(|(node, a, b)| {
+                let x = lane(node, n);
+                view! { <line class="st-down" x1=x y1=y(a) x2=x y2=y(b)/> }
+            })
+            .collect_view()
     };
     let arrows = move || {
         let n = n.get();
@@ -77,13 +89,17 @@ pub fn SpaceTime() -> impl IntoView {
     };
     let marks = move || {
         let n = n.get();
-        ctl.view.with(|v| v.space_time.marks.clone()).into_iter().map(|m| {
-            let (x, yy) = (lane(m.node, n), y(m.at));
-            view! {
-                <circle class="st-mark" cx=x cy=yy r="3"/>
-                <text class="st-label" x=x + 5.0 y=yy + 3.0>{m.label}</text>
-            }
-        }).collect_view()
+        ctl.view
+            .with(|v| v.space_time.marks.clone())
+            .into_iter()
+            .map(|m| {
+                let (x, yy) = (lane(m.node, n), y(m.at));
+                view! {
+                    <circle class="st-mark" cx=x cy=yy r="3"/>
+                    <text class="st-label" x=x + 5.0 y=yy + 3.0>{m.label}</text>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>

@@ -11,7 +11,11 @@ pub fn Strips() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
     let page = move || ctl.scenario.with(|s| s.page);
-    let rows = move || (0..n.get()).map(|i| (page(), n.get(), i)).collect::<Vec<_>>();
+    let rows = move || {
+        (0..n.get())
+            .map(|i| (page(), n.get(), i))
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="logs">
             <h2>{move || view! { <Tr k=page().spec().strips/> }}</h2>
@@ -25,12 +29,22 @@ pub fn Strips() -> impl IntoView {
 #[component]
 fn Strip(id: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let data = Memo::new(move |_| ctl.view.with(|v| v.nodes.get(id).map(|nv| (nv.name.clone(), nv.crashed, nv.strip.clone()))));
-    let done = move || data.with(|d| d.as_ref().map_or(0, |d| d.2.done)).to_string();
+    let data = Memo::new(move |_| {
+        ctl.view.with(|v| {
+            v.nodes
+                .get(id)
+                .map(|nv| (nv.name.clone(), nv.crashed, nv.strip.clone()))
+        })
+    });
+    let done = move || {
+        data.with(|d| d.as_ref().map_or(0, |d| d.2.done))
+            .to_string()
+    };
     let len = move || data.with(|d| d.as_ref().map_or(0, |d| d.2.len)).to_string();
     let cells = move || {
         data.get().map(|(_, _, strip)| {
-            let more = (strip.hidden > 0).then(|| view! { <span class="more">{format!("… {}", strip.hidden)}</span> });
+            let more = (strip.hidden > 0)
+                .then(|| view! { <span class="more">{format!("… {}", strip.hidden)}</span> });
             view! {
                 {more}
                 {strip.cells.into_iter().map(|c| view! {

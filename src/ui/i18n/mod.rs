@@ -89,6 +89,15 @@ keys! {
     ExportSvg, ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Progress, Tours, TourContinue,
     TourExit, TourWaiting, TourDone, TourRaftTitle, TourRaft1, TourRaft2, TourRaft3, TourRaft4, TourPaxosTitle,
     TourPaxos1, TourPaxos2, TourPaxos3, TourTpcTitle, TourTpc1, TourTpc2, TourTpc3, TourTpc4,
+    NavGossip, NavRing, NavBloom, IntroGossip, IntroRing, IntroBloom, GossipMode, ModePush, ModePull, ModePushPull,
+    Fanout, Period, Termination, StopNever, StopCounter, StopCoin, StopK, AntiEntropy, VirtualNodes, Keys, Replicas,
+    Bits, HashFunctions, PhysicalNodes, PresetSpread, PresetMongering, PresetAntiEntropy, PresetDeadNodes,
+    AboutGossipSpread, AboutGossipMongering, AboutGossipAntiEntropy, AboutGossipDeadNodes, Infected, Susceptible,
+    StoppedSpreading, StartRumour, FullSpread, Theory, Measured, Residue, Round, MsgPush, MsgPushAck, MsgPull,
+    MsgPullReply, MsgSync, InfectedOverTime, AddNode, RemoveNode, MovedKeys, ExpectedMoved, ModNMoved, LoadPerNode,
+    MeanLoad, MaxOverMean, StdDev, PreferenceList, KeyIndex, AfterLeave, ConsistentHashing, ModN, Word, Insert,
+    Query, InsertRandom, MeasureFp, OutcomeMiss, OutcomeHit, OutcomeFp, BitsSet, MeasuredFp, FormulaFp, OptimalK,
+    CachePenetration, CachePenetrationAbout, SendRequests, DbWithout, DbWith, Items,
 }
 
 /// A fixed string in `lang`.
@@ -152,7 +161,12 @@ pub enum EngineEvent {
     LinkCut(NodeId, NodeId),
     LinkHealed(NodeId, NodeId),
     /// `what` is the message kind's translation key.
-    Dropped { what: Key, from: NodeId, to: NodeId, reason: crate::sim::DropReason },
+    Dropped {
+        what: Key,
+        from: NodeId,
+        to: NodeId,
+        reason: crate::sim::DropReason,
+    },
     Command(NodeId, CmdText),
     Violation(Key),
 }
@@ -199,8 +213,27 @@ mod tests {
             assert!(!e.trim().is_empty() && !z.trim().is_empty(), "{k:?}");
             // Chinese strings must actually be Chinese (a copied English string is a bug),
             // except for protocol names used verbatim in both.
-            let verbatim = matches!(k, Key::NavRaft | Key::NavPaxos | Key::NavTwoPc | Key::NavThreePc | Key::Ms | Key::LangToggle | Key::NextIndex | Key::MatchIndex | Key::MsgCanCommit | Key::MsgPreCommit | Key::MsgDoCommit | Key::MsgPreAck);
-            assert!(verbatim || z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{k:?}: {z}");
+            let verbatim = matches!(
+                k,
+                Key::NavRaft
+                    | Key::NavPaxos
+                    | Key::NavTwoPc
+                    | Key::NavThreePc
+                    | Key::NavGossip
+                    | Key::StopK
+                    | Key::Ms
+                    | Key::LangToggle
+                    | Key::NextIndex
+                    | Key::MatchIndex
+                    | Key::MsgCanCommit
+                    | Key::MsgPreCommit
+                    | Key::MsgDoCommit
+                    | Key::MsgPreAck
+            );
+            assert!(
+                verbatim || z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{k:?}: {z}"
+            );
         }
     }
 
@@ -212,8 +245,20 @@ mod tests {
         assert_eq!(t(Lang::Zh, Key::Term), "任期");
         assert_eq!(t(Lang::Zh, Key::CommitIndex), "提交索引");
         let names = vec!["S1".to_string()];
-        assert!(narrate(Lang::Zh, Narration::Raft(&RaftNote::StartedElection { term: 4 }), &names).contains("选举超时"));
-        for (k, zh) in [(Key::Proposer, "提议者"), (Key::Acceptor, "接受者"), (Key::Learner, "学习者"), (Key::Coordinator, "协调者"), (Key::Participant, "参与者"), (Key::Blocked, "阻塞")] {
+        assert!(narrate(
+            Lang::Zh,
+            Narration::Raft(&RaftNote::StartedElection { term: 4 }),
+            &names
+        )
+        .contains("选举超时"));
+        for (k, zh) in [
+            (Key::Proposer, "提议者"),
+            (Key::Acceptor, "接受者"),
+            (Key::Learner, "学习者"),
+            (Key::Coordinator, "协调者"),
+            (Key::Participant, "参与者"),
+            (Key::Blocked, "阻塞"),
+        ] {
             assert!(t(Lang::Zh, k).contains(zh), "{k:?}");
         }
     }

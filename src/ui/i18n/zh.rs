@@ -230,6 +230,85 @@ pub fn text(key: Key) -> &'static str {
         Key::TourTpc2 => "所有参与者都投了同意：各自写下准备记录，在决定到来之前一直持有锁。协调者刚把“提交”写入日志。现在让协调者宕机：点击 C，再点“使其宕机”。",
         Key::TourTpc3 => "参与者被阻塞了：投了同意就不能自行决定，只能持有锁并不断询问——看着“阻塞”计时不断增长。重启协调者：点击 C，再点“重启”。",
         Key::TourTpc4 => "协调者在日志中找到了“提交”并重新发送；所有参与者提交并释放了锁。同步阻塞是 2PC 的代价——对比一下 3PC 的预设场景。",
+        Key::NavGossip => "Gossip",
+        Key::NavRing => "一致性哈希",
+        Key::NavBloom => "布隆过滤器",
+        Key::IntroGossip => "Gossip 协议像传染病一样传播谣言：每个周期，每个节点随机联系几个节点（推、拉或推拉结合）。感染数量的变化与理论曲线吻合——实时对比。",
+        Key::IntroRing => "一致性哈希把节点（每个节点有许多虚拟节点）和键放在同一个哈希环上；键属于顺时针方向的下一个节点。增加或删除一个节点只迁移约 1/N 的键——取模 (hash mod N) 则会迁移大部分键。",
+        Key::IntroBloom => "布隆过滤器用 m 位的位数组和 k 个哈希函数回答“一定不存在”或“可能存在”：不会漏报，偶尔误判（假阳性），误判率与公式 (1 − e^(−kn/m))^k 吻合。",
+        Key::GossipMode => "传播方式",
+        Key::ModePush => "推 (push)",
+        Key::ModePull => "拉 (pull)",
+        Key::ModePushPull => "推拉 (push-pull)",
+        Key::Fanout => "扇出（每周期联系的节点数）",
+        Key::Period => "周期（毫秒）",
+        Key::Termination => "谣言传播何时停止",
+        Key::StopNever => "从不",
+        Key::StopCounter => "无效联系 k 次后",
+        Key::StopCoin => "每次无效联系后以 1/k 概率",
+        Key::StopK => "k",
+        Key::AntiEntropy => "每隔多少个周期做一次反熵（0：关闭）",
+        Key::VirtualNodes => "每个节点的虚拟节点数",
+        Key::Keys => "键的数量",
+        Key::Replicas => "副本数 R",
+        Key::Bits => "位数组大小 m",
+        Key::HashFunctions => "哈希函数个数 k",
+        Key::PhysicalNodes => "物理节点数",
+        Key::PresetSpread => "推拉传播",
+        Key::PresetMongering => "谣言传播（有残留）",
+        Key::PresetAntiEntropy => "谣言传播 + 反熵",
+        Key::PresetDeadNodes => "20% 节点宕机",
+        Key::AboutGossipSpread => "一个节点发起谣言；推拉结合、扇出为 1 时，大约 log₃ n 个周期传遍所有节点。观察实测曲线与理论曲线的吻合。",
+        Key::AboutGossipMongering => "只推送，且每个节点在第一次无效联系后就停止传播。谣言很早就消亡，留下残留：永远没有听到的节点。",
+        Key::AboutGossipAntiEntropy => "同样的谣言传播，再加上每 5 个周期与一个随机节点做一次反熵同步：残留的节点也会慢慢被感染。",
+        Key::AboutGossipDeadNodes => "五分之一的节点一开始就宕机。Gossip 会绕开它们：所有存活节点仍然会听到谣言，只是稍晚一些。",
+        Key::Infected => "已感染",
+        Key::Susceptible => "未感染",
+        Key::StoppedSpreading => "已停止传播",
+        Key::StartRumour => "从这里发起谣言",
+        Key::FullSpread => "全部感染于第",
+        Key::Theory => "理论",
+        Key::Measured => "实测",
+        Key::Residue => "残留（从未到达）",
+        Key::Round => "周期",
+        Key::MsgPush => "推送",
+        Key::MsgPushAck => "推送回复",
+        Key::MsgPull => "拉取请求",
+        Key::MsgPullReply => "拉取回复",
+        Key::MsgSync => "反熵",
+        Key::InfectedOverTime => "每个周期的感染节点数",
+        Key::AddNode => "+ 增加节点",
+        Key::RemoveNode => "点击节点即可删除",
+        Key::MovedKeys => "迁移的键",
+        Key::ExpectedMoved => "期望 ≈ 1/N",
+        Key::ModNMoved => "取模方式会迁移",
+        Key::LoadPerNode => "每个节点的键数",
+        Key::MeanLoad => "平均",
+        Key::MaxOverMean => "最大 / 平均",
+        Key::StdDev => "标准差",
+        Key::PreferenceList => "键的副本列表",
+        Key::KeyIndex => "键编号",
+        Key::AfterLeave => "如果第一个节点离开",
+        Key::ConsistentHashing => "一致性哈希",
+        Key::ModN => "取模 (hash mod N)",
+        Key::Word => "单词",
+        Key::Insert => "插入",
+        Key::Query => "查询",
+        Key::InsertRandom => "插入 20 个随机单词",
+        Key::MeasureFp => "查询 1000 个不存在的单词",
+        Key::OutcomeMiss => "一定不存在——有一位是 0，所以从未插入过",
+        Key::OutcomeHit => "命中——所有位都是 1，并且确实插入过",
+        Key::OutcomeFp => "误判（假阳性）——所有位都是 1，但从未插入过",
+        Key::BitsSet => "已置位",
+        Key::MeasuredFp => "实测误判率",
+        Key::FormulaFp => "公式 (1 − e^(−kn/m))^k",
+        Key::OptimalK => "最优 k = (m/n)·ln 2",
+        Key::CachePenetration => "缓存穿透",
+        Key::CachePenetrationAbout => "攻击者请求根本不存在的键：缓存每次都未命中，每个请求都打到数据库。把这个布隆过滤器放在前面：只有它误判的请求会漏过去。",
+        Key::SendRequests => "发送 1000 个不存在的键的请求",
+        Key::DbWithout => "没有过滤器时的数据库访问",
+        Key::DbWith => "有过滤器时的数据库访问",
+        Key::Items => "元素个数 n",
         Key::Status => "状态",
     }
 }
@@ -249,70 +328,168 @@ pub fn narrate(n: Narration, names: Names) -> String {
     let s = |id: usize| names[id].clone();
     match n {
         Narration::Raft(note) => match *note {
-            RaftNote::StartedElection { term } => format!("选举超时：成为候选者，发起任期 {term} 的选举"),
-            RaftNote::BecameLeader { term, votes } => format!("获得 {votes} 票（过半），成为任期 {term} 的领导者"),
-            RaftNote::SteppedDown { term, from } => format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from)),
+            RaftNote::StartedElection { term } => {
+                format!("选举超时：成为候选者，发起任期 {term} 的选举")
+            }
+            RaftNote::BecameLeader { term, votes } => {
+                format!("获得 {votes} 票（过半），成为任期 {term} 的领导者")
+            }
+            RaftNote::SteppedDown { term, from } => {
+                format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from))
+            }
             RaftNote::GrantedVote { term, to } => format!("在任期 {term} 投票给 {}", s(to)),
-            RaftNote::RefusedVoteLog { term, to } => format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to)),
-            RaftNote::RefusedVoteAlreadyVoted { term, to, voted_for } => format!("在任期 {term} 拒绝投票给 {}：本任期已投票给 {}", s(to), s(voted_for)),
-            RaftNote::RejectedAppend { prev_log_index } => format!("拒绝 AppendEntries：索引 {prev_log_index} 处没有匹配的日志条目"),
-            RaftNote::TruncatedLog { from_index } => format!("删除从索引 {from_index} 开始的冲突日志条目"),
-            RaftNote::AppendedEntries { count, last_index } => format!("追加了 {count} 个日志条目，日志末尾索引为 {last_index}"),
-            RaftNote::BackedOff { follower, next_index } => format!("{} 拒绝了追加：回退 nextIndex 到 {next_index} 重试", s(follower)),
+            RaftNote::RefusedVoteLog { term, to } => {
+                format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to))
+            }
+            RaftNote::RefusedVoteAlreadyVoted {
+                term,
+                to,
+                voted_for,
+            } => format!(
+                "在任期 {term} 拒绝投票给 {}：本任期已投票给 {}",
+                s(to),
+                s(voted_for)
+            ),
+            RaftNote::RejectedAppend { prev_log_index } => {
+                format!("拒绝 AppendEntries：索引 {prev_log_index} 处没有匹配的日志条目")
+            }
+            RaftNote::TruncatedLog { from_index } => {
+                format!("删除从索引 {from_index} 开始的冲突日志条目")
+            }
+            RaftNote::AppendedEntries { count, last_index } => {
+                format!("追加了 {count} 个日志条目，日志末尾索引为 {last_index}")
+            }
+            RaftNote::BackedOff {
+                follower,
+                next_index,
+            } => format!(
+                "{} 拒绝了追加：回退 nextIndex 到 {next_index} 重试",
+                s(follower)
+            ),
             RaftNote::Committed { index } => format!("提交索引推进到 {index}"),
-            RaftNote::AcceptedRequest { cmd, index } => format!("接受客户端命令 {cmd}，写入索引 {index}"),
-            RaftNote::RedirectedRequest { cmd, leader } => format!("不是领导者：把命令 {cmd} 转发给 {}", s(leader)),
-            RaftNote::RejectedRequest { cmd } => format!("不知道谁是领导者：命令 {cmd} 被拒绝，客户端需要重试"),
-            RaftNote::Booted { term, log_len } => format!("以跟随者身份启动，任期 {term}，日志有 {log_len} 个条目"),
+            RaftNote::AcceptedRequest { cmd, index } => {
+                format!("接受客户端命令 {cmd}，写入索引 {index}")
+            }
+            RaftNote::RedirectedRequest { cmd, leader } => {
+                format!("不是领导者：把命令 {cmd} 转发给 {}", s(leader))
+            }
+            RaftNote::RejectedRequest { cmd } => {
+                format!("不知道谁是领导者：命令 {cmd} 被拒绝，客户端需要重试")
+            }
+            RaftNote::Booted { term, log_len } => {
+                format!("以跟随者身份启动，任期 {term}，日志有 {log_len} 个条目")
+            }
         },
         Narration::Paxos(note) => match *note {
-            PaxosNote::SentPrepare { n } => format!("向所有接受者发送准备请求 {}", ballot(&n, names)),
+            PaxosNote::SentPrepare { n } => {
+                format!("向所有接受者发送准备请求 {}", ballot(&n, names))
+            }
             PaxosNote::Promised { n, to, accepted } => match accepted {
-                Some((b, v)) => format!("向 {} 承诺 {}，并报告自己已接受过 {} {}", s(to), ballot(&n, names), val(v), ballot(&b, names)),
-                None => format!("向 {} 承诺 {}：不再理会更小的编号", s(to), ballot(&n, names)),
+                Some((b, v)) => format!(
+                    "向 {} 承诺 {}，并报告自己已接受过 {} {}",
+                    s(to),
+                    ballot(&n, names),
+                    val(v),
+                    ballot(&b, names)
+                ),
+                None => format!(
+                    "向 {} 承诺 {}：不再理会更小的编号",
+                    s(to),
+                    ballot(&n, names)
+                ),
             },
-            PaxosNote::RefusedPrepare { n, promised } => format!("拒绝准备请求 {}：已承诺 {}", ballot(&n, names), ballot(&promised, names)),
-            PaxosNote::SentAccept { n, v, adopted: true } => format!("多数派承诺了 {}；沿用已被接受的值 {}，发出接受请求", ballot(&n, names), val(v)),
-            PaxosNote::SentAccept { n, v, adopted: false } => format!("多数派承诺了 {}；用自己的值 {} 发出接受请求", ballot(&n, names), val(v)),
+            PaxosNote::RefusedPrepare { n, promised } => format!(
+                "拒绝准备请求 {}：已承诺 {}",
+                ballot(&n, names),
+                ballot(&promised, names)
+            ),
+            PaxosNote::SentAccept {
+                n,
+                v,
+                adopted: true,
+            } => format!(
+                "多数派承诺了 {}；沿用已被接受的值 {}，发出接受请求",
+                ballot(&n, names),
+                val(v)
+            ),
+            PaxosNote::SentAccept {
+                n,
+                v,
+                adopted: false,
+            } => format!(
+                "多数派承诺了 {}；用自己的值 {} 发出接受请求",
+                ballot(&n, names),
+                val(v)
+            ),
             PaxosNote::AcceptedValue { n, v } => format!("接受了 {} {}", val(v), ballot(&n, names)),
-            PaxosNote::RefusedAccept { n, promised } => format!("拒绝接受请求 {}：已承诺 {}", ballot(&n, names), ballot(&promised, names)),
-            PaxosNote::Preempted { n, by } => format!("提案 {} 被 {} 抢占", ballot(&n, names), ballot(&by, names)),
-            PaxosNote::LearnedChosen { v, n } => format!("得知 {} 已被选定（在 {} 下被多数派接受）", val(v), ballot(&n, names)),
+            PaxosNote::RefusedAccept { n, promised } => format!(
+                "拒绝接受请求 {}：已承诺 {}",
+                ballot(&n, names),
+                ballot(&promised, names)
+            ),
+            PaxosNote::Preempted { n, by } => {
+                format!("提案 {} 被 {} 抢占", ballot(&n, names), ballot(&by, names))
+            }
+            PaxosNote::LearnedChosen { v, n } => format!(
+                "得知 {} 已被选定（在 {} 下被多数派接受）",
+                val(v),
+                ballot(&n, names)
+            ),
             PaxosNote::RetryTimeout { n } => format!("提案 {} 超时", ballot(&n, names)),
             PaxosNote::GaveUp => "不是指定的提议者：放弃".into(),
             PaxosNote::ForgotEverything => "重启后忘记了自己的承诺和已接受的值".into(),
             PaxosNote::Recovered { promised, accepted } => format!(
                 "重启后从磁盘读回承诺 {} 和已接受的值 {}",
                 promised.map_or("–".into(), |b| ballot(&b, names)),
-                accepted.map_or("–".into(), |(b, v)| format!("{} {}", val(v), ballot(&b, names)))
+                accepted.map_or("–".into(), |(b, v)| format!(
+                    "{} {}",
+                    val(v),
+                    ballot(&b, names)
+                ))
             ),
         },
         Narration::TwoPc(note) => match *note {
             TpcNote::Began => "开始事务：向所有参与者发送准备请求".into(),
             TpcNote::VotedYes => "投同意：写入准备记录，开始持有锁".into(),
             TpcNote::VotedNo => "投反对并回滚".into(),
-            TpcNote::GotVote { from, yes } => format!("收到 {} 的{}", s(from), if yes { "同意票" } else { "反对票" }),
-            TpcNote::VoteTimeout { missing } => format!("等待投票超时：缺少 {missing} 票，决定中断"),
+            TpcNote::GotVote { from, yes } => format!(
+                "收到 {} 的{}",
+                s(from),
+                if yes { "同意票" } else { "反对票" }
+            ),
+            TpcNote::VoteTimeout { missing } => {
+                format!("等待投票超时：缺少 {missing} 票，决定中断")
+            }
             TpcNote::Decided(o) => format!("决定{}：正在写入日志", outcome(o)),
             TpcNote::Logged(o) => format!("“{}”决定已写入磁盘", outcome(o)),
             TpcNote::SentDecision { to, d } => format!("向 {} 发送{}", s(to), outcome(d)),
             TpcNote::Finished(o) => format!("收到{}，释放锁", outcome(o)),
             TpcNote::StillBlocked => "仍被阻塞：再次向协调者询问决定".into(),
-            TpcNote::RecoveredDecision(o) => format!("重启后在日志中找到“{}”，重新发送", outcome(o)),
+            TpcNote::RecoveredDecision(o) => {
+                format!("重启后在日志中找到“{}”，重新发送", outcome(o))
+            }
             TpcNote::PresumedAbort => "重启后日志中没有决定：推定中断".into(),
             TpcNote::WillVoteNo(no) => format!("将投{}", if no { "反对票" } else { "同意票" }),
             TpcNote::AllAcked => "所有参与者都已确认：事务结束".into(),
         },
         Narration::ThreePc(note) => match *note {
             ThreeNote::Began => "开始：向所有参与者发送 CanCommit".into(),
-            ThreeNote::VotedYes => "投同意（在收到 PreCommit 之前处于不确定状态；此时超时会中断）".into(),
+            ThreeNote::VotedYes => {
+                "投同意（在收到 PreCommit 之前处于不确定状态；此时超时会中断）".into()
+            }
             ThreeNote::VotedNo => "投反对并中断".into(),
-            ThreeNote::GotVote { from, yes } => format!("收到 {} 的{}", s(from), if yes { "同意票" } else { "反对票" }),
+            ThreeNote::GotVote { from, yes } => format!(
+                "收到 {} 的{}",
+                s(from),
+                if yes { "同意票" } else { "反对票" }
+            ),
             ThreeNote::SentPreCommit => "全部同意：向所有参与者发送 PreCommit".into(),
             ThreeNote::PreCommitted => "已预提交（此时超时会提交）".into(),
             ThreeNote::GotPreAck { from } => format!("{} 确认了 PreCommit", s(from)),
             ThreeNote::SentDoCommit => "全部确认：发送 DoCommit".into(),
-            ThreeNote::CoordTimeout { waiting_for } => format!("等待 {waiting_for} 个参与者超时：中断"),
+            ThreeNote::CoordTimeout { waiting_for } => {
+                format!("等待 {waiting_for} 个参与者超时：中断")
+            }
             ThreeNote::SentAbort => "向所有参与者发送中断".into(),
             ThreeNote::Finished(Outcome::Commit) => "已提交".into(),
             ThreeNote::Finished(Outcome::Abort) => "已中断".into(),
@@ -320,7 +497,9 @@ pub fn narrate(n: Narration, names: Names) -> String {
             ThreeNote::TimeoutCommit => "在 PreCommit 之后超时：自行提交（超时后默认提交）".into(),
             ThreeNote::WillVoteNo(no) => format!("将投{}", if no { "反对票" } else { "同意票" }),
             ThreeNote::Recovered(o) => format!("重启后完成事务：{}", outcome(o)),
-            ThreeNote::Recovering => "在事务中途重启：可能错过了消息，不能自行决定，改为询问协调者".into(),
+            ThreeNote::Recovering => {
+                "在事务中途重启：可能错过了消息，不能自行决定，改为询问协调者".into()
+            }
         },
     }
 }
@@ -352,7 +531,12 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
         EngineEvent::Restarted(n) => format!("{} 重启", s(n)),
         EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(a), s(b)),
         EngineEvent::LinkHealed(a, b) => format!("链路 {}–{} 已恢复", s(a), s(b)),
-        EngineEvent::Dropped { what, from, to, reason: r } => format!("{} {}→{} {}", text(*what), s(from), s(to), reason(*r)),
+        EngineEvent::Dropped {
+            what,
+            from,
+            to,
+            reason: r,
+        } => format!("{} {}→{} {}", text(*what), s(from), s(to), reason(*r)),
         EngineEvent::Command(n, c) => format!("{} {}", command(*c), s(n)),
         EngineEvent::Violation(k) => format!("不变式被违反：{}", text(*k)),
     }
@@ -360,8 +544,12 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
 
 pub fn notice(n: &Notice) -> String {
     match n {
-        Notice::Malformed { field, value } => format!("“{field}={value}” 不是有效的值，已使用默认值。"),
-        Notice::Clamped { field, value, to } => format!("“{field}={value}” 超出范围，已调整为 {to}。"),
+        Notice::Malformed { field, value } => {
+            format!("“{field}={value}” 不是有效的值，已使用默认值。")
+        }
+        Notice::Clamped { field, value, to } => {
+            format!("“{field}={value}” 超出范围，已调整为 {to}。")
+        }
         Notice::UnknownField { field } => format!("“{field}” 不是本页面认识的设置，已忽略。"),
         Notice::UnknownPage { page } => format!("没有名为 “{page}” 的页面，已显示 Raft。"),
     }

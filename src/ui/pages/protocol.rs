@@ -4,9 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::ui::catalog::Kind;
 use crate::ui::components::banners::ViolationBanner;
+use crate::ui::components::chart::SpreadChart;
 use crate::ui::components::cluster::Cluster;
 use crate::ui::components::controls::{Controls, Settings};
+use crate::ui::components::crowd::Crowd;
 use crate::ui::components::event_log::EventLog;
 use crate::ui::components::experiments::ExperimentsPanel;
 use crate::ui::components::inspector::Inspector;
@@ -27,6 +30,8 @@ pub fn ProtocolPage() -> impl IntoView {
     let slug = move || ctl.scenario.with(|s| s.page.slug());
     // `controls=0` (for embeds) keeps only the picture, the status and the narration.
     let controls = move || ctl.scenario.with(|s| s.controls);
+    let crowd = move || ctl.scenario.with(|s| s.page.spec().kind == Kind::Crowd);
+    let small = move || !crowd();
     view! {
         <main class="page" class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
             <Intro/>
@@ -41,17 +46,17 @@ pub fn ProtocolPage() -> impl IntoView {
             <StatusBar/>
             <div class="stage">
                 <section class="cluster-panel">
-                    <Cluster/>
+                    <Show when=small fallback=|| view! { <Crowd/> }><Cluster/></Show>
                     <Legend/>
                 </section>
                 <aside class="side">
                     <Show when=controls><Inspector/></Show>
-                    <SpaceTime/>
+                    <Show when=small fallback=|| view! { <SpreadChart/> }><SpaceTime/></Show>
                     <EventLog/>
                 </aside>
             </div>
             <Show when=controls>
-                <Strips/>
+                <Show when=small><Strips/></Show>
                 <Settings/>
                 <SharePanel/>
                 <Show when=move || slug() == "raft"><ExperimentsPanel/></Show>

@@ -1,0 +1,328 @@
+//! The consistent-hash ring page: keys as dots on the ring coloured by owner, add or
+//! remove nodes by click, the keys that move flashing, the count next to the expected 1/N
+//! and next to what hash mod N would move, the load histogram and a key's preference list.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Tr;
+use crate::protocols::hash_ring::{assign_mod_n, key_hash, load_stats, moved, Ring};
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::Ctl;
+
+const SIZE: f64 = 600.0;
+const PALETTE: [&str; 20] = [
+    "#2563eb", "#dc2626", "#16a34a", "#ca8a04", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
+    "#ea580c", "#4f46e5", "#0d9488", "#be123c", "#a16207", "#9333ea", "#0284c7", "#c2410c",
+    "#15803d", "#b91c1c", "#6d28d9", "#475569",
+];
+
+fn colour(node: u32) -> &'static str {
+    PALETTE[node as usize % PALETTE.len()]
+}
+
+/// What the last change did.
+#[derive(Clone, Debug, PartialEq)]
+struct Change {
+    added: bool,
+    node: u32,
+    moved: usize,
+    mod_n: usize,
+    nodes_after: usize,
+}
+
+#[derive(Clone)]
+struct RingState {
+    ring: Ring,
+    keys: usize,
+    owners: Vec<u32>,
+    moved_mask: Vec<bool>,
+    last: Option<Change>,
+    next_id: u32,
+}
+
+impl RingState {
+    fn new(nodes: usize, vnodes: usize, keys: usize) -> Self {
+        let ids: Vec<u32> = (0..nodes as u32).collect();
+        let ring = Ring::new(&ids, vnodes);
+        let owners = ring.assign(keys);
+        RingState {
+            ring,
+            keys,
+            moved_mask: vec![false; keys],
+            owners,
+            last: None,
+            next_id: nodes as u32,
+        }
+    }
+
+    fn change(&mut self, add: Option<u32>, remove: Option<u32>) {
+        let before_nodes = self.ring.nodes().to_vec();
+        let before = std::mem::take(&mut self.owners);
+        let node = match (add, remove) {
+            (Some(n), _) => {
+                self.ring.add(n);
+                n
+            }
+            (_, Some(n)) => {
+                self.ring.remove(n);
+                n
+            }
+            _ => return,
+        };
+        self.owners = self.ring.assign(self.keys);
+        self.moved_mask = before
+            .iter()
+            .zip(&self.owners)
+            .map(|(a, b)| a != b)
+            .collect();
+        let mod_n = moved(
+            &assign_mod_n(&before_nodes, self.keys),
+            &assign_mod_n(self.ring.nodes(), self.keys),
+        );
+        self.last = Some(Change {
+            added: add.is_some(),
+            node,
+            moved: moved(&before, &self.owners),
+            mod_n,
+            nodes_after: self.ring.nodes().len(),
+        });
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+#[component]
+pub fn RingPage() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let params = move || {
+        ctl.scenario.with(|s| {
+            (
+                s.nodes,
+                s.param("vnodes") as usize,
+                s.param("keys") as usize,
+                s.param("replicas") as usize,
+            )
+        })
+    };
+    let state = RwSignal::new(None::<RingState>);
+    // Rebuild when the settings change.
+    Effect::new(move |_| {
+        let (n, v, k, _) = params();
+        state.set(Some(RingState::new(n, v, k)));
+    });
+    let changed_at = RwSignal::new(0.0f64);
+    let tick = RwSignal::new(0u64);
+    let animate = move || {
+        changed_at.set(now_ms());
+        fn frame(changed_at: RwSignal<f64>, tick: RwSignal<u64>) {
+            request_animation_frame(move || {
+                tick.update(|t| *t += 1);
+                if now_ms() - changed_at.get_untracked() < 2_000.0 {
+                    frame(changed_at, tick);
+                }
+            });
+        }
+        frame(changed_at, tick);
+    };
+    let add = move |_| {
+        state.update(|s| {
+            if let Some(s) = s {
+                if s.ring.nodes().len() < 20 {
+                    let id = s.next_id;
+                    s.next_id += 1;
+                    s.change(Some(id), None);
+                }
+            }
+        });
+        animate();
+    };
+    let remove = move |id: u32| {
+        state.update(|s| {
+            if let Some(s) = s {
+                if s.ring.nodes().len() > 1 {
+                    s.change(None, Some(id));
+                }
+            }
+        });
+        animate();
+    };
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        tick.get();
+        let Some(el) = canvas.get() else { return };
+        let Some(cx) = el
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let age = now_ms() - changed_at.get_untracked();
+        let pulse = if age < 2_000.0 {
+            1.0 + 1.5 * ((age / 120.0).sin().abs())
+        } else {
+            1.0
+        };
+        state.with(|s| {
+            let Some(s) = s else { return };
+            cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+            let (c, r) = (SIZE / 2.0, 250.0);
+            cx.set_stroke_style_str("#cbd5e1");
+            cx.set_line_width(2.0);
+            cx.begin_path();
+            let _ = cx.arc(c, c, r, 0.0, std::f64::consts::TAU);
+            cx.stroke();
+            let angle = |h: u64| {
+                (h as f64 / u64::MAX as f64) * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2
+            };
+            for (pos, node) in s.ring.points() {
+                let a = angle(*pos);
+                cx.set_stroke_style_str(colour(*node));
+                cx.set_line_width(2.0);
+                cx.begin_path();
+                cx.move_to(c + (r + 6.0) * a.cos(), c + (r + 6.0) * a.sin());
+                cx.line_to(c + (r + 20.0) * a.cos(), c + (r + 20.0) * a.sin());
+                cx.stroke();
+            }
+            let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
+            for (i, owner) in s.owners.iter().enumerate() {
+                let a = angle(key_hash(i));
+                let rr = r - 8.0 - (i % 7) as f64 * 5.0;
+                let (x, y) = (c + rr * a.cos(), c + rr * a.sin());
+                let moved_now = s.moved_mask.get(i).copied().unwrap_or(false);
+                let size = if moved_now { dot * 1.6 * pulse } else { dot };
+                cx.set_fill_style_str(if moved_now && age < 2_000.0 {
+                    "#0f172a"
+                } else {
+                    colour(*owner)
+                });
+                cx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+            }
+        });
+    });
+    let lang = move || ctl.lang.get();
+    let stats = move || {
+        state.with(|s| {
+            s.as_ref().map(|s| {
+                let nodes = s.ring.nodes().to_vec();
+                let (mean, max_over_mean, sd) = load_stats(&s.owners, &nodes);
+                let counts: Vec<(u32, usize)> = nodes
+                    .iter()
+                    .map(|n| (*n, s.owners.iter().filter(|o| *o == n).count()))
+                    .collect();
+                (
+                    nodes,
+                    mean,
+                    max_over_mean,
+                    sd,
+                    counts,
+                    s.last.clone(),
+                    s.keys,
+                )
+            })
+        })
+    };
+    let pref_key = RwSignal::new(42usize);
+    let pref = move || {
+        let r = params().3;
+        state.with(|s| {
+            s.as_ref().map(|s| {
+                let h = key_hash(pref_key.get());
+                let list = s.ring.preference_list(h, r);
+                let mut after = s.ring.clone();
+                if let Some(first) = list.first() {
+                    if after.nodes().len() > 1 {
+                        after.remove(*first);
+                    }
+                }
+                (list, after.preference_list(h, r))
+            })
+        })
+    };
+    let names = |l: &[u32]| {
+        l.iter()
+            .map(|n| format!("N{n}"))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    view! {
+        <div class="ring-page" data-testid="ring-page">
+            <div class="stage">
+                <section class="cluster-panel">
+                    <canvas class="crowd" node_ref=canvas width="600" height="600" data-testid="ring-canvas"></canvas>
+                </section>
+                <aside class="side">
+                    <section>
+                        <h2><Tr k=Key::PhysicalNodes/></h2>
+                        <p class="hint"><Tr k=Key::RemoveNode/></p>
+                        <div class="actions">
+                            {move || stats().map(|(nodes, ..)| nodes.into_iter().map(|n| view! {
+                                <button class="chip-node" style=format!("border-color:{};color:{}", colour(n), colour(n))
+                                    data-testid=format!("ring-node-{n}") on:click=move |_| remove(n)>{format!("N{n} ✕")}</button>
+                            }).collect_view())}
+                            <button class="primary" data-testid="ring-add" on:click=add><Tr k=Key::AddNode/></button>
+                        </div>
+                    </section>
+                    <section data-testid="ring-change">
+                        <h2><Tr k=Key::MovedKeys/></h2>
+                        {move || stats().and_then(|(.., last, keys)| last.map(|c| {
+                            let l = lang();
+                            let pct = |m: usize| 100.0 * m as f64 / keys as f64;
+                            let expected = 100.0 / (c.nodes_after.max(1) + if c.added { 0 } else { 1 }) as f64;
+                            view! {
+                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({:.1} %) · {} {:.1} %", pct(c.moved), t(l, Key::ExpectedMoved), expected)}</p>
+                                <div class="bars">
+                                    <div class="bar"><span>{t(l, Key::ConsistentHashing)}</span><i style=format!("width:{:.1}%", pct(c.moved))></i></div>
+                                    <div class="bar modn"><span>{t(l, Key::ModN)}</span><i style=format!("width:{:.1}%", pct(c.mod_n))></i></div>
+                                </div>
+                                <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({:.1} %)", pct(c.mod_n))}</p>
+                            }
+                        }))}
+                    </section>
+                    <section>
+                        <h2><Tr k=Key::PreferenceList/></h2>
+                        <label class="field"><span><Tr k=Key::KeyIndex/></span>
+                            <input type="number" min="0" data-testid="ring-key" prop:value=move || pref_key.get().to_string()
+                                on:change=move |ev| {
+                                    if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                        pref_key.set(v);
+                                    }
+                                }/>
+                        </label>
+                        {move || pref().map(|(list, after)| view! {
+                            <p data-testid="ring-pref">{names(&list)}</p>
+                            <p class="hint">{t(lang(), Key::AfterLeave)}": "{names(&after)}</p>
+                        })}
+                    </section>
+                </aside>
+            </div>
+            <section class="logs">
+                <h2><Tr k=Key::LoadPerNode/></h2>
+                {move || stats().map(|(_, mean, mom, sd, counts, ..)| {
+                    let l = lang();
+                    let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
+                    view! {
+                        <p data-testid="ring-stats">{format!("{} {:.0} · {} {:.2} · {} {:.1}", t(l, Key::MeanLoad), mean, t(l, Key::MaxOverMean), mom, t(l, Key::StdDev), sd)}</p>
+                        <div class="histogram">
+                            {counts.into_iter().map(|(n, c)| view! {
+                                <div class="hbar" title=format!("N{n}: {c}")>
+                                    <i style=format!("height:{:.1}%;background:{}", 100.0 * c as f64 / max, colour(n))></i>
+                                    <small>{format!("N{n}")}</small>
+                                </div>
+                            }).collect_view()}
+                            <div class="mean-line" style=format!("bottom:calc({:.1}% * 0.85 + 18px)", 100.0 * mean / max)></div>
+                        </div>
+                    }
+                })}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+// Gossip, hash ring and bloom filter pages in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, shot, until } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function load(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${server.url}${url}`);
+  return { page, errors, context };
+}
+
+test('a 500-node gossip run reaches 100 % and the status compares it with theory', async () => {
+  const { page, errors, context } = await load('#/gossip?nodes=500&speed=10');
+  await page.waitForSelector('[data-testid="crowd"]');
+  await until(page, () => document.querySelector('[data-testid="crowd"]').dataset.infected === '500', null, 30000);
+  assert.match(await page.locator('[data-testid="status-infected"] b').innerText(), /^500 \/ 500$/);
+  assert.match(await page.locator('[data-testid="status-full-spread"] b').innerText(), /^\d+ \(theory \d+\)$/);
+  assert.equal(await page.locator('[data-testid="spread-chart"]').count(), 1);
+  await shot(page, 'gossip-500-done');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('gossip: rumour mongering leaves residue; a rumour starts where the student clicks', async () => {
+  const { page, errors, context } = await load('#/gossip?preset=mongering&nodes=200&speed=10');
+  await page.waitForSelector('[data-testid="status-residue"]', { timeout: 30000 });
+  assert.ok(Number(await page.locator('[data-testid="status-residue"] b').innerText()) > 0);
+  // Free play: nothing spreads until a node is clicked and told to start.
+  await page.goto(`${server.url}#/gossip?preset=free&nodes=50&speed=10`);
+  await page.waitForSelector('[data-testid="crowd"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.getAttribute('[data-testid="crowd"]', 'data-infected'), '0');
+  const box = await page.locator('[data-testid="crowd"]').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.click('[data-testid="action-infect"]');
+  await until(page, () => document.querySelector('[data-testid="crowd"]').dataset.infected === '50', null, 30000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hash ring: adding a node by click shows the moved-key count beside 1/N and mod N', async () => {
+  const { page, errors, context } = await load('#/ring?nodes=5&keys=10000');
+  await page.waitForSelector('[data-testid="ring-canvas"]');
+  await page.click('[data-testid="ring-add"]');
+  const moved = Number(await page.locator('[data-testid="ring-moved"]').innerText());
+  const modN = Number(await page.locator('[data-testid="ring-modn-moved"]').innerText());
+  assert.ok(moved > 1000 && moved < 2500, `about 1/6 of 10,000 keys: ${moved}`);
+  assert.ok(modN > 7000, `mod N moves most keys: ${modN}`);
+  await shot(page, 'ring-after-join');
+  // Removing a node moves only its keys.
+  await page.click('[data-testid="ring-node-2"]');
+  assert.ok(Number(await page.locator('[data-testid="ring-moved"]').innerText()) < 3000);
+  assert.match(await page.locator('[data-testid="ring-pref"]').innerText(), /^N\d+ → N\d+ → N\d+$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bloom filter: a query shows one of the three outcomes, and the filter stops cache penetration', async () => {
+  const { page, errors, context } = await load('#/bloom?m=64&k=2');
+  await page.fill('[data-testid="bloom-word"]', 'alice');
+  await page.click('[data-testid="bloom-insert"]');
+  await page.click('[data-testid="bloom-query"]');
+  assert.equal(await page.getAttribute('[data-testid="bloom-outcome"]', 'data-outcome'), 'true-hit');
+  await page.fill('[data-testid="bloom-word"]', 'mallory');
+  await page.click('[data-testid="bloom-query"]');
+  assert.equal(await page.getAttribute('[data-testid="bloom-outcome"]', 'data-outcome'), 'definite-miss');
+  // Fill a small filter until some absent word is a false positive.
+  for (let i = 0; i < 3; i++) await page.click('[data-testid="bloom-insert-random"]');
+  let fp = false;
+  for (let i = 0; i < 200 && !fp; i++) {
+    await page.fill('[data-testid="bloom-word"]', `probe-${i}`);
+    await page.click('[data-testid="bloom-query"]');
+    fp = (await page.getAttribute('[data-testid="bloom-outcome"]', 'data-outcome')) === 'false-positive';
+  }
+  assert.ok(fp, 'a crowded 64-bit filter gives a false positive');
+  await shot(page, 'bloom-false-positive');
+  await page.click('[data-testid="bloom-penetration"]');
+  assert.equal(await page.locator('[data-testid="bloom-db-without"]').innerText(), '1000');
+  await page.goto(`${server.url}#/bloom?m=4096&k=5`);
+  await page.click('[data-testid="bloom-insert-random"]');
+  await page.click('[data-testid="bloom-penetration"]');
+  assert.ok(Number(await page.locator('[data-testid="bloom-db-with"]').innerText()) < 20);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
