@@ -92,7 +92,10 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || nav.remove());
-    let page = move || ctl.scenario.with(|s| s.page);
+    // The page's content is rebuilt only when the page itself changes, not on every
+    // setting (which would wipe component state and remove inputs mid-event).
+    let page_memo = Memo::new(move |_| ctl.scenario.with(|s| s.page));
+    let page = move || page_memo.get();
 
     view! {
         <div class="app" class:embed=embed>

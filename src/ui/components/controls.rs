@@ -141,7 +141,10 @@ fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
 #[component]
 pub fn Settings() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let spec = move || ctl.scenario.with(|s| s.page.spec());
+    // Fields are rebuilt only when the page changes: rebuilding them on every setting
+    // change would remove the input being edited in the middle of its own event.
+    let page = Memo::new(move |_| ctl.scenario.with(|s| s.page));
+    let spec = move || page.get().spec();
     let nodes = move || ctl.scenario.with(|s| s.nodes);
     view! {
         <details class="settings" open>

@@ -21,7 +21,8 @@ pub fn Intro() -> impl IntoView {
 #[component]
 pub fn PresetBar() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let spec = move || ctl.scenario.with(|s| s.page.spec());
+    let page = Memo::new(move |_| ctl.scenario.with(|s| s.page));
+    let spec = move || page.get().spec();
     let active = move || ctl.scenario.with(|s| s.preset);
     let about = move || {
         let lang = ctl.lang.get();
