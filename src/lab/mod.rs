@@ -3,6 +3,7 @@
 //! per frame with a progress bar and a cancel button.
 
 pub mod raft_election;
+pub mod sweep;
 
 /// The empirical CDF of `values`: sorted `(value, fraction ≤ value)` points.
 pub fn cdf(values: &[f64]) -> Vec<(f64, f64)> {

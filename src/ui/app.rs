@@ -120,8 +120,12 @@ pub fn App() -> impl IntoView {
             <Notices/>
             {move || match page().spec().kind {
                 Kind::Cluster | Kind::Crowd => view! { <ProtocolPage/> }.into_any(),
-                Kind::Ring => view! { <DataPage><RingPage/></DataPage> }.into_any(),
-                Kind::Bloom => view! { <DataPage><BloomPage/></DataPage> }.into_any(),
+                Kind::Ring => view! {
+                    <DataPage><RingPage/><super::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::RingSpread/></DataPage>
+                }.into_any(),
+                Kind::Bloom => view! {
+                    <DataPage><BloomPage/><super::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::BloomFalsePositives/></DataPage>
+                }.into_any(),
             }}
         </div>
     }

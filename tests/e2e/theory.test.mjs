@@ -91,3 +91,20 @@ test('bloom filter: a query shows one of the three outcomes, and the filter stop
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('sweep experiments run on the gossip, bloom and ring pages and plot measured beside theory', async () => {
+  for (const [url, total, lines] of [['#/bloom', 40, 2], ['#/gossip?nodes=50&speed=1', 12, 2], ['#/ring', 18, 1]]) {
+    const { page, errors, context } = await load(url);
+    await page.click('[data-testid="experiments"] summary');
+    await page.fill('[data-testid="exp-trials"]', String(total / (url.startsWith('#/bloom') ? 8 : url.startsWith('#/gossip') ? 6 : 9)));
+    await page.locator('[data-testid="exp-trials"]').dispatchEvent('change');
+    await page.click('[data-testid="exp-run"]');
+    await until(page, (total) => document.querySelector('[data-testid="exp-count"]').textContent === `${total} / ${total}`, total, 60000);
+    assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), lines, url);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-csv"]')]);
+    assert.ok((await csv.path()) !== null);
+    if (url === '#/bloom') await shot(page, 'bloom-sweep');
+    assert.deepEqual(errors, [], url);
+    await context.close();
+  }
+});

@@ -17,7 +17,7 @@ const COLOURS: [&str; 6] = [
 const PW: f64 = 520.0;
 const PH: f64 = 280.0;
 
-fn now_ms() -> f64 {
+pub(super) fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map(|p| p.now())
@@ -25,7 +25,7 @@ fn now_ms() -> f64 {
 }
 
 /// Offer `data` (already a data URL) as a file download.
-fn download(name: &str, data_url: &str) {
+pub(super) fn download(name: &str, data_url: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -38,7 +38,7 @@ fn download(name: &str, data_url: &str) {
     a.click();
 }
 
-fn text_url(mime: &str, text: &str) -> String {
+pub(super) fn text_url(mime: &str, text: &str) -> String {
     format!(
         "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
@@ -46,7 +46,7 @@ fn text_url(mime: &str, text: &str) -> String {
 }
 
 /// Render the SVG on a canvas and download it as PNG.
-fn download_png(svg: String) {
+pub(super) fn download_png(name: &'static str, svg: String) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -77,7 +77,7 @@ fn download_png(svg: String) {
                 PH * 2.0,
             );
             if let Ok(url) = canvas.to_data_url() {
-                download("raft-figure-16.png", &url);
+                download(name, &url);
             }
         }
     });
@@ -258,7 +258,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
                 <button data-testid="exp-png" disabled=move || !has_results()
                     on:click=move |_| {
                         if let Some(s) = svg() {
-                            download_png(s);
+                            download_png("raft-figure-16", s);
                         }
                     }><Tr k=Key::ExportPng/></button>
                 <button data-testid="export-trace"

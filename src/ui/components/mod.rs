@@ -17,6 +17,7 @@ pub mod ring;
 pub mod share;
 pub mod space_time;
 pub mod strips;
+pub mod sweep;
 pub mod timeline;
 pub mod tour;
 

@@ -309,6 +309,10 @@ pub fn text(key: Key) -> &'static str {
         Key::DbWithout => "database hits without the filter",
         Key::DbWith => "database hits with the filter",
         Key::Items => "items n",
+        Key::SweepGossip => "Rounds until everyone is infected, against N (push-pull, fanout 1): the mean of many runs beside the mean-field prediction.",
+        Key::SweepBloom => "False-positive rate against the number of items n (m = 1024 bits, k = 5): measured beside (1 − e^(−kn/m))^k.",
+        Key::SweepRing => "Load spread (max / mean keys per node) against virtual nodes per node (10 nodes, 10,000 keys): more virtual nodes, less skew.",
+        Key::Mean => "mean",
         Key::Status => "Status",
     }
 }

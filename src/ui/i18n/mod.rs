@@ -97,7 +97,8 @@ keys! {
     MsgPullReply, MsgSync, InfectedOverTime, AddNode, RemoveNode, MovedKeys, ExpectedMoved, ModNMoved, LoadPerNode,
     MeanLoad, MaxOverMean, StdDev, PreferenceList, KeyIndex, AfterLeave, ConsistentHashing, ModN, Word, Insert,
     Query, InsertRandom, MeasureFp, OutcomeMiss, OutcomeHit, OutcomeFp, BitsSet, MeasuredFp, FormulaFp, OptimalK,
-    CachePenetration, CachePenetrationAbout, SendRequests, DbWithout, DbWith, Items,
+    CachePenetration, CachePenetrationAbout, SendRequests, DbWithout, DbWith, Items, SweepGossip, SweepBloom, SweepRing,
+    Mean,
 }
 
 /// A fixed string in `lang`.

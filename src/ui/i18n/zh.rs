@@ -309,6 +309,10 @@ pub fn text(key: Key) -> &'static str {
         Key::DbWithout => "没有过滤器时的数据库访问",
         Key::DbWith => "有过滤器时的数据库访问",
         Key::Items => "元素个数 n",
+        Key::SweepGossip => "传遍所有节点所需的周期数与节点数 N 的关系（推拉、扇出 1）：多次运行的平均值与平均场理论预测对比。",
+        Key::SweepBloom => "误判率与元素个数 n 的关系（m = 1024 位，k = 5）：实测值与 (1 − e^(−kn/m))^k 对比。",
+        Key::SweepRing => "负载倾斜（每个节点键数的最大值 / 平均值）与每个节点的虚拟节点数的关系（10 个节点，10000 个键）：虚拟节点越多，数据倾斜越小。",
+        Key::Mean => "平均",
         Key::Status => "状态",
     }
 }

@@ -60,6 +60,7 @@ pub fn ProtocolPage() -> impl IntoView {
                 <Settings/>
                 <SharePanel/>
                 <Show when=move || slug() == "raft"><ExperimentsPanel/></Show>
+                <Show when=crowd><crate::ui::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::GossipRounds/></Show>
             </Show>
         </main>
     }

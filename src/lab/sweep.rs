@@ -1,0 +1,155 @@
+//! Parameter sweeps with a theory line: many seeded trials at each `x`, the mean beside
+//! what the formula predicts.
+//!
+//! - gossip: rounds until everyone is infected (push-pull, fanout 1) against `N`;
+//! - bloom: false-positive rate against the number of items `n` (m = 1024, k = 5);
+//! - ring: max/mean load against virtual nodes per node (10 nodes, 10,000 keys).
+
+use crate::protocols::bloom::{expected_fp_rate, BloomFilter, QueryOutcome};
+use crate::protocols::gossip::theory::full_spread_round;
+use crate::protocols::gossip::{GossipCmd, GossipConfig, GossipNode, Mode};
+use crate::protocols::hash_ring::{load_stats, Ring};
+use crate::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
+
+/// Which sweep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SweepKind {
+    GossipRounds,
+    BloomFalsePositives,
+    RingSpread,
+}
+
+impl SweepKind {
+    pub fn xs(self) -> Vec<f64> {
+        match self {
+            SweepKind::GossipRounds => vec![16.0, 32.0, 64.0, 128.0, 256.0, 512.0],
+            SweepKind::BloomFalsePositives => (1..=8).map(|i| (i * 50) as f64).collect(),
+            SweepKind::RingSpread => vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0],
+        }
+    }
+
+    /// One trial's measurement at `x`.
+    pub fn trial(self, x: f64, seed: u64) -> f64 {
+        match self {
+            SweepKind::GossipRounds => {
+                let n = x as usize;
+                let cfg = GossipConfig { mode: Mode::PushPull, fanout: 1, ..GossipConfig::default() };
+                let net = NetConfig { latency_min: 5 * MS, latency_max: 10 * MS, loss: 0.0 };
+                let mut w = World::new(WorldConfig { seed, net, trace_capacity: 0, check_invariants: false }, GossipNode::cluster(&cfg, n));
+                w.apply(Action::Command(0, GossipCmd::Infect));
+                let mut t = 0;
+                while t < 30 * SEC {
+                    t += cfg.period;
+                    w.run_until(t);
+                    if (0..n).all(|i| w.node(i).infected()) {
+                        break;
+                    }
+                }
+                let last = (0..n).filter_map(|i| w.node(i).infected_at()).max().unwrap_or(0);
+                (last / cfg.period + 1) as f64
+            }
+            SweepKind::BloomFalsePositives => {
+                let mut f = BloomFilter::new(1024, 5);
+                for i in 0..x as usize {
+                    f.insert(&format!("t{seed}-in-{i}"));
+                }
+                let fp = (0..2_000).filter(|i| f.query(&format!("t{seed}-out-{i}")) == QueryOutcome::FalsePositive).count();
+                fp as f64 / 2_000.0
+            }
+            SweepKind::RingSpread => {
+                let nodes: Vec<u32> = (0..10).map(|i| i + 100 * (seed as u32 % 1_000)).collect();
+                load_stats(&Ring::new(&nodes, x as usize).assign(10_000), &nodes).1
+            }
+        }
+    }
+
+    /// What theory predicts at `x` (none for the ring's spread).
+    pub fn theory(self, x: f64) -> Option<f64> {
+        match self {
+            SweepKind::GossipRounds => full_spread_round(Mode::PushPull, x as usize, 1, 0.0).map(|r| r as f64),
+            SweepKind::BloomFalsePositives => Some(expected_fp_rate(1024, 5, x as usize)),
+            SweepKind::RingSpread => None,
+        }
+    }
+
+    pub fn log_x(self) -> bool {
+        !matches!(self, SweepKind::BloomFalsePositives)
+    }
+}
+
+/// A sweep run incrementally.
+#[derive(Clone, Debug)]
+pub struct Sweep {
+    pub kind: SweepKind,
+    pub xs: Vec<f64>,
+    pub trials: usize,
+    pub seed: u64,
+    pub results: Vec<Vec<f64>>,
+}
+
+impl Sweep {
+    pub fn new(kind: SweepKind, trials: usize, seed: u64) -> Sweep {
+        let xs = kind.xs();
+        let results = vec![Vec::new(); xs.len()];
+        Sweep { kind, xs, trials, seed, results }
+    }
+    pub fn total(&self) -> usize {
+        self.xs.len() * self.trials
+    }
+    pub fn done(&self) -> usize {
+        self.results.iter().map(|r| r.len()).sum()
+    }
+    pub fn finished(&self) -> bool {
+        self.done() >= self.total()
+    }
+    pub fn run_some(&mut self, n: usize) -> usize {
+        let mut ran = 0;
+        while ran < n && !self.finished() {
+            let i = self.results.iter().position(|r| r.len() < self.trials).expect("not finished");
+            let seed = self.seed ^ ((i as u64) << 32) ^ self.results[i].len() as u64;
+            let v = self.kind.trial(self.xs[i], seed);
+            self.results[i].push(v);
+            ran += 1;
+        }
+        ran
+    }
+    /// Mean per `x` (for the `x`s that have results).
+    pub fn means(&self) -> Vec<(f64, f64)> {
+        self.xs.iter().zip(&self.results).filter(|(_, r)| !r.is_empty()).map(|(x, r)| (*x, r.iter().sum::<f64>() / r.len() as f64)).collect()
+    }
+    pub fn csv(&self) -> String {
+        let mut s = String::from("x,trial,value,theory\n");
+        for (x, r) in self.xs.iter().zip(&self.results) {
+            let th = self.kind.theory(*x).map_or(String::new(), |t| format!("{t:.6}"));
+            for (i, v) in r.iter().enumerate() {
+                s.push_str(&format!("{x},{i},{v:.6},{th}\n"));
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sweeps_follow_their_theory() {
+        for kind in [SweepKind::GossipRounds, SweepKind::BloomFalsePositives] {
+            let mut s = Sweep::new(kind, 8, 1);
+            while s.run_some(100) > 0 {}
+            for (x, mean) in s.means() {
+                let th = kind.theory(x).unwrap();
+                let ok = match kind {
+                    SweepKind::GossipRounds => (mean - th).abs() <= 2.0,
+                    _ => (mean - th).abs() <= (0.35 * th).max(0.01),
+                };
+                assert!(ok, "{kind:?} at {x}: measured {mean}, theory {th}");
+            }
+        }
+        let mut ring = Sweep::new(SweepKind::RingSpread, 3, 1);
+        while ring.run_some(100) > 0 {}
+        let m = ring.means();
+        assert!(m.first().unwrap().1 > m.last().unwrap().1, "more virtual nodes, less skew: {m:?}");
+    }
+}
