@@ -25,3 +25,38 @@ pub fn quantile(values: &[f64], q: f64) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[((v.len() - 1) as f64 * q.clamp(0.0, 1.0)).round() as usize]
 }
+
+/// An experiment of `points × trials` seeded trials, run a few at a time.
+pub trait Incremental {
+    /// How many settings are compared (timeout ranges, values of N, ...).
+    fn points(&self) -> usize;
+    fn trials(&self) -> usize;
+    fn seed(&self) -> u64;
+    /// Measurements so far, one list per point.
+    fn results(&self) -> &[Vec<f64>];
+    fn results_mut(&mut self) -> &mut Vec<Vec<f64>>;
+    /// One trial at `point` with `seed`.
+    fn run_trial(&self, point: usize, seed: u64) -> f64;
+
+    fn total(&self) -> usize {
+        self.points() * self.trials()
+    }
+    fn done(&self) -> usize {
+        self.results().iter().map(|r| r.len()).sum()
+    }
+    fn finished(&self) -> bool {
+        self.done() >= self.total()
+    }
+    /// Run up to `n` more trials (points filled in order); returns how many ran.
+    fn run_some(&mut self, n: usize) -> usize {
+        let mut ran = 0;
+        while ran < n && !self.finished() {
+            let point = self.results().iter().position(|r| r.len() < self.trials()).expect("not finished");
+            let seed = self.seed() ^ ((point as u64) << 32) ^ self.results()[point].len() as u64;
+            let v = self.run_trial(point, seed);
+            self.results_mut()[point].push(v);
+            ran += 1;
+        }
+        ran
+    }
+}

@@ -4,6 +4,7 @@
 //! the virtual time until another server becomes leader. Trials are capped (`CAP`).
 
 use crate::protocols::raft::{RaftConfig, RaftNode, Role};
+use super::Incremental;
 use crate::sim::{Action, NetConfig, SimTime, World, WorldConfig, MS, SEC};
 
 /// The paper's timeout ranges (ms).
@@ -61,7 +62,28 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
     }
 }
 
-/// The whole experiment, run incrementally.
+impl Incremental for ElectionExperiment {
+    fn points(&self) -> usize {
+        self.ranges.len()
+    }
+    fn trials(&self) -> usize {
+        self.trials
+    }
+    fn seed(&self) -> u64 {
+        self.seed
+    }
+    fn results(&self) -> &[Vec<f64>] {
+        &self.results
+    }
+    fn results_mut(&mut self) -> &mut Vec<Vec<f64>> {
+        &mut self.results
+    }
+    fn run_trial(&self, point: usize, seed: u64) -> f64 {
+        trial(seed, self.ranges[point], self.latency)
+    }
+}
+
+/// The whole experiment, run incrementally (see [`Incremental`]).
 #[derive(Clone, Debug)]
 pub struct ElectionExperiment {
     pub ranges: Vec<(u64, u64)>,
@@ -84,36 +106,6 @@ impl ElectionExperiment {
         }
     }
 
-    pub fn total(&self) -> usize {
-        self.ranges.len() * self.trials
-    }
-
-    pub fn done(&self) -> usize {
-        self.results.iter().map(|r| r.len()).sum()
-    }
-
-    pub fn finished(&self) -> bool {
-        self.done() >= self.total()
-    }
-
-    /// Run up to `n` more trials; returns how many ran.
-    pub fn run_some(&mut self, n: usize) -> usize {
-        let mut ran = 0;
-        while ran < n && !self.finished() {
-            let r = self
-                .results
-                .iter()
-                .position(|v| v.len() < self.trials)
-                .expect("not finished");
-            let i = self.results[r].len() as u64;
-            let seed = self.seed ^ (r as u64) << 32 ^ i;
-            let ms = trial(seed, self.ranges[r], self.latency);
-            self.results[r].push(ms);
-            ran += 1;
-        }
-        ran
-    }
-
     /// `range_min,range_max,trial,leaderless_ms` rows with a header.
     pub fn csv(&self) -> String {
         let mut s = String::from("timeout_min_ms,timeout_max_ms,trial,leaderless_ms\n");
@@ -132,7 +124,7 @@ impl ElectionExperiment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::quantile;
+    use crate::lab::{quantile, Incremental};
 
     #[test]
     fn more_randomness_elects_faster_as_in_figure_16() {

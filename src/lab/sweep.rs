@@ -5,6 +5,7 @@
 //! - bloom: false-positive rate against the number of items `n` (m = 1024, k = 5);
 //! - ring: max/mean load against virtual nodes per node (10 nodes, 10,000 keys).
 
+use super::Incremental;
 use crate::protocols::bloom::{expected_fp_rate, BloomFilter, QueryOutcome};
 use crate::protocols::gossip::theory::full_spread_round;
 use crate::protocols::gossip::{GossipCmd, GossipConfig, GossipNode, Mode};
@@ -77,7 +78,28 @@ impl SweepKind {
     }
 }
 
-/// A sweep run incrementally.
+impl Incremental for Sweep {
+    fn points(&self) -> usize {
+        self.xs.len()
+    }
+    fn trials(&self) -> usize {
+        self.trials
+    }
+    fn seed(&self) -> u64 {
+        self.seed
+    }
+    fn results(&self) -> &[Vec<f64>] {
+        &self.results
+    }
+    fn results_mut(&mut self) -> &mut Vec<Vec<f64>> {
+        &mut self.results
+    }
+    fn run_trial(&self, point: usize, seed: u64) -> f64 {
+        self.kind.trial(self.xs[point], seed)
+    }
+}
+
+/// A sweep run incrementally (see [`Incremental`]).
 #[derive(Clone, Debug)]
 pub struct Sweep {
     pub kind: SweepKind,
@@ -92,26 +114,6 @@ impl Sweep {
         let xs = kind.xs();
         let results = vec![Vec::new(); xs.len()];
         Sweep { kind, xs, trials, seed, results }
-    }
-    pub fn total(&self) -> usize {
-        self.xs.len() * self.trials
-    }
-    pub fn done(&self) -> usize {
-        self.results.iter().map(|r| r.len()).sum()
-    }
-    pub fn finished(&self) -> bool {
-        self.done() >= self.total()
-    }
-    pub fn run_some(&mut self, n: usize) -> usize {
-        let mut ran = 0;
-        while ran < n && !self.finished() {
-            let i = self.results.iter().position(|r| r.len() < self.trials).expect("not finished");
-            let seed = self.seed ^ ((i as u64) << 32) ^ self.results[i].len() as u64;
-            let v = self.kind.trial(self.xs[i], seed);
-            self.results[i].push(v);
-            ran += 1;
-        }
-        ran
     }
     /// Mean per `x` (for the `x`s that have results).
     pub fn means(&self) -> Vec<(f64, f64)> {

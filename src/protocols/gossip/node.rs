@@ -142,7 +142,7 @@ impl GossipNode {
         let stop = match self.cfg.termination {
             Termination::Never => false,
             Termination::Counter(k) => self.wasted >= k,
-            Termination::Coin(k) => cx.random() % k.max(1) as u64 == 0,
+            Termination::Coin(k) => cx.random().is_multiple_of(k.max(1) as u64),
         };
         if stop {
             self.active = false;
@@ -206,7 +206,7 @@ impl Protocol for GossipNode {
                 cx.send(p, GossipMsg::PullRequest);
             }
         }
-        if self.cfg.anti_entropy > 0 && self.round % self.cfg.anti_entropy as u64 == 0 {
+        if self.cfg.anti_entropy > 0 && self.round.is_multiple_of(self.cfg.anti_entropy as u64) {
             let rumour = self.infected();
             for p in cx.random_peers(1) {
                 cx.send(p, GossipMsg::Sync { rumour });

@@ -147,7 +147,7 @@ mod tests {
                 for lang in [Lang::En, Lang::Zh] {
                     let v = sim.view(lang, 50 * crate::sim::MS);
                     assert_eq!(v.nodes.len(), sim.len(), "{page:?} {preset:?}");
-                    if (preset.is_some() || page == Page::Raft) && sim.len() > 0 {
+                    if (preset.is_some() || page == Page::Raft) && !sim.is_empty() {
                         assert!(
                             !v.lines.is_empty(),
                             "{page:?} {preset:?}: something should have happened"

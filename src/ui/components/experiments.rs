@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::Tr;
 use crate::lab::raft_election::{ElectionExperiment, PAPER_RANGES};
-use crate::lab::{cdf, quantile};
+use crate::lab::{cdf, quantile, Incremental};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
@@ -140,6 +140,57 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
     s
 }
 
+/// Run an experiment a slice per animation frame (about 12 ms of work each) until it is
+/// finished or `running` is switched off, reporting progress.
+pub(super) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
+    exp: StoredValue<Option<E>>,
+    running: RwSignal<bool>,
+    progress: RwSignal<(usize, usize)>,
+    version: RwSignal<u64>,
+) {
+    request_animation_frame(move || {
+        if !running.get_untracked() {
+            return;
+        }
+        let start = now_ms();
+        let mut finished = false;
+        exp.update_value(|e| {
+            if let Some(e) = e {
+                while now_ms() - start < 12.0 && e.run_some(1) > 0 {}
+                progress.set((e.done(), e.total()));
+                finished = e.finished();
+            }
+        });
+        version.update(|v| *v += 1);
+        if finished {
+            running.set(false);
+        } else {
+            run_in_slices(exp, running, progress, version);
+        }
+    });
+}
+
+/// Trials per point, Run, Cancel and the progress bar.
+#[component]
+pub(super) fn RunControls(trials: RwSignal<usize>, running: RwSignal<bool>, progress: RwSignal<(usize, usize)>, run: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="exp-controls">
+            <label class="field"><span><Tr k=Key::Trials/></span>
+                <input type="number" data-testid="exp-trials" min="1" max="100000" prop:value=move || trials.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                            trials.set(v.clamp(1, 100_000));
+                        }
+                    }/>
+            </label>
+            <button class="primary" data-testid="exp-run" disabled=move || running.get() on:click=move |_| run.run(())><Tr k=Key::Run/></button>
+            <button data-testid="exp-cancel" disabled=move || !running.get() on:click=move |_| running.set(false)><Tr k=Key::Cancel/></button>
+            <progress data-testid="exp-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
+            <span data-testid="exp-count">{move || format!("{} / {}", progress.get().0, progress.get().1)}</span>
+        </div>
+    }
+}
+
 #[component]
 pub fn ExperimentsPanel() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
@@ -149,35 +200,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
     let progress = RwSignal::new((0usize, 1usize));
     let version = RwSignal::new(0u64);
 
-    fn slice(
-        exp: StoredValue<Option<ElectionExperiment>>,
-        running: RwSignal<bool>,
-        progress: RwSignal<(usize, usize)>,
-        version: RwSignal<u64>,
-    ) {
-        request_animation_frame(move || {
-            if !running.get_untracked() {
-                return;
-            }
-            let start = now_ms();
-            let mut finished = false;
-            exp.update_value(|e| {
-                if let Some(e) = e {
-                    while now_ms() - start < 12.0 && e.run_some(20) > 0 {}
-                    progress.set((e.done(), e.total()));
-                    finished = e.finished();
-                }
-            });
-            version.update(|v| *v += 1);
-            if finished {
-                running.set(false);
-            } else {
-                slice(exp, running, progress, version);
-            }
-        });
-    }
-
-    let run = move |_| {
+    let run = move |_: ()| {
         let seed = ctl.scenario.with_untracked(|s| s.seed);
         let e = ElectionExperiment::new(
             PAPER_RANGES.to_vec(),
@@ -188,7 +211,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
         progress.set((0, e.total()));
         exp.set_value(Some(e));
         running.set(true);
-        slice(exp, running, progress, version);
+        run_in_slices(exp, running, progress, version);
     };
     let svg = move || {
         version.get();
@@ -224,20 +247,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
         <details class="experiments" data-testid="experiments">
             <summary><Tr k=Key::Experiments/></summary>
             <p class="hint"><Tr k=Key::ExperimentsAbout/></p>
-            <div class="exp-controls">
-                <label class="field"><span><Tr k=Key::Trials/></span>
-                    <input type="number" data-testid="exp-trials" min="1" max="100000" prop:value=move || trials.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                                trials.set(v.clamp(1, 100_000));
-                            }
-                        }/>
-                </label>
-                <button class="primary" data-testid="exp-run" disabled=move || running.get() on:click=run><Tr k=Key::Run/></button>
-                <button data-testid="exp-cancel" disabled=move || !running.get() on:click=move |_| running.set(false)><Tr k=Key::Cancel/></button>
-                <progress data-testid="exp-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
-                <span data-testid="exp-count">{move || format!("{} / {}", progress.get().0, progress.get().1)}</span>
-            </div>
+            <RunControls trials running progress run=Callback::new(run)/>
             <div class="exp-plot" data-testid="exp-plot" inner_html=move || svg().unwrap_or_default()></div>
             {summary}
             <div class="actions">

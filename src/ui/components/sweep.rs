@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::experiments::{download, download_png, now_ms, text_url};
+use super::experiments::{download, download_png, run_in_slices, text_url, RunControls};
 use super::Tr;
 use crate::lab::sweep::{Sweep, SweepKind};
+use crate::lab::Incremental;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
@@ -56,35 +57,13 @@ pub fn SweepPanel(kind: SweepKind) -> impl IntoView {
     let running = RwSignal::new(false);
     let progress = RwSignal::new((0usize, 1usize));
     let version = RwSignal::new(0u64);
-    fn slice(sweep: StoredValue<Option<Sweep>>, running: RwSignal<bool>, progress: RwSignal<(usize, usize)>, version: RwSignal<u64>) {
-        request_animation_frame(move || {
-            if !running.get_untracked() {
-                return;
-            }
-            let start = now_ms();
-            let mut finished = false;
-            sweep.update_value(|s| {
-                if let Some(s) = s {
-                    while now_ms() - start < 12.0 && s.run_some(1) > 0 {}
-                    progress.set((s.done(), s.total()));
-                    finished = s.finished();
-                }
-            });
-            version.update(|v| *v += 1);
-            if finished {
-                running.set(false);
-            } else {
-                slice(sweep, running, progress, version);
-            }
-        });
-    }
-    let run = move |_| {
+    let run = move |_: ()| {
         let seed = ctl.scenario.with_untracked(|s| s.seed);
         let s = Sweep::new(kind, trials.get_untracked().clamp(1, 10_000), seed);
         progress.set((0, s.total()));
         sweep.set_value(Some(s));
         running.set(true);
-        slice(sweep, running, progress, version);
+        run_in_slices(sweep, running, progress, version);
     };
     let about = match kind {
         SweepKind::GossipRounds => Key::SweepGossip,
@@ -105,20 +84,7 @@ pub fn SweepPanel(kind: SweepKind) -> impl IntoView {
         <details class="experiments" data-testid="experiments">
             <summary><Tr k=Key::Experiments/></summary>
             <p class="hint"><Tr k=about/></p>
-            <div class="exp-controls">
-                <label class="field"><span><Tr k=Key::Trials/></span>
-                    <input type="number" data-testid="exp-trials" min="1" max="10000" prop:value=move || trials.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                                trials.set(v.clamp(1, 10_000));
-                            }
-                        }/>
-                </label>
-                <button class="primary" data-testid="exp-run" disabled=move || running.get() on:click=run><Tr k=Key::Run/></button>
-                <button data-testid="exp-cancel" disabled=move || !running.get() on:click=move |_| running.set(false)><Tr k=Key::Cancel/></button>
-                <progress data-testid="exp-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
-                <span data-testid="exp-count">{move || format!("{} / {}", progress.get().0, progress.get().1)}</span>
-            </div>
+            <RunControls trials running progress run=Callback::new(run)/>
             <div class="exp-plot" data-testid="exp-plot" inner_html=move || svg().unwrap_or_default()></div>
             <div class="actions">
                 <button data-testid="exp-csv" disabled=move || svg().is_none()
