@@ -108,3 +108,20 @@ test('sweep experiments run on the gossip, bloom and ring pages and plot measure
     await context.close();
   }
 });
+
+test('a small gossip cluster is drawn with links, and cutting a link by click isolates the way', async () => {
+  const { page, errors, context } = await load('#/gossip?preset=free&nodes=12&speed=10');
+  await page.waitForSelector('[data-testid="cluster"]');
+  assert.equal(await page.locator('[data-testid="crowd"]').count(), 0);
+  for (let other = 2; other <= 12; other++) await page.locator(`[data-testid="link-1-${other}"]`).dispatchEvent('click');
+  assert.equal(await page.locator('[data-testid^="link-1-"][data-state="cut"]').count(), 11);
+  await page.click('[data-testid="node-2"]');
+  await page.click('[data-testid="action-infect"]');
+  await until(page, () => document.querySelector('[data-testid="status-infected"] b').textContent === '11 / 12', null, 30000);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('[data-testid="status-infected"] b').innerText(), '11 / 12', 'N1 is cut off from everyone');
+  assert.equal(await page.getAttribute('[data-testid="node-1"]', 'data-role'), 'susceptible');
+  assert.equal(await page.locator('[data-testid="spread-chart"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

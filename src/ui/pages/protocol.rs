@@ -30,8 +30,12 @@ pub fn ProtocolPage() -> impl IntoView {
     let slug = move || ctl.scenario.with(|s| s.page.slug());
     // `controls=0` (for embeds) keeps only the picture, the status and the narration.
     let controls = move || ctl.scenario.with(|s| s.controls);
-    let crowd = move || ctl.scenario.with(|s| s.page.spec().kind == Kind::Crowd);
+    // Large clusters are drawn on a canvas (no clickable links there: "isolate" instead);
+    // up to 40 nodes the SVG view is used, links and all.
+    let gossip = move || ctl.scenario.with(|s| s.page.spec().kind == Kind::Crowd);
+    let crowd = move || gossip() && ctl.scenario.with(|s| s.nodes > 40);
     let small = move || !crowd();
+    let diagram = move || ctl.scenario.with(|s| s.nodes) <= 20 && !gossip();
     view! {
         <main class="page" class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
             <Intro/>
@@ -51,16 +55,17 @@ pub fn ProtocolPage() -> impl IntoView {
                 </section>
                 <aside class="side">
                     <Show when=controls><Inspector/></Show>
-                    <Show when=small fallback=|| view! { <SpreadChart/> }><SpaceTime/></Show>
+                    <Show when=gossip><SpreadChart/></Show>
+                    <Show when=diagram><SpaceTime/></Show>
                     <EventLog/>
                 </aside>
             </div>
             <Show when=controls>
-                <Show when=small><Strips/></Show>
+                <Show when=move || !gossip()><Strips/></Show>
                 <Settings/>
                 <SharePanel/>
                 <Show when=move || slug() == "raft"><ExperimentsPanel/></Show>
-                <Show when=crowd><crate::ui::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::GossipRounds/></Show>
+                <Show when=gossip><crate::ui::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::GossipRounds/></Show>
             </Show>
         </main>
     }
