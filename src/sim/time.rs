@@ -12,8 +12,3 @@ pub const SEC: SimTime = 1_000_000;
 pub fn fmt_secs(t: SimTime) -> String {
     format!("{}.{:03} s", t / SEC, (t % SEC) / MS)
 }
-
-/// Formats a duration in whole milliseconds, e.g. `150 ms`.
-pub fn fmt_ms(t: SimTime) -> String {
-    format!("{} ms", t / MS)
-}

@@ -109,11 +109,6 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// A Raft node's display name: `S1` for id 0.
-pub fn node_name(id: NodeId) -> String {
-    format!("S{}", id + 1)
-}
-
 /// Display names of a page's nodes (`S1`, `P1`, `A2`, `C`, ...), indexed by id.
 pub type Names<'a> = &'a [String];
 
