@@ -244,7 +244,6 @@ impl Scenario {
             sc.actions = log;
             notices.extend(bad);
         }
-        notices.extend(sc.normalize());
         (sc, notices)
     }
 
