@@ -24,6 +24,26 @@ test('a 500-node gossip run reaches 100 % and the status compares it with theory
   assert.match(await page.locator('[data-testid="status-infected"] b').innerText(), /^500 \/ 500$/);
   assert.match(await page.locator('[data-testid="status-full-spread"] b').innerText(), /^\d+ \(theory \d+\)$/);
   assert.equal(await page.locator('[data-testid="spread-chart"]').count(), 1);
+  // The whole disk is drawn, centred, inside the canvas (none of it clipped at an edge).
+  const ink = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="crowd"]');
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    let n = 0, sx = 0, sy = 0, minX = c.width, maxX = 0, minY = c.height, maxY = 0;
+    for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) {
+      const i = 4 * (y * c.width + x);
+      if (data[i + 3] < 16 || (data[i] > 240 && data[i + 1] > 240 && data[i + 2] > 240)) continue;
+      n++; sx += x; sy += y;
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    return { w: c.width, h: c.height, n, cx: sx / n, cy: sy / n, minX, maxX, minY, maxY };
+  });
+  assert.ok(ink.n > ink.w * ink.h * 0.2, `the disk covers the canvas: ${JSON.stringify(ink)}`);
+  assert.ok(Math.abs(ink.cx - ink.w / 2) < ink.w * 0.03 && Math.abs(ink.cy - ink.h / 2) < ink.h * 0.03, `centred: ${JSON.stringify(ink)}`);
+  assert.ok(ink.minX > 2 && ink.minY > 2 && ink.maxX < ink.w - 3 && ink.maxY < ink.h - 3, `not clipped: ${JSON.stringify(ink)}`);
   await shot(page, 'gossip-500-done');
   assert.deepEqual(errors, []);
   await context.close();

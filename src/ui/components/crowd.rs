@@ -13,6 +13,8 @@ const SIZE: f64 = 600.0;
 /// The canvas's pixel size: every redraw is copied to the compositor, so fewer pixels
 /// cost less per frame (measured: the copy dominated the frame in software compositing).
 const PIXELS: f64 = 450.0;
+/// The canvas is opaque; this is the panel's background.
+const BACKGROUND: &str = "#ffffff";
 
 /// Sunflower (golden-angle) layout: even density for any `n`.
 pub fn crowd_pos(i: usize, n: usize) -> (f64, f64) {
@@ -47,20 +49,34 @@ fn msg_colour(class: &str) -> &'static str {
 pub fn Crowd() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        let Some(cx) = el
-            .get_context("2d")
+    // The drawing context is looked up once, not every frame. It is opaque (`alpha:
+    // false`): the compositor copies it without blending, and every frame paints the
+    // background anyway.
+    let context = move || -> Option<web_sys::CanvasRenderingContext2d> {
+        let el = canvas.get()?;
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"alpha".into(), &false.into()).ok()?;
+        let cx = el
+            .get_context_with_context_options("2d", &opts)
             .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
+            .flatten()?
+            .dyn_into::<web_sys::CanvasRenderingContext2d>()
+            .ok()?;
+        // Draw in layout units; the backing store is smaller.
+        cx.scale(PIXELS / SIZE, PIXELS / SIZE).ok()?;
+        Some(cx)
+    };
+    let cached = StoredValue::new_local(None::<web_sys::CanvasRenderingContext2d>);
+    Effect::new(move |_| {
+        if cached.with_value(|c| c.is_none()) {
+            cached.set_value(context());
+        }
+        let Some(cx) = cached.get_value() else { return };
         let selected = ctl.selected.get();
         ctl.view.with(|v| {
             let n = v.nodes.len();
-            cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+            cx.set_fill_style_str(BACKGROUND);
+            cx.fill_rect(0.0, 0.0, SIZE, SIZE);
             let r = (150.0 / (n.max(1) as f64).sqrt()).clamp(3.0, 14.0);
             // One path and one fill per colour: a few calls across the wasm boundary per
             // frame instead of four per node.
@@ -122,11 +138,17 @@ pub fn Crowd() -> impl IntoView {
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = canvas.get() else { return };
+        // The drawing is the largest centred square in the element's box.
         let rect = el.get_bounding_client_rect();
-        let scale = SIZE / rect.width().max(1.0);
+        let side = rect.width().min(rect.height()).max(1.0);
+        let (left, top) = (
+            rect.left() + (rect.width() - side) / 2.0,
+            rect.top() + (rect.height() - side) / 2.0,
+        );
+        let scale = SIZE / side;
         let (px, py) = (
-            (ev.client_x() as f64 - rect.left()) * scale,
-            (ev.client_y() as f64 - rect.top()) * scale,
+            (ev.client_x() as f64 - left) * scale,
+            (ev.client_y() as f64 - top) * scale,
         );
         let n = ctl.view.with_untracked(|v| v.nodes.len());
         let nearest = (0..n).min_by(|&a, &b| {

@@ -5,17 +5,34 @@ use leptos::prelude::*;
 use super::{secs, Tr};
 use crate::ui::i18n::Key;
 use crate::ui::state::Ctl;
-use crate::ui::view::LogLine;
+use crate::ui::view::{LogLine, MAX_LINES};
+
+/// Above this many nodes a page is a crowd (canvas view, short log).
+pub const CROWD_NODES: usize = 40;
+/// Event-log rows shown for a crowd.
+const CROWD_ROWS: usize = 30;
 
 #[component]
 pub fn EventLog() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     // Text is translated in the view model, so rows are keyed by language too.
+    // A crowd's narration scrolls by faster than anyone reads: fewer rows are kept there,
+    // which also keeps the rows rebuilt per frame (the costliest DOM work of a 500-node
+    // run) few.
+    let rows = move || {
+        if ctl.scenario.with(|s| s.nodes) > CROWD_NODES {
+            CROWD_ROWS
+        } else {
+            MAX_LINES
+        }
+    };
     let lines = Memo::new(move |_| {
         let lang = ctl.lang.get();
+        let rows = rows();
         ctl.view.with(|v| {
             v.lines
                 .iter()
+                .take(rows)
                 .map(|l| (lang, l.clone()))
                 .collect::<Vec<_>>()
         })

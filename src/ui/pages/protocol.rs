@@ -10,7 +10,7 @@ use crate::ui::components::chart::SpreadChart;
 use crate::ui::components::cluster::Cluster;
 use crate::ui::components::controls::{Controls, Settings};
 use crate::ui::components::crowd::Crowd;
-use crate::ui::components::event_log::EventLog;
+use crate::ui::components::event_log::{EventLog, CROWD_NODES};
 use crate::ui::components::experiments::ExperimentsPanel;
 use crate::ui::components::inspector::Inspector;
 use crate::ui::components::keyboard::install_keyboard;
@@ -33,7 +33,7 @@ pub fn ProtocolPage() -> impl IntoView {
     // Large clusters are drawn on a canvas (no clickable links there: "isolate" instead);
     // up to 40 nodes the SVG view is used, links and all.
     let gossip = move || ctl.scenario.with(|s| s.page.spec().kind == Kind::Crowd);
-    let crowd = move || gossip() && ctl.scenario.with(|s| s.nodes > 40);
+    let crowd = move || gossip() && ctl.scenario.with(|s| s.nodes > CROWD_NODES);
     let small = move || !crowd();
     let diagram = move || ctl.scenario.with(|s| s.nodes) <= 20 && !gossip();
     view! {
