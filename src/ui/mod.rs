@@ -5,6 +5,7 @@ pub mod action_log;
 pub mod adapters;
 pub mod catalog;
 pub mod i18n;
+pub mod plain_trace;
 pub mod scenario;
 pub mod tours;
 pub mod view;

@@ -6,9 +6,10 @@
 //! protocol's types behind [`PageSim`] so the controller can hold any page.
 
 use crate::sim::{
-    Action, DropReason, LinkState, NetConfig, NodeId, Protocol, SimTime, TraceKind, World,
+    Action, LinkState, NetConfig, NodeId, Protocol, SimTime, TraceEvent, TraceKind, World,
 };
-use crate::ui::i18n::{engine_event, rule_key, t, CmdText, EngineEvent, Key, Lang};
+use crate::ui::i18n::{rule_key, t, CmdText, Key, Lang};
+use crate::ui::plain_trace::{self, Detail, PlainEvent, PlainKind};
 
 /// A node's outline (paired with colour, so roles never rely on colour alone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -570,83 +571,12 @@ impl<A: Adapter> PageSim for Sim<A> {
     }
 
     fn trace_json(&self, lang: Lang) -> String {
-        let names = self.adapter.names();
-        let mut out = String::from("[\n");
-        let mut first = true;
-        for ev in self.world.trace().recent() {
-            let fields = match &ev.kind {
-                TraceKind::Sent {
-                    id,
-                    from,
-                    to,
-                    arrive_at,
-                    msg,
-                } => format!(
-                    r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
-                    json_str(&names[*from]),
-                    json_str(&names[*to]),
-                    json_str(t(lang, self.adapter.msg_style(msg).key))
-                ),
-                TraceKind::Delivered { id, from, to, .. } => format!(
-                    r#""kind":"delivered","id":{id},"from":{},"to":{}"#,
-                    json_str(&names[*from]),
-                    json_str(&names[*to])
-                ),
-                TraceKind::Dropped {
-                    id,
-                    from,
-                    to,
-                    reason,
-                    ..
-                } => format!(
-                    r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
-                    json_str(&names[*from]),
-                    json_str(&names[*to]),
-                    json_str(&format!("{reason:?}"))
-                ),
-                TraceKind::TimerFired { node, timer } => format!(
-                    r#""kind":"timer","node":{},"timer":{}"#,
-                    json_str(&names[*node]),
-                    json_str(&format!("{timer:?}"))
-                ),
-                TraceKind::Note { node, note } => format!(
-                    r#""kind":"note","node":{},"text":{}"#,
-                    json_str(&names[*node]),
-                    json_str(&self.adapter.narrate(lang, note))
-                ),
-                TraceKind::Command { node, cmd } => format!(
-                    r#""kind":"command","node":{},"cmd":{}"#,
-                    json_str(&names[*node]),
-                    json_str(&format!("{cmd:?}"))
-                ),
-                TraceKind::Crashed { node } => {
-                    format!(r#""kind":"crashed","node":{}"#, json_str(&names[*node]))
-                }
-                TraceKind::Restarted { node } => {
-                    format!(r#""kind":"restarted","node":{}"#, json_str(&names[*node]))
-                }
-                TraceKind::LinkCut { a, b } => format!(
-                    r#""kind":"link_cut","a":{},"b":{}"#,
-                    json_str(&names[*a]),
-                    json_str(&names[*b])
-                ),
-                TraceKind::LinkHealed { a, b } => format!(
-                    r#""kind":"link_healed","a":{},"b":{}"#,
-                    json_str(&names[*a]),
-                    json_str(&names[*b])
-                ),
-                TraceKind::Violation { rule } => {
-                    format!(r#""kind":"violation","rule":{}"#, json_str(rule))
-                }
-            };
-            if !first {
-                out.push_str(",\n");
-            }
-            first = false;
-            out.push_str(&format!(r#"  {{"at_us":{},{fields}}}"#, ev.at));
-        }
-        out.push_str("\n]\n");
-        out
+        let mut events = self
+            .world
+            .trace()
+            .recent()
+            .map(|ev| self.plain(ev, Detail::Full(lang)));
+        plain_trace::trace_json(&mut events, lang, self.adapter.names())
     }
 
     fn legend(&self, lang: Lang) -> LegendVis {
@@ -700,108 +630,27 @@ impl<A: Adapter> PageSim for Sim<A> {
             })
             .collect();
 
-        let mut drops = Vec::new();
-        for ev in w.trace().recent().rev() {
-            if now.saturating_sub(ev.at) >= drop_linger {
-                break;
-            }
-            if let TraceKind::Dropped {
-                id,
-                from,
-                to,
-                reason,
-                sent_at,
-                arrive_at,
-                ..
-            } = &ev.kind
-            {
-                let progress = match reason {
-                    DropReason::LinkCut => CUT_POINT,
-                    DropReason::Lost => 0.85,
-                    DropReason::NodeDown => 0.95,
-                    DropReason::ByUser => {
-                        let span = arrive_at.saturating_sub(*sent_at).max(1) as f64;
-                        (ev.at.saturating_sub(*sent_at) as f64 / span).clamp(0.0, 1.0)
-                    }
-                };
-                let age = now.saturating_sub(ev.at) as f64 / drop_linger.max(1) as f64;
-                drops.push(DropMark {
-                    id: *id,
-                    from: *from,
-                    to: *to,
-                    progress,
-                    age,
-                });
-            }
-        }
+        let drops = plain_trace::drop_marks(
+            &mut w
+                .trace()
+                .recent()
+                .rev()
+                .map(|ev| self.plain(ev, Detail::Marks)),
+            now,
+            drop_linger,
+        );
         let newest = w.trace().story().next_back().map_or(0, |(seq, _)| *seq);
         let mut cache = self.lines_cache.lock().unwrap_or_else(|e| e.into_inner());
         let lines = match cache.as_ref() {
             Some((seq, l, lines)) if *seq == newest && *l == lang => lines.clone(),
             _ => {
-                let mut lines = Vec::new();
-                for (seq, ev) in w.trace().story().rev().take(MAX_LINES) {
-                    let engine = |e: EngineEvent| engine_event(lang, &e, names);
-                    let mut msg_id = None;
-                    let (node, text, alarm) = match &ev.kind {
-                        TraceKind::Note { node, note } => {
-                            (Some(*node), a.narrate(lang, note), false)
-                        }
-                        TraceKind::Crashed { node } => {
-                            (Some(*node), engine(EngineEvent::Crashed(*node)), false)
-                        }
-                        TraceKind::Restarted { node } => {
-                            (Some(*node), engine(EngineEvent::Restarted(*node)), false)
-                        }
-                        TraceKind::LinkCut { a, b } => {
-                            (None, engine(EngineEvent::LinkCut(*a, *b)), false)
-                        }
-                        TraceKind::LinkHealed { a, b } => {
-                            (None, engine(EngineEvent::LinkHealed(*a, *b)), false)
-                        }
-                        TraceKind::Command { node, cmd } => (
-                            Some(*node),
-                            engine(EngineEvent::Command(*node, a.cmd_text(cmd))),
-                            false,
-                        ),
-                        TraceKind::Violation { rule } => {
-                            (None, engine(EngineEvent::Violation(rule_key(rule))), true)
-                        }
-                        TraceKind::Dropped {
-                            id,
-                            from,
-                            to,
-                            reason,
-                            msg,
-                            ..
-                        } => {
-                            msg_id = Some(*id);
-                            let what = a.msg_style(msg).key;
-                            (
-                                None,
-                                engine(EngineEvent::Dropped {
-                                    what,
-                                    from: *from,
-                                    to: *to,
-                                    reason: *reason,
-                                }),
-                                false,
-                            )
-                        }
-                        TraceKind::Sent { .. }
-                        | TraceKind::Delivered { .. }
-                        | TraceKind::TimerFired { .. } => continue,
-                    };
-                    lines.push(LogLine {
-                        seq: *seq,
-                        msg: msg_id,
-                        at: ev.at,
-                        node,
-                        who: node.map(|n| names[n].clone()),
-                        text,
-                        alarm,
-                    });
-                }
+                let mut story = w
+                    .trace()
+                    .story()
+                    .rev()
+                    .take(MAX_LINES)
+                    .map(|(seq, ev)| (*seq, self.plain(ev, Detail::Words(lang))));
+                let lines = plain_trace::log_lines(&mut story, lang, names);
                 *cache = Some((newest, lang, lines.clone()));
                 lines
             }
@@ -849,87 +698,86 @@ impl<A: Adapter> Sim<A> {
         let w = &self.world;
         let now = w.now();
         let from = now.saturating_sub(space_time_window(w.config().net.latency_max));
-        let mut ends: std::collections::BTreeMap<u64, (SimTime, ArrowEnd)> = Default::default();
-        let mut arrows = Vec::new();
-        let mut marks = Vec::new();
-        let mut down = Vec::new();
-        let mut up_again: Vec<Option<SimTime>> = vec![None; w.len()];
-        let mut saw_crash = vec![false; w.len()];
-        for ev in w.trace().recent().rev() {
-            if ev.at < from {
-                break;
-            }
-            match &ev.kind {
-                TraceKind::Delivered { id, .. } => {
-                    ends.insert(*id, (ev.at, ArrowEnd::Delivered));
-                }
-                TraceKind::Dropped { id, .. } => {
-                    ends.insert(*id, (ev.at, ArrowEnd::Dropped));
-                }
-                TraceKind::Sent {
-                    id,
-                    from: a,
-                    to: b,
-                    arrive_at,
-                    msg,
-                } => {
-                    let (t1, end, progress) = match ends.get(id) {
-                        Some((t1, end)) => (*t1, *end, 1.0),
-                        None => {
-                            let span = arrive_at.saturating_sub(ev.at).max(1) as f64;
-                            (
-                                now,
-                                ArrowEnd::Flying,
-                                (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0),
-                            )
-                        }
-                    };
-                    arrows.push(Arrow {
-                        id: *id,
-                        from: *a,
-                        to: *b,
-                        t0: ev.at,
-                        t1,
-                        progress,
-                        end,
-                        class: self.adapter.msg_style(msg).class,
-                    });
-                }
-                TraceKind::Restarted { node } => up_again[*node] = Some(ev.at),
-                TraceKind::Crashed { node } => {
-                    down.push((*node, ev.at, up_again[*node].take().unwrap_or(now)));
-                    saw_crash[*node] = true;
-                }
-                TraceKind::Note { node, note } => {
-                    if let Some(k) = self.adapter.mark(note) {
-                        marks.push(Mark {
-                            node: *node,
-                            at: ev.at,
-                            label: t(lang, k).to_string(),
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        // Down since before the window, or restarted within it after an older crash.
-        for n in 0..w.len() {
-            if !saw_crash[n] {
-                match (w.is_alive(n), up_again[n]) {
-                    (false, _) => down.push((n, from, now)),
-                    (true, Some(up)) => down.push((n, from, up)),
-                    _ => {}
-                }
-            }
-        }
-        arrows.sort_by_key(|a| a.id);
-        SpaceTimeVis {
-            from,
-            to: now,
-            arrows,
-            marks,
-            down,
-        }
+        let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
+        let mut events = w
+            .trace()
+            .recent()
+            .rev()
+            .map(|ev| self.plain(ev, Detail::Marks));
+        plain_trace::space_time(&mut events, lang, from, now, &alive)
+    }
+
+    /// `ev` without protocol types, resolved as far as `detail` asks.
+    fn plain(&self, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
+        let a = &self.adapter;
+        let full = matches!(detail, Detail::Full(_));
+        let kind = match &ev.kind {
+            TraceKind::Sent {
+                id,
+                from,
+                to,
+                arrive_at,
+                msg,
+            } => PlainKind::Sent {
+                id: *id,
+                from: *from,
+                to: *to,
+                arrive_at: *arrive_at,
+                style: a.msg_style(msg),
+            },
+            TraceKind::Delivered { id, from, to, .. } => PlainKind::Delivered {
+                id: *id,
+                from: *from,
+                to: *to,
+            },
+            TraceKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                sent_at,
+                arrive_at,
+                msg,
+            } => PlainKind::Dropped {
+                id: *id,
+                from: *from,
+                to: *to,
+                reason: *reason,
+                sent_at: *sent_at,
+                arrive_at: *arrive_at,
+                style: a.msg_style(msg),
+            },
+            TraceKind::TimerFired { node, timer } => PlainKind::TimerFired {
+                node: *node,
+                timer: if full {
+                    format!("{timer:?}")
+                } else {
+                    String::new()
+                },
+            },
+            TraceKind::Note { node, note } => PlainKind::Note {
+                node: *node,
+                text: detail
+                    .lang()
+                    .map_or_else(String::new, |lang| a.narrate(lang, note)),
+                mark: a.mark(note),
+            },
+            TraceKind::Command { node, cmd } => PlainKind::Command {
+                node: *node,
+                cmd: a.cmd_text(cmd),
+                raw: if full {
+                    format!("{cmd:?}")
+                } else {
+                    String::new()
+                },
+            },
+            TraceKind::Crashed { node } => PlainKind::Crashed { node: *node },
+            TraceKind::Restarted { node } => PlainKind::Restarted { node: *node },
+            TraceKind::LinkCut { a, b } => PlainKind::LinkCut { a: *a, b: *b },
+            TraceKind::LinkHealed { a, b } => PlainKind::LinkHealed { a: *a, b: *b },
+            TraceKind::Violation { rule } => PlainKind::Violation { rule },
+        };
+        PlainEvent { at: ev.at, kind }
     }
 }
 

@@ -18,7 +18,7 @@ const RING_R: f64 = 39.0;
 /// Where node `id` of `n` sits.
 pub fn node_pos(id: NodeId, n: usize) -> (f64, f64) {
     let a = -PI / 2.0 + 2.0 * PI * id as f64 / n.max(1) as f64;
-    (SIZE / 2.0 + RADIUS * a.cos(), SIZE / 2.0 + RADIUS * a.sin())
+    super::polar(SIZE / 2.0, SIZE / 2.0, RADIUS, a)
 }
 
 /// A point `p` of the way from `a` to `b`, shifted sideways so that a request and its
@@ -39,7 +39,8 @@ fn hexagon(r: f64) -> String {
     (0..6)
         .map(|i| {
             let a = PI / 6.0 + PI / 3.0 * i as f64;
-            format!("{:.1},{:.1}", r * a.cos(), r * a.sin())
+            let (x, y) = super::polar(0.0, 0.0, r, a);
+            format!("{x:.1},{y:.1}")
         })
         .collect::<Vec<_>>()
         .join(" ")

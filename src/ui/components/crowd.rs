@@ -21,7 +21,7 @@ pub fn crowd_pos(i: usize, n: usize) -> (f64, f64) {
     let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
     let r = 270.0 * ((i as f64 + 0.5) / n.max(1) as f64).sqrt();
     let a = i as f64 * golden;
-    (SIZE / 2.0 + r * a.cos(), SIZE / 2.0 + r * a.sin())
+    super::polar(SIZE / 2.0, SIZE / 2.0, r, a)
 }
 
 fn tone_colour(tone: &str) -> &'static str {

@@ -37,3 +37,13 @@ pub fn Tr(k: Key) -> impl IntoView {
 pub fn secs(t: crate::sim::SimTime) -> String {
     crate::sim::time::fmt_secs(t)
 }
+
+/// A point at `radius` and `angle` (radians) from `(cx, cy)`. Trigonometry comes from the
+/// browser's `Math`: the page is drawn in the browser anyway, and Rust's own sin/cos add
+/// about 12 KB to the wasm.
+pub fn polar(cx: f64, cy: f64, radius: f64, angle: f64) -> (f64, f64) {
+    (
+        cx + radius * js_sys::Math::cos(angle),
+        cy + radius * js_sys::Math::sin(angle),
+    )
+}

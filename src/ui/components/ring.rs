@@ -6,7 +6,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Tr;
+use super::{polar, Tr};
 use crate::protocols::hash_ring::{assign_mod_n, key_hash, load_stats, moved, Ring};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
@@ -154,6 +154,9 @@ pub fn RingPage() -> impl IntoView {
         animate();
     };
     let canvas = NodeRef::<Canvas>::new();
+    // Each key's direction on the ring (unit vector): fixed by its hash, so worked out
+    // once per key count rather than on every frame of the move animation.
+    let dirs = StoredValue::new(Vec::<(f64, f64)>::new());
     Effect::new(move |_| {
         tick.get();
         let Some(el) = canvas.get() else { return };
@@ -167,7 +170,7 @@ pub fn RingPage() -> impl IntoView {
         };
         let age = now_ms() - changed_at.get_untracked();
         let pulse = if age < 2_000.0 {
-            1.0 + 1.5 * ((age / 120.0).sin().abs())
+            1.0 + 1.5 * js_sys::Math::sin(age / 120.0).abs()
         } else {
             1.0
         };
@@ -188,15 +191,25 @@ pub fn RingPage() -> impl IntoView {
                 cx.set_stroke_style_str(colour(*node));
                 cx.set_line_width(2.0);
                 cx.begin_path();
-                cx.move_to(c + (r + 6.0) * a.cos(), c + (r + 6.0) * a.sin());
-                cx.line_to(c + (r + 20.0) * a.cos(), c + (r + 20.0) * a.sin());
+                let (x1, y1) = polar(c, c, r + 6.0, a);
+                let (x2, y2) = polar(c, c, r + 20.0, a);
+                cx.move_to(x1, y1);
+                cx.line_to(x2, y2);
                 cx.stroke();
             }
             let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
+            if dirs.with_value(|d| d.len()) != s.owners.len() {
+                dirs.set_value(
+                    (0..s.owners.len())
+                        .map(|i| polar(0.0, 0.0, 1.0, angle(key_hash(i))))
+                        .collect(),
+                );
+            }
+            let dirs = dirs.read_value();
             for (i, owner) in s.owners.iter().enumerate() {
-                let a = angle(key_hash(i));
+                let (dx, dy) = dirs[i];
                 let rr = r - 8.0 - (i % 7) as f64 * 5.0;
-                let (x, y) = (c + rr * a.cos(), c + rr * a.sin());
+                let (x, y) = (c + rr * dx, c + rr * dy);
                 let moved_now = s.moved_mask.get(i).copied().unwrap_or(false);
                 let size = if moved_now { dot * 1.6 * pulse } else { dot };
                 cx.set_fill_style_str(if moved_now && age < 2_000.0 {

@@ -1,0 +1,368 @@
+//! Trace events with their protocol payload already resolved (message style, narration,
+//! mark), so the code that turns a trace into log lines, drop marks, the space-time
+//! diagram and the JSON export is written and compiled once, not once per protocol.
+//!
+//! [`crate::ui::view::Sim`] converts each event with its adapter ([`Detail`] says how much
+//! to resolve: words cost, so the per-frame diagram asks for none) and hands an iterator to
+//! the functions here.
+
+use crate::sim::{DropReason, NodeId, SimTime};
+use crate::ui::i18n::{engine_event, rule_key, t, CmdText, EngineEvent, Key, Lang};
+use crate::ui::view::{
+    json_str, Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
+};
+
+/// How much of a protocol payload to put into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Styles and marks only (drawing).
+    Marks,
+    /// Narration in a language (the event log).
+    Words(Lang),
+    /// Narration plus the raw timer and command values (the JSON export).
+    Full(Lang),
+}
+
+impl Detail {
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            Detail::Marks => None,
+            Detail::Words(l) | Detail::Full(l) => Some(l),
+        }
+    }
+}
+
+/// One trace event, protocol-free.
+#[derive(Clone, Debug)]
+pub struct PlainEvent {
+    pub at: SimTime,
+    pub kind: PlainKind,
+}
+
+/// What happened, with the protocol's payload resolved (see [`crate::sim::TraceKind`]).
+#[derive(Clone, Debug)]
+pub enum PlainKind {
+    Sent {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        arrive_at: SimTime,
+        style: MsgStyle,
+    },
+    Delivered {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+    },
+    Dropped {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        reason: DropReason,
+        sent_at: SimTime,
+        arrive_at: SimTime,
+        style: MsgStyle,
+    },
+    /// `timer` is filled only at [`Detail::Full`].
+    TimerFired { node: NodeId, timer: String },
+    /// `text` is filled from [`Detail::Words`] on.
+    Note {
+        node: NodeId,
+        text: String,
+        mark: Option<Key>,
+    },
+    /// `raw` is filled only at [`Detail::Full`].
+    Command {
+        node: NodeId,
+        cmd: CmdText,
+        raw: String,
+    },
+    Crashed { node: NodeId },
+    Restarted { node: NodeId },
+    LinkCut { a: NodeId, b: NodeId },
+    LinkHealed { a: NodeId, b: NodeId },
+    Violation { rule: &'static str },
+}
+
+/// Event-log lines, newest first, from story events given newest first.
+pub fn log_lines(
+    events: &mut dyn Iterator<Item = (u64, PlainEvent)>,
+    lang: Lang,
+    names: &[String],
+) -> Vec<LogLine> {
+    let engine = |e: EngineEvent| engine_event(lang, &e, names);
+    let mut lines = Vec::new();
+    for (seq, ev) in events {
+        let mut msg = None;
+        let (node, text, alarm) = match ev.kind {
+            PlainKind::Note { node, text, .. } => (Some(node), text, false),
+            PlainKind::Crashed { node } => (Some(node), engine(EngineEvent::Crashed(node)), false),
+            PlainKind::Restarted { node } => {
+                (Some(node), engine(EngineEvent::Restarted(node)), false)
+            }
+            PlainKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(a, b)), false),
+            PlainKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(a, b)), false),
+            PlainKind::Command { node, cmd, .. } => {
+                (Some(node), engine(EngineEvent::Command(node, cmd)), false)
+            }
+            PlainKind::Violation { rule } => {
+                (None, engine(EngineEvent::Violation(rule_key(rule))), true)
+            }
+            PlainKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                style,
+                ..
+            } => {
+                msg = Some(id);
+                (
+                    None,
+                    engine(EngineEvent::Dropped {
+                        what: style.key,
+                        from,
+                        to,
+                        reason,
+                    }),
+                    false,
+                )
+            }
+            PlainKind::Sent { .. } | PlainKind::Delivered { .. } | PlainKind::TimerFired { .. } => {
+                continue
+            }
+        };
+        lines.push(LogLine {
+            seq,
+            msg,
+            at: ev.at,
+            node,
+            who: node.map(|n| names[n].clone()),
+            text,
+            alarm,
+        });
+    }
+    lines
+}
+
+/// Crosses for messages dropped within the last `linger`, from events newest first.
+pub fn drop_marks(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    now: SimTime,
+    linger: SimTime,
+) -> Vec<DropMark> {
+    let mut drops = Vec::new();
+    for ev in events {
+        if now.saturating_sub(ev.at) >= linger {
+            break;
+        }
+        if let PlainKind::Dropped {
+            id,
+            from,
+            to,
+            reason,
+            sent_at,
+            arrive_at,
+            ..
+        } = ev.kind
+        {
+            let progress = match reason {
+                DropReason::LinkCut => CUT_POINT,
+                DropReason::Lost => 0.85,
+                DropReason::NodeDown => 0.95,
+                DropReason::ByUser => {
+                    let span = arrive_at.saturating_sub(sent_at).max(1) as f64;
+                    (ev.at.saturating_sub(sent_at) as f64 / span).clamp(0.0, 1.0)
+                }
+            };
+            let age = now.saturating_sub(ev.at) as f64 / linger.max(1) as f64;
+            drops.push(DropMark {
+                id,
+                from,
+                to,
+                progress,
+                age,
+            });
+        }
+    }
+    drops
+}
+
+/// The space-time diagram from `from` to `now`, from events newest first; `alive[n]` says
+/// whether node `n` is up now.
+pub fn space_time(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    lang: Lang,
+    from: SimTime,
+    now: SimTime,
+    alive: &[bool],
+) -> SpaceTimeVis {
+    let n = alive.len();
+    let mut ends: std::collections::BTreeMap<u64, (SimTime, ArrowEnd)> = Default::default();
+    let mut arrows = Vec::new();
+    let mut marks = Vec::new();
+    let mut down = Vec::new();
+    let mut up_again: Vec<Option<SimTime>> = vec![None; n];
+    let mut saw_crash = vec![false; n];
+    for ev in events {
+        if ev.at < from {
+            break;
+        }
+        match ev.kind {
+            PlainKind::Delivered { id, .. } => {
+                ends.insert(id, (ev.at, ArrowEnd::Delivered));
+            }
+            PlainKind::Dropped { id, .. } => {
+                ends.insert(id, (ev.at, ArrowEnd::Dropped));
+            }
+            PlainKind::Sent {
+                id,
+                from: a,
+                to: b,
+                arrive_at,
+                style,
+            } => {
+                let (t1, end, progress) = match ends.get(&id) {
+                    Some((t1, end)) => (*t1, *end, 1.0),
+                    None => {
+                        let span = arrive_at.saturating_sub(ev.at).max(1) as f64;
+                        (
+                            now,
+                            ArrowEnd::Flying,
+                            (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0),
+                        )
+                    }
+                };
+                arrows.push(Arrow {
+                    id,
+                    from: a,
+                    to: b,
+                    t0: ev.at,
+                    t1,
+                    progress,
+                    end,
+                    class: style.class,
+                });
+            }
+            PlainKind::Restarted { node } => up_again[node] = Some(ev.at),
+            PlainKind::Crashed { node } => {
+                down.push((node, ev.at, up_again[node].take().unwrap_or(now)));
+                saw_crash[node] = true;
+            }
+            PlainKind::Note {
+                node,
+                mark: Some(k),
+                ..
+            } => marks.push(Mark {
+                node,
+                at: ev.at,
+                label: t(lang, k).to_string(),
+            }),
+            _ => {}
+        }
+    }
+    // Down since before the window, or restarted within it after an older crash.
+    for node in 0..n {
+        if !saw_crash[node] {
+            match (alive[node], up_again[node]) {
+                (false, _) => down.push((node, from, now)),
+                (true, Some(up)) => down.push((node, from, up)),
+                _ => {}
+            }
+        }
+    }
+    arrows.sort_by_key(|a| a.id);
+    SpaceTimeVis {
+        from,
+        to: now,
+        arrows,
+        marks,
+        down,
+    }
+}
+
+/// The trace as a JSON array (one object per event, oldest first), narration in `lang`.
+/// Events should carry [`Detail::Full`].
+pub fn trace_json(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    lang: Lang,
+    names: &[String],
+) -> String {
+    let name = |n: NodeId| json_str(&names[n]);
+    let mut out = String::from("[\n");
+    let mut first = true;
+    for ev in events {
+        let fields = match ev.kind {
+            PlainKind::Sent {
+                id,
+                from,
+                to,
+                arrive_at,
+                style,
+            } => format!(
+                r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
+                name(from),
+                name(to),
+                json_str(t(lang, style.key))
+            ),
+            PlainKind::Delivered { id, from, to } => format!(
+                r#""kind":"delivered","id":{id},"from":{},"to":{}"#,
+                name(from),
+                name(to)
+            ),
+            PlainKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                ..
+            } => format!(
+                r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
+                name(from),
+                name(to),
+                json_str(&format!("{reason:?}"))
+            ),
+            PlainKind::TimerFired { node, timer } => format!(
+                r#""kind":"timer","node":{},"timer":{}"#,
+                name(node),
+                json_str(&timer)
+            ),
+            PlainKind::Note { node, text, .. } => format!(
+                r#""kind":"note","node":{},"text":{}"#,
+                name(node),
+                json_str(&text)
+            ),
+            PlainKind::Command { node, raw, .. } => format!(
+                r#""kind":"command","node":{},"cmd":{}"#,
+                name(node),
+                json_str(&raw)
+            ),
+            PlainKind::Crashed { node } => {
+                format!(r#""kind":"crashed","node":{}"#, name(node))
+            }
+            PlainKind::Restarted { node } => {
+                format!(r#""kind":"restarted","node":{}"#, name(node))
+            }
+            PlainKind::LinkCut { a, b } => format!(
+                r#""kind":"link_cut","a":{},"b":{}"#,
+                name(a),
+                name(b)
+            ),
+            PlainKind::LinkHealed { a, b } => format!(
+                r#""kind":"link_healed","a":{},"b":{}"#,
+                name(a),
+                name(b)
+            ),
+            PlainKind::Violation { rule } => {
+                format!(r#""kind":"violation","rule":{}"#, json_str(rule))
+            }
+        };
+        if !first {
+            out.push_str(",\n");
+        }
+        first = false;
+        out.push_str(&format!(r#"  {{"at_us":{},{fields}}}"#, ev.at));
+    }
+    out.push_str("\n]\n");
+    out
+}
