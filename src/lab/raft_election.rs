@@ -112,8 +112,11 @@ impl ElectionExperiment {
         for (r, values) in self.results.iter().enumerate() {
             for (i, v) in values.iter().enumerate() {
                 s.push_str(&format!(
-                    "{},{},{},{:.3}\n",
-                    self.ranges[r].0, self.ranges[r].1, i, v
+                    "{},{},{},{}\n",
+                    self.ranges[r].0,
+                    self.ranges[r].1,
+                    i,
+                    crate::decimal::Fixed(*v, 3)
                 ));
             }
         }

@@ -5,6 +5,7 @@
 //! - bloom: false-positive rate against the number of items `n` (m = 1024, k = 5);
 //! - ring: max/mean load against virtual nodes per node (10 nodes, 10,000 keys).
 
+use crate::decimal::{fixed, Fixed, Num};
 use super::Incremental;
 use crate::protocols::bloom::{expected_fp_rate, BloomFilter, QueryOutcome};
 use crate::protocols::gossip::theory::full_spread_round;
@@ -122,9 +123,9 @@ impl Sweep {
     pub fn csv(&self) -> String {
         let mut s = String::from("x,trial,value,theory\n");
         for (x, r) in self.xs.iter().zip(&self.results) {
-            let th = self.kind.theory(*x).map_or(String::new(), |t| format!("{t:.6}"));
+            let th = self.kind.theory(*x).map_or(String::new(), |t| fixed(t, 6));
             for (i, v) in r.iter().enumerate() {
-                s.push_str(&format!("{x},{i},{v:.6},{th}\n"));
+                s.push_str(&format!("{},{i},{},{th}\n", Num(*x), Fixed(*v, 6)));
             }
         }
         s

@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::decimal::num;
+
 use crate::sim::{NetConfig, MS};
 use crate::ui::catalog::{Page, PageSpec, Relation};
 use crate::ui::i18n::Lang;
@@ -374,8 +376,8 @@ impl Scenario {
         if s != self.speed {
             n.push(Notice::Clamped {
                 field: "speed".into(),
-                value: format!("{}", self.speed),
-                to: format!("{s}"),
+                value: num(self.speed),
+                to: num(s),
             });
             self.speed = s;
         }
@@ -397,7 +399,7 @@ impl Scenario {
             push("preset", self.preset.unwrap_or(FREE_PLAY).into());
         }
         if self.speed != d.speed {
-            push("speed", format!("{}", (self.speed * 100.0).round() / 100.0));
+            push("speed", num((self.speed * 100.0).round() / 100.0));
         }
         if let Some(l) = self.lang {
             push("lang", l.code().into());

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::{num, Fixed, Num};
+
 use super::Tr;
 use crate::protocols::bloom::{
     cache_penetration, expected_fp_rate, optimal_k, BloomFilter, Penetration, QueryOutcome,
@@ -93,12 +95,12 @@ pub fn BloomPage() -> impl IntoView {
             let cell = 600.0 / cols as f64;
             let rows = m.div_ceil(cols);
             view! {
-                <svg class="bloom-grid" data-testid="bloom-grid" viewBox=format!("0 0 600 {}", rows as f64 * cell) data-ones=f.ones().to_string()>
+                <svg class="bloom-grid" data-testid="bloom-grid" viewBox=format!("0 0 600 {}", Num(rows as f64 * cell)) data-ones=f.ones().to_string()>
                     {f.bits().iter().enumerate().map(|(i, b)| {
                         let (x, y) = ((i % cols) as f64 * cell, (i / cols) as f64 * cell);
                         let lit = hl.contains(&i);
                         view! {
-                            <rect x=x + 1.0 y=y + 1.0 width=cell - 2.0 height=cell - 2.0 rx="2"
+                            <rect x=num(x + 1.0) y=num(y + 1.0) width=num(cell - 2.0) height=num(cell - 2.0) rx="2"
                                 class=if *b { "bit one" } else { "bit zero" } class:lit=lit/>
                         }
                     }).collect_view()}
@@ -136,8 +138,8 @@ pub fn BloomPage() -> impl IntoView {
                     <dt>{t(l, Key::Items)}</dt><dd data-testid="bloom-n">{n}</dd>
                     <dt>{t(l, Key::BitsSet)}</dt><dd>{format!("{} / {m}", f.ones())}</dd>
                     <dt>{t(l, Key::MeasuredFp)}</dt>
-                    <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{:.2} % ({fp}/{q})", 100.0 * fp as f64 / q as f64))}</dd>
-                    <dt>{t(l, Key::FormulaFp)}</dt><dd data-testid="bloom-formula">{format!("{:.2} %", 100.0 * formula)}</dd>
+                    <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
+                    <dt>{t(l, Key::FormulaFp)}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
                     <dt>{t(l, Key::OptimalK)}</dt><dd data-testid="bloom-optimal-k">{optimal_k(m, n)}</dd>
                 </dl>
             }
@@ -170,7 +172,7 @@ pub fn BloomPage() -> impl IntoView {
                             <div class="bars">
                                 <div class="bar modn"><span>{t(lang(), Key::DbWithout)}" "<b data-testid="bloom-db-without">{p.db_hits_without_filter}</b></span><i style="width:100%"></i></div>
                                 <div class="bar"><span>{t(lang(), Key::DbWith)}" "<b data-testid="bloom-db-with">{p.db_hits_with_filter}</b></span>
-                                    <i style=format!("width:{:.1}%", 100.0 * p.db_hits_with_filter as f64 / p.requests.max(1) as f64)></i></div>
+                                    <i style=format!("width:{}%", Fixed(100.0 * p.db_hits_with_filter as f64 / p.requests.max(1) as f64, 1))></i></div>
                             </div>
                         })}
                     </section>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::{num, Fixed as F, Num};
+
 use super::Tr;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
@@ -17,10 +19,10 @@ fn path(values: &[f64], max: f64, rounds: usize) -> String {
         .enumerate()
         .map(|(r, v)| {
             format!(
-                "{}{:.1},{:.1}",
+                "{}{},{}",
                 if r == 0 { "M" } else { " L" },
-                x(r),
-                y(*v)
+                F(x(r), 1),
+                F(y(*v), 1)
             )
         })
         .collect()
@@ -37,11 +39,11 @@ pub fn SpreadChart() -> impl IntoView {
                 let rounds = c.theory.len().max(c.measured.len()).saturating_sub(1);
                 let lang = ctl.lang.get();
                 view! {
-                    <svg data-testid="spread-chart" viewBox=format!("0 0 {W} {H}") data-measured=c.measured.last().copied().unwrap_or(0.0).to_string()>
-                        <line x1="30" y1=H - 24.0 x2=W - 10.0 y2=H - 24.0 stroke="#cbd5e1"/>
-                        <line x1="30" y1="16" x2="30" y2=H - 24.0 stroke="#cbd5e1"/>
-                        <text x="26" y="20" text-anchor="end" font-size="10">{c.max}</text>
-                        <text x=W - 10.0 y=H - 8.0 text-anchor="end" font-size="10">{format!("{} {rounds}", t(lang, Key::Round))}</text>
+                    <svg data-testid="spread-chart" viewBox=format!("0 0 {} {}", Num(W), Num(H)) data-measured=num(c.measured.last().copied().unwrap_or(0.0))>
+                        <line x1="30" y1=num(H - 24.0) x2=num(W - 10.0) y2=num(H - 24.0) stroke="#cbd5e1"/>
+                        <line x1="30" y1="16" x2="30" y2=num(H - 24.0) stroke="#cbd5e1"/>
+                        <text x="26" y="20" text-anchor="end" font-size="10">{num(c.max)}</text>
+                        <text x=num(W - 10.0) y=num(H - 8.0) text-anchor="end" font-size="10">{format!("{} {rounds}", t(lang, Key::Round))}</text>
                         <path d=path(&c.theory, c.max, rounds) fill="none" stroke="#94a3b8" stroke-width="2" stroke-dasharray="5 4"/>
                         <path d=path(&c.measured, c.max, rounds) fill="none" stroke="#dc2626" stroke-width="2.5"/>
                         <text x="40" y="30" font-size="11" fill="#dc2626">{t(lang, Key::Measured)}</text>

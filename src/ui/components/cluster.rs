@@ -3,6 +3,8 @@
 
 use std::f64::consts::PI;
 
+use crate::decimal::{fixed, num, Fixed as F};
+
 use leptos::prelude::*;
 
 use crate::sim::NodeId;
@@ -40,7 +42,7 @@ fn hexagon(r: f64) -> String {
         .map(|i| {
             let a = PI / 6.0 + PI / 3.0 * i as f64;
             let (x, y) = super::polar(0.0, 0.0, r, a);
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", F(x, 1), F(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -126,9 +128,9 @@ fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
                 ctl.toggle_link(a, b);
             }>
             <title>{title}</title>
-            <line class="link-line" x1=x1 y1=y1 x2=x2 y2=y2/>
-            <line class="link-hit" x1=x1 y1=y1 x2=x2 y2=y2/>
-            <text class="cut-mark" x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 + 6.0>"✂"</text>
+            <line class="link-line" x1=fixed(x1, 1) y1=fixed(y1, 1) x2=fixed(x2, 1) y2=fixed(y2, 1)/>
+            <line class="link-hit" x1=fixed(x1, 1) y1=fixed(y1, 1) x2=fixed(x2, 1) y2=fixed(y2, 1)/>
+            <text class="cut-mark" x=fixed((x1 + x2) / 2.0, 1) y=fixed((y1 + y2) / 2.0 + 6.0, 1)>"✂"</text>
         </g>
     }
 }
@@ -169,8 +171,8 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
         let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.ring));
         let c = 2.0 * PI * RING_R;
         match left {
-            Some(f) => format!("{:.1} {:.1}", c * f, c),
-            None => format!("0 {c:.1}"),
+            Some(f) => format!("{} {}", F(c * f, 1), F(c, 1)),
+            None => format!("0 {}", F(c, 1)),
         }
     };
     let has_ring = move || {
@@ -194,21 +196,21 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
             data-state=field(|n| n.1.to_string())
             data-shape=field(|n| n.2.to_string())
             data-term=move || node.with(|n| n.as_ref().and_then(|n| n.4).map(|t| t.to_string()))
-            transform=format!("translate({x:.1},{y:.1})")
+            transform=format!("translate({},{})", F(x, 1), F(y, 1))
             on:click=move |ev| {
                 ev.stop_propagation();
                 ctl.selected.set(Selection::Node(id));
             }>
-            <circle class="ring-bg" r=RING_R/>
-            <circle class="ring" r=RING_R stroke-dasharray=ring transform="rotate(-90)"/>
-            <circle class="shape shape-circle" r=NODE_R/>
-            <rect class="shape shape-diamond" x=-NODE_R * 0.8 y=-NODE_R * 0.8 width=NODE_R * 1.6 height=NODE_R * 1.6 transform="rotate(45)"/>
+            <circle class="ring-bg" r=num(RING_R)/>
+            <circle class="ring" r=num(RING_R) stroke-dasharray=ring transform="rotate(-90)"/>
+            <circle class="shape shape-circle" r=num(NODE_R)/>
+            <rect class="shape shape-diamond" x=num(-NODE_R * 0.8) y=num(-NODE_R * 0.8) width=num(NODE_R * 1.6) height=num(NODE_R * 1.6) transform="rotate(45)"/>
             <polygon class="shape shape-hexagon" points=hexagon(NODE_R + 3.0)/>
-            <rect class="shape shape-square" x=-NODE_R * 0.85 y=-NODE_R * 0.85 width=NODE_R * 1.7 height=NODE_R * 1.7 rx="4"/>
+            <rect class="shape shape-square" x=num(-NODE_R * 0.85) y=num(-NODE_R * 0.85) width=num(NODE_R * 1.7) height=num(NODE_R * 1.7) rx="4"/>
             <path class="crash-x" d="M-14,-14 L14,14 M14,-14 L-14,14"/>
             <text class="node-name" y="-3">{field(|n| n.7.clone())}</text>
             <text class="node-term" y="14">{field(|n| n.5.clone())}</text>
-            <text class="node-role" y=label_y>{field(|n| n.6.clone())}</text>
+            <text class="node-role" y=num(label_y)>{field(|n| n.6.clone())}</text>
         </g>
     }
 }
@@ -240,7 +242,7 @@ fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
             on:mouseenter=move |_| ctl.hovered.set(Some(id))
             on:mouseleave=move |_| ctl.hovered.set(None)
             data-testid=format!("msg-{id}") data-kind=class
-            transform=move || pos().map(|((x, y), _)| format!("translate({x:.1},{y:.1})")).unwrap_or_default()
+            transform=move || pos().map(|((x, y), _)| format!("translate({},{})", F(x, 1), F(y, 1))).unwrap_or_default()
             on:click=move |ev| {
                 ev.stop_propagation();
                 ctl.act(UiAction::DropMsg(id));
@@ -266,8 +268,8 @@ fn DropCross(id: u64) -> impl IntoView {
     };
     view! {
         <g class="drop" data-testid=format!("drop-{id}")
-            transform=move || at().map(|((x, y), _)| format!("translate({x:.1},{y:.1})")).unwrap_or_default()
-            opacity=move || at().map(|(_, age)| format!("{:.2}", (1.0 - age).max(0.0))).unwrap_or_default()>
+            transform=move || at().map(|((x, y), _)| format!("translate({},{})", F(x, 1), F(y, 1))).unwrap_or_default()
+            opacity=move || at().map(|(_, age)| fixed((1.0 - age).max(0.0), 2)).unwrap_or_default()>
             <path d="M-8,-8 L8,8 M8,-8 L-8,8"/>
         </g>
     }

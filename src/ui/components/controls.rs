@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::{fixed, Fixed};
+
 use super::Tr;
 use crate::ui::catalog::{Kind, ParamSpec};
 use crate::ui::i18n::{t, Key};
@@ -34,14 +36,14 @@ pub fn Controls() -> impl IntoView {
             <label class="speed" title=move || t(ctl.lang.get(), Key::SpeedHint)>
                 <Tr k=Key::Speed/>
                 <input type="range" data-testid="speed" min="-1" max="1" step="0.05"
-                    prop:value=move || format!("{:.2}", speed().log10())
+                    prop:value=move || fixed(speed().log10(), 2)
                     on:input=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                             let s = (10f64.powf(v.clamp(-1.0, 1.0)) * 100.0).round() / 100.0;
                             ctl.update_scenario(|sc| sc.speed = s);
                         }
                     }/>
-                <output data-testid="speed-value">{move || format!("{:.1}×", speed())}</output>
+                <output data-testid="speed-value">{move || format!("{}×", Fixed(speed(), 1))}</output>
             </label>
             <button data-testid="btn-partition" on:click=move |_| ctl.split_cluster()><Tr k=Key::SplitCluster/></button>
             <button data-testid="btn-heal-all" on:click=move |_| ctl.act(UiAction::HealAll)><Tr k=Key::HealAll/></button>

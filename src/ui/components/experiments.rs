@@ -3,6 +3,8 @@
 //! (CSV, SVG, PNG; the current run's trace as JSON).
 
 use leptos::prelude::*;
+
+use crate::decimal::{Fixed as F, Num};
 use wasm_bindgen::prelude::*;
 
 use super::Tr;
@@ -98,33 +100,34 @@ fn y_of(frac: f64) -> f64 {
 
 /// The plot as an SVG string (also what the export writes).
 fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
+    let (pw, ph) = (Num(PW), Num(PH));
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PW} {PH}" width="{PW}" height="{PH}" font-family="sans-serif" font-size="11">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {pw} {ph}" width="{pw}" height="{ph}" font-family="sans-serif" font-size="11">"#
     );
     s.push_str(&format!(
-        r##"<rect width="{PW}" height="{PH}" fill="#fff"/>"##
+        r##"<rect width="{pw}" height="{ph}" fill="#fff"/>"##
     ));
     for ms in [100.0, 300.0, 1_000.0, 3_000.0, 10_000.0] {
-        let x = x_of(ms);
-        s.push_str(&format!(r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" stroke="#e2e8f0"/><text x="{x:.1}" y="{}" text-anchor="middle" fill="#475569">{ms}</text>"##, y_of(0.0), y_of(1.0), y_of(0.0) + 14.0));
+        let (x, ms) = (F(x_of(ms), 1), Num(ms));
+        s.push_str(&format!(r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="#e2e8f0"/><text x="{x}" y="{}" text-anchor="middle" fill="#475569">{ms}</text>"##, F(y_of(0.0), 1), F(y_of(1.0), 1), F(y_of(0.0) + 14.0, 1)));
     }
     for f in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let y = y_of(f);
-        s.push_str(&format!(r##"<line x1="50" y1="{y:.1}" x2="{}" y2="{y:.1}" stroke="#e2e8f0"/><text x="44" y="{:.1}" text-anchor="end" fill="#475569">{}%</text>"##, PW - 20.0, y + 4.0, (f * 100.0) as u32));
+        s.push_str(&format!(r##"<line x1="50" y1="{}" x2="{}" y2="{}" stroke="#e2e8f0"/><text x="44" y="{}" text-anchor="end" fill="#475569">{}%</text>"##, F(y, 1), Num(PW - 20.0), F(y, 1), F(y + 4.0, 1), (f * 100.0) as u32));
     }
     s.push_str(&format!(
         r##"<text x="{}" y="{}" text-anchor="middle" fill="#0f172a">{axis}</text>"##,
-        PW / 2.0,
-        PH - 8.0
+        Num(PW / 2.0),
+        Num(PH - 8.0)
     ));
     for (r, values) in exp.results.iter().enumerate() {
         if values.is_empty() {
             continue;
         }
         let colour = COLOURS[r % COLOURS.len()];
-        let mut pts = format!("{:.1},{:.1}", x_of(100.0), y_of(0.0));
+        let mut pts = format!("{},{}", F(x_of(100.0), 1), F(y_of(0.0), 1));
         for (ms, f) in cdf(values) {
-            pts.push_str(&format!(" {:.1},{:.1}", x_of(ms), y_of(f)));
+            pts.push_str(&format!(" {},{}", F(x_of(ms), 1), F(y_of(f), 1)));
         }
         s.push_str(&format!(
             r#"<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>"#
@@ -132,8 +135,8 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
         let (lo, hi) = exp.ranges[r];
         s.push_str(&format!(
             r#"<text x="{}" y="{}" fill="{colour}">{lo}–{hi} ms</text>"#,
-            PW - 95.0,
-            20.0 + r as f64 * 14.0
+            Num(PW - 95.0),
+            Num(20.0 + r as f64 * 14.0)
         ));
     }
     s.push_str("</svg>");
@@ -229,8 +232,8 @@ pub fn ExperimentsPanel() -> impl IntoView {
                         {e.ranges.iter().zip(&e.results).map(|((lo, hi), v)| view! {
                             <tr>
                                 <td>{format!("{lo}–{hi} ms")}</td>
-                                <td>{if v.is_empty() { "–".to_string() } else { format!("{:.0} ms", quantile(v, 0.5)) }}</td>
-                                <td>{if v.is_empty() { "–".to_string() } else { format!("{:.0} ms", quantile(v, 0.95)) }}</td>
+                                <td>{if v.is_empty() { "–".to_string() } else { format!("{} ms", F(quantile(v, 0.5), 0)) }}</td>
+                                <td>{if v.is_empty() { "–".to_string() } else { format!("{} ms", F(quantile(v, 0.95), 0)) }}</td>
                                 <td>{v.len()}</td>
                             </tr>
                         }).collect_view()}

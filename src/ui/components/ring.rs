@@ -4,6 +4,8 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+
+use crate::decimal::Fixed as F;
 use wasm_bindgen::JsCast;
 
 use super::{polar, Tr};
@@ -291,12 +293,12 @@ pub fn RingPage() -> impl IntoView {
                             let pct = |m: usize| 100.0 * m as f64 / keys as f64;
                             let expected = 100.0 / (c.nodes_after.max(1) + if c.added { 0 } else { 1 }) as f64;
                             view! {
-                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({:.1} %) · {} {:.1} %", pct(c.moved), t(l, Key::ExpectedMoved), expected)}</p>
+                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({} %) · {} {} %", F(pct(c.moved), 1), t(l, Key::ExpectedMoved), F(expected, 1))}</p>
                                 <div class="bars">
-                                    <div class="bar"><span>{t(l, Key::ConsistentHashing)}</span><i style=format!("width:{:.1}%", pct(c.moved))></i></div>
-                                    <div class="bar modn"><span>{t(l, Key::ModN)}</span><i style=format!("width:{:.1}%", pct(c.mod_n))></i></div>
+                                    <div class="bar"><span>{t(l, Key::ConsistentHashing)}</span><i style=format!("width:{}%", F(pct(c.moved), 1))></i></div>
+                                    <div class="bar modn"><span>{t(l, Key::ModN)}</span><i style=format!("width:{}%", F(pct(c.mod_n), 1))></i></div>
                                 </div>
-                                <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({:.1} %)", pct(c.mod_n))}</p>
+                                <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
                             }
                         }))}
                     </section>
@@ -323,15 +325,15 @@ pub fn RingPage() -> impl IntoView {
                     let l = lang();
                     let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
                     view! {
-                        <p data-testid="ring-stats">{format!("{} {:.0} · {} {:.2} · {} {:.1}", t(l, Key::MeanLoad), mean, t(l, Key::MaxOverMean), mom, t(l, Key::StdDev), sd)}</p>
+                        <p data-testid="ring-stats">{format!("{} {} · {} {} · {} {}", t(l, Key::MeanLoad), F(mean, 0), t(l, Key::MaxOverMean), F(mom, 2), t(l, Key::StdDev), F(sd, 1))}</p>
                         <div class="histogram">
                             {counts.into_iter().map(|(n, c)| view! {
                                 <div class="hbar" title=format!("N{n}: {c}")>
-                                    <i style=format!("height:{:.1}%;background:{}", 100.0 * c as f64 / max, colour(n))></i>
+                                    <i style=format!("height:{}%;background:{}", F(100.0 * c as f64 / max, 1), colour(n))></i>
                                     <small>{format!("N{n}")}</small>
                                 </div>
                             }).collect_view()}
-                            <div class="mean-line" style=format!("bottom:calc({:.1}% * 0.85 + 18px)", 100.0 * mean / max)></div>
+                            <div class="mean-line" style=format!("bottom:calc({}% * 0.85 + 18px)", F(100.0 * mean / max, 1))></div>
                         </div>
                     }
                 })}

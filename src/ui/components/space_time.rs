@@ -5,6 +5,13 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::{Fixed as F, Num};
+
+/// A coordinate with one decimal.
+fn f1(v: f64) -> String {
+    crate::decimal::fixed(v, 1)
+}
+
 use super::Tr;
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
@@ -47,8 +54,8 @@ pub fn SpaceTime() -> impl IntoView {
             .map(|(i, name)| {
                 let x = lane(i, n);
                 view! {
-                    <line class="st-lane" x1=x y1=TOP x2=x y2=H/>
-                    <text class="st-name" x=x y="16">{name}</text>
+                    <line class="st-lane" x1=f1(x) y1=f1(TOP) x2=f1(x) y2=f1(H)/>
+                    <text class="st-name" x=f1(x) y="16">{name}</text>
                 }
             })
             .collect_view()
@@ -60,7 +67,7 @@ pub fn SpaceTime() -> impl IntoView {
             .into_iter()
             .map(|(node, a, b)| {
                 let x = lane(node, n);
-                view! { <line class="st-down" x1=x y1=y(a) x2=x y2=y(b)/> }
+                view! { <line class="st-down" x1=f1(x) y1=f1(y(a)) x2=f1(x) y2=f1(y(b))/> }
             })
             .collect_view()
     };
@@ -74,14 +81,14 @@ pub fn SpaceTime() -> impl IntoView {
             let y1 = y(a.t1);
             let id = a.id;
             let cross = (a.end == ArrowEnd::Dropped).then(|| view! {
-                <path class="st-cross" d=format!("M{:.1},{:.1} l6,6 m0,-6 l-6,6", x1 - 3.0, y1 - 3.0)/>
+                <path class="st-cross" d=format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1))/>
             });
             view! {
                 <g class=format!("st-arrow {}", a.class) class:hovered=hovered == Some(id) data-testid=format!("arrow-{id}")
                     on:mouseenter=move |_| ctl.hovered.set(Some(id))
                     on:mouseleave=move |_| ctl.hovered.set(None)>
-                    <line x1=x0 y1=y0 x2=x1 y2=y1 marker-end=if a.end == ArrowEnd::Delivered { "url(#st-head)" } else { "" }/>
-                    <line class="st-hit" x1=x0 y1=y0 x2=x1 y2=y1/>
+                    <line x1=f1(x0) y1=f1(y0) x2=f1(x1) y2=f1(y1) marker-end=if a.end == ArrowEnd::Delivered { "url(#st-head)" } else { "" }/>
+                    <line class="st-hit" x1=f1(x0) y1=f1(y0) x2=f1(x1) y2=f1(y1)/>
                     {cross}
                 </g>
             }
@@ -95,8 +102,8 @@ pub fn SpaceTime() -> impl IntoView {
             .map(|m| {
                 let (x, yy) = (lane(m.node, n), y(m.at));
                 view! {
-                    <circle class="st-mark" cx=x cy=yy r="3"/>
-                    <text class="st-label" x=x + 5.0 y=yy + 3.0>{m.label}</text>
+                    <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"/>
+                    <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{m.label}</text>
                 }
             })
             .collect_view()
@@ -104,7 +111,7 @@ pub fn SpaceTime() -> impl IntoView {
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
             <h2><Tr k=Key::SpaceTime/></h2>
-            <svg data-testid="space-time" viewBox=format!("0 0 {W} {H}")>
+            <svg data-testid="space-time" viewBox=format!("0 0 {} {}", Num(W), Num(H))>
                 <defs>
                     <marker id="st-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" fill="#475569"/>
