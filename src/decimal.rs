@@ -85,7 +85,10 @@ mod tests {
                 // then the two differ by one unit in the last place.
                 if ours != std {
                     let (a, b): (f64, f64) = (ours.parse().unwrap(), std.parse().unwrap());
-                    assert!((a - b).abs() <= 1.01 * 10f64.powi(-(d as i32)), "{x} {d}: {ours} vs {std}");
+                    assert!(
+                        (a - b).abs() <= 1.01 * 10f64.powi(-(d as i32)),
+                        "{x} {d}: {ours} vs {std}"
+                    );
                 }
             }
         }

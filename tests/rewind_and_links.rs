@@ -7,7 +7,9 @@ use ds_playground::ui::catalog::{Kind, Page};
 
 /// The pages that run on the engine.
 fn engine_pages() -> impl Iterator<Item = Page> {
-    Page::ALL.into_iter().filter(|p| matches!(p.spec().kind, Kind::Cluster | Kind::Crowd))
+    Page::ALL
+        .into_iter()
+        .filter(|p| matches!(p.spec().kind, Kind::Cluster | Kind::Crowd))
 }
 use ds_playground::ui::scenario::Scenario;
 use ds_playground::ui::view::{PageSim, UiAction, MAX_CHECKPOINTS};

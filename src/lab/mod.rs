@@ -51,7 +51,11 @@ pub trait Incremental {
     fn run_some(&mut self, n: usize) -> usize {
         let mut ran = 0;
         while ran < n && !self.finished() {
-            let point = self.results().iter().position(|r| r.len() < self.trials()).expect("not finished");
+            let point = self
+                .results()
+                .iter()
+                .position(|r| r.len() < self.trials())
+                .expect("not finished");
             let seed = self.seed() ^ ((point as u64) << 32) ^ self.results()[point].len() as u64;
             let v = self.run_trial(point, seed);
             self.results_mut()[point].push(v);

@@ -3,8 +3,8 @@
 //! 150–300 ms). Each trial: five servers elect a leader, the leader crashes, and we measure
 //! the virtual time until another server becomes leader. Trials are capped (`CAP`).
 
-use crate::protocols::raft::{RaftConfig, RaftNode, Role};
 use super::Incremental;
+use crate::protocols::raft::{RaftConfig, RaftNode, Role};
 use crate::sim::{Action, NetConfig, SimTime, World, WorldConfig, MS, SEC};
 
 /// The paper's timeout ranges (ms).

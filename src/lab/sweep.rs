@@ -5,8 +5,8 @@
 //! - bloom: false-positive rate against the number of items `n` (m = 1024, k = 5);
 //! - ring: max/mean load against virtual nodes per node (10 nodes, 10,000 keys).
 
-use crate::decimal::{fixed, Fixed, Num};
 use super::Incremental;
+use crate::decimal::{fixed, Fixed, Num};
 use crate::protocols::bloom::{expected_fp_rate, BloomFilter, QueryOutcome};
 use crate::protocols::gossip::theory::full_spread_round;
 use crate::protocols::gossip::{GossipCmd, GossipConfig, GossipNode, Mode};
@@ -35,9 +35,25 @@ impl SweepKind {
         match self {
             SweepKind::GossipRounds => {
                 let n = x as usize;
-                let cfg = GossipConfig { mode: Mode::PushPull, fanout: 1, ..GossipConfig::default() };
-                let net = NetConfig { latency_min: 5 * MS, latency_max: 10 * MS, loss: 0.0 };
-                let mut w = World::new(WorldConfig { seed, net, trace_capacity: 0, check_invariants: false }, GossipNode::cluster(&cfg, n));
+                let cfg = GossipConfig {
+                    mode: Mode::PushPull,
+                    fanout: 1,
+                    ..GossipConfig::default()
+                };
+                let net = NetConfig {
+                    latency_min: 5 * MS,
+                    latency_max: 10 * MS,
+                    loss: 0.0,
+                };
+                let mut w = World::new(
+                    WorldConfig {
+                        seed,
+                        net,
+                        trace_capacity: 0,
+                        check_invariants: false,
+                    },
+                    GossipNode::cluster(&cfg, n),
+                );
                 w.apply(Action::Command(0, GossipCmd::Infect));
                 let mut t = 0;
                 while t < 30 * SEC {
@@ -47,7 +63,10 @@ impl SweepKind {
                         break;
                     }
                 }
-                let last = (0..n).filter_map(|i| w.node(i).infected_at()).max().unwrap_or(0);
+                let last = (0..n)
+                    .filter_map(|i| w.node(i).infected_at())
+                    .max()
+                    .unwrap_or(0);
                 (last / cfg.period + 1) as f64
             }
             SweepKind::BloomFalsePositives => {
@@ -55,7 +74,9 @@ impl SweepKind {
                 for i in 0..x as usize {
                     f.insert(&format!("t{seed}-in-{i}"));
                 }
-                let fp = (0..2_000).filter(|i| f.query(&format!("t{seed}-out-{i}")) == QueryOutcome::FalsePositive).count();
+                let fp = (0..2_000)
+                    .filter(|i| f.query(&format!("t{seed}-out-{i}")) == QueryOutcome::FalsePositive)
+                    .count();
                 fp as f64 / 2_000.0
             }
             SweepKind::RingSpread => {
@@ -68,7 +89,9 @@ impl SweepKind {
     /// What theory predicts at `x` (none for the ring's spread).
     pub fn theory(self, x: f64) -> Option<f64> {
         match self {
-            SweepKind::GossipRounds => full_spread_round(Mode::PushPull, x as usize, 1, 0.0).map(|r| r as f64),
+            SweepKind::GossipRounds => {
+                full_spread_round(Mode::PushPull, x as usize, 1, 0.0).map(|r| r as f64)
+            }
             SweepKind::BloomFalsePositives => Some(expected_fp_rate(1024, 5, x as usize)),
             SweepKind::RingSpread => None,
         }
@@ -114,11 +137,22 @@ impl Sweep {
     pub fn new(kind: SweepKind, trials: usize, seed: u64) -> Sweep {
         let xs = kind.xs();
         let results = vec![Vec::new(); xs.len()];
-        Sweep { kind, xs, trials, seed, results }
+        Sweep {
+            kind,
+            xs,
+            trials,
+            seed,
+            results,
+        }
     }
     /// Mean per `x` (for the `x`s that have results).
     pub fn means(&self) -> Vec<(f64, f64)> {
-        self.xs.iter().zip(&self.results).filter(|(_, r)| !r.is_empty()).map(|(x, r)| (*x, r.iter().sum::<f64>() / r.len() as f64)).collect()
+        self.xs
+            .iter()
+            .zip(&self.results)
+            .filter(|(_, r)| !r.is_empty())
+            .map(|(x, r)| (*x, r.iter().sum::<f64>() / r.len() as f64))
+            .collect()
     }
     pub fn csv(&self) -> String {
         let mut s = String::from("x,trial,value,theory\n");
@@ -153,6 +187,9 @@ mod tests {
         let mut ring = Sweep::new(SweepKind::RingSpread, 3, 1);
         while ring.run_some(100) > 0 {}
         let m = ring.means();
-        assert!(m.first().unwrap().1 > m.last().unwrap().1, "more virtual nodes, less skew: {m:?}");
+        assert!(
+            m.first().unwrap().1 > m.last().unwrap().1,
+            "more virtual nodes, less skew: {m:?}"
+        );
     }
 }

@@ -10,7 +10,9 @@ use crate::ui::scenario::Notice;
 use crate::ui::view::UiAction;
 
 /// Protocol command ids a link may carry.
-pub const COMMANDS: [&str; 6] = ["request", "timeout", "propose", "begin", "vote-no", "infect"];
+pub const COMMANDS: [&str; 6] = [
+    "request", "timeout", "propose", "begin", "vote-no", "infect",
+];
 
 fn node(n: usize) -> String {
     (n + 1).to_string()

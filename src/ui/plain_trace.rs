@@ -64,7 +64,10 @@ pub enum PlainKind {
         style: MsgStyle,
     },
     /// `timer` is filled only at [`Detail::Full`].
-    TimerFired { node: NodeId, timer: String },
+    TimerFired {
+        node: NodeId,
+        timer: String,
+    },
     /// `text` is filled from [`Detail::Words`] on.
     Note {
         node: NodeId,
@@ -77,11 +80,23 @@ pub enum PlainKind {
         cmd: CmdText,
         raw: String,
     },
-    Crashed { node: NodeId },
-    Restarted { node: NodeId },
-    LinkCut { a: NodeId, b: NodeId },
-    LinkHealed { a: NodeId, b: NodeId },
-    Violation { rule: &'static str },
+    Crashed {
+        node: NodeId,
+    },
+    Restarted {
+        node: NodeId,
+    },
+    LinkCut {
+        a: NodeId,
+        b: NodeId,
+    },
+    LinkHealed {
+        a: NodeId,
+        b: NodeId,
+    },
+    Violation {
+        rule: &'static str,
+    },
 }
 
 /// Event-log lines, newest first, from story events given newest first.
@@ -343,16 +358,12 @@ pub fn trace_json(
             PlainKind::Restarted { node } => {
                 format!(r#""kind":"restarted","node":{}"#, name(node))
             }
-            PlainKind::LinkCut { a, b } => format!(
-                r#""kind":"link_cut","a":{},"b":{}"#,
-                name(a),
-                name(b)
-            ),
-            PlainKind::LinkHealed { a, b } => format!(
-                r#""kind":"link_healed","a":{},"b":{}"#,
-                name(a),
-                name(b)
-            ),
+            PlainKind::LinkCut { a, b } => {
+                format!(r#""kind":"link_cut","a":{},"b":{}"#, name(a), name(b))
+            }
+            PlainKind::LinkHealed { a, b } => {
+                format!(r#""kind":"link_healed","a":{},"b":{}"#, name(a), name(b))
+            }
             PlainKind::Violation { rule } => {
                 format!(r#""kind":"violation","rule":{}"#, json_str(rule))
             }

@@ -115,7 +115,13 @@ pub fn Crowd() -> impl IntoView {
                     cx.stroke();
                 }
             }
-            for class in ["msg-g-push", "msg-g-ack", "msg-g-pull", "msg-g-reply", "msg-g-sync"] {
+            for class in [
+                "msg-g-push",
+                "msg-g-ack",
+                "msg-g-pull",
+                "msg-g-reply",
+                "msg-g-sync",
+            ] {
                 cx.begin_path();
                 let mut any = false;
                 for m in v.msgs.iter().filter(|m| m.class == class) {

@@ -175,7 +175,12 @@ pub(super) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
 
 /// Trials per point, Run, Cancel and the progress bar.
 #[component]
-pub(super) fn RunControls(trials: RwSignal<usize>, running: RwSignal<bool>, progress: RwSignal<(usize, usize)>, run: Callback<()>) -> impl IntoView {
+pub(super) fn RunControls(
+    trials: RwSignal<usize>,
+    running: RwSignal<bool>,
+    progress: RwSignal<(usize, usize)>,
+    run: Callback<()>,
+) -> impl IntoView {
     view! {
         <div class="exp-controls">
             <label class="field"><span><Tr k=Key::Trials/></span>

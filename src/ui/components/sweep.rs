@@ -18,34 +18,73 @@ fn plot(s: &Sweep, measured: &str, theory: &str) -> String {
     let xs = &s.xs;
     let (x0, x1) = (xs[0], *xs.last().unwrap());
     let fx = |x: f64| {
-        let f = if s.kind.log_x() { (x.ln() - x0.ln()) / (x1.ln() - x0.ln()) } else { (x - x0) / (x1 - x0) };
+        let f = if s.kind.log_x() {
+            (x.ln() - x0.ln()) / (x1.ln() - x0.ln())
+        } else {
+            (x - x0) / (x1 - x0)
+        };
         50.0 + f * (PW - 70.0)
     };
     let means = s.means();
-    let th: Vec<(f64, f64)> = xs.iter().filter_map(|x| s.kind.theory(*x).map(|t| (*x, t))).collect();
-    let ymax = means.iter().chain(&th).map(|p| p.1).fold(0.0f64, f64::max).max(1e-9) * 1.1;
+    let th: Vec<(f64, f64)> = xs
+        .iter()
+        .filter_map(|x| s.kind.theory(*x).map(|t| (*x, t)))
+        .collect();
+    let ymax = means
+        .iter()
+        .chain(&th)
+        .map(|p| p.1)
+        .fold(0.0f64, f64::max)
+        .max(1e-9)
+        * 1.1;
     let fy = |y: f64| PH - 40.0 - (y / ymax) * (PH - 70.0);
     let (pw, ph) = (Num(PW), Num(PH));
-    let mut out = format!(r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {pw} {ph}" width="{pw}" height="{ph}" font-family="sans-serif" font-size="11"><rect width="{pw}" height="{ph}" fill="#fff"/>"##);
+    let mut out = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {pw} {ph}" width="{pw}" height="{ph}" font-family="sans-serif" font-size="11"><rect width="{pw}" height="{ph}" fill="#fff"/>"##
+    );
     for x in xs {
-        let label = if *x >= 1.0 && x.fract() == 0.0 { num(*x) } else { fixed(*x, 2) };
-        out.push_str(&format!(r##"<text x="{}" y="{}" text-anchor="middle" fill="#475569">{label}</text>"##, F(fx(*x), 1), Num(PH - 24.0)));
+        let label = if *x >= 1.0 && x.fract() == 0.0 {
+            num(*x)
+        } else {
+            fixed(*x, 2)
+        };
+        out.push_str(&format!(
+            r##"<text x="{}" y="{}" text-anchor="middle" fill="#475569">{label}</text>"##,
+            F(fx(*x), 1),
+            Num(PH - 24.0)
+        ));
     }
     for f in [0.0, 0.5, 1.0] {
         let y = ymax / 1.1 * f;
         out.push_str(&format!(r##"<line x1="50" y1="{0}" x2="{1}" y2="{0}" stroke="#e2e8f0"/><text x="44" y="{2}" text-anchor="end" fill="#475569">{3}</text>"##, F(fy(y), 1), Num(PW - 20.0), F(fy(y) + 4.0, 1), if ymax < 1.0 { fixed(y, 3) } else { fixed(y, 1) }));
     }
-    let line = |pts: &[(f64, f64)]| pts.iter().map(|(x, y)| format!("{},{}", F(fx(*x), 1), F(fy(*y), 1))).collect::<Vec<_>>().join(" ");
+    let line = |pts: &[(f64, f64)]| {
+        pts.iter()
+            .map(|(x, y)| format!("{},{}", F(fx(*x), 1), F(fy(*y), 1)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     if !th.is_empty() {
         out.push_str(&format!(r##"<polyline fill="none" stroke="#64748b" stroke-width="2" stroke-dasharray="6 4" points="{}"/>"##, line(&th)));
     }
-    out.push_str(&format!(r##"<polyline fill="none" stroke="#dc2626" stroke-width="2.5" points="{}"/>"##, line(&means)));
+    out.push_str(&format!(
+        r##"<polyline fill="none" stroke="#dc2626" stroke-width="2.5" points="{}"/>"##,
+        line(&means)
+    ));
     for (x, y) in &means {
-        out.push_str(&format!(r##"<circle cx="{}" cy="{}" r="3.5" fill="#dc2626"/>"##, F(fx(*x), 1), F(fy(*y), 1)));
+        out.push_str(&format!(
+            r##"<circle cx="{}" cy="{}" r="3.5" fill="#dc2626"/>"##,
+            F(fx(*x), 1),
+            F(fy(*y), 1)
+        ));
     }
-    out.push_str(&format!(r##"<text x="60" y="20" fill="#dc2626">{measured}</text>"##));
+    out.push_str(&format!(
+        r##"<text x="60" y="20" fill="#dc2626">{measured}</text>"##
+    ));
     if !th.is_empty() {
-        out.push_str(&format!(r##"<text x="60" y="34" fill="#64748b">- - {theory}</text>"##));
+        out.push_str(&format!(
+            r##"<text x="60" y="34" fill="#64748b">- - {theory}</text>"##
+        ));
     }
     out.push_str("</svg>");
     out
@@ -75,7 +114,11 @@ pub fn SweepPanel(kind: SweepKind) -> impl IntoView {
     let svg = move || {
         version.get();
         let lang = ctl.lang.get();
-        sweep.with_value(|s| s.as_ref().filter(|s| s.done() > 0).map(|s| plot(s, t(lang, Key::Measured), t(lang, Key::Theory))))
+        sweep.with_value(|s| {
+            s.as_ref()
+                .filter(|s| s.done() > 0)
+                .map(|s| plot(s, t(lang, Key::Measured), t(lang, Key::Theory)))
+        })
     };
     let name = match kind {
         SweepKind::GossipRounds => "gossip-rounds-vs-n",
