@@ -82,13 +82,19 @@ pub fn App() -> impl IntoView {
             // A bare "#/paxos" from the navigation: keep speed, language, embedding.
             ctl.set_page(sc.page);
         } else if ctl.share_hash(sc.embed) != hash {
+            // A link that names a language switches to it; one that does not keeps the
+            // reader's choice.
+            let link_lang = sc.lang;
             ctl.load(
                 Scenario {
-                    lang: ctl.scenario.get_untracked().lang,
+                    lang: link_lang.or(ctl.scenario.get_untracked().lang),
                     ..sc
                 },
                 notices,
             );
+            if let Some(l) = link_lang.filter(|l| *l != ctl.lang.get_untracked()) {
+                ctl.set_lang(l);
+            }
         }
     });
     on_cleanup(move || nav.remove());

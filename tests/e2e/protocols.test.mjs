@@ -25,6 +25,16 @@ test('every page is reachable from the navigation and loads without errors', asy
       || document.querySelector(`[data-testid="node-1"]`)?.dataset.role === 'candidate'
       || document.querySelector(`[data-testid="node-1"]`)?.dataset.role === 'leader', role);
   }
+  // On a phone-sized screen every page fits its width (the header wraps; nothing scrolls
+  // sideways).
+  await page.setViewportSize({ width: 400, height: 900 });
+  for (const slug of ['raft', 'paxos', '2pc', '3pc', 'gossip', 'ring', 'bloom']) {
+    await page.click(`[data-testid="nav-${slug}"]`);
+    await until(page, (slug) => document.querySelector(`[data-testid="page-${slug}"]`), slug);
+    await page.waitForTimeout(200);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 400, `${slug} is ${width} px wide at 400`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

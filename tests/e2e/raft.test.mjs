@@ -128,6 +128,10 @@ test('Chinese interface from the link, switchable to English', async () => {
   const en = await page.locator('body').innerText();
   assert.ok(en.includes('Event log') || en.includes('EVENT LOG'));
   assert.match(page.url(), /lang=en/);
+  // A link followed within the page (hash navigation) that names a language switches to it.
+  await page.goto(`${server.url}#/gossip?nodes=16&lang=zh`);
+  await until(page, () => document.querySelector('h1').textContent.includes('分布式系统演练场'));
+  assert.match(page.url(), /lang=zh/);
   assert.deepEqual(errors, []);
   await context.close();
 });
