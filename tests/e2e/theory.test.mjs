@@ -69,7 +69,10 @@ test('gossip: rumour mongering leaves residue; a rumour starts where the student
 test('hash ring: adding a node by click shows the moved-key count beside 1/N and mod N', async () => {
   const { page, errors, context } = await load('#/ring?nodes=5&keys=10000');
   await page.waitForSelector('[data-testid="ring-canvas"]');
+  // Before any change the panel says what to do; after one it shows the counts instead.
+  assert.equal(await page.locator('[data-testid="ring-change-hint"]').count(), 1);
   await page.click('[data-testid="ring-add"]');
+  assert.equal(await page.locator('[data-testid="ring-change-hint"]').count(), 0);
   const moved = Number(await page.locator('[data-testid="ring-moved"]').innerText());
   const modN = Number(await page.locator('[data-testid="ring-modn-moved"]').innerText());
   assert.ok(moved > 1000 && moved < 2500, `about 1/6 of 10,000 keys: ${moved}`);

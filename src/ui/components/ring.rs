@@ -301,6 +301,9 @@ pub fn RingPage() -> impl IntoView {
                                 <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
                             }
                         }))}
+                        <Show when=move || state.with(|s| s.as_ref().is_some_and(|s| s.last.is_none()))>
+                            <p class="hint" data-testid="ring-change-hint"><Tr k=Key::RingChangeHint/></p>
+                        </Show>
                     </section>
                     <section>
                         <h2><Tr k=Key::PreferenceList/></h2>

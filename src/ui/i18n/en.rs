@@ -280,6 +280,7 @@ pub fn text(key: Key) -> &'static str {
         Key::AddNode => "+ Add node",
         Key::RemoveNode => "click a node to remove it",
         Key::MovedKeys => "Keys moved",
+        Key::RingChangeHint => "Add a node or remove one (click its ✕): the keys that move flash on the ring and are counted here, beside what hash mod N would move.",
         Key::ExpectedMoved => "expected ≈ 1/N",
         Key::ModNMoved => "hash mod N would move",
         Key::LoadPerNode => "Keys per node",

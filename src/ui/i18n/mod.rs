@@ -94,7 +94,7 @@ keys! {
     Bits, HashFunctions, PhysicalNodes, PresetSpread, PresetMongering, PresetAntiEntropy, PresetDeadNodes,
     AboutGossipSpread, AboutGossipMongering, AboutGossipAntiEntropy, AboutGossipDeadNodes, Infected, Susceptible,
     StoppedSpreading, StartRumour, FullSpread, Theory, Measured, Residue, Round, MsgPush, MsgPushAck, MsgPull,
-    MsgPullReply, MsgSync, InfectedOverTime, AddNode, RemoveNode, MovedKeys, ExpectedMoved, ModNMoved, LoadPerNode,
+    MsgPullReply, MsgSync, InfectedOverTime, AddNode, RemoveNode, MovedKeys, RingChangeHint, ExpectedMoved, ModNMoved, LoadPerNode,
     MeanLoad, MaxOverMean, StdDev, PreferenceList, KeyIndex, AfterLeave, ConsistentHashing, ModN, Word, Insert,
     Query, InsertRandom, MeasureFp, OutcomeMiss, OutcomeHit, OutcomeFp, BitsSet, MeasuredFp, FormulaFp, OptimalK,
     CachePenetration, CachePenetrationAbout, SendRequests, DbWithout, DbWith, Items, SweepGossip, SweepBloom, SweepRing,

@@ -280,6 +280,7 @@ pub fn text(key: Key) -> &'static str {
         Key::AddNode => "+ 增加节点",
         Key::RemoveNode => "点击节点即可删除",
         Key::MovedKeys => "迁移的键",
+        Key::RingChangeHint => "增加一个节点，或点击某节点的 ✕ 移除它：需要迁移的键会在环上闪烁，并在这里计数，旁边是取模 (hash mod N) 会迁移的数量。",
         Key::ExpectedMoved => "期望 ≈ 1/N",
         Key::ModNMoved => "取模方式会迁移",
         Key::LoadPerNode => "每个节点的键数",
