@@ -52,6 +52,27 @@ try {
   console.log(`browser.gossip500.frame_work_p95_ms: ${pct(work, 0.95).toFixed(2)}`);
   console.log(`browser.gossip500.frame_interval_median_ms: ${pct(intervals, 0.5).toFixed(2)}`);
   console.log(`browser.gossip500.frame_interval_p95_ms: ${pct(intervals, 0.95).toFixed(2)}`);
+
+  // The ring page with 100,000 keys: the frames of the 2-second animation after a join.
+  const r = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await r.addInitScript(() => {
+    window.__work = [];
+    const orig = window.requestAnimationFrame.bind(window);
+    const ch = new MessageChannel();
+    let start = 0;
+    ch.port1.onmessage = () => window.__work.push(performance.now() - start);
+    window.requestAnimationFrame = (cb) => orig((ts) => { start = performance.now(); cb(ts); ch.port2.postMessage(0); });
+  });
+  await r.goto(`${server.url}#/ring?nodes=19&vnodes=500&keys=100000`);
+  await r.waitForSelector('[data-testid="ring-canvas"]');
+  await r.waitForTimeout(1500);
+  await r.evaluate(() => { window.__work.length = 0; });
+  await r.click('[data-testid="ring-add"]');
+  await r.waitForTimeout(2000);
+  const ringWork = await r.evaluate(() => window.__work);
+  console.log(`browser.ring100k.animation_frames: ${ringWork.length}`);
+  console.log(`browser.ring100k.animation_frame_work_median_ms: ${pct(ringWork, 0.5).toFixed(2)}`);
+  console.log(`browser.ring100k.animation_frame_work_p95_ms: ${pct(ringWork, 0.95).toFixed(2)}`);
 } finally {
   await browser.close();
   await server.close();

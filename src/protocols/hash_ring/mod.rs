@@ -35,6 +35,7 @@ impl Ring {
         }
         r
     }
+    /// The physical nodes, in ascending order.
     pub fn nodes(&self) -> &[u32] {
         &self.nodes
     }
@@ -97,20 +98,38 @@ impl Ring {
 
     /// Owners of keys `0..keys`.
     pub fn assign(&self, keys: usize) -> Vec<u32> {
-        (0..keys)
-            .map(|i| self.owner(key_hash(i)).unwrap_or(u32::MAX))
+        self.assign_hashed(&key_hashes(keys))
+    }
+
+    /// Owners of keys given by their hashes (see [`key_hashes`]): a page that recomputes
+    /// often hashes its keys once.
+    pub fn assign_hashed(&self, hashes: &[u64]) -> Vec<u32> {
+        hashes
+            .iter()
+            .map(|h| self.owner(*h).unwrap_or(u32::MAX))
             .collect()
     }
 }
 
+/// The hashes of keys `0..keys` ([`key_hash`] of each).
+pub fn key_hashes(keys: usize) -> Vec<u64> {
+    (0..keys).map(key_hash).collect()
+}
+
 /// Owners under `hash(key) mod N` placement (nodes in sorted order).
 pub fn assign_mod_n(nodes: &[u32], keys: usize) -> Vec<u32> {
-    (0..keys)
-        .map(|i| {
+    assign_mod_n_hashed(nodes, &key_hashes(keys))
+}
+
+/// [`assign_mod_n`] for keys given by their hashes.
+pub fn assign_mod_n_hashed(nodes: &[u32], hashes: &[u64]) -> Vec<u32> {
+    hashes
+        .iter()
+        .map(|h| {
             if nodes.is_empty() {
                 u32::MAX
             } else {
-                nodes[(key_hash(i) % nodes.len() as u64) as usize]
+                nodes[(h % nodes.len() as u64) as usize]
             }
         })
         .collect()
@@ -123,13 +142,28 @@ pub fn moved(before: &[u32], after: &[u32]) -> usize {
 
 /// Load statistics: (mean, max/mean, standard deviation) of keys per node.
 pub fn load_stats(assignment: &[u32], nodes: &[u32]) -> (f64, f64, f64) {
-    if nodes.is_empty() {
+    stats_of_counts(&key_counts(assignment, nodes))
+}
+
+/// Keys per node, in the order of `nodes` (one pass over the assignment).
+pub fn key_counts(assignment: &[u32], nodes: &[u32]) -> Vec<usize> {
+    let mut sorted: Vec<(u32, usize)> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    sorted.sort_unstable();
+    let mut counts = vec![0; nodes.len()];
+    for owner in assignment {
+        if let Ok(j) = sorted.binary_search_by_key(owner, |p| p.0) {
+            counts[sorted[j].1] += 1;
+        }
+    }
+    counts
+}
+
+/// (mean, max/mean, standard deviation) of per-node key counts.
+pub fn stats_of_counts(counts: &[usize]) -> (f64, f64, f64) {
+    if counts.is_empty() {
         return (0.0, 0.0, 0.0);
     }
-    let counts: Vec<f64> = nodes
-        .iter()
-        .map(|n| assignment.iter().filter(|o| *o == n).count() as f64)
-        .collect();
+    let counts: Vec<f64> = counts.iter().map(|c| *c as f64).collect();
     let mean = counts.iter().sum::<f64>() / counts.len() as f64;
     let max = counts.iter().cloned().fold(0.0, f64::max);
     let var = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / counts.len() as f64;
@@ -139,6 +173,23 @@ pub fn load_stats(assignment: &[u32], nodes: &[u32]) -> (f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_counts_match_counting_each_node_and_hashed_assignment_matches() {
+        let nodes = [7u32, 2, 11, 5];
+        let ring = Ring::new(&nodes, 50);
+        let owners = ring.assign(5_000);
+        assert_eq!(owners, ring.assign_hashed(&key_hashes(5_000)));
+        let counts = key_counts(&owners, &nodes);
+        for (n, c) in nodes.iter().zip(&counts) {
+            assert_eq!(*c, owners.iter().filter(|o| *o == n).count());
+        }
+        assert_eq!(counts.iter().sum::<usize>(), 5_000);
+        assert_eq!(
+            assign_mod_n(&nodes, 300),
+            assign_mod_n_hashed(&nodes, &key_hashes(300))
+        );
+    }
 
     #[test]
     fn a_join_moves_about_one_nth_and_only_keys_the_new_node_takes() {

@@ -9,7 +9,9 @@ use crate::decimal::Fixed as F;
 use wasm_bindgen::JsCast;
 
 use super::{polar, Tr};
-use crate::protocols::hash_ring::{assign_mod_n, key_hash, load_stats, moved, Ring};
+use crate::protocols::hash_ring::{
+    assign_mod_n_hashed, key_counts, key_hash, key_hashes, moved, stats_of_counts, Ring,
+};
 use crate::ui::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
@@ -22,6 +24,62 @@ const PALETTE: [&str; 20] = [
 
 fn colour(node: u32) -> &'static str {
     PALETTE[node as usize % PALETTE.len()]
+}
+
+/// The colour of keys that just moved.
+const MOVED: &str = "#0f172a";
+
+/// Where a hash sits on the ring (radians; 0 at the top, clockwise).
+fn ring_angle(h: u64) -> f64 {
+    (h as f64 / u64::MAX as f64) * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2
+}
+
+/// The ring, its virtual-node ticks and every key that did not move, one path per colour.
+fn draw_static(
+    cx: &web_sys::CanvasRenderingContext2d,
+    s: &RingState,
+    c: f64,
+    r: f64,
+    dot: f64,
+    key_at: &dyn Fn(usize) -> (f64, f64),
+) {
+    cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+    cx.set_stroke_style_str("#cbd5e1");
+    cx.set_line_width(2.0);
+    cx.begin_path();
+    let _ = cx.arc(c, c, r, 0.0, std::f64::consts::TAU);
+    cx.stroke();
+    let nodes = s.ring.nodes();
+    for node in nodes {
+        cx.begin_path();
+        for (pos, _) in s.ring.points().iter().filter(|(_, n)| n == node) {
+            let a = ring_angle(*pos);
+            let (x1, y1) = polar(c, c, r + 6.0, a);
+            let (x2, y2) = polar(c, c, r + 20.0, a);
+            cx.move_to(x1, y1);
+            cx.line_to(x2, y2);
+        }
+        cx.set_stroke_style_str(colour(*node));
+        cx.stroke();
+    }
+    let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, owner) in s.owners.iter().enumerate() {
+        if s.moved_mask.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Ok(j) = nodes.binary_search(owner) {
+            paths[j].push(i);
+        }
+    }
+    for (j, keys) in paths.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
+        cx.begin_path();
+        for i in keys {
+            let (x, y) = key_at(*i);
+            cx.rect(x - dot / 2.0, y - dot / 2.0, dot, dot);
+        }
+        cx.set_fill_style_str(colour(nodes[j]));
+        cx.fill();
+    }
 }
 
 /// What the last change did.
@@ -38,24 +96,38 @@ struct Change {
 struct RingState {
     ring: Ring,
     keys: usize,
+    /// Each key's hash, worked out once: every change reassigns all keys.
+    hashes: Vec<u64>,
     owners: Vec<u32>,
     moved_mask: Vec<bool>,
     last: Option<Change>,
     next_id: u32,
+    /// Bumped on every change, so the drawing knows when its cached layer is stale.
+    generation: u64,
+}
+
+/// Generations of ring states (unique across rebuilds of the page's state).
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl RingState {
     fn new(nodes: usize, vnodes: usize, keys: usize) -> Self {
         let ids: Vec<u32> = (0..nodes as u32).collect();
         let ring = Ring::new(&ids, vnodes);
-        let owners = ring.assign(keys);
+        let hashes = key_hashes(keys);
+        let owners = ring.assign_hashed(&hashes);
         RingState {
             ring,
             keys,
+            hashes,
             moved_mask: vec![false; keys],
             owners,
             last: None,
             next_id: nodes as u32,
+            generation: next_generation(),
         }
     }
 
@@ -73,15 +145,16 @@ impl RingState {
             }
             _ => return,
         };
-        self.owners = self.ring.assign(self.keys);
+        self.owners = self.ring.assign_hashed(&self.hashes);
+        self.generation = next_generation();
         self.moved_mask = before
             .iter()
             .zip(&self.owners)
             .map(|(a, b)| a != b)
             .collect();
         let mod_n = moved(
-            &assign_mod_n(&before_nodes, self.keys),
-            &assign_mod_n(self.ring.nodes(), self.keys),
+            &assign_mod_n_hashed(&before_nodes, &self.hashes),
+            &assign_mod_n_hashed(self.ring.nodes(), &self.hashes),
         );
         self.last = Some(Change {
             added: add.is_some(),
@@ -159,80 +232,106 @@ pub fn RingPage() -> impl IntoView {
     // Each key's direction on the ring (unit vector): fixed by its hash, so worked out
     // once per key count rather than on every frame of the move animation.
     let dirs = StoredValue::new(Vec::<(f64, f64)>::new());
-    Effect::new(move |_| {
-        tick.get();
-        let Some(el) = canvas.get() else { return };
-        let Some(cx) = el
-            .get_context("2d")
+    // What does not move during the animation (ring, virtual-node ticks, the keys that
+    // stayed) is drawn once per change on an offscreen canvas; a frame copies it and draws
+    // only the moved keys on top. Paths are batched per colour.
+    let layer = StoredValue::new_local(None::<(u64, web_sys::HtmlCanvasElement)>);
+    let context = |el: &web_sys::HtmlCanvasElement| {
+        el.get_context("2d")
             .ok()
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
+    };
+    Effect::new(move |_| {
+        tick.get();
+        let Some(el) = canvas.get() else { return };
+        let Some(cx) = context(&el) else { return };
         let age = now_ms() - changed_at.get_untracked();
-        let pulse = if age < 2_000.0 {
+        let animating = age < 2_000.0;
+        let pulse = if animating {
             1.0 + 1.5 * js_sys::Math::sin(age / 120.0).abs()
         } else {
             1.0
         };
         state.with(|s| {
             let Some(s) = s else { return };
-            cx.clear_rect(0.0, 0.0, SIZE, SIZE);
             let (c, r) = (SIZE / 2.0, 250.0);
-            cx.set_stroke_style_str("#cbd5e1");
-            cx.set_line_width(2.0);
-            cx.begin_path();
-            let _ = cx.arc(c, c, r, 0.0, std::f64::consts::TAU);
-            cx.stroke();
-            let angle = |h: u64| {
-                (h as f64 / u64::MAX as f64) * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2
-            };
-            for (pos, node) in s.ring.points() {
-                let a = angle(*pos);
-                cx.set_stroke_style_str(colour(*node));
-                cx.set_line_width(2.0);
-                cx.begin_path();
-                let (x1, y1) = polar(c, c, r + 6.0, a);
-                let (x2, y2) = polar(c, c, r + 20.0, a);
-                cx.move_to(x1, y1);
-                cx.line_to(x2, y2);
-                cx.stroke();
-            }
-            let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
-            if dirs.with_value(|d| d.len()) != s.owners.len() {
+            if dirs.with_value(|d| d.len()) != s.hashes.len() {
                 dirs.set_value(
-                    (0..s.owners.len())
-                        .map(|i| polar(0.0, 0.0, 1.0, angle(key_hash(i))))
+                    s.hashes
+                        .iter()
+                        .map(|h| polar(0.0, 0.0, 1.0, ring_angle(*h)))
                         .collect(),
                 );
             }
             let dirs = dirs.read_value();
-            for (i, owner) in s.owners.iter().enumerate() {
+            let key_at = |i: usize| {
                 let (dx, dy) = dirs[i];
                 let rr = r - 8.0 - (i % 7) as f64 * 5.0;
-                let (x, y) = (c + rr * dx, c + rr * dy);
-                let moved_now = s.moved_mask.get(i).copied().unwrap_or(false);
-                let size = if moved_now { dot * 1.6 * pulse } else { dot };
-                cx.set_fill_style_str(if moved_now && age < 2_000.0 {
-                    "#0f172a"
-                } else {
-                    colour(*owner)
-                });
-                cx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+                (c + rr * dx, c + rr * dy)
+            };
+            let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
+            if layer.with_value(|l| l.as_ref().map(|l| l.0)) != Some(s.generation) {
+                let fresh = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+                if let Some(off) = fresh {
+                    off.set_width(SIZE as u32);
+                    off.set_height(SIZE as u32);
+                    if let Some(ox) = context(&off) {
+                        draw_static(&ox, s, c, r, dot, &key_at);
+                    }
+                    layer.set_value(Some((s.generation, off)));
+                }
+            }
+            cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+            layer.with_value(|l| {
+                if let Some((_, off)) = l {
+                    let _ = cx.draw_image_with_html_canvas_element(off, 0.0, 0.0);
+                }
+            });
+            // The moved keys: dark and pulsing while the animation runs, then in their
+            // new owner's colour.
+            let size = if animating { dot * 1.6 * pulse } else { dot };
+            let moved_keys = s.moved_mask.iter().enumerate().filter(|(_, m)| **m);
+            if animating {
+                cx.begin_path();
+                for (i, _) in moved_keys {
+                    let (x, y) = key_at(i);
+                    cx.rect(x - size / 2.0, y - size / 2.0, size, size);
+                }
+                cx.set_fill_style_str(MOVED);
+                cx.fill();
+            } else {
+                let nodes = s.ring.nodes();
+                let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+                for (i, _) in moved_keys {
+                    if let Ok(j) = nodes.binary_search(&s.owners[i]) {
+                        paths[j].push(i);
+                    }
+                }
+                for (j, keys) in paths.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
+                    cx.begin_path();
+                    for i in keys {
+                        let (x, y) = key_at(*i);
+                        cx.rect(x - size / 2.0, y - size / 2.0, size, size);
+                    }
+                    cx.set_fill_style_str(colour(nodes[j]));
+                    cx.fill();
+                }
             }
         });
     });
     let lang = move || ctl.lang.get();
-    let stats = move || {
+    // Computed once per change (several parts of the page read it).
+    let stats = Memo::new(move |_| {
         state.with(|s| {
             s.as_ref().map(|s| {
                 let nodes = s.ring.nodes().to_vec();
-                let (mean, max_over_mean, sd) = load_stats(&s.owners, &nodes);
-                let counts: Vec<(u32, usize)> = nodes
-                    .iter()
-                    .map(|n| (*n, s.owners.iter().filter(|o| *o == n).count()))
-                    .collect();
+                let per_node = key_counts(&s.owners, &nodes);
+                let (mean, max_over_mean, sd) = stats_of_counts(&per_node);
+                let counts: Vec<(u32, usize)> = nodes.iter().copied().zip(per_node).collect();
                 (
                     nodes,
                     mean,
@@ -244,7 +343,8 @@ pub fn RingPage() -> impl IntoView {
                 )
             })
         })
-    };
+    });
+    let stats = move || stats.get();
     let pref_key = RwSignal::new(42usize);
     let pref = move || {
         let r = params().3;
