@@ -265,7 +265,10 @@ impl Scenario {
         };
         match key {
             "seed" => self.seed = int(notices).unwrap_or(self.seed),
-            "nodes" => self.nodes = int(notices).map_or(self.nodes, |v| v.min(1_000) as usize),
+            // Kept as asked (normalize clamps it to the page's range and says so).
+            "nodes" => {
+                self.nodes = int(notices).map_or(self.nodes, |v| v.min(usize::MAX as u64) as usize)
+            }
             "speed" => match value.trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => self.speed = v,
                 _ => malformed(notices),
@@ -473,6 +476,20 @@ impl Scenario {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_out_of_range_node_count_is_reported_as_the_link_gave_it() {
+        let (sc, n) = Scenario::from_location("", "#/gossip?nodes=100000");
+        assert_eq!(sc.nodes, 500);
+        assert_eq!(
+            n,
+            vec![Notice::Clamped {
+                field: "nodes".into(),
+                value: "100000".into(),
+                to: "500".into()
+            }]
+        );
+    }
+
     use super::*;
 
     #[test]
