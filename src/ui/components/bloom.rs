@@ -140,7 +140,7 @@ pub fn BloomPage() -> impl IntoView {
                     <dt>{t(l, Key::MeasuredFp)}</dt>
                     <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
                     <dt>{t(l, Key::FormulaFp)}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
-                    <dt>{t(l, Key::OptimalK)}</dt><dd data-testid="bloom-optimal-k">{optimal_k(m, n)}</dd>
+                    <dt>{t(l, Key::OptimalK)}</dt><dd data-testid="bloom-optimal-k">{if n == 0 { "–".to_string() } else { optimal_k(m, n).to_string() }}</dd>
                 </dl>
             }
         })
