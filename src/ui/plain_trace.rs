@@ -203,15 +203,16 @@ pub fn drop_marks(
     drops
 }
 
-/// The space-time diagram from `from` to `now`, from events newest first; `alive[n]` says
-/// whether node `n` is up now.
+/// The space-time diagram of the last `window` before `now`, from events newest first;
+/// `alive[n]` says whether node `n` is up now.
 pub fn space_time(
     events: &mut dyn Iterator<Item = PlainEvent>,
     lang: Lang,
-    from: SimTime,
+    window: SimTime,
     now: SimTime,
     alive: &[bool],
 ) -> SpaceTimeVis {
+    let from = now.saturating_sub(window);
     let n = alive.len();
     let mut ends: std::collections::BTreeMap<u64, (SimTime, ArrowEnd)> = Default::default();
     let mut arrows = Vec::new();
@@ -290,6 +291,7 @@ pub fn space_time(
     SpaceTimeVis {
         from,
         to: now,
+        window,
         arrows,
         marks,
         down,

@@ -239,6 +239,8 @@ pub struct Mark {
 pub struct SpaceTimeVis {
     pub from: SimTime,
     pub to: SimTime,
+    /// How much time the diagram's height stands for (`to - from` once the run is longer).
+    pub window: SimTime,
     /// Sorted by message id.
     pub arrows: Vec<Arrow>,
     pub marks: Vec<Mark>,
@@ -697,14 +699,14 @@ impl<A: Adapter> Sim<A> {
     fn space_time(&self, lang: Lang) -> SpaceTimeVis {
         let w = &self.world;
         let now = w.now();
-        let from = now.saturating_sub(space_time_window(w.config().net.latency_max));
+        let window = space_time_window(w.config().net.latency_max);
         let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
         let mut events = w
             .trace()
             .recent()
             .rev()
             .map(|ev| self.plain(ev, Detail::Marks));
-        plain_trace::space_time(&mut events, lang, from, now, &alive)
+        plain_trace::space_time(&mut events, lang, window, now, &alive)
     }
 
     /// `ev` without protocol types, resolved as far as `detail` asks.
