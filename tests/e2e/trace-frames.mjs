@@ -1,7 +1,7 @@
-// Where the 500-node gossip page spends its frames: records a Chromium trace while the
+// Where a page spends its frames (default: 500-node gossip at 2x):
 // page plays and prints, for the renderer's main thread, the distribution of task
 // durations and the heaviest event names inside the slowest tasks.
-// Usage: node tests/e2e/trace-gossip.mjs [seconds]   (a diagnostic; prints `key: value`)
+// Usage: node tests/e2e/trace-frames.mjs [seconds] [page and query, e.g. "paxos?preset=duel&speed=10"]
 import { serve, launch } from './harness.mjs';
 
 const secs = Number(process.argv[2] || 5);
@@ -14,8 +14,8 @@ const server = await serve();
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${server.url}#/gossip?nodes=500&speed=2`);
-  await page.waitForSelector('[data-testid="crowd"]');
+  await page.goto(`${server.url}#/${process.argv[3] || "gossip?nodes=500&speed=2"}`);
+  await page.waitForSelector('main');
   await page.waitForTimeout(1000);
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
