@@ -1,5 +1,5 @@
-// Where a page spends its frames (default: 500-node gossip at 2x):
-// page plays and prints, for the renderer's main thread, the distribution of task
+// Where a page spends its frames (default: 500-node gossip at 2x): records a Chromium
+// trace while the page plays and prints, for the renderer's main thread, the distribution of task
 // durations and the heaviest event names inside the slowest tasks.
 // Usage: node tests/e2e/trace-frames.mjs [seconds] [page and query, e.g. "paxos?preset=duel&speed=10"]
 import { serve, launch } from './harness.mjs';
