@@ -12,6 +12,9 @@ use crate::ui::view::{
     json_str, Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
 };
 
+/// At most this many message arrows in the space-time diagram (the newest).
+pub const MAX_ARROWS: usize = 200;
+
 /// How much of a protocol payload to put into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Detail {
@@ -288,6 +291,14 @@ pub fn space_time(
         }
     }
     arrows.sort_by_key(|a| a.id);
+    // Dense traffic: the newest arrows only (more is a tangle nobody can read at this
+    // size, and each one is drawn every frame).
+    if arrows.len() > MAX_ARROWS {
+        arrows.drain(..arrows.len() - MAX_ARROWS);
+        // The marks go back as far as the arrows do.
+        let since = arrows.iter().map(|a| a.t0).min().unwrap_or(from);
+        marks.retain(|m: &Mark| m.at >= since);
+    }
     SpaceTimeVis {
         from,
         to: now,

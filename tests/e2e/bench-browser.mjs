@@ -4,14 +4,60 @@ import { serve, launch } from './harness.mjs';
 
 const pct = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
+  return s.length ? s[Math.min(s.length - 1, Math.round((s.length - 1) * q))] : 0;
 };
+
+// Main-thread work per frame: from the start of each animation-frame callback to a
+// message posted at its end, which runs after the frame's microtasks (Leptos effects),
+// style, layout and paint. Also the intervals between frames.
+function recordFrames() {
+  window.__work = []; window.__ts = [];
+  const orig = window.requestAnimationFrame.bind(window);
+  const ch = new MessageChannel();
+  let start = 0;
+  ch.port1.onmessage = () => window.__work.push(performance.now() - start);
+  window.requestAnimationFrame = (cb) => orig((ts) => {
+    window.__ts.push(ts);
+    start = performance.now();
+    cb(ts);
+    ch.port2.postMessage(0);
+  });
+}
+
+/** Open `url`, wait for `selector`, run `act` (optional), record `ms` of frames. */
+async function frames(browser, url, selector, ms, act) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.addInitScript(recordFrames);
+  await page.goto(url);
+  await page.waitForSelector(selector);
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { window.__work.length = 0; window.__ts.length = 0; });
+  if (act) await act(page);
+  await page.waitForTimeout(ms);
+  const { work, ts } = await page.evaluate(() => ({ work: window.__work, ts: window.__ts }));
+  const intervals = ts.slice(1).map((t, i) => t - ts[i]);
+  const messages = await page.evaluate(() => Number(document.querySelector('[data-testid="crowd"]')?.dataset.messages ?? 0));
+  // A page left open keeps animating and would slow the next measurement down.
+  await page.close();
+  return { work, intervals, messages };
+}
+
+function print(key, { work, intervals }, withIntervals = false) {
+  console.log(`browser.${key}.frames: ${work.length}`);
+  console.log(`browser.${key}.frame_work_median_ms: ${pct(work, 0.5).toFixed(2)}`);
+  console.log(`browser.${key}.frame_work_p95_ms: ${pct(work, 0.95).toFixed(2)}`);
+  if (withIntervals) {
+    console.log(`browser.${key}.frame_interval_median_ms: ${pct(intervals, 0.5).toFixed(2)}`);
+    console.log(`browser.${key}.frame_interval_p95_ms: ${pct(intervals, 0.95).toFixed(2)}`);
+  }
+}
 
 const server = await serve();
 const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}#/raft?autoplay=0`);
+  // (paused: this page must not animate while the frame figures below are taken)
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_elections, null, { timeout: 30000 });
   const elections = await page.evaluate(() => window.wasmBindings.bench_elections(10000));
   console.log(`browser.raft_elections_10k_ms: ${elections.toFixed(0)}`);
@@ -20,59 +66,19 @@ try {
   const ring = await page.evaluate(() => window.wasmBindings.bench_ring());
   console.log(`browser.ring_recompute_100k_keys_after_join_ms: ${ring.toFixed(1)}`);
 
-  // 500-node gossip: frame intervals, and main-thread work per frame (from the start of
-  // each animation-frame callback to a message posted at its end, which runs after the
-  // frame's microtasks, style, layout and paint).
-  const g = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await g.addInitScript(() => {
-    window.__work = []; window.__ts = [];
-    const orig = window.requestAnimationFrame.bind(window);
-    const ch = new MessageChannel();
-    let start = 0;
-    ch.port1.onmessage = () => window.__work.push(performance.now() - start);
-    window.requestAnimationFrame = (cb) => orig((ts) => {
-      window.__ts.push(ts);
-      start = performance.now();
-      cb(ts);
-      ch.port2.postMessage(0);
-    });
-  });
-  await g.goto(`${server.url}#/gossip?nodes=500&speed=2`);
-  await g.waitForSelector('[data-testid="crowd"]');
-  await g.waitForTimeout(1000);
-  await g.evaluate(() => { window.__work.length = 0; window.__ts.length = 0; });
-  await g.waitForTimeout(6000);
-  const { work, ts, msgs } = await g.evaluate(() => ({
-    work: window.__work, ts: window.__ts, msgs: Number(document.querySelector('[data-testid="crowd"]').dataset.messages),
-  }));
-  const intervals = ts.slice(1).map((t, i) => t - ts[i]);
-  console.log(`browser.gossip500.frames: ${ts.length}`);
-  console.log(`browser.gossip500.messages_in_flight_at_end: ${msgs}`);
-  console.log(`browser.gossip500.frame_work_median_ms: ${pct(work, 0.5).toFixed(2)}`);
-  console.log(`browser.gossip500.frame_work_p95_ms: ${pct(work, 0.95).toFixed(2)}`);
-  console.log(`browser.gossip500.frame_interval_median_ms: ${pct(intervals, 0.5).toFixed(2)}`);
-  console.log(`browser.gossip500.frame_interval_p95_ms: ${pct(intervals, 0.95).toFixed(2)}`);
+  // 500-node gossip at 2x while the rumour spreads.
+  const g = await frames(browser, `${server.url}#/gossip?nodes=500&speed=2`, '[data-testid="crowd"]', 6000);
+  print('gossip500', g, true);
+  console.log(`browser.gossip500.messages_in_flight_at_end: ${g.messages}`);
 
-  // The ring page with 100,000 keys: the frames of the 2-second animation after a join.
-  const r = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await r.addInitScript(() => {
-    window.__work = [];
-    const orig = window.requestAnimationFrame.bind(window);
-    const ch = new MessageChannel();
-    let start = 0;
-    ch.port1.onmessage = () => window.__work.push(performance.now() - start);
-    window.requestAnimationFrame = (cb) => orig((ts) => { start = performance.now(); cb(ts); ch.port2.postMessage(0); });
-  });
-  await r.goto(`${server.url}#/ring?nodes=19&vnodes=500&keys=100000`);
-  await r.waitForSelector('[data-testid="ring-canvas"]');
-  await r.waitForTimeout(1500);
-  await r.evaluate(() => { window.__work.length = 0; });
-  await r.click('[data-testid="ring-add"]');
-  await r.waitForTimeout(2000);
-  const ringWork = await r.evaluate(() => window.__work);
-  console.log(`browser.ring100k.animation_frames: ${ringWork.length}`);
-  console.log(`browser.ring100k.animation_frame_work_median_ms: ${pct(ringWork, 0.5).toFixed(2)}`);
-  console.log(`browser.ring100k.animation_frame_work_p95_ms: ${pct(ringWork, 0.95).toFixed(2)}`);
+  // The ring page with 100,000 keys: the 2-second animation after a join.
+  const r = await frames(browser, `${server.url}#/ring?nodes=19&vnodes=500&keys=100000`, '[data-testid="ring-canvas"]', 2000,
+    (p) => p.click('[data-testid="ring-add"]'));
+  print('ring100k.animation', r);
+
+  // Stress: the busiest SVG pages at the top speed (10x), event log and space-time on.
+  print('raft9_10x', await frames(browser, `${server.url}#/raft?nodes=9&speed=10`, '[data-testid="cluster"]', 4000));
+  print('paxos_duel_10x', await frames(browser, `${server.url}#/paxos?nodes=7&speed=10&preset=duel`, '[data-testid="cluster"]', 4000));
 } finally {
   await browser.close();
   await server.close();

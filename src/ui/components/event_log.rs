@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::i18n::Key;
+use crate::ui::i18n::{Key, Lang};
 use crate::ui::state::Ctl;
 use crate::ui::view::{LogLine, MAX_LINES};
 
@@ -11,6 +11,8 @@ use crate::ui::view::{LogLine, MAX_LINES};
 pub const CROWD_NODES: usize = 40;
 /// Event-log rows shown for a crowd.
 const CROWD_ROWS: usize = 30;
+/// How often (wall milliseconds) a running clock rewrites the log.
+const REFRESH_MS: f64 = 150.0;
 
 #[component]
 pub fn EventLog() -> impl IntoView {
@@ -26,9 +28,24 @@ pub fn EventLog() -> impl IntoView {
             MAX_LINES
         }
     };
-    let lines = Memo::new(move |_| {
+    // While the clock runs, the log is rewritten at most every REFRESH_MS of wall time:
+    // nobody reads lines that change 60 times a second, and at high speed rebuilding and
+    // laying out the list every frame cost more than everything else on the page. Paused
+    // or stepping, it follows every event.
+    let last = StoredValue::new(f64::NEG_INFINITY);
+    let lines = Memo::new(move |prev: Option<&Vec<(Lang, LogLine)>>| {
         let lang = ctl.lang.get();
         let rows = rows();
+        let playing = ctl.playing.get();
+        ctl.view.track();
+        if let Some(prev) = prev {
+            let same_lang = prev.first().is_none_or(|(l, _)| *l == lang);
+            let now = super::experiments::now_ms();
+            if playing && same_lang && now - last.get_value() < REFRESH_MS {
+                return prev.clone();
+            }
+        }
+        last.set_value(super::experiments::now_ms());
         ctl.view.with(|v| {
             v.lines
                 .iter()

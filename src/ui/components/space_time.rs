@@ -157,10 +157,15 @@ pub fn SpaceTime() -> impl IntoView {
     };
     let marks = Memo::new(move |_| ctl.view.with(|v| v.space_time.marks.clone()));
     let mark = move |m: crate::ui::view::Mark| {
-        let (x, yy) = (lane(m.node, n.get_untracked()), y(m.at));
+        let n = n.get_untracked();
+        let (x, yy) = (lane(m.node, n), y(m.at));
+        // Labels need room between lanes; with many nodes the dot keeps its label as a
+        // tooltip.
+        let roomy = n <= 1 || (W - 2.0 * PAD) / (n - 1) as f64 >= 45.0;
+        let label = m.label.clone();
         view! {
-            <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"/>
-            <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{m.label}</text>
+            <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
+            {roomy.then(|| view! { <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{label}</text> })}
         }
     };
     view! {
