@@ -62,12 +62,22 @@ fn draw_static(
         cx.set_stroke_style_str(colour(*node));
         cx.stroke();
     }
+    let stayed = (0..s.owners.len()).filter(|i| !s.moved_mask.get(*i).copied().unwrap_or(false));
+    fill_keys_by_owner(cx, s, &mut stayed.into_iter(), dot, key_at);
+}
+
+/// Square dots of `size` for `keys`, one path and one fill per owner's colour.
+fn fill_keys_by_owner(
+    cx: &web_sys::CanvasRenderingContext2d,
+    s: &RingState,
+    keys: &mut dyn Iterator<Item = usize>,
+    size: f64,
+    key_at: &dyn Fn(usize) -> (f64, f64),
+) {
+    let nodes = s.ring.nodes();
     let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for (i, owner) in s.owners.iter().enumerate() {
-        if s.moved_mask.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        if let Ok(j) = nodes.binary_search(owner) {
+    for i in keys {
+        if let Ok(j) = nodes.binary_search(&s.owners[i]) {
             paths[j].push(i);
         }
     }
@@ -75,7 +85,7 @@ fn draw_static(
         cx.begin_path();
         for i in keys {
             let (x, y) = key_at(*i);
-            cx.rect(x - dot / 2.0, y - dot / 2.0, dot, dot);
+            cx.rect(x - size / 2.0, y - size / 2.0, size, size);
         }
         cx.set_fill_style_str(colour(nodes[j]));
         cx.fill();
@@ -304,22 +314,7 @@ pub fn RingPage() -> impl IntoView {
                 cx.set_fill_style_str(MOVED);
                 cx.fill();
             } else {
-                let nodes = s.ring.nodes();
-                let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-                for (i, _) in moved_keys {
-                    if let Ok(j) = nodes.binary_search(&s.owners[i]) {
-                        paths[j].push(i);
-                    }
-                }
-                for (j, keys) in paths.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
-                    cx.begin_path();
-                    for i in keys {
-                        let (x, y) = key_at(*i);
-                        cx.rect(x - size / 2.0, y - size / 2.0, size, size);
-                    }
-                    cx.set_fill_style_str(colour(nodes[j]));
-                    cx.fill();
-                }
+                fill_keys_by_owner(&cx, s, &mut moved_keys.map(|(i, _)| i), size, &key_at);
             }
         });
     });
