@@ -12,8 +12,42 @@ use crate::ui::view::{
     json_str, Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
 };
 
-/// At most this many message arrows in the space-time diagram (the newest).
-pub const MAX_ARROWS: usize = 200;
+/// At most this many message arrows in the space-time diagram (the newest): a safety
+/// net under [`fit_window`].
+pub const MAX_ARROWS: usize = 300;
+/// [`fit_window`] narrows the diagram above this many arrows...
+pub const DENSE_ARROWS: usize = 220;
+/// ...and widens it again once the wider span would hold no more than this many.
+pub const SPARSE_ARROWS: usize = 120;
+
+/// The time span for the space-time diagram: `widest` when traffic allows, halved (down to
+/// an eighth) while more than [`DENSE_ARROWS`] messages were sent within it, doubled back
+/// when the doubled span would hold at most [`SPARSE_ARROWS`]. The gap between the two
+/// keeps it from flickering; it changes rarely, and each change redraws every arrow.
+/// `sends` are the send times within `widest` of `now`, newest first; `current` is the
+/// span in use (0 at the start).
+pub fn fit_window(
+    sends: &mut dyn Iterator<Item = SimTime>,
+    now: SimTime,
+    widest: SimTime,
+    current: SimTime,
+) -> SimTime {
+    let ages: Vec<SimTime> = sends.map(|at| now.saturating_sub(at)).collect();
+    let within = |w: SimTime| ages.iter().take_while(|age| **age <= w).count();
+    let narrowest = (widest / 8).max(1);
+    let mut w = if current == 0 {
+        widest
+    } else {
+        current.clamp(narrowest, widest)
+    };
+    while w > narrowest && within(w) > DENSE_ARROWS {
+        w = (w / 2).max(narrowest);
+    }
+    while w < widest && within((w * 2).min(widest)) <= SPARSE_ARROWS {
+        w = (w * 2).min(widest);
+    }
+    w
+}
 
 /// How much of a protocol payload to put into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -389,4 +423,59 @@ pub fn trace_json(
     }
     out.push_str("\n]\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends every `gap` µs up to `now`, newest first.
+    fn sends(now: SimTime, gap: SimTime) -> Vec<SimTime> {
+        (0..=now / gap).map(|k| now - k * gap).collect()
+    }
+
+    #[test]
+    fn the_window_narrows_for_dense_traffic_and_widens_again() {
+        let widest = 600_000;
+        // Sparse: 1 send per 10 ms -> 60 in the widest span: stays wide.
+        let w = fit_window(
+            &mut sends(5_000_000, 10_000).into_iter(),
+            5_000_000,
+            widest,
+            0,
+        );
+        assert_eq!(w, widest);
+        // Dense: 1 per ms -> 600 in 600 ms: halves until at most 220 (150 ms holds 151).
+        let w = fit_window(
+            &mut sends(5_000_000, 1_000).into_iter(),
+            5_000_000,
+            widest,
+            widest,
+        );
+        assert_eq!(w, 150_000);
+        // Stays there while traffic stays the same (no flicker).
+        let again = fit_window(
+            &mut sends(5_000_100, 1_000).into_iter(),
+            5_000_100,
+            widest,
+            w,
+        );
+        assert_eq!(again, w);
+        // Traffic calms down: back to the widest span.
+        let w = fit_window(
+            &mut sends(9_000_000, 20_000).into_iter(),
+            9_000_000,
+            widest,
+            w,
+        );
+        assert_eq!(w, widest);
+        // Never narrower than an eighth.
+        let w = fit_window(
+            &mut sends(5_000_000, 10).into_iter(),
+            5_000_000,
+            widest,
+            widest,
+        );
+        assert_eq!(w, widest / 8);
+    }
 }

@@ -390,6 +390,9 @@ pub struct Sim<A: Adapter> {
     /// The event-log lines of the last view, kept until the story or the language changes
     /// (they are the costliest part of a frame to rebuild).
     lines_cache: std::sync::Mutex<Option<(u64, Lang, Vec<LogLine>)>>,
+    /// The space-time diagram's current time span (it narrows when traffic is dense; see
+    /// [`plain_trace::fit_window`]). Zero until the first view.
+    st_window: std::sync::Mutex<SimTime>,
 }
 
 impl<A: Adapter> Sim<A> {
@@ -408,6 +411,7 @@ impl<A: Adapter> Sim<A> {
             spacing: CHECKPOINT_EVERY,
             horizon: 0,
             lines_cache: Default::default(),
+            st_window: Default::default(),
         }
     }
 
@@ -699,7 +703,18 @@ impl<A: Adapter> Sim<A> {
     fn space_time(&self, lang: Lang) -> SpaceTimeVis {
         let w = &self.world;
         let now = w.now();
-        let window = space_time_window(w.config().net.latency_max);
+        let widest = space_time_window(w.config().net.latency_max);
+        let mut current = self.st_window.lock().unwrap_or_else(|e| e.into_inner());
+        let mut sends = w
+            .trace()
+            .recent()
+            .rev()
+            .take_while(|ev| now.saturating_sub(ev.at) <= widest)
+            .filter(|ev| matches!(ev.kind, TraceKind::Sent { .. }))
+            .map(|ev| ev.at);
+        let window = plain_trace::fit_window(&mut sends, now, widest, *current);
+        *current = window;
+        drop(current);
         let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
         let mut events = w
             .trace()

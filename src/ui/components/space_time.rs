@@ -182,11 +182,14 @@ pub fn SpaceTime() -> impl IntoView {
                 </defs>
                 {lanes}
                 <g clip-path="url(#st-clip)">
-                    // Keyed by the node count too: a new cluster size redraws every lane.
+                    // Keyed by the node count and the time span too: a new cluster size or
+                    // scale (rare: see fit_window) redraws every arrow and mark.
                     <g transform=scroll>
                         {downs}
-                        <For each=move || arrows.get() key=move |a| (a.0, n.get_untracked()) children=arrow/>
-                        <For each=move || marks.get() key=|m| (m.node, m.at, m.label.clone()) children=mark/>
+                        <For each=move || { window.track(); arrows.get() }
+                            key=move |a| (a.0, n.get_untracked(), window.get_untracked()) children=arrow/>
+                        <For each=move || { window.track(); marks.get() }
+                            key=move |m| (m.node, m.at, m.label.clone(), window.get_untracked()) children=mark/>
                     </g>
                 </g>
             </svg>
