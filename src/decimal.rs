@@ -22,15 +22,15 @@ impl fmt::Display for Fixed {
         if x.is_infinite() {
             return f.write_str(if x > 0.0 { "inf" } else { "-inf" });
         }
-        if x.abs() >= 1e15 {
+        let scale = 10u64.pow(d);
+        if x.abs() >= 1e15 || x.abs() * scale as f64 >= 1.8e19 {
             // Too large for decimals to mean anything (a hand-edited link, say):
             // mantissa and exponent.
             let exp = x.abs().log10().floor() as i32;
             let mantissa = x / 10f64.powi(exp);
             return write!(f, "{}e{exp}", Num(mantissa));
         }
-        let scale = 10u128.pow(d);
-        let units = (x.abs() * scale as f64).round() as u128;
+        let units = (x.abs() * scale as f64).round() as u64;
         let sign = if x < 0.0 && units != 0 { "-" } else { "" };
         let (whole, frac) = (units / scale, units % scale);
         if d == 0 {
@@ -69,8 +69,109 @@ pub fn num(x: f64) -> String {
     Num(x).to_string()
 }
 
+/// A decimal number as people type it (`2`, `-0.35`, `1e3`, `.5`); `None` for anything
+/// else, and for non-finite results. Like `str::parse::<f64>` without its exact-rounding
+/// machinery (about 15 KB of wasm, tables included): the result may differ from the
+/// nearest double in the last bit or two, which no setting on a page can notice.
+pub fn parse(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (negative, t) = match t.as_bytes().first()? {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (number, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], {
+            let e = &t[i + 1..];
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 4
+            {
+                return None;
+            }
+            let v: i32 = digits.bytes().fold(0, |a, b| a * 10 + (b - b'0') as i32);
+            if e.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        }),
+        None => (t, 0),
+    };
+    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !whole
+        .bytes()
+        .chain(frac.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    // Up to 18 significant digits exactly, the rest only shift the exponent.
+    let mut mantissa: u64 = 0;
+    let mut shift: i32 = 0;
+    let mut significant = 0;
+    for (i, b) in whole.bytes().chain(frac.bytes()).enumerate() {
+        let in_frac = i >= whole.len();
+        if significant < 18 {
+            mantissa = mantissa * 10 + (b - b'0') as u64;
+            if mantissa > 0 {
+                significant += 1;
+            }
+            if in_frac {
+                shift -= 1;
+            }
+        } else if !in_frac {
+            shift += 1;
+        }
+    }
+    let e = exp + shift;
+    let v = if e >= 0 {
+        mantissa as f64 * 10f64.powi(e)
+    } else {
+        mantissa as f64 / 10f64.powi(-e)
+    };
+    let v = if negative { -v } else { v };
+    v.is_finite().then_some(v)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parse_reads_what_people_type() {
+        for s in [
+            "2",
+            "0.35",
+            "-0.35",
+            "+1.5",
+            ".5",
+            "5.",
+            "1e3",
+            "1E-2",
+            "10.000",
+            "0",
+            "-0",
+            "123456789.123456789",
+            "1e300",
+            "0.1",
+            "3.14159",
+            " 7 ",
+        ] {
+            let ours = super::parse(s).unwrap();
+            let std: f64 = s.trim().parse().unwrap();
+            assert!(
+                (ours - std).abs() <= std.abs() * 1e-14,
+                "{s}: {ours} vs {std}"
+            );
+        }
+        for s in [
+            "", "-", ".", "abc", "1e", "1e+", "1.2.3", "--1", "1e99999", "NaN", "inf", "1x",
+        ] {
+            assert_eq!(super::parse(s), None, "{s}");
+        }
+    }
+
     use super::*;
 
     #[test]

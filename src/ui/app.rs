@@ -21,7 +21,8 @@ pub fn start() {
 /// languages: the hook cannot know which one the reader chose).
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and place go to the console (for a bug report).
+        web_sys::console::error_1(&info.to_string().into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };

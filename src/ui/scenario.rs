@@ -269,9 +269,9 @@ impl Scenario {
             "nodes" => {
                 self.nodes = int(notices).map_or(self.nodes, |v| v.min(usize::MAX as u64) as usize)
             }
-            "speed" => match value.trim().parse::<f64>() {
-                Ok(v) if v.is_finite() => self.speed = v,
-                _ => malformed(notices),
+            "speed" => match crate::decimal::parse(value) {
+                Some(v) => self.speed = v,
+                None => malformed(notices),
             },
             "lang" => match Lang::from_tag(value) {
                 Some(l) => self.lang = Some(l),

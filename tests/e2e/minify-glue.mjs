@@ -1,6 +1,7 @@
 // Trunk post-build hook (see Trunk.toml): minifies wasm-bindgen's JS glue with terser and
-// rewrites its subresource-integrity hash in index.html. Saves ~2 KB gzipped of the
-// page's first load. Release builds only; a debug build is left as it is.
+// the stylesheet (comments and spaces), and rewrites their subresource-integrity hashes in
+// index.html. Saves ~3 KB gzipped of the page's first load. Release builds only; a debug
+// build is left as it is.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -16,15 +17,24 @@ try {
 }
 const html = path.join(dir, 'index.html');
 let page = fs.readFileSync(html, 'utf8');
-for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+const sri = (text) => 'sha384-' + crypto.createHash('sha384').update(text).digest('base64');
+/** Comments, then runs of white space, then spaces around punctuation (no strings or
+ *  url()s with such characters in our stylesheet). */
+const minifyCss = (css) => css
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/\s*([{}:;,>])\s*/g, '$1')
+  .replace(/;}/g, '}')
+  .trim();
+for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.css'))) {
   const file = path.join(dir, name);
   const src = fs.readFileSync(file, 'utf8');
-  const out = await minify(src, { module: true, compress: { passes: 2 }, mangle: true });
-  if (!out.code) throw new Error(`minify-glue: terser gave nothing for ${name}`);
-  const before = 'sha384-' + crypto.createHash('sha384').update(src).digest('base64');
-  const after = 'sha384-' + crypto.createHash('sha384').update(out.code).digest('base64');
-  fs.writeFileSync(file, out.code);
-  page = page.split(before).join(after);
-  console.log(`minify-glue: ${name} ${src.length} -> ${out.code.length} bytes`);
+  const code = name.endsWith('.css')
+    ? minifyCss(src)
+    : (await minify(src, { module: true, compress: { passes: 3 }, mangle: true })).code;
+  if (!code) throw new Error(`minify-glue: nothing left of ${name}`);
+  fs.writeFileSync(file, code);
+  page = page.split(sri(src)).join(sri(code));
+  console.log(`minify-glue: ${name} ${src.length} -> ${code.length} bytes`);
 }
 fs.writeFileSync(html, page);

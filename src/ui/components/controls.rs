@@ -38,7 +38,7 @@ pub fn Controls() -> impl IntoView {
                 <input type="range" data-testid="speed" min="-1" max="1" step="0.05"
                     prop:value=move || fixed(speed().log10(), 2)
                     on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(v) = crate::decimal::parse(&event_target_value(&ev)) {
                             let s = (10f64.powf(v.clamp(-1.0, 1.0)) * 100.0).round() / 100.0;
                             ctl.update_scenario(|sc| sc.speed = s);
                         }

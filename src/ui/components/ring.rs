@@ -319,8 +319,8 @@ pub fn RingPage() -> impl IntoView {
         });
     });
     let lang = move || ctl.lang.get();
-    // Computed once per change (several parts of the page read it).
-    let stats = Memo::new(move |_| {
+    // One pass over the keys (cheap enough to run for each part of the page that reads it).
+    let stats = move || {
         state.with(|s| {
             s.as_ref().map(|s| {
                 let nodes = s.ring.nodes().to_vec();
@@ -338,8 +338,7 @@ pub fn RingPage() -> impl IntoView {
                 )
             })
         })
-    });
-    let stats = move || stats.get();
+    };
     let pref_key = RwSignal::new(42usize);
     let pref = move || {
         let r = params().3;

@@ -46,8 +46,8 @@ pub fn SpaceTime() -> impl IntoView {
     // Everything below is drawn at absolute times (y = time × scale) inside one group
     // that scrolls up as time passes: a frame moves the group and the arrows still in
     // flight, and leaves every finished arrow, mark and label as it is.
-    let window = Memo::new(move |_| ctl.view.with(|v| v.space_time.window));
-    let y = move |at: u64| at as f64 * scale(window.get());
+    let window = move || ctl.view.with(|v| v.space_time.window);
+    let y = move |at: u64| at as f64 * scale(window());
     let scroll = move || {
         ctl.view.with(|v| {
             let st = &v.space_time;
@@ -83,90 +83,41 @@ pub fn SpaceTime() -> impl IntoView {
             })
             .collect_view()
     };
-    // The arrows by id. What changes while a message flies (its end, how far it got)
-    // lives in one signal per arrow, set only when it changes: a finished arrow is never
-    // touched again, and no arrow subscribes to the whole view (hundreds of subscribers
-    // to one signal make every frame quadratic).
-    let arrows = Memo::new(move |_| {
-        ctl.view.with(|v| {
-            v.space_time
-                .arrows
-                .iter()
-                .map(|a| (a.id, a.from, a.to, a.t0, a.class))
-                .collect::<Vec<_>>()
-        })
-    });
-    type Flight = (u64, f64, ArrowEnd);
-    let flight_of = |a: &crate::ui::view::Arrow| -> Flight { (a.t1, a.progress, a.end) };
-    let live = StoredValue::new(std::collections::BTreeMap::<u64, RwSignal<Flight>>::new());
+    // The arrows are kept by hand in their own group (one SVG group per arrow, made,
+    // updated and removed directly): a finished arrow is never touched again, an arrow in
+    // flight gets one attribute write per frame, and no reactive node exists per arrow
+    // (hundreds of them cost both frame time and wasm size).
+    let arrow_layer = NodeRef::<leptos::svg::G>::new();
+    let drawn = StoredValue::new_local(Drawn::default());
     Effect::new(move |_| {
+        let Some(layer) = arrow_layer.get() else {
+            return;
+        };
+        let n = n.get();
+        let window = window();
+        let hovered = ctl.hovered.get();
         ctl.view.with(|v| {
-            let arrows = &v.space_time.arrows;
-            live.update_value(|m| {
-                m.retain(|id, _| arrows.binary_search_by_key(id, |a| a.id).is_ok());
-                for a in arrows {
-                    if let Some(sig) = m.get(&a.id) {
-                        let now = flight_of(a);
-                        if sig.try_get_untracked() != Some(now) {
-                            sig.try_set(now);
-                        }
-                    }
-                }
-            });
+            drawn.update_value(|d| d.sync(&layer, &v.space_time.arrows, (n, window), hovered, ctl))
         });
     });
-    let arrow = move |(id, from, to, t0, class): (u64, usize, usize, u64, &'static str)| {
-        let first = ctl.view.with_untracked(|v| {
-            v.space_time
-                .arrows
-                .binary_search_by_key(&id, |a| a.id)
-                .ok()
-                .map(|i| flight_of(&v.space_time.arrows[i]))
-                .unwrap_or((t0, 0.0, ArrowEnd::Flying))
-        });
-        let flight = RwSignal::new(first);
-        live.update_value(|m| {
-            m.insert(id, flight);
-        });
-        let n = n.get_untracked();
-        let (x0, x_to) = (lane(from, n), lane(to, n));
-        let y0 = y(t0);
-        let tip = move || {
-            let (t1, progress, _) = flight.get();
-            (x0 + (x_to - x0) * progress, y(t1))
-        };
-        let end = move || Some(flight.get().2);
-        let x1 = move || f1(tip().0);
-        let y1 = move || f1(tip().1);
-        view! {
-            <g class=format!("st-arrow {class}") class:hovered=move || ctl.hovered.get() == Some(id)
-                data-testid=format!("arrow-{id}")
-                on:mouseenter=move |_| ctl.hovered.set(Some(id))
-                on:mouseleave=move |_| ctl.hovered.set(None)>
-                <line x1=f1(x0) y1=f1(y0) x2=x1 y2=y1
-                    marker-end=move || if end() == Some(ArrowEnd::Delivered) { "url(#st-head)" } else { "" }/>
-                <line class="st-hit" x1=f1(x0) y1=f1(y0) x2=x1 y2=y1/>
-                <Show when=move || end() == Some(ArrowEnd::Dropped)>
-                    <path class="st-cross" d=move || {
-                        let (x, y) = tip();
-                        format!("M{},{} l6,6 m0,-6 l-6,6", F(x - 3.0, 1), F(y - 3.0, 1))
-                    }/>
-                </Show>
-            </g>
-        }
-    };
-    let marks = Memo::new(move |_| ctl.view.with(|v| v.space_time.marks.clone()));
-    let mark = move |m: crate::ui::view::Mark| {
-        let n = n.get_untracked();
-        let (x, yy) = (lane(m.node, n), y(m.at));
+    // Few marks (state changes), redrawn with the view.
+    let marks = move || {
+        let n = n.get();
         // Labels need room between lanes; with many nodes the dot keeps its label as a
         // tooltip.
         let roomy = n <= 1 || (W - 2.0 * PAD) / (n - 1) as f64 >= 45.0;
-        let label = m.label.clone();
-        view! {
-            <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
-            {roomy.then(|| view! { <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{label}</text> })}
-        }
+        ctl.view
+            .with(|v| v.space_time.marks.clone())
+            .into_iter()
+            .map(|m| {
+                let (x, yy) = (lane(m.node, n), y(m.at));
+                let label = if roomy { m.label.clone() } else { String::new() };
+                view! {
+                    <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
+                    <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{label}</text>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
@@ -182,17 +133,151 @@ pub fn SpaceTime() -> impl IntoView {
                 </defs>
                 {lanes}
                 <g clip-path="url(#st-clip)">
-                    // Keyed by the node count and the time span too: a new cluster size or
-                    // scale (rare: see fit_window) redraws every arrow and mark.
                     <g transform=scroll>
                         {downs}
-                        <For each=move || { window.track(); arrows.get() }
-                            key=move |a| (a.0, n.get_untracked(), window.get_untracked()) children=arrow/>
-                        <For each=move || { window.track(); marks.get() }
-                            key=move |m| (m.node, m.at, m.label.clone(), window.get_untracked()) children=mark/>
+                        <g node_ref=arrow_layer></g>
+                        {marks}
                     </g>
                 </g>
             </svg>
         </section>
+    }
+}
+
+/// The arrows drawn in the diagram's arrow group, by message id.
+#[derive(Default)]
+struct Drawn {
+    /// (node count, time span) they were drawn for: a change redraws them all.
+    basis: (usize, u64),
+    hovered: Option<u64>,
+    /// Sorted by message id.
+    arrows: Vec<(u64, DrawnArrow)>,
+}
+
+struct DrawnArrow {
+    group: web_sys::Element,
+    line: web_sys::Element,
+    hit: web_sys::Element,
+    cross: web_sys::Element,
+    class: &'static str,
+    /// (arrival or now, progress, how it ended) as drawn.
+    flight: (u64, f64, ArrowEnd),
+    _enter: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _leave: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+const SVG_NS: Option<&str> = Some("http://www.w3.org/2000/svg");
+
+impl Drawn {
+    /// Make the group show `arrows` (sorted by id), the `hovered` one highlighted.
+    fn sync(
+        &mut self,
+        layer: &web_sys::Element,
+        arrows: &[crate::ui::view::Arrow],
+        basis: (usize, u64),
+        hovered: Option<u64>,
+        ctl: Ctl,
+    ) {
+        use wasm_bindgen::JsCast;
+        if self.basis != basis {
+            for (_, a) in &self.arrows {
+                a.group.remove();
+            }
+            self.arrows.clear();
+            self.basis = basis;
+        }
+        self.arrows.retain(|(id, a)| {
+            let keep = arrows.binary_search_by_key(id, |x| x.id).is_ok();
+            if !keep {
+                a.group.remove();
+            }
+            keep
+        });
+        let (n, window) = basis;
+        let scale = scale(window);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for a in arrows {
+            let flight = (a.t1, a.progress, a.end);
+            let slot = self.arrows.binary_search_by_key(&a.id, |(id, _)| *id);
+            let fresh = slot.is_err();
+            if let Err(at) = slot {
+                let make = |tag: &str, class: &str| {
+                    let e = doc.create_element_ns(SVG_NS, tag).ok()?;
+                    e.set_attribute("class", class).ok()?;
+                    Some(e)
+                };
+                let (Some(group), Some(line), Some(hit), Some(cross)) = (
+                    make("g", a.class),
+                    make("path", "st-line"),
+                    make("path", "st-hit"),
+                    make("path", "st-cross"),
+                ) else {
+                    return;
+                };
+                let _ = group.set_attribute("data-testid", &format!("arrow-{}", a.id));
+                let id = a.id;
+                let enter = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    ctl.hovered.set(Some(id))
+                });
+                let leave = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    ctl.hovered.set(None)
+                });
+                let _ = group
+                    .add_event_listener_with_callback("mouseenter", enter.as_ref().unchecked_ref());
+                let _ = group
+                    .add_event_listener_with_callback("mouseleave", leave.as_ref().unchecked_ref());
+                for part in [&line, &hit, &cross] {
+                    let _ = group.append_child(part);
+                }
+                let _ = layer.append_child(&group);
+                self.arrows.insert(
+                    at,
+                    (
+                        a.id,
+                        DrawnArrow {
+                            group,
+                            line,
+                            hit,
+                            cross,
+                            class: a.class,
+                            flight,
+                            _enter: enter,
+                            _leave: leave,
+                        },
+                    ),
+                );
+            }
+            let Ok(i) = self.arrows.binary_search_by_key(&a.id, |(id, _)| *id) else {
+                continue;
+            };
+            let d = &mut self.arrows[i].1;
+            let was_hovered = self.hovered == Some(a.id);
+            let is_hovered = hovered == Some(a.id);
+            if fresh || d.flight != flight || was_hovered != is_hovered {
+                d.flight = flight;
+                let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
+                let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
+                let y1 = a.t1 as f64 * scale;
+                let path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
+                let _ = d.line.set_attribute("d", &path);
+                let _ = d.hit.set_attribute("d", &path);
+                let _ = d.cross.set_attribute(
+                    "d",
+                    &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
+                );
+                let end = match a.end {
+                    ArrowEnd::Delivered => " delivered",
+                    ArrowEnd::Dropped => " dropped",
+                    ArrowEnd::Flying => "",
+                };
+                let hover = if is_hovered { " hovered" } else { "" };
+                let _ = d
+                    .group
+                    .set_attribute("class", &format!("st-arrow {}{end}{hover}", d.class));
+            }
+        }
+        self.hovered = hovered;
     }
 }
