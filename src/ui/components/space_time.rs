@@ -46,8 +46,8 @@ pub fn SpaceTime() -> impl IntoView {
     // Everything below is drawn at absolute times (y = time × scale) inside one group
     // that scrolls up as time passes: a frame moves the group and the arrows still in
     // flight, and leaves every finished arrow, mark and label as it is.
-    let window = move || ctl.view.with(|v| v.space_time.window);
-    let y = move |at: u64| at as f64 * scale(window());
+    let window = Memo::new(move |_| ctl.view.with(|v| v.space_time.window));
+    let y = move |at: u64| at as f64 * scale(window.get());
     let scroll = move || {
         ctl.view.with(|v| {
             let st = &v.space_time;
@@ -94,20 +94,21 @@ pub fn SpaceTime() -> impl IntoView {
             return;
         };
         let n = n.get();
-        let window = window();
+        let window = window.get();
         let hovered = ctl.hovered.get();
         ctl.view.with(|v| {
             drawn.update_value(|d| d.sync(&layer, &v.space_time.arrows, (n, window), hovered, ctl))
         });
     });
-    // Few marks (state changes), redrawn with the view.
+    // The marks (state changes), redrawn when they change.
+    let mark_list = Memo::new(move |_| ctl.view.with(|v| v.space_time.marks.clone()));
     let marks = move || {
         let n = n.get();
         // Labels need room between lanes; with many nodes the dot keeps its label as a
         // tooltip.
         let roomy = n <= 1 || (W - 2.0 * PAD) / (n - 1) as f64 >= 45.0;
-        ctl.view
-            .with(|v| v.space_time.marks.clone())
+        mark_list
+            .get()
             .into_iter()
             .map(|m| {
                 let (x, yy) = (lane(m.node, n), y(m.at));
