@@ -6,15 +6,9 @@ mod browser {
     use ds_playground::lab::raft_election::trial;
     use ds_playground::sim::{SimRng, MS, SEC};
     use ds_playground::ui::adapters::build;
+    use ds_playground::ui::components::now_ms;
     use ds_playground::ui::scenario::Scenario;
     use wasm_bindgen::prelude::*;
-
-    fn now_ms() -> f64 {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map(|p| p.now())
-            .unwrap_or(0.0)
-    }
 
     /// Wall milliseconds for `n` Raft elections (5 nodes, 150–300 ms timeouts).
     #[wasm_bindgen]

@@ -3,14 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::components::now_ms;
 use super::state::Ctl;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
 
 /// Start the frame loop for `ctl`; it runs for the page's lifetime.
 pub fn start(ctl: Ctl) {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{secs, Tr};
+use super::{now_ms, secs, Tr};
 use crate::ui::i18n::{Key, Lang};
 use crate::ui::state::Ctl;
 use crate::ui::view::{LogLine, MAX_LINES};
@@ -40,12 +40,12 @@ pub fn EventLog() -> impl IntoView {
         ctl.view.track();
         if let Some(prev) = prev {
             let same_lang = prev.first().is_none_or(|(l, _)| *l == lang);
-            let now = super::experiments::now_ms();
+            let now = now_ms();
             if playing && same_lang && now - last.get_value() < REFRESH_MS {
                 return prev.clone();
             }
         }
-        last.set_value(super::experiments::now_ms());
+        last.set_value(now_ms());
         ctl.view.with(|v| {
             v.lines
                 .iter()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::decimal::{Fixed as F, Num};
 use wasm_bindgen::prelude::*;
 
-use super::Tr;
+use super::{now_ms, Tr};
 use crate::lab::raft_election::{ElectionExperiment, PAPER_RANGES};
 use crate::lab::{cdf, quantile, Incremental};
 use crate::ui::i18n::{t, Key};
@@ -18,13 +18,6 @@ const COLOURS: [&str; 6] = [
 ];
 const PW: f64 = 520.0;
 const PH: f64 = 280.0;
-
-pub(super) fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
 
 /// Offer `data` (already a data URL) as a file download.
 pub(super) fn download(name: &str, data_url: &str) {

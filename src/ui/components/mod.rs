@@ -33,6 +33,15 @@ pub fn Tr(k: Key) -> impl IntoView {
     move || t(ctl.lang.get(), k)
 }
 
+/// Wall-clock milliseconds from the page's performance timer (animation and throttling
+/// only; the simulation never reads it).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
 /// Virtual time as seconds with milliseconds: `1.234 s`.
 pub fn secs(t: crate::sim::SimTime) -> String {
     crate::sim::time::fmt_secs(t)

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::decimal::Fixed as F;
 use wasm_bindgen::JsCast;
 
-use super::{polar, Tr};
+use super::{now_ms, polar, Tr};
 use crate::protocols::hash_ring::{
     assign_mod_n_hashed, key_counts, key_hash, key_hashes, moved, stats_of_counts, Ring,
 };
@@ -174,13 +174,6 @@ impl RingState {
             nodes_after: self.ring.nodes().len(),
         });
     }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 #[component]

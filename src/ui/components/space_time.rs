@@ -5,17 +5,16 @@
 
 use leptos::prelude::*;
 
+use super::Tr;
 use crate::decimal::{Fixed as F, Num};
+use crate::ui::i18n::{t, Key};
+use crate::ui::state::Ctl;
+use crate::ui::view::ArrowEnd;
 
 /// A coordinate with one decimal.
 fn f1(v: f64) -> String {
     crate::decimal::fixed(v, 1)
 }
-
-use super::Tr;
-use crate::ui::i18n::{t, Key};
-use crate::ui::state::Ctl;
-use crate::ui::view::ArrowEnd;
 
 const W: f64 = 340.0;
 const H: f64 = 360.0;
@@ -160,7 +159,6 @@ struct DrawnArrow {
     line: web_sys::Element,
     hit: web_sys::Element,
     cross: web_sys::Element,
-    class: &'static str,
     /// (arrival or now, progress, how it ended) as drawn.
     flight: (u64, f64, ArrowEnd),
     _enter: wasm_bindgen::closure::Closure<dyn FnMut()>,
@@ -242,7 +240,6 @@ impl Drawn {
                             line,
                             hit,
                             cross,
-                            class: a.class,
                             flight,
                             _enter: enter,
                             _leave: leave,
@@ -276,7 +273,7 @@ impl Drawn {
                 let hover = if is_hovered { " hovered" } else { "" };
                 let _ = d
                     .group
-                    .set_attribute("class", &format!("st-arrow {}{end}{hover}", d.class));
+                    .set_attribute("class", &format!("st-arrow {}{end}{hover}", a.class));
             }
         }
         self.hovered = hovered;
