@@ -112,9 +112,12 @@ pub fn SpaceTime() -> impl IntoView {
             .map(|m| {
                 let (x, yy) = (lane(m.node, n), y(m.at));
                 let label = if roomy { m.label.clone() } else { String::new() };
+                // The last lane's labels go to its left, inside the diagram.
+                let last = m.node + 1 == n && n > 1;
+                let lx = if last { x - 5.0 } else { x + 5.0 };
                 view! {
                     <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
-                    <text class="st-label" x=f1(x + 5.0) y=f1(yy + 3.0)>{label}</text>
+                    <text class="st-label" class:end=last x=f1(lx) y=f1(yy + 3.0)>{label}</text>
                 }
             })
             .collect_view()
