@@ -5,9 +5,9 @@
 mod browser {
     use ds_playground::lab::raft_election::trial;
     use ds_playground::sim::{SimRng, MS, SEC};
-    use ds_playground::ui::adapters::build;
     use ds_playground::ui::components::now_ms;
-    use ds_playground::ui::scenario::Scenario;
+    use ds_playground::ui::core::scenario::Scenario;
+    use ds_playground::ui::registry::build;
     use wasm_bindgen::prelude::*;
 
     /// Wall milliseconds for `n` Raft elections (5 nodes, 150–300 ms timeouts).

@@ -2,17 +2,15 @@
 //! exactly the run's state at t, and a link's scenario + action log rebuilds the same run.
 
 use ds_playground::sim::{SimRng, SimTime, MS, SEC};
-use ds_playground::ui::adapters::{build, cluster_size};
-use ds_playground::ui::catalog::{Kind, Page};
+use ds_playground::ui::core::action::UiAction;
+use ds_playground::ui::core::runner::{PageSim, MAX_CHECKPOINTS};
+use ds_playground::ui::core::scenario::{Page, Scenario};
+use ds_playground::ui::registry::{self, build};
 
-/// The pages that run on the engine.
+/// The registry's pages that run on the engine.
 fn engine_pages() -> impl Iterator<Item = Page> {
-    Page::ALL
-        .into_iter()
-        .filter(|p| matches!(p.spec().kind, Kind::Cluster | Kind::Crowd))
+    registry::pages().into_iter().filter(|p| p.spec().network)
 }
-use ds_playground::ui::scenario::Scenario;
-use ds_playground::ui::view::{PageSim, UiAction, MAX_CHECKPOINTS};
 
 fn random_action(rng: &mut SimRng, page: Page, n: usize, sim: &dyn PageSim) -> UiAction {
     let a = rng.index(n);
@@ -25,38 +23,35 @@ fn random_action(rng: &mut SimRng, page: Page, n: usize, sim: &dyn PageSim) -> U
         4 => UiAction::HealAll,
         5 => {
             // Drop some message in flight (an id from the view; harmless if already gone).
-            let v = sim.view(ds_playground::ui::i18n::Lang::En, MS);
+            let v = sim.view(ds_playground::ui::core::i18n::Lang::En, MS);
             v.msgs
                 .first()
                 .map_or(UiAction::HealAll, |m| UiAction::DropMsg(m.id))
         }
-        _ => match page {
-            Page::Raft => UiAction::Command(
-                a,
-                if rng.chance(0.7) {
-                    "request"
-                } else {
-                    "timeout"
-                },
-            ),
-            Page::Paxos => UiAction::Command(0, "propose"),
-            Page::Gossip => UiAction::Command(a, "infect"),
-            Page::Ring | Page::Bloom => unreachable!("no engine run on data-structure pages"),
-            Page::TwoPc | Page::ThreePc => {
-                if rng.chance(0.5) {
-                    UiAction::Command(0, "begin")
-                } else {
-                    UiAction::Command(1 + rng.index(n - 1), "vote-no")
-                }
+        // One of the commands the page offers at node `a` right now (its inspector's
+        // enabled buttons), e.g. "begin" at a 2PC coordinator.
+        _ => {
+            let v = sim.view(ds_playground::ui::core::i18n::Lang::En, MS);
+            let offered: Vec<&'static str> = v.nodes[a]
+                .commands
+                .iter()
+                .filter(|c| c.enabled)
+                .map(|c| c.id)
+                .collect();
+            assert!(offered.iter().all(|c| page.spec().commands.contains(c)));
+            if offered.is_empty() {
+                UiAction::HealAll
+            } else {
+                UiAction::Command(a, offered[rng.index(offered.len())])
             }
-        },
+        }
     }
 }
 
 /// Run `span` with random actions; record the fingerprint at every 250 ms mark.
 fn original(sc: &Scenario, seed: u64, span: SimTime) -> (Box<dyn PageSim>, Vec<(SimTime, u64)>) {
     let mut rng = SimRng::new(seed).fork(0x5EE);
-    let n = cluster_size(sc);
+    let n = sc.cluster_size();
     let mut sim = build(sc);
     let mut marks = Vec::new();
     let mut t = 0;
@@ -144,7 +139,7 @@ fn a_link_rebuilds_the_same_run() {
 fn acting_in_the_past_forks_a_new_future() {
     let sc = Scenario {
         seed: 3,
-        ..Scenario::new(Page::Raft)
+        ..Scenario::new(registry::page("raft").unwrap())
     };
     let (mut sim, marks) = original(&sc, 3, 10 * SEC);
     let before = sim.log().len();
@@ -160,7 +155,7 @@ fn acting_in_the_past_forks_a_new_future() {
 fn memory_stays_bounded_over_an_hour() {
     let sc = Scenario {
         seed: 1,
-        ..Scenario::new(Page::Raft)
+        ..Scenario::new(registry::page("raft").unwrap())
     };
     let mut sim = build(&sc);
     sim.run_until(3_600 * SEC);

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::catalog::{Kind, Page};
-use super::components::bloom::BloomPage;
-use super::components::ring::RingPage;
+use super::components::home::{Home, Navigation};
+use super::components::protocol_page::ProtocolPage;
 use super::components::{banners::Notices, Tr};
-use super::i18n::{t, Key, Lang};
-use super::pages::protocol::ProtocolPage;
-use super::scenario::Scenario;
+use super::registry;
 use super::state::Ctl;
+use crate::ui::core::i18n::{t, Key, Lang};
+use crate::ui::core::scenario::Scenario;
 
 /// Entry point called by `main` in the browser.
 pub fn start() {
@@ -46,6 +45,13 @@ fn browser_lang() -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// Whether a location hash names no page (`""`, `#`, `#/`): the home page.
+fn is_home(hash: &str) -> bool {
+    let path = hash.trim_start_matches('#');
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    path.trim_matches('/').is_empty()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let loc = web_sys::window().map(|w| w.location());
@@ -57,7 +63,9 @@ pub fn App() -> impl IntoView {
     let (scenario, notices) = Scenario::from_location(&search, &hash);
     let lang = scenario.lang.unwrap_or_else(browser_lang);
     let embed = scenario.embed;
-    let ctl = Ctl::new(scenario, notices, lang);
+    // A bare address (or `#/`) opens the home page; a link that names a page, that page.
+    let home = is_home(&hash) && search.trim_start_matches('?').is_empty();
+    let ctl = Ctl::new(scenario, notices, lang, home);
     provide_context(ctl);
     super::clock::start(ctl);
 
@@ -78,11 +86,18 @@ pub fn App() -> impl IntoView {
     let nav = window_event_listener(leptos::ev::hashchange, move |_| {
         let loc = web_sys::window().map(|w| w.location());
         let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+        if is_home(&hash) {
+            ctl.go_home();
+            return;
+        }
         let (sc, notices) = Scenario::from_location("", &hash);
-        if sc.page != ctl.scenario.get_untracked().page && hash.split_once('?').is_none() {
+        let was_home = ctl.home.get_untracked();
+        if (was_home || sc.page != ctl.scenario.get_untracked().page)
+            && hash.split_once('?').is_none()
+        {
             // A bare "#/paxos" from the navigation: keep speed, language, embedding.
             ctl.set_page(sc.page);
-        } else if ctl.share_hash(sc.embed) != hash {
+        } else if was_home || ctl.share_hash(sc.embed) != hash {
             // A link that names a language switches to it; one that does not keeps the
             // reader's choice.
             let link_lang = sc.lang;
@@ -103,42 +118,35 @@ pub fn App() -> impl IntoView {
     // setting (which would wipe component state and remove inputs mid-event).
     let page_memo = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let page = move || page_memo.get();
+    let home = move || ctl.home.get();
 
     view! {
         <div class="app" class:embed=embed>
             {(!embed).then(|| view! {
                 <header class="topbar">
                     <div class="brand">
-                        <h1><Tr k=Key::AppTitle/></h1>
+                        <h1><a href="#/" data-testid="nav-home-title"><Tr k=Key::AppTitle/></a></h1>
                         <p class="tagline"><Tr k=Key::AppTagline/></p>
                     </div>
-                    <nav class="protocols">
-                        {Page::ALL.into_iter().map(|p| {
-                            let spec = p.spec();
-                            view! {
-                                <a class:active=move || page() == p href=format!("#/{}", spec.slug)
-                                    data-testid=format!("nav-{}", spec.slug)><Tr k=spec.nav/></a>
-                            }
-                        }).collect_view()}
-                    </nav>
+                    <Navigation page=Signal::derive(move || (!home()).then(page))/>
                     <button class="lang" data-testid="lang-toggle" on:click=toggle_lang><Tr k=Key::LangToggle/></button>
                 </header>
             })}
             <Notices/>
-            {move || match page().spec().kind {
-                Kind::Cluster | Kind::Crowd => view! { <ProtocolPage/> }.into_any(),
-                Kind::Ring => view! {
-                    <DataPage><RingPage/><super::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::RingSpread/></DataPage>
-                }.into_any(),
-                Kind::Bloom => view! {
-                    <DataPage><BloomPage/><super::components::sweep::SweepPanel kind=crate::lab::sweep::SweepKind::BloomFalsePositives/></DataPage>
-                }.into_any(),
+            {move || if home() {
+                view! { <Home/> }.into_any()
+            } else {
+                let def = registry::def(page());
+                match def.body() {
+                    Some(body) => view! { <DataPage>{body}</DataPage> }.into_any(),
+                    None => view! { <ProtocolPage extras=def.extras()/> }.into_any(),
+                }
             }}
         </div>
     }
 }
 
-/// The frame of the data-structure pages: introduction, notices, settings.
+/// The frame of the pages that draw their own body: introduction, notices, settings.
 #[component]
 fn DataPage(children: Children) -> impl IntoView {
     let ctl = expect_context::<Ctl>();

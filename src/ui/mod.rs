@@ -1,14 +1,10 @@
-//! The browser UI. Pure pieces (translations, URL parsing) build everywhere so they are
-//! unit-tested natively; the Leptos components build only for the browser.
+//! The browser UI. `core` (shared, pure), `pages` (one folder per page) and `registry`
+//! build everywhere so they are tested natively; the Leptos components and the app shell
+//! build only for the browser.
 
-pub mod action_log;
-pub mod adapters;
-pub mod catalog;
-pub mod i18n;
-pub mod plain_trace;
-pub mod scenario;
-pub mod tours;
-pub mod view;
+pub mod core;
+pub mod pages;
+pub mod registry;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -16,8 +12,6 @@ pub mod app;
 pub mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]

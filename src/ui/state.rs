@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::sim::{NodeId, SimTime, MS};
-use crate::ui::adapters;
-use crate::ui::catalog::Page;
-use crate::ui::i18n::Lang;
-use crate::ui::scenario::{Notice, Scenario};
-use crate::ui::tours::{self, Step};
-use crate::ui::view::{LegendVis, PageSim, SimView, UiAction};
+use crate::ui::core::action::UiAction;
+use crate::ui::core::i18n::Lang;
+use crate::ui::core::notice::Notice;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{Page, Scenario};
+use crate::ui::core::tours::{self, Step};
+use crate::ui::core::view::{LegendVis, SimView};
+use crate::ui::registry;
 
 /// A guided tour in progress.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +54,8 @@ pub struct Ctl {
     /// The message under the pointer (in the cluster, the diagram or the log).
     pub hovered: RwSignal<Option<u64>>,
     pub tour: RwSignal<Option<TourRun>>,
+    /// The home page is showing (the run is paused behind it and the URL left alone).
+    pub home: RwSignal<bool>,
 }
 
 /// How long a dropped message's cross stays on screen (virtual time).
@@ -60,9 +64,9 @@ fn drop_linger(sc: &Scenario) -> SimTime {
 }
 
 impl Ctl {
-    pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang) -> Ctl {
-        let scenario_autoplay = scenario.autoplay;
-        let sim = adapters::build(&scenario);
+    pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang, home: bool) -> Ctl {
+        let scenario_autoplay = scenario.autoplay && !home;
+        let sim = registry::build(&scenario);
         let ctl = Ctl {
             view: RwSignal::new(sim.view(lang, drop_linger(&scenario))),
             legend: RwSignal::new(sim.legend(lang)),
@@ -74,6 +78,7 @@ impl Ctl {
             notices: RwSignal::new(notices),
             hovered: RwSignal::new(None),
             tour: RwSignal::new(None),
+            home: RwSignal::new(home),
         };
         ctl.start_tour();
         ctl.write_url();
@@ -84,7 +89,12 @@ impl Ctl {
     fn start_tour(&self) {
         let steps = self
             .scenario
-            .with_untracked(|s| s.tour.as_deref().map(|t| tours::parse(t).0))
+            .with_untracked(|s| {
+                let spec = s.spec();
+                s.tour
+                    .as_deref()
+                    .map(|t| tours::parse(t, &(spec.tours)(), spec.commands).0)
+            })
             .unwrap_or_default();
         if steps.is_empty() {
             self.tour.set(None);
@@ -269,6 +279,7 @@ impl Ctl {
 
     /// Load a scenario as a link states it (actions and start time included).
     pub fn load(&self, sc: Scenario, notices: Vec<Notice>) {
+        self.home.set(false);
         self.playing.set(sc.autoplay);
         self.scenario.set(sc);
         self.notices.set(notices);
@@ -278,7 +289,7 @@ impl Ctl {
     /// Build the run from the scenario as it stands.
     fn rebuild(&self) {
         let sc = self.scenario.get_untracked();
-        let sim = adapters::build(&sc);
+        let sim = registry::build(&sc);
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
@@ -332,7 +343,7 @@ impl Ctl {
     pub fn choose_preset(&self, preset: Option<&'static str>) {
         self.update_scenario(|sc| {
             sc.preset = preset;
-            adapters::preset_settings(sc);
+            sc.apply_preset_settings();
         });
         self.reset();
         self.playing.set(true);
@@ -341,7 +352,9 @@ impl Ctl {
     /// Go to another page, keeping speed, language and embedding.
     pub fn set_page(&self, page: Page) {
         let cur = self.scenario.get_untracked();
-        if cur.page == page {
+        let was_home = self.home.get_untracked();
+        self.home.set(false);
+        if cur.page == page && !was_home {
             return;
         }
         self.scenario.set(Scenario {
@@ -356,9 +369,19 @@ impl Ctl {
         self.playing.set(true);
     }
 
+    /// Show the home page: the run pauses behind it.
+    pub fn go_home(&self) {
+        self.home.set(true);
+        self.playing.set(false);
+        self.tour.set(None);
+    }
+
     /// Put the scenario and the user's actions in the address bar (hash only, so any
     /// sub-path keeps working).
     pub fn write_url(&self) {
+        if self.home.get_untracked() {
+            return;
+        }
         let embed = self.scenario.with_untracked(|s| s.embed);
         let hash = self.share_hash(embed);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {

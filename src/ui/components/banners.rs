@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::i18n::{notice, Key};
+use crate::ui::core::i18n::{notice, Key};
 use crate::ui::state::Ctl;
 
 /// Names the broken rule, the nodes and the time. Shown only when the monitor fired.

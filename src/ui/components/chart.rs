@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::decimal::{num, Fixed as F, Num};
 
 use super::Tr;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
 const W: f64 = 340.0;

@@ -8,9 +8,9 @@ use crate::decimal::{fixed, num, Fixed as F};
 use leptos::prelude::*;
 
 use crate::sim::NodeId;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::action::UiAction;
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
-use crate::ui::view::UiAction;
 
 const SIZE: f64 = 600.0;
 const RADIUS: f64 = 215.0;

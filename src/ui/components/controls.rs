@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use crate::decimal::{fixed, Fixed};
 
 use super::Tr;
-use crate::ui::catalog::{Kind, ParamSpec};
-use crate::ui::i18n::{t, Key};
-use crate::ui::scenario::{limits, Notice, Scenario};
+use crate::ui::core::action::UiAction;
+use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::notice::Notice;
+use crate::ui::core::scenario::{limits, Scenario};
+use crate::ui::core::spec::ParamSpec;
 use crate::ui::state::Ctl;
-use crate::ui::view::UiAction;
 
 #[component]
 pub fn Controls() -> impl IntoView {
@@ -56,7 +57,7 @@ pub fn Controls() -> impl IntoView {
 /// notice), never straight into the run.
 #[component]
 fn NumberBox(
-    label: Key,
+    #[prop(into)] label: crate::ui::core::text::Text,
     testid: String,
     get: Signal<u64>,
     set: Callback<u64>,
@@ -113,7 +114,7 @@ fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
                         }
                     }>
                     {p.choices.iter().enumerate().map(|(i, k)| view! {
-                        <option value=i.to_string() selected=move || value() == i as u64>{move || t(ctl.lang.get(), *k)}</option>
+                        <option value=i.to_string() selected=move || value() == i as u64>{move || k.get(ctl.lang.get())}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -175,7 +176,7 @@ pub fn Settings() -> impl IntoView {
                     </select>
                 </label>
                 {move || spec().params.iter().map(|p| param_field(ctl, p)).collect_view()}
-                <Show when=move || matches!(spec().kind, Kind::Cluster | Kind::Crowd)>
+                <Show when=move || spec().network>
                     {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
                     {common(ctl, Key::LatencyMax, "latency-max", |s| s.latency_max_ms, |s, v| s.latency_max_ms = v, limits::LATENCY_MS)}
                     {common(ctl, Key::Loss, "loss", |s| s.loss_pct, |s, v| s.loss_pct = v, limits::LOSS_PCT)}

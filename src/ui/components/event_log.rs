@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::{now_ms, secs, Tr};
-use crate::ui::i18n::{Key, Lang};
+use crate::ui::core::i18n::{Key, Lang};
+use crate::ui::core::view::{LogLine, MAX_LINES};
 use crate::ui::state::Ctl;
-use crate::ui::view::{LogLine, MAX_LINES};
 
 /// Above this many nodes a page is a crowd (canvas view, short log).
 pub const CROWD_NODES: usize = 40;

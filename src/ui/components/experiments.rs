@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::{now_ms, Tr};
 use crate::lab::raft_election::{ElectionExperiment, PAPER_RANGES};
 use crate::lab::{cdf, quantile, Incremental};
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
 const COLOURS: [&str; 6] = [

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::action::UiAction;
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
-use crate::ui::view::UiAction;
 
 #[component]
 pub fn Inspector() -> impl IntoView {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::ui::i18n::Key;
+use crate::ui::core::i18n::Key;
 use crate::ui::state::Ctl;
 
 #[component]

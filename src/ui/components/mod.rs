@@ -2,18 +2,18 @@
 //! controller; no protocol logic lives here.
 
 pub mod banners;
-pub mod bloom;
 pub mod chart;
 pub mod cluster;
 pub mod controls;
 pub mod crowd;
 pub mod event_log;
 pub mod experiments;
+pub mod home;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;
 pub mod presets;
-pub mod ring;
+pub mod protocol_page;
 pub mod share;
 pub mod space_time;
 pub mod strips;
@@ -23,14 +23,14 @@ pub mod tour;
 
 use leptos::prelude::*;
 
-use super::i18n::{t, Key};
 use super::state::Ctl;
+use crate::ui::core::text::Text;
 
-/// A translated string that follows the language toggle.
+/// A fixed string (a common word or the page's own) that follows the language toggle.
 #[component]
-pub fn Tr(k: Key) -> impl IntoView {
+pub fn Tr(#[prop(into)] k: Text) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    move || t(ctl.lang.get(), k)
+    move || k.get(ctl.lang.get())
 }
 
 /// Wall-clock milliseconds from the page's performance timer (animation and throttling

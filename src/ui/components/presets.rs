@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::Key;
 use crate::ui::state::Ctl;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn Intro() -> impl IntoView {
     let hidden = move || ctl.scenario.with(|s| s.embed);
     view! {
         <p class="intro" class:hidden=hidden data-testid="intro">
-            {move || t(ctl.lang.get(), ctl.scenario.with(|s| s.page.spec().intro))}
+            {move || ctl.scenario.with(|s| s.page.spec().intro).get(ctl.lang.get())}
         </p>
     }
 }
@@ -28,7 +28,7 @@ pub fn PresetBar() -> impl IntoView {
         let lang = ctl.lang.get();
         active()
             .and_then(|slug| spec().preset(slug))
-            .map(|p| t(lang, p.about))
+            .map(|p| p.about.get(lang))
     };
     move || {
         let presets = spec().presets;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::Tr;
-use crate::ui::i18n::Key;
+use crate::ui::core::i18n::Key;
 use crate::ui::state::Ctl;
 
 /// The page's address without its hash (works under any sub-path).

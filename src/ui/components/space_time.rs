@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::Tr;
 use crate::decimal::{Fixed as F, Num};
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::view::ArrowEnd;
 use crate::ui::state::Ctl;
-use crate::ui::view::ArrowEnd;
 
 /// A coordinate with one decimal.
 fn f1(v: f64) -> String {
@@ -175,7 +175,7 @@ impl Drawn {
     fn sync(
         &mut self,
         layer: &web_sys::Element,
-        arrows: &[crate::ui::view::Arrow],
+        arrows: &[crate::ui::core::view::Arrow],
         basis: (usize, u64),
         hovered: Option<u64>,
         ctl: Ctl,

@@ -18,7 +18,7 @@ pub fn Strips() -> impl IntoView {
     };
     view! {
         <section class="logs">
-            <h2>{move || view! { <Tr k=page().spec().strips/> }}</h2>
+            <h2>{move || view! { <Tr k=page().spec().strips.unwrap_or(crate::ui::core::i18n::Key::Status.into())/> }}</h2>
             <div class="strips">
                 <For each=rows key=|k| *k children=move |(_, _, id)| view! { <Strip id/> }/>
             </div>

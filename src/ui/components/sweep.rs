@@ -8,7 +8,7 @@ use super::Tr;
 use crate::decimal::{fixed, num, Fixed as F, Num};
 use crate::lab::sweep::{Sweep, SweepKind};
 use crate::lab::Incremental;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
 const PW: f64 = 520.0;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{secs, Tr};
 use crate::sim::MS;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
 #[component]

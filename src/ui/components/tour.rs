@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::Tr;
-use crate::ui::i18n::{t, Key};
+use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::tours::StepText;
 use crate::ui::state::Ctl;
-use crate::ui::tours::{builtin, StepText};
 
 #[component]
 pub fn TourPanel() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn TourPanel() -> impl IntoView {
                 (_, _, true) => view! { <p data-testid="tour-text">{t(lang, Key::TourDone)}</p> }.into_any(),
                 (Some(s), true, _) => {
                     let text = match &s.text {
-                        StepText::Key(k) => t(lang, *k).to_string(),
+                        StepText::Page(x) => x.get(lang).to_string(),
                         StepText::Custom(c) => c.clone(),
                     };
                     let waiting = s.expect.is_some();
@@ -57,13 +57,13 @@ pub fn TourLinks() -> impl IntoView {
     move || {
         let page = ctl.scenario.with(|s| s.page);
         let lang = ctl.lang.get();
-        let tours: Vec<_> = builtin().into_iter().filter(|t| t.page == page).collect();
+        let tours = (page.spec().tours)();
         let embedded = ctl.scenario.with(|s| s.embed);
         (!tours.is_empty() && !embedded && ctl.tour.with(|t| t.is_none())).then(|| view! {
             <p class="tour-links">
                 <span>{t(lang, Key::Tours)}": "</span>
                 {tours.into_iter().map(|tour| view! {
-                    <a href=format!("{}&lang={}", tour.hash, lang.code()) data-testid=format!("tour-link-{}", tour.slug)>{t(lang, tour.title)}</a>
+                    <a href=format!("{}&lang={}", tour.hash, lang.code()) data-testid=format!("tour-link-{}", tour.slug)>{tour.title.get(lang)}</a>
                 }).collect_view()}
             </p>
         })

@@ -1,3 +1,11 @@
-//! The page layout every protocol shares.
+//! One folder per page: its adapter (how the protocol looks, its narration and commands),
+//! its texts (en + zh), its page definition ([`crate::ui::core::page::PageDef`]) and, where
+//! it has one, its own body. A page is added here and in [`crate::ui::registry`].
 
-pub mod protocol;
+pub mod bloom;
+pub mod gossip;
+pub mod paxos;
+pub mod raft;
+pub mod ring;
+pub mod three_pc;
+pub mod two_pc;

@@ -1,0 +1,88 @@
+//! The home page (`#/`): every page of the registry grouped by the course notes' chapters,
+//! each with its name, one line on what it teaches and its small picture; and the header
+//! navigation, grouped the same way. Both come from the registry: a new page appears in
+//! them by its registry line alone.
+
+use leptos::prelude::*;
+
+use super::Tr;
+use crate::ui::core::i18n::Key;
+use crate::ui::core::scenario::Page;
+use crate::ui::core::spec::Chapter;
+use crate::ui::registry;
+use crate::ui::state::Ctl;
+
+/// The registry's pages of `chapter`, in registry order.
+fn pages_of(chapter: Chapter) -> Vec<Page> {
+    registry::pages()
+        .into_iter()
+        .filter(|p| p.spec().chapter == chapter)
+        .collect()
+}
+
+fn chapter_id(c: Chapter) -> String {
+    format!("{c:?}").to_ascii_lowercase()
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    view! {
+        <main class="home" data-testid="home">
+            <p class="intro"><Tr k=Key::HomeIntro/></p>
+            <div class="chapters">
+            {Chapter::ALL.into_iter().map(|c| {
+                let pages = pages_of(c);
+                let empty = pages.is_empty();
+                view! {
+                    <section class="chapter" data-testid=format!("chapter-{}", chapter_id(c))>
+                        <h2><Tr k=c.title()/>{empty.then(|| view! { <small class="soon"> " · "<Tr k=Key::ComingSoon/></small> })}</h2>
+                        <div class="cards">
+                            {pages.into_iter().map(|p| {
+                                let spec = p.spec();
+                                view! {
+                                    <a class="card" href=format!("#/{}", spec.slug) data-testid=format!("card-{}", spec.slug)>
+                                        <span class="picture" inner_html=spec.picture></span>
+                                        <span class="card-text">
+                                            <b><Tr k=spec.title/></b>
+                                            <span class="blurb">{move || spec.blurb.get(ctl.lang.get())}</span>
+                                        </span>
+                                    </a>
+                                }
+                            }).collect_view()}
+                        </div>
+                        {c.upcoming().map(|k| view! { <p class="upcoming"><Tr k=k/></p> })}
+                    </section>
+                }
+            }).collect_view()}
+            </div>
+        </main>
+    }
+}
+
+/// The header navigation: the home link, then each chapter's pages as one group whose
+/// label is the chapter's name (shown as a tooltip, and as a heading on wide screens).
+#[component]
+pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    view! {
+        <nav class="protocols">
+            <a href="#/" class:active=move || page.get().is_none() data-testid="nav-home"><Tr k=Key::Home/></a>
+            {Chapter::ALL.into_iter().filter_map(|c| {
+                let pages = pages_of(c);
+                (!pages.is_empty()).then(|| view! {
+                    <span class="nav-group" data-testid=format!("nav-group-{}", chapter_id(c))
+                        title=move || crate::ui::core::text::Text::from(c.title()).get(ctl.lang.get())>
+                        {pages.into_iter().map(|p| {
+                            let spec = p.spec();
+                            view! {
+                                <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
+                                    data-testid=format!("nav-{}", spec.slug)><Tr k=spec.title/></a>
+                            }
+                        }).collect_view()}
+                    </span>
+                })
+            }).collect_view()}
+        </nav>
+    }
+}

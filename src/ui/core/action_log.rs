@@ -1,0 +1,168 @@
+//! The user's actions as they travel in a link: `act=120000k1,250000c1-3,300000x2request`.
+//!
+//! Each entry is the virtual time in microseconds, a letter, and its arguments. Nodes are
+//! numbered from 1 as on screen. `k` kill, `r` restart, `c` cut, `h` heal, `p` partition
+//! (groups `1.2-3.4.5`), `H` heal all, `d` drop message id, `x` protocol command
+//! (`x2request`). A bad entry is skipped with a notice naming it; the rest still load.
+
+use crate::sim::SimTime;
+use crate::ui::core::action::UiAction;
+use crate::ui::core::notice::Notice;
+
+fn node(n: usize) -> String {
+    (n + 1).to_string()
+}
+
+/// The `act` value for a log.
+pub fn encode(log: &[(SimTime, UiAction)]) -> String {
+    log.iter()
+        .filter_map(|(at, a)| {
+            let code = match a {
+                UiAction::Crash(n) => format!("k{}", node(*n)),
+                UiAction::Restart(n) => format!("r{}", node(*n)),
+                UiAction::Cut(a, b) => format!("c{}-{}", node(*a), node(*b)),
+                UiAction::Heal(a, b) => format!("h{}-{}", node(*a), node(*b)),
+                UiAction::Partition(groups) => {
+                    let g: Vec<String> = groups
+                        .iter()
+                        .map(|g| g.iter().map(|n| node(*n)).collect::<Vec<_>>().join("."))
+                        .collect();
+                    format!("p{}", g.join("-"))
+                }
+                UiAction::HealAll => "H".into(),
+                UiAction::DropMsg(id) => format!("d{id}"),
+                UiAction::Command(n, id) => format!("x{}{id}", node(*n)),
+                // Network settings restart the run, so they never enter a log.
+                UiAction::SetNet(_) => return None,
+            };
+            Some(format!("{at}{code}"))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn parse_node(s: &str, nodes: usize) -> Option<usize> {
+    let n: usize = s.parse().ok()?;
+    (1..=nodes).contains(&n).then(|| n - 1)
+}
+
+fn parse_pair(s: &str, nodes: usize) -> Option<(usize, usize)> {
+    let (a, b) = s.split_once('-')?;
+    let (a, b) = (parse_node(a, nodes)?, parse_node(b, nodes)?);
+    (a != b).then_some((a, b))
+}
+
+fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimTime, UiAction)> {
+    let split = e.find(|c: char| !c.is_ascii_digit())?;
+    let (at, rest) = e.split_at(split);
+    let at: SimTime = at.parse().ok()?;
+    let mut chars = rest.chars();
+    let code = chars.next()?;
+    let args = chars.as_str();
+    let action = match code {
+        'k' => UiAction::Crash(parse_node(args, nodes)?),
+        'r' => UiAction::Restart(parse_node(args, nodes)?),
+        'c' => parse_pair(args, nodes).map(|(a, b)| UiAction::Cut(a, b))?,
+        'h' => parse_pair(args, nodes).map(|(a, b)| UiAction::Heal(a, b))?,
+        'H' if args.is_empty() => UiAction::HealAll,
+        'd' => UiAction::DropMsg(args.parse().ok()?),
+        'p' => {
+            let groups = args
+                .split('-')
+                .map(|g| {
+                    g.split('.')
+                        .map(|n| parse_node(n, nodes))
+                        .collect::<Option<Vec<_>>>()
+                })
+                .collect::<Option<Vec<_>>>()?;
+            UiAction::Partition(groups)
+        }
+        'x' => {
+            let split = args.find(|c: char| !c.is_ascii_digit())?;
+            let (n, id) = args.split_at(split);
+            let id = commands.iter().copied().find(|c| *c == id)?;
+            UiAction::Command(parse_node(n, nodes)?, id)
+        }
+        _ => return None,
+    };
+    Some((at, action))
+}
+
+/// Read an `act` value for a cluster of `nodes` whose page offers `commands`; entries out
+/// of time order are bad too.
+pub fn decode(
+    s: &str,
+    nodes: usize,
+    commands: &[&'static str],
+) -> (Vec<(SimTime, UiAction)>, Vec<Notice>) {
+    let mut log: Vec<(SimTime, UiAction)> = Vec::new();
+    let mut notices = Vec::new();
+    for e in s.split(',').filter(|e| !e.is_empty()) {
+        match parse_entry(e, nodes, commands) {
+            Some((at, a)) if log.last().is_none_or(|(prev, _)| *prev <= at) => log.push((at, a)),
+            _ => notices.push(Notice::Malformed {
+                field: "act".into(),
+                value: e.chars().take(40).collect(),
+            }),
+        }
+    }
+    (log, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMMANDS: &[&str] = &["request", "timeout", "vote-no"];
+
+    #[test]
+    fn every_action_round_trips() {
+        let log = vec![
+            (0, UiAction::Crash(0)),
+            (5, UiAction::Restart(4)),
+            (120_000, UiAction::Cut(1, 3)),
+            (120_000, UiAction::Heal(3, 1)),
+            (
+                130_001,
+                UiAction::Partition(vec![vec![0, 1], vec![2, 3, 4]]),
+            ),
+            (140_000, UiAction::HealAll),
+            (150_000, UiAction::DropMsg(57)),
+            (160_000, UiAction::Command(2, "request")),
+            (170_000, UiAction::Command(0, "vote-no")),
+        ];
+        let s = encode(&log);
+        assert_eq!(decode(&s, 5, COMMANDS), (log, vec![]));
+    }
+
+    #[test]
+    fn bad_entries_are_named_and_the_rest_load() {
+        let (log, n) = decode("100k1,zz,200k9,300x1launch,50r1,400c2-2,500H", 5, COMMANDS);
+        assert_eq!(
+            log,
+            vec![(100, UiAction::Crash(0)), (500, UiAction::HealAll)]
+        );
+        assert_eq!(n.len(), 5, "{n:?}");
+        assert_eq!(
+            n[0],
+            Notice::Malformed {
+                field: "act".into(),
+                value: "zz".into()
+            }
+        );
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        let mut rng = crate::sim::SimRng::new(11);
+        let alphabet = b"0123456789kcrhHdpx-.,requstimoapbgnv\xe2\x80";
+        for _ in 0..20_000 {
+            let len = rng.index(40);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.index(alphabet.len())])
+                .collect();
+            let (log, _) = decode(&String::from_utf8_lossy(&bytes), 1 + rng.index(9), COMMANDS);
+            assert!(log.windows(2).all(|w| w[0].0 <= w[1].0));
+        }
+    }
+}

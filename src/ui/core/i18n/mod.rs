@@ -1,0 +1,205 @@
+//! Translation tables: one per language ([`en`], [`zh`]). Each table is an exhaustive
+//! `match`, so a string missing from one language is a compile error, not a blank label.
+//! Chinese terms follow the course notes' glossary (shared/GLOSSARY.md).
+
+pub mod en;
+pub mod text;
+pub mod zh;
+
+use crate::sim::NodeId;
+use text::Text;
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The code used in URLs (`lang=en`, `lang=zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    /// Parse a URL code or a browser language tag such as `zh-CN` or `en-GB`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// The other language (for the toggle).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+}
+
+/// Every fixed string of the interface (`Key::ALL` lists them for completeness tests).
+macro_rules! keys {
+    ($($k:ident),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($k),* }
+        impl Key {
+            /// Every key.
+            pub const ALL: &'static [Key] = &[$(Key::$k),*];
+        }
+    };
+}
+
+keys! {
+    AppTitle, AppTagline, LangToggle, Play, Pause, Step, Reset, Speed, SpeedHint, Seed,
+    RandomSeed, Nodes, LatencyMin, LatencyMax, Loss, Apply, HealAll, SplitCluster, Isolate,
+    VirtualTime, Settings, Follower, Candidate, Leader, Crashed, Term, VotedFor, CommitIndex,
+    Log, NextIndex, MatchIndex, Nobody, Kill, Restart, ForceTimeout, ClientRequest, Cut, Heal,
+    LinkUp, LinkCut, Inspector, InspectorHint, NodeActions, LinkActions, EventLog,
+    EventLogEmpty, Committed, Legend, MsgRequestVote, MsgVoteGranted, MsgVoteRefused,
+    MsgAppendEntries, MsgHeartbeat, MsgAppendOk, MsgAppendFail, MsgRedirect, ClickToDrop,
+    ClickToToggleLink, ViolationTitle, RuleElectionSafety, RuleLogMatching,
+    RuleLeaderCompleteness, RuleStateMachineSafety, NoticeTitle, Dismiss, PanicMessage,
+    KeyboardHint, Ms, Acceptors, Participants, CommitStrips, Presets, FreePlay, PresetHappy,
+    PresetCoordinatorCrash, Proposer, Acceptor, Learner, Coordinator, Participant, Promised,
+    AcceptedProposal, ChosenValue, NoneYet, PhaseIdle, PhasePreparing, PhaseAccepting,
+    PhaseChosen, PhaseGaveUp, Attempts, Propose, Begin, VoteNo, VoteYes, WillVote, StateInit,
+    StatePrepared, StateUncertain, StatePreCommitted, StateCommitted, StateAborted,
+    StateRecovering, Blocked, DecisionLog, CoordIdle, CoordCollecting, CoordFlushing,
+    CoordSending, CoordDone, CoordAwaitingAcks, Votes, Acks, RuleOneValue, RuleLearnOnlyChosen,
+    RuleAtomicity, MsgPrepare, MsgPromise, MsgNack, MsgAccept, MsgAccepted, MsgTpcPrepare,
+    MsgVoteYes, MsgVoteNo, MsgCommit, MsgAbort, MsgAck, MsgInquiry, MsgCanCommit, MsgPreCommit,
+    MsgPreAck, MsgDoCommit, MsgDone, StatusChosen, StatusDecision, StatusBlocked,
+    StatusOutcomes, Status, Timeline, TimelineHint, Share, CopyLink, CopyEmbed, Copied,
+    SpaceTime, SpaceTimeHint, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv,
+    ExportSvg, ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Progress, Tours,
+    TourContinue, TourExit, TourWaiting, TourDone, PhysicalNodes, Infected, Susceptible,
+    StoppedSpreading, StartRumour, FullSpread, Theory, Measured, Residue, Round, MsgPush,
+    MsgPushAck, MsgPull, MsgPullReply, MsgSync, InfectedOverTime, AddNode, RemoveNode,
+    MovedKeys, RingChangeHint, ExpectedMoved, ModNMoved, LoadPerNode, MeanLoad, MaxOverMean,
+    StdDev, PreferenceList, KeyIndex, AfterLeave, ConsistentHashing, ModN, Word, Insert, Query,
+    InsertRandom, MeasureFp, OutcomeMiss, OutcomeHit, OutcomeFp, BitsSet, MeasuredFp, FormulaFp,
+    OptimalK, CachePenetration, CachePenetrationAbout, SendRequests, DbWithout, DbWith, Items,
+    SweepGossip, SweepBloom, SweepRing, Mean, ChapterConsensus, ChapterAtomicCommit,
+    ChapterReplication, ChapterMembership, ChapterPartitioning, ChapterDataStructures,
+    ChapterTime, Home, HomeIntro, Pages, ComingSoon, OpenPage, SoonConsensus, SoonAtomicCommit, SoonReplication,
+    SoonMembership, SoonTime,
+}
+
+/// A fixed string in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Zh => zh::text(key),
+    }
+}
+
+/// Display names of a page's nodes (`S1`, `P1`, `A2`, `C`, ...), indexed by id.
+pub type Names<'a> = &'a [String];
+
+/// A student's command as told in the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmdText {
+    ClientRequest(u64),
+    ForceTimeout,
+    Propose,
+    Begin,
+    SetVoteNo(bool),
+}
+
+/// Something the engine did (not a protocol's own narration), to be told in the log.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EngineEvent {
+    Crashed(NodeId),
+    Restarted(NodeId),
+    LinkCut(NodeId, NodeId),
+    LinkHealed(NodeId, NodeId),
+    /// `what` is the message kind's name.
+    Dropped {
+        what: Text,
+        from: NodeId,
+        to: NodeId,
+        reason: crate::sim::DropReason,
+    },
+    Command(NodeId, CmdText),
+    /// The broken rule's name.
+    Violation(Text),
+}
+
+/// An engine event in `lang`.
+pub fn engine_event(lang: Lang, e: &EngineEvent, names: Names) -> String {
+    match lang {
+        Lang::En => en::engine_event(e, names),
+        Lang::Zh => zh::engine_event(e, names),
+    }
+}
+
+/// A problem found in the URL or a scenario, in `lang`.
+pub fn notice(lang: Lang, n: &super::notice::Notice) -> String {
+    match lang {
+        Lang::En => en::notice(n),
+        Lang::Zh => zh::notice(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_text_in_both_languages_and_they_differ() {
+        for &k in Key::ALL {
+            let (e, z) = (t(Lang::En, k), t(Lang::Zh, k));
+            assert!(!e.trim().is_empty() && !z.trim().is_empty(), "{k:?}");
+            // Chinese strings must actually be Chinese (a copied English string is a bug),
+            // except for protocol names used verbatim in both.
+            let verbatim = matches!(
+                k,
+                Key::Ms
+                    | Key::LangToggle
+                    | Key::NextIndex
+                    | Key::MatchIndex
+                    | Key::MsgCanCommit
+                    | Key::MsgPreCommit
+                    | Key::MsgDoCommit
+                    | Key::MsgPreAck
+            );
+            assert!(
+                verbatim || z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{k:?}: {z}"
+            );
+        }
+    }
+
+    #[test]
+    fn glossary_terms_are_used() {
+        assert_eq!(t(Lang::Zh, Key::Leader), "领导者");
+        assert_eq!(t(Lang::Zh, Key::Follower), "跟随者");
+        assert_eq!(t(Lang::Zh, Key::Candidate), "候选者");
+        assert_eq!(t(Lang::Zh, Key::Term), "任期");
+        assert_eq!(t(Lang::Zh, Key::CommitIndex), "提交索引");
+        for (k, zh) in [
+            (Key::Proposer, "提议者"),
+            (Key::Acceptor, "接受者"),
+            (Key::Learner, "学习者"),
+            (Key::Coordinator, "协调者"),
+            (Key::Participant, "参与者"),
+            (Key::Blocked, "阻塞"),
+        ] {
+            assert!(t(Lang::Zh, k).contains(zh), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn browser_tags_pick_a_language() {
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+}

@@ -1,0 +1,62 @@
+//! Fixed strings in both languages. The app's common words live in [`super::i18n`]'s
+//! tables; a page's own words are [`Tx`] constants in its page folder (`texts.rs`), so a
+//! page brings its texts with it. A [`Tx`] without both languages does not compile, and a
+//! test over the registry checks that none is empty or left untranslated.
+
+use super::{t, Key, Lang};
+
+/// One of a page's own texts, in English and Chinese.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tx {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+/// A text in both languages.
+pub const fn tx(en: &'static str, zh: &'static str) -> Tx {
+    Tx { en, zh }
+}
+
+impl Tx {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// Any fixed string: one of the app's common words, or a page's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Text {
+    Key(Key),
+    Page(&'static Tx),
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match self {
+            Text::Key(k) => t(lang, k),
+            Text::Page(x) => x.get(lang),
+        }
+    }
+}
+
+impl From<Key> for Text {
+    fn from(k: Key) -> Text {
+        Text::Key(k)
+    }
+}
+
+impl From<&'static Tx> for Text {
+    fn from(x: &'static Tx) -> Text {
+        Text::Page(x)
+    }
+}
+
+/// Whether `s` has Chinese characters (a copied English string in the zh column is a bug).
+pub fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}

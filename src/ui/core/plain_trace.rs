@@ -1,0 +1,482 @@
+//! Trace events with their protocol payload already resolved (message style, narration,
+//! mark), so the code that turns a trace into log lines, drop marks, the space-time
+//! diagram and the JSON export is written and compiled once, not once per protocol.
+//!
+//! [`crate::ui::core::runner::Sim`] converts each event with its adapter ([`Detail`] says how much
+//! to resolve: words cost, so the per-frame diagram asks for none) and hands an iterator to
+//! the functions here.
+
+use crate::sim::{DropReason, NodeId, SimTime};
+use crate::ui::core::i18n::{engine_event, CmdText, EngineEvent, Lang};
+use crate::ui::core::text::Text;
+use crate::ui::core::view::{
+    json_str, Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
+};
+
+/// At most this many message arrows in the space-time diagram (the newest): a safety
+/// net under [`fit_window`].
+pub const MAX_ARROWS: usize = 300;
+/// [`fit_window`] narrows the diagram above this many arrows...
+pub const DENSE_ARROWS: usize = 220;
+/// ...and widens it again once the wider span would hold no more than this many.
+pub const SPARSE_ARROWS: usize = 120;
+
+/// The time span for the space-time diagram: `widest` when traffic allows, halved (down to
+/// an eighth) while more than [`DENSE_ARROWS`] messages were sent within it, doubled back
+/// when the doubled span would hold at most [`SPARSE_ARROWS`]. The gap between the two
+/// keeps it from flickering; it changes rarely, and each change redraws every arrow.
+/// `sends` are the send times within `widest` of `now`, newest first; `current` is the
+/// span in use (0 at the start).
+pub fn fit_window(
+    sends: &mut dyn Iterator<Item = SimTime>,
+    now: SimTime,
+    widest: SimTime,
+    current: SimTime,
+) -> SimTime {
+    let ages: Vec<SimTime> = sends.map(|at| now.saturating_sub(at)).collect();
+    let within = |w: SimTime| ages.iter().take_while(|age| **age <= w).count();
+    let narrowest = (widest / 8).max(1);
+    let mut w = if current == 0 {
+        widest
+    } else {
+        current.clamp(narrowest, widest)
+    };
+    while w > narrowest && within(w) > DENSE_ARROWS {
+        w = (w / 2).max(narrowest);
+    }
+    while w < widest && within((w * 2).min(widest)) <= SPARSE_ARROWS {
+        w = (w * 2).min(widest);
+    }
+    w
+}
+
+/// How much of a protocol payload to put into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Styles and marks only (drawing).
+    Marks,
+    /// Narration in a language (the event log).
+    Words(Lang),
+    /// Narration plus the raw timer and command values (the JSON export).
+    Full(Lang),
+}
+
+impl Detail {
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            Detail::Marks => None,
+            Detail::Words(l) | Detail::Full(l) => Some(l),
+        }
+    }
+}
+
+/// One trace event, protocol-free.
+#[derive(Clone, Debug)]
+pub struct PlainEvent {
+    pub at: SimTime,
+    pub kind: PlainKind,
+}
+
+/// What happened, with the protocol's payload resolved (see [`crate::sim::TraceKind`]).
+#[derive(Clone, Debug)]
+pub enum PlainKind {
+    Sent {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        arrive_at: SimTime,
+        style: MsgStyle,
+    },
+    Delivered {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+    },
+    Dropped {
+        id: u64,
+        from: NodeId,
+        to: NodeId,
+        reason: DropReason,
+        sent_at: SimTime,
+        arrive_at: SimTime,
+        style: MsgStyle,
+    },
+    /// `timer` is filled only at [`Detail::Full`].
+    TimerFired {
+        node: NodeId,
+        timer: String,
+    },
+    /// `text` is filled from [`Detail::Words`] on.
+    Note {
+        node: NodeId,
+        text: String,
+        mark: Option<Text>,
+    },
+    /// `raw` is filled only at [`Detail::Full`].
+    Command {
+        node: NodeId,
+        cmd: CmdText,
+        raw: String,
+    },
+    Crashed {
+        node: NodeId,
+    },
+    Restarted {
+        node: NodeId,
+    },
+    LinkCut {
+        a: NodeId,
+        b: NodeId,
+    },
+    LinkHealed {
+        a: NodeId,
+        b: NodeId,
+    },
+    Violation {
+        rule: &'static str,
+        /// The rule's name, as the page tells it.
+        name: Text,
+    },
+}
+
+/// Event-log lines, newest first, from story events given newest first.
+pub fn log_lines(
+    events: &mut dyn Iterator<Item = (u64, PlainEvent)>,
+    lang: Lang,
+    names: &[String],
+) -> Vec<LogLine> {
+    let engine = |e: EngineEvent| engine_event(lang, &e, names);
+    let mut lines = Vec::new();
+    for (seq, ev) in events {
+        let mut msg = None;
+        let (node, text, alarm) = match ev.kind {
+            PlainKind::Note { node, text, .. } => (Some(node), text, false),
+            PlainKind::Crashed { node } => (Some(node), engine(EngineEvent::Crashed(node)), false),
+            PlainKind::Restarted { node } => {
+                (Some(node), engine(EngineEvent::Restarted(node)), false)
+            }
+            PlainKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(a, b)), false),
+            PlainKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(a, b)), false),
+            PlainKind::Command { node, cmd, .. } => {
+                (Some(node), engine(EngineEvent::Command(node, cmd)), false)
+            }
+            PlainKind::Violation { name, .. } => (None, engine(EngineEvent::Violation(name)), true),
+            PlainKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                style,
+                ..
+            } => {
+                msg = Some(id);
+                (
+                    None,
+                    engine(EngineEvent::Dropped {
+                        what: style.key,
+                        from,
+                        to,
+                        reason,
+                    }),
+                    false,
+                )
+            }
+            PlainKind::Sent { .. } | PlainKind::Delivered { .. } | PlainKind::TimerFired { .. } => {
+                continue
+            }
+        };
+        lines.push(LogLine {
+            seq,
+            msg,
+            at: ev.at,
+            node,
+            who: node.map(|n| names[n].clone()),
+            text,
+            alarm,
+        });
+    }
+    lines
+}
+
+/// Crosses for messages dropped within the last `linger`, from events newest first.
+pub fn drop_marks(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    now: SimTime,
+    linger: SimTime,
+) -> Vec<DropMark> {
+    let mut drops = Vec::new();
+    for ev in events {
+        if now.saturating_sub(ev.at) >= linger {
+            break;
+        }
+        if let PlainKind::Dropped {
+            id,
+            from,
+            to,
+            reason,
+            sent_at,
+            arrive_at,
+            ..
+        } = ev.kind
+        {
+            let progress = match reason {
+                DropReason::LinkCut => CUT_POINT,
+                DropReason::Lost => 0.85,
+                DropReason::NodeDown => 0.95,
+                DropReason::ByUser => {
+                    let span = arrive_at.saturating_sub(sent_at).max(1) as f64;
+                    (ev.at.saturating_sub(sent_at) as f64 / span).clamp(0.0, 1.0)
+                }
+            };
+            let age = now.saturating_sub(ev.at) as f64 / linger.max(1) as f64;
+            drops.push(DropMark {
+                id,
+                from,
+                to,
+                progress,
+                age,
+            });
+        }
+    }
+    drops
+}
+
+/// The space-time diagram of the last `window` before `now`, from events newest first;
+/// `alive[n]` says whether node `n` is up now.
+pub fn space_time(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    lang: Lang,
+    window: SimTime,
+    now: SimTime,
+    alive: &[bool],
+) -> SpaceTimeVis {
+    let from = now.saturating_sub(window);
+    let n = alive.len();
+    let mut ends: std::collections::BTreeMap<u64, (SimTime, ArrowEnd)> = Default::default();
+    let mut arrows = Vec::new();
+    let mut marks = Vec::new();
+    let mut down = Vec::new();
+    let mut up_again: Vec<Option<SimTime>> = vec![None; n];
+    let mut saw_crash = vec![false; n];
+    for ev in events {
+        if ev.at < from {
+            break;
+        }
+        match ev.kind {
+            PlainKind::Delivered { id, .. } => {
+                ends.insert(id, (ev.at, ArrowEnd::Delivered));
+            }
+            PlainKind::Dropped { id, .. } => {
+                ends.insert(id, (ev.at, ArrowEnd::Dropped));
+            }
+            PlainKind::Sent {
+                id,
+                from: a,
+                to: b,
+                arrive_at,
+                style,
+            } => {
+                let (t1, end, progress) = match ends.get(&id) {
+                    Some((t1, end)) => (*t1, *end, 1.0),
+                    None => {
+                        let span = arrive_at.saturating_sub(ev.at).max(1) as f64;
+                        (
+                            now,
+                            ArrowEnd::Flying,
+                            (now.saturating_sub(ev.at) as f64 / span).clamp(0.0, 1.0),
+                        )
+                    }
+                };
+                arrows.push(Arrow {
+                    id,
+                    from: a,
+                    to: b,
+                    t0: ev.at,
+                    t1,
+                    progress,
+                    end,
+                    class: style.class,
+                });
+            }
+            PlainKind::Restarted { node } => up_again[node] = Some(ev.at),
+            PlainKind::Crashed { node } => {
+                down.push((node, ev.at, up_again[node].take().unwrap_or(now)));
+                saw_crash[node] = true;
+            }
+            PlainKind::Note {
+                node,
+                mark: Some(k),
+                ..
+            } => marks.push(Mark {
+                node,
+                at: ev.at,
+                label: k.get(lang).to_string(),
+            }),
+            _ => {}
+        }
+    }
+    // Down since before the window, or restarted within it after an older crash.
+    for node in 0..n {
+        if !saw_crash[node] {
+            match (alive[node], up_again[node]) {
+                (false, _) => down.push((node, from, now)),
+                (true, Some(up)) => down.push((node, from, up)),
+                _ => {}
+            }
+        }
+    }
+    arrows.sort_by_key(|a| a.id);
+    // Dense traffic: the newest arrows only (more is a tangle nobody can read at this
+    // size, and each one is drawn every frame).
+    if arrows.len() > MAX_ARROWS {
+        arrows.drain(..arrows.len() - MAX_ARROWS);
+        // The marks go back as far as the arrows do.
+        let since = arrows.iter().map(|a| a.t0).min().unwrap_or(from);
+        marks.retain(|m: &Mark| m.at >= since);
+    }
+    SpaceTimeVis {
+        from,
+        to: now,
+        window,
+        arrows,
+        marks,
+        down,
+    }
+}
+
+/// The trace as a JSON array (one object per event, oldest first), narration in `lang`.
+/// Events should carry [`Detail::Full`].
+pub fn trace_json(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    lang: Lang,
+    names: &[String],
+) -> String {
+    let name = |n: NodeId| json_str(&names[n]);
+    let mut out = String::from("[\n");
+    let mut first = true;
+    for ev in events {
+        let fields = match ev.kind {
+            PlainKind::Sent {
+                id,
+                from,
+                to,
+                arrive_at,
+                style,
+            } => format!(
+                r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
+                name(from),
+                name(to),
+                json_str(style.key.get(lang))
+            ),
+            PlainKind::Delivered { id, from, to } => format!(
+                r#""kind":"delivered","id":{id},"from":{},"to":{}"#,
+                name(from),
+                name(to)
+            ),
+            PlainKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                ..
+            } => format!(
+                r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
+                name(from),
+                name(to),
+                json_str(&format!("{reason:?}"))
+            ),
+            PlainKind::TimerFired { node, timer } => format!(
+                r#""kind":"timer","node":{},"timer":{}"#,
+                name(node),
+                json_str(&timer)
+            ),
+            PlainKind::Note { node, text, .. } => format!(
+                r#""kind":"note","node":{},"text":{}"#,
+                name(node),
+                json_str(&text)
+            ),
+            PlainKind::Command { node, raw, .. } => format!(
+                r#""kind":"command","node":{},"cmd":{}"#,
+                name(node),
+                json_str(&raw)
+            ),
+            PlainKind::Crashed { node } => {
+                format!(r#""kind":"crashed","node":{}"#, name(node))
+            }
+            PlainKind::Restarted { node } => {
+                format!(r#""kind":"restarted","node":{}"#, name(node))
+            }
+            PlainKind::LinkCut { a, b } => {
+                format!(r#""kind":"link_cut","a":{},"b":{}"#, name(a), name(b))
+            }
+            PlainKind::LinkHealed { a, b } => {
+                format!(r#""kind":"link_healed","a":{},"b":{}"#, name(a), name(b))
+            }
+            PlainKind::Violation { rule, .. } => {
+                format!(r#""kind":"violation","rule":{}"#, json_str(rule))
+            }
+        };
+        if !first {
+            out.push_str(",\n");
+        }
+        first = false;
+        out.push_str(&format!(r#"  {{"at_us":{},{fields}}}"#, ev.at));
+    }
+    out.push_str("\n]\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends every `gap` µs up to `now`, newest first.
+    fn sends(now: SimTime, gap: SimTime) -> Vec<SimTime> {
+        (0..=now / gap).map(|k| now - k * gap).collect()
+    }
+
+    #[test]
+    fn the_window_narrows_for_dense_traffic_and_widens_again() {
+        let widest = 600_000;
+        // Sparse: 1 send per 10 ms -> 60 in the widest span: stays wide.
+        let w = fit_window(
+            &mut sends(5_000_000, 10_000).into_iter(),
+            5_000_000,
+            widest,
+            0,
+        );
+        assert_eq!(w, widest);
+        // Dense: 1 per ms -> 600 in 600 ms: halves until at most 220 (150 ms holds 151).
+        let w = fit_window(
+            &mut sends(5_000_000, 1_000).into_iter(),
+            5_000_000,
+            widest,
+            widest,
+        );
+        assert_eq!(w, 150_000);
+        // Stays there while traffic stays the same (no flicker).
+        let again = fit_window(
+            &mut sends(5_000_100, 1_000).into_iter(),
+            5_000_100,
+            widest,
+            w,
+        );
+        assert_eq!(again, w);
+        // Traffic calms down: back to the widest span.
+        let w = fit_window(
+            &mut sends(9_000_000, 20_000).into_iter(),
+            9_000_000,
+            widest,
+            w,
+        );
+        assert_eq!(w, widest);
+        // Never narrower than an eighth.
+        let w = fit_window(
+            &mut sends(5_000_000, 10).into_iter(),
+            5_000_000,
+            widest,
+            widest,
+        );
+        assert_eq!(w, widest / 8);
+    }
+}

@@ -1,0 +1,587 @@
+//! The rewindable runner: a world plus its page's [`Adapter`], with the user's action log
+//! and bounded checkpoints. [`Sim`] does for every protocol alike what the adapter does not
+//! (messages, drops, the event log, the space-time diagram, rewind), and hides the
+//! protocol's types behind [`PageSim`] so the controller can hold any page.
+
+use crate::sim::{
+    Action, LinkState, NodeId, Protocol, SimTime, TraceEvent, TraceKind, World, WorldConfig,
+};
+use crate::ui::core::action::UiAction;
+use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::plain_trace::{self, Detail, PlainEvent, PlainKind};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Text;
+use crate::ui::core::view::*;
+
+/// A running page, whatever its protocol.
+pub trait PageSim: Send + Sync {
+    fn now(&self) -> SimTime;
+    fn run_until(&mut self, t: SimTime);
+    /// Process one event; false when nothing is left.
+    fn step(&mut self) -> bool;
+    fn act(&mut self, a: UiAction);
+    fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView;
+    fn legend(&self, lang: Lang) -> LegendVis;
+    fn len(&self) -> usize;
+    /// The user's actions so far, with their times (what a shared link replays).
+    fn log(&self) -> &[(SimTime, UiAction)];
+    /// Replay a recorded log: its actions are applied when the clock reaches them.
+    fn load_log(&mut self, log: Vec<(SimTime, UiAction)>);
+    /// The furthest time this run has reached (the end of the timeline).
+    fn horizon(&self) -> SimTime;
+    /// Show the run as it was (or will be) at `t`: restore the nearest checkpoint at or
+    /// before `t` and replay the recorded actions up to `t`.
+    fn seek(&mut self, t: SimTime);
+    /// A fingerprint of everything that happened so far (equal runs, equal prints).
+    fn fingerprint(&self) -> u64;
+    /// How many checkpoints are held (bounded).
+    fn checkpoints(&self) -> usize;
+    /// The recent trace as JSON (an array of events, narration in `lang`).
+    fn trace_json(&self, lang: Lang) -> String;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What a protocol tells the generic view builder.
+pub trait Adapter: Clone + Send + Sync + 'static {
+    type P: Protocol;
+    /// Display names by node id.
+    fn names(&self) -> &[String];
+    fn node(&self, w: &World<Self::P>, id: NodeId, lang: Lang) -> NodeVis;
+    fn msg_style(&self, m: &<Self::P as Protocol>::Msg) -> MsgStyle;
+    /// Language-neutral detail for a message's tooltip (`T3 · +2`).
+    fn msg_detail(&self, m: &<Self::P as Protocol>::Msg) -> String;
+    fn narrate(&self, lang: Lang, note: &<Self::P as Protocol>::Note) -> String;
+    fn cmd_text(&self, cmd: &<Self::P as Protocol>::Cmd) -> CmdText;
+    /// Turn a command button into a protocol command.
+    fn command(
+        &mut self,
+        w: &World<Self::P>,
+        node: NodeId,
+        id: &str,
+    ) -> Option<<Self::P as Protocol>::Cmd>;
+    fn status(&self, w: &World<Self::P>, lang: Lang) -> Vec<StatusVis>;
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)>;
+    fn kinds(&self) -> Vec<MsgStyle>;
+    /// A measured-versus-theory chart, for pages that have one.
+    fn chart(&self, _w: &World<Self::P>) -> Option<ChartVis> {
+        None
+    }
+    /// Which narration deserves a labelled mark in the space-time diagram.
+    fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Text> {
+        None
+    }
+    /// The name of one of the protocol's safety rules (its monitor's rule id).
+    fn rule_name(&self, _rule: &'static str) -> Text {
+        Key::ViolationTitle.into()
+    }
+}
+
+/// Trace events kept for the event log and drop animations.
+pub const TRACE_CAPACITY: usize = 4_000;
+
+/// The engine settings of a scenario.
+pub fn world_config(sc: &Scenario) -> WorldConfig {
+    WorldConfig {
+        seed: sc.seed,
+        net: sc.net_config(),
+        trace_capacity: TRACE_CAPACITY,
+        check_invariants: true,
+    }
+}
+
+/// `n` display names `prefix1..prefixN`.
+pub fn numbered(prefix: &str, n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// How much recent history the space-time diagram shows: ten of the longest message
+/// flights, and at least 0.6 s.
+pub fn space_time_window(latency_max: SimTime) -> SimTime {
+    (600 * crate::sim::MS).max(10 * latency_max)
+}
+
+/// At most this many checkpoints are kept; past it, every other one is dropped and the
+/// spacing doubles, so memory stays bounded however long the run.
+pub const MAX_CHECKPOINTS: usize = 64;
+/// Spacing of checkpoints at the start of a run.
+pub const CHECKPOINT_EVERY: SimTime = crate::sim::SEC;
+
+/// A saved moment of the run, for rewinding.
+#[derive(Clone)]
+struct Checkpoint<A: Adapter> {
+    world: World<A::P>,
+    adapter: A,
+    /// How many logged actions had been applied.
+    applied: usize,
+}
+
+/// A world plus its adapter: one running page, with its action log and checkpoints.
+pub struct Sim<A: Adapter> {
+    pub world: World<A::P>,
+    pub adapter: A,
+    log: Vec<(SimTime, UiAction)>,
+    /// Index of the next logged action to apply (less than `log.len()` after a rewind).
+    applied: usize,
+    checkpoints: Vec<Checkpoint<A>>,
+    spacing: SimTime,
+    horizon: SimTime,
+    /// The event-log lines of the last view, kept until the story or the language changes
+    /// (they are the costliest part of a frame to rebuild).
+    lines_cache: std::sync::Mutex<Option<(u64, Lang, Vec<LogLine>)>>,
+    /// The space-time diagram's current time span (it narrows when traffic is dense; see
+    /// [`plain_trace::fit_window`]). Zero until the first view.
+    st_window: std::sync::Mutex<SimTime>,
+}
+
+impl<A: Adapter> Sim<A> {
+    pub fn new(world: World<A::P>, adapter: A) -> Self {
+        let first = Checkpoint {
+            world: world.clone(),
+            adapter: adapter.clone(),
+            applied: 0,
+        };
+        Sim {
+            world,
+            adapter,
+            log: Vec::new(),
+            applied: 0,
+            checkpoints: vec![first],
+            spacing: CHECKPOINT_EVERY,
+            horizon: 0,
+            lines_cache: Default::default(),
+            st_window: Default::default(),
+        }
+    }
+
+    /// Schedule a preset's script (part of the world from time 0, not of the user's log).
+    pub fn with_script(mut self, script: Vec<(SimTime, Action<<A::P as Protocol>::Cmd>)>) -> Self {
+        for (at, a) in script {
+            self.world.schedule(at, a);
+        }
+        self.checkpoints[0].world = self.world.clone();
+        self
+    }
+
+    fn apply_now(&mut self, a: UiAction) {
+        let action = match a {
+            UiAction::Crash(n) => Action::Crash(n),
+            UiAction::Restart(n) => Action::Restart(n),
+            UiAction::Cut(a, b) => Action::Cut(a, b),
+            UiAction::Heal(a, b) => Action::Heal(a, b),
+            UiAction::Partition(g) => Action::Partition(g),
+            UiAction::HealAll => Action::HealAll,
+            UiAction::DropMsg(id) => Action::DropMsg(id),
+            UiAction::SetNet(n) => Action::SetNet(n),
+            UiAction::Command(n, id) => match self.adapter.command(&self.world, n, id) {
+                Some(cmd) => Action::Command(n, cmd),
+                None => return,
+            },
+        };
+        self.world.apply(action);
+    }
+
+    /// Advance to `t`, applying logged actions at their times, checkpointing on the way.
+    fn advance_to(&mut self, t: SimTime) {
+        loop {
+            let next_cp = self.checkpoints.last().map_or(0, |c| c.world.now()) + self.spacing;
+            let next_action = self
+                .log
+                .get(self.applied)
+                .map(|(at, _)| *at)
+                .filter(|at| *at <= t);
+            // Stop at whichever comes first: a logged action, a checkpoint, or `t`.
+            let mut stop = t;
+            if let Some(at) = next_action {
+                stop = stop.min(at);
+            }
+            if next_cp <= t {
+                stop = stop.min(next_cp);
+            }
+            self.world.run_until(stop.max(self.world.now()));
+            // A checkpoint holds the state before the actions of its instant.
+            if self.world.now() >= next_cp {
+                self.checkpoint();
+            }
+            if next_action.is_some_and(|at| at <= self.world.now()) {
+                let (_, a) = self.log[self.applied].clone();
+                self.applied += 1;
+                self.apply_now(a);
+                continue;
+            }
+            if stop >= t {
+                break;
+            }
+        }
+        self.horizon = self.horizon.max(self.world.now());
+    }
+
+    fn checkpoint(&mut self) {
+        self.checkpoints.push(Checkpoint {
+            world: self.world.clone(),
+            adapter: self.adapter.clone(),
+            applied: self.applied,
+        });
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            // Keep the first and every other one after it; double the spacing.
+            let mut i = 0;
+            self.checkpoints.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.spacing *= 2;
+        }
+    }
+
+    /// Acting in the past forks a new future: the old one (later actions, later
+    /// checkpoints) is discarded.
+    fn fork_here(&mut self) {
+        if self.applied < self.log.len() || self.horizon > self.world.now() {
+            self.log.truncate(self.applied);
+            let now = self.world.now();
+            self.checkpoints.retain(|c| c.world.now() <= now);
+            self.horizon = now;
+        }
+    }
+}
+
+impl<A: Adapter> PageSim for Sim<A> {
+    fn now(&self) -> SimTime {
+        self.world.now()
+    }
+    fn run_until(&mut self, t: SimTime) {
+        self.advance_to(t)
+    }
+    fn step(&mut self) -> bool {
+        // A logged action due before the next event counts as the step.
+        let next_event = self.world.next_event_time();
+        if let Some((at, _)) = self.log.get(self.applied) {
+            if next_event.is_none_or(|e| *at <= e) {
+                let at = *at;
+                self.advance_to(at);
+                return true;
+            }
+        }
+        let moved = self.world.step();
+        self.horizon = self.horizon.max(self.world.now());
+        moved
+    }
+    fn len(&self) -> usize {
+        self.world.len()
+    }
+
+    fn act(&mut self, a: UiAction) {
+        self.fork_here();
+        self.log.push((self.world.now(), a.clone()));
+        self.applied = self.log.len();
+        self.apply_now(a);
+    }
+
+    fn log(&self) -> &[(SimTime, UiAction)] {
+        &self.log
+    }
+
+    fn load_log(&mut self, log: Vec<(SimTime, UiAction)>) {
+        self.log = log;
+        self.applied = 0;
+        self.horizon = self.horizon.max(self.log.last().map_or(0, |(at, _)| *at));
+    }
+
+    fn horizon(&self) -> SimTime {
+        self.horizon
+    }
+
+    fn seek(&mut self, t: SimTime) {
+        let cp = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.world.now() <= t)
+            .unwrap_or(&self.checkpoints[0])
+            .clone();
+        self.world = cp.world;
+        self.adapter = cp.adapter;
+        self.applied = cp.applied;
+        let horizon = self.horizon;
+        self.advance_to(t);
+        self.horizon = horizon.max(t);
+    }
+
+    fn fingerprint(&self) -> u64 {
+        self.world.trace().hash()
+    }
+
+    fn checkpoints(&self) -> usize {
+        self.checkpoints.len()
+    }
+
+    fn trace_json(&self, lang: Lang) -> String {
+        let mut events = self
+            .world
+            .trace()
+            .recent()
+            .map(|ev| self.plain(ev, Detail::Full(lang)));
+        plain_trace::trace_json(&mut events, lang, self.adapter.names())
+    }
+
+    fn legend(&self, lang: Lang) -> LegendVis {
+        LegendVis {
+            roles: self.adapter.roles(lang),
+            kinds: self
+                .adapter
+                .kinds()
+                .into_iter()
+                .map(|k| (k.class, k.badge, k.key.get(lang).to_string()))
+                .collect(),
+        }
+    }
+
+    fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView {
+        let w = &self.world;
+        let a = &self.adapter;
+        let names = a.names();
+        let now = w.now();
+        let nodes = (0..w.len()).map(|id| a.node(w, id, lang)).collect();
+        let net = w.network();
+        let msgs = net
+            .in_flight()
+            .map(|m| {
+                let doomed = net.link(m.from, m.to) == LinkState::Cut;
+                let mut progress = m.progress(now);
+                if doomed {
+                    progress = progress.min(CUT_POINT);
+                }
+                let style = a.msg_style(&m.msg);
+                let detail = a.msg_detail(&m.msg);
+                let title = format!(
+                    "{} {}→{}{}{} — {}",
+                    style.key.get(lang),
+                    names[m.from],
+                    names[m.to],
+                    if detail.is_empty() { "" } else { " · " },
+                    detail,
+                    t(lang, Key::ClickToDrop)
+                );
+                MsgVis {
+                    id: m.id,
+                    from: m.from,
+                    to: m.to,
+                    progress,
+                    class: style.class,
+                    badge: style.badge,
+                    title,
+                    doomed,
+                }
+            })
+            .collect();
+
+        let drops = plain_trace::drop_marks(
+            &mut w
+                .trace()
+                .recent()
+                .rev()
+                .map(|ev| self.plain(ev, Detail::Marks)),
+            now,
+            drop_linger,
+        );
+        let newest = w.trace().story().next_back().map_or(0, |(seq, _)| *seq);
+        let mut cache = self.lines_cache.lock().unwrap_or_else(|e| e.into_inner());
+        let lines = match cache.as_ref() {
+            Some((seq, l, lines)) if *seq == newest && *l == lang => lines.clone(),
+            _ => {
+                let mut story = w
+                    .trace()
+                    .story()
+                    .rev()
+                    .take(MAX_LINES)
+                    .map(|(seq, ev)| (*seq, self.plain(ev, Detail::Words(lang))));
+                let lines = plain_trace::log_lines(&mut story, lang, names);
+                *cache = Some((newest, lang, lines.clone()));
+                lines
+            }
+        };
+        drop(cache);
+        let violations = w
+            .violations()
+            .iter()
+            .map(|v| ViolationVis {
+                rule_id: v.rule,
+                rule: a.rule_name(v.rule).get(lang).to_string(),
+                nodes: v
+                    .nodes
+                    .iter()
+                    .map(|n| names[*n].clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                at: v.at,
+                detail: v.detail.clone(),
+            })
+            .collect();
+        SimView {
+            now,
+            nodes,
+            msgs,
+            drops,
+            cut: net.cut_links().collect(),
+            lines,
+            violations,
+            status: a.status(w, lang),
+            events: w.events_processed(),
+            horizon: self.horizon.max(now),
+            space_time: if w.len() <= 20 {
+                self.space_time(lang)
+            } else {
+                SpaceTimeVis::default()
+            },
+            chart: a.chart(w),
+        }
+    }
+}
+
+impl<A: Adapter> Sim<A> {
+    fn space_time(&self, lang: Lang) -> SpaceTimeVis {
+        let w = &self.world;
+        let now = w.now();
+        let widest = space_time_window(w.config().net.latency_max);
+        let mut current = self.st_window.lock().unwrap_or_else(|e| e.into_inner());
+        let mut sends = w
+            .trace()
+            .recent()
+            .rev()
+            .take_while(|ev| now.saturating_sub(ev.at) <= widest)
+            .filter(|ev| matches!(ev.kind, TraceKind::Sent { .. }))
+            .map(|ev| ev.at);
+        let window = plain_trace::fit_window(&mut sends, now, widest, *current);
+        *current = window;
+        drop(current);
+        let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
+        let mut events = w
+            .trace()
+            .recent()
+            .rev()
+            .map(|ev| self.plain(ev, Detail::Marks));
+        plain_trace::space_time(&mut events, lang, window, now, &alive)
+    }
+
+    /// `ev` without protocol types, resolved as far as `detail` asks.
+    fn plain(&self, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
+        let a = &self.adapter;
+        let full = matches!(detail, Detail::Full(_));
+        let kind = match &ev.kind {
+            TraceKind::Sent {
+                id,
+                from,
+                to,
+                arrive_at,
+                msg,
+            } => PlainKind::Sent {
+                id: *id,
+                from: *from,
+                to: *to,
+                arrive_at: *arrive_at,
+                style: a.msg_style(msg),
+            },
+            TraceKind::Delivered { id, from, to, .. } => PlainKind::Delivered {
+                id: *id,
+                from: *from,
+                to: *to,
+            },
+            TraceKind::Dropped {
+                id,
+                from,
+                to,
+                reason,
+                sent_at,
+                arrive_at,
+                msg,
+            } => PlainKind::Dropped {
+                id: *id,
+                from: *from,
+                to: *to,
+                reason: *reason,
+                sent_at: *sent_at,
+                arrive_at: *arrive_at,
+                style: a.msg_style(msg),
+            },
+            TraceKind::TimerFired { node, timer } => PlainKind::TimerFired {
+                node: *node,
+                timer: if full {
+                    format!("{timer:?}")
+                } else {
+                    String::new()
+                },
+            },
+            TraceKind::Note { node, note } => PlainKind::Note {
+                node: *node,
+                text: detail
+                    .lang()
+                    .map_or_else(String::new, |lang| a.narrate(lang, note)),
+                mark: a.mark(note),
+            },
+            TraceKind::Command { node, cmd } => PlainKind::Command {
+                node: *node,
+                cmd: a.cmd_text(cmd),
+                raw: if full {
+                    format!("{cmd:?}")
+                } else {
+                    String::new()
+                },
+            },
+            TraceKind::Crashed { node } => PlainKind::Crashed { node: *node },
+            TraceKind::Restarted { node } => PlainKind::Restarted { node: *node },
+            TraceKind::LinkCut { a, b } => PlainKind::LinkCut { a: *a, b: *b },
+            TraceKind::LinkHealed { a, b } => PlainKind::LinkHealed { a: *a, b: *b },
+            TraceKind::Violation { rule } => PlainKind::Violation {
+                rule,
+                name: a.rule_name(rule),
+            },
+        };
+        PlainEvent { at: ev.at, kind }
+    }
+}
+
+/// The page of a pure data structure (ring, bloom filter): no engine, nothing to run.
+pub struct NullSim;
+
+impl PageSim for NullSim {
+    fn now(&self) -> SimTime {
+        0
+    }
+    fn run_until(&mut self, _: SimTime) {}
+    fn step(&mut self) -> bool {
+        false
+    }
+    fn act(&mut self, _: UiAction) {}
+    fn view(&self, _: Lang, _: SimTime) -> SimView {
+        SimView::default()
+    }
+    fn legend(&self, _: Lang) -> LegendVis {
+        LegendVis::default()
+    }
+    fn len(&self) -> usize {
+        0
+    }
+    fn log(&self) -> &[(SimTime, UiAction)] {
+        &[]
+    }
+    fn load_log(&mut self, _: Vec<(SimTime, UiAction)>) {}
+    fn horizon(&self) -> SimTime {
+        0
+    }
+    fn seek(&mut self, _: SimTime) {}
+    fn fingerprint(&self) -> u64 {
+        0
+    }
+    fn checkpoints(&self) -> usize {
+        0
+    }
+    fn trace_json(&self, _: Lang) -> String {
+        "[]\n".into()
+    }
+}
+
+/// Milliseconds, rounded down, for labels.
+pub fn ms(t: SimTime) -> u64 {
+    t / crate::sim::MS
+}

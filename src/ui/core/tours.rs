@@ -1,0 +1,152 @@
+//! Guided tours: a scenario plus annotated pause points. Each step plays for `wait_ms` of
+//! virtual time, pauses, shows its text, and either waits for the student to press
+//! Continue or for a specific action of theirs (kill the leader, restart a node, send a
+//! request), which continues the tour.
+//!
+//! Built-in tours are keyed by slug (`tour=raft-election`); a teacher can write one in the
+//! link itself: `tour=300~crash-leader~Kill the leader!|500~~Watch the new election`
+//! (steps separated by `|`, each `wait_ms~expectation~text`).
+
+use crate::ui::core::action::UiAction;
+use crate::ui::core::notice::Notice;
+use crate::ui::core::text::Tx;
+
+/// What a step waits for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// The student crashes a node that had this role when the step began (`any` for any).
+    Crash(String),
+    /// The student restarts a crashed node.
+    Restart,
+    /// The student gives this protocol command (`request`, `propose`, `begin`, ...).
+    Command(String),
+}
+
+/// A step's words: the page's own texts, or a teacher's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepText {
+    Page(&'static Tx),
+    Custom(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub wait_ms: u64,
+    pub expect: Option<Expect>,
+    pub text: StepText,
+}
+
+/// A built-in tour of a page: the scenario it runs on and its steps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tour {
+    pub slug: &'static str,
+    pub title: &'static Tx,
+    /// The scenario it runs on (a hash, with `tour=<slug>`).
+    pub hash: &'static str,
+    pub steps: Vec<Step>,
+}
+
+/// A built-in step: play `wait_ms`, then show `text` and wait for `expect` (or Continue).
+pub fn step(wait_ms: u64, expect: Option<Expect>, text: &'static Tx) -> Step {
+    Step {
+        wait_ms,
+        expect,
+        text: StepText::Page(text),
+    }
+}
+
+fn parse_expect(s: &str, commands: &[&str]) -> Option<Option<Expect>> {
+    Some(match s {
+        "" => None,
+        "restart" => Some(Expect::Restart),
+        s => match (s.strip_prefix("crash-"), s.strip_prefix("do-")) {
+            (Some(role), _) if !role.is_empty() => Some(Expect::Crash(role.into())),
+            (_, Some(cmd)) if commands.contains(&cmd) => Some(Expect::Command(cmd.into())),
+            _ => return None,
+        },
+    })
+}
+
+/// The steps of `tour=`: one of the page's `builtin` tours by slug, or a teacher's own
+/// steps (expecting only the page's `commands`). Bad steps are skipped with a notice.
+pub fn parse(value: &str, builtin: &[Tour], commands: &[&str]) -> (Vec<Step>, Vec<Notice>) {
+    if let Some(t) = builtin.iter().find(|t| t.slug == value).cloned() {
+        return (t.steps, vec![]);
+    }
+    let mut steps = Vec::new();
+    let mut notices = Vec::new();
+    for part in value.split('|').filter(|p| !p.is_empty()) {
+        let mut it = part.splitn(3, '~');
+        let parsed = match (
+            it.next().and_then(|w| w.trim().parse::<u64>().ok()),
+            it.next().map(|e| parse_expect(e, commands)),
+            it.next(),
+        ) {
+            (Some(wait_ms), Some(Some(expect)), Some(text)) if !text.trim().is_empty() => {
+                Some(Step {
+                    wait_ms: wait_ms.min(3_600_000),
+                    expect,
+                    text: StepText::Custom(text.chars().take(500).collect()),
+                })
+            }
+            _ => None,
+        };
+        match parsed {
+            Some(s) => steps.push(s),
+            None => notices.push(Notice::Malformed {
+                field: "tour".into(),
+                value: part.chars().take(40).collect(),
+            }),
+        }
+    }
+    (steps, notices)
+}
+
+/// Whether `new_actions` (taken since the step began, with the roles nodes had then)
+/// satisfy `expect`.
+pub fn satisfied(expect: &Expect, roles: &[&str], new_actions: &[UiAction]) -> bool {
+    new_actions.iter().any(|a| match (expect, a) {
+        (Expect::Crash(role), UiAction::Crash(n)) => {
+            role == "any" || roles.get(*n).is_some_and(|r| r == role)
+        }
+        (Expect::Restart, UiAction::Restart(_)) => true,
+        (Expect::Command(id), UiAction::Command(_, c)) => id == c,
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_teachers_tour_reads_from_the_link_and_bad_steps_are_named() {
+        let (steps, notices) = parse(
+            "300~crash-leader~Kill the leader!|500~~Watch|x~~bad|10~fly~bad|20~do-request~Ask",
+            &[],
+            &["request"],
+        );
+        assert_eq!(steps.len(), 3);
+        assert_eq!(steps[0].expect, Some(Expect::Crash("leader".into())));
+        assert_eq!(steps[2].expect, Some(Expect::Command("request".into())));
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn expectations_match_only_the_right_action() {
+        let roles = ["follower", "leader", "follower"];
+        let crash_leader = Expect::Crash("leader".into());
+        assert!(!satisfied(&crash_leader, &roles, &[UiAction::Crash(0)]));
+        assert!(satisfied(
+            &crash_leader,
+            &roles,
+            &[UiAction::Crash(0), UiAction::Crash(1)]
+        ));
+        assert!(satisfied(
+            &Expect::Command("begin".into()),
+            &roles,
+            &[UiAction::Command(0, "begin")]
+        ));
+        assert!(!satisfied(&Expect::Restart, &roles, &[UiAction::HealAll]));
+    }
+}

@@ -1,0 +1,298 @@
+//! What a page shows, read from the world once per frame, already translated.
+//! Components read only this, never protocol fields.
+
+use crate::sim::{NodeId, SimTime};
+use crate::ui::core::i18n::{t, Key, Lang};
+use crate::ui::core::text::Text;
+
+/// A node's outline (paired with colour, so roles never rely on colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Diamond,
+    Hexagon,
+    Square,
+}
+
+impl Shape {
+    pub fn attr(self) -> &'static str {
+        match self {
+            Shape::Circle => "circle",
+            Shape::Diamond => "diamond",
+            Shape::Hexagon => "hexagon",
+            Shape::Square => "square",
+        }
+    }
+    /// A character for legends.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Shape::Circle => "●",
+            Shape::Diamond => "◆",
+            Shape::Hexagon => "⬢",
+            Shape::Square => "■",
+        }
+    }
+}
+
+/// A command button in the inspector (`data-testid="action-<id>"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommandVis {
+    pub id: &'static str,
+    pub label: String,
+    pub enabled: bool,
+}
+
+/// One cell of a node's state strip (a Raft log entry, a Paxos proposal, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellVis {
+    pub top: String,
+    pub main: String,
+    pub sub: String,
+    /// Extra CSS classes (colour by term, state).
+    pub class: String,
+    /// `data-value`.
+    pub value: String,
+    /// `data-done`: committed, chosen, decided.
+    pub done: bool,
+    pub title: String,
+}
+
+/// A node's state strip.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StripVis {
+    pub cells: Vec<CellVis>,
+    /// Older cells not shown.
+    pub hidden: usize,
+    /// `data-commit`: how many are done (Raft: the commit index).
+    pub done: u64,
+    /// `data-len`: how many there are in all.
+    pub len: u64,
+}
+
+impl StripVis {
+    /// A strip showing all of `cells` (none hidden); `done` and `len` counted from them.
+    pub fn from_cells(cells: Vec<CellVis>) -> StripVis {
+        let done = cells.iter().filter(|c| c.done).count() as u64;
+        StripVis {
+            len: cells.len() as u64,
+            done,
+            cells,
+            hidden: 0,
+        }
+    }
+}
+
+/// One node as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeVis {
+    pub id: NodeId,
+    pub name: String,
+    /// `data-role`: `leader`, `acceptor`, `coordinator`, ... or `crashed`.
+    pub role: &'static str,
+    /// `data-state`: a finer state (`prepared`, `committed`, `preparing`, ...).
+    pub state: &'static str,
+    pub shape: Shape,
+    /// Colour class: `blue`, `amber`, `green`, `red`, `violet`, `grey`.
+    pub tone: &'static str,
+    pub crashed: bool,
+    /// The short second line inside the node (`T3`, `n=4`, `X`).
+    pub badge: String,
+    /// The label next to the node (translated).
+    pub label: String,
+    /// A timer running down, as the fraction left.
+    pub ring: Option<f64>,
+    /// Raft's term (`data-term`).
+    pub term: Option<u64>,
+    /// Inspector rows.
+    pub details: Vec<(String, String)>,
+    pub commands: Vec<CommandVis>,
+    pub strip: StripVis,
+}
+
+impl NodeVis {
+    /// Restyle as crashed when the node is down: grey, no timer ring, `crashed` role, and
+    /// its label prefixed with "crashed".
+    pub fn crashed_if(mut self, down: bool, lang: Lang) -> NodeVis {
+        if down {
+            self.crashed = true;
+            self.role = "crashed";
+            self.tone = "grey";
+            self.ring = None;
+            self.label = format!("{} · {}", t(lang, Key::Crashed), self.label);
+        }
+        self
+    }
+}
+
+/// A message in flight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MsgVis {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    /// 0 at the sender, 1 at the receiver; a message on a cut link stops at the cut.
+    pub progress: f64,
+    pub class: &'static str,
+    pub badge: &'static str,
+    pub title: String,
+    pub doomed: bool,
+}
+
+/// A recently dropped message, drawn as a fading cross.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DropMark {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub progress: f64,
+    /// 0 = just dropped, 1 = about to disappear.
+    pub age: f64,
+}
+
+/// A line of the event log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogLine {
+    pub seq: u64,
+    /// The message this line is about, if any (for hover highlighting).
+    pub msg: Option<u64>,
+    pub at: SimTime,
+    pub node: Option<NodeId>,
+    pub who: Option<String>,
+    pub text: String,
+    pub alarm: bool,
+}
+
+/// A broken invariant, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViolationVis {
+    pub rule_id: &'static str,
+    pub rule: String,
+    pub nodes: String,
+    pub at: SimTime,
+    pub detail: String,
+}
+
+/// A headline figure of the page (`data-testid="status-<key>"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusVis {
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+    pub alarm: bool,
+}
+
+/// How a kind of message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MsgStyle {
+    pub class: &'static str,
+    pub badge: &'static str,
+    pub key: Text,
+}
+
+/// The legend of a page.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LegendVis {
+    pub roles: Vec<(Shape, &'static str, String)>,
+    pub kinds: Vec<(&'static str, &'static str, String)>,
+}
+
+/// How a message's arrow ends in the space-time diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArrowEnd {
+    Delivered,
+    Dropped,
+    /// Still flying: the arrow ends where the message is now.
+    Flying,
+}
+
+/// One message in the space-time diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrow {
+    pub id: u64,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub t0: SimTime,
+    pub t1: SimTime,
+    /// For a flying message, how far along it is at `t1`.
+    pub progress: f64,
+    pub end: ArrowEnd,
+    pub class: &'static str,
+}
+
+/// A labelled state change on a node's time line (became leader, voted, committed, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub node: NodeId,
+    pub at: SimTime,
+    pub label: String,
+}
+
+/// The message-sequence (Lamport) diagram of the recent past: one line per node, time
+/// downwards.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SpaceTimeVis {
+    pub from: SimTime,
+    pub to: SimTime,
+    /// How much time the diagram's height stands for (`to - from` once the run is longer).
+    pub window: SimTime,
+    /// Sorted by message id.
+    pub arrows: Vec<Arrow>,
+    pub marks: Vec<Mark>,
+    /// Spans when a node was down.
+    pub down: Vec<(NodeId, SimTime, SimTime)>,
+}
+
+/// A measured curve beside the one theory predicts (gossip's infected count per round).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartVis {
+    pub measured: Vec<f64>,
+    pub theory: Vec<f64>,
+    /// The y-axis maximum (the node count).
+    pub max: f64,
+}
+
+/// A page's whole state for one frame.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SimView {
+    pub now: SimTime,
+    pub nodes: Vec<NodeVis>,
+    pub msgs: Vec<MsgVis>,
+    pub drops: Vec<DropMark>,
+    pub cut: Vec<(NodeId, NodeId)>,
+    pub lines: Vec<LogLine>,
+    pub violations: Vec<ViolationVis>,
+    pub status: Vec<StatusVis>,
+    pub events: u64,
+    /// The end of the timeline (the furthest time reached).
+    pub horizon: SimTime,
+    pub space_time: SpaceTimeVis,
+    pub chart: Option<ChartVis>,
+}
+
+/// Where a message on a cut link stops: the cut mark is drawn at the link's middle.
+pub const CUT_POINT: f64 = 0.5;
+/// How many event-log lines the view keeps.
+pub const MAX_LINES: usize = 100;
+
+/// `s` as a JSON string literal.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The fraction of a timer still to run at `now`.
+pub fn fraction_left(set_at: SimTime, deadline: SimTime, now: SimTime) -> f64 {
+    let span = deadline.saturating_sub(set_at).max(1) as f64;
+    (deadline.saturating_sub(now) as f64 / span).clamp(0.0, 1.0)
+}

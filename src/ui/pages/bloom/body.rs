@@ -1,0 +1,183 @@
+//! The bloom-filter page: the bit array as a grid, insert and query words, each query's k
+//! positions highlighted with its outcome, the measured false-positive rate beside the
+//! formula and the optimal k, and the cache-penetration scenario.
+
+use leptos::prelude::*;
+
+use crate::decimal::{num, Fixed, Num};
+
+use crate::protocols::bloom::{
+    cache_penetration, expected_fp_rate, optimal_k, BloomFilter, Penetration, QueryOutcome,
+};
+use crate::ui::components::Tr;
+use crate::ui::core::i18n::{t, Key};
+use crate::ui::state::Ctl;
+
+#[derive(Clone, Debug, PartialEq)]
+struct LastOp {
+    word: String,
+    positions: Vec<usize>,
+    outcome: Option<QueryOutcome>,
+}
+
+#[component]
+pub fn BloomPage() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let params = move || {
+        ctl.scenario
+            .with(|s| (s.param("m") as usize, s.param("k") as usize))
+    };
+    let filter = RwSignal::new(BloomFilter::new(256, 3));
+    let last = RwSignal::new(None::<LastOp>);
+    let measured = RwSignal::new(None::<(usize, usize)>);
+    let penetration = RwSignal::new(None::<Penetration>);
+    let counter = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let (m, k) = params();
+        filter.set(BloomFilter::new(m, k));
+        last.set(None);
+        measured.set(None);
+        penetration.set(None);
+    });
+    let word = RwSignal::new(String::from("alice"));
+    let insert = move |w: String| {
+        let w = w.trim().to_string();
+        if w.is_empty() {
+            return;
+        }
+        filter.update(|f| f.insert(&w));
+        let positions = filter.with_untracked(|f| f.positions(&w));
+        last.set(Some(LastOp {
+            word: w,
+            positions,
+            outcome: None,
+        }));
+        measured.set(None);
+        penetration.set(None);
+    };
+    let query = move |w: String| {
+        let w = w.trim().to_string();
+        if w.is_empty() {
+            return;
+        }
+        let (positions, outcome) = filter.with_untracked(|f| (f.positions(&w), f.query(&w)));
+        last.set(Some(LastOp {
+            word: w,
+            positions,
+            outcome: Some(outcome),
+        }));
+    };
+    let insert_random = move |_| {
+        for _ in 0..20 {
+            let c = counter.get_value();
+            counter.set_value(c + 1);
+            filter.update(|f| f.insert(&format!("word-{c}")));
+        }
+        measured.set(None);
+        penetration.set(None);
+    };
+    let measure = move |_| {
+        let fp = filter.with_untracked(|f| {
+            (0..1_000)
+                .filter(|i| f.query(&format!("absent-{i}")) == QueryOutcome::FalsePositive)
+                .count()
+        });
+        measured.set(Some((fp, 1_000)));
+    };
+    let penetrate =
+        move |_| penetration.set(Some(filter.with_untracked(|f| cache_penetration(f, 1_000))));
+    let lang = move || ctl.lang.get();
+    let grid = move || {
+        let hl = last.with(|l| l.as_ref().map(|l| l.positions.clone()).unwrap_or_default());
+        filter.with(|f| {
+            let m = f.m();
+            let cols = if m <= 64 { 16 } else if m <= 1024 { 32 } else { 64 };
+            let cell = 600.0 / cols as f64;
+            let rows = m.div_ceil(cols);
+            view! {
+                <svg class="bloom-grid" data-testid="bloom-grid" viewBox=format!("0 0 600 {}", Num(rows as f64 * cell)) data-ones=f.ones().to_string()>
+                    {f.bits().iter().enumerate().map(|(i, b)| {
+                        let (x, y) = ((i % cols) as f64 * cell, (i / cols) as f64 * cell);
+                        let lit = hl.contains(&i);
+                        view! {
+                            <rect x=num(x + 1.0) y=num(y + 1.0) width=num(cell - 2.0) height=num(cell - 2.0) rx="2"
+                                class=if *b { "bit one" } else { "bit zero" } class:lit=lit/>
+                        }
+                    }).collect_view()}
+                </svg>
+            }
+        })
+    };
+    let outcome = move || {
+        let l = lang();
+        last.get().map(|op| {
+            let (attr, text) = match op.outcome {
+                None => ("inserted", format!("{} “{}”", t(l, Key::Insert), op.word)),
+                Some(QueryOutcome::DefiniteMiss) => {
+                    ("definite-miss", t(l, Key::OutcomeMiss).to_string())
+                }
+                Some(QueryOutcome::TrueHit) => ("true-hit", t(l, Key::OutcomeHit).to_string()),
+                Some(QueryOutcome::FalsePositive) => {
+                    ("false-positive", t(l, Key::OutcomeFp).to_string())
+                }
+            };
+            view! {
+                <p class=format!("outcome {attr}") data-testid="bloom-outcome" data-outcome=attr>
+                    <b>{format!("“{}” → {:?}", op.word, op.positions)}</b><br/>{text}
+                </p>
+            }
+        })
+    };
+    let stats = move || {
+        let l = lang();
+        filter.with(|f| {
+            let (m, k, n) = (f.m(), f.k(), f.n());
+            let formula = expected_fp_rate(m, k, n);
+            view! {
+                <dl class="bloom-stats">
+                    <dt>{t(l, Key::Items)}</dt><dd data-testid="bloom-n">{n}</dd>
+                    <dt>{t(l, Key::BitsSet)}</dt><dd>{format!("{} / {m}", f.ones())}</dd>
+                    <dt>{t(l, Key::MeasuredFp)}</dt>
+                    <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
+                    <dt>{t(l, Key::FormulaFp)}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
+                    <dt>{t(l, Key::OptimalK)}</dt><dd data-testid="bloom-optimal-k">{if n == 0 { "–".to_string() } else { optimal_k(m, n).to_string() }}</dd>
+                </dl>
+            }
+        })
+    };
+    view! {
+        <div class="bloom-page" data-testid="bloom-page">
+            <div class="stage">
+                <section class="cluster-panel">{grid}</section>
+                <aside class="side">
+                    <section>
+                        <label class="field"><span><Tr k=Key::Word/></span>
+                            <input type="text" data-testid="bloom-word" prop:value=move || word.get()
+                                on:input=move |ev| word.set(event_target_value(&ev))/>
+                        </label>
+                        <div class="actions">
+                            <button class="primary" data-testid="bloom-insert" on:click=move |_| insert(word.get_untracked())><Tr k=Key::Insert/></button>
+                            <button data-testid="bloom-query" on:click=move |_| query(word.get_untracked())><Tr k=Key::Query/></button>
+                            <button data-testid="bloom-insert-random" on:click=insert_random><Tr k=Key::InsertRandom/></button>
+                            <button data-testid="bloom-measure" on:click=measure><Tr k=Key::MeasureFp/></button>
+                        </div>
+                        {outcome}
+                        {stats}
+                    </section>
+                    <section>
+                        <h2><Tr k=Key::CachePenetration/></h2>
+                        <p class="hint"><Tr k=Key::CachePenetrationAbout/></p>
+                        <button data-testid="bloom-penetration" on:click=penetrate><Tr k=Key::SendRequests/></button>
+                        {move || penetration.get().map(|p| view! {
+                            <div class="bars">
+                                <div class="bar modn"><span>{t(lang(), Key::DbWithout)}" "<b data-testid="bloom-db-without">{p.db_hits_without_filter}</b></span><i style="width:100%"></i></div>
+                                <div class="bar"><span>{t(lang(), Key::DbWith)}" "<b data-testid="bloom-db-with">{p.db_hits_with_filter}</b></span>
+                                    <i style=format!("width:{}%", Fixed(100.0 * p.db_hits_with_filter as f64 / p.requests.max(1) as f64, 1))></i></div>
+                            </div>
+                        })}
+                    </section>
+                </aside>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! The bloom filter page (Bloom, 1970): m bits, k hash functions, the three query outcomes
+//! and the measured false-positive rate beside (1 − e^(−kn/m))^k; cache penetration.
+
+#[cfg(target_arch = "wasm32")]
+pub mod body;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::{NullSim, PageSim};
+use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::Tour;
+
+const PARAMS: &[ParamSpec] = &[
+    num("m", &texts::BITS, 8, 4_096, 256),
+    num("k", &texts::HASH_FUNCTIONS, 1, 16, 3),
+];
+
+fn tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+fn no_cluster(_: &Scenario) -> usize {
+    0
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "bloom",
+    chapter: Chapter::DataStructures,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 1, 1),
+    nodes_label: Text::Key(Key::Nodes),
+    params: PARAMS,
+    presets: &[],
+    strips: None,
+    commands: &[],
+    network: false,
+    space_time: false,
+    tours,
+    preset_settings: no_preset_settings,
+    cluster_size: no_cluster,
+};
+
+/// The bloom page.
+pub struct BloomPage;
+
+impl PageDef for BloomPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, _: &Scenario) -> Box<dyn PageSim> {
+        Box::new(NullSim)
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn body(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::lab::sweep::SweepKind;
+        use crate::ui::components::sweep::SweepPanel;
+        use leptos::prelude::*;
+        Some(
+            view! { <body::BloomPage/><SweepPanel kind=SweepKind::BloomFalsePositives/> }
+                .into_any(),
+        )
+    }
+}

@@ -1,0 +1,284 @@
+//! How gossip looks: hundreds of nodes on a canvas, coloured by infected / spreading /
+//! susceptible, and the infected count per round beside the mean-field curve.
+
+use crate::protocols::gossip::theory::{curve, full_spread_round};
+use crate::protocols::gossip::{
+    GossipCmd, GossipConfig, GossipMsg, GossipNode, GossipNote, Mode, Termination,
+};
+use crate::sim::{Action, NodeId, World, MS};
+use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::runner::{Adapter, Sim};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Text;
+use crate::ui::core::view::{ChartVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis};
+
+#[derive(Clone)]
+pub struct GossipAdapter {
+    cfg: GossipConfig,
+    names: Vec<String>,
+    loss: f64,
+}
+
+const MODES: [Mode; 3] = [Mode::Push, Mode::Pull, Mode::PushPull];
+
+pub fn preset_settings(sc: &mut Scenario) {
+    let (mode, stop, ae) = match sc.preset {
+        Some("mongering") => (0, 1, 0),
+        Some("anti-entropy") => (0, 1, 5),
+        Some(_) => (2, 0, 0),
+        None => return,
+    };
+    sc.set_param("mode", mode);
+    sc.set_param("stop", stop);
+    sc.set_param("stopk", 1);
+    sc.set_param("ae", ae);
+    sc.set_param("fanout", 1);
+    sc.latency_min_ms = 5;
+    sc.latency_max_ms = 10;
+    sc.loss_pct = 0;
+}
+
+pub fn build(sc: &Scenario) -> Sim<GossipAdapter> {
+    let k = sc.param("stopk") as u32;
+    let cfg = GossipConfig {
+        mode: MODES[sc.param("mode").min(2) as usize],
+        fanout: sc.param("fanout") as usize,
+        period: sc.param("period") * MS,
+        termination: match sc.param("stop") {
+            1 => Termination::Counter(k),
+            2 => Termination::Coin(k),
+            _ => Termination::Never,
+        },
+        anti_entropy: sc.param("ae") as u32,
+    };
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        GossipNode::cluster(&cfg, sc.nodes),
+    );
+    let mut script = Vec::new();
+    if sc.preset.is_some() {
+        if sc.preset == Some("dead-nodes") {
+            // Every fifth node, sparing the first (it starts the rumour).
+            script.extend(
+                (1..sc.nodes)
+                    .filter(|i| i % 5 == 0)
+                    .map(|i| (0, Action::Crash(i))),
+            );
+        }
+        script.push((MS, Action::Command(0, GossipCmd::Infect)));
+    }
+    let adapter = GossipAdapter {
+        names: crate::ui::core::runner::numbered("N", sc.nodes),
+        cfg,
+        loss: sc.loss_pct as f64 / 100.0,
+    };
+    Sim::new(world, adapter).with_script(script)
+}
+
+const KINDS: [MsgStyle; 5] = [
+    MsgStyle {
+        class: "msg-g-push",
+        badge: "",
+        key: Text::Key(Key::MsgPush),
+    },
+    MsgStyle {
+        class: "msg-g-ack",
+        badge: "",
+        key: Text::Key(Key::MsgPushAck),
+    },
+    MsgStyle {
+        class: "msg-g-pull",
+        badge: "",
+        key: Text::Key(Key::MsgPull),
+    },
+    MsgStyle {
+        class: "msg-g-reply",
+        badge: "",
+        key: Text::Key(Key::MsgPullReply),
+    },
+    MsgStyle {
+        class: "msg-g-sync",
+        badge: "",
+        key: Text::Key(Key::MsgSync),
+    },
+];
+
+impl GossipAdapter {
+    /// The round in which the rumour started, and the infected count after each round.
+    fn measured(&self, w: &World<GossipNode>) -> Option<(u64, Vec<f64>)> {
+        let p = self.cfg.period.max(1);
+        let start = (0..w.len()).filter_map(|i| w.node(i).infected_at()).min()? / p;
+        let now_round = w.now() / p;
+        let rounds = now_round.saturating_sub(start) as usize;
+        let mut per = vec![0f64; rounds + 1];
+        for i in 0..w.len() {
+            if let Some(at) = w.node(i).infected_at() {
+                let r = (at / p).saturating_sub(start) as usize;
+                for c in per.iter_mut().skip(r) {
+                    *c += 1.0;
+                }
+            }
+        }
+        Some((start, per))
+    }
+}
+
+impl Adapter for GossipAdapter {
+    type P = GossipNode;
+
+    fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn node(&self, w: &World<GossipNode>, id: NodeId, lang: Lang) -> NodeVis {
+        let n = w.node(id);
+        let (role, state, tone, key) = match (n.infected(), n.active()) {
+            (true, true) => ("infected", "spreading", "red", Key::Infected),
+            (true, false) => ("infected", "stopped", "violet", Key::StoppedSpreading),
+            (false, _) => ("susceptible", "susceptible", "blue", Key::Susceptible),
+        };
+        let details = vec![
+            (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
+            (
+                t(lang, Key::Infected).to_string(),
+                n.infected_at()
+                    .map_or("–".into(), crate::sim::time::fmt_secs),
+            ),
+        ];
+        let commands = vec![CommandVis {
+            id: "infect",
+            label: t(lang, Key::StartRumour).into(),
+            enabled: w.is_alive(id) && !n.infected(),
+        }];
+        NodeVis {
+            id,
+            name: self.names[id].clone(),
+            role,
+            state,
+            shape: Shape::Circle,
+            tone,
+            crashed: false,
+            badge: String::new(),
+            label: t(lang, key).into(),
+            ring: None,
+            term: None,
+            details,
+            commands,
+            strip: StripVis::default(),
+        }
+        .crashed_if(!w.is_alive(id), lang)
+    }
+
+    fn msg_style(&self, m: &GossipMsg) -> MsgStyle {
+        KINDS[match m {
+            GossipMsg::Push => 0,
+            GossipMsg::PushAck { .. } => 1,
+            GossipMsg::PullRequest => 2,
+            GossipMsg::PullReply { .. } => 3,
+            GossipMsg::Sync { .. } | GossipMsg::SyncReply { .. } => 4,
+        }]
+    }
+
+    fn msg_detail(&self, _: &GossipMsg) -> String {
+        String::new()
+    }
+
+    fn narrate(&self, lang: Lang, note: &GossipNote) -> String {
+        let s = |k| t(lang, k);
+        match note {
+            GossipNote::Started => s(Key::StartRumour).to_string(),
+            GossipNote::Infected {
+                from,
+                by_pull,
+                by_sync,
+            } => {
+                let how = if *by_sync {
+                    Key::MsgSync
+                } else if *by_pull {
+                    Key::MsgPullReply
+                } else {
+                    Key::MsgPush
+                };
+                format!("{} ← {} ({})", s(Key::Infected), self.names[*from], s(how))
+            }
+            GossipNote::StoppedSpreading => s(Key::StoppedSpreading).to_string(),
+        }
+    }
+
+    fn cmd_text(&self, _: &GossipCmd) -> CmdText {
+        CmdText::Propose
+    }
+
+    fn command(&mut self, _: &World<GossipNode>, _: NodeId, id: &str) -> Option<GossipCmd> {
+        (id == "infect").then_some(GossipCmd::Infect)
+    }
+
+    fn status(&self, w: &World<GossipNode>, lang: Lang) -> Vec<StatusVis> {
+        let n = w.len();
+        let infected = (0..n).filter(|&i| w.node(i).infected()).count();
+        let live = (0..n).filter(|&i| w.is_alive(i)).count();
+        let spreading = (0..n).any(|i| w.node(i).active() && w.is_alive(i));
+        let theory = full_spread_round(self.cfg.mode, n, self.cfg.fanout, self.loss);
+        let full = self
+            .measured(w)
+            .and_then(|(_, per)| per.iter().position(|c| *c as usize >= live).map(|r| r + 1));
+        let mut out = vec![
+            StatusVis {
+                key: "infected",
+                label: t(lang, Key::Infected).into(),
+                value: format!("{infected} / {n}"),
+                alarm: false,
+            },
+            StatusVis {
+                key: "full-spread",
+                label: t(lang, Key::FullSpread).into(),
+                value: format!(
+                    "{} ({} {})",
+                    full.map_or("–".into(), |r| r.to_string()),
+                    t(lang, Key::Theory),
+                    theory.map_or("–".into(), |r| r.to_string())
+                ),
+                alarm: false,
+            },
+        ];
+        let ae = self.cfg.anti_entropy > 0;
+        if infected > 0 && !spreading && !ae && infected < live {
+            out.push(StatusVis {
+                key: "residue",
+                label: t(lang, Key::Residue).into(),
+                value: (live - infected).to_string(),
+                alarm: true,
+            });
+        }
+        out
+    }
+
+    fn chart(&self, w: &World<GossipNode>) -> Option<ChartVis> {
+        let (_, measured) = self.measured(w)?;
+        let rounds = measured.len().max(
+            full_spread_round(self.cfg.mode, w.len(), self.cfg.fanout, self.loss).unwrap_or(10) + 2,
+        );
+        Some(ChartVis {
+            theory: curve(self.cfg.mode, w.len(), self.cfg.fanout, self.loss, rounds),
+            measured,
+            max: w.len() as f64,
+        })
+    }
+
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        vec![
+            (Shape::Circle, "blue", t(lang, Key::Susceptible).into()),
+            (Shape::Circle, "red", t(lang, Key::Infected).into()),
+            (
+                Shape::Circle,
+                "violet",
+                t(lang, Key::StoppedSpreading).into(),
+            ),
+            (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+        ]
+    }
+
+    fn kinds(&self) -> Vec<MsgStyle> {
+        KINDS.to_vec()
+    }
+}

@@ -1,0 +1,107 @@
+//! The gossip page: push, pull and push-pull epidemics (Demers et al., "Epidemic
+//! Algorithms for Replicated Database Maintenance"), rumour mongering with its residue, and
+//! anti-entropy; up to 500 nodes on a canvas, the infected count beside the theory.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{nodes_setting, PageSpec, Scenario};
+use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::Tour;
+
+const PARAMS: &[ParamSpec] = &[
+    choice(
+        "mode",
+        &texts::GOSSIP_MODE,
+        &[
+            Text::Page(&texts::MODE_PUSH),
+            Text::Page(&texts::MODE_PULL),
+            Text::Page(&texts::MODE_PUSH_PULL),
+        ],
+        2,
+    ),
+    num("fanout", &texts::FANOUT, 1, 10, 1),
+    num("period", &texts::PERIOD, 20, 5_000, 100),
+    choice(
+        "stop",
+        &texts::TERMINATION,
+        &[
+            Text::Page(&texts::STOP_NEVER),
+            Text::Page(&texts::STOP_COUNTER),
+            Text::Page(&texts::STOP_COIN),
+        ],
+        0,
+    ),
+    num("stopk", &texts::STOP_K, 1, 10, 2),
+    num("ae", &texts::ANTI_ENTROPY, 0, 50, 0),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec {
+        slug: "spread",
+        label: Text::Page(&texts::PRESET_SPREAD),
+        about: &texts::ABOUT_SPREAD,
+    },
+    PresetSpec {
+        slug: "mongering",
+        label: Text::Page(&texts::PRESET_MONGERING),
+        about: &texts::ABOUT_MONGERING,
+    },
+    PresetSpec {
+        slug: "anti-entropy",
+        label: Text::Page(&texts::PRESET_ANTI_ENTROPY),
+        about: &texts::ABOUT_ANTI_ENTROPY,
+    },
+    PresetSpec {
+        slug: "dead-nodes",
+        label: Text::Page(&texts::PRESET_DEAD_NODES),
+        about: &texts::ABOUT_DEAD_NODES,
+    },
+];
+
+fn tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "gossip",
+    chapter: Chapter::Membership,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (8, 500, 100),
+    nodes_label: Text::Key(Key::Nodes),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: None,
+    commands: &["infect"],
+    network: true,
+    space_time: false,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size: nodes_setting,
+};
+
+/// The gossip page.
+pub struct GossipPage;
+
+impl PageDef for GossipPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn extras(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::lab::sweep::SweepKind;
+        use crate::ui::components::sweep::SweepPanel;
+        use leptos::prelude::*;
+        Some(view! { <SweepPanel kind=SweepKind::GossipRounds/> }.into_any())
+    }
+}

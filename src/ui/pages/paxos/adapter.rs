@@ -1,0 +1,382 @@
+//! How Paxos looks: proposers ◆, acceptors ● coloured by the value they accepted,
+//! the learner ■; each acceptor's promised number and accepted proposal always visible.
+
+use super::texts::val;
+use crate::protocols::paxos::{
+    Ballot, PaxosCmd, PaxosConfig, PaxosMsg, PaxosNode, PaxosNote, PaxosPreset, PaxosRole, Phase,
+};
+use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::runner::{Adapter, Sim};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Text;
+use crate::ui::core::view::{
+    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+};
+
+#[derive(Clone)]
+pub struct PaxosAdapter {
+    cfg: PaxosConfig,
+    names: Vec<String>,
+}
+
+fn preset(slug: Option<&str>) -> Option<PaxosPreset> {
+    PaxosPreset::ALL
+        .into_iter()
+        .find(|p| Some(p.slug()) == slug)
+}
+
+/// What choosing a preset changes in the scenario.
+pub fn preset_settings(sc: &mut Scenario) {
+    if let Some(p) = preset(sc.preset) {
+        let (proposers, acceptors, retry, (lmin, lmax)) = p.settings();
+        sc.nodes = acceptors;
+        sc.set_param("proposers", proposers as u64);
+        sc.set_param("retry", retry);
+        sc.set_param("backoff", 0);
+        sc.set_param("distinguished", 0);
+        sc.set_param("persist", 1);
+        sc.latency_min_ms = lmin;
+        sc.latency_max_ms = lmax;
+    }
+}
+
+pub fn build(sc: &Scenario) -> Sim<PaxosAdapter> {
+    let cfg = PaxosConfig {
+        proposers: sc.param("proposers") as usize,
+        acceptors: sc.nodes,
+        retry: sc.param("retry") * MS,
+        backoff: sc.param("backoff") == 1,
+        distinguished: sc.param("distinguished") == 1,
+        persist: sc.param("persist") == 1,
+    };
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        PaxosNode::cluster(&cfg),
+    );
+    let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
+    Sim::new(world, PaxosAdapter { cfg, names }).with_script(script)
+}
+
+fn ballot(b: Ballot, names: &[String]) -> String {
+    format!("{}.{}", b.round, names[b.proposer])
+}
+
+const KINDS: [MsgStyle; 5] = [
+    MsgStyle {
+        class: "msg-px-prepare",
+        badge: "P",
+        key: Text::Key(Key::MsgPrepare),
+    },
+    MsgStyle {
+        class: "msg-px-promise",
+        badge: "✓",
+        key: Text::Key(Key::MsgPromise),
+    },
+    MsgStyle {
+        class: "msg-px-nack",
+        badge: "✗",
+        key: Text::Key(Key::MsgNack),
+    },
+    MsgStyle {
+        class: "msg-px-accept",
+        badge: "A",
+        key: Text::Key(Key::MsgAccept),
+    },
+    MsgStyle {
+        class: "msg-px-accepted",
+        badge: "A✓",
+        key: Text::Key(Key::MsgAccepted),
+    },
+];
+
+/// The CSS tone of a value (X, Y, Z each have their colour).
+fn value_tone(v: u64) -> &'static str {
+    match v {
+        1 => "v1",
+        2 => "v2",
+        _ => "v3",
+    }
+}
+
+impl PaxosAdapter {
+    fn cell(&self, top: String, main: String, sub: String, class: String, done: bool) -> CellVis {
+        CellVis {
+            title: format!("{top} {main} {sub}"),
+            value: main.clone(),
+            top,
+            main,
+            sub,
+            class,
+            done,
+        }
+    }
+}
+
+impl Adapter for PaxosAdapter {
+    type P = PaxosNode;
+
+    fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn node(&self, w: &World<PaxosNode>, id: NodeId, lang: Lang) -> NodeVis {
+        let n = w.node(id);
+        let alive = w.is_alive(id);
+        let names = &self.names;
+        let none = || t(lang, Key::NoneYet).to_string();
+        let mut ring = None;
+        let mut commands = Vec::new();
+        let mut cells = Vec::new();
+        let (role, state, shape, tone, badge, label, details) = match n.role() {
+            PaxosRole::Proposer(_) => {
+                let own = val(self.cfg.value_of(id));
+                let (state, tone, phase_key, current) = match n.phase() {
+                    Phase::Idle => ("idle", "grey", Key::PhaseIdle, None),
+                    Phase::Preparing { n: b, .. } => {
+                        ("preparing", "amber", Key::PhasePreparing, Some(*b))
+                    }
+                    Phase::Accepting { n: b, .. } => {
+                        ("accepting", "amber", Key::PhaseAccepting, Some(*b))
+                    }
+                    Phase::Chosen { n: b, .. } => ("chosen", "green", Key::PhaseChosen, Some(*b)),
+                    Phase::GaveUp => ("gaveup", "red", Key::PhaseGaveUp, None),
+                };
+                ring = w
+                    .timers(id)
+                    .first()
+                    .map(|x| fraction_left(x.set_at, x.deadline, w.now()));
+                commands.push(CommandVis {
+                    id: "propose",
+                    label: format!("{} {own}", t(lang, Key::Propose)),
+                    enabled: alive,
+                });
+                let phase = t(lang, phase_key);
+                let label = match current {
+                    Some(b) => format!("{} · {phase} {}", t(lang, Key::Proposer), ballot(b, names)),
+                    None => format!("{} · {phase}", t(lang, Key::Proposer)),
+                };
+                if let Some(b) = current {
+                    let v = match n.phase() {
+                        Phase::Accepting { v, .. } | Phase::Chosen { v, .. } => val(*v),
+                        _ => "–".into(),
+                    };
+                    let promises = match n.phase() {
+                        Phase::Preparing { promises, .. } => {
+                            format!("{}/{}", promises.len(), self.cfg.majority())
+                        }
+                        Phase::Accepting { acks, .. } => {
+                            format!("{}/{}", acks.len(), self.cfg.majority())
+                        }
+                        _ => "✓".into(),
+                    };
+                    cells.push(self.cell(
+                        ballot(b, names),
+                        v,
+                        promises,
+                        format!("phase-{state}"),
+                        state == "chosen",
+                    ));
+                }
+                let details = vec![
+                    (t(lang, Key::Status).to_string(), phase.to_string()),
+                    (t(lang, Key::Attempts).to_string(), n.attempts().to_string()),
+                    (
+                        t(lang, Key::ChosenValue).to_string(),
+                        n.learned().map_or_else(none, |(_, v)| val(v)),
+                    ),
+                ];
+                ("proposer", state, Shape::Diamond, tone, own, label, details)
+            }
+            PaxosRole::Acceptor(_) => {
+                let promised = n.promised().map_or("–".into(), |b| ballot(b, names));
+                let accepted = n.accepted();
+                let (state, tone) = match (accepted, n.promised()) {
+                    (Some((_, v)), _) => ("accepted", value_tone(v)),
+                    (None, Some(_)) => ("promised", "blue"),
+                    (None, None) => ("empty", "blue"),
+                };
+                cells.push(self.cell(
+                    t(lang, Key::Promised).into(),
+                    promised.clone(),
+                    String::new(),
+                    "promise".into(),
+                    false,
+                ));
+                if let Some((b, v)) = accepted {
+                    cells.push(self.cell(
+                        t(lang, Key::AcceptedProposal).into(),
+                        val(v),
+                        ballot(b, names),
+                        format!("val-{}", value_tone(v)),
+                        true,
+                    ));
+                }
+                let details = vec![
+                    (t(lang, Key::Promised).to_string(), promised.clone()),
+                    (
+                        t(lang, Key::AcceptedProposal).to_string(),
+                        accepted.map_or("–".into(), |(b, v)| {
+                            format!("{} @ {}", val(v), ballot(b, names))
+                        }),
+                    ),
+                ];
+                let label = format!("{} · {promised}", t(lang, Key::Acceptor));
+                (
+                    "acceptor",
+                    state,
+                    Shape::Circle,
+                    tone,
+                    accepted.map_or("·".into(), |(_, v)| val(v)),
+                    label,
+                    details,
+                )
+            }
+            PaxosRole::Learner => {
+                let learned = n.learned();
+                if let Some((b, v)) = learned {
+                    cells.push(self.cell(
+                        t(lang, Key::ChosenValue).into(),
+                        val(v),
+                        ballot(b, names),
+                        format!("val-{}", value_tone(v)),
+                        true,
+                    ));
+                }
+                let details = vec![(
+                    t(lang, Key::ChosenValue).to_string(),
+                    learned.map_or_else(none, |(_, v)| val(v)),
+                )];
+                let (state, tone) = match learned {
+                    Some((_, v)) => ("learned", value_tone(v)),
+                    None => ("waiting", "violet"),
+                };
+                (
+                    "learner",
+                    state,
+                    Shape::Square,
+                    tone,
+                    learned.map_or("?".into(), |(_, v)| val(v)),
+                    t(lang, Key::Learner).into(),
+                    details,
+                )
+            }
+        };
+        NodeVis {
+            id,
+            name: names[id].clone(),
+            role,
+            state,
+            shape,
+            tone,
+            crashed: false,
+            badge,
+            label,
+            ring,
+            term: None,
+            details,
+            commands,
+            strip: StripVis::from_cells(cells),
+        }
+        .crashed_if(!alive, lang)
+    }
+
+    fn msg_style(&self, m: &PaxosMsg) -> MsgStyle {
+        KINDS[match m {
+            PaxosMsg::Prepare { .. } => 0,
+            PaxosMsg::Promise { .. } => 1,
+            PaxosMsg::Nack { .. } => 2,
+            PaxosMsg::Accept { .. } => 3,
+            PaxosMsg::Accepted { .. } => 4,
+        }]
+    }
+
+    fn msg_detail(&self, m: &PaxosMsg) -> String {
+        let b = |x: &Ballot| ballot(*x, &self.names);
+        match m {
+            PaxosMsg::Prepare { n } => b(n),
+            PaxosMsg::Promise { n, accepted } => match accepted {
+                Some((ab, v)) => format!("{} · {}@{}", b(n), val(*v), b(ab)),
+                None => b(n),
+            },
+            PaxosMsg::Nack { n, promised } => format!("{} < {}", b(n), b(promised)),
+            PaxosMsg::Accept { n, v } | PaxosMsg::Accepted { n, v } => {
+                format!("{} {}", b(n), val(*v))
+            }
+        }
+    }
+
+    fn narrate(&self, lang: Lang, note: &PaxosNote) -> String {
+        super::texts::narrate(lang, note, &self.names)
+    }
+
+    fn cmd_text(&self, _: &PaxosCmd) -> CmdText {
+        CmdText::Propose
+    }
+
+    fn command(&mut self, _: &World<PaxosNode>, node: NodeId, id: &str) -> Option<PaxosCmd> {
+        (id == "propose" && matches!(self.cfg.role_of(node), PaxosRole::Proposer(_)))
+            .then_some(PaxosCmd::Propose)
+    }
+
+    fn status(&self, w: &World<PaxosNode>, lang: Lang) -> Vec<StatusVis> {
+        let learned = w.node(self.cfg.learner_id()).learned();
+        let round = (0..self.cfg.proposers)
+            .map(|p| w.node(p).round())
+            .max()
+            .unwrap_or(0);
+        vec![
+            StatusVis {
+                key: "chosen",
+                label: t(lang, Key::ChosenValue).into(),
+                value: learned.map_or_else(
+                    || t(lang, Key::NoneYet).to_string(),
+                    |(b, v)| format!("{} @ {}", val(v), ballot(b, &self.names)),
+                ),
+                alarm: false,
+            },
+            StatusVis {
+                key: "round",
+                label: t(lang, Key::Attempts).into(),
+                value: round.to_string(),
+                alarm: false,
+            },
+        ]
+    }
+
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        vec![
+            (Shape::Diamond, "amber", t(lang, Key::Proposer).into()),
+            (Shape::Circle, "blue", t(lang, Key::Acceptor).into()),
+            (Shape::Square, "violet", t(lang, Key::Learner).into()),
+            (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+        ]
+    }
+
+    fn mark(&self, note: &PaxosNote) -> Option<Text> {
+        match note {
+            PaxosNote::Promised { .. } => Some(Key::Promised.into()),
+            PaxosNote::AcceptedValue { .. } => Some(Key::AcceptedProposal.into()),
+            PaxosNote::LearnedChosen { .. } => Some(Key::PhaseChosen.into()),
+            PaxosNote::Preempted { .. } | PaxosNote::GaveUp => Some(Key::MsgNack.into()),
+            _ => None,
+        }
+    }
+
+    fn rule_name(&self, rule: &'static str) -> Text {
+        use crate::protocols::paxos::invariants as px;
+        match rule {
+            px::ONE_VALUE => Key::RuleOneValue,
+            px::LEARN_ONLY_CHOSEN => Key::RuleLearnOnlyChosen,
+            _ => Key::ViolationTitle,
+        }
+        .into()
+    }
+
+    fn kinds(&self) -> Vec<MsgStyle> {
+        KINDS.to_vec()
+    }
+}

@@ -1,0 +1,103 @@
+//! The Paxos page: Basic Paxos as in Lamport's "Paxos Made Simple" (proposers, acceptors,
+//! a learner), with dueling proposers and forgetful acceptors to break it.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Expect, Tour};
+
+const PARAMS: &[ParamSpec] = &[
+    num("proposers", &texts::PROPOSERS, 1, 3, 2),
+    num("retry", &texts::RETRY_TIMEOUT, 20, 5_000, 150),
+    flag("backoff", &texts::BACKOFF, 0),
+    flag("distinguished", &texts::DISTINGUISHED, 0),
+    flag("persist", &texts::PERSIST, 1),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec {
+        slug: "happy",
+        label: Text::Key(Key::PresetHappy),
+        about: &texts::ABOUT_HAPPY,
+    },
+    PresetSpec {
+        slug: "proposer-dies",
+        label: Text::Page(&texts::PRESET_PROPOSER_DIES),
+        about: &texts::ABOUT_PROPOSER_DIES,
+    },
+    PresetSpec {
+        slug: "duel",
+        label: Text::Page(&texts::PRESET_DUEL),
+        about: &texts::ABOUT_DUEL,
+    },
+    PresetSpec {
+        slug: "minority-down",
+        label: Text::Page(&texts::PRESET_MINORITY_DOWN),
+        about: &texts::ABOUT_MINORITY_DOWN,
+    },
+    PresetSpec {
+        slug: "acceptor-restarts",
+        label: Text::Page(&texts::PRESET_ACCEPTOR_RESTARTS),
+        about: &texts::ABOUT_ACCEPTOR_RESTARTS,
+    },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "paxos-basics",
+        title: &texts::TOUR_PAXOS_TITLE,
+        hash: "#/paxos?preset=happy&tour=paxos-basics",
+        steps: vec![
+            step(0, None, &texts::TOUR_PAXOS1),
+            step(
+                165,
+                Some(Expect::Crash("acceptor".into())),
+                &texts::TOUR_PAXOS2,
+            ),
+            step(200, None, &texts::TOUR_PAXOS3),
+        ],
+    }]
+}
+
+/// Proposers, then acceptors, then the learner.
+fn cluster_size(sc: &Scenario) -> usize {
+    sc.param("proposers") as usize + sc.nodes + 1
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "paxos",
+    chapter: Chapter::Consensus,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (3, 7, 5),
+    nodes_label: Text::Key(Key::Acceptors),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["propose"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+};
+
+/// The Paxos page.
+pub struct PaxosPage;
+
+impl PageDef for PaxosPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}

@@ -1,0 +1,81 @@
+//! The Raft page: leader election and log replication (Ongaro & Ousterhout, Figure 2), with
+//! the safety properties of Figure 3 checked after every event.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{no_preset_settings, nodes_setting, PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec, Relation};
+use crate::ui::core::tours::{step, Expect, Tour};
+
+const PARAMS: &[ParamSpec] = &[
+    num("emin", &texts::ELECTION_MIN, 20, 10_000, 150),
+    ParamSpec {
+        relation: Relation::AtLeast("emin"),
+        ..num("emax", &texts::ELECTION_MAX, 20, 10_000, 300)
+    },
+    ParamSpec {
+        relation: Relation::AtMostHalf("emin"),
+        ..num("hb", &texts::HEARTBEAT, 5, 5_000, 50)
+    },
+];
+
+fn tours() -> Vec<Tour> {
+    let crash = |r: &str| Some(Expect::Crash(r.into()));
+    vec![Tour {
+        slug: "raft-election",
+        title: &texts::TOUR_RAFT_TITLE,
+        hash: "#/raft?seed=3&nodes=5&tour=raft-election",
+        steps: vec![
+            step(0, None, &texts::TOUR_RAFT1),
+            step(260, crash("leader"), &texts::TOUR_RAFT2),
+            step(
+                450,
+                Some(Expect::Command("request".into())),
+                &texts::TOUR_RAFT3,
+            ),
+            step(250, None, &texts::TOUR_RAFT4),
+        ],
+    }]
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "raft",
+    chapter: Chapter::Consensus,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (3, 9, 5),
+    nodes_label: crate::ui::core::text::Text::Key(Key::Nodes),
+    params: PARAMS,
+    presets: &[],
+    strips: Some(crate::ui::core::text::Text::Page(&texts::STRIPS)),
+    commands: &["request", "timeout"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: no_preset_settings,
+    cluster_size: nodes_setting,
+};
+
+/// The Raft page.
+pub struct RaftPage;
+
+impl PageDef for RaftPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn extras(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::ui::components::experiments::ExperimentsPanel;
+        use leptos::prelude::*;
+        Some(view! { <ExperimentsPanel/> }.into_any())
+    }
+}

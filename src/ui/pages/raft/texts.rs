@@ -1,0 +1,184 @@
+//! The Raft page's own words, in English and Chinese (the course notes' terms, see
+//! shared/GLOSSARY.md): its narration here, its labels as [`Tx`] constants.
+
+use crate::protocols::raft::RaftNote;
+use crate::ui::core::i18n::Lang;
+#[allow(unused_imports)]
+use crate::ui::core::text::{tx, Tx};
+
+/// The narration of one of the protocol's notes, in `lang`.
+pub fn narrate(lang: Lang, note: &RaftNote, names: &[String]) -> String {
+    match lang {
+        Lang::En => en(note, names),
+        Lang::Zh => zh(note, names),
+    }
+}
+
+fn en(note: &RaftNote, names: &[String]) -> String {
+    let s = |id: usize| names[id].clone();
+    match *note {
+        RaftNote::StartedElection { term } => {
+            format!("election timeout: became candidate and started an election for term {term}")
+        }
+        RaftNote::BecameLeader { term, votes } => {
+            format!("won the election for term {term} with {votes} votes and became leader")
+        }
+        RaftNote::SteppedDown { term, from } => format!(
+            "saw term {term} from {} and stepped down to follower",
+            s(from)
+        ),
+        RaftNote::GrantedVote { term, to } => format!("voted for {} in term {term}", s(to)),
+        RaftNote::RefusedVoteLog { term, to } => format!(
+            "refused {} in term {term}: the candidate's log is behind",
+            s(to)
+        ),
+        RaftNote::RefusedVoteAlreadyVoted {
+            term,
+            to,
+            voted_for,
+        } => format!(
+            "refused {} in term {term}: already voted for {}",
+            s(to),
+            s(voted_for)
+        ),
+        RaftNote::RejectedAppend { prev_log_index } => {
+            format!("rejected AppendEntries: no matching entry at index {prev_log_index}")
+        }
+        RaftNote::TruncatedLog { from_index } => {
+            format!("deleted conflicting entries from index {from_index} on")
+        }
+        RaftNote::AppendedEntries { count, last_index } => {
+            let noun = if count == 1 { "entry" } else { "entries" };
+            format!("appended {count} {noun}; log now ends at {last_index}")
+        }
+        RaftNote::BackedOff {
+            follower,
+            next_index,
+        } => format!(
+            "{} rejected: retrying from nextIndex {next_index}",
+            s(follower)
+        ),
+        RaftNote::Committed { index } => format!("commit index advanced to {index}"),
+        RaftNote::AcceptedRequest { cmd, index } => {
+            format!("accepted client command {cmd} at index {index}")
+        }
+        RaftNote::RedirectedRequest { cmd, leader } => format!(
+            "is not the leader: redirected command {cmd} to {}",
+            s(leader)
+        ),
+        RaftNote::RejectedRequest { cmd } => {
+            format!("knows no leader: command {cmd} is rejected; the client must retry")
+        }
+        RaftNote::Booted { term, log_len } => {
+            format!("started as follower in term {term} with {log_len} log entries")
+        }
+    }
+}
+
+fn zh(note: &RaftNote, names: &[String]) -> String {
+    let s = |id: usize| names[id].clone();
+    match *note {
+        RaftNote::StartedElection { term } => {
+            format!("选举超时：成为候选者，发起任期 {term} 的选举")
+        }
+        RaftNote::BecameLeader { term, votes } => {
+            format!("获得 {votes} 票（过半），成为任期 {term} 的领导者")
+        }
+        RaftNote::SteppedDown { term, from } => {
+            format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from))
+        }
+        RaftNote::GrantedVote { term, to } => format!("在任期 {term} 投票给 {}", s(to)),
+        RaftNote::RefusedVoteLog { term, to } => {
+            format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to))
+        }
+        RaftNote::RefusedVoteAlreadyVoted {
+            term,
+            to,
+            voted_for,
+        } => format!(
+            "在任期 {term} 拒绝投票给 {}：本任期已投票给 {}",
+            s(to),
+            s(voted_for)
+        ),
+        RaftNote::RejectedAppend { prev_log_index } => {
+            format!("拒绝 AppendEntries：索引 {prev_log_index} 处没有匹配的日志条目")
+        }
+        RaftNote::TruncatedLog { from_index } => {
+            format!("删除从索引 {from_index} 开始的冲突日志条目")
+        }
+        RaftNote::AppendedEntries { count, last_index } => {
+            format!("追加了 {count} 个日志条目，日志末尾索引为 {last_index}")
+        }
+        RaftNote::BackedOff {
+            follower,
+            next_index,
+        } => format!(
+            "{} 拒绝了追加：回退 nextIndex 到 {next_index} 重试",
+            s(follower)
+        ),
+        RaftNote::Committed { index } => format!("提交索引推进到 {index}"),
+        RaftNote::AcceptedRequest { cmd, index } => {
+            format!("接受客户端命令 {cmd}，写入索引 {index}")
+        }
+        RaftNote::RedirectedRequest { cmd, leader } => {
+            format!("不是领导者：把命令 {cmd} 转发给 {}", s(leader))
+        }
+        RaftNote::RejectedRequest { cmd } => {
+            format!("不知道谁是领导者：命令 {cmd} 被拒绝，客户端需要重试")
+        }
+        RaftNote::Booted { term, log_len } => {
+            format!("以跟随者身份启动，任期 {term}，日志有 {log_len} 个条目")
+        }
+    }
+}
+
+// ----- the page's labels -----
+
+pub const TITLE: Tx = tx("Raft", "Raft");
+pub const INTRO: Tx = tx(
+    "Raft keeps a replicated log consistent: one leader per term, elected by a majority, replicates entries and commits them once a majority stores them.",
+    "Raft 维护一致的复制日志：每个任期最多一个领导者，由多数派选出；领导者复制日志条目，过半节点保存后即提交。",
+);
+pub const ELECTION_MIN: Tx = tx("Election timeout min (ms)", "选举超时下限（毫秒）");
+pub const ELECTION_MAX: Tx = tx("Election timeout max (ms)", "选举超时上限（毫秒）");
+pub const HEARTBEAT: Tx = tx("Heartbeat (ms)", "心跳间隔（毫秒）");
+pub const STRIPS: Tx = tx(
+    "Logs (index · term · command)",
+    "日志（索引 · 任期 · 命令）",
+);
+pub const TOUR_RAFT_TITLE: Tx = tx("Raft: election and re-election", "Raft：选举与重新选举");
+pub const TOUR_RAFT1: Tx = tx(
+    "Five servers start as followers. The ring around each is its election timer, randomized between 150 and 300 ms; the first to run out becomes a candidate and asks the others for votes. Press Continue and watch.",
+    "五个节点都以跟随者身份启动。每个节点外圈的圆环是它的选举超时计时器，在 150 到 300 毫秒之间随机；最先超时的节点成为候选者，向其他节点请求投票。按“继续”观看。",
+);
+pub const TOUR_RAFT2: Tx = tx(
+    "A candidate won a majority of votes (3 of 5) and became leader; it now sends heartbeats that keep the others from timing out. Kill the leader: click it, then Kill. What will the followers do?",
+    "一个候选者获得了多数派（5 票中的 3 票）投票，成为领导者；它现在发送心跳，使其他节点不再超时。让领导者宕机：点击它，再点“使其宕机”。跟随者们会怎么做？",
+);
+pub const TOUR_RAFT3: Tx = tx(
+    "The heartbeats stopped. One follower timed out first, started an election in a higher term and won. Now send a client request to a follower: click it, then Client request.",
+    "心跳停止了。某个跟随者最先超时，在更高的任期发起选举并获胜。现在向一个跟随者发送客户端请求：点击它，再点“发送客户端请求”。",
+);
+pub const TOUR_RAFT4: Tx = tx(
+    "The follower redirected the request to the leader, which appended it and replicated it; once a majority stored it, it was committed (solid border in the logs below).",
+    "跟随者把请求转发给了领导者，领导者追加并复制了这个日志条目；过半节点保存后即被提交（下方日志中实线边框）。",
+);
+pub const BLURB: Tx = tx(
+    "Leader election and log replication: kill the leader, split the cluster, watch logs repaired.",
+    "领导者选举与日志复制：让领导者宕机、制造网络分区，观察日志如何被修复。",
+);
+
+/// The page's small picture on the home page.
+pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="60" y1="40" x2="60" y2="12"/><line x1="60" y1="40" x2="98" y2="30"/><line x1="60" y1="40" x2="84" y2="68"/><line x1="60" y1="40" x2="36" y2="68"/><line x1="60" y1="40" x2="22" y2="30"/></g><polygon points="60,28 70,34 70,46 60,52 50,46 50,34" fill="#16a34a"/><g fill="#3b82f6"><circle cx="60" cy="12" r="7"/><circle cx="98" cy="30" r="7"/><circle cx="84" cy="68" r="7"/><circle cx="36" cy="68" r="7"/><circle cx="22" cy="30" r="7"/></g></svg>"##;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_narration_uses_the_course_terms() {
+        let names = vec!["S1".to_string()];
+        let zh = narrate(Lang::Zh, &RaftNote::StartedElection { term: 4 }, &names);
+        assert!(zh.contains("选举超时") && zh.contains("任期"), "{zh}");
+    }
+}

@@ -1,0 +1,433 @@
+//! The consistent-hash ring page: keys as dots on the ring coloured by owner, add or
+//! remove nodes by click, the keys that move flashing, the count next to the expected 1/N
+//! and next to what hash mod N would move, the load histogram and a key's preference list.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+use crate::decimal::Fixed as F;
+use wasm_bindgen::JsCast;
+
+use crate::protocols::hash_ring::{
+    assign_mod_n_hashed, key_counts, key_hash, key_hashes, moved, stats_of_counts, Ring,
+};
+use crate::ui::components::{now_ms, polar, Tr};
+use crate::ui::core::i18n::{t, Key};
+use crate::ui::state::Ctl;
+
+const SIZE: f64 = 600.0;
+const PALETTE: [&str; 20] = [
+    "#2563eb", "#dc2626", "#16a34a", "#ca8a04", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
+    "#ea580c", "#4f46e5", "#0d9488", "#be123c", "#a16207", "#9333ea", "#0284c7", "#c2410c",
+    "#15803d", "#b91c1c", "#6d28d9", "#475569",
+];
+
+fn colour(node: u32) -> &'static str {
+    PALETTE[node as usize % PALETTE.len()]
+}
+
+/// The colour of keys that just moved.
+const MOVED: &str = "#0f172a";
+
+/// Where a hash sits on the ring (radians; 0 at the top, clockwise).
+fn ring_angle(h: u64) -> f64 {
+    (h as f64 / u64::MAX as f64) * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2
+}
+
+/// The ring, its virtual-node ticks and every key that did not move, one path per colour.
+fn draw_static(
+    cx: &web_sys::CanvasRenderingContext2d,
+    s: &RingState,
+    c: f64,
+    r: f64,
+    dot: f64,
+    key_at: &dyn Fn(usize) -> (f64, f64),
+) {
+    cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+    cx.set_stroke_style_str("#cbd5e1");
+    cx.set_line_width(2.0);
+    cx.begin_path();
+    let _ = cx.arc(c, c, r, 0.0, std::f64::consts::TAU);
+    cx.stroke();
+    let nodes = s.ring.nodes();
+    for node in nodes {
+        cx.begin_path();
+        for (pos, _) in s.ring.points().iter().filter(|(_, n)| n == node) {
+            let a = ring_angle(*pos);
+            let (x1, y1) = polar(c, c, r + 6.0, a);
+            let (x2, y2) = polar(c, c, r + 20.0, a);
+            cx.move_to(x1, y1);
+            cx.line_to(x2, y2);
+        }
+        cx.set_stroke_style_str(colour(*node));
+        cx.stroke();
+    }
+    let stayed = (0..s.owners.len()).filter(|i| !s.moved_mask.get(*i).copied().unwrap_or(false));
+    fill_keys_by_owner(cx, s, &mut stayed.into_iter(), dot, key_at);
+}
+
+/// Square dots of `size` for `keys`, one path and one fill per owner's colour.
+fn fill_keys_by_owner(
+    cx: &web_sys::CanvasRenderingContext2d,
+    s: &RingState,
+    keys: &mut dyn Iterator<Item = usize>,
+    size: f64,
+    key_at: &dyn Fn(usize) -> (f64, f64),
+) {
+    let nodes = s.ring.nodes();
+    let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for i in keys {
+        if let Ok(j) = nodes.binary_search(&s.owners[i]) {
+            paths[j].push(i);
+        }
+    }
+    for (j, keys) in paths.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
+        cx.begin_path();
+        for i in keys {
+            let (x, y) = key_at(*i);
+            cx.rect(x - size / 2.0, y - size / 2.0, size, size);
+        }
+        cx.set_fill_style_str(colour(nodes[j]));
+        cx.fill();
+    }
+}
+
+/// What the last change did.
+#[derive(Clone, Debug, PartialEq)]
+struct Change {
+    added: bool,
+    node: u32,
+    moved: usize,
+    mod_n: usize,
+    nodes_after: usize,
+}
+
+#[derive(Clone)]
+struct RingState {
+    ring: Ring,
+    keys: usize,
+    /// Each key's hash, worked out once: every change reassigns all keys.
+    hashes: Vec<u64>,
+    owners: Vec<u32>,
+    moved_mask: Vec<bool>,
+    last: Option<Change>,
+    next_id: u32,
+    /// Bumped on every change, so the drawing knows when its cached layer is stale.
+    generation: u64,
+}
+
+/// Generations of ring states (unique across rebuilds of the page's state).
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl RingState {
+    fn new(nodes: usize, vnodes: usize, keys: usize) -> Self {
+        let ids: Vec<u32> = (0..nodes as u32).collect();
+        let ring = Ring::new(&ids, vnodes);
+        let hashes = key_hashes(keys);
+        let owners = ring.assign_hashed(&hashes);
+        RingState {
+            ring,
+            keys,
+            hashes,
+            moved_mask: vec![false; keys],
+            owners,
+            last: None,
+            next_id: nodes as u32,
+            generation: next_generation(),
+        }
+    }
+
+    fn change(&mut self, add: Option<u32>, remove: Option<u32>) {
+        let before_nodes = self.ring.nodes().to_vec();
+        let before = std::mem::take(&mut self.owners);
+        let node = match (add, remove) {
+            (Some(n), _) => {
+                self.ring.add(n);
+                n
+            }
+            (_, Some(n)) => {
+                self.ring.remove(n);
+                n
+            }
+            _ => return,
+        };
+        self.owners = self.ring.assign_hashed(&self.hashes);
+        self.generation = next_generation();
+        self.moved_mask = before
+            .iter()
+            .zip(&self.owners)
+            .map(|(a, b)| a != b)
+            .collect();
+        let mod_n = moved(
+            &assign_mod_n_hashed(&before_nodes, &self.hashes),
+            &assign_mod_n_hashed(self.ring.nodes(), &self.hashes),
+        );
+        self.last = Some(Change {
+            added: add.is_some(),
+            node,
+            moved: moved(&before, &self.owners),
+            mod_n,
+            nodes_after: self.ring.nodes().len(),
+        });
+    }
+}
+
+#[component]
+pub fn RingPage() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let params = move || {
+        ctl.scenario.with(|s| {
+            (
+                s.nodes,
+                s.param("vnodes") as usize,
+                s.param("keys") as usize,
+                s.param("replicas") as usize,
+            )
+        })
+    };
+    let state = RwSignal::new(None::<RingState>);
+    // Rebuild when the settings change.
+    Effect::new(move |_| {
+        let (n, v, k, _) = params();
+        state.set(Some(RingState::new(n, v, k)));
+    });
+    let changed_at = RwSignal::new(0.0f64);
+    let tick = RwSignal::new(0u64);
+    let animate = move || {
+        changed_at.set(now_ms());
+        fn frame(changed_at: RwSignal<f64>, tick: RwSignal<u64>) {
+            request_animation_frame(move || {
+                tick.update(|t| *t += 1);
+                if now_ms() - changed_at.get_untracked() < 2_000.0 {
+                    frame(changed_at, tick);
+                }
+            });
+        }
+        frame(changed_at, tick);
+    };
+    let add = move |_| {
+        state.update(|s| {
+            if let Some(s) = s {
+                if s.ring.nodes().len() < 20 {
+                    let id = s.next_id;
+                    s.next_id += 1;
+                    s.change(Some(id), None);
+                }
+            }
+        });
+        animate();
+    };
+    let remove = move |id: u32| {
+        state.update(|s| {
+            if let Some(s) = s {
+                if s.ring.nodes().len() > 1 {
+                    s.change(None, Some(id));
+                }
+            }
+        });
+        animate();
+    };
+    let canvas = NodeRef::<Canvas>::new();
+    // Each key's direction on the ring (unit vector): fixed by its hash, so worked out
+    // once per key count rather than on every frame of the move animation.
+    let dirs = StoredValue::new(Vec::<(f64, f64)>::new());
+    // What does not move during the animation (ring, virtual-node ticks, the keys that
+    // stayed) is drawn once per change on an offscreen canvas; a frame copies it and draws
+    // only the moved keys on top. Paths are batched per colour.
+    let layer = StoredValue::new_local(None::<(u64, web_sys::HtmlCanvasElement)>);
+    let context = |el: &web_sys::HtmlCanvasElement| {
+        el.get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    };
+    Effect::new(move |_| {
+        tick.get();
+        let Some(el) = canvas.get() else { return };
+        let Some(cx) = context(&el) else { return };
+        let age = now_ms() - changed_at.get_untracked();
+        let animating = age < 2_000.0;
+        let pulse = if animating {
+            1.0 + 1.5 * js_sys::Math::sin(age / 120.0).abs()
+        } else {
+            1.0
+        };
+        state.with(|s| {
+            let Some(s) = s else { return };
+            let (c, r) = (SIZE / 2.0, 250.0);
+            if dirs.with_value(|d| d.len()) != s.hashes.len() {
+                dirs.set_value(
+                    s.hashes
+                        .iter()
+                        .map(|h| polar(0.0, 0.0, 1.0, ring_angle(*h)))
+                        .collect(),
+                );
+            }
+            let dirs = dirs.read_value();
+            let key_at = |i: usize| {
+                let (dx, dy) = dirs[i];
+                let rr = r - 8.0 - (i % 7) as f64 * 5.0;
+                (c + rr * dx, c + rr * dy)
+            };
+            let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
+            if layer.with_value(|l| l.as_ref().map(|l| l.0)) != Some(s.generation) {
+                let fresh = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("canvas").ok())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+                if let Some(off) = fresh {
+                    off.set_width(SIZE as u32);
+                    off.set_height(SIZE as u32);
+                    if let Some(ox) = context(&off) {
+                        draw_static(&ox, s, c, r, dot, &key_at);
+                    }
+                    layer.set_value(Some((s.generation, off)));
+                }
+            }
+            cx.clear_rect(0.0, 0.0, SIZE, SIZE);
+            layer.with_value(|l| {
+                if let Some((_, off)) = l {
+                    let _ = cx.draw_image_with_html_canvas_element(off, 0.0, 0.0);
+                }
+            });
+            // The moved keys: dark and pulsing while the animation runs, then in their
+            // new owner's colour.
+            let size = if animating { dot * 1.6 * pulse } else { dot };
+            let moved_keys = s.moved_mask.iter().enumerate().filter(|(_, m)| **m);
+            if animating {
+                cx.begin_path();
+                for (i, _) in moved_keys {
+                    let (x, y) = key_at(i);
+                    cx.rect(x - size / 2.0, y - size / 2.0, size, size);
+                }
+                cx.set_fill_style_str(MOVED);
+                cx.fill();
+            } else {
+                fill_keys_by_owner(&cx, s, &mut moved_keys.map(|(i, _)| i), size, &key_at);
+            }
+        });
+    });
+    let lang = move || ctl.lang.get();
+    // One pass over the keys (cheap enough to run for each part of the page that reads it).
+    let stats = move || {
+        state.with(|s| {
+            s.as_ref().map(|s| {
+                let nodes = s.ring.nodes().to_vec();
+                let per_node = key_counts(&s.owners, &nodes);
+                let (mean, max_over_mean, sd) = stats_of_counts(&per_node);
+                let counts: Vec<(u32, usize)> = nodes.iter().copied().zip(per_node).collect();
+                (
+                    nodes,
+                    mean,
+                    max_over_mean,
+                    sd,
+                    counts,
+                    s.last.clone(),
+                    s.keys,
+                )
+            })
+        })
+    };
+    let pref_key = RwSignal::new(42usize);
+    let pref = move || {
+        let r = params().3;
+        state.with(|s| {
+            s.as_ref().map(|s| {
+                let h = key_hash(pref_key.get());
+                let list = s.ring.preference_list(h, r);
+                let mut after = s.ring.clone();
+                if let Some(first) = list.first() {
+                    if after.nodes().len() > 1 {
+                        after.remove(*first);
+                    }
+                }
+                (list, after.preference_list(h, r))
+            })
+        })
+    };
+    let names = |l: &[u32]| {
+        l.iter()
+            .map(|n| format!("N{n}"))
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    view! {
+        <div class="ring-page" data-testid="ring-page">
+            <div class="stage">
+                <section class="cluster-panel">
+                    <canvas class="crowd" node_ref=canvas width="600" height="600" data-testid="ring-canvas"></canvas>
+                </section>
+                <aside class="side">
+                    <section>
+                        <h2><Tr k=Key::PhysicalNodes/></h2>
+                        <p class="hint"><Tr k=Key::RemoveNode/></p>
+                        <div class="actions">
+                            {move || stats().map(|(nodes, ..)| nodes.into_iter().map(|n| view! {
+                                <button class="chip-node" style=format!("border-color:{};color:{}", colour(n), colour(n))
+                                    data-testid=format!("ring-node-{n}") on:click=move |_| remove(n)>{format!("N{n} ✕")}</button>
+                            }).collect_view())}
+                            <button class="primary" data-testid="ring-add" on:click=add><Tr k=Key::AddNode/></button>
+                        </div>
+                    </section>
+                    <section data-testid="ring-change">
+                        <h2><Tr k=Key::MovedKeys/></h2>
+                        {move || stats().and_then(|(.., last, keys)| last.map(|c| {
+                            let l = lang();
+                            let pct = |m: usize| 100.0 * m as f64 / keys as f64;
+                            let expected = 100.0 / (c.nodes_after.max(1) + if c.added { 0 } else { 1 }) as f64;
+                            view! {
+                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({} %) · {} {} %", F(pct(c.moved), 1), t(l, Key::ExpectedMoved), F(expected, 1))}</p>
+                                <div class="bars">
+                                    <div class="bar"><span>{t(l, Key::ConsistentHashing)}</span><i style=format!("width:{}%", F(pct(c.moved), 1))></i></div>
+                                    <div class="bar modn"><span>{t(l, Key::ModN)}</span><i style=format!("width:{}%", F(pct(c.mod_n), 1))></i></div>
+                                </div>
+                                <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
+                            }
+                        }))}
+                        <Show when=move || state.with(|s| s.as_ref().is_some_and(|s| s.last.is_none()))>
+                            <p class="hint" data-testid="ring-change-hint"><Tr k=Key::RingChangeHint/></p>
+                        </Show>
+                    </section>
+                    <section>
+                        <h2><Tr k=Key::PreferenceList/></h2>
+                        <label class="field"><span><Tr k=Key::KeyIndex/></span>
+                            <input type="number" min="0" data-testid="ring-key" prop:value=move || pref_key.get().to_string()
+                                on:change=move |ev| {
+                                    if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                        pref_key.set(v);
+                                    }
+                                }/>
+                        </label>
+                        {move || pref().map(|(list, after)| view! {
+                            <p data-testid="ring-pref">{names(&list)}</p>
+                            <p class="hint">{t(lang(), Key::AfterLeave)}": "{names(&after)}</p>
+                        })}
+                    </section>
+                </aside>
+            </div>
+            <section class="logs">
+                <h2><Tr k=Key::LoadPerNode/></h2>
+                {move || stats().map(|(_, mean, mom, sd, counts, ..)| {
+                    let l = lang();
+                    let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
+                    view! {
+                        <p data-testid="ring-stats">{format!("{} {} · {} {} · {} {}", t(l, Key::MeanLoad), F(mean, 0), t(l, Key::MaxOverMean), F(mom, 2), t(l, Key::StdDev), F(sd, 1))}</p>
+                        <div class="histogram">
+                            {counts.into_iter().map(|(n, c)| view! {
+                                <div class="hbar" title=format!("N{n}: {c}")>
+                                    <i style=format!("height:{}%;background:{}", F(100.0 * c as f64 / max, 1), colour(n))></i>
+                                    <small>{format!("N{n}")}</small>
+                                </div>
+                            }).collect_view()}
+                            <div class="mean-line" style=format!("bottom:calc({}% * 0.85 + 18px)", F(100.0 * mean / max, 1))></div>
+                        </div>
+                    }
+                })}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The consistent-hash ring page (Karger et al.): virtual nodes, the keys a join or leave
+//! moves beside 1/N and beside hash mod N, load spread, preference lists.
+
+#[cfg(target_arch = "wasm32")]
+pub mod body;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::{NullSim, PageSim};
+use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::Tour;
+
+const PARAMS: &[ParamSpec] = &[
+    num("vnodes", &texts::VIRTUAL_NODES, 1, 500, 100),
+    num("keys", &texts::KEYS, 100, 100_000, 10_000),
+    num("replicas", &texts::REPLICAS, 1, 5, 3),
+];
+
+fn tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+fn no_cluster(_: &Scenario) -> usize {
+    0
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "ring",
+    chapter: Chapter::Partitioning,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 20, 5),
+    nodes_label: Text::Key(Key::PhysicalNodes),
+    params: PARAMS,
+    presets: &[],
+    strips: None,
+    commands: &[],
+    network: false,
+    space_time: false,
+    tours,
+    preset_settings: no_preset_settings,
+    cluster_size: no_cluster,
+};
+
+/// The ring page.
+pub struct RingPage;
+
+impl PageDef for RingPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, _: &Scenario) -> Box<dyn PageSim> {
+        Box::new(NullSim)
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn body(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::lab::sweep::SweepKind;
+        use crate::ui::components::sweep::SweepPanel;
+        use leptos::prelude::*;
+        Some(view! { <body::RingPage/><SweepPanel kind=SweepKind::RingSpread/> }.into_any())
+    }
+}

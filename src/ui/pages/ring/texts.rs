@@ -1,0 +1,20 @@
+//! The ring page's own words, in English and Chinese (the course notes' terms, see
+//! shared/GLOSSARY.md).
+
+use crate::ui::core::text::{tx, Tx};
+
+pub const TITLE: Tx = tx("Hash ring", "一致性哈希");
+pub const INTRO: Tx = tx(
+    "Consistent hashing puts nodes (many virtual points each) and keys on one ring; a key belongs to the next node clockwise. Adding or removing a node moves only about 1/N of the keys — hash mod N moves most of them.",
+    "一致性哈希把节点（每个节点有许多虚拟节点）和键放在同一个哈希环上；键属于顺时针方向的下一个节点。增加或删除一个节点只迁移约 1/N 的键——取模 (hash mod N) 则会迁移大部分键。",
+);
+pub const VIRTUAL_NODES: Tx = tx("Virtual nodes per node", "每个节点的虚拟节点数");
+pub const KEYS: Tx = tx("Keys", "键的数量");
+pub const REPLICAS: Tx = tx("Replication factor R", "副本数 R");
+pub const BLURB: Tx = tx(
+    "Consistent hashing: add or remove a node and count the keys that move; data skew without virtual nodes.",
+    "一致性哈希：增删节点时统计数据迁移量；没有虚拟节点时的数据倾斜。",
+);
+
+/// The page's small picture on the home page.
+pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><circle cx="60" cy="40" r="30" fill="none" stroke="#cbd5e1" stroke-width="3"/><g stroke-width="4"><line x1="60" y1="6" x2="60" y2="14" stroke="#2563eb"/><line x1="93" y1="30" x2="86" y2="32" stroke="#dc2626"/><line x1="82" y1="66" x2="77" y2="60" stroke="#16a34a"/><line x1="36" y1="66" x2="41" y2="60" stroke="#2563eb"/><line x1="27" y1="30" x2="34" y2="32" stroke="#dc2626"/><line x1="88" y1="52" x2="82" y2="49" stroke="#16a34a"/></g><g fill="#0f172a"><circle cx="74" cy="14" r="2.5"/><circle cx="89" cy="42" r="2.5"/><circle cx="46" cy="67" r="2.5"/><circle cx="32" cy="46" r="2.5"/></g></svg>"##;

@@ -1,0 +1,345 @@
+//! How 3PC looks: like 2PC, plus each participant's timeout ring, which decides for it
+//! (abort before PreCommit, commit after).
+
+use crate::protocols::atomic_commit::Outcome;
+use crate::protocols::three_pc::{
+    Coord3, Part3, ThreeMsg, ThreeNote, ThreePcConfig, ThreePcNode, ThreePcPreset, ThreeTimer,
+};
+use crate::protocols::two_pc::TpcCmd;
+use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::runner::{Adapter, Sim};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Text;
+use crate::ui::core::view::{
+    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+};
+use crate::ui::pages::two_pc::adapter::{
+    commit_cmd_text, commit_command, commit_roles, outcome_text, outcomes_status, vote_cells,
+    vote_command,
+};
+
+#[derive(Clone)]
+pub struct ThreePcAdapter {
+    names: Vec<String>,
+}
+
+fn preset(slug: Option<&str>) -> Option<ThreePcPreset> {
+    ThreePcPreset::ALL
+        .into_iter()
+        .find(|p| Some(p.slug()) == slug)
+}
+
+pub fn preset_settings(sc: &mut Scenario) {
+    if preset(sc.preset).is_some() {
+        let l = crate::protocols::three_pc::presets::LATENCY / MS;
+        sc.latency_min_ms = l;
+        sc.latency_max_ms = l;
+        sc.loss_pct = 0;
+    }
+}
+
+pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
+    let cfg = ThreePcConfig {
+        participants: sc.nodes,
+        coord_timeout: sc.param("ctimeout") * MS,
+        part_timeout: sc.param("ptimeout") * MS,
+        ..ThreePcConfig::default()
+    };
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        ThreePcNode::cluster(&cfg),
+    );
+    let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
+    Sim::new(world, ThreePcAdapter { names }).with_script(script)
+}
+
+const KINDS: [MsgStyle; 9] = [
+    MsgStyle {
+        class: "msg-c-prepare",
+        badge: "CC",
+        key: Text::Key(Key::MsgCanCommit),
+    },
+    MsgStyle {
+        class: "msg-c-yes",
+        badge: "✓",
+        key: Text::Key(Key::MsgVoteYes),
+    },
+    MsgStyle {
+        class: "msg-c-no",
+        badge: "✗",
+        key: Text::Key(Key::MsgVoteNo),
+    },
+    MsgStyle {
+        class: "msg-c-precommit",
+        badge: "PC",
+        key: Text::Key(Key::MsgPreCommit),
+    },
+    MsgStyle {
+        class: "msg-c-ack",
+        badge: "ok",
+        key: Text::Key(Key::MsgPreAck),
+    },
+    MsgStyle {
+        class: "msg-c-commit",
+        badge: "DC",
+        key: Text::Key(Key::MsgDoCommit),
+    },
+    MsgStyle {
+        class: "msg-c-abort",
+        badge: "A",
+        key: Text::Key(Key::MsgAbort),
+    },
+    MsgStyle {
+        class: "msg-c-ack",
+        badge: "✓",
+        key: Text::Key(Key::MsgDone),
+    },
+    MsgStyle {
+        class: "msg-c-inquiry",
+        badge: "?",
+        key: Text::Key(Key::MsgInquiry),
+    },
+];
+
+impl Adapter for ThreePcAdapter {
+    type P = ThreePcNode;
+
+    fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn node(&self, w: &World<ThreePcNode>, id: NodeId, lang: Lang) -> NodeVis {
+        let n = w.node(id);
+        let alive = w.is_alive(id);
+        let now = w.now();
+        let timer = |which: ThreeTimer| {
+            w.timers(id)
+                .iter()
+                .find(|x| x.timer == which)
+                .map(|x| fraction_left(x.set_at, x.deadline, now))
+        };
+        let (role, state, shape, tone, badge, label, details, commands, cells, ring) =
+            if n.is_coordinator() {
+                let (state, tone, key) = match n.coord() {
+                    Coord3::Idle => ("idle", "grey", Key::CoordIdle),
+                    Coord3::Voting => ("collecting", "amber", Key::CoordCollecting),
+                    Coord3::AwaitingAcks => ("precommitting", "amber", Key::CoordAwaitingAcks),
+                    Coord3::Done(Outcome::Commit) => ("committed", "green", Key::CoordDone),
+                    Coord3::Done(Outcome::Abort) => ("aborted", "red", Key::CoordDone),
+                };
+                let decided = match n.coord() {
+                    Coord3::Done(d) => Some(d),
+                    _ => None,
+                };
+                let details = vec![
+                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
+                    (
+                        t(lang, Key::Votes).to_string(),
+                        format!("{}/{}", n.votes().len(), w.len() - 1),
+                    ),
+                    (
+                        t(lang, Key::Acks).to_string(),
+                        format!("{}/{}", n.acks().len(), w.len() - 1),
+                    ),
+                ];
+                let commands = vec![CommandVis {
+                    id: "begin",
+                    label: t(lang, Key::Begin).into(),
+                    enabled: alive && n.coord() == Coord3::Idle,
+                }];
+                let badge = decided.map_or("…".into(), |d| {
+                    if d == Outcome::Commit {
+                        "✓".into()
+                    } else {
+                        "✗".into()
+                    }
+                });
+                let label = format!("{} · {}", t(lang, Key::Coordinator), t(lang, key));
+                (
+                    "coordinator",
+                    state,
+                    Shape::Hexagon,
+                    tone,
+                    badge,
+                    label,
+                    details,
+                    commands,
+                    vote_cells(lang, &self.names, n.votes(), decided),
+                    timer(ThreeTimer::CoordTimeout),
+                )
+            } else {
+                let (state, tone, key, badge) = match n.state() {
+                    Part3::Init => ("init", "blue", Key::StateInit, "…"),
+                    Part3::Uncertain => ("uncertain", "amber", Key::StateUncertain, "✓?"),
+                    Part3::PreCommitted => ("precommitted", "violet", Key::StatePreCommitted, "PC"),
+                    Part3::Committed => ("committed", "green", Key::StateCommitted, "✓"),
+                    Part3::Aborted => ("aborted", "red", Key::StateAborted, "✗"),
+                };
+                let mut label = t(lang, key).to_string();
+                if n.is_recovering() {
+                    label = t(lang, Key::StateRecovering).to_string();
+                } else if n.state() == Part3::Init && n.will_vote_no() {
+                    label = format!(
+                        "{label} · {} {}",
+                        t(lang, Key::WillVote),
+                        t(lang, Key::MsgVoteNo)
+                    );
+                }
+                let details = vec![
+                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
+                    (
+                        t(lang, Key::WillVote).to_string(),
+                        t(
+                            lang,
+                            if n.will_vote_no() {
+                                Key::MsgVoteNo
+                            } else {
+                                Key::MsgVoteYes
+                            },
+                        )
+                        .to_string(),
+                    ),
+                ];
+                let commands = vec![vote_command(
+                    lang,
+                    n.will_vote_no(),
+                    alive && n.state() == Part3::Init,
+                )];
+                let done = matches!(n.state(), Part3::Committed | Part3::Aborted);
+                let cells = vec![CellVis {
+                    top: t(lang, Key::Status).into(),
+                    main: t(lang, key).into(),
+                    sub: String::new(),
+                    class: state.into(),
+                    value: state.into(),
+                    done,
+                    title: t(lang, key).into(),
+                }];
+                (
+                    "participant",
+                    state,
+                    Shape::Circle,
+                    tone,
+                    badge.to_string(),
+                    label,
+                    details,
+                    commands,
+                    cells,
+                    timer(ThreeTimer::PartTimeout),
+                )
+            };
+        NodeVis {
+            id,
+            name: self.names[id].clone(),
+            role,
+            state,
+            shape,
+            tone,
+            crashed: false,
+            badge,
+            label,
+            ring,
+            term: None,
+            details,
+            commands,
+            strip: StripVis::from_cells(cells),
+        }
+        .crashed_if(!alive, lang)
+    }
+
+    fn msg_style(&self, m: &ThreeMsg) -> MsgStyle {
+        KINDS[match m {
+            ThreeMsg::CanCommit => 0,
+            ThreeMsg::Vote { yes: true } => 1,
+            ThreeMsg::Vote { yes: false } => 2,
+            ThreeMsg::PreCommit => 3,
+            ThreeMsg::PreAck => 4,
+            ThreeMsg::DoCommit => 5,
+            ThreeMsg::Abort => 6,
+            ThreeMsg::Done => 7,
+            ThreeMsg::Inquiry => 8,
+        }]
+    }
+
+    fn msg_detail(&self, _: &ThreeMsg) -> String {
+        String::new()
+    }
+
+    fn narrate(&self, lang: Lang, note: &ThreeNote) -> String {
+        super::texts::narrate(lang, note, &self.names)
+    }
+
+    fn cmd_text(&self, cmd: &TpcCmd) -> CmdText {
+        commit_cmd_text(cmd)
+    }
+
+    fn command(&mut self, w: &World<ThreePcNode>, node: NodeId, id: &str) -> Option<TpcCmd> {
+        commit_command(id, node, |n| w.node(n).will_vote_no())
+    }
+
+    fn status(&self, w: &World<ThreePcNode>, lang: Lang) -> Vec<StatusVis> {
+        let decided = match w.node(0).coord() {
+            Coord3::Done(d) => outcome_text(lang, d).to_string(),
+            _ => "–".into(),
+        };
+        vec![
+            StatusVis {
+                key: "decision",
+                label: t(lang, Key::Coordinator).into(),
+                value: decided,
+                alarm: false,
+            },
+            outcomes_status(
+                lang,
+                &self.names,
+                (1..w.len()).map(|i| match w.node(i).state() {
+                    Part3::Committed => Some(Outcome::Commit),
+                    Part3::Aborted => Some(Outcome::Abort),
+                    _ => None,
+                }),
+            ),
+        ]
+    }
+
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        let mut r = commit_roles(lang);
+        r.insert(
+            3,
+            (
+                Shape::Circle,
+                "violet",
+                t(lang, Key::StatePreCommitted).into(),
+            ),
+        );
+        r
+    }
+
+    fn mark(&self, note: &ThreeNote) -> Option<Text> {
+        match note {
+            ThreeNote::VotedYes => Some(Key::MsgVoteYes.into()),
+            ThreeNote::PreCommitted => Some(Key::StatePreCommitted.into()),
+            ThreeNote::Finished(Outcome::Commit) => Some(Key::StateCommitted.into()),
+            ThreeNote::Finished(Outcome::Abort) => Some(Key::StateAborted.into()),
+            ThreeNote::TimeoutCommit | ThreeNote::TimeoutAbort => {
+                Some(Text::Page(&super::texts::PART_TIMEOUT))
+            }
+            _ => None,
+        }
+    }
+
+    fn rule_name(&self, rule: &'static str) -> Text {
+        match rule {
+            crate::protocols::atomic_commit::ATOMICITY => Key::RuleAtomicity,
+            _ => Key::ViolationTitle,
+        }
+        .into()
+    }
+
+    fn kinds(&self) -> Vec<MsgStyle> {
+        KINDS.to_vec()
+    }
+}

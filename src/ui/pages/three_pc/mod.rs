@@ -1,0 +1,75 @@
+//! The 3PC page: three-phase commit (Skeen), which trades 2PC's blocking for a risk under
+//! network partitions; the atomicity monitor shows when it materialises.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::Tour;
+
+const PARAMS: &[ParamSpec] = &[
+    num("ctimeout", &texts::COORD_TIMEOUT, 50, 10_000, 200),
+    ParamSpec {
+        relation: Relation::AtLeast("ctimeout"),
+        ..num("ptimeout", &texts::PART_TIMEOUT, 50, 10_000, 400)
+    },
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec {
+        slug: "happy",
+        label: Text::Key(Key::PresetHappy),
+        about: &texts::ABOUT_HAPPY,
+    },
+    PresetSpec {
+        slug: "coordinator-crash",
+        label: Text::Key(Key::PresetCoordinatorCrash),
+        about: &texts::ABOUT_COORDINATOR_CRASH,
+    },
+    PresetSpec {
+        slug: "partition",
+        label: Text::Page(&texts::PRESET_PARTITION),
+        about: &texts::ABOUT_PARTITION,
+    },
+];
+
+fn tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "3pc",
+    chapter: Chapter::AtomicCommit,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (2, 6, 4),
+    nodes_label: Text::Key(Key::Participants),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Key(Key::CommitStrips)),
+    commands: &["begin", "vote-no"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size: crate::ui::pages::two_pc::with_coordinator,
+};
+
+/// The 3PC page.
+pub struct ThreePcPage;
+
+impl PageDef for ThreePcPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}

@@ -1,0 +1,112 @@
+//! The 3PC page's own words, in English and Chinese (the course notes' terms, see
+//! shared/GLOSSARY.md): its narration here, its labels as [`Tx`] constants.
+
+use crate::protocols::atomic_commit::Outcome;
+use crate::protocols::three_pc::ThreeNote;
+use crate::ui::core::i18n::Lang;
+#[allow(unused_imports)]
+use crate::ui::core::text::{tx, Tx};
+
+use crate::ui::pages::two_pc::texts::outcome as outcome_in;
+
+/// The narration of one of the protocol's notes, in `lang`.
+pub fn narrate(lang: Lang, note: &ThreeNote, names: &[String]) -> String {
+    match lang {
+        Lang::En => en(note, names),
+        Lang::Zh => zh(note, names),
+    }
+}
+
+fn en(note: &ThreeNote, names: &[String]) -> String {
+    let s = |id: usize| names[id].clone();
+    match *note {
+        ThreeNote::Began => "began: sent CanCommit to every participant".into(),
+        ThreeNote::VotedYes => "voted yes (uncertain until PreCommit; a timeout now aborts)".into(),
+        ThreeNote::VotedNo => "voted no and aborted".into(),
+        ThreeNote::GotVote { from, yes } => format!("got {} from {}", if yes { "yes" } else { "no" }, s(from)),
+        ThreeNote::SentPreCommit => "all voted yes: sent PreCommit to everyone".into(),
+        ThreeNote::PreCommitted => "pre-committed (a timeout now commits)".into(),
+        ThreeNote::GotPreAck { from } => format!("{} acknowledged PreCommit", s(from)),
+        ThreeNote::SentDoCommit => "all acknowledged: sent DoCommit".into(),
+        ThreeNote::CoordTimeout { waiting_for } => format!("timed out waiting for {waiting_for} participant(s): abort"),
+        ThreeNote::SentAbort => "sent abort to everyone".into(),
+        ThreeNote::Finished(Outcome::Commit) => "committed".into(),
+        ThreeNote::Finished(Outcome::Abort) => "aborted".into(),
+        ThreeNote::TimeoutAbort => "timed out before PreCommit: aborts on its own".into(),
+        ThreeNote::TimeoutCommit => "timed out after PreCommit: commits on its own".into(),
+        ThreeNote::WillVoteNo(no) => format!("will vote {}", if no { "no" } else { "yes" }),
+        ThreeNote::Recovered(o) => format!("restarted and finishes the transaction: {}", outcome_en(o)),
+        ThreeNote::Recovering => "restarted mid-transaction: may have missed messages, asks the coordinator instead of deciding alone".into(),
+    }
+}
+
+fn outcome_en(o: Outcome) -> &'static str {
+    outcome_in(Lang::En, o)
+}
+
+fn zh(note: &ThreeNote, names: &[String]) -> String {
+    let s = |id: usize| names[id].clone();
+    match *note {
+        ThreeNote::Began => "开始：向所有参与者发送 CanCommit".into(),
+        ThreeNote::VotedYes => {
+            "投同意（在收到 PreCommit 之前处于不确定状态；此时超时会中断）".into()
+        }
+        ThreeNote::VotedNo => "投反对并中断".into(),
+        ThreeNote::GotVote { from, yes } => format!(
+            "收到 {} 的{}",
+            s(from),
+            if yes { "同意票" } else { "反对票" }
+        ),
+        ThreeNote::SentPreCommit => "全部同意：向所有参与者发送 PreCommit".into(),
+        ThreeNote::PreCommitted => "已预提交（此时超时会提交）".into(),
+        ThreeNote::GotPreAck { from } => format!("{} 确认了 PreCommit", s(from)),
+        ThreeNote::SentDoCommit => "全部确认：发送 DoCommit".into(),
+        ThreeNote::CoordTimeout { waiting_for } => {
+            format!("等待 {waiting_for} 个参与者超时：中断")
+        }
+        ThreeNote::SentAbort => "向所有参与者发送中断".into(),
+        ThreeNote::Finished(Outcome::Commit) => "已提交".into(),
+        ThreeNote::Finished(Outcome::Abort) => "已中断".into(),
+        ThreeNote::TimeoutAbort => "在 PreCommit 之前超时：自行中断".into(),
+        ThreeNote::TimeoutCommit => "在 PreCommit 之后超时：自行提交（超时后默认提交）".into(),
+        ThreeNote::WillVoteNo(no) => format!("将投{}", if no { "反对票" } else { "同意票" }),
+        ThreeNote::Recovered(o) => format!("重启后完成事务：{}", outcome_zh(o)),
+        ThreeNote::Recovering => {
+            "在事务中途重启：可能错过了消息，不能自行决定，改为询问协调者".into()
+        }
+    }
+}
+
+fn outcome_zh(o: Outcome) -> &'static str {
+    outcome_in(Lang::Zh, o)
+}
+
+// ----- the page's labels -----
+
+pub const TITLE: Tx = tx("3PC", "3PC");
+pub const INTRO: Tx = tx(
+    "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. Under a network partition that same rule can split the decision.",
+    "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。但在网络分区下，同样的规则可能让决定分裂。",
+);
+pub const COORD_TIMEOUT: Tx = tx("Coordinator timeout (ms)", "协调者超时（毫秒）");
+pub const PART_TIMEOUT: Tx = tx("Participant timeout (ms)", "参与者超时（毫秒）");
+pub const PRESET_PARTITION: Tx = tx("Partition after PreCommit", "PreCommit 之后发生网络分区");
+pub const ABOUT_HAPPY: Tx = tx(
+    "CanCommit → PreCommit → DoCommit with everyone voting yes.",
+    "所有参与者都投同意：CanCommit → PreCommit → DoCommit。",
+);
+pub const ABOUT_COORDINATOR_CRASH: Tx = tx(
+    "The coordinator dies after every participant got PreCommit. Nobody blocks: each times out and commits on its own.",
+    "所有参与者都收到 PreCommit 后协调者宕机。没有人被阻塞：各自超时后自行提交。",
+);
+pub const ABOUT_PARTITION: Tx = tx(
+    "Right after PreCommit a partition cuts P1–P2 off. The coordinator misses their acks and aborts; P3–P4 receive the abort. P1–P2, pre-committed and alone, time out and commit. Atomicity breaks: this is the risk 3PC trades for not blocking.",
+    "PreCommit 刚送达，网络分区把 P1–P2 隔离。协调者收不到它们的确认，决定中断，P3–P4 收到中断；P1–P2 已预提交又联系不上任何人，超时后自行提交。原子性被破坏：这正是 3PC 为了不阻塞而承担的风险。",
+);
+pub const BLURB: Tx = tx(
+    "Three-phase commit: PreCommit ends the blocking, and a partition can split the decision.",
+    "三阶段提交：PreCommit（预提交）消除了阻塞，但网络分区会让决定分裂。",
+);
+
+/// The page's small picture on the home page.
+pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="30" y1="36" x2="92" y2="12"/><line x1="30" y1="36" x2="92" y2="36"/><line x1="30" y1="36" x2="92" y2="60"/></g><line x1="62" y1="4" x2="62" y2="68" stroke="#dc2626" stroke-dasharray="4 3" stroke-width="2"/><polygon points="30,22 42,29 42,43 30,50 18,43 18,29" fill="#7c3aed"/><g fill="#16a34a"><circle cx="92" cy="12" r="8"/><circle cx="92" cy="36" r="8"/></g><circle cx="92" cy="60" r="8" fill="#dc2626"/></svg>"##;

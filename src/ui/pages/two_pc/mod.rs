@@ -1,0 +1,95 @@
+//! The 2PC page: two-phase commit with a logged decision (Gray; Bernstein et al.), and its
+//! classic failure: a coordinator crash blocks every participant that voted yes.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Expect, Tour};
+
+const PARAMS: &[ParamSpec] = &[num("timeout", &texts::VOTE_TIMEOUT, 50, 10_000, 300)];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec {
+        slug: "happy",
+        label: Text::Key(Key::PresetHappy),
+        about: &texts::ABOUT_HAPPY,
+    },
+    PresetSpec {
+        slug: "vote-no",
+        label: Text::Page(&texts::PRESET_VOTE_NO),
+        about: &texts::ABOUT_VOTE_NO,
+    },
+    PresetSpec {
+        slug: "participant-down",
+        label: Text::Page(&texts::PRESET_PARTICIPANT_DOWN),
+        about: &texts::ABOUT_PARTICIPANT_DOWN,
+    },
+    PresetSpec {
+        slug: "coordinator-crash",
+        label: Text::Key(Key::PresetCoordinatorCrash),
+        about: &texts::ABOUT_COORDINATOR_CRASH,
+    },
+    PresetSpec {
+        slug: "partial-commit",
+        label: Text::Page(&texts::PRESET_PARTIAL_COMMIT),
+        about: &texts::ABOUT_PARTIAL_COMMIT,
+    },
+];
+
+fn tours() -> Vec<Tour> {
+    let crash = |r: &str| Some(Expect::Crash(r.into()));
+    vec![Tour {
+        slug: "2pc-blocking",
+        title: &texts::TOUR_TPC_TITLE,
+        hash: "#/2pc?preset=free&lmin=30&lmax=30&tour=2pc-blocking",
+        steps: vec![
+            step(0, Some(Expect::Command("begin".into())), &texts::TOUR_TPC1),
+            step(70, crash("coordinator"), &texts::TOUR_TPC2),
+            step(1_000, Some(Expect::Restart), &texts::TOUR_TPC3),
+            step(300, None, &texts::TOUR_TPC4),
+        ],
+    }]
+}
+
+/// The coordinator and its participants.
+pub fn with_coordinator(sc: &Scenario) -> usize {
+    sc.nodes + 1
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "2pc",
+    chapter: Chapter::AtomicCommit,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (2, 6, 3),
+    nodes_label: Text::Key(Key::Participants),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Key(Key::CommitStrips)),
+    commands: &["begin", "vote-no"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size: with_coordinator,
+};
+
+/// The 2PC page.
+pub struct TwoPcPage;
+
+impl PageDef for TwoPcPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}

@@ -1,0 +1,422 @@
+//! Every page of the registry: links parse and round-trip, presets reach the end state
+//! they describe, built-in tours are clean, and every page's texts exist in both languages.
+//! Tests that must cover every page iterate [`registry::pages`], so a new page is covered
+//! by its registry line.
+
+use ds_playground::sim::{SimTime, MS, SEC};
+use ds_playground::ui::core::i18n::Lang;
+use ds_playground::ui::core::notice::Notice;
+use ds_playground::ui::core::scenario::{Page, Scenario};
+use ds_playground::ui::core::spec::Relation;
+use ds_playground::ui::core::text::{has_cjk, Text};
+use ds_playground::ui::core::tours::StepText;
+use ds_playground::ui::core::view::{SimView, StatusVis};
+use ds_playground::ui::registry::{self, build};
+
+fn page(slug: &str) -> Page {
+    registry::page(slug).unwrap()
+}
+fn page_named(slug: &str) -> Page {
+    page(slug)
+}
+
+// ----- links -----------------------------------------------------------------------
+
+#[test]
+fn an_out_of_range_node_count_is_reported_as_the_link_gave_it() {
+    let (sc, n) = Scenario::from_location("", "#/gossip?nodes=100000");
+    assert_eq!(sc.nodes, 500);
+    assert_eq!(
+        n,
+        vec![Notice::Clamped {
+            field: "nodes".into(),
+            value: "100000".into(),
+            to: "500".into()
+        }]
+    );
+}
+
+#[test]
+fn reads_hash_and_search_with_the_hash_winning() {
+    let (sc, n) = Scenario::from_location("?seed=3&nodes=7", "#/raft?seed=9&lang=zh");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!((sc.seed, sc.nodes, sc.lang), (9, 7, Some(Lang::Zh)));
+}
+
+#[test]
+fn bad_values_fall_back_and_out_of_range_values_clamp_with_notices() {
+    let (sc, n) = Scenario::from_location(
+        "",
+        "#/raft?seed=abc&nodes=100&speed=50&loss=-3&emin=300&emax=100&bogus=1",
+    );
+    assert_eq!(sc.seed, 1);
+    assert_eq!(sc.nodes, 9);
+    assert_eq!(sc.speed, 10.0);
+    assert_eq!(sc.loss_pct, 0);
+    assert!(sc.param("emax") >= sc.param("emin"));
+    assert!(n.contains(&Notice::Malformed {
+        field: "seed".into(),
+        value: "abc".into()
+    }));
+    assert!(n.contains(&Notice::Clamped {
+        field: "nodes".into(),
+        value: "100".into(),
+        to: "9".into()
+    }));
+    assert!(n.contains(&Notice::Malformed {
+        field: "loss".into(),
+        value: "-3".into()
+    }));
+    assert!(n.contains(&Notice::UnknownField {
+        field: "bogus".into()
+    }));
+    assert!(n
+        .iter()
+        .any(|x| matches!(x, Notice::Clamped { field, .. } if field == "emax")));
+}
+
+#[test]
+fn unknown_page_falls_back_to_raft() {
+    let (sc, n) = Scenario::from_location("", "#/nonsense");
+    assert_eq!(sc.page, page("raft"));
+    assert_eq!(
+        n,
+        vec![Notice::UnknownPage {
+            page: "nonsense".into()
+        }]
+    );
+}
+
+#[test]
+fn heartbeat_stays_below_the_election_timeout_even_at_its_default() {
+    let (sc, n) = Scenario::from_location("", "#/raft?emin=100&emax=200&hb=400");
+    assert!(sc.param("hb") <= 50);
+    assert_eq!(n.len(), 1);
+    let (sc, n) = Scenario::from_location("", "#/raft?emin=60");
+    assert_eq!(
+        sc.param("hb"),
+        30,
+        "the default 50 ms heartbeat must drop below 60/2"
+    );
+    assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn page_params_and_presets_belong_to_their_page() {
+    let (sc, n) = Scenario::from_location("", "#/paxos?nodes=7&proposers=3&backoff=1&preset=duel");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(
+        (
+            sc.page,
+            sc.nodes,
+            sc.param("proposers"),
+            sc.param("backoff"),
+            sc.preset
+        ),
+        (page("paxos"), 7, 3, 1, Some("duel"))
+    );
+    let (_, n) = Scenario::from_location("", "#/raft?proposers=3&preset=duel");
+    assert_eq!(n.len(), 2, "Raft has neither: {n:?}");
+    assert_eq!(
+        Scenario::from_location("", "#/2pc").0.preset,
+        Some("happy"),
+        "pages open on their first preset"
+    );
+    let (free, n) = Scenario::from_location("", "#/2pc?preset=free");
+    assert!(n.is_empty());
+    assert_eq!(free.preset, None);
+    assert!(free.to_hash().contains("preset=free"));
+    let (sc, _) = Scenario::from_location("", "#/2pc?nodes=9");
+    assert_eq!(sc.nodes, 6);
+    assert_eq!(Scenario::from_location("", "#/3pc").0.nodes, 4);
+}
+
+#[test]
+fn hash_round_trips_on_every_page() {
+    for page in registry::pages() {
+        let mut sc = Scenario {
+            seed: 77,
+            speed: 2.5,
+            lang: Some(Lang::En),
+            embed: true,
+            loss_pct: 10,
+            latency_max_ms: 80,
+            ..Scenario::new(page)
+        };
+        if let Some(p) = page
+            .spec()
+            .params
+            .iter()
+            .find(|p| p.relation == Relation::None)
+        {
+            sc.set_param(p.key, p.max);
+        }
+        sc.preset = page.spec().presets.last().map(|p| p.slug);
+        sc.normalize();
+        let (back, n) = Scenario::from_location("", &sc.to_hash());
+        assert!(n.is_empty(), "{page:?}: {n:?}");
+        assert_eq!(back, sc);
+    }
+}
+
+#[test]
+fn a_preset_from_a_link_brings_its_settings_and_explicit_values_win() {
+    let (sc, n) = Scenario::from_location("", "#/paxos?preset=duel");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(
+        (
+            sc.param("retry"),
+            sc.latency_min_ms,
+            sc.latency_max_ms,
+            sc.param("proposers")
+        ),
+        (60, 20, 22, 2)
+    );
+    let (sc, _) = Scenario::from_location("", "#/paxos?retry=90&preset=duel");
+    assert_eq!(sc.param("retry"), 90);
+    let (sc, _) = Scenario::from_location("", "#/3pc?preset=partition");
+    assert_eq!(
+        (sc.latency_min_ms, sc.latency_max_ms),
+        (30, 30),
+        "presets run on fixed latency"
+    );
+    // Choosing it and writing the link gives the same scenario back (now at the current
+    // link format; the link above had none).
+    assert_eq!(sc.link_version, 0);
+    let back = Scenario::from_location("", &sc.to_hash()).0;
+    assert_eq!(
+        Scenario {
+            link_version: 0,
+            ..back
+        },
+        sc
+    );
+}
+
+#[test]
+fn random_garbage_never_panics() {
+    let mut rng = ds_playground::sim::SimRng::new(5);
+    let alphabet = b"#/?&=%+-.0123456789abcdefghijklmnopqrstuvwxyz\xc3\xa9 emin nodes seed paxos 2pc preset=duel";
+    for _ in 0..20_000 {
+        let len = rng.index(60);
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[rng.index(alphabet.len())])
+            .collect();
+        let s = String::from_utf8_lossy(&bytes);
+        let (sc, _) = Scenario::from_location(&s, &s);
+        let (lo, hi, _) = sc.spec().nodes;
+        assert!((lo..=hi).contains(&(sc.nodes as u64)));
+        assert!(sc.latency_min_ms <= sc.latency_max_ms);
+    }
+}
+
+// ----- presets and pages ---------------------------------------------------------------
+
+fn run(url: &str, until: SimTime) -> SimView {
+    let (sc, notices) = Scenario::from_location("", url);
+    assert!(notices.is_empty(), "{url}: {notices:?}");
+    let mut sim = build(&sc);
+    sim.run_until(until);
+    sim.view(Lang::En, 50 * MS)
+}
+
+fn status<'a>(v: &'a SimView, key: &str) -> &'a StatusVis {
+    v.status.iter().find(|s| s.key == key).unwrap()
+}
+
+#[test]
+fn presets_opened_from_a_link_reach_the_end_state_they_describe() {
+    // Paxos livelock: nothing chosen, numbers climbing; with back-off it ends.
+    let v = run("#/paxos?preset=duel", 3 * SEC);
+    assert_eq!(status(&v, "chosen").value, "none yet");
+    assert!(status(&v, "round").value.parse::<u64>().unwrap() >= 20);
+    let v = run("#/paxos?preset=duel&backoff=1", 5 * SEC);
+    assert_ne!(status(&v, "chosen").value, "none yet");
+    // A proposer dies after phase 1: Y is chosen.
+    let v = run("#/paxos?preset=proposer-dies", 2 * SEC);
+    assert!(
+        status(&v, "chosen").value.starts_with('Y'),
+        "{:?}",
+        status(&v, "chosen")
+    );
+    // 2PC coordinator crash: three blocked participants, alarm while it is down.
+    let v = run("#/2pc?preset=coordinator-crash", 1500 * MS);
+    assert!(
+        status(&v, "blocked").value.starts_with("3 · ") && status(&v, "blocked").alarm,
+        "{:?}",
+        status(&v, "blocked")
+    );
+    assert!(v.nodes[1].label.contains("blocked"), "{}", v.nodes[1].label);
+    let v = run("#/2pc?preset=coordinator-crash", 3 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✓");
+    // 3PC partition: the split and the monitor.
+    let v = run("#/3pc?preset=partition", 2 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✗ · P4 ✗");
+    assert!(status(&v, "outcomes").alarm);
+    assert_eq!(v.violations.len(), 1);
+    assert!(v.lines.iter().any(|l| l.alarm));
+    // 3PC coordinator crash: everyone commits without it.
+    let v = run("#/3pc?preset=coordinator-crash", 2 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✓ · P4 ✓");
+    assert!(v.violations.is_empty());
+}
+
+#[test]
+fn every_page_and_preset_builds_runs_and_renders_in_both_languages() {
+    for page in registry::pages() {
+        let presets = std::iter::once(None).chain(page.spec().presets.iter().map(|p| Some(p.slug)));
+        for preset in presets {
+            let sc = Scenario {
+                preset,
+                ..Scenario::new(page)
+            };
+            let mut sim = build(&sc);
+            sim.run_until(3 * SEC);
+            for lang in [Lang::En, Lang::Zh] {
+                let v = sim.view(lang, 50 * MS);
+                assert_eq!(v.nodes.len(), sim.len(), "{page:?} {preset:?}");
+                if (preset.is_some() || page == page_named("raft")) && !sim.is_empty() {
+                    assert!(
+                        !v.lines.is_empty(),
+                        "{page:?} {preset:?}: something should have happened"
+                    );
+                }
+                assert!(v
+                    .nodes
+                    .iter()
+                    .all(|n| !n.name.is_empty() && !n.label.is_empty()));
+                let legend = sim.legend(lang);
+                assert!(sim.is_empty() || (legend.roles.len() >= 2 && legend.kinds.len() >= 4));
+            }
+        }
+    }
+}
+
+// ----- tours ---------------------------------------------------------------------------
+
+#[test]
+fn every_built_in_tour_parses_by_slug_and_its_link_is_clean() {
+    let mut seen = 0;
+    for page in registry::pages() {
+        let spec = page.spec();
+        for t in (spec.tours)() {
+            seen += 1;
+            let (steps, notices) =
+                ds_playground::ui::core::tours::parse(t.slug, &(spec.tours)(), spec.commands);
+            assert!(notices.is_empty());
+            assert_eq!(steps, t.steps);
+            let (sc, notices) = Scenario::from_location("", t.hash);
+            assert!(notices.is_empty(), "{}: {notices:?}", t.slug);
+            assert_eq!(sc.page, page, "{} runs on its own page", t.slug);
+            assert_eq!(sc.tour.as_deref(), Some(t.slug));
+        }
+    }
+    assert!(
+        seen >= 3,
+        "the built-in tours are found through the registry"
+    );
+}
+
+// ----- texts ---------------------------------------------------------------------------
+
+/// Every fixed text a page declares, with where it comes from.
+fn page_texts(page: Page) -> Vec<(String, Text)> {
+    let s = page.spec();
+    let mut out: Vec<(String, Text)> = vec![
+        ("title".into(), s.title.into()),
+        ("blurb".into(), s.blurb.into()),
+        ("intro".into(), s.intro.into()),
+        ("nodes_label".into(), s.nodes_label),
+    ];
+    out.extend(s.strips.map(|t| ("strips".to_string(), t)));
+    for p in s.params {
+        out.push((format!("param {}", p.key), p.label));
+        for (i, c) in p.choices.iter().enumerate() {
+            out.push((format!("param {} choice {i}", p.key), *c));
+        }
+    }
+    for p in s.presets {
+        out.push((format!("preset {}", p.slug), p.label));
+        out.push((format!("preset {} about", p.slug), p.about.into()));
+    }
+    for t in (s.tours)() {
+        out.push((format!("tour {}", t.slug), t.title.into()));
+        for (i, st) in t.steps.iter().enumerate() {
+            if let StepText::Page(x) = st.text {
+                out.push((format!("tour {} step {i}", t.slug), x.into()));
+            }
+        }
+    }
+    out
+}
+
+/// Words that read the same in both languages (protocol names, symbols).
+fn verbatim(en: &str) -> bool {
+    ["Raft", "Paxos", "2PC", "3PC", "Gossip", "k"].contains(&en)
+}
+
+#[test]
+fn every_page_has_every_text_in_both_languages() {
+    for page in registry::pages() {
+        let texts = page_texts(page);
+        assert!(texts.len() >= 4);
+        for (what, t) in texts {
+            let (en, zh) = (t.get(Lang::En), t.get(Lang::Zh));
+            assert!(!en.trim().is_empty(), "{page:?} {what}: no English");
+            assert!(!zh.trim().is_empty(), "{page:?} {what}: no Chinese");
+            assert!(
+                has_cjk(zh) || verbatim(en),
+                "{page:?} {what}: the Chinese text is not Chinese: {zh}"
+            );
+        }
+        // The page's picture for the home page is an SVG element.
+        let pic = page.spec().picture;
+        assert!(
+            pic.starts_with("<svg") && pic.ends_with("</svg>"),
+            "{page:?}"
+        );
+    }
+}
+
+#[test]
+fn every_page_narrates_in_both_languages() {
+    for page in registry::pages().into_iter().filter(|p| p.spec().network) {
+        let sc = Scenario {
+            preset: page.spec().presets.first().map(|p| p.slug),
+            ..Scenario::new(page)
+        };
+        let mut sim = build(&sc);
+        sim.run_until(2 * SEC);
+        let zh = sim.view(Lang::Zh, MS);
+        let en = sim.view(Lang::En, MS);
+        assert!(!zh.lines.is_empty(), "{page:?}: nothing narrated");
+        assert_eq!(zh.lines.len(), en.lines.len());
+        assert!(
+            zh.lines.iter().all(|l| has_cjk(&l.text)),
+            "{page:?}: {:?}",
+            zh.lines.iter().find(|l| !has_cjk(&l.text))
+        );
+    }
+}
+
+// ----- the registry ----------------------------------------------------------------------
+
+#[test]
+fn the_registry_has_unique_slugs_and_every_page_is_deterministic() {
+    let pages = registry::pages();
+    for (i, a) in pages.iter().enumerate() {
+        assert!(pages[i + 1..].iter().all(|b| b.slug() != a.slug()));
+        assert_eq!(registry::page(a.slug()), Some(*a));
+        // Same seed and actions: the same trace fingerprint, built twice.
+        let sc = Scenario::from_location("", &format!("#/{}?seed=42", a.slug())).0;
+        let prints: Vec<u64> = (0..2)
+            .map(|_| {
+                let mut sim = build(&sc);
+                sim.run_until(3 * SEC);
+                sim.fingerprint()
+            })
+            .collect();
+        assert_eq!(prints[0], prints[1], "{a:?}");
+    }
+    assert_eq!(Scenario::default().page, pages[0]);
+}
