@@ -420,3 +420,75 @@ fn the_registry_has_unique_slugs_and_every_page_is_deterministic() {
     }
     assert_eq!(Scenario::default().page, pages[0]);
 }
+
+/// Every `tx("en", "zh")` in the page folders' texts.rs files, with its file.
+fn all_page_tx() -> Vec<(String, String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/pages");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let file = entry.unwrap().path().join("texts.rs");
+        let Ok(src) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let mut rest = src.as_str();
+        while let Some(i) = rest.find(" tx(") {
+            rest = &rest[i + 4..];
+            // tx("en", "zh") on one line or several: the next two string literals.
+            let mut strings = rest.split('"');
+            let (en, zh) = (strings.nth(1).unwrap(), strings.nth(1).unwrap());
+            out.push((file.display().to_string(), en.to_string(), zh.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_text_of_every_page_folder_is_translated() {
+    let all = all_page_tx();
+    assert!(all.len() > 150, "found {}", all.len());
+    // Names and protocol terms that Chinese course notes also write in English.
+    let verbatim = [
+        "Raft",
+        "Paxos",
+        "2PC",
+        "3PC",
+        "Gossip",
+        "k",
+        "nextIndex",
+        "matchIndex",
+        "CanCommit",
+        "PreCommit",
+        "DoCommit",
+        "PreCommit ack",
+    ];
+    for (file, en, zh) in all {
+        assert!(
+            !en.trim().is_empty() && !zh.trim().is_empty(),
+            "{file}: {en:?} / {zh:?}"
+        );
+        assert!(
+            has_cjk(&zh) || verbatim.contains(&en.as_str()),
+            "{file}: “{en}” is not translated: “{zh}”"
+        );
+    }
+}
+
+#[test]
+fn the_pages_use_the_course_notes_terms() {
+    use ds_playground::ui::pages::{paxos, raft, two_pc};
+    assert_eq!(raft::texts::LEADER.zh, "领导者");
+    assert_eq!(raft::texts::FOLLOWER.zh, "跟随者");
+    assert_eq!(raft::texts::CANDIDATE.zh, "候选者");
+    assert_eq!(raft::texts::TERM.zh, "任期");
+    assert_eq!(raft::texts::COMMIT_INDEX.zh, "提交索引");
+    for (t, zh) in [
+        (paxos::texts::PROPOSER, "提议者"),
+        (paxos::texts::ACCEPTOR, "接受者"),
+        (paxos::texts::LEARNER, "学习者"),
+        (two_pc::texts::COORDINATOR, "协调者"),
+        (two_pc::texts::PARTICIPANT, "参与者"),
+        (two_pc::texts::BLOCKED, "阻塞"),
+    ] {
+        assert!(t.zh.contains(zh), "{t:?}");
+    }
+}

@@ -60,3 +60,8 @@ impl From<&'static Tx> for Text {
 pub fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
+
+/// `text` in `lang`, whether a common word or a page's own.
+pub fn tr(lang: Lang, text: impl Into<Text>) -> &'static str {
+    text.into().get(lang)
+}

@@ -10,7 +10,7 @@ use crate::protocols::bloom::{
     cache_penetration, expected_fp_rate, optimal_k, BloomFilter, Penetration, QueryOutcome,
 };
 use crate::ui::components::Tr;
-use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,14 +112,22 @@ pub fn BloomPage() -> impl IntoView {
         let l = lang();
         last.get().map(|op| {
             let (attr, text) = match op.outcome {
-                None => ("inserted", format!("{} “{}”", t(l, Key::Insert), op.word)),
-                Some(QueryOutcome::DefiniteMiss) => {
-                    ("definite-miss", t(l, Key::OutcomeMiss).to_string())
-                }
-                Some(QueryOutcome::TrueHit) => ("true-hit", t(l, Key::OutcomeHit).to_string()),
-                Some(QueryOutcome::FalsePositive) => {
-                    ("false-positive", t(l, Key::OutcomeFp).to_string())
-                }
+                None => (
+                    "inserted",
+                    format!("{} “{}”", tr(l, Text::Page(&super::texts::INSERT)), op.word),
+                ),
+                Some(QueryOutcome::DefiniteMiss) => (
+                    "definite-miss",
+                    tr(l, Text::Page(&super::texts::OUTCOME_MISS)).to_string(),
+                ),
+                Some(QueryOutcome::TrueHit) => (
+                    "true-hit",
+                    tr(l, Text::Page(&super::texts::OUTCOME_HIT)).to_string(),
+                ),
+                Some(QueryOutcome::FalsePositive) => (
+                    "false-positive",
+                    tr(l, Text::Page(&super::texts::OUTCOME_FP)).to_string(),
+                ),
             };
             view! {
                 <p class=format!("outcome {attr}") data-testid="bloom-outcome" data-outcome=attr>
@@ -135,12 +143,12 @@ pub fn BloomPage() -> impl IntoView {
             let formula = expected_fp_rate(m, k, n);
             view! {
                 <dl class="bloom-stats">
-                    <dt>{t(l, Key::Items)}</dt><dd data-testid="bloom-n">{n}</dd>
-                    <dt>{t(l, Key::BitsSet)}</dt><dd>{format!("{} / {m}", f.ones())}</dd>
-                    <dt>{t(l, Key::MeasuredFp)}</dt>
+                    <dt>{tr(l, Text::Page(&super::texts::ITEMS))}</dt><dd data-testid="bloom-n">{n}</dd>
+                    <dt>{tr(l, Text::Page(&super::texts::BITS_SET))}</dt><dd>{format!("{} / {m}", f.ones())}</dd>
+                    <dt>{tr(l, Text::Page(&super::texts::MEASURED_FP))}</dt>
                     <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
-                    <dt>{t(l, Key::FormulaFp)}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
-                    <dt>{t(l, Key::OptimalK)}</dt><dd data-testid="bloom-optimal-k">{if n == 0 { "–".to_string() } else { optimal_k(m, n).to_string() }}</dd>
+                    <dt>{tr(l, Text::Page(&super::texts::FORMULA_FP))}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
+                    <dt>{tr(l, Text::Page(&super::texts::OPTIMAL_K))}</dt><dd data-testid="bloom-optimal-k">{if n == 0 { "–".to_string() } else { optimal_k(m, n).to_string() }}</dd>
                 </dl>
             }
         })
@@ -151,27 +159,27 @@ pub fn BloomPage() -> impl IntoView {
                 <section class="cluster-panel">{grid}</section>
                 <aside class="side">
                     <section>
-                        <label class="field"><span><Tr k=Key::Word/></span>
+                        <label class="field"><span><Tr k=Text::Page(&super::texts::WORD)/></span>
                             <input type="text" data-testid="bloom-word" prop:value=move || word.get()
                                 on:input=move |ev| word.set(event_target_value(&ev))/>
                         </label>
                         <div class="actions">
-                            <button class="primary" data-testid="bloom-insert" on:click=move |_| insert(word.get_untracked())><Tr k=Key::Insert/></button>
-                            <button data-testid="bloom-query" on:click=move |_| query(word.get_untracked())><Tr k=Key::Query/></button>
-                            <button data-testid="bloom-insert-random" on:click=insert_random><Tr k=Key::InsertRandom/></button>
-                            <button data-testid="bloom-measure" on:click=measure><Tr k=Key::MeasureFp/></button>
+                            <button class="primary" data-testid="bloom-insert" on:click=move |_| insert(word.get_untracked())><Tr k=Text::Page(&super::texts::INSERT)/></button>
+                            <button data-testid="bloom-query" on:click=move |_| query(word.get_untracked())><Tr k=Text::Page(&super::texts::QUERY)/></button>
+                            <button data-testid="bloom-insert-random" on:click=insert_random><Tr k=Text::Page(&super::texts::INSERT_RANDOM)/></button>
+                            <button data-testid="bloom-measure" on:click=measure><Tr k=Text::Page(&super::texts::MEASURE_FP)/></button>
                         </div>
                         {outcome}
                         {stats}
                     </section>
                     <section>
-                        <h2><Tr k=Key::CachePenetration/></h2>
-                        <p class="hint"><Tr k=Key::CachePenetrationAbout/></p>
-                        <button data-testid="bloom-penetration" on:click=penetrate><Tr k=Key::SendRequests/></button>
+                        <h2><Tr k=Text::Page(&super::texts::CACHE_PENETRATION)/></h2>
+                        <p class="hint"><Tr k=Text::Page(&super::texts::CACHE_PENETRATION_ABOUT)/></p>
+                        <button data-testid="bloom-penetration" on:click=penetrate><Tr k=Text::Page(&super::texts::SEND_REQUESTS)/></button>
                         {move || penetration.get().map(|p| view! {
                             <div class="bars">
-                                <div class="bar modn"><span>{t(lang(), Key::DbWithout)}" "<b data-testid="bloom-db-without">{p.db_hits_without_filter}</b></span><i style="width:100%"></i></div>
-                                <div class="bar"><span>{t(lang(), Key::DbWith)}" "<b data-testid="bloom-db-with">{p.db_hits_with_filter}</b></span>
+                                <div class="bar modn"><span>{tr(lang(), Text::Page(&super::texts::DB_WITHOUT))}" "<b data-testid="bloom-db-without">{p.db_hits_without_filter}</b></span><i style="width:100%"></i></div>
+                                <div class="bar"><span>{tr(lang(), Text::Page(&super::texts::DB_WITH))}" "<b data-testid="bloom-db-with">{p.db_hits_with_filter}</b></span>
                                     <i style=format!("width:{}%", Fixed(100.0 * p.db_hits_with_filter as f64 / p.requests.max(1) as f64, 1))></i></div>
                             </div>
                         })}

@@ -17,3 +17,42 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#94a3b8" fill="#fff"><rect x="6" y="44" width="12" height="16"/><rect x="18" y="44" width="12" height="16" fill="#4f46e5"/><rect x="30" y="44" width="12" height="16"/><rect x="42" y="44" width="12" height="16"/><rect x="54" y="44" width="12" height="16" fill="#4f46e5"/><rect x="66" y="44" width="12" height="16"/><rect x="78" y="44" width="12" height="16" fill="#4f46e5"/><rect x="90" y="44" width="12" height="16"/><rect x="102" y="44" width="12" height="16"/></g><text x="60" y="22" font-size="13" text-anchor="middle" fill="#0f172a">"apple"</text><g stroke="#4f46e5" stroke-width="1.2"><line x1="56" y1="26" x2="24" y2="42"/><line x1="60" y1="26" x2="60" y2="42"/><line x1="64" y1="26" x2="84" y2="42"/></g></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const WORD: Tx = tx("Word", "单词");
+pub const INSERT: Tx = tx("Insert", "插入");
+pub const QUERY: Tx = tx("Query", "查询");
+pub const INSERT_RANDOM: Tx = tx("Insert 20 random words", "插入 20 个随机单词");
+pub const MEASURE_FP: Tx = tx("Query 1,000 absent words", "查询 1000 个不存在的单词");
+pub const OUTCOME_MISS: Tx = tx(
+    "definite miss — a bit is 0, so it was never inserted",
+    "一定不存在——有一位是 0，所以从未插入过",
+);
+pub const OUTCOME_HIT: Tx = tx(
+    "hit — all bits are 1 and it was inserted",
+    "命中——所有位都是 1，并且确实插入过",
+);
+pub const OUTCOME_FP: Tx = tx(
+    "FALSE POSITIVE — all bits are 1 but it was never inserted",
+    "误判（假阳性）——所有位都是 1，但从未插入过",
+);
+pub const BITS_SET: Tx = tx("bits set", "已置位");
+pub const MEASURED_FP: Tx = tx("measured false-positive rate", "实测误判率");
+pub const FORMULA_FP: Tx = tx("formula (1 − e^(−kn/m))^k", "公式 (1 − e^(−kn/m))^k");
+pub const OPTIMAL_K: Tx = tx("optimal k = (m/n)·ln 2", "最优 k = (m/n)·ln 2");
+pub const CACHE_PENETRATION: Tx = tx("Cache penetration", "缓存穿透");
+pub const CACHE_PENETRATION_ABOUT: Tx = tx(
+    "Attackers request keys that do not exist: the cache misses every time and each request reaches the database. Put this filter in front: only its false positives get through.",
+    "攻击者请求根本不存在的键：缓存每次都未命中，每个请求都打到数据库。把这个布隆过滤器放在前面：只有它误判的请求会漏过去。",
+);
+pub const SEND_REQUESTS: Tx = tx(
+    "Send 1,000 requests for missing keys",
+    "发送 1000 个不存在的键的请求",
+);
+pub const DB_WITHOUT: Tx = tx(
+    "database hits without the filter",
+    "没有过滤器时的数据库访问",
+);
+pub const DB_WITH: Tx = tx("database hits with the filter", "有过滤器时的数据库访问");
+pub const ITEMS: Tx = tx("items n", "元素个数 n");

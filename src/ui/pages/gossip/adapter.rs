@@ -6,10 +6,10 @@ use crate::protocols::gossip::{
     GossipCmd, GossipConfig, GossipMsg, GossipNode, GossipNote, Mode, Termination,
 };
 use crate::sim::{Action, NodeId, World, MS};
-use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{ChartVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis};
 
 #[derive(Clone)]
@@ -79,27 +79,27 @@ const KINDS: [MsgStyle; 5] = [
     MsgStyle {
         class: "msg-g-push",
         badge: "",
-        key: Text::Key(Key::MsgPush),
+        key: Text::Page(&super::texts::MSG_PUSH),
     },
     MsgStyle {
         class: "msg-g-ack",
         badge: "",
-        key: Text::Key(Key::MsgPushAck),
+        key: Text::Page(&super::texts::MSG_PUSH_ACK),
     },
     MsgStyle {
         class: "msg-g-pull",
         badge: "",
-        key: Text::Key(Key::MsgPull),
+        key: Text::Page(&super::texts::MSG_PULL),
     },
     MsgStyle {
         class: "msg-g-reply",
         badge: "",
-        key: Text::Key(Key::MsgPullReply),
+        key: Text::Page(&super::texts::MSG_PULL_REPLY),
     },
     MsgStyle {
         class: "msg-g-sync",
         badge: "",
-        key: Text::Key(Key::MsgSync),
+        key: Text::Page(&super::texts::MSG_SYNC),
     },
 ];
 
@@ -133,21 +133,39 @@ impl Adapter for GossipAdapter {
     fn node(&self, w: &World<GossipNode>, id: NodeId, lang: Lang) -> NodeVis {
         let n = w.node(id);
         let (role, state, tone, key) = match (n.infected(), n.active()) {
-            (true, true) => ("infected", "spreading", "red", Key::Infected),
-            (true, false) => ("infected", "stopped", "violet", Key::StoppedSpreading),
-            (false, _) => ("susceptible", "susceptible", "blue", Key::Susceptible),
+            (true, true) => (
+                "infected",
+                "spreading",
+                "red",
+                Text::Page(&super::texts::INFECTED),
+            ),
+            (true, false) => (
+                "infected",
+                "stopped",
+                "violet",
+                Text::Page(&super::texts::STOPPED_SPREADING),
+            ),
+            (false, _) => (
+                "susceptible",
+                "susceptible",
+                "blue",
+                Text::Page(&super::texts::SUSCEPTIBLE),
+            ),
         };
         let details = vec![
-            (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
             (
-                t(lang, Key::Infected).to_string(),
+                tr(lang, Text::Key(Key::Status)).to_string(),
+                tr(lang, key).to_string(),
+            ),
+            (
+                tr(lang, Text::Page(&super::texts::INFECTED)).to_string(),
                 n.infected_at()
                     .map_or("–".into(), crate::sim::time::fmt_secs),
             ),
         ];
         let commands = vec![CommandVis {
             id: "infect",
-            label: t(lang, Key::StartRumour).into(),
+            label: tr(lang, Text::Page(&super::texts::START_RUMOUR)).into(),
             enabled: w.is_alive(id) && !n.infected(),
         }];
         NodeVis {
@@ -159,7 +177,7 @@ impl Adapter for GossipAdapter {
             tone,
             crashed: false,
             badge: String::new(),
-            label: t(lang, key).into(),
+            label: tr(lang, key).into(),
             ring: None,
             term: None,
             details,
@@ -184,24 +202,31 @@ impl Adapter for GossipAdapter {
     }
 
     fn narrate(&self, lang: Lang, note: &GossipNote) -> String {
-        let s = |k| t(lang, k);
+        let s = |k| tr(lang, k);
         match note {
-            GossipNote::Started => s(Key::StartRumour).to_string(),
+            GossipNote::Started => s(Text::Page(&super::texts::START_RUMOUR)).to_string(),
             GossipNote::Infected {
                 from,
                 by_pull,
                 by_sync,
             } => {
                 let how = if *by_sync {
-                    Key::MsgSync
+                    Text::Page(&super::texts::MSG_SYNC)
                 } else if *by_pull {
-                    Key::MsgPullReply
+                    Text::Page(&super::texts::MSG_PULL_REPLY)
                 } else {
-                    Key::MsgPush
+                    Text::Page(&super::texts::MSG_PUSH)
                 };
-                format!("{} ← {} ({})", s(Key::Infected), self.names[*from], s(how))
+                format!(
+                    "{} ← {} ({})",
+                    s(Text::Page(&super::texts::INFECTED)),
+                    self.names[*from],
+                    s(how)
+                )
             }
-            GossipNote::StoppedSpreading => s(Key::StoppedSpreading).to_string(),
+            GossipNote::StoppedSpreading => {
+                s(Text::Page(&super::texts::STOPPED_SPREADING)).to_string()
+            }
         }
     }
 
@@ -225,17 +250,17 @@ impl Adapter for GossipAdapter {
         let mut out = vec![
             StatusVis {
                 key: "infected",
-                label: t(lang, Key::Infected).into(),
+                label: tr(lang, Text::Page(&super::texts::INFECTED)).into(),
                 value: format!("{infected} / {n}"),
                 alarm: false,
             },
             StatusVis {
                 key: "full-spread",
-                label: t(lang, Key::FullSpread).into(),
+                label: tr(lang, Text::Page(&super::texts::FULL_SPREAD)).into(),
                 value: format!(
                     "{} ({} {})",
                     full.map_or("–".into(), |r| r.to_string()),
-                    t(lang, Key::Theory),
+                    tr(lang, Text::Key(Key::Theory)),
                     theory.map_or("–".into(), |r| r.to_string())
                 ),
                 alarm: false,
@@ -245,7 +270,7 @@ impl Adapter for GossipAdapter {
         if infected > 0 && !spreading && !ae && infected < live {
             out.push(StatusVis {
                 key: "residue",
-                label: t(lang, Key::Residue).into(),
+                label: tr(lang, Text::Page(&super::texts::RESIDUE)).into(),
                 value: (live - infected).to_string(),
                 alarm: true,
             });
@@ -267,14 +292,26 @@ impl Adapter for GossipAdapter {
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
-            (Shape::Circle, "blue", t(lang, Key::Susceptible).into()),
-            (Shape::Circle, "red", t(lang, Key::Infected).into()),
+            (
+                Shape::Circle,
+                "blue",
+                tr(lang, Text::Page(&super::texts::SUSCEPTIBLE)).into(),
+            ),
+            (
+                Shape::Circle,
+                "red",
+                tr(lang, Text::Page(&super::texts::INFECTED)).into(),
+            ),
             (
                 Shape::Circle,
                 "violet",
-                t(lang, Key::StoppedSpreading).into(),
+                tr(lang, Text::Page(&super::texts::STOPPED_SPREADING)).into(),
             ),
-            (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 

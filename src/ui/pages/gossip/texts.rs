@@ -53,3 +53,17 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g fill="#3b82f6"><circle cx="14" cy="14" r="5"/><circle cx="40" cy="60" r="5"/><circle cx="104" cy="66" r="5"/><circle cx="96" cy="12" r="5"/><circle cx="70" cy="70" r="5"/></g><g fill="#dc2626"><circle cx="60" cy="40" r="5"/><circle cx="34" cy="30" r="5"/><circle cx="82" cy="36" r="5"/><circle cx="58" cy="12" r="5"/><circle cx="16" cy="48" r="5"/></g><g stroke="#dc2626" stroke-width="1.2" fill="none"><path d="M60 40 L34 30 M60 40 L82 36 M60 40 L58 12 M34 30 L16 48"/></g></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const INFECTED: Tx = tx("Infected", "已感染");
+pub const SUSCEPTIBLE: Tx = tx("Susceptible", "未感染");
+pub const STOPPED_SPREADING: Tx = tx("stopped spreading", "已停止传播");
+pub const START_RUMOUR: Tx = tx("Start a rumour here", "从这里发起谣言");
+pub const FULL_SPREAD: Tx = tx("Everyone infected at round", "全部感染于第");
+pub const RESIDUE: Tx = tx("Residue (never reached)", "残留（从未到达）");
+pub const MSG_PUSH: Tx = tx("push", "推送");
+pub const MSG_PUSH_ACK: Tx = tx("push reply", "推送回复");
+pub const MSG_PULL: Tx = tx("pull request", "拉取请求");
+pub const MSG_PULL_REPLY: Tx = tx("pull reply", "拉取回复");
+pub const MSG_SYNC: Tx = tx("anti-entropy", "反熵");

@@ -6,10 +6,10 @@ use crate::protocols::paxos::{
     Ballot, PaxosCmd, PaxosConfig, PaxosMsg, PaxosNode, PaxosNote, PaxosPreset, PaxosRole, Phase,
 };
 use crate::sim::{NodeId, World, MS};
-use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
@@ -69,27 +69,27 @@ const KINDS: [MsgStyle; 5] = [
     MsgStyle {
         class: "msg-px-prepare",
         badge: "P",
-        key: Text::Key(Key::MsgPrepare),
+        key: Text::Page(&super::texts::MSG_PREPARE),
     },
     MsgStyle {
         class: "msg-px-promise",
         badge: "✓",
-        key: Text::Key(Key::MsgPromise),
+        key: Text::Page(&super::texts::MSG_PROMISE),
     },
     MsgStyle {
         class: "msg-px-nack",
         badge: "✗",
-        key: Text::Key(Key::MsgNack),
+        key: Text::Page(&super::texts::MSG_NACK),
     },
     MsgStyle {
         class: "msg-px-accept",
         badge: "A",
-        key: Text::Key(Key::MsgAccept),
+        key: Text::Page(&super::texts::MSG_ACCEPT),
     },
     MsgStyle {
         class: "msg-px-accepted",
         badge: "A✓",
-        key: Text::Key(Key::MsgAccepted),
+        key: Text::Page(&super::texts::MSG_ACCEPTED),
     },
 ];
 
@@ -127,7 +127,7 @@ impl Adapter for PaxosAdapter {
         let n = w.node(id);
         let alive = w.is_alive(id);
         let names = &self.names;
-        let none = || t(lang, Key::NoneYet).to_string();
+        let none = || tr(lang, Text::Page(&super::texts::NONE_YET)).to_string();
         let mut ring = None;
         let mut commands = Vec::new();
         let mut cells = Vec::new();
@@ -135,15 +135,31 @@ impl Adapter for PaxosAdapter {
             PaxosRole::Proposer(_) => {
                 let own = val(self.cfg.value_of(id));
                 let (state, tone, phase_key, current) = match n.phase() {
-                    Phase::Idle => ("idle", "grey", Key::PhaseIdle, None),
-                    Phase::Preparing { n: b, .. } => {
-                        ("preparing", "amber", Key::PhasePreparing, Some(*b))
-                    }
-                    Phase::Accepting { n: b, .. } => {
-                        ("accepting", "amber", Key::PhaseAccepting, Some(*b))
-                    }
-                    Phase::Chosen { n: b, .. } => ("chosen", "green", Key::PhaseChosen, Some(*b)),
-                    Phase::GaveUp => ("gaveup", "red", Key::PhaseGaveUp, None),
+                    Phase::Idle => ("idle", "grey", Text::Page(&super::texts::PHASE_IDLE), None),
+                    Phase::Preparing { n: b, .. } => (
+                        "preparing",
+                        "amber",
+                        Text::Page(&super::texts::PHASE_PREPARING),
+                        Some(*b),
+                    ),
+                    Phase::Accepting { n: b, .. } => (
+                        "accepting",
+                        "amber",
+                        Text::Page(&super::texts::PHASE_ACCEPTING),
+                        Some(*b),
+                    ),
+                    Phase::Chosen { n: b, .. } => (
+                        "chosen",
+                        "green",
+                        Text::Page(&super::texts::PHASE_CHOSEN),
+                        Some(*b),
+                    ),
+                    Phase::GaveUp => (
+                        "gaveup",
+                        "red",
+                        Text::Page(&super::texts::PHASE_GAVE_UP),
+                        None,
+                    ),
                 };
                 ring = w
                     .timers(id)
@@ -151,13 +167,20 @@ impl Adapter for PaxosAdapter {
                     .map(|x| fraction_left(x.set_at, x.deadline, w.now()));
                 commands.push(CommandVis {
                     id: "propose",
-                    label: format!("{} {own}", t(lang, Key::Propose)),
+                    label: format!("{} {own}", tr(lang, Text::Page(&super::texts::PROPOSE))),
                     enabled: alive,
                 });
-                let phase = t(lang, phase_key);
+                let phase = tr(lang, phase_key);
                 let label = match current {
-                    Some(b) => format!("{} · {phase} {}", t(lang, Key::Proposer), ballot(b, names)),
-                    None => format!("{} · {phase}", t(lang, Key::Proposer)),
+                    Some(b) => format!(
+                        "{} · {phase} {}",
+                        tr(lang, Text::Page(&super::texts::PROPOSER)),
+                        ballot(b, names)
+                    ),
+                    None => format!(
+                        "{} · {phase}",
+                        tr(lang, Text::Page(&super::texts::PROPOSER))
+                    ),
                 };
                 if let Some(b) = current {
                     let v = match n.phase() {
@@ -182,10 +205,16 @@ impl Adapter for PaxosAdapter {
                     ));
                 }
                 let details = vec![
-                    (t(lang, Key::Status).to_string(), phase.to_string()),
-                    (t(lang, Key::Attempts).to_string(), n.attempts().to_string()),
                     (
-                        t(lang, Key::ChosenValue).to_string(),
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        phase.to_string(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::ATTEMPTS)).to_string(),
+                        n.attempts().to_string(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::CHOSEN_VALUE)).to_string(),
                         n.learned().map_or_else(none, |(_, v)| val(v)),
                     ),
                 ];
@@ -200,7 +229,7 @@ impl Adapter for PaxosAdapter {
                     (None, None) => ("empty", "blue"),
                 };
                 cells.push(self.cell(
-                    t(lang, Key::Promised).into(),
+                    tr(lang, Text::Page(&super::texts::PROMISED)).into(),
                     promised.clone(),
                     String::new(),
                     "promise".into(),
@@ -208,7 +237,7 @@ impl Adapter for PaxosAdapter {
                 ));
                 if let Some((b, v)) = accepted {
                     cells.push(self.cell(
-                        t(lang, Key::AcceptedProposal).into(),
+                        tr(lang, Text::Page(&super::texts::ACCEPTED_PROPOSAL)).into(),
                         val(v),
                         ballot(b, names),
                         format!("val-{}", value_tone(v)),
@@ -216,15 +245,21 @@ impl Adapter for PaxosAdapter {
                     ));
                 }
                 let details = vec![
-                    (t(lang, Key::Promised).to_string(), promised.clone()),
                     (
-                        t(lang, Key::AcceptedProposal).to_string(),
+                        tr(lang, Text::Page(&super::texts::PROMISED)).to_string(),
+                        promised.clone(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::ACCEPTED_PROPOSAL)).to_string(),
                         accepted.map_or("–".into(), |(b, v)| {
                             format!("{} @ {}", val(v), ballot(b, names))
                         }),
                     ),
                 ];
-                let label = format!("{} · {promised}", t(lang, Key::Acceptor));
+                let label = format!(
+                    "{} · {promised}",
+                    tr(lang, Text::Page(&super::texts::ACCEPTOR))
+                );
                 (
                     "acceptor",
                     state,
@@ -239,7 +274,7 @@ impl Adapter for PaxosAdapter {
                 let learned = n.learned();
                 if let Some((b, v)) = learned {
                     cells.push(self.cell(
-                        t(lang, Key::ChosenValue).into(),
+                        tr(lang, Text::Page(&super::texts::CHOSEN_VALUE)).into(),
                         val(v),
                         ballot(b, names),
                         format!("val-{}", value_tone(v)),
@@ -247,7 +282,7 @@ impl Adapter for PaxosAdapter {
                     ));
                 }
                 let details = vec![(
-                    t(lang, Key::ChosenValue).to_string(),
+                    tr(lang, Text::Page(&super::texts::CHOSEN_VALUE)).to_string(),
                     learned.map_or_else(none, |(_, v)| val(v)),
                 )];
                 let (state, tone) = match learned {
@@ -260,7 +295,7 @@ impl Adapter for PaxosAdapter {
                     Shape::Square,
                     tone,
                     learned.map_or("?".into(), |(_, v)| val(v)),
-                    t(lang, Key::Learner).into(),
+                    tr(lang, Text::Page(&super::texts::LEARNER)).into(),
                     details,
                 )
             }
@@ -331,16 +366,16 @@ impl Adapter for PaxosAdapter {
         vec![
             StatusVis {
                 key: "chosen",
-                label: t(lang, Key::ChosenValue).into(),
+                label: tr(lang, Text::Page(&super::texts::CHOSEN_VALUE)).into(),
                 value: learned.map_or_else(
-                    || t(lang, Key::NoneYet).to_string(),
+                    || tr(lang, Text::Page(&super::texts::NONE_YET)).to_string(),
                     |(b, v)| format!("{} @ {}", val(v), ballot(b, &self.names)),
                 ),
                 alarm: false,
             },
             StatusVis {
                 key: "round",
-                label: t(lang, Key::Attempts).into(),
+                label: tr(lang, Text::Page(&super::texts::ATTEMPTS)).into(),
                 value: round.to_string(),
                 alarm: false,
             },
@@ -349,19 +384,37 @@ impl Adapter for PaxosAdapter {
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
-            (Shape::Diamond, "amber", t(lang, Key::Proposer).into()),
-            (Shape::Circle, "blue", t(lang, Key::Acceptor).into()),
-            (Shape::Square, "violet", t(lang, Key::Learner).into()),
-            (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+            (
+                Shape::Diamond,
+                "amber",
+                tr(lang, Text::Page(&super::texts::PROPOSER)).into(),
+            ),
+            (
+                Shape::Circle,
+                "blue",
+                tr(lang, Text::Page(&super::texts::ACCEPTOR)).into(),
+            ),
+            (
+                Shape::Square,
+                "violet",
+                tr(lang, Text::Page(&super::texts::LEARNER)).into(),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
     fn mark(&self, note: &PaxosNote) -> Option<Text> {
         match note {
-            PaxosNote::Promised { .. } => Some(Key::Promised.into()),
-            PaxosNote::AcceptedValue { .. } => Some(Key::AcceptedProposal.into()),
-            PaxosNote::LearnedChosen { .. } => Some(Key::PhaseChosen.into()),
-            PaxosNote::Preempted { .. } | PaxosNote::GaveUp => Some(Key::MsgNack.into()),
+            PaxosNote::Promised { .. } => Some(Text::Page(&super::texts::PROMISED)),
+            PaxosNote::AcceptedValue { .. } => Some(Text::Page(&super::texts::ACCEPTED_PROPOSAL)),
+            PaxosNote::LearnedChosen { .. } => Some(Text::Page(&super::texts::PHASE_CHOSEN)),
+            PaxosNote::Preempted { .. } | PaxosNote::GaveUp => {
+                Some(Text::Page(&super::texts::MSG_NACK))
+            }
             _ => None,
         }
     }
@@ -369,11 +422,10 @@ impl Adapter for PaxosAdapter {
     fn rule_name(&self, rule: &'static str) -> Text {
         use crate::protocols::paxos::invariants as px;
         match rule {
-            px::ONE_VALUE => Key::RuleOneValue,
-            px::LEARN_ONLY_CHOSEN => Key::RuleLearnOnlyChosen,
-            _ => Key::ViolationTitle,
+            px::ONE_VALUE => Text::Page(&super::texts::RULE_ONE_VALUE),
+            px::LEARN_ONLY_CHOSEN => Text::Page(&super::texts::RULE_LEARN_ONLY_CHOSEN),
+            _ => Text::Key(Key::ViolationTitle),
         }
-        .into()
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

@@ -78,7 +78,7 @@ static SPEC: PageSpec = PageSpec {
     intro: &texts::INTRO,
     picture: texts::PICTURE,
     nodes: (3, 7, 5),
-    nodes_label: Text::Key(Key::Acceptors),
+    nodes_label: Text::Page(&texts::ACCEPTORS),
     params: PARAMS,
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),

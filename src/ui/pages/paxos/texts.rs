@@ -241,3 +241,28 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="22" y1="40" x2="72" y2="14"/><line x1="22" y1="40" x2="72" y2="40"/><line x1="22" y1="40" x2="72" y2="66"/></g><polygon points="22,28 34,40 22,52 10,40" fill="#f59e0b"/><g fill="#3b82f6"><circle cx="72" cy="14" r="8"/><circle cx="72" cy="40" r="8"/><circle cx="72" cy="66" r="8"/></g><rect x="96" y="32" width="16" height="16" fill="#7c3aed"/></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const ACCEPTORS: Tx = tx("Acceptors", "接受者数量");
+pub const PROPOSER: Tx = tx("Proposer", "提议者");
+pub const ACCEPTOR: Tx = tx("Acceptor", "接受者");
+pub const LEARNER: Tx = tx("Learner", "学习者");
+pub const PROMISED: Tx = tx("Promised", "已承诺");
+pub const ACCEPTED_PROPOSAL: Tx = tx("Accepted", "已接受");
+pub const CHOSEN_VALUE: Tx = tx("Chosen value", "被选定的值");
+pub const NONE_YET: Tx = tx("none yet", "尚无");
+pub const PHASE_IDLE: Tx = tx("idle", "空闲");
+pub const PHASE_PREPARING: Tx = tx("preparing", "准备中");
+pub const PHASE_ACCEPTING: Tx = tx("accepting", "请求接受中");
+pub const PHASE_CHOSEN: Tx = tx("chosen", "已选定");
+pub const PHASE_GAVE_UP: Tx = tx("gave up", "已放弃");
+pub const ATTEMPTS: Tx = tx("Attempts", "尝试次数");
+pub const PROPOSE: Tx = tx("Propose", "发起提案");
+pub const RULE_ONE_VALUE: Tx = tx("Only one value is chosen", "只有一个值被选定");
+pub const RULE_LEARN_ONLY_CHOSEN: Tx = tx("Only a chosen value is learned", "只学习被选定的值");
+pub const MSG_PREPARE: Tx = tx("prepare", "准备 Prepare");
+pub const MSG_PROMISE: Tx = tx("promise", "承诺 Promise");
+pub const MSG_NACK: Tx = tx("refused (higher number promised)", "拒绝（已承诺更大编号）");
+pub const MSG_ACCEPT: Tx = tx("accept", "接受请求 Accept");
+pub const MSG_ACCEPTED: Tx = tx("accepted", "已接受 Accepted");

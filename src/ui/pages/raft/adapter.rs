@@ -2,11 +2,11 @@
 
 use crate::protocols::raft::{RaftCmd, RaftConfig, RaftMsg, RaftNode, RaftNote, RaftTimer, Role};
 use crate::sim::{NodeId, World, MS};
-use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{numbered, world_config};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
@@ -44,42 +44,42 @@ const KINDS: [MsgStyle; 8] = [
     MsgStyle {
         class: "msg-rv",
         badge: "RV",
-        key: Text::Key(Key::MsgRequestVote),
+        key: Text::Page(&super::texts::MSG_REQUEST_VOTE),
     },
     MsgStyle {
         class: "msg-vote-yes",
         badge: "✓",
-        key: Text::Key(Key::MsgVoteGranted),
+        key: Text::Page(&super::texts::MSG_VOTE_GRANTED),
     },
     MsgStyle {
         class: "msg-vote-no",
         badge: "✗",
-        key: Text::Key(Key::MsgVoteRefused),
+        key: Text::Page(&super::texts::MSG_VOTE_REFUSED),
     },
     MsgStyle {
         class: "msg-ae",
         badge: "AE",
-        key: Text::Key(Key::MsgAppendEntries),
+        key: Text::Page(&super::texts::MSG_APPEND_ENTRIES),
     },
     MsgStyle {
         class: "msg-hb",
         badge: "♥",
-        key: Text::Key(Key::MsgHeartbeat),
+        key: Text::Page(&super::texts::MSG_HEARTBEAT),
     },
     MsgStyle {
         class: "msg-ae-ok",
         badge: "ok",
-        key: Text::Key(Key::MsgAppendOk),
+        key: Text::Page(&super::texts::MSG_APPEND_OK),
     },
     MsgStyle {
         class: "msg-ae-no",
         badge: "✗",
-        key: Text::Key(Key::MsgAppendFail),
+        key: Text::Page(&super::texts::MSG_APPEND_FAIL),
     },
     MsgStyle {
         class: "msg-redirect",
         badge: "→",
-        key: Text::Key(Key::MsgRedirect),
+        key: Text::Page(&super::texts::MSG_REDIRECT),
     },
 ];
 
@@ -95,37 +95,58 @@ impl Adapter for RaftAdapter {
         let alive = w.is_alive(id);
         let role = if alive { n.role() } else { Role::Follower };
         let (attr, shape, tone, key) = match (alive, role) {
-            (false, _) => ("crashed", Shape::Circle, "grey", Key::Crashed),
-            (true, Role::Follower) => ("follower", Shape::Circle, "blue", Key::Follower),
-            (true, Role::Candidate) => ("candidate", Shape::Diamond, "amber", Key::Candidate),
-            (true, Role::Leader) => ("leader", Shape::Hexagon, "green", Key::Leader),
+            (false, _) => ("crashed", Shape::Circle, "grey", Text::Key(Key::Crashed)),
+            (true, Role::Follower) => (
+                "follower",
+                Shape::Circle,
+                "blue",
+                Text::Page(&super::texts::FOLLOWER),
+            ),
+            (true, Role::Candidate) => (
+                "candidate",
+                Shape::Diamond,
+                "amber",
+                Text::Page(&super::texts::CANDIDATE),
+            ),
+            (true, Role::Leader) => (
+                "leader",
+                Shape::Hexagon,
+                "green",
+                Text::Page(&super::texts::LEADER),
+            ),
         };
         let label = match (alive, role, n.voted_for()) {
             (true, Role::Candidate, _) => {
-                format!("{} · {}/{}", t(lang, key), n.votes().len(), w.len())
+                format!("{} · {}/{}", tr(lang, key), n.votes().len(), w.len())
             }
-            (true, Role::Follower, Some(v)) => format!("{} · →{}", t(lang, key), self.names[v]),
-            _ => t(lang, key).to_string(),
+            (true, Role::Follower, Some(v)) => format!("{} · →{}", tr(lang, key), self.names[v]),
+            _ => tr(lang, key).to_string(),
         };
         let ring = w
             .timers(id)
             .iter()
             .find(|x| x.timer == RaftTimer::Election)
             .map(|x| fraction_left(x.set_at, x.deadline, w.now()));
-        let nobody = || t(lang, Key::Nobody).to_string();
+        let nobody = || tr(lang, Text::Page(&super::texts::NOBODY)).to_string();
         let mut details = vec![
-            (t(lang, Key::Term).to_string(), n.term().to_string()),
             (
-                t(lang, Key::VotedFor).to_string(),
+                tr(lang, Text::Page(&super::texts::TERM)).to_string(),
+                n.term().to_string(),
+            ),
+            (
+                tr(lang, Text::Page(&super::texts::VOTED_FOR)).to_string(),
                 n.voted_for().map_or_else(nobody, |v| self.names[v].clone()),
             ),
             (
-                t(lang, Key::CommitIndex).to_string(),
+                tr(lang, Text::Page(&super::texts::COMMIT_INDEX)).to_string(),
                 n.commit_index().to_string(),
             ),
-            (t(lang, Key::Log).to_string(), n.log().len().to_string()),
             (
-                t(lang, Key::Leader).to_string(),
+                tr(lang, Text::Page(&super::texts::LOG)).to_string(),
+                n.log().len().to_string(),
+            ),
+            (
+                tr(lang, Text::Page(&super::texts::LEADER)).to_string(),
                 n.leader_hint()
                     .map_or_else(nobody, |v| self.names[v].clone()),
             ),
@@ -138,18 +159,24 @@ impl Adapter for RaftAdapter {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            details.push((t(lang, Key::NextIndex).to_string(), fmt(n.next_index())));
-            details.push((t(lang, Key::MatchIndex).to_string(), fmt(n.match_index())));
+            details.push((
+                tr(lang, Text::Page(&super::texts::NEXT_INDEX)).to_string(),
+                fmt(n.next_index()),
+            ));
+            details.push((
+                tr(lang, Text::Page(&super::texts::MATCH_INDEX)).to_string(),
+                fmt(n.match_index()),
+            ));
         }
         let commands = vec![
             CommandVis {
                 id: "timeout",
-                label: t(lang, Key::ForceTimeout).into(),
+                label: tr(lang, Text::Page(&super::texts::FORCE_TIMEOUT)).into(),
                 enabled: alive && role != Role::Leader,
             },
             CommandVis {
                 id: "request",
-                label: t(lang, Key::ClientRequest).into(),
+                label: tr(lang, Text::Page(&super::texts::CLIENT_REQUEST)).into(),
                 enabled: alive,
             },
         ];
@@ -165,11 +192,11 @@ impl Adapter for RaftAdapter {
                 let done = index <= commit;
                 let title = format!(
                     "#{index} · {} {} · cmd {}{}",
-                    t(lang, Key::Term),
+                    tr(lang, Text::Page(&super::texts::TERM)),
                     e.term,
                     e.cmd,
                     if done {
-                        format!(" · {}", t(lang, Key::Committed))
+                        format!(" · {}", tr(lang, Text::Page(&super::texts::COMMITTED)))
                     } else {
                         String::new()
                     }
@@ -268,16 +295,16 @@ impl Adapter for RaftAdapter {
         vec![
             StatusVis {
                 key: "leader",
-                label: t(lang, Key::Leader).into(),
+                label: tr(lang, Text::Page(&super::texts::LEADER)).into(),
                 value: leader.map_or_else(
-                    || t(lang, Key::Nobody).to_string(),
+                    || tr(lang, Text::Page(&super::texts::NOBODY)).to_string(),
                     |l| format!("{} · T{}", self.names[l], w.node(l).term()),
                 ),
                 alarm: false,
             },
             StatusVis {
                 key: "commit",
-                label: t(lang, Key::CommitIndex).into(),
+                label: tr(lang, Text::Page(&super::texts::COMMIT_INDEX)).into(),
                 value: commit.to_string(),
                 alarm: false,
             },
@@ -286,20 +313,36 @@ impl Adapter for RaftAdapter {
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
-            (Shape::Circle, "blue", t(lang, Key::Follower).into()),
-            (Shape::Diamond, "amber", t(lang, Key::Candidate).into()),
-            (Shape::Hexagon, "green", t(lang, Key::Leader).into()),
-            (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+            (
+                Shape::Circle,
+                "blue",
+                tr(lang, Text::Page(&super::texts::FOLLOWER)).into(),
+            ),
+            (
+                Shape::Diamond,
+                "amber",
+                tr(lang, Text::Page(&super::texts::CANDIDATE)).into(),
+            ),
+            (
+                Shape::Hexagon,
+                "green",
+                tr(lang, Text::Page(&super::texts::LEADER)).into(),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
     fn mark(&self, note: &RaftNote) -> Option<Text> {
         match note {
-            RaftNote::BecameLeader { .. } => Some(Key::Leader.into()),
-            RaftNote::StartedElection { .. } => Some(Key::Candidate.into()),
-            RaftNote::GrantedVote { .. } => Some(Key::VotedFor.into()),
-            RaftNote::Committed { .. } => Some(Key::Committed.into()),
-            RaftNote::TruncatedLog { .. } => Some(Key::MsgAppendFail.into()),
+            RaftNote::BecameLeader { .. } => Some(Text::Page(&super::texts::LEADER)),
+            RaftNote::StartedElection { .. } => Some(Text::Page(&super::texts::CANDIDATE)),
+            RaftNote::GrantedVote { .. } => Some(Text::Page(&super::texts::VOTED_FOR)),
+            RaftNote::Committed { .. } => Some(Text::Page(&super::texts::COMMITTED)),
+            RaftNote::TruncatedLog { .. } => Some(Text::Page(&super::texts::MSG_APPEND_FAIL)),
             _ => None,
         }
     }
@@ -307,13 +350,12 @@ impl Adapter for RaftAdapter {
     fn rule_name(&self, rule: &'static str) -> Text {
         use crate::protocols::raft::invariants as rf;
         match rule {
-            rf::ELECTION_SAFETY => Key::RuleElectionSafety,
-            rf::LOG_MATCHING => Key::RuleLogMatching,
-            rf::LEADER_COMPLETENESS => Key::RuleLeaderCompleteness,
-            rf::STATE_MACHINE_SAFETY => Key::RuleStateMachineSafety,
-            _ => Key::ViolationTitle,
+            rf::ELECTION_SAFETY => Text::Page(&super::texts::RULE_ELECTION_SAFETY),
+            rf::LOG_MATCHING => Text::Page(&super::texts::RULE_LOG_MATCHING),
+            rf::LEADER_COMPLETENESS => Text::Page(&super::texts::RULE_LEADER_COMPLETENESS),
+            rf::STATE_MACHINE_SAFETY => Text::Page(&super::texts::RULE_STATE_MACHINE_SAFETY),
+            _ => Text::Key(Key::ViolationTitle),
         }
-        .into()
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

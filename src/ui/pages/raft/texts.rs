@@ -171,6 +171,38 @@ pub const BLURB: Tx = tx(
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="60" y1="40" x2="60" y2="12"/><line x1="60" y1="40" x2="98" y2="30"/><line x1="60" y1="40" x2="84" y2="68"/><line x1="60" y1="40" x2="36" y2="68"/><line x1="60" y1="40" x2="22" y2="30"/></g><polygon points="60,28 70,34 70,46 60,52 50,46 50,34" fill="#16a34a"/><g fill="#3b82f6"><circle cx="60" cy="12" r="7"/><circle cx="98" cy="30" r="7"/><circle cx="84" cy="68" r="7"/><circle cx="36" cy="68" r="7"/><circle cx="22" cy="30" r="7"/></g></svg>"##;
 
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const FOLLOWER: Tx = tx("Follower", "跟随者");
+pub const CANDIDATE: Tx = tx("Candidate", "候选者");
+pub const LEADER: Tx = tx("Leader", "领导者");
+pub const TERM: Tx = tx("Term", "任期");
+pub const VOTED_FOR: Tx = tx("Voted for", "投票给");
+pub const COMMIT_INDEX: Tx = tx("Commit index", "提交索引");
+pub const LOG: Tx = tx("Log", "日志");
+pub const NEXT_INDEX: Tx = tx("nextIndex", "nextIndex（下一索引）");
+pub const MATCH_INDEX: Tx = tx("matchIndex", "matchIndex（匹配索引）");
+pub const NOBODY: Tx = tx("nobody", "无");
+pub const FORCE_TIMEOUT: Tx = tx("Force timeout", "立即选举超时");
+pub const CLIENT_REQUEST: Tx = tx("Client request", "发送客户端请求");
+pub const COMMITTED: Tx = tx("committed", "已提交");
+pub const MSG_REQUEST_VOTE: Tx = tx("RequestVote", "请求投票 RequestVote");
+pub const MSG_VOTE_GRANTED: Tx = tx("vote granted", "同意投票");
+pub const MSG_VOTE_REFUSED: Tx = tx("vote refused", "拒绝投票");
+pub const MSG_APPEND_ENTRIES: Tx = tx("AppendEntries", "追加条目 AppendEntries");
+pub const MSG_HEARTBEAT: Tx = tx("heartbeat", "心跳");
+pub const MSG_APPEND_OK: Tx = tx("append OK", "追加成功");
+pub const MSG_APPEND_FAIL: Tx = tx("append rejected", "追加被拒绝");
+pub const MSG_REDIRECT: Tx = tx("redirected request", "转发的请求");
+pub const RULE_ELECTION_SAFETY: Tx = tx("Election Safety", "选举安全性（Election Safety）");
+pub const RULE_LOG_MATCHING: Tx = tx("Log Matching", "日志匹配（Log Matching）");
+pub const RULE_LEADER_COMPLETENESS: Tx =
+    tx("Leader Completeness", "领导者完整性（Leader Completeness）");
+pub const RULE_STATE_MACHINE_SAFETY: Tx = tx(
+    "State Machine Safety",
+    "状态机安全性（State Machine Safety）",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

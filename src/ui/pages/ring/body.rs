@@ -12,7 +12,7 @@ use crate::protocols::hash_ring::{
     assign_mod_n_hashed, key_counts, key_hash, key_hashes, moved, stats_of_counts, Ring,
 };
 use crate::ui::components::{now_ms, polar, Tr};
-use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
 
 const SIZE: f64 = 600.0;
@@ -363,38 +363,38 @@ pub fn RingPage() -> impl IntoView {
                 </section>
                 <aside class="side">
                     <section>
-                        <h2><Tr k=Key::PhysicalNodes/></h2>
-                        <p class="hint"><Tr k=Key::RemoveNode/></p>
+                        <h2><Tr k=Text::Page(&super::texts::PHYSICAL_NODES)/></h2>
+                        <p class="hint"><Tr k=Text::Page(&super::texts::REMOVE_NODE)/></p>
                         <div class="actions">
                             {move || stats().map(|(nodes, ..)| nodes.into_iter().map(|n| view! {
                                 <button class="chip-node" style=format!("border-color:{};color:{}", colour(n), colour(n))
                                     data-testid=format!("ring-node-{n}") on:click=move |_| remove(n)>{format!("N{n} ✕")}</button>
                             }).collect_view())}
-                            <button class="primary" data-testid="ring-add" on:click=add><Tr k=Key::AddNode/></button>
+                            <button class="primary" data-testid="ring-add" on:click=add><Tr k=Text::Page(&super::texts::ADD_NODE)/></button>
                         </div>
                     </section>
                     <section data-testid="ring-change">
-                        <h2><Tr k=Key::MovedKeys/></h2>
+                        <h2><Tr k=Text::Page(&super::texts::MOVED_KEYS)/></h2>
                         {move || stats().and_then(|(.., last, keys)| last.map(|c| {
                             let l = lang();
                             let pct = |m: usize| 100.0 * m as f64 / keys as f64;
                             let expected = 100.0 / (c.nodes_after.max(1) + if c.added { 0 } else { 1 }) as f64;
                             view! {
-                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({} %) · {} {} %", F(pct(c.moved), 1), t(l, Key::ExpectedMoved), F(expected, 1))}</p>
+                                <p class="big"><b data-testid="ring-moved">{c.moved}</b>{format!(" ({} %) · {} {} %", F(pct(c.moved), 1), tr(l, Text::Page(&super::texts::EXPECTED_MOVED)), F(expected, 1))}</p>
                                 <div class="bars">
-                                    <div class="bar"><span>{t(l, Key::ConsistentHashing)}</span><i style=format!("width:{}%", F(pct(c.moved), 1))></i></div>
-                                    <div class="bar modn"><span>{t(l, Key::ModN)}</span><i style=format!("width:{}%", F(pct(c.mod_n), 1))></i></div>
+                                    <div class="bar"><span>{tr(l, Text::Page(&super::texts::CONSISTENT_HASHING))}</span><i style=format!("width:{}%", F(pct(c.moved), 1))></i></div>
+                                    <div class="bar modn"><span>{tr(l, Text::Page(&super::texts::MOD_N))}</span><i style=format!("width:{}%", F(pct(c.mod_n), 1))></i></div>
                                 </div>
-                                <p>{t(l, Key::ModNMoved)}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
+                                <p>{tr(l, Text::Page(&super::texts::MOD_N_MOVED))}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
                             }
                         }))}
                         <Show when=move || state.with(|s| s.as_ref().is_some_and(|s| s.last.is_none()))>
-                            <p class="hint" data-testid="ring-change-hint"><Tr k=Key::RingChangeHint/></p>
+                            <p class="hint" data-testid="ring-change-hint"><Tr k=Text::Page(&super::texts::RING_CHANGE_HINT)/></p>
                         </Show>
                     </section>
                     <section>
-                        <h2><Tr k=Key::PreferenceList/></h2>
-                        <label class="field"><span><Tr k=Key::KeyIndex/></span>
+                        <h2><Tr k=Text::Page(&super::texts::PREFERENCE_LIST)/></h2>
+                        <label class="field"><span><Tr k=Text::Page(&super::texts::KEY_INDEX)/></span>
                             <input type="number" min="0" data-testid="ring-key" prop:value=move || pref_key.get().to_string()
                                 on:change=move |ev| {
                                     if let Ok(v) = event_target_value(&ev).parse::<usize>() {
@@ -404,18 +404,18 @@ pub fn RingPage() -> impl IntoView {
                         </label>
                         {move || pref().map(|(list, after)| view! {
                             <p data-testid="ring-pref">{names(&list)}</p>
-                            <p class="hint">{t(lang(), Key::AfterLeave)}": "{names(&after)}</p>
+                            <p class="hint">{tr(lang(), Text::Page(&super::texts::AFTER_LEAVE))}": "{names(&after)}</p>
                         })}
                     </section>
                 </aside>
             </div>
             <section class="logs">
-                <h2><Tr k=Key::LoadPerNode/></h2>
+                <h2><Tr k=Text::Page(&super::texts::LOAD_PER_NODE)/></h2>
                 {move || stats().map(|(_, mean, mom, sd, counts, ..)| {
                     let l = lang();
                     let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
                     view! {
-                        <p data-testid="ring-stats">{format!("{} {} · {} {} · {} {}", t(l, Key::MeanLoad), F(mean, 0), t(l, Key::MaxOverMean), F(mom, 2), t(l, Key::StdDev), F(sd, 1))}</p>
+                        <p data-testid="ring-stats">{format!("{} {} · {} {} · {} {}", tr(l, Text::Page(&super::texts::MEAN_LOAD)), F(mean, 0), tr(l, Text::Page(&super::texts::MAX_OVER_MEAN)), F(mom, 2), tr(l, Text::Page(&super::texts::STD_DEV)), F(sd, 1))}</p>
                         <div class="histogram">
                             {counts.into_iter().map(|(n, c)| view! {
                                 <div class="hbar" title=format!("N{n}: {c}")>

@@ -5,7 +5,6 @@
 pub mod body;
 pub mod texts;
 
-use crate::ui::core::i18n::Key;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::{NullSim, PageSim};
 use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
@@ -35,7 +34,7 @@ static SPEC: PageSpec = PageSpec {
     intro: &texts::INTRO,
     picture: texts::PICTURE,
     nodes: (1, 20, 5),
-    nodes_label: Text::Key(Key::PhysicalNodes),
+    nodes_label: Text::Page(&texts::PHYSICAL_NODES),
     params: PARAMS,
     presets: &[],
     strips: None,

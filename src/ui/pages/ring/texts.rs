@@ -18,3 +18,25 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><circle cx="60" cy="40" r="30" fill="none" stroke="#cbd5e1" stroke-width="3"/><g stroke-width="4"><line x1="60" y1="6" x2="60" y2="14" stroke="#2563eb"/><line x1="93" y1="30" x2="86" y2="32" stroke="#dc2626"/><line x1="82" y1="66" x2="77" y2="60" stroke="#16a34a"/><line x1="36" y1="66" x2="41" y2="60" stroke="#2563eb"/><line x1="27" y1="30" x2="34" y2="32" stroke="#dc2626"/><line x1="88" y1="52" x2="82" y2="49" stroke="#16a34a"/></g><g fill="#0f172a"><circle cx="74" cy="14" r="2.5"/><circle cx="89" cy="42" r="2.5"/><circle cx="46" cy="67" r="2.5"/><circle cx="32" cy="46" r="2.5"/></g></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const PHYSICAL_NODES: Tx = tx("Physical nodes", "物理节点数");
+pub const ADD_NODE: Tx = tx("+ Add node", "+ 增加节点");
+pub const REMOVE_NODE: Tx = tx("click a node to remove it", "点击节点即可删除");
+pub const MOVED_KEYS: Tx = tx("Keys moved", "迁移的键");
+pub const RING_CHANGE_HINT: Tx = tx(
+    "Add a node or remove one (click its ✕): the keys that move flash on the ring and are counted here, beside what hash mod N would move.",
+    "增加一个节点，或点击某节点的 ✕ 移除它：需要迁移的键会在环上闪烁，并在这里计数，旁边是取模 (hash mod N) 会迁移的数量。",
+);
+pub const EXPECTED_MOVED: Tx = tx("expected ≈ 1/N", "期望 ≈ 1/N");
+pub const MOD_N_MOVED: Tx = tx("hash mod N would move", "取模方式会迁移");
+pub const LOAD_PER_NODE: Tx = tx("Keys per node", "每个节点的键数");
+pub const MEAN_LOAD: Tx = tx("mean", "平均");
+pub const MAX_OVER_MEAN: Tx = tx("max / mean", "最大 / 平均");
+pub const STD_DEV: Tx = tx("std dev", "标准差");
+pub const PREFERENCE_LIST: Tx = tx("Preference list of key", "键的副本列表");
+pub const KEY_INDEX: Tx = tx("Key #", "键编号");
+pub const AFTER_LEAVE: Tx = tx("if its first node leaves", "如果第一个节点离开");
+pub const CONSISTENT_HASHING: Tx = tx("consistent hashing", "一致性哈希");
+pub const MOD_N: Tx = tx("hash mod N", "取模 (hash mod N)");

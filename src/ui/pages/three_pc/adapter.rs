@@ -7,10 +7,10 @@ use crate::protocols::three_pc::{
 };
 use crate::protocols::two_pc::TpcCmd;
 use crate::sim::{NodeId, World, MS};
-use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
@@ -18,6 +18,7 @@ use crate::ui::pages::two_pc::adapter::{
     commit_cmd_text, commit_command, commit_roles, outcome_text, outcomes_status, vote_cells,
     vote_command,
 };
+use crate::ui::pages::two_pc::texts as commit;
 
 #[derive(Clone)]
 pub struct ThreePcAdapter {
@@ -61,47 +62,47 @@ const KINDS: [MsgStyle; 9] = [
     MsgStyle {
         class: "msg-c-prepare",
         badge: "CC",
-        key: Text::Key(Key::MsgCanCommit),
+        key: Text::Page(&super::texts::MSG_CAN_COMMIT),
     },
     MsgStyle {
         class: "msg-c-yes",
         badge: "✓",
-        key: Text::Key(Key::MsgVoteYes),
+        key: Text::Page(&commit::MSG_VOTE_YES),
     },
     MsgStyle {
         class: "msg-c-no",
         badge: "✗",
-        key: Text::Key(Key::MsgVoteNo),
+        key: Text::Page(&commit::MSG_VOTE_NO),
     },
     MsgStyle {
         class: "msg-c-precommit",
         badge: "PC",
-        key: Text::Key(Key::MsgPreCommit),
+        key: Text::Page(&super::texts::MSG_PRE_COMMIT),
     },
     MsgStyle {
         class: "msg-c-ack",
         badge: "ok",
-        key: Text::Key(Key::MsgPreAck),
+        key: Text::Page(&super::texts::MSG_PRE_ACK),
     },
     MsgStyle {
         class: "msg-c-commit",
         badge: "DC",
-        key: Text::Key(Key::MsgDoCommit),
+        key: Text::Page(&super::texts::MSG_DO_COMMIT),
     },
     MsgStyle {
         class: "msg-c-abort",
         badge: "A",
-        key: Text::Key(Key::MsgAbort),
+        key: Text::Page(&commit::MSG_ABORT),
     },
     MsgStyle {
         class: "msg-c-ack",
         badge: "✓",
-        key: Text::Key(Key::MsgDone),
+        key: Text::Page(&super::texts::MSG_DONE),
     },
     MsgStyle {
         class: "msg-c-inquiry",
         badge: "?",
-        key: Text::Key(Key::MsgInquiry),
+        key: Text::Page(&commit::MSG_INQUIRY),
     },
 ];
 
@@ -122,116 +123,148 @@ impl Adapter for ThreePcAdapter {
                 .find(|x| x.timer == which)
                 .map(|x| fraction_left(x.set_at, x.deadline, now))
         };
-        let (role, state, shape, tone, badge, label, details, commands, cells, ring) =
-            if n.is_coordinator() {
-                let (state, tone, key) = match n.coord() {
-                    Coord3::Idle => ("idle", "grey", Key::CoordIdle),
-                    Coord3::Voting => ("collecting", "amber", Key::CoordCollecting),
-                    Coord3::AwaitingAcks => ("precommitting", "amber", Key::CoordAwaitingAcks),
-                    Coord3::Done(Outcome::Commit) => ("committed", "green", Key::CoordDone),
-                    Coord3::Done(Outcome::Abort) => ("aborted", "red", Key::CoordDone),
-                };
-                let decided = match n.coord() {
-                    Coord3::Done(d) => Some(d),
-                    _ => None,
-                };
-                let details = vec![
-                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
-                    (
-                        t(lang, Key::Votes).to_string(),
-                        format!("{}/{}", n.votes().len(), w.len() - 1),
-                    ),
-                    (
-                        t(lang, Key::Acks).to_string(),
-                        format!("{}/{}", n.acks().len(), w.len() - 1),
-                    ),
-                ];
-                let commands = vec![CommandVis {
-                    id: "begin",
-                    label: t(lang, Key::Begin).into(),
-                    enabled: alive && n.coord() == Coord3::Idle,
-                }];
-                let badge = decided.map_or("…".into(), |d| {
-                    if d == Outcome::Commit {
-                        "✓".into()
-                    } else {
-                        "✗".into()
-                    }
-                });
-                let label = format!("{} · {}", t(lang, Key::Coordinator), t(lang, key));
-                (
-                    "coordinator",
-                    state,
-                    Shape::Hexagon,
-                    tone,
-                    badge,
-                    label,
-                    details,
-                    commands,
-                    vote_cells(lang, &self.names, n.votes(), decided),
-                    timer(ThreeTimer::CoordTimeout),
-                )
-            } else {
-                let (state, tone, key, badge) = match n.state() {
-                    Part3::Init => ("init", "blue", Key::StateInit, "…"),
-                    Part3::Uncertain => ("uncertain", "amber", Key::StateUncertain, "✓?"),
-                    Part3::PreCommitted => ("precommitted", "violet", Key::StatePreCommitted, "PC"),
-                    Part3::Committed => ("committed", "green", Key::StateCommitted, "✓"),
-                    Part3::Aborted => ("aborted", "red", Key::StateAborted, "✗"),
-                };
-                let mut label = t(lang, key).to_string();
-                if n.is_recovering() {
-                    label = t(lang, Key::StateRecovering).to_string();
-                } else if n.state() == Part3::Init && n.will_vote_no() {
-                    label = format!(
-                        "{label} · {} {}",
-                        t(lang, Key::WillVote),
-                        t(lang, Key::MsgVoteNo)
-                    );
+        let (role, state, shape, tone, badge, label, details, commands, cells, ring) = if n
+            .is_coordinator()
+        {
+            let (state, tone, key) = match n.coord() {
+                Coord3::Idle => ("idle", "grey", Text::Page(&commit::COORD_IDLE)),
+                Coord3::Voting => ("collecting", "amber", Text::Page(&commit::COORD_COLLECTING)),
+                Coord3::AwaitingAcks => (
+                    "precommitting",
+                    "amber",
+                    Text::Page(&super::texts::COORD_AWAITING_ACKS),
+                ),
+                Coord3::Done(Outcome::Commit) => {
+                    ("committed", "green", Text::Page(&commit::COORD_DONE))
                 }
-                let details = vec![
-                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
-                    (
-                        t(lang, Key::WillVote).to_string(),
-                        t(
-                            lang,
-                            if n.will_vote_no() {
-                                Key::MsgVoteNo
-                            } else {
-                                Key::MsgVoteYes
-                            },
-                        )
-                        .to_string(),
-                    ),
-                ];
-                let commands = vec![vote_command(
-                    lang,
-                    n.will_vote_no(),
-                    alive && n.state() == Part3::Init,
-                )];
-                let done = matches!(n.state(), Part3::Committed | Part3::Aborted);
-                let cells = vec![CellVis {
-                    top: t(lang, Key::Status).into(),
-                    main: t(lang, key).into(),
-                    sub: String::new(),
-                    class: state.into(),
-                    value: state.into(),
-                    done,
-                    title: t(lang, key).into(),
-                }];
-                (
-                    "participant",
-                    state,
-                    Shape::Circle,
-                    tone,
-                    badge.to_string(),
-                    label,
-                    details,
-                    commands,
-                    cells,
-                    timer(ThreeTimer::PartTimeout),
-                )
+                Coord3::Done(Outcome::Abort) => ("aborted", "red", Text::Page(&commit::COORD_DONE)),
             };
+            let decided = match n.coord() {
+                Coord3::Done(d) => Some(d),
+                _ => None,
+            };
+            let details = vec![
+                (
+                    tr(lang, Text::Key(Key::Status)).to_string(),
+                    tr(lang, key).to_string(),
+                ),
+                (
+                    tr(lang, Text::Page(&commit::VOTES)).to_string(),
+                    format!("{}/{}", n.votes().len(), w.len() - 1),
+                ),
+                (
+                    tr(lang, Text::Page(&commit::ACKS)).to_string(),
+                    format!("{}/{}", n.acks().len(), w.len() - 1),
+                ),
+            ];
+            let commands = vec![CommandVis {
+                id: "begin",
+                label: tr(lang, Text::Page(&commit::BEGIN)).into(),
+                enabled: alive && n.coord() == Coord3::Idle,
+            }];
+            let badge = decided.map_or("…".into(), |d| {
+                if d == Outcome::Commit {
+                    "✓".into()
+                } else {
+                    "✗".into()
+                }
+            });
+            let label = format!(
+                "{} · {}",
+                tr(lang, Text::Page(&commit::COORDINATOR)),
+                tr(lang, key)
+            );
+            (
+                "coordinator",
+                state,
+                Shape::Hexagon,
+                tone,
+                badge,
+                label,
+                details,
+                commands,
+                vote_cells(lang, &self.names, n.votes(), decided),
+                timer(ThreeTimer::CoordTimeout),
+            )
+        } else {
+            let (state, tone, key, badge) = match n.state() {
+                Part3::Init => ("init", "blue", Text::Page(&commit::STATE_INIT), "…"),
+                Part3::Uncertain => (
+                    "uncertain",
+                    "amber",
+                    Text::Page(&super::texts::STATE_UNCERTAIN),
+                    "✓?",
+                ),
+                Part3::PreCommitted => (
+                    "precommitted",
+                    "violet",
+                    Text::Page(&super::texts::STATE_PRE_COMMITTED),
+                    "PC",
+                ),
+                Part3::Committed => (
+                    "committed",
+                    "green",
+                    Text::Page(&commit::STATE_COMMITTED),
+                    "✓",
+                ),
+                Part3::Aborted => ("aborted", "red", Text::Page(&commit::STATE_ABORTED), "✗"),
+            };
+            let mut label = tr(lang, key).to_string();
+            if n.is_recovering() {
+                label = tr(lang, Text::Page(&super::texts::STATE_RECOVERING)).to_string();
+            } else if n.state() == Part3::Init && n.will_vote_no() {
+                label = format!(
+                    "{label} · {} {}",
+                    tr(lang, Text::Page(&commit::WILL_VOTE)),
+                    tr(lang, Text::Page(&commit::MSG_VOTE_NO))
+                );
+            }
+            let details = vec![
+                (
+                    tr(lang, Text::Key(Key::Status)).to_string(),
+                    tr(lang, key).to_string(),
+                ),
+                (
+                    tr(lang, Text::Page(&commit::WILL_VOTE)).to_string(),
+                    tr(
+                        lang,
+                        if n.will_vote_no() {
+                            Text::Page(&commit::MSG_VOTE_NO)
+                        } else {
+                            Text::Page(&commit::MSG_VOTE_YES)
+                        },
+                    )
+                    .to_string(),
+                ),
+            ];
+            let commands = vec![vote_command(
+                lang,
+                n.will_vote_no(),
+                alive && n.state() == Part3::Init,
+            )];
+            let done = matches!(n.state(), Part3::Committed | Part3::Aborted);
+            let cells = vec![CellVis {
+                top: tr(lang, Text::Key(Key::Status)).into(),
+                main: tr(lang, key).into(),
+                sub: String::new(),
+                class: state.into(),
+                value: state.into(),
+                done,
+                title: tr(lang, key).into(),
+            }];
+            (
+                "participant",
+                state,
+                Shape::Circle,
+                tone,
+                badge.to_string(),
+                label,
+                details,
+                commands,
+                cells,
+                timer(ThreeTimer::PartTimeout),
+            )
+        };
         NodeVis {
             id,
             name: self.names[id].clone(),
@@ -289,7 +322,7 @@ impl Adapter for ThreePcAdapter {
         vec![
             StatusVis {
                 key: "decision",
-                label: t(lang, Key::Coordinator).into(),
+                label: tr(lang, Text::Page(&commit::COORDINATOR)).into(),
                 value: decided,
                 alarm: false,
             },
@@ -312,7 +345,7 @@ impl Adapter for ThreePcAdapter {
             (
                 Shape::Circle,
                 "violet",
-                t(lang, Key::StatePreCommitted).into(),
+                tr(lang, Text::Page(&super::texts::STATE_PRE_COMMITTED)).into(),
             ),
         );
         r
@@ -320,10 +353,10 @@ impl Adapter for ThreePcAdapter {
 
     fn mark(&self, note: &ThreeNote) -> Option<Text> {
         match note {
-            ThreeNote::VotedYes => Some(Key::MsgVoteYes.into()),
-            ThreeNote::PreCommitted => Some(Key::StatePreCommitted.into()),
-            ThreeNote::Finished(Outcome::Commit) => Some(Key::StateCommitted.into()),
-            ThreeNote::Finished(Outcome::Abort) => Some(Key::StateAborted.into()),
+            ThreeNote::VotedYes => Some(Text::Page(&commit::MSG_VOTE_YES)),
+            ThreeNote::PreCommitted => Some(Text::Page(&super::texts::STATE_PRE_COMMITTED)),
+            ThreeNote::Finished(Outcome::Commit) => Some(Text::Page(&commit::STATE_COMMITTED)),
+            ThreeNote::Finished(Outcome::Abort) => Some(Text::Page(&commit::STATE_ABORTED)),
             ThreeNote::TimeoutCommit | ThreeNote::TimeoutAbort => {
                 Some(Text::Page(&super::texts::PART_TIMEOUT))
             }
@@ -333,10 +366,9 @@ impl Adapter for ThreePcAdapter {
 
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
-            crate::protocols::atomic_commit::ATOMICITY => Key::RuleAtomicity,
-            _ => Key::ViolationTitle,
+            crate::protocols::atomic_commit::ATOMICITY => Text::Page(&commit::RULE_ATOMICITY),
+            _ => Text::Key(Key::ViolationTitle),
         }
-        .into()
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

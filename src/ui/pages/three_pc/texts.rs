@@ -110,3 +110,15 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="30" y1="36" x2="92" y2="12"/><line x1="30" y1="36" x2="92" y2="36"/><line x1="30" y1="36" x2="92" y2="60"/></g><line x1="62" y1="4" x2="62" y2="68" stroke="#dc2626" stroke-dasharray="4 3" stroke-width="2"/><polygon points="30,22 42,29 42,43 30,50 18,43 18,29" fill="#7c3aed"/><g fill="#16a34a"><circle cx="92" cy="12" r="8"/><circle cx="92" cy="36" r="8"/></g><circle cx="92" cy="60" r="8" fill="#dc2626"/></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const STATE_UNCERTAIN: Tx = tx("voted yes · uncertain", "已投同意 · 不确定");
+pub const STATE_PRE_COMMITTED: Tx = tx("pre-committed", "已预提交");
+pub const STATE_RECOVERING: Tx = tx("recovering · asking the coordinator", "恢复中 · 询问协调者");
+pub const COORD_AWAITING_ACKS: Tx = tx("waiting for PreCommit acks", "等待 PreCommit 确认");
+pub const MSG_CAN_COMMIT: Tx = tx("CanCommit", "CanCommit");
+pub const MSG_PRE_COMMIT: Tx = tx("PreCommit", "PreCommit");
+pub const MSG_PRE_ACK: Tx = tx("PreCommit ack", "PreCommit 确认");
+pub const MSG_DO_COMMIT: Tx = tx("DoCommit", "DoCommit");
+pub const MSG_DONE: Tx = tx("done", "完成");

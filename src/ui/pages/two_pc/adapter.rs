@@ -6,10 +6,10 @@ use crate::protocols::two_pc::{
     CoordPhase, PartState, TpcCmd, TpcMsg, TpcNote, TpcTimer, TwoPcConfig, TwoPcNode, TwoPcPreset,
 };
 use crate::sim::{NodeId, SimTime, World, MS};
-use crate::ui::core::i18n::{t, CmdText, Key, Lang};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
@@ -56,48 +56,48 @@ const KINDS: [MsgStyle; 7] = [
     MsgStyle {
         class: "msg-c-prepare",
         badge: "P",
-        key: Text::Key(Key::MsgTpcPrepare),
+        key: Text::Page(&super::texts::MSG_TPC_PREPARE),
     },
     MsgStyle {
         class: "msg-c-yes",
         badge: "✓",
-        key: Text::Key(Key::MsgVoteYes),
+        key: Text::Page(&super::texts::MSG_VOTE_YES),
     },
     MsgStyle {
         class: "msg-c-no",
         badge: "✗",
-        key: Text::Key(Key::MsgVoteNo),
+        key: Text::Page(&super::texts::MSG_VOTE_NO),
     },
     MsgStyle {
         class: "msg-c-commit",
         badge: "C",
-        key: Text::Key(Key::MsgCommit),
+        key: Text::Page(&super::texts::MSG_COMMIT),
     },
     MsgStyle {
         class: "msg-c-abort",
         badge: "A",
-        key: Text::Key(Key::MsgAbort),
+        key: Text::Page(&super::texts::MSG_ABORT),
     },
     MsgStyle {
         class: "msg-c-ack",
         badge: "ok",
-        key: Text::Key(Key::MsgAck),
+        key: Text::Page(&super::texts::MSG_ACK),
     },
     MsgStyle {
         class: "msg-c-inquiry",
         badge: "?",
-        key: Text::Key(Key::MsgInquiry),
+        key: Text::Page(&super::texts::MSG_INQUIRY),
     },
 ];
 
 /// `commit` / `abort` in `lang`.
 pub(crate) fn outcome_text(lang: Lang, o: Outcome) -> &'static str {
-    t(
+    tr(
         lang,
         if o == Outcome::Commit {
-            Key::MsgCommit
+            Text::Page(&super::texts::MSG_COMMIT)
         } else {
-            Key::MsgAbort
+            Text::Page(&super::texts::MSG_ABORT)
         },
     )
 }
@@ -106,7 +106,15 @@ pub(crate) fn outcome_text(lang: Lang, o: Outcome) -> &'static str {
 pub(crate) fn vote_command(lang: Lang, votes_no: bool, enabled: bool) -> CommandVis {
     CommandVis {
         id: "vote-no",
-        label: t(lang, if votes_no { Key::VoteYes } else { Key::VoteNo }).into(),
+        label: tr(
+            lang,
+            if votes_no {
+                Text::Page(&super::texts::VOTE_YES)
+            } else {
+                Text::Page(&super::texts::VOTE_NO)
+            },
+        )
+        .into(),
         enabled,
     }
 }
@@ -115,7 +123,7 @@ pub(crate) fn vote_command(lang: Lang, votes_no: bool, enabled: bool) -> Command
 pub(crate) fn blocked_for(lang: Lang, since: SimTime, now: SimTime) -> String {
     format!(
         "{} {} ms",
-        t(lang, Key::Blocked),
+        tr(lang, Text::Page(&super::texts::BLOCKED)),
         crate::ui::core::runner::ms(now.saturating_sub(since))
     )
 }
@@ -152,7 +160,7 @@ pub(crate) fn vote_cells(
         .collect();
     if let Some(d) = logged {
         cells.push(cell(
-            t(lang, Key::DecisionLog).into(),
+            tr(lang, Text::Page(&super::texts::DECISION_LOG)).into(),
             outcome_text(lang, d).into(),
             if d == Outcome::Commit {
                 "commit"
@@ -180,12 +188,26 @@ impl Adapter for TwoPcAdapter {
         let (role, state, shape, tone, badge, label, details, commands, cells) =
             if n.is_coordinator() {
                 let (state, tone, key) = match n.phase() {
-                    CoordPhase::Idle => ("idle", "grey", Key::CoordIdle),
-                    CoordPhase::Collecting => ("collecting", "amber", Key::CoordCollecting),
-                    CoordPhase::Flushing(_) => ("flushing", "amber", Key::CoordFlushing),
-                    CoordPhase::Sending { .. } => ("sending", "amber", Key::CoordSending),
-                    CoordPhase::Done(Outcome::Commit) => ("committed", "green", Key::CoordDone),
-                    CoordPhase::Done(Outcome::Abort) => ("aborted", "red", Key::CoordDone),
+                    CoordPhase::Idle => ("idle", "grey", Text::Page(&super::texts::COORD_IDLE)),
+                    CoordPhase::Collecting => (
+                        "collecting",
+                        "amber",
+                        Text::Page(&super::texts::COORD_COLLECTING),
+                    ),
+                    CoordPhase::Flushing(_) => (
+                        "flushing",
+                        "amber",
+                        Text::Page(&super::texts::COORD_FLUSHING),
+                    ),
+                    CoordPhase::Sending { .. } => {
+                        ("sending", "amber", Text::Page(&super::texts::COORD_SENDING))
+                    }
+                    CoordPhase::Done(Outcome::Commit) => {
+                        ("committed", "green", Text::Page(&super::texts::COORD_DONE))
+                    }
+                    CoordPhase::Done(Outcome::Abort) => {
+                        ("aborted", "red", Text::Page(&super::texts::COORD_DONE))
+                    }
                 };
                 ring = w
                     .timers(id)
@@ -196,23 +218,33 @@ impl Adapter for TwoPcAdapter {
                     .logged()
                     .map_or("–".to_string(), |d| outcome_text(lang, d).to_string());
                 let details = vec![
-                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
-                    (t(lang, Key::DecisionLog).to_string(), logged.clone()),
                     (
-                        t(lang, Key::Votes).to_string(),
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        tr(lang, key).to_string(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::DECISION_LOG)).to_string(),
+                        logged.clone(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::VOTES)).to_string(),
                         format!("{}/{}", n.votes().len(), w.len() - 1),
                     ),
                     (
-                        t(lang, Key::Acks).to_string(),
+                        tr(lang, Text::Page(&super::texts::ACKS)).to_string(),
                         format!("{}/{}", n.acks().len(), w.len() - 1),
                     ),
                 ];
                 let commands = vec![CommandVis {
                     id: "begin",
-                    label: t(lang, Key::Begin).into(),
+                    label: tr(lang, Text::Page(&super::texts::BEGIN)).into(),
                     enabled: alive && n.phase() == CoordPhase::Idle && n.logged().is_none(),
                 }];
-                let label = format!("{} · {}", t(lang, Key::Coordinator), t(lang, key));
+                let label = format!(
+                    "{} · {}",
+                    tr(lang, Text::Page(&super::texts::COORDINATOR)),
+                    tr(lang, key)
+                );
                 let badge = n.logged().map_or("…".into(), |d| {
                     if d == Outcome::Commit {
                         "✓".into()
@@ -233,31 +265,49 @@ impl Adapter for TwoPcAdapter {
                 )
             } else {
                 let (state, tone, key, badge) = match n.state() {
-                    PartState::Init => ("init", "blue", Key::StateInit, "…"),
-                    PartState::Prepared { .. } => ("prepared", "amber", Key::StatePrepared, "✓?"),
-                    PartState::Committed => ("committed", "green", Key::StateCommitted, "✓"),
-                    PartState::Aborted => ("aborted", "red", Key::StateAborted, "✗"),
+                    PartState::Init => ("init", "blue", Text::Page(&super::texts::STATE_INIT), "…"),
+                    PartState::Prepared { .. } => (
+                        "prepared",
+                        "amber",
+                        Text::Page(&super::texts::STATE_PREPARED),
+                        "✓?",
+                    ),
+                    PartState::Committed => (
+                        "committed",
+                        "green",
+                        Text::Page(&super::texts::STATE_COMMITTED),
+                        "✓",
+                    ),
+                    PartState::Aborted => (
+                        "aborted",
+                        "red",
+                        Text::Page(&super::texts::STATE_ABORTED),
+                        "✗",
+                    ),
                 };
-                let mut label = t(lang, key).to_string();
+                let mut label = tr(lang, key).to_string();
                 if let PartState::Prepared { since } = n.state() {
                     label = format!("{label} · {}", blocked_for(lang, since, now));
                 } else if n.state() == PartState::Init && n.will_vote_no() {
                     label = format!(
                         "{label} · {} {}",
-                        t(lang, Key::WillVote),
-                        t(lang, Key::MsgVoteNo)
+                        tr(lang, Text::Page(&super::texts::WILL_VOTE)),
+                        tr(lang, Text::Page(&super::texts::MSG_VOTE_NO))
                     );
                 }
                 let details = vec![
-                    (t(lang, Key::Status).to_string(), t(lang, key).to_string()),
                     (
-                        t(lang, Key::WillVote).to_string(),
-                        t(
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        tr(lang, key).to_string(),
+                    ),
+                    (
+                        tr(lang, Text::Page(&super::texts::WILL_VOTE)).to_string(),
+                        tr(
                             lang,
                             if n.will_vote_no() {
-                                Key::MsgVoteNo
+                                Text::Page(&super::texts::MSG_VOTE_NO)
                             } else {
-                                Key::MsgVoteYes
+                                Text::Page(&super::texts::MSG_VOTE_YES)
                             },
                         )
                         .to_string(),
@@ -269,8 +319,8 @@ impl Adapter for TwoPcAdapter {
                     alive && n.state() == PartState::Init,
                 )];
                 let cells = vec![cell(
-                    t(lang, Key::Status).into(),
-                    t(lang, key).into(),
+                    tr(lang, Text::Key(Key::Status)).into(),
+                    tr(lang, key).into(),
                     state,
                     matches!(n.state(), PartState::Committed | PartState::Aborted),
                 )];
@@ -344,7 +394,7 @@ impl Adapter for TwoPcAdapter {
         vec![
             StatusVis {
                 key: "decision",
-                label: t(lang, Key::StatusDecision).into(),
+                label: tr(lang, Text::Page(&super::texts::STATUS_DECISION)).into(),
                 value: coord
                     .logged()
                     .map_or("–".into(), |d| outcome_text(lang, d).to_string()),
@@ -352,7 +402,7 @@ impl Adapter for TwoPcAdapter {
             },
             StatusVis {
                 key: "blocked",
-                label: t(lang, Key::StatusBlocked).into(),
+                label: tr(lang, Text::Page(&super::texts::STATUS_BLOCKED)).into(),
                 value: match blocked.iter().max() {
                     Some(max) => format!(
                         "{} · {} ms",
@@ -381,22 +431,21 @@ impl Adapter for TwoPcAdapter {
 
     fn mark(&self, note: &TpcNote) -> Option<Text> {
         match note {
-            TpcNote::VotedYes => Some(Key::MsgVoteYes.into()),
-            TpcNote::VotedNo => Some(Key::MsgVoteNo.into()),
-            TpcNote::Logged(_) => Some(Key::DecisionLog.into()),
-            TpcNote::Finished(Outcome::Commit) => Some(Key::StateCommitted.into()),
-            TpcNote::Finished(Outcome::Abort) => Some(Key::StateAborted.into()),
-            TpcNote::StillBlocked => Some(Key::Blocked.into()),
+            TpcNote::VotedYes => Some(Text::Page(&super::texts::MSG_VOTE_YES)),
+            TpcNote::VotedNo => Some(Text::Page(&super::texts::MSG_VOTE_NO)),
+            TpcNote::Logged(_) => Some(Text::Page(&super::texts::DECISION_LOG)),
+            TpcNote::Finished(Outcome::Commit) => Some(Text::Page(&super::texts::STATE_COMMITTED)),
+            TpcNote::Finished(Outcome::Abort) => Some(Text::Page(&super::texts::STATE_ABORTED)),
+            TpcNote::StillBlocked => Some(Text::Page(&super::texts::BLOCKED)),
             _ => None,
         }
     }
 
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
-            crate::protocols::atomic_commit::ATOMICITY => Key::RuleAtomicity,
-            _ => Key::ViolationTitle,
+            crate::protocols::atomic_commit::ATOMICITY => Text::Page(&super::texts::RULE_ATOMICITY),
+            _ => Text::Key(Key::ViolationTitle),
         }
-        .into()
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {
@@ -452,7 +501,7 @@ pub(crate) fn outcomes_status(
         outcomes.contains(&Some(Outcome::Commit)) && outcomes.contains(&Some(Outcome::Abort));
     StatusVis {
         key: "outcomes",
-        label: t(lang, Key::StatusOutcomes).into(),
+        label: tr(lang, Text::Page(&super::texts::STATUS_OUTCOMES)).into(),
         value,
         alarm: mixed,
     }
@@ -460,23 +509,43 @@ pub(crate) fn outcomes_status(
 
 pub(crate) fn commit_roles(lang: Lang) -> Vec<(Shape, &'static str, String)> {
     vec![
-        (Shape::Hexagon, "amber", t(lang, Key::Coordinator).into()),
+        (
+            Shape::Hexagon,
+            "amber",
+            tr(lang, Text::Page(&super::texts::COORDINATOR)).into(),
+        ),
         (
             Shape::Circle,
             "blue",
             format!(
                 "{} · {}",
-                t(lang, Key::Participant),
-                t(lang, Key::StateInit)
+                tr(lang, Text::Page(&super::texts::PARTICIPANT)),
+                tr(lang, Text::Page(&super::texts::STATE_INIT))
             ),
         ),
         (
             Shape::Circle,
             "amber",
-            format!("{} · {}", t(lang, Key::Participant), t(lang, Key::Blocked)),
+            format!(
+                "{} · {}",
+                tr(lang, Text::Page(&super::texts::PARTICIPANT)),
+                tr(lang, Text::Page(&super::texts::BLOCKED))
+            ),
         ),
-        (Shape::Circle, "green", t(lang, Key::StateCommitted).into()),
-        (Shape::Circle, "red", t(lang, Key::StateAborted).into()),
-        (Shape::Circle, "grey", t(lang, Key::Crashed).into()),
+        (
+            Shape::Circle,
+            "green",
+            tr(lang, Text::Page(&super::texts::STATE_COMMITTED)).into(),
+        ),
+        (
+            Shape::Circle,
+            "red",
+            tr(lang, Text::Page(&super::texts::STATE_ABORTED)).into(),
+        ),
+        (
+            Shape::Circle,
+            "grey",
+            tr(lang, Text::Key(Key::Crashed)).into(),
+        ),
     ]
 }

@@ -32,7 +32,7 @@ const PRESETS: &[PresetSpec] = &[
     },
     PresetSpec {
         slug: "coordinator-crash",
-        label: Text::Key(Key::PresetCoordinatorCrash),
+        label: Text::Page(&texts::PRESET_COORDINATOR_CRASH),
         about: &texts::ABOUT_COORDINATOR_CRASH,
     },
     PresetSpec {
@@ -70,10 +70,10 @@ static SPEC: PageSpec = PageSpec {
     intro: &texts::INTRO,
     picture: texts::PICTURE,
     nodes: (2, 6, 3),
-    nodes_label: Text::Key(Key::Participants),
+    nodes_label: Text::Page(&texts::PARTICIPANTS),
     params: PARAMS,
     presets: PRESETS,
-    strips: Some(Text::Key(Key::CommitStrips)),
+    strips: Some(Text::Page(&texts::COMMIT_STRIPS)),
     commands: &["begin", "vote-no"],
     network: true,
     space_time: true,

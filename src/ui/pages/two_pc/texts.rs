@@ -150,3 +150,42 @@ pub const BLURB: Tx = tx(
 
 /// The page's small picture on the home page.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="30" y1="40" x2="92" y2="14"/><line x1="30" y1="40" x2="92" y2="40"/><line x1="30" y1="40" x2="92" y2="66"/></g><polygon points="30,26 42,33 42,47 30,54 18,47 18,33" fill="#7c3aed"/><g fill="#16a34a"><circle cx="92" cy="14" r="8"/><circle cx="92" cy="40" r="8"/></g><circle cx="92" cy="66" r="8" fill="#f59e0b"/></svg>"##;
+
+// ----- words of this page shown in its drawing, inspector and status -----
+
+pub const PARTICIPANTS: Tx = tx("Participants", "参与者数量");
+pub const COMMIT_STRIPS: Tx = tx("Transaction state per node", "各节点的事务状态");
+pub const PRESET_COORDINATOR_CRASH: Tx = tx("Coordinator crashes", "协调者宕机");
+pub const COORDINATOR: Tx = tx("Coordinator", "协调者");
+pub const PARTICIPANT: Tx = tx("Participant", "参与者");
+pub const BEGIN: Tx = tx("Begin transaction", "开始事务");
+pub const VOTE_NO: Tx = tx("Make it vote no", "让它投反对票");
+pub const VOTE_YES: Tx = tx("Make it vote yes", "让它投同意票");
+pub const WILL_VOTE: Tx = tx("Will vote", "将投");
+pub const STATE_INIT: Tx = tx("waiting", "等待中");
+pub const STATE_PREPARED: Tx = tx("voted yes · holds locks", "已投同意 · 持有锁");
+pub const STATE_COMMITTED: Tx = tx("committed", "已提交");
+pub const STATE_ABORTED: Tx = tx("aborted", "已回滚");
+pub const BLOCKED: Tx = tx("blocked", "阻塞");
+pub const DECISION_LOG: Tx = tx("Decision log", "决定日志");
+pub const COORD_IDLE: Tx = tx("idle", "空闲");
+pub const COORD_COLLECTING: Tx = tx("collecting votes", "收集投票中");
+pub const COORD_FLUSHING: Tx = tx("writing decision to log", "正在把决定写入日志");
+pub const COORD_SENDING: Tx = tx("sending decision", "正在发送决定");
+pub const COORD_DONE: Tx = tx("done", "已完成");
+pub const VOTES: Tx = tx("Votes", "投票");
+pub const ACKS: Tx = tx("Acks", "确认");
+pub const RULE_ATOMICITY: Tx = tx(
+    "Atomicity (all commit or all abort)",
+    "原子性（全部提交或全部回滚）",
+);
+pub const MSG_TPC_PREPARE: Tx = tx("prepare", "准备");
+pub const MSG_VOTE_YES: Tx = tx("vote yes", "投同意");
+pub const MSG_VOTE_NO: Tx = tx("vote no", "投反对");
+pub const MSG_COMMIT: Tx = tx("commit", "提交");
+pub const MSG_ABORT: Tx = tx("abort", "中断");
+pub const MSG_ACK: Tx = tx("ack", "确认");
+pub const MSG_INQUIRY: Tx = tx("decision?", "询问决定");
+pub const STATUS_DECISION: Tx = tx("Coordinator's log", "协调者日志");
+pub const STATUS_BLOCKED: Tx = tx("Blocked", "阻塞中");
+pub const STATUS_OUTCOMES: Tx = tx("Outcomes", "结果");
