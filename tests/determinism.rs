@@ -9,8 +9,7 @@ use ds_playground::sim::{SimRng, World, WorldConfig, SEC};
 fn run(seed: u64) -> (u64, World<RaftNode>) {
     let mut w = raft_world(seed, 5);
     let mut rng = SimRng::new(seed ^ 0xABCD);
-    let mut cmd = 0;
-    random_faults(&mut w, &mut rng, 3 * SEC, &mut cmd);
+    random_faults(&mut w, &mut rng, 3 * SEC);
     (w.trace().hash(), w)
 }
 

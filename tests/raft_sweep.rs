@@ -24,8 +24,11 @@ fn random_faults_never_break_safety_and_the_cluster_recovers() {
         let n = 3 + (seed % 7) as usize; // 3 to 9 nodes
         let mut w = raft_world(seed, n);
         let mut rng = SimRng::new(seed).fork(0xFA17);
-        let mut cmd = 0;
-        random_faults(&mut w, &mut rng, 4 * SEC, &mut cmd);
+        let faults = random_faults(&mut w, &mut rng, 4 * SEC);
+        assert!(
+            faults >= 5,
+            "seed {seed}: the scheduler injected only {faults} faults"
+        );
         assert!(
             w.violations().is_empty(),
             "seed {seed} ({n} nodes): {:?}\nreplay: #/raft?seed={seed}&nodes={n}",

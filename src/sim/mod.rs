@@ -4,6 +4,7 @@
 //! A run is a pure function of `(seed, config, action log)`: the [`world::World`] applies
 //! every user action at a virtual time, so the same inputs always give the same trace.
 
+pub mod chaos;
 pub mod hash;
 pub mod invariant;
 pub mod network;
@@ -13,6 +14,7 @@ pub mod time;
 pub mod trace;
 pub mod world;
 
+pub use chaos::{heal_everything, Chaos};
 pub use invariant::{Monitor, Violation};
 pub use network::{DropReason, LinkState, NetConfig};
 pub use node::{Ctx, Effect, NodeId, Protocol};

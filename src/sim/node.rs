@@ -33,6 +33,12 @@ pub trait Protocol: Clone + Debug + Send + Sync + 'static {
     fn on_cmd(&mut self, cmd: Self::Cmd, cx: &mut Ctx<Self>);
     /// The node crashed: drop volatile state, keep what the paper says is persistent.
     fn on_crash(&mut self) {}
+    /// The commands this node accepts now (a client's request, a teacher's action): what
+    /// the engine's fault scheduler ([`crate::sim::Chaos`]) may give it. `serial` is a
+    /// fresh number for requests that carry one. The default offers none.
+    fn offered_commands(&self, _serial: u64) -> Vec<Self::Cmd> {
+        Vec::new()
+    }
 }
 
 /// Something a node asks the world to do. Effects are data, so every step can be logged,

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use ds_playground::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
-use ds_playground::sim::{Action, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
+use ds_playground::sim::{Action, Chaos, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
 
 pub fn raft_world(seed: u64, n: usize) -> World<RaftNode> {
     let cfg = WorldConfig {
@@ -25,53 +25,16 @@ pub fn leader(w: &World<RaftNode>) -> Option<usize> {
         .max_by_key(|&i| w.node(i).term())
 }
 
-/// Apply random faults for `span` of virtual time: kills, restarts, cuts, heals,
-/// partitions, drops of in-flight messages, loss changes and client requests.
-pub fn random_faults(w: &mut World<RaftNode>, rng: &mut SimRng, span: SimTime, next_cmd: &mut u64) {
-    let n = w.len();
-    let end = w.now() + span;
-    while w.now() < end {
-        let t = w.now() + rng.range_inclusive(20 * MS, 400 * MS);
-        w.run_until(t.min(end));
-        let a = rng.index(n);
-        let b = (a + 1 + rng.index(n - 1)) % n;
-        let action = match rng.index(10) {
-            0 => Action::Crash(a),
-            1 => Action::Restart(a),
-            2 => Action::Cut(a, b),
-            3 => Action::Heal(a, b),
-            4 => {
-                let ids: Vec<u64> = w.network().in_flight().map(|m| m.id).collect();
-                if ids.is_empty() {
-                    continue;
-                }
-                Action::DropMsg(ids[rng.index(ids.len())])
-            }
-            5 => {
-                let split = 1 + rng.index(n - 1);
-                Action::Partition(vec![(0..split).collect(), (split..n).collect()])
-            }
-            6 => Action::SetNet(NetConfig {
-                loss: rng.index(4) as f64 * 0.1,
-                ..NetConfig::default()
-            }),
-            7 => Action::Command(a, RaftCmd::ForceTimeout),
-            _ => {
-                *next_cmd += 1;
-                Action::Command(a, RaftCmd::ClientRequest(*next_cmd))
-            }
-        };
-        w.apply(action);
-    }
+/// The engine's fault scheduler with every kind of fault on, for `span` of virtual time:
+/// kills, restarts, cuts, heals, partitions, drops, loss changes, forced timeouts and
+/// client requests.
+pub fn random_faults(w: &mut World<RaftNode>, rng: &mut SimRng, span: SimTime) -> usize {
+    Chaos::default().run(w, rng, span)
 }
 
 /// Restart every node, heal every link, stop loss.
 pub fn heal_everything(w: &mut World<RaftNode>) {
-    for i in 0..w.len() {
-        w.apply(Action::Restart(i));
-    }
-    w.apply(Action::HealAll);
-    w.apply(Action::SetNet(NetConfig::default()));
+    ds_playground::sim::heal_everything(w, NetConfig::default());
 }
 
 /// Drive a client until `cmd` is committed on every live node, retrying against the

@@ -226,4 +226,8 @@ impl Protocol for GossipNode {
             }
         }
     }
+    /// Any node can start the rumour.
+    fn offered_commands(&self, _serial: u64) -> Vec<GossipCmd> {
+        vec![GossipCmd::Infect]
+    }
 }

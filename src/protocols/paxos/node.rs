@@ -366,6 +366,14 @@ impl Protocol for PaxosNode {
         }
     }
 
+    /// Only proposers propose.
+    fn offered_commands(&self, _serial: u64) -> Vec<PaxosCmd> {
+        match self.role() {
+            PaxosRole::Proposer(_) => vec![PaxosCmd::Propose],
+            _ => Vec::new(),
+        }
+    }
+
     fn on_crash(&mut self) {
         // A proposer forgets its attempt (its round counter is kept, like a durable
         // counter, so it never reuses a number). The learner keeps what it learned.

@@ -495,6 +495,11 @@ impl Protocol for RaftNode {
         }
     }
 
+    /// A client may send any node a request; a teacher may force any election timeout.
+    fn offered_commands(&self, serial: u64) -> Vec<RaftCmd> {
+        vec![RaftCmd::ClientRequest(serial), RaftCmd::ForceTimeout]
+    }
+
     fn on_crash(&mut self) {
         self.commit_index = 0;
         self.role = Role::Follower;

@@ -347,6 +347,15 @@ impl Protocol for ThreePcNode {
         }
     }
 
+    /// The coordinator begins the transaction; a participant can be told to vote no.
+    fn offered_commands(&self, _serial: u64) -> Vec<TpcCmd> {
+        if self.is_coordinator() {
+            vec![TpcCmd::Begin]
+        } else {
+            vec![TpcCmd::SetVoteNo(true)]
+        }
+    }
+
     fn on_crash(&mut self) {
         self.votes.clear();
         self.acks.clear();

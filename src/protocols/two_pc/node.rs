@@ -317,6 +317,15 @@ impl Protocol for TwoPcNode {
         }
     }
 
+    /// The coordinator begins the transaction; a participant can be told to vote no.
+    fn offered_commands(&self, _serial: u64) -> Vec<TpcCmd> {
+        if self.is_coordinator() {
+            vec![TpcCmd::Begin]
+        } else {
+            vec![TpcCmd::SetVoteNo(true)]
+        }
+    }
+
     fn on_crash(&mut self) {
         // The coordinator's log (began, decision) and each participant's state survive;
         // what was in memory does not.

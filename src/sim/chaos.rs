@@ -1,0 +1,185 @@
+//! One random-fault scheduler for every sweep: at random moments it kills and restarts
+//! nodes, cuts and heals links, partitions the cluster, drops messages in flight, changes
+//! the loss rate, and gives nodes the commands their protocol offers
+//! ([`Protocol::offered_commands`]). Each kind of fault has a weight; a weight of 0 turns
+//! it off (3PC's sweep, for instance, allows crashes but no network faults).
+//!
+//! The schedule is drawn from its own [`SimRng`], so it is as reproducible as the run: a
+//! failing seed prints a link that replays it.
+
+use super::network::NetConfig;
+use super::node::{NodeId, Protocol};
+use super::rng::SimRng;
+use super::time::{SimTime, MS};
+use super::world::{Action, World};
+
+/// How often each kind of fault is chosen (relative weights) and how the network may
+/// change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chaos {
+    /// Time between two faults, uniform in `min..=max`.
+    pub gap: (SimTime, SimTime),
+    pub crash: u32,
+    pub restart: u32,
+    pub cut: u32,
+    pub heal: u32,
+    pub heal_all: u32,
+    /// Split the nodes in two groups at a random point.
+    pub partition: u32,
+    /// Drop one message in flight.
+    pub drop: u32,
+    /// Set the loss rate to one of 0, 10, ... `max_loss_tenths` × 10 %.
+    pub loss: u32,
+    pub max_loss_tenths: u32,
+    /// The latency the network keeps when the loss rate changes.
+    pub net: NetConfig,
+    /// A command the node's protocol offers right now.
+    pub command: u32,
+}
+
+impl Default for Chaos {
+    /// Every kind of fault, with commands three times as likely as each fault.
+    fn default() -> Self {
+        Chaos {
+            gap: (20 * MS, 400 * MS),
+            crash: 1,
+            restart: 1,
+            cut: 1,
+            heal: 1,
+            heal_all: 0,
+            partition: 1,
+            drop: 1,
+            loss: 1,
+            max_loss_tenths: 3,
+            net: NetConfig::default(),
+            command: 3,
+        }
+    }
+}
+
+impl Chaos {
+    /// Only node crashes and restarts (no network fault, no command).
+    pub fn crashes_only(gap: (SimTime, SimTime)) -> Chaos {
+        Chaos {
+            gap,
+            crash: 1,
+            restart: 1,
+            cut: 0,
+            heal: 0,
+            heal_all: 0,
+            partition: 0,
+            drop: 0,
+            loss: 0,
+            max_loss_tenths: 0,
+            net: NetConfig::default(),
+            command: 0,
+        }
+    }
+
+    /// The next fault for `w`, or `None` when the one drawn cannot apply (nothing in
+    /// flight to drop, no command offered). `serial` numbers client requests.
+    pub fn next_action<P: Protocol>(
+        &self,
+        w: &World<P>,
+        rng: &mut SimRng,
+        serial: &mut u64,
+    ) -> Option<Action<P::Cmd>> {
+        let n = w.len();
+        let weights = [
+            self.crash,
+            self.restart,
+            self.cut,
+            self.heal,
+            self.heal_all,
+            self.partition,
+            self.drop,
+            self.loss,
+            self.command,
+        ];
+        let total: u32 = weights.iter().sum();
+        if total == 0 || n == 0 {
+            return None;
+        }
+        let mut pick = rng.range_inclusive(0, total as u64 - 1) as u32;
+        let kind = weights
+            .iter()
+            .position(|w| {
+                if pick < *w {
+                    true
+                } else {
+                    pick -= w;
+                    false
+                }
+            })
+            .unwrap_or(0);
+        let a: NodeId = rng.index(n);
+        let b: NodeId = if n > 1 {
+            (a + 1 + rng.index(n - 1)) % n
+        } else {
+            a
+        };
+        Some(match kind {
+            0 => Action::Crash(a),
+            1 => Action::Restart(a),
+            2 if n > 1 => Action::Cut(a, b),
+            3 if n > 1 => Action::Heal(a, b),
+            4 => Action::HealAll,
+            5 if n > 1 => {
+                let split = 1 + rng.index(n - 1);
+                Action::Partition(vec![(0..split).collect(), (split..n).collect()])
+            }
+            6 => {
+                let ids: Vec<u64> = w.network().in_flight().map(|m| m.id).collect();
+                if ids.is_empty() {
+                    return None;
+                }
+                Action::DropMsg(ids[rng.index(ids.len())])
+            }
+            7 => Action::SetNet(NetConfig {
+                loss: rng.range_inclusive(0, self.max_loss_tenths as u64) as f64 * 0.1,
+                ..self.net.clone()
+            }),
+            8 => {
+                if !w.is_alive(a) {
+                    return None;
+                }
+                *serial += 1;
+                let offered = w.node(a).offered_commands(*serial);
+                if offered.is_empty() {
+                    return None;
+                }
+                let i = rng.index(offered.len());
+                Action::Command(a, offered.into_iter().nth(i)?)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Inject faults into `w` for `span` of virtual time; returns how many were applied.
+    pub fn run<P: Protocol>(&self, w: &mut World<P>, rng: &mut SimRng, span: SimTime) -> usize {
+        let end = w.now().saturating_add(span);
+        let mut serial = 0;
+        let mut applied = 0;
+        while w.now() < end {
+            let t = w.now() + rng.range_inclusive(self.gap.0, self.gap.1.max(self.gap.0));
+            w.run_until(t.min(end));
+            if w.now() >= end {
+                break;
+            }
+            if let Some(action) = self.next_action(w, rng, &mut serial) {
+                w.apply(action);
+                applied += 1;
+            }
+        }
+        applied
+    }
+}
+
+/// Restart every node, heal every link and give the network back `net` (no loss).
+pub fn heal_everything<P: Protocol>(w: &mut World<P>, net: NetConfig) {
+    for i in 0..w.len() {
+        w.apply(Action::Restart(i));
+    }
+    w.apply(Action::HealAll);
+    w.apply(Action::SetNet(NetConfig { loss: 0.0, ..net }));
+}
