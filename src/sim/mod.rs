@@ -15,7 +15,7 @@ pub mod trace;
 pub mod world;
 
 pub use chaos::{heal_everything, Chaos};
-pub use invariant::{Monitor, Violation};
+pub use invariant::{Monitor, NoMonitor, Violation};
 pub use network::{DropReason, LinkState, NetConfig};
 pub use node::{Ctx, Effect, NodeId, Protocol};
 pub use rng::SimRng;

@@ -151,11 +151,15 @@ pub fn App() -> impl IntoView {
 fn DataPage(children: Children) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let slug = move || ctl.scenario.with(|s| s.page.slug());
+    // Pages whose changes are actions get the timeline (rewind) and the share panel.
+    let acts = move || ctl.scenario.with(|s| !s.spec().commands.is_empty());
     view! {
         <main class="page" data-testid=move || format!("page-{}", slug())>
             <super::components::presets::Intro/>
+            <Show when=acts><super::components::timeline::Timeline/></Show>
             {children()}
             <super::components::controls::Settings/>
+            <Show when=acts><super::components::share::SharePanel/></Show>
         </main>
     }
 }

@@ -86,6 +86,34 @@ test('hash ring: adding a node by click shows the moved-key count beside 1/N and
   await context.close();
 });
 
+test('hash ring: a join and a leave travel in the link, and the scrubber undoes them', async () => {
+  const { page, errors, context } = await load('#/ring?nodes=5&keys=10000');
+  await page.waitForSelector('[data-testid="ring-canvas"]');
+  await page.waitForTimeout(300);
+  await page.click('[data-testid="ring-add"]');
+  await until(page, () => document.querySelector('[data-testid="ring-node-5"]'));
+  await page.waitForTimeout(300);
+  await page.click('[data-testid="ring-node-1"]');
+  await until(page, () => !document.querySelector('[data-testid="ring-node-1"]'));
+  const moved = await page.locator('[data-testid="ring-moved"]').innerText();
+  // The address bar carries both changes; a fresh page from it shows the same ring.
+  const link = page.url();
+  assert.match(link, /act=\d+x1join,\d+x2leave/);
+  const b = await load(link.slice(link.indexOf('#')));
+  await b.page.waitForSelector('[data-testid="ring-node-5"]');
+  assert.equal(await b.page.locator('[data-testid="ring-node-1"]').count(), 0);
+  assert.equal(await b.page.locator('[data-testid="ring-moved"]').innerText(), moved);
+  await b.context.close();
+  // Back to the start on the timeline: N1 is back, N5 gone, nothing moved yet.
+  await page.locator('[data-testid="scrubber"]').fill('0');
+  await until(page, () => document.querySelector('[data-testid="ring-node-1"]')
+    && !document.querySelector('[data-testid="ring-node-5"]'));
+  assert.equal(await page.locator('[data-testid="ring-change-hint"]').count(), 1);
+  await shot(page, 'ring-rewound');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('bloom filter: a query shows one of the three outcomes, and the filter stops cache penetration', async () => {
   const { page, errors, context } = await load('#/bloom?m=64&k=2');
   await page.fill('[data-testid="bloom-word"]', 'alice');

@@ -7,6 +7,8 @@
 //! about `1/N` of them — whereas `hash(key) mod N` placement moves most keys. A key's
 //! preference list is the next `R` distinct physical nodes clockwise.
 
+pub mod membership;
+
 use crate::protocols::stable_hash::hash;
 
 /// A ring of physical nodes (ids need not be contiguous) with `vnodes` points each.

@@ -72,6 +72,15 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Text> {
         None
     }
+    /// The page's own per-frame data for its own body (see [`PageData`]).
+    fn data(&self, _w: &World<Self::P>) -> Option<PageData> {
+        None
+    }
+    /// The engine node a command given at `node` goes to (a page whose state lives in one
+    /// node, like the ring's membership, sends every command there).
+    fn target(&self, node: NodeId) -> NodeId {
+        node
+    }
     /// The name of one of the protocol's safety rules (its monitor's rule id).
     fn rule_name(&self, _rule: &'static str) -> Text {
         Key::ViolationTitle.into()
@@ -175,7 +184,7 @@ impl<A: Adapter> Sim<A> {
             UiAction::DropMsg(id) => Action::DropMsg(id),
             UiAction::SetNet(n) => Action::SetNet(n),
             UiAction::Command(n, id) => match self.adapter.command(&self.world, n, id) {
-                Some(cmd) => Action::Command(n, cmd),
+                Some(cmd) => Action::Command(self.adapter.target(n), cmd),
                 None => return,
             },
         };
@@ -435,6 +444,7 @@ impl<A: Adapter> PageSim for Sim<A> {
                 SpaceTimeVis::default()
             },
             chart: a.chart(w),
+            data: a.data(w),
         }
     }
 }

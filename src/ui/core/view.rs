@@ -251,6 +251,35 @@ pub struct ChartVis {
     pub max: f64,
 }
 
+/// A page's own per-frame data for its own body (the ring's layout, the filter's bits),
+/// produced by its adapter and read by its body, which knows the type. Compared by
+/// identity: an adapter hands out the same `Arc` while nothing changed.
+#[derive(Clone)]
+pub struct PageData(pub std::sync::Arc<dyn std::any::Any + Send + Sync>);
+
+impl PageData {
+    /// The data as the page's own type.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        self.0.downcast_ref::<T>()
+    }
+    /// Changes whenever the data is replaced (for a body's redraw caches).
+    pub fn generation(&self) -> usize {
+        std::sync::Arc::as_ptr(&self.0) as *const u8 as usize
+    }
+}
+
+impl PartialEq for PageData {
+    fn eq(&self, other: &PageData) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for PageData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PageData@{:x}", self.generation())
+    }
+}
+
 /// A page's whole state for one frame.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct SimView {
@@ -267,6 +296,8 @@ pub struct SimView {
     pub horizon: SimTime,
     pub space_time: SpaceTimeVis,
     pub chart: Option<ChartVis>,
+    /// The page's own data, for pages with their own body.
+    pub data: Option<PageData>,
 }
 
 /// Where a message on a cut link stops: the cut mark is drawn at the link's middle.

@@ -118,6 +118,7 @@ fn command(c: CmdText) -> String {
         CmdText::Begin => "you started the transaction at".into(),
         CmdText::SetVoteNo(true) => "you set “vote no” on".into(),
         CmdText::SetVoteNo(false) => "you set “vote yes” on".into(),
+        CmdText::Named(t) => format!("you gave the command “{}” to", t.get(Lang::En)),
     }
 }
 

@@ -90,6 +90,8 @@ pub enum CmdText {
     Propose,
     Begin,
     SetVoteNo(bool),
+    /// A page's own command, by its name.
+    Named(Text),
 }
 
 /// Something the engine did (not a protocol's own narration), to be told in the log.

@@ -118,6 +118,7 @@ fn command(c: CmdText) -> String {
         CmdText::Begin => "你开始了事务：".into(),
         CmdText::SetVoteNo(true) => "你设置为投反对票：".into(),
         CmdText::SetVoteNo(false) => "你设置为投同意票：".into(),
+        CmdText::Named(t) => format!("你向以下节点发出了命令“{}”：", t.get(Lang::Zh)),
     }
 }
 

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use crate::decimal::Fixed as F;
 use wasm_bindgen::JsCast;
 
-use crate::protocols::hash_ring::{
-    assign_mod_n_hashed, key_counts, key_hash, key_hashes, moved, stats_of_counts, Ring,
-};
+use crate::protocols::hash_ring::membership::RingLayout;
+use crate::protocols::hash_ring::{key_counts, key_hash, stats_of_counts};
 use crate::ui::components::{now_ms, polar, Tr};
+use crate::ui::core::action::UiAction;
 use crate::ui::core::text::{tr, Text};
+use crate::ui::core::view::PageData;
 use crate::ui::state::Ctl;
 
 const SIZE: f64 = 600.0;
@@ -37,7 +38,7 @@ fn ring_angle(h: u64) -> f64 {
 /// The ring, its virtual-node ticks and every key that did not move, one path per colour.
 fn draw_static(
     cx: &web_sys::CanvasRenderingContext2d,
-    s: &RingState,
+    s: &RingLayout,
     c: f64,
     r: f64,
     dot: f64,
@@ -69,7 +70,7 @@ fn draw_static(
 /// Square dots of `size` for `keys`, one path and one fill per owner's colour.
 fn fill_keys_by_owner(
     cx: &web_sys::CanvasRenderingContext2d,
-    s: &RingState,
+    s: &RingLayout,
     keys: &mut dyn Iterator<Item = usize>,
     size: f64,
     key_at: &dyn Fn(usize) -> (f64, f64),
@@ -92,110 +93,30 @@ fn fill_keys_by_owner(
     }
 }
 
-/// What the last change did.
+/// What the last change did, as the side panel tells it.
 #[derive(Clone, Debug, PartialEq)]
 struct Change {
     added: bool,
-    node: u32,
     moved: usize,
     mod_n: usize,
     nodes_after: usize,
 }
 
-#[derive(Clone)]
-struct RingState {
-    ring: Ring,
-    keys: usize,
-    /// Each key's hash, worked out once: every change reassigns all keys.
-    hashes: Vec<u64>,
-    owners: Vec<u32>,
-    moved_mask: Vec<bool>,
-    last: Option<Change>,
-    next_id: u32,
-    /// Bumped on every change, so the drawing knows when its cached layer is stale.
-    generation: u64,
-}
-
-/// Generations of ring states (unique across rebuilds of the page's state).
-static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-fn next_generation() -> u64 {
-    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-}
-
-impl RingState {
-    fn new(nodes: usize, vnodes: usize, keys: usize) -> Self {
-        let ids: Vec<u32> = (0..nodes as u32).collect();
-        let ring = Ring::new(&ids, vnodes);
-        let hashes = key_hashes(keys);
-        let owners = ring.assign_hashed(&hashes);
-        RingState {
-            ring,
-            keys,
-            hashes,
-            moved_mask: vec![false; keys],
-            owners,
-            last: None,
-            next_id: nodes as u32,
-            generation: next_generation(),
-        }
-    }
-
-    fn change(&mut self, add: Option<u32>, remove: Option<u32>) {
-        let before_nodes = self.ring.nodes().to_vec();
-        let before = std::mem::take(&mut self.owners);
-        let node = match (add, remove) {
-            (Some(n), _) => {
-                self.ring.add(n);
-                n
-            }
-            (_, Some(n)) => {
-                self.ring.remove(n);
-                n
-            }
-            _ => return,
-        };
-        self.owners = self.ring.assign_hashed(&self.hashes);
-        self.generation = next_generation();
-        self.moved_mask = before
-            .iter()
-            .zip(&self.owners)
-            .map(|(a, b)| a != b)
-            .collect();
-        let mod_n = moved(
-            &assign_mod_n_hashed(&before_nodes, &self.hashes),
-            &assign_mod_n_hashed(self.ring.nodes(), &self.hashes),
-        );
-        self.last = Some(Change {
-            added: add.is_some(),
-            node,
-            moved: moved(&before, &self.owners),
-            mod_n,
-            nodes_after: self.ring.nodes().len(),
-        });
-    }
-}
-
 #[component]
 pub fn RingPage() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let params = move || {
-        ctl.scenario.with(|s| {
-            (
-                s.nodes,
-                s.param("vnodes") as usize,
-                s.param("keys") as usize,
-                s.param("replicas") as usize,
-            )
+    // The layout comes from the run (the page's adapter), so joins and leaves are
+    // actions: in the log, in the link, undone by rewind. It changes only when the
+    // membership does.
+    let layout = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
+    let with_layout = move |f: &mut dyn FnMut(&RingLayout)| {
+        layout.with(|d| {
+            if let Some(l) = d.as_ref().and_then(|d: &PageData| d.get::<RingLayout>()) {
+                f(l)
+            }
         })
     };
-    let state = RwSignal::new(None::<RingState>);
-    // Rebuild when the settings change.
-    Effect::new(move |_| {
-        let (n, v, k, _) = params();
-        state.set(Some(RingState::new(n, v, k)));
-    });
-    let changed_at = RwSignal::new(0.0f64);
+    let changed_at = RwSignal::new(-10_000.0f64);
     let tick = RwSignal::new(0u64);
     let animate = move || {
         changed_at.set(now_ms());
@@ -209,27 +130,33 @@ pub fn RingPage() -> impl IntoView {
         }
         frame(changed_at, tick);
     };
-    let add = move |_| {
-        state.update(|s| {
-            if let Some(s) = s {
-                if s.ring.nodes().len() < 20 {
-                    let id = s.next_id;
-                    s.next_id += 1;
-                    s.change(Some(id), None);
-                }
-            }
+    // A new layout after a change: the moved keys flash for two seconds.
+    Effect::new(move |prev: Option<usize>| {
+        let generation = layout.with(|d| d.as_ref().map_or(0, |d| d.generation()));
+        let changed = layout.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.get::<RingLayout>())
+                .is_some_and(|l| l.last.is_some())
         });
-        animate();
+        if prev.is_some_and(|p| p != generation) && changed {
+            animate();
+        }
+        generation
+    });
+    let members = move || {
+        let mut n = Vec::new();
+        with_layout(&mut |l| n = l.ring.nodes().to_vec());
+        n
+    };
+    let add = move |_| {
+        if members().len() < 20 {
+            ctl.act(UiAction::Command(0, "join"));
+        }
     };
     let remove = move |id: u32| {
-        state.update(|s| {
-            if let Some(s) = s {
-                if s.ring.nodes().len() > 1 {
-                    s.change(None, Some(id));
-                }
-            }
-        });
-        animate();
+        if members().len() > 1 {
+            ctl.act(UiAction::Command(id as usize, "leave"));
+        }
     };
     let canvas = NodeRef::<Canvas>::new();
     // Each key's direction on the ring (unit vector): fixed by its hash, so worked out
@@ -256,8 +183,12 @@ pub fn RingPage() -> impl IntoView {
         } else {
             1.0
         };
-        state.with(|s| {
-            let Some(s) = s else { return };
+        layout.with(|d| {
+            let Some(data) = d.as_ref() else { return };
+            let Some(s) = data.get::<RingLayout>() else {
+                return;
+            };
+            let generation = data.generation() as u64;
             let (c, r) = (SIZE / 2.0, 250.0);
             if dirs.with_value(|d| d.len()) != s.hashes.len() {
                 dirs.set_value(
@@ -273,8 +204,8 @@ pub fn RingPage() -> impl IntoView {
                 let rr = r - 8.0 - (i % 7) as f64 * 5.0;
                 (c + rr * dx, c + rr * dy)
             };
-            let dot = if s.keys > 20_000 { 1.0 } else { 2.0 };
-            if layer.with_value(|l| l.as_ref().map(|l| l.0)) != Some(s.generation) {
+            let dot = if s.hashes.len() > 20_000 { 1.0 } else { 2.0 };
+            if layer.with_value(|l| l.as_ref().map(|l| l.0)) != Some(generation) {
                 let fresh = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.create_element("canvas").ok())
@@ -285,7 +216,7 @@ pub fn RingPage() -> impl IntoView {
                     if let Some(ox) = context(&off) {
                         draw_static(&ox, s, c, r, dot, &key_at);
                     }
-                    layer.set_value(Some((s.generation, off)));
+                    layer.set_value(Some((generation, off)));
                 }
             }
             cx.clear_rect(0.0, 0.0, SIZE, SIZE);
@@ -314,8 +245,8 @@ pub fn RingPage() -> impl IntoView {
     let lang = move || ctl.lang.get();
     // One pass over the keys (cheap enough to run for each part of the page that reads it).
     let stats = move || {
-        state.with(|s| {
-            s.as_ref().map(|s| {
+        layout.with(|d| {
+            d.as_ref().and_then(|d| d.get::<RingLayout>()).map(|s| {
                 let nodes = s.ring.nodes().to_vec();
                 let per_node = key_counts(&s.owners, &nodes);
                 let (mean, max_over_mean, sd) = stats_of_counts(&per_node);
@@ -326,17 +257,22 @@ pub fn RingPage() -> impl IntoView {
                     max_over_mean,
                     sd,
                     counts,
-                    s.last.clone(),
-                    s.keys,
+                    s.last.as_ref().map(|c| Change {
+                        added: c.added,
+                        moved: s.moved,
+                        mod_n: s.mod_n,
+                        nodes_after: s.ring.nodes().len(),
+                    }),
+                    s.hashes.len(),
                 )
             })
         })
     };
     let pref_key = RwSignal::new(42usize);
     let pref = move || {
-        let r = params().3;
-        state.with(|s| {
-            s.as_ref().map(|s| {
+        let r = ctl.scenario.with(|s| s.param("replicas") as usize);
+        layout.with(|d| {
+            d.as_ref().and_then(|d| d.get::<RingLayout>()).map(|s| {
                 let h = key_hash(pref_key.get());
                 let list = s.ring.preference_list(h, r);
                 let mut after = s.ring.clone();
@@ -388,7 +324,7 @@ pub fn RingPage() -> impl IntoView {
                                 <p>{tr(l, Text::Page(&super::texts::MOD_N_MOVED))}" "<b data-testid="ring-modn-moved">{c.mod_n}</b>{format!(" ({} %)", F(pct(c.mod_n), 1))}</p>
                             }
                         }))}
-                        <Show when=move || state.with(|s| s.as_ref().is_some_and(|s| s.last.is_none()))>
+                        <Show when=move || layout.with(|d| d.as_ref().and_then(|d| d.get::<RingLayout>()).is_some_and(|s| s.last.is_none()))>
                             <p class="hint" data-testid="ring-change-hint"><Tr k=Text::Page(&super::texts::RING_CHANGE_HINT)/></p>
                         </Show>
                     </section>

@@ -1,12 +1,13 @@
 //! The consistent-hash ring page (Karger et al.): virtual nodes, the keys a join or leave
 //! moves beside 1/N and beside hash mod N, load spread, preference lists.
 
+pub mod adapter;
 #[cfg(target_arch = "wasm32")]
 pub mod body;
 pub mod texts;
 
 use crate::ui::core::page::PageDef;
-use crate::ui::core::runner::{NullSim, PageSim};
+use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
@@ -22,8 +23,10 @@ fn tours() -> Vec<Tour> {
     Vec::new()
 }
 
-fn no_cluster(_: &Scenario) -> usize {
-    0
+/// Node numbers in links name ring ids (numbered from 1 as every node in a link:
+/// `x6leave` removes N5).
+fn ring_ids(_: &Scenario) -> usize {
+    crate::protocols::hash_ring::membership::MAX_ID as usize
 }
 
 static SPEC: PageSpec = PageSpec {
@@ -38,12 +41,12 @@ static SPEC: PageSpec = PageSpec {
     params: PARAMS,
     presets: &[],
     strips: None,
-    commands: &[],
+    commands: &["join", "leave"],
     network: false,
     space_time: false,
     tours,
     preset_settings: no_preset_settings,
-    cluster_size: no_cluster,
+    cluster_size: ring_ids,
 };
 
 /// The ring page.
@@ -53,8 +56,8 @@ impl PageDef for RingPage {
     fn spec(&self) -> &'static PageSpec {
         &SPEC
     }
-    fn build(&self, _: &Scenario) -> Box<dyn PageSim> {
-        Box::new(NullSim)
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
     }
     #[cfg(target_arch = "wasm32")]
     fn body(&self) -> Option<leptos::prelude::AnyView> {

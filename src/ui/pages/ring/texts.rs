@@ -1,6 +1,8 @@
 //! The ring page's own words, in English and Chinese (the course notes' terms, see
 //! shared/GLOSSARY.md).
 
+use crate::protocols::hash_ring::membership::RingNote;
+use crate::ui::core::i18n::Lang;
 use crate::ui::core::text::{tx, Tx};
 
 pub const TITLE: Tx = tx("Hash ring", "一致性哈希");
@@ -40,3 +42,28 @@ pub const KEY_INDEX: Tx = tx("Key #", "键编号");
 pub const AFTER_LEAVE: Tx = tx("if its first node leaves", "如果第一个节点离开");
 pub const CONSISTENT_HASHING: Tx = tx("consistent hashing", "一致性哈希");
 pub const MOD_N: Tx = tx("hash mod N", "取模 (hash mod N)");
+pub const RING: Tx = tx("Ring", "哈希环");
+pub const JOIN: Tx = tx("add a node", "增加节点");
+pub const LEAVE: Tx = tx("remove a node", "移除节点");
+
+/// The narration of the ring's membership changes, in `lang`.
+pub fn narrate(lang: Lang, note: &RingNote) -> String {
+    match (lang, *note) {
+        (Lang::En, RingNote::Joined { node, members }) => {
+            format!("N{node} joined: {members} physical nodes on the ring; the keys in the arcs before its virtual nodes move to it")
+        }
+        (Lang::En, RingNote::Left { node, members }) => {
+            format!("N{node} left: {members} physical nodes remain; its keys move to the next nodes clockwise")
+        }
+        (Lang::En, RingNote::Refused) => {
+            "refused: the ring keeps between 1 and 20 physical nodes".into()
+        }
+        (Lang::Zh, RingNote::Joined { node, members }) => {
+            format!("N{node} 加入：环上共有 {members} 个物理节点；它的虚拟节点之前那段弧上的数据迁移给它")
+        }
+        (Lang::Zh, RingNote::Left { node, members }) => {
+            format!("N{node} 离开：剩下 {members} 个物理节点；它的数据迁移到顺时针的下一个节点")
+        }
+        (Lang::Zh, RingNote::Refused) => "已拒绝：环上物理节点数须在 1 到 20 之间".into(),
+    }
+}
