@@ -539,3 +539,47 @@ fn ring_changes_are_actions_in_the_link_and_undone_by_rewind() {
     sim.run_until(2_500 * MS);
     assert_eq!(members(sim.as_ref()).0, now);
 }
+
+#[test]
+fn bloom_inserts_and_queries_are_actions_in_the_link_and_undone_by_rewind() {
+    use ds_playground::protocols::bloom::play::BloomNode;
+    use ds_playground::protocols::bloom::QueryOutcome;
+    use ds_playground::ui::core::action::UiAction;
+    let node = |sim: &dyn ds_playground::ui::core::runner::PageSim| {
+        let v = sim.view(Lang::En, MS);
+        v.data.unwrap().get::<BloomNode>().unwrap().clone()
+    };
+    let (sc, _) = Scenario::from_location("", "#/bloom?m=64&k=2");
+    let mut sim = build(&sc);
+    sim.run_until(100 * MS);
+    // A word with a comma, a colon and a space travels in the link intact.
+    sim.act(UiAction::Input(0, "insert", "a, b:c".into()));
+    sim.run_until(200 * MS);
+    sim.act(UiAction::Command(0, "insert-random"));
+    sim.run_until(300 * MS);
+    sim.act(UiAction::Input(0, "query", "a, b:c".into()));
+    sim.run_until(400 * MS);
+    sim.act(UiAction::Command(0, "measure"));
+    let now = node(sim.as_ref());
+    assert_eq!(now.filter().n(), 21);
+    assert_eq!(now.last().unwrap().outcome, Some(QueryOutcome::TrueHit));
+    assert!(now.measured().is_some());
+    let hash = Scenario {
+        actions: sim.log().to_vec(),
+        ..sc.clone()
+    }
+    .to_hash();
+    let (back, notices) = Scenario::from_location("", &hash);
+    assert!(notices.is_empty(), "{hash}: {notices:?}");
+    let mut again = build(&back);
+    again.run_until(sim.now());
+    let replayed = node(again.as_ref());
+    assert_eq!(replayed.filter().bits(), now.filter().bits());
+    assert_eq!(replayed.measured(), now.measured());
+    assert_eq!(again.fingerprint(), sim.fingerprint());
+    // Rewind to before the batch: one word, and the query not made yet.
+    sim.seek(150 * MS);
+    let then = node(sim.as_ref());
+    assert_eq!(then.filter().n(), 1);
+    assert_eq!(then.last().unwrap().outcome, None);
+}

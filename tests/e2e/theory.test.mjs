@@ -100,8 +100,9 @@ test('hash ring: a join and a leave travel in the link, and the scrubber undoes 
   const link = page.url();
   assert.match(link, /act=\d+x1join,\d+x2leave/);
   const b = await load(link.slice(link.indexOf('#')));
-  await b.page.waitForSelector('[data-testid="ring-node-5"]');
-  assert.equal(await b.page.locator('[data-testid="ring-node-1"]').count(), 0);
+  // The new page replays the actions as its clock reaches their times.
+  await until(b.page, () => document.querySelector('[data-testid="ring-node-5"]')
+    && !document.querySelector('[data-testid="ring-node-1"]'));
   assert.equal(await b.page.locator('[data-testid="ring-moved"]').innerText(), moved);
   await b.context.close();
   // Back to the start on the timeline: N1 is back, N5 gone, nothing moved yet.
@@ -139,6 +140,33 @@ test('bloom filter: a query shows one of the three outcomes, and the filter stop
   await page.click('[data-testid="bloom-insert-random"]');
   await page.click('[data-testid="bloom-penetration"]');
   assert.ok(Number(await page.locator('[data-testid="bloom-db-with"]').innerText()) < 20);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bloom filter: inserts and queries travel in the link, and the scrubber undoes them', async () => {
+  const { page, errors, context } = await load('#/bloom?m=128&k=3');
+  await page.fill('[data-testid="bloom-word"]', 'New York, NY');
+  await page.click('[data-testid="bloom-insert"]');
+  await page.waitForTimeout(200);
+  await page.click('[data-testid="bloom-insert-random"]');
+  await page.click('[data-testid="bloom-query"]');
+  assert.equal(await page.getAttribute('[data-testid="bloom-outcome"]', 'data-outcome'), 'true-hit');
+  assert.equal(await page.innerText('[data-testid="bloom-n"]'), '21', page.url());
+  const ones = await page.getAttribute('[data-testid="bloom-grid"]', 'data-ones');
+  const link = page.url();
+  assert.match(link, /act=\d+x1insert:New~20York~2C~20NY,\d+x1insert-random,\d+x1query:/);
+  const b = await load(link.slice(link.indexOf('#')));
+  // The new page replays the actions as its clock reaches their times.
+  await until(b.page, () => document.querySelector('[data-testid="bloom-outcome"]')?.dataset.outcome === 'true-hit');
+  assert.equal(await b.page.innerText('[data-testid="bloom-n"]'), '21');
+  assert.equal(await b.page.getAttribute('[data-testid="bloom-grid"]', 'data-ones'), ones);
+  assert.match(await b.page.innerText('[data-testid="bloom-outcome"]'), /New York, NY/);
+  await b.context.close();
+  // Back to the start: the filter is empty again.
+  await page.locator('[data-testid="scrubber"]').fill('0');
+  await until(page, () => document.querySelector('[data-testid="bloom-n"]')?.innerText === '0');
+  assert.equal(await page.getAttribute('[data-testid="bloom-grid"]', 'data-ones'), '0');
   assert.deepEqual(errors, []);
   await context.close();
 });

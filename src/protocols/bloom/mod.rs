@@ -7,10 +7,12 @@
 //! `(1 − e^(−kn/m))^k`, smallest for `k = (m/n) ln 2`. The `k` positions come from double
 //! hashing (Kirsch & Mitzenmacher 2006): `h1 + i·h2 mod m`.
 
+pub mod play;
+
 use crate::protocols::stable_hash::hash;
 
 /// What a query found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QueryOutcome {
     /// Some bit is 0: the item was certainly never inserted.
     DefiniteMiss,

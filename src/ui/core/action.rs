@@ -15,4 +15,6 @@ pub enum UiAction {
     SetNet(NetConfig),
     /// A protocol command by its id (`request`, `timeout`, `propose`, `begin`, `vote-no`).
     Command(NodeId, &'static str),
+    /// A command with the text the user typed (the bloom filter's `insert` of a word).
+    Input(NodeId, &'static str, String),
 }

@@ -32,6 +32,7 @@ pub fn encode(log: &[(SimTime, UiAction)]) -> String {
                 UiAction::HealAll => "H".into(),
                 UiAction::DropMsg(id) => format!("d{id}"),
                 UiAction::Command(n, id) => format!("x{}{id}", node(*n)),
+                UiAction::Input(n, id, text) => format!("x{}{id}:{}", node(*n), escape(text)),
                 // Network settings restart the run, so they never enter a log.
                 UiAction::SetNet(_) => return None,
             };
@@ -40,6 +41,39 @@ pub fn encode(log: &[(SimTime, UiAction)]) -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
+
+/// A typed text in a link entry: letters, digits, `-`, `_` and `.` as they are, every
+/// other byte as `~XX` (so commas, colons and spaces cannot break the entry).
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(b as char),
+            b => out.push_str(&format!("~{b:02X}")),
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'~' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The longest typed text a link entry may carry (characters).
+pub const MAX_INPUT: usize = 200;
 
 fn parse_node(s: &str, nodes: usize) -> Option<usize> {
     let n: usize = s.parse().ok()?;
@@ -79,9 +113,18 @@ fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimT
         }
         'x' => {
             let split = args.find(|c: char| !c.is_ascii_digit())?;
-            let (n, id) = args.split_at(split);
+            let (n, rest) = args.split_at(split);
+            let (id, text) = match rest.split_once(':') {
+                Some((id, text)) => (id, Some(unescape(text)?)),
+                None => (rest, None),
+            };
             let id = commands.iter().copied().find(|c| *c == id)?;
-            UiAction::Command(parse_node(n, nodes)?, id)
+            let n = parse_node(n, nodes)?;
+            match text {
+                Some(t) if t.chars().count() <= MAX_INPUT => UiAction::Input(n, id, t),
+                Some(_) => return None,
+                None => UiAction::Command(n, id),
+            }
         }
         _ => return None,
     };
@@ -130,6 +173,7 @@ mod tests {
             (150_000, UiAction::DropMsg(57)),
             (160_000, UiAction::Command(2, "request")),
             (170_000, UiAction::Command(0, "vote-no")),
+            (180_000, UiAction::Input(0, "request", "a, b:c ~é".into())),
         ];
         let s = encode(&log);
         assert_eq!(decode(&s, 5, COMMANDS), (log, vec![]));

@@ -72,6 +72,16 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Text> {
         None
     }
+    /// Turn a command with typed text into a protocol command (pages with text input).
+    fn input(
+        &mut self,
+        _w: &World<Self::P>,
+        _node: NodeId,
+        _id: &str,
+        _text: &str,
+    ) -> Option<<Self::P as Protocol>::Cmd> {
+        None
+    }
     /// The page's own per-frame data for its own body (see [`PageData`]).
     fn data(&self, _w: &World<Self::P>) -> Option<PageData> {
         None
@@ -184,6 +194,10 @@ impl<A: Adapter> Sim<A> {
             UiAction::DropMsg(id) => Action::DropMsg(id),
             UiAction::SetNet(n) => Action::SetNet(n),
             UiAction::Command(n, id) => match self.adapter.command(&self.world, n, id) {
+                Some(cmd) => Action::Command(self.adapter.target(n), cmd),
+                None => return,
+            },
+            UiAction::Input(n, id, text) => match self.adapter.input(&self.world, n, id, &text) {
                 Some(cmd) => Action::Command(self.adapter.target(n), cmd),
                 None => return,
             },

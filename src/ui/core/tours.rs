@@ -110,7 +110,7 @@ pub fn satisfied(expect: &Expect, roles: &[&str], new_actions: &[UiAction]) -> b
             role == "any" || roles.get(*n).is_some_and(|r| r == role)
         }
         (Expect::Restart, UiAction::Restart(_)) => true,
-        (Expect::Command(id), UiAction::Command(_, c)) => id == c,
+        (Expect::Command(id), UiAction::Command(_, c) | UiAction::Input(_, c, _)) => id == c,
         _ => false,
     })
 }

@@ -6,92 +6,40 @@ use leptos::prelude::*;
 
 use crate::decimal::{num, Fixed, Num};
 
-use crate::protocols::bloom::{
-    cache_penetration, expected_fp_rate, optimal_k, BloomFilter, Penetration, QueryOutcome,
-};
+use crate::protocols::bloom::play::BloomNode;
+use crate::protocols::bloom::{expected_fp_rate, optimal_k, QueryOutcome};
 use crate::ui::components::Tr;
+use crate::ui::core::action::UiAction;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
-
-#[derive(Clone, Debug, PartialEq)]
-struct LastOp {
-    word: String,
-    positions: Vec<usize>,
-    outcome: Option<QueryOutcome>,
-}
 
 #[component]
 pub fn BloomPage() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let params = move || {
-        ctl.scenario
-            .with(|s| (s.param("m") as usize, s.param("k") as usize))
-    };
-    let filter = RwSignal::new(BloomFilter::new(256, 3));
-    let last = RwSignal::new(None::<LastOp>);
-    let measured = RwSignal::new(None::<(usize, usize)>);
-    let penetration = RwSignal::new(None::<Penetration>);
-    let counter = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let (m, k) = params();
-        filter.set(BloomFilter::new(m, k));
-        last.set(None);
-        measured.set(None);
-        penetration.set(None);
-    });
+    // The filter comes from the run (the page's adapter), so every insert, query and
+    // measurement is an action: in the log, in the link, undone by rewind.
+    let data = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
+    let node = move || data.get().and_then(|d| d.get::<BloomNode>().cloned());
     let word = RwSignal::new(String::from("alice"));
-    let insert = move |w: String| {
-        let w = w.trim().to_string();
-        if w.is_empty() {
-            return;
-        }
-        filter.update(|f| f.insert(&w));
-        let positions = filter.with_untracked(|f| f.positions(&w));
-        last.set(Some(LastOp {
-            word: w,
-            positions,
-            outcome: None,
-        }));
-        measured.set(None);
-        penetration.set(None);
-    };
-    let query = move |w: String| {
-        let w = w.trim().to_string();
-        if w.is_empty() {
-            return;
-        }
-        let (positions, outcome) = filter.with_untracked(|f| (f.positions(&w), f.query(&w)));
-        last.set(Some(LastOp {
-            word: w,
-            positions,
-            outcome: Some(outcome),
-        }));
-    };
-    let insert_random = move |_| {
-        for _ in 0..20 {
-            let c = counter.get_value();
-            counter.set_value(c + 1);
-            filter.update(|f| f.insert(&format!("word-{c}")));
-        }
-        measured.set(None);
-        penetration.set(None);
-    };
-    let measure = move |_| {
-        let fp = filter.with_untracked(|f| {
-            (0..1_000)
-                .filter(|i| f.query(&format!("absent-{i}")) == QueryOutcome::FalsePositive)
-                .count()
-        });
-        measured.set(Some((fp, 1_000)));
-    };
-    let penetrate =
-        move |_| penetration.set(Some(filter.with_untracked(|f| cache_penetration(f, 1_000))));
+    let insert = move |w: String| ctl.act(UiAction::Input(0, "insert", w));
+    let query = move |w: String| ctl.act(UiAction::Input(0, "query", w));
+    let insert_random = move |_| ctl.act(UiAction::Command(0, "insert-random"));
+    let measure = move |_| ctl.act(UiAction::Command(0, "measure"));
+    let penetrate = move |_| ctl.act(UiAction::Command(0, "penetrate"));
     let lang = move || ctl.lang.get();
     let grid = move || {
-        let hl = last.with(|l| l.as_ref().map(|l| l.positions.clone()).unwrap_or_default());
-        filter.with(|f| {
+        let node = node()?;
+        let hl = node.last().map(|l| l.positions.clone()).unwrap_or_default();
+        let f = node.filter();
+        Some({
             let m = f.m();
-            let cols = if m <= 64 { 16 } else if m <= 1024 { 32 } else { 64 };
+            let cols = if m <= 64 {
+                16
+            } else if m <= 1024 {
+                32
+            } else {
+                64
+            };
             let cell = 600.0 / cols as f64;
             let rows = m.div_ceil(cols);
             view! {
@@ -110,7 +58,7 @@ pub fn BloomPage() -> impl IntoView {
     };
     let outcome = move || {
         let l = lang();
-        last.get().map(|op| {
+        node().and_then(|n| n.last().cloned()).map(|op| {
             let (attr, text) = match op.outcome {
                 None => (
                     "inserted",
@@ -138,7 +86,10 @@ pub fn BloomPage() -> impl IntoView {
     };
     let stats = move || {
         let l = lang();
-        filter.with(|f| {
+        let node = node()?;
+        let measured = node.measured();
+        let f = node.filter();
+        Some({
             let (m, k, n) = (f.m(), f.k(), f.n());
             let formula = expected_fp_rate(m, k, n);
             view! {
@@ -146,7 +97,7 @@ pub fn BloomPage() -> impl IntoView {
                     <dt>{tr(l, Text::Page(&super::texts::ITEMS))}</dt><dd data-testid="bloom-n">{n}</dd>
                     <dt>{tr(l, Text::Page(&super::texts::BITS_SET))}</dt><dd>{format!("{} / {m}", f.ones())}</dd>
                     <dt>{tr(l, Text::Page(&super::texts::MEASURED_FP))}</dt>
-                    <dd data-testid="bloom-measured">{move || measured.get().map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
+                    <dd data-testid="bloom-measured">{measured.map_or("–".to_string(), |(fp, q)| format!("{} % ({fp}/{q})", Fixed(100.0 * fp as f64 / q as f64, 2)))}</dd>
                     <dt>{tr(l, Text::Page(&super::texts::FORMULA_FP))}</dt><dd data-testid="bloom-formula">{format!("{} %", Fixed(100.0 * formula, 2))}</dd>
                     <dt>{tr(l, Text::Page(&super::texts::OPTIMAL_K))}</dt><dd data-testid="bloom-optimal-k">{if n == 0 { "–".to_string() } else { optimal_k(m, n).to_string() }}</dd>
                 </dl>
@@ -176,7 +127,7 @@ pub fn BloomPage() -> impl IntoView {
                         <h2><Tr k=Text::Page(&super::texts::CACHE_PENETRATION)/></h2>
                         <p class="hint"><Tr k=Text::Page(&super::texts::CACHE_PENETRATION_ABOUT)/></p>
                         <button data-testid="bloom-penetration" on:click=penetrate><Tr k=Text::Page(&super::texts::SEND_REQUESTS)/></button>
-                        {move || penetration.get().map(|p| view! {
+                        {move || node().and_then(|n| n.penetration()).map(|p| view! {
                             <div class="bars">
                                 <div class="bar modn"><span>{tr(lang(), Text::Page(&super::texts::DB_WITHOUT))}" "<b data-testid="bloom-db-without">{p.db_hits_without_filter}</b></span><i style="width:100%"></i></div>
                                 <div class="bar"><span>{tr(lang(), Text::Page(&super::texts::DB_WITH))}" "<b data-testid="bloom-db-with">{p.db_hits_with_filter}</b></span>

@@ -1,13 +1,14 @@
 //! The bloom filter page (Bloom, 1970): m bits, k hash functions, the three query outcomes
 //! and the measured false-positive rate beside (1 − e^(−kn/m))^k; cache penetration.
 
+pub mod adapter;
 #[cfg(target_arch = "wasm32")]
 pub mod body;
 pub mod texts;
 
 use crate::ui::core::i18n::Key;
 use crate::ui::core::page::PageDef;
-use crate::ui::core::runner::{NullSim, PageSim};
+use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
@@ -22,8 +23,9 @@ fn tours() -> Vec<Tour> {
     Vec::new()
 }
 
-fn no_cluster(_: &Scenario) -> usize {
-    0
+/// The filter is one node.
+fn one_node(_: &Scenario) -> usize {
+    1
 }
 
 static SPEC: PageSpec = PageSpec {
@@ -38,12 +40,12 @@ static SPEC: PageSpec = PageSpec {
     params: PARAMS,
     presets: &[],
     strips: None,
-    commands: &[],
+    commands: &["insert", "query", "insert-random", "measure", "penetrate"],
     network: false,
     space_time: false,
     tours,
     preset_settings: no_preset_settings,
-    cluster_size: no_cluster,
+    cluster_size: one_node,
 };
 
 /// The bloom page.
@@ -53,8 +55,8 @@ impl PageDef for BloomPage {
     fn spec(&self) -> &'static PageSpec {
         &SPEC
     }
-    fn build(&self, _: &Scenario) -> Box<dyn PageSim> {
-        Box::new(NullSim)
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
     }
     #[cfg(target_arch = "wasm32")]
     fn body(&self) -> Option<leptos::prelude::AnyView> {

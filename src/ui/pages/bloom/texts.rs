@@ -1,6 +1,9 @@
 //! The bloom page's own words, in English and Chinese (the course notes' terms, see
 //! shared/GLOSSARY.md).
 
+use crate::protocols::bloom::play::BloomNote;
+use crate::protocols::bloom::QueryOutcome;
+use crate::ui::core::i18n::Lang;
 use crate::ui::core::text::{tx, Tx};
 
 pub const TITLE: Tx = tx("Bloom filter", "布隆过滤器");
@@ -56,3 +59,44 @@ pub const DB_WITHOUT: Tx = tx(
 );
 pub const DB_WITH: Tx = tx("database hits with the filter", "有过滤器时的数据库访问");
 pub const ITEMS: Tx = tx("items n", "元素个数 n");
+pub const FILTER: Tx = tx("Filter", "过滤器");
+
+/// The narration of what the filter did, in `lang`.
+pub fn narrate(lang: Lang, note: &BloomNote) -> String {
+    match (lang, note) {
+        (Lang::En, BloomNote::Inserted { n }) => format!("inserted: {n} items in the filter"),
+        (Lang::Zh, BloomNote::Inserted { n }) => format!("已插入：过滤器中共 {n} 个元素"),
+        (_, BloomNote::Queried { outcome }) => {
+            let t = match outcome {
+                QueryOutcome::DefiniteMiss => &OUTCOME_MISS,
+                QueryOutcome::TrueHit => &OUTCOME_HIT,
+                QueryOutcome::FalsePositive => &OUTCOME_FP,
+            };
+            t.get(lang).to_string()
+        }
+        (
+            Lang::En,
+            BloomNote::Measured {
+                false_positives,
+                queries,
+            },
+        ) => {
+            format!("measured {false_positives} false positives in {queries} queries")
+        }
+        (
+            Lang::Zh,
+            BloomNote::Measured {
+                false_positives,
+                queries,
+            },
+        ) => {
+            format!("测得 {queries} 次查询中有 {false_positives} 次误判")
+        }
+        (Lang::En, BloomNote::Penetrated { without, with }) => {
+            format!("cache penetration: {without} database hits without the filter, {with} with it")
+        }
+        (Lang::Zh, BloomNote::Penetrated { without, with }) => {
+            format!("缓存穿透：不用过滤器时数据库被访问 {without} 次，用过滤器后 {with} 次")
+        }
+    }
+}
