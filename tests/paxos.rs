@@ -1,7 +1,7 @@
 //! Paxos: scripted scenarios from the textbook, the livelock and its two cures, and
 //! random-fault sweeps (safety with persistence; the "break it" mode caught).
 
-use ds_playground::protocols::paxos::{PaxosCmd, PaxosConfig, PaxosMonitor, PaxosNode, Phase};
+use ds_playground::protocols::paxos::{PaxosCmd, PaxosConfig, PaxosNode, Phase};
 use ds_playground::sim::{Action, Chaos, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
 
 fn world(seed: u64, cfg: &PaxosConfig, lat: (u64, u64)) -> World<PaxosNode> {

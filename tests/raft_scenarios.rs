@@ -279,3 +279,25 @@ fn a_message_on_a_link_cut_mid_flight_is_dropped_on_arrival() {
         |e| matches!(e.kind, TraceKind::Dropped { id, reason: DropReason::ByUser, .. } if id == m2)
     ));
 }
+
+#[test]
+fn a_crash_keeps_exactly_the_persistent_state_of_figure_2() {
+    use ds_playground::protocols::raft::Volatile;
+    // Elect a leader, replicate a command, then crash the leader.
+    let mut w = raft_world(4, 3);
+    w.run_until(2 * SEC);
+    let l = leader(&w).expect("a leader within 2 s");
+    w.apply(Action::Command(l, RaftCmd::ClientRequest(7)));
+    w.run_until(3 * SEC);
+    let before = w.node(l).clone();
+    assert_ne!(
+        *before.volatile(),
+        Volatile::default(),
+        "a leader has volatile state"
+    );
+    w.apply(Action::Crash(l));
+    // Term, vote and log survive as they were; every volatile field is back to its start.
+    assert_eq!(w.node(l).hard_state(), before.hard_state());
+    assert!(before.hard_state().log.iter().any(|e| e.cmd == 7));
+    assert_eq!(*w.node(l).volatile(), Volatile::default());
+}

@@ -227,6 +227,10 @@ impl Protocol for GossipNode {
         }
     }
     /// Any node can start the rumour.
+    /// Everything a gossip node holds is its replica of the data (the rumour, when it
+    /// learned it, whether it still spreads it): all of it is on disk and survives a crash.
+    fn on_crash(&mut self) {}
+
     fn offered_commands(&self, _serial: u64) -> Vec<GossipCmd> {
         vec![GossipCmd::Infect]
     }

@@ -78,8 +78,9 @@ impl PaxosConfig {
 }
 
 /// Where a proposer is in its current attempt.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Phase {
+    #[default]
     Idle,
     Preparing {
         n: Ballot,
@@ -102,16 +103,29 @@ pub enum Phase {
 pub struct PaxosNode {
     cfg: PaxosConfig,
     id: NodeId,
-    // Proposer.
-    phase: Phase,
+    disk: PaxosDisk,
+    mem: PaxosMemory,
+}
+
+/// What a node keeps on stable storage. Paxos Made Simple §2.3: "an acceptor must
+/// remember this information even if it fails and then restarts" — its promise and what it
+/// accepted (forgotten only in the page's "break it" mode). A proposer keeps its round
+/// counter (so it never reuses a proposal number) and its attempt count; the learner keeps
+/// its tallies and what it learned.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PaxosDisk {
     round: u64,
     attempts: u64,
-    // Acceptor (persistent unless `persist` is off).
     promised: Option<Ballot>,
     accepted: Option<(Ballot, Value)>,
-    // Learner.
     votes: Vec<(Ballot, Value, Vec<NodeId>)>,
     learned: Option<(Ballot, Value)>,
+}
+
+/// What a proposer holds in memory only (its current attempt): lost at once on a crash.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PaxosMemory {
+    phase: Phase,
 }
 
 impl PaxosNode {
@@ -119,13 +133,8 @@ impl PaxosNode {
         PaxosNode {
             cfg,
             id,
-            phase: Phase::Idle,
-            round: 0,
-            attempts: 0,
-            promised: None,
-            accepted: None,
-            votes: Vec::new(),
-            learned: None,
+            disk: PaxosDisk::default(),
+            mem: PaxosMemory::default(),
         }
     }
 
@@ -143,26 +152,26 @@ impl PaxosNode {
         self.cfg.role_of(self.id)
     }
     pub fn phase(&self) -> &Phase {
-        &self.phase
+        &self.mem.phase
     }
     /// Proposer: the highest round it has used or seen.
     pub fn round(&self) -> u64 {
-        self.round
+        self.disk.round
     }
     pub fn attempts(&self) -> u64 {
-        self.attempts
+        self.disk.attempts
     }
     /// Acceptor: the highest number promised.
     pub fn promised(&self) -> Option<Ballot> {
-        self.promised
+        self.disk.promised
     }
     /// Acceptor: the proposal accepted last.
     pub fn accepted(&self) -> Option<(Ballot, Value)> {
-        self.accepted
+        self.disk.accepted
     }
     /// Learner (or a proposer that saw its own value chosen): the chosen value.
     pub fn learned(&self) -> Option<(Ballot, Value)> {
-        match (&self.phase, self.learned) {
+        match (&self.mem.phase, self.disk.learned) {
             (Phase::Chosen { n, v }, _) => Some((*n, *v)),
             (_, l) => l,
         }
@@ -175,13 +184,13 @@ impl PaxosNode {
     }
 
     fn start_round(&mut self, cx: &mut Ctx<Self>) {
-        self.round += 1;
-        self.attempts += 1;
+        self.disk.round += 1;
+        self.disk.attempts += 1;
         let n = Ballot {
-            round: self.round,
+            round: self.disk.round,
             proposer: self.id,
         };
-        self.phase = Phase::Preparing {
+        self.mem.phase = Phase::Preparing {
             n,
             promises: Vec::new(),
         };
@@ -196,7 +205,7 @@ impl PaxosNode {
         let majority = self.cfg.majority();
         match msg {
             PaxosMsg::Promise { n, accepted } => {
-                let Phase::Preparing { n: mine, promises } = &mut self.phase else {
+                let Phase::Preparing { n: mine, promises } = &mut self.mem.phase else {
                     return;
                 };
                 if n != *mine || promises.iter().any(|(a, _)| *a == from) {
@@ -213,7 +222,7 @@ impl PaxosNode {
                     let own = self.cfg.value_of(self.id);
                     let v = prior.map_or(own, |(_, v)| v);
                     let n = *mine;
-                    self.phase = Phase::Accepting {
+                    self.mem.phase = Phase::Accepting {
                         n,
                         v,
                         acks: Vec::new(),
@@ -229,8 +238,8 @@ impl PaxosNode {
                 }
             }
             PaxosMsg::Nack { n, promised } => {
-                self.round = self.round.max(promised.round);
-                let current = match &self.phase {
+                self.disk.round = self.disk.round.max(promised.round);
+                let current = match &self.mem.phase {
                     Phase::Preparing { n: m, .. } | Phase::Accepting { n: m, .. } => Some(*m),
                     _ => None,
                 };
@@ -239,7 +248,7 @@ impl PaxosNode {
                 }
             }
             PaxosMsg::Accepted { n, v } => {
-                let Phase::Accepting { n: mine, acks, .. } = &mut self.phase else {
+                let Phase::Accepting { n: mine, acks, .. } = &mut self.mem.phase else {
                     return;
                 };
                 if n != *mine || acks.contains(&from) {
@@ -247,7 +256,7 @@ impl PaxosNode {
                 }
                 acks.push(from);
                 if acks.len() >= majority {
-                    self.phase = Phase::Chosen { n, v };
+                    self.mem.phase = Phase::Chosen { n, v };
                     cx.cancel_timer(PaxosTimer::Retry);
                     cx.note(PaxosNote::LearnedChosen { v, n });
                 }
@@ -258,35 +267,35 @@ impl PaxosNode {
 
     fn acceptor_msg(&mut self, from: NodeId, msg: PaxosMsg, cx: &mut Ctx<Self>) {
         match msg {
-            PaxosMsg::Prepare { n } => match self.promised {
+            PaxosMsg::Prepare { n } => match self.disk.promised {
                 Some(p) if p > n => {
                     cx.note(PaxosNote::RefusedPrepare { n, promised: p });
                     cx.send(from, PaxosMsg::Nack { n, promised: p });
                 }
                 _ => {
-                    self.promised = Some(n);
+                    self.disk.promised = Some(n);
                     cx.note(PaxosNote::Promised {
                         n,
                         to: from,
-                        accepted: self.accepted,
+                        accepted: self.disk.accepted,
                     });
                     cx.send(
                         from,
                         PaxosMsg::Promise {
                             n,
-                            accepted: self.accepted,
+                            accepted: self.disk.accepted,
                         },
                     );
                 }
             },
-            PaxosMsg::Accept { n, v } => match self.promised {
+            PaxosMsg::Accept { n, v } => match self.disk.promised {
                 Some(p) if p > n => {
                     cx.note(PaxosNote::RefusedAccept { n, promised: p });
                     cx.send(from, PaxosMsg::Nack { n, promised: p });
                 }
                 _ => {
-                    self.promised = Some(n);
-                    self.accepted = Some((n, v));
+                    self.disk.promised = Some(n);
+                    self.disk.accepted = Some((n, v));
                     cx.note(PaxosNote::AcceptedValue { n, v });
                     cx.send(from, PaxosMsg::Accepted { n, v });
                     cx.send(self.cfg.learner_id(), PaxosMsg::Accepted { n, v });
@@ -301,18 +310,18 @@ impl PaxosNode {
             return;
         };
         let majority = self.cfg.majority();
-        let entry = match self.votes.iter().position(|(b, _, _)| *b == n) {
-            Some(i) => &mut self.votes[i],
+        let entry = match self.disk.votes.iter().position(|(b, _, _)| *b == n) {
+            Some(i) => &mut self.disk.votes[i],
             None => {
-                self.votes.push((n, v, Vec::new()));
-                self.votes.last_mut().unwrap()
+                self.disk.votes.push((n, v, Vec::new()));
+                self.disk.votes.last_mut().unwrap()
             }
         };
         if !entry.2.contains(&from) {
             entry.2.push(from);
         }
-        if entry.2.len() >= majority && self.learned.map(|(b, _)| b) != Some(n) {
-            self.learned = Some((n, v));
+        if entry.2.len() >= majority && self.disk.learned.map(|(b, _)| b) != Some(n) {
+            self.disk.learned = Some((n, v));
             cx.note(PaxosNote::LearnedChosen { v, n });
         }
     }
@@ -327,10 +336,10 @@ impl Protocol for PaxosNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         if let PaxosRole::Acceptor(_) = self.role() {
-            if self.promised.is_some() || self.accepted.is_some() {
+            if self.disk.promised.is_some() || self.disk.accepted.is_some() {
                 cx.note(PaxosNote::Recovered {
-                    promised: self.promised,
-                    accepted: self.accepted,
+                    promised: self.disk.promised,
+                    accepted: self.disk.accepted,
                 });
             }
         }
@@ -345,13 +354,13 @@ impl Protocol for PaxosNode {
     }
 
     fn on_timer(&mut self, _: PaxosTimer, cx: &mut Ctx<Self>) {
-        let n = match &self.phase {
+        let n = match &self.mem.phase {
             Phase::Preparing { n, .. } | Phase::Accepting { n, .. } => *n,
             _ => return,
         };
         cx.note(PaxosNote::RetryTimeout { n });
         if self.cfg.distinguished && self.id != 0 {
-            self.phase = Phase::GaveUp;
+            self.mem.phase = Phase::GaveUp;
             cx.note(PaxosNote::GaveUp);
         } else {
             self.start_round(cx);
@@ -360,7 +369,7 @@ impl Protocol for PaxosNode {
 
     fn on_cmd(&mut self, cmd: PaxosCmd, cx: &mut Ctx<Self>) {
         if let (PaxosCmd::Propose, PaxosRole::Proposer(_)) = (cmd, self.role()) {
-            if !matches!(self.phase, Phase::Chosen { .. }) {
+            if !matches!(self.mem.phase, Phase::Chosen { .. }) {
                 self.start_round(cx);
             }
         }
@@ -374,13 +383,13 @@ impl Protocol for PaxosNode {
         }
     }
 
+    /// The current attempt is lost; the disk survives (in "break it" mode the acceptor's
+    /// promise and accepted value are lost too).
     fn on_crash(&mut self) {
-        // A proposer forgets its attempt (its round counter is kept, like a durable
-        // counter, so it never reuses a number). The learner keeps what it learned.
-        self.phase = Phase::Idle;
+        self.mem = PaxosMemory::default();
         if !self.cfg.persist {
-            self.promised = None;
-            self.accepted = None;
+            self.disk.promised = None;
+            self.disk.accepted = None;
         }
     }
 }

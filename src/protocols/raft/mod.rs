@@ -25,4 +25,4 @@ pub mod node;
 
 pub use invariants::RaftMonitor;
 pub use msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
-pub use node::{RaftConfig, RaftNode, Role};
+pub use node::{HardState, RaftConfig, RaftNode, Role, Volatile};

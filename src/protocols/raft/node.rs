@@ -28,9 +28,10 @@ impl Default for RaftConfig {
     }
 }
 
-/// A server's role (Figure 4 of the paper).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A server's role (Figure 4 of the paper). Servers start, and restart, as followers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Role {
+    #[default]
     Follower,
     Candidate,
     Leader,
@@ -40,18 +41,32 @@ pub enum Role {
 #[derive(Clone, Debug)]
 pub struct RaftNode {
     config: RaftConfig,
-    // Persistent state on all servers.
-    current_term: u64,
-    voted_for: Option<NodeId>,
-    log: Vec<Entry>,
-    // Volatile state on all servers.
-    commit_index: u64,
-    role: Role,
-    leader_hint: Option<NodeId>,
-    votes: Vec<NodeId>,
-    // Volatile state on leaders (indexed by node id).
-    next_index: Vec<u64>,
-    match_index: Vec<u64>,
+    hard: HardState,
+    soft: Volatile,
+}
+
+/// Figure 2's "persistent state on all servers", updated on stable storage before
+/// responding to RPCs: it survives a crash.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HardState {
+    pub current_term: u64,
+    pub voted_for: Option<NodeId>,
+    pub log: Vec<Entry>,
+}
+
+/// Figure 2's volatile state on all servers and on leaders: a crash resets all of it at
+/// once (`on_crash` replaces it wholesale, so a field added here cannot be forgotten).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Volatile {
+    pub commit_index: u64,
+    pub role: Role,
+    pub leader_hint: Option<NodeId>,
+    /// Votes received in the current election (candidates).
+    pub votes: Vec<NodeId>,
+    /// For each server, the index of the next log entry to send (leaders).
+    pub next_index: Vec<u64>,
+    /// For each server, the highest log entry known to be replicated on it (leaders).
+    pub match_index: Vec<u64>,
 }
 
 impl RaftNode {
@@ -59,15 +74,8 @@ impl RaftNode {
     pub fn new(config: RaftConfig) -> Self {
         RaftNode {
             config,
-            current_term: 0,
-            voted_for: None,
-            log: Vec::new(),
-            commit_index: 0,
-            role: Role::Follower,
-            leader_hint: None,
-            votes: Vec::new(),
-            next_index: Vec::new(),
-            match_index: Vec::new(),
+            hard: HardState::default(),
+            soft: Volatile::default(),
         }
     }
 
@@ -80,62 +88,73 @@ impl RaftNode {
         log: Vec<Entry>,
     ) -> Self {
         RaftNode {
-            current_term: term,
-            voted_for,
-            log,
+            hard: HardState {
+                current_term: term,
+                voted_for,
+                log,
+            },
             ..RaftNode::new(config)
         }
     }
 
     // ----- what the UI and the monitor read -------------------------------------------
 
+    /// Figure 2's persistent state.
+    pub fn hard_state(&self) -> &HardState {
+        &self.hard
+    }
+    /// Figure 2's volatile state.
+    pub fn volatile(&self) -> &Volatile {
+        &self.soft
+    }
+
     pub fn role(&self) -> Role {
-        self.role
+        self.soft.role
     }
     pub fn term(&self) -> u64 {
-        self.current_term
+        self.hard.current_term
     }
     pub fn voted_for(&self) -> Option<NodeId> {
-        self.voted_for
+        self.hard.voted_for
     }
     /// The log; entry `i` (1-based, as in the paper) is `log()[i - 1]`.
     pub fn log(&self) -> &[Entry] {
-        &self.log
+        &self.hard.log
     }
     pub fn commit_index(&self) -> u64 {
-        self.commit_index
+        self.soft.commit_index
     }
     /// The leader this node last heard from in its current term.
     pub fn leader_hint(&self) -> Option<NodeId> {
-        self.leader_hint
+        self.soft.leader_hint
     }
     /// Votes received (candidates and leaders, this term).
     pub fn votes(&self) -> &[NodeId] {
-        &self.votes
+        &self.soft.votes
     }
     /// Leader only: `nextIndex[]`.
     pub fn next_index(&self) -> &[u64] {
-        &self.next_index
+        &self.soft.next_index
     }
     /// Leader only: `matchIndex[]`.
     pub fn match_index(&self) -> &[u64] {
-        &self.match_index
+        &self.soft.match_index
     }
     pub fn config(&self) -> &RaftConfig {
         &self.config
     }
     pub fn last_log_index(&self) -> u64 {
-        self.log.len() as u64
+        self.hard.log.len() as u64
     }
     pub fn last_log_term(&self) -> u64 {
-        self.log.last().map_or(0, |e| e.term)
+        self.hard.log.last().map_or(0, |e| e.term)
     }
     /// The term of entry `index` (0 for index 0, `None` past the end).
     pub fn term_at(&self, index: u64) -> Option<u64> {
         if index == 0 {
             Some(0)
         } else {
-            self.log.get(index as usize - 1).map(|e| e.term)
+            self.hard.log.get(index as usize - 1).map(|e| e.term)
         }
     }
 
@@ -152,12 +171,12 @@ impl RaftNode {
     /// "If RPC request or response contains term T > currentTerm: set currentTerm = T,
     /// convert to follower."
     fn step_down(&mut self, term: u64, from: NodeId, cx: &mut Ctx<Self>) {
-        let was_leader = self.role == Role::Leader;
-        self.current_term = term;
-        self.voted_for = None;
-        self.role = Role::Follower;
-        self.leader_hint = None;
-        self.votes.clear();
+        let was_leader = self.soft.role == Role::Leader;
+        self.hard.current_term = term;
+        self.hard.voted_for = None;
+        self.soft.role = Role::Follower;
+        self.soft.leader_hint = None;
+        self.soft.votes.clear();
         cx.note(RaftNote::SteppedDown { term, from });
         if was_leader {
             cx.cancel_timer(RaftTimer::Heartbeat);
@@ -166,17 +185,17 @@ impl RaftNode {
     }
 
     fn start_election(&mut self, cx: &mut Ctx<Self>) {
-        self.current_term += 1;
-        self.role = Role::Candidate;
-        self.voted_for = Some(cx.id);
-        self.votes = vec![cx.id];
-        self.leader_hint = None;
+        self.hard.current_term += 1;
+        self.soft.role = Role::Candidate;
+        self.hard.voted_for = Some(cx.id);
+        self.soft.votes = vec![cx.id];
+        self.soft.leader_hint = None;
         cx.note(RaftNote::StartedElection {
-            term: self.current_term,
+            term: self.hard.current_term,
         });
         self.reset_election_timer(cx);
         let msg = RaftMsg::RequestVote {
-            term: self.current_term,
+            term: self.hard.current_term,
             last_log_index: self.last_log_index(),
             last_log_term: self.last_log_term(),
         };
@@ -187,21 +206,21 @@ impl RaftNode {
     }
 
     fn maybe_win(&mut self, cx: &mut Ctx<Self>) {
-        if self.role == Role::Candidate && self.votes.len() * 2 > cx.cluster_size {
+        if self.soft.role == Role::Candidate && self.soft.votes.len() * 2 > cx.cluster_size {
             self.become_leader(cx);
         }
     }
 
     fn become_leader(&mut self, cx: &mut Ctx<Self>) {
-        self.role = Role::Leader;
-        self.leader_hint = Some(cx.id);
+        self.soft.role = Role::Leader;
+        self.soft.leader_hint = Some(cx.id);
         let n = cx.cluster_size;
-        self.next_index = vec![self.last_log_index() + 1; n];
-        self.match_index = vec![0; n];
-        self.match_index[cx.id] = self.last_log_index();
+        self.soft.next_index = vec![self.last_log_index() + 1; n];
+        self.soft.match_index = vec![0; n];
+        self.soft.match_index[cx.id] = self.last_log_index();
         cx.note(RaftNote::BecameLeader {
-            term: self.current_term,
-            votes: self.votes.len(),
+            term: self.hard.current_term,
+            votes: self.soft.votes.len(),
         });
         cx.cancel_timer(RaftTimer::Election);
         self.broadcast_append(cx);
@@ -219,17 +238,17 @@ impl RaftNode {
     }
 
     fn send_append(&self, to: NodeId, cx: &mut Ctx<Self>) {
-        let prev_log_index = self.next_index[to].saturating_sub(1);
+        let prev_log_index = self.soft.next_index[to].saturating_sub(1);
         let start = prev_log_index as usize;
-        let end = (start + self.config.max_batch).min(self.log.len());
+        let end = (start + self.config.max_batch).min(self.hard.log.len());
         cx.send(
             to,
             RaftMsg::AppendEntries {
-                term: self.current_term,
+                term: self.hard.current_term,
                 prev_log_index,
                 prev_log_term: self.term_at(prev_log_index).unwrap_or(0),
-                entries: self.log[start..end].to_vec(),
-                leader_commit: self.commit_index,
+                entries: self.hard.log[start..end].to_vec(),
+                leader_commit: self.soft.commit_index,
             },
         );
     }
@@ -238,13 +257,13 @@ impl RaftNode {
     /// and log[N].term == currentTerm: set commitIndex = N."
     fn advance_commit(&mut self, cx: &mut Ctx<Self>) {
         let mut n = self.last_log_index();
-        while n > self.commit_index {
-            if self.term_at(n) != Some(self.current_term) {
+        while n > self.soft.commit_index {
+            if self.term_at(n) != Some(self.hard.current_term) {
                 break; // older entries are only committed indirectly (§5.4.2)
             }
-            let replicas = self.match_index.iter().filter(|&&m| m >= n).count();
+            let replicas = self.soft.match_index.iter().filter(|&&m| m >= n).count();
             if replicas * 2 > cx.cluster_size {
-                self.commit_index = n;
+                self.soft.commit_index = n;
                 cx.note(RaftNote::Committed { index: n });
                 return;
             }
@@ -253,21 +272,21 @@ impl RaftNode {
     }
 
     fn client_request(&mut self, cmd: u64, cx: &mut Ctx<Self>) {
-        match self.role {
+        match self.soft.role {
             Role::Leader => {
-                self.log.push(Entry {
-                    term: self.current_term,
+                self.hard.log.push(Entry {
+                    term: self.hard.current_term,
                     cmd,
                 });
                 let index = self.last_log_index();
-                self.match_index[cx.id] = index;
+                self.soft.match_index[cx.id] = index;
                 cx.note(RaftNote::AcceptedRequest { cmd, index });
                 for p in cx.peers() {
                     self.send_append(p, cx);
                 }
                 self.advance_commit(cx);
             }
-            _ => match self.leader_hint {
+            _ => match self.soft.leader_hint {
                 Some(leader) if leader != cx.id => {
                     cx.note(RaftNote::RedirectedRequest { cmd, leader });
                     cx.send(leader, RaftMsg::Redirect { cmd });
@@ -287,14 +306,14 @@ impl RaftNode {
     ) {
         let up_to_date = last_log_term > self.last_log_term()
             || (last_log_term == self.last_log_term() && last_log_index >= self.last_log_index());
-        let free = self.voted_for.is_none() || self.voted_for == Some(from);
-        let granted = term == self.current_term && free && up_to_date;
+        let free = self.hard.voted_for.is_none() || self.hard.voted_for == Some(from);
+        let granted = term == self.hard.current_term && free && up_to_date;
         if granted {
-            self.voted_for = Some(from);
+            self.hard.voted_for = Some(from);
             self.reset_election_timer(cx);
             cx.note(RaftNote::GrantedVote { term, to: from });
-        } else if term == self.current_term {
-            match self.voted_for {
+        } else if term == self.hard.current_term {
+            match self.hard.voted_for {
                 Some(v) if v != from => cx.note(RaftNote::RefusedVoteAlreadyVoted {
                     term,
                     to: from,
@@ -306,7 +325,7 @@ impl RaftNode {
         cx.send(
             from,
             RaftMsg::Vote {
-                term: self.current_term,
+                term: self.hard.current_term,
                 granted,
             },
         );
@@ -328,18 +347,18 @@ impl RaftNode {
             match_index,
             prev_log_index,
         };
-        if term < self.current_term {
-            cx.send(from, reply(false, 0, self.current_term));
+        if term < self.hard.current_term {
+            cx.send(from, reply(false, 0, self.hard.current_term));
             return;
         }
         // A current-term AppendEntries comes from the legitimate leader.
-        self.role = Role::Follower;
-        self.votes.clear();
-        self.leader_hint = Some(from);
+        self.soft.role = Role::Follower;
+        self.soft.votes.clear();
+        self.soft.leader_hint = Some(from);
         self.reset_election_timer(cx);
         if self.term_at(prev_log_index) != Some(prev_log_term) {
             cx.note(RaftNote::RejectedAppend { prev_log_index });
-            cx.send(from, reply(false, 0, self.current_term));
+            cx.send(from, reply(false, 0, self.hard.current_term));
             return;
         }
         let count = entries.len();
@@ -351,12 +370,12 @@ impl RaftNode {
                 Some(_) => {
                     // "If an existing entry conflicts with a new one, delete the existing
                     // entry and all that follow it."
-                    self.log.truncate(index as usize - 1);
+                    self.hard.log.truncate(index as usize - 1);
                     cx.note(RaftNote::TruncatedLog { from_index: index });
                 }
                 None => {}
             }
-            self.log.push(e);
+            self.hard.log.push(e);
             appended += 1;
         }
         let last_new = prev_log_index + count as u64;
@@ -366,14 +385,14 @@ impl RaftNode {
                 last_index: self.last_log_index(),
             });
         }
-        if leader_commit > self.commit_index {
+        if leader_commit > self.soft.commit_index {
             let new_commit = leader_commit.min(last_new);
-            if new_commit > self.commit_index {
-                self.commit_index = new_commit;
+            if new_commit > self.soft.commit_index {
+                self.soft.commit_index = new_commit;
                 cx.note(RaftNote::Committed { index: new_commit });
             }
         }
-        cx.send(from, reply(true, last_new, self.current_term));
+        cx.send(from, reply(true, last_new, self.hard.current_term));
     }
 
     fn on_append_reply(
@@ -385,20 +404,20 @@ impl RaftNode {
         cx: &mut Ctx<Self>,
     ) {
         if success {
-            if match_index > self.match_index[from] {
-                self.match_index[from] = match_index;
+            if match_index > self.soft.match_index[from] {
+                self.soft.match_index[from] = match_index;
             }
-            self.next_index[from] = self.next_index[from].max(match_index + 1);
+            self.soft.next_index[from] = self.soft.next_index[from].max(match_index + 1);
             self.advance_commit(cx);
-            if self.next_index[from] <= self.last_log_index() {
+            if self.soft.next_index[from] <= self.last_log_index() {
                 self.send_append(from, cx); // more to send
             }
         } else {
             // "If AppendEntries fails because of log inconsistency: decrement nextIndex and
             // retry." Echoing prevLogIndex keeps a late duplicate from decrementing twice.
-            let next = prev_log_index.max(1).max(self.match_index[from] + 1);
-            if next < self.next_index[from] {
-                self.next_index[from] = next;
+            let next = prev_log_index.max(1).max(self.soft.match_index[from] + 1);
+            if next < self.soft.next_index[from] {
+                self.soft.next_index[from] = next;
                 cx.note(RaftNote::BackedOff {
                     follower: from,
                     next_index: next,
@@ -417,9 +436,9 @@ impl Protocol for RaftNode {
     type Monitor = RaftMonitor;
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
-        self.role = Role::Follower;
+        self.soft.role = Role::Follower;
         cx.note(RaftNote::Booted {
-            term: self.current_term,
+            term: self.hard.current_term,
             log_len: self.last_log_index(),
         });
         self.reset_election_timer(cx);
@@ -427,7 +446,7 @@ impl Protocol for RaftNode {
 
     fn on_msg(&mut self, from: NodeId, msg: RaftMsg, cx: &mut Ctx<Self>) {
         if let Some(term) = msg.term() {
-            if term > self.current_term {
+            if term > self.hard.current_term {
                 self.step_down(term, from, cx);
             }
         }
@@ -438,12 +457,12 @@ impl Protocol for RaftNode {
                 last_log_term,
             } => self.on_request_vote(from, term, last_log_index, last_log_term, cx),
             RaftMsg::Vote { term, granted } => {
-                if self.role == Role::Candidate
-                    && term == self.current_term
+                if self.soft.role == Role::Candidate
+                    && term == self.hard.current_term
                     && granted
-                    && !self.votes.contains(&from)
+                    && !self.soft.votes.contains(&from)
                 {
-                    self.votes.push(from);
+                    self.soft.votes.push(from);
                     self.maybe_win(cx);
                 }
             }
@@ -468,7 +487,7 @@ impl Protocol for RaftNode {
                 match_index,
                 prev_log_index,
             } => {
-                if self.role == Role::Leader && term == self.current_term {
+                if self.soft.role == Role::Leader && term == self.hard.current_term {
                     self.on_append_reply(from, success, match_index, prev_log_index, cx);
                 }
             }
@@ -477,7 +496,7 @@ impl Protocol for RaftNode {
     }
 
     fn on_timer(&mut self, timer: RaftTimer, cx: &mut Ctx<Self>) {
-        match (timer, self.role) {
+        match (timer, self.soft.role) {
             (RaftTimer::Election, Role::Follower | Role::Candidate) => self.start_election(cx),
             (RaftTimer::Heartbeat, Role::Leader) => self.broadcast_append(cx),
             _ => {}
@@ -488,7 +507,7 @@ impl Protocol for RaftNode {
         match cmd {
             RaftCmd::ClientRequest(v) => self.client_request(v, cx),
             RaftCmd::ForceTimeout => {
-                if self.role != Role::Leader {
+                if self.soft.role != Role::Leader {
                     self.start_election(cx);
                 }
             }
@@ -500,13 +519,9 @@ impl Protocol for RaftNode {
         vec![RaftCmd::ClientRequest(serial), RaftCmd::ForceTimeout]
     }
 
+    /// Figure 2: the persistent state survives; all volatile state is lost.
     fn on_crash(&mut self) {
-        self.commit_index = 0;
-        self.role = Role::Follower;
-        self.leader_hint = None;
-        self.votes.clear();
-        self.next_index.clear();
-        self.match_index.clear();
+        self.soft = Volatile::default();
     }
 }
 
@@ -517,11 +532,11 @@ pub(crate) mod test_support {
     use super::*;
 
     pub fn force_leader(node: &mut RaftNode, term: u64) {
-        node.current_term = term;
-        node.role = Role::Leader;
+        node.hard.current_term = term;
+        node.soft.role = Role::Leader;
     }
 
     pub fn set_commit(node: &mut RaftNode, index: u64) {
-        node.commit_index = index;
+        node.soft.commit_index = index;
     }
 }

@@ -66,13 +66,26 @@ pub enum Part3 {
 pub struct ThreePcNode {
     cfg: ThreePcConfig,
     id: NodeId,
+    log: ThreeLog,
+    mem: ThreeMemory,
+}
+
+/// What a node logs, so it survives a crash: the coordinator's and each participant's
+/// protocol state, the standing vote, and whether it restarted mid-protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ThreeLog {
     coord: Coord3,
-    votes: Vec<(NodeId, bool)>,
-    acks: Vec<NodeId>,
     state: Part3,
     vote_no: bool,
     /// Restarted mid-protocol: it may have missed messages, so it must not decide alone.
     recovering: bool,
+}
+
+/// What the coordinator counts in memory only; a crash loses it all at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ThreeMemory {
+    votes: Vec<(NodeId, bool)>,
+    acks: Vec<NodeId>,
 }
 
 impl ThreePcNode {
@@ -81,12 +94,13 @@ impl ThreePcNode {
             .map(|id| ThreePcNode {
                 cfg: cfg.clone(),
                 id,
-                coord: Coord3::Idle,
-                votes: vec![],
-                acks: vec![],
-                state: Part3::Init,
-                vote_no: false,
-                recovering: false,
+                log: ThreeLog {
+                    coord: Coord3::Idle,
+                    state: Part3::Init,
+                    vote_no: false,
+                    recovering: false,
+                },
+                mem: ThreeMemory::default(),
             })
             .collect()
     }
@@ -97,23 +111,23 @@ impl ThreePcNode {
         &self.cfg
     }
     pub fn coord(&self) -> Coord3 {
-        self.coord
+        self.log.coord
     }
     pub fn votes(&self) -> &[(NodeId, bool)] {
-        &self.votes
+        &self.mem.votes
     }
     pub fn acks(&self) -> &[NodeId] {
-        &self.acks
+        &self.mem.acks
     }
     pub fn state(&self) -> Part3 {
-        self.state
+        self.log.state
     }
     pub fn will_vote_no(&self) -> bool {
-        self.vote_no
+        self.log.vote_no
     }
     /// Restarted mid-protocol and waiting for the coordinator's answer.
     pub fn is_recovering(&self) -> bool {
-        self.recovering
+        self.log.recovering
     }
 
     fn all(&self) -> impl Iterator<Item = NodeId> {
@@ -121,7 +135,7 @@ impl ThreePcNode {
     }
 
     fn abort_all(&mut self, cx: &mut Ctx<Self>) {
-        self.coord = Coord3::Done(Outcome::Abort);
+        self.log.coord = Coord3::Done(Outcome::Abort);
         cx.cancel_timer(ThreeTimer::CoordTimeout);
         cx.note(ThreeNote::SentAbort);
         for p in self.all() {
@@ -130,7 +144,7 @@ impl ThreePcNode {
     }
 
     fn commit_all(&mut self, cx: &mut Ctx<Self>) {
-        self.coord = Coord3::Done(Outcome::Commit);
+        self.log.coord = Coord3::Done(Outcome::Commit);
         cx.cancel_timer(ThreeTimer::CoordTimeout);
         cx.note(ThreeNote::SentDoCommit);
         for p in self.all() {
@@ -139,15 +153,15 @@ impl ThreePcNode {
     }
 
     fn finish(&mut self, d: Outcome, cx: &mut Ctx<Self>) {
-        if matches!(self.state, Part3::Committed | Part3::Aborted) {
+        if matches!(self.log.state, Part3::Committed | Part3::Aborted) {
             return;
         }
-        self.state = if d == Outcome::Commit {
+        self.log.state = if d == Outcome::Commit {
             Part3::Committed
         } else {
             Part3::Aborted
         };
-        self.recovering = false;
+        self.log.recovering = false;
         cx.cancel_timer(ThreeTimer::PartTimeout);
         cx.cancel_timer(ThreeTimer::Inquiry);
         cx.note(ThreeNote::Finished(d));
@@ -164,7 +178,7 @@ impl ThreePcNode {
 
 impl CommitNode for ThreePcNode {
     fn outcome(&self) -> Option<Outcome> {
-        match (self.is_coordinator(), self.state) {
+        match (self.is_coordinator(), self.log.state) {
             (false, Part3::Committed) => Some(Outcome::Commit),
             (false, Part3::Aborted) => Some(Outcome::Abort),
             _ => None,
@@ -184,7 +198,7 @@ impl Protocol for ThreePcNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         if self.is_coordinator() {
-            match self.coord {
+            match self.log.coord {
                 // Crashed mid-protocol. Before PreCommit went out it may not know all the
                 // votes: abort. After, everyone voted yes: commit.
                 Coord3::Voting => {
@@ -197,8 +211,8 @@ impl Protocol for ThreePcNode {
                 }
                 _ => {}
             }
-        } else if matches!(self.state, Part3::Uncertain | Part3::PreCommitted) {
-            self.recovering = true;
+        } else if matches!(self.log.state, Part3::Uncertain | Part3::PreCommitted) {
+            self.log.recovering = true;
             cx.note(ThreeNote::Recovering);
             cx.send(0, ThreeMsg::Inquiry);
             cx.set_timer(ThreeTimer::Inquiry, self.cfg.inquiry, self.cfg.inquiry);
@@ -208,16 +222,16 @@ impl Protocol for ThreePcNode {
     fn on_msg(&mut self, from: NodeId, msg: ThreeMsg, cx: &mut Ctx<Self>) {
         if self.is_coordinator() {
             match msg {
-                ThreeMsg::Vote { yes } if self.coord == Coord3::Voting => {
-                    if self.votes.iter().any(|(p, _)| *p == from) {
+                ThreeMsg::Vote { yes } if self.log.coord == Coord3::Voting => {
+                    if self.mem.votes.iter().any(|(p, _)| *p == from) {
                         return;
                     }
-                    self.votes.push((from, yes));
+                    self.mem.votes.push((from, yes));
                     cx.note(ThreeNote::GotVote { from, yes });
                     if !yes {
                         self.abort_all(cx);
-                    } else if self.votes.len() == self.cfg.participants {
-                        self.coord = Coord3::AwaitingAcks;
+                    } else if self.mem.votes.len() == self.cfg.participants {
+                        self.log.coord = Coord3::AwaitingAcks;
                         cx.set_timer(
                             ThreeTimer::CoordTimeout,
                             self.cfg.coord_timeout,
@@ -230,7 +244,7 @@ impl Protocol for ThreePcNode {
                     }
                 }
                 ThreeMsg::Inquiry => {
-                    if let Coord3::Done(d) = self.coord {
+                    if let Coord3::Done(d) = self.log.coord {
                         cx.send(
                             from,
                             if d == Outcome::Commit {
@@ -241,12 +255,12 @@ impl Protocol for ThreePcNode {
                         );
                     }
                 }
-                ThreeMsg::PreAck if self.coord == Coord3::AwaitingAcks => {
-                    if !self.acks.contains(&from) {
-                        self.acks.push(from);
+                ThreeMsg::PreAck if self.log.coord == Coord3::AwaitingAcks => {
+                    if !self.mem.acks.contains(&from) {
+                        self.mem.acks.push(from);
                         cx.note(ThreeNote::GotPreAck { from });
                     }
-                    if self.acks.len() == self.cfg.participants {
+                    if self.mem.acks.len() == self.cfg.participants {
                         self.commit_all(cx);
                     }
                 }
@@ -255,23 +269,23 @@ impl Protocol for ThreePcNode {
             return;
         }
         match msg {
-            ThreeMsg::CanCommit if self.state == Part3::Init => {
-                if self.vote_no {
-                    self.state = Part3::Aborted;
+            ThreeMsg::CanCommit if self.log.state == Part3::Init => {
+                if self.log.vote_no {
+                    self.log.state = Part3::Aborted;
                     cx.note(ThreeNote::VotedNo);
                     cx.send(from, ThreeMsg::Vote { yes: false });
                 } else {
-                    self.state = Part3::Uncertain;
+                    self.log.state = Part3::Uncertain;
                     cx.note(ThreeNote::VotedYes);
                     cx.send(from, ThreeMsg::Vote { yes: true });
                     self.arm(cx);
                 }
             }
-            ThreeMsg::PreCommit if self.state == Part3::Uncertain => {
-                self.state = Part3::PreCommitted;
+            ThreeMsg::PreCommit if self.log.state == Part3::Uncertain => {
+                self.log.state = Part3::PreCommitted;
                 cx.note(ThreeNote::PreCommitted);
                 cx.send(from, ThreeMsg::PreAck);
-                if !self.recovering {
+                if !self.log.recovering {
                     self.arm(cx);
                 }
             }
@@ -290,27 +304,27 @@ impl Protocol for ThreePcNode {
     fn on_timer(&mut self, timer: ThreeTimer, cx: &mut Ctx<Self>) {
         match timer {
             ThreeTimer::Inquiry => {
-                if self.recovering {
+                if self.log.recovering {
                     cx.send(0, ThreeMsg::Inquiry);
                     cx.set_timer(ThreeTimer::Inquiry, self.cfg.inquiry, self.cfg.inquiry);
                 }
             }
-            ThreeTimer::CoordTimeout => match self.coord {
+            ThreeTimer::CoordTimeout => match self.log.coord {
                 Coord3::Voting => {
                     cx.note(ThreeNote::CoordTimeout {
-                        waiting_for: self.cfg.participants - self.votes.len(),
+                        waiting_for: self.cfg.participants - self.mem.votes.len(),
                     });
                     self.abort_all(cx);
                 }
                 Coord3::AwaitingAcks => {
                     cx.note(ThreeNote::CoordTimeout {
-                        waiting_for: self.cfg.participants - self.acks.len(),
+                        waiting_for: self.cfg.participants - self.mem.acks.len(),
                     });
                     self.abort_all(cx);
                 }
                 _ => {}
             },
-            ThreeTimer::PartTimeout if !self.recovering => match self.state {
+            ThreeTimer::PartTimeout if !self.log.recovering => match self.log.state {
                 Part3::Uncertain => {
                     cx.note(ThreeNote::TimeoutAbort);
                     self.finish(Outcome::Abort, cx);
@@ -327,8 +341,8 @@ impl Protocol for ThreePcNode {
 
     fn on_cmd(&mut self, cmd: TpcCmd, cx: &mut Ctx<Self>) {
         match cmd {
-            TpcCmd::Begin if self.is_coordinator() && self.coord == Coord3::Idle => {
-                self.coord = Coord3::Voting;
+            TpcCmd::Begin if self.is_coordinator() && self.log.coord == Coord3::Idle => {
+                self.log.coord = Coord3::Voting;
                 cx.note(ThreeNote::Began);
                 for p in self.all() {
                     cx.send(p, ThreeMsg::CanCommit);
@@ -340,7 +354,7 @@ impl Protocol for ThreePcNode {
                 );
             }
             TpcCmd::SetVoteNo(no) if !self.is_coordinator() => {
-                self.vote_no = no;
+                self.log.vote_no = no;
                 cx.note(ThreeNote::WillVoteNo(no));
             }
             _ => {}
@@ -356,8 +370,8 @@ impl Protocol for ThreePcNode {
         }
     }
 
+    /// The log survives; the coordinator's counts in memory are lost at once.
     fn on_crash(&mut self) {
-        self.votes.clear();
-        self.acks.clear();
+        self.mem = ThreeMemory::default();
     }
 }

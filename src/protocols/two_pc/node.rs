@@ -45,12 +45,16 @@ impl TwoPcConfig {
 }
 
 /// Where the coordinator is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CoordPhase {
+    #[default]
     Idle,
     Collecting,
     Flushing(Outcome),
-    Sending { d: Outcome, next: NodeId },
+    Sending {
+        d: Outcome,
+        next: NodeId,
+    },
     Done(Outcome),
 }
 
@@ -70,15 +74,28 @@ pub enum PartState {
 pub struct TwoPcNode {
     cfg: TwoPcConfig,
     id: NodeId,
-    // Coordinator (the log survives crashes; the phase does not).
-    phase: CoordPhase,
+    log: TpcLog,
+    mem: TpcMemory,
+}
+
+/// What a node writes to its log, so it survives a crash: the coordinator's "began" and
+/// decision records (the decision is forced to disk before it is sent), a participant's
+/// state (its prepared record holds its locks) and its standing vote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TpcLog {
     began: bool,
     logged: Option<Outcome>,
-    votes: Vec<(NodeId, bool)>,
-    acks: Vec<NodeId>,
-    // Participant (its state is its log: persistent).
     state: PartState,
     vote_no: bool,
+}
+
+/// What the coordinator keeps in memory only: a crash loses it all at once (`on_crash`
+/// replaces it wholesale), and recovery rebuilds it from the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TpcMemory {
+    phase: CoordPhase,
+    votes: Vec<(NodeId, bool)>,
+    acks: Vec<NodeId>,
 }
 
 impl TwoPcNode {
@@ -87,13 +104,13 @@ impl TwoPcNode {
             .map(|id| TwoPcNode {
                 cfg: cfg.clone(),
                 id,
-                phase: CoordPhase::Idle,
-                began: false,
-                logged: None,
-                votes: vec![],
-                acks: vec![],
-                state: PartState::Init,
-                vote_no: false,
+                log: TpcLog {
+                    began: false,
+                    logged: None,
+                    state: PartState::Init,
+                    vote_no: false,
+                },
+                mem: TpcMemory::default(),
             })
             .collect()
     }
@@ -104,78 +121,78 @@ impl TwoPcNode {
         &self.cfg
     }
     pub fn phase(&self) -> CoordPhase {
-        self.phase
+        self.mem.phase
     }
     pub fn logged(&self) -> Option<Outcome> {
-        self.logged
+        self.log.logged
     }
     pub fn votes(&self) -> &[(NodeId, bool)] {
-        &self.votes
+        &self.mem.votes
     }
     pub fn acks(&self) -> &[NodeId] {
-        &self.acks
+        &self.mem.acks
     }
     pub fn state(&self) -> PartState {
-        self.state
+        self.log.state
     }
     pub fn will_vote_no(&self) -> bool {
-        self.vote_no
+        self.log.vote_no
     }
     /// A yes voter waiting for the decision holds its locks.
     pub fn holds_locks(&self) -> bool {
-        matches!(self.state, PartState::Prepared { .. })
+        matches!(self.log.state, PartState::Prepared { .. })
     }
 
     fn decide(&mut self, d: Outcome, cx: &mut Ctx<Self>) {
-        self.phase = CoordPhase::Flushing(d);
+        self.mem.phase = CoordPhase::Flushing(d);
         cx.cancel_timer(TpcTimer::VoteTimeout);
         cx.note(TpcNote::Decided(d));
         cx.set_timer(TpcTimer::LogFlushed, self.cfg.flush, self.cfg.flush);
     }
 
     fn send_next(&mut self, cx: &mut Ctx<Self>) {
-        let CoordPhase::Sending { d, next } = self.phase else {
+        let CoordPhase::Sending { d, next } = self.mem.phase else {
             return;
         };
         cx.send(next, TpcMsg::Decision(d));
         cx.note(TpcNote::SentDecision { to: next, d });
         if next < self.cfg.participants {
-            self.phase = CoordPhase::Sending { d, next: next + 1 };
+            self.mem.phase = CoordPhase::Sending { d, next: next + 1 };
             cx.set_timer(TpcTimer::SendNext, self.cfg.send_gap, self.cfg.send_gap);
         } else {
-            self.phase = CoordPhase::Done(d);
+            self.mem.phase = CoordPhase::Done(d);
         }
     }
 
     /// Decisions go out one participant at a time, `send_gap` apart, starting `send_gap`
     /// after the log write (so a crash can fall between "logged" and "sent to some").
     fn start_sending(&mut self, d: Outcome, cx: &mut Ctx<Self>) {
-        self.phase = CoordPhase::Sending { d, next: 1 };
+        self.mem.phase = CoordPhase::Sending { d, next: 1 };
         cx.set_timer(TpcTimer::SendNext, self.cfg.send_gap, self.cfg.send_gap);
     }
 
     fn coordinator_msg(&mut self, from: NodeId, msg: TpcMsg, cx: &mut Ctx<Self>) {
         match msg {
-            TpcMsg::Vote { yes } if self.phase == CoordPhase::Collecting => {
-                if self.votes.iter().any(|(p, _)| *p == from) {
+            TpcMsg::Vote { yes } if self.mem.phase == CoordPhase::Collecting => {
+                if self.mem.votes.iter().any(|(p, _)| *p == from) {
                     return;
                 }
-                self.votes.push((from, yes));
+                self.mem.votes.push((from, yes));
                 cx.note(TpcNote::GotVote { from, yes });
                 if !yes {
                     self.decide(Outcome::Abort, cx);
-                } else if self.votes.len() == self.cfg.participants {
+                } else if self.mem.votes.len() == self.cfg.participants {
                     self.decide(Outcome::Commit, cx);
                 }
             }
-            TpcMsg::Ack if !self.acks.contains(&from) => {
-                self.acks.push(from);
-                if self.acks.len() == self.cfg.participants {
+            TpcMsg::Ack if !self.mem.acks.contains(&from) => {
+                self.mem.acks.push(from);
+                if self.mem.acks.len() == self.cfg.participants {
                     cx.note(TpcNote::AllAcked);
                 }
             }
             TpcMsg::Inquiry => {
-                if let Some(d) = self.logged {
+                if let Some(d) = self.log.logged {
                     cx.send(from, TpcMsg::Decision(d));
                 }
             }
@@ -185,14 +202,14 @@ impl TwoPcNode {
 
     fn participant_msg(&mut self, from: NodeId, msg: TpcMsg, cx: &mut Ctx<Self>) {
         match msg {
-            TpcMsg::Prepare => match self.state {
-                PartState::Init if self.vote_no => {
-                    self.state = PartState::Aborted;
+            TpcMsg::Prepare => match self.log.state {
+                PartState::Init if self.log.vote_no => {
+                    self.log.state = PartState::Aborted;
                     cx.note(TpcNote::VotedNo);
                     cx.send(from, TpcMsg::Vote { yes: false });
                 }
                 PartState::Init => {
-                    self.state = PartState::Prepared { since: cx.now };
+                    self.log.state = PartState::Prepared { since: cx.now };
                     cx.note(TpcNote::VotedYes);
                     cx.send(from, TpcMsg::Vote { yes: true });
                     cx.set_timer(TpcTimer::Inquiry, self.cfg.inquiry, self.cfg.inquiry);
@@ -201,8 +218,8 @@ impl TwoPcNode {
                 _ => {}
             },
             TpcMsg::Decision(d) => {
-                if let PartState::Init | PartState::Prepared { .. } = self.state {
-                    self.state = if d == Outcome::Commit {
+                if let PartState::Init | PartState::Prepared { .. } = self.log.state {
+                    self.log.state = if d == Outcome::Commit {
                         PartState::Committed
                     } else {
                         PartState::Aborted
@@ -219,7 +236,7 @@ impl TwoPcNode {
 
 impl CommitNode for TwoPcNode {
     fn outcome(&self) -> Option<Outcome> {
-        match (self.is_coordinator(), self.state) {
+        match (self.is_coordinator(), self.log.state) {
             (true, _) => None,
             (false, PartState::Committed) => Some(Outcome::Commit),
             (false, PartState::Aborted) => Some(Outcome::Abort),
@@ -240,14 +257,14 @@ impl Protocol for TwoPcNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         if self.is_coordinator() {
-            match (self.logged, self.began) {
+            match (self.log.logged, self.log.began) {
                 (Some(d), _) => {
                     cx.note(TpcNote::RecoveredDecision(d));
                     self.start_sending(d, cx);
                 }
                 (None, true) => {
                     // Began but never logged a decision: presumed abort.
-                    self.logged = Some(Outcome::Abort);
+                    self.log.logged = Some(Outcome::Abort);
                     cx.note(TpcNote::PresumedAbort);
                     self.start_sending(Outcome::Abort, cx);
                 }
@@ -269,15 +286,15 @@ impl Protocol for TwoPcNode {
 
     fn on_timer(&mut self, timer: TpcTimer, cx: &mut Ctx<Self>) {
         match timer {
-            TpcTimer::VoteTimeout if self.phase == CoordPhase::Collecting => {
+            TpcTimer::VoteTimeout if self.mem.phase == CoordPhase::Collecting => {
                 cx.note(TpcNote::VoteTimeout {
-                    missing: self.cfg.participants - self.votes.len(),
+                    missing: self.cfg.participants - self.mem.votes.len(),
                 });
                 self.decide(Outcome::Abort, cx);
             }
             TpcTimer::LogFlushed => {
-                if let CoordPhase::Flushing(d) = self.phase {
-                    self.logged = Some(d);
+                if let CoordPhase::Flushing(d) = self.mem.phase {
+                    self.log.logged = Some(d);
                     cx.note(TpcNote::Logged(d));
                     self.start_sending(d, cx);
                 }
@@ -295,10 +312,12 @@ impl Protocol for TwoPcNode {
     fn on_cmd(&mut self, cmd: TpcCmd, cx: &mut Ctx<Self>) {
         match cmd {
             TpcCmd::Begin
-                if self.is_coordinator() && self.phase == CoordPhase::Idle && !self.began =>
+                if self.is_coordinator()
+                    && self.mem.phase == CoordPhase::Idle
+                    && !self.log.began =>
             {
-                self.began = true;
-                self.phase = CoordPhase::Collecting;
+                self.log.began = true;
+                self.mem.phase = CoordPhase::Collecting;
                 cx.note(TpcNote::Began);
                 for p in 1..=self.cfg.participants {
                     cx.send(p, TpcMsg::Prepare);
@@ -310,7 +329,7 @@ impl Protocol for TwoPcNode {
                 );
             }
             TpcCmd::SetVoteNo(no) if !self.is_coordinator() => {
-                self.vote_no = no;
+                self.log.vote_no = no;
                 cx.note(TpcNote::WillVoteNo(no));
             }
             _ => {}
@@ -326,11 +345,8 @@ impl Protocol for TwoPcNode {
         }
     }
 
+    /// The log survives; everything in memory is lost at once.
     fn on_crash(&mut self) {
-        // The coordinator's log (began, decision) and each participant's state survive;
-        // what was in memory does not.
-        self.phase = CoordPhase::Idle;
-        self.votes.clear();
-        self.acks.clear();
+        self.mem = TpcMemory::default();
     }
 }

@@ -565,46 +565,6 @@ impl<A: Adapter> Sim<A> {
     }
 }
 
-/// The page of a pure data structure (ring, bloom filter): no engine, nothing to run.
-pub struct NullSim;
-
-impl PageSim for NullSim {
-    fn now(&self) -> SimTime {
-        0
-    }
-    fn run_until(&mut self, _: SimTime) {}
-    fn step(&mut self) -> bool {
-        false
-    }
-    fn act(&mut self, _: UiAction) {}
-    fn view(&self, _: Lang, _: SimTime) -> SimView {
-        SimView::default()
-    }
-    fn legend(&self, _: Lang) -> LegendVis {
-        LegendVis::default()
-    }
-    fn len(&self) -> usize {
-        0
-    }
-    fn log(&self) -> &[(SimTime, UiAction)] {
-        &[]
-    }
-    fn load_log(&mut self, _: Vec<(SimTime, UiAction)>) {}
-    fn horizon(&self) -> SimTime {
-        0
-    }
-    fn seek(&mut self, _: SimTime) {}
-    fn fingerprint(&self) -> u64 {
-        0
-    }
-    fn checkpoints(&self) -> usize {
-        0
-    }
-    fn trace_json(&self, _: Lang) -> String {
-        "[]\n".into()
-    }
-}
-
 /// Milliseconds, rounded down, for labels.
 pub fn ms(t: SimTime) -> u64 {
     t / crate::sim::MS
