@@ -583,3 +583,76 @@ fn bloom_inserts_and_queries_are_actions_in_the_link_and_undone_by_rewind() {
     assert_eq!(then.filter().n(), 1);
     assert_eq!(then.last().unwrap().outcome, None);
 }
+
+// ----- files: the trace export and scenario files ---------------------------------------
+
+#[test]
+fn the_trace_export_reads_back_as_written() {
+    use ds_playground::ui::core::plain_trace::{read_trace, TraceRecord};
+    for page in registry::pages().into_iter().filter(|p| p.spec().network) {
+        let mut sim = build(&Scenario::new(page));
+        // (Short: the export holds the recent trace, and 100 gossiping nodes fill it fast.)
+        sim.run_until(500 * MS);
+        let json = sim.trace_json(Lang::Zh);
+        let records = read_trace(&json).unwrap_or_else(|e| panic!("{page:?}: {e}"));
+        assert!(records.len() > 10, "{page:?}");
+        assert!(
+            records
+                .iter()
+                .any(|r| matches!(r, TraceRecord::Note { text, .. } if has_cjk(text))),
+            "{page:?}: {}",
+            &json[..json.len().min(600)]
+        );
+        // Written again, the records give the same text.
+        let again = serde_json::to_string_pretty(&records).unwrap() + "\n";
+        assert_eq!(again, json);
+    }
+    assert!(read_trace("[{\"kind\":\"warp\"}]").is_err());
+}
+
+#[test]
+fn a_scenario_file_opens_the_same_run_as_the_link() {
+    use ds_playground::ui::core::action::UiAction;
+    use ds_playground::ui::core::scenario_file::ScenarioFile;
+    for page in registry::pages() {
+        let (mut sc, _) = Scenario::from_location(
+            "",
+            &format!(
+                "#/{}?seed=9&lmax=55&tour=300~~Look%2C%20here!|200~~and%20there",
+                page.slug()
+            ),
+        );
+        sc.speed = 2.5;
+        sc.link_version = ds_playground::ui::core::scenario::LINK_VERSION;
+        let mut sim = build(&sc);
+        sim.run_until(300 * MS);
+        let cmd = page.spec().commands.first().copied();
+        if let Some(c) = cmd {
+            sim.act(if c == "insert" {
+                UiAction::Input(0, c, "a word, with: marks".into())
+            } else {
+                UiAction::Command(0, c)
+            });
+        }
+        sim.run_until(600 * MS);
+        sc.actions = sim.log().to_vec();
+        let json = ScenarioFile::of(&sc).to_json();
+        let file = ScenarioFile::read(&json).unwrap();
+        let (back, notices) = Scenario::from_location("", &file.hash());
+        assert!(notices.is_empty(), "{page:?}: {notices:?}\n{json}");
+        assert_eq!(back, sc, "{page:?}\n{json}");
+        let mut again = build(&back);
+        again.run_until(600 * MS);
+        assert_eq!(again.fingerprint(), sim.fingerprint(), "{page:?}");
+    }
+    // A broken or foreign file is a notice, never a panic.
+    assert!(ScenarioFile::read("{").is_err());
+    assert!(ScenarioFile::read(
+        r#"{"app":"other","format":1,"page":"raft","settings":{},"actions":[]}"#
+    )
+    .is_err());
+    let odd = r#"{"app":"ds-playground","format":1,"page":"raft","settings":{"seed":"x","nodes":"99"},"actions":["zz"]}"#;
+    let (sc, notices) = Scenario::from_location("", &ScenarioFile::read(odd).unwrap().hash());
+    assert_eq!(sc.nodes, 9);
+    assert_eq!(notices.len(), 3, "{notices:?}");
+}

@@ -311,8 +311,8 @@ impl Ctl {
         self.sim.with_value(|s| s.trace_json(lang))
     }
 
-    /// The link that reproduces this run: scenario plus the user's actions so far.
-    pub fn share_hash(&self, embed: bool) -> String {
+    /// The scenario that reproduces this run: its settings plus the user's actions so far.
+    pub fn share_scenario(&self, embed: bool) -> Scenario {
         let mut sc = self.scenario.get_untracked();
         sc.lang = Some(self.lang.get_untracked());
         sc.actions = self.sim.with_value(|s| s.log().to_vec());
@@ -320,7 +320,12 @@ impl Ctl {
         if embed {
             sc.embed = true;
         }
-        sc.to_hash()
+        sc
+    }
+
+    /// The link that reproduces this run.
+    pub fn share_hash(&self, embed: bool) -> String {
+        self.share_scenario(embed).to_hash()
     }
 
     /// Change the scenario; settings that shape the world restart the run.

@@ -165,3 +165,37 @@ test('experiments run in the browser with progress, plot and exports', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a saved scenario file opens the same run on a fresh page; a bad file is a notice', async () => {
+  const a = await open(browser, `${server.url}#/raft?seed=6&speed=10`);
+  const first = await waitLeader(a.page);
+  await a.page.click(`[data-testid="${first.id}"]`);
+  await a.page.click('[data-testid="action-kill"]');
+  await waitLeader(a.page, first.term);
+  await a.page.click('[data-testid="btn-play"]');
+  const [dl] = await Promise.all([a.page.waitForEvent('download'), a.page.click('[data-testid="btn-save-scenario"]')]);
+  const file = await dl.path();
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(saved.app, 'ds-playground');
+  assert.equal(saved.page, 'raft');
+  assert.equal(saved.settings.seed, '6');
+  assert.match(saved.actions[0], /^\d+k\d$/);
+  // A fresh page on another protocol opens the file: the same page, settings and actions.
+  const b = await open(browser, `${server.url}#/paxos?speed=10`);
+  await b.page.setInputFiles('[data-testid="open-scenario"]', file);
+  await until(b.page, () => document.querySelector('[data-testid="page-raft"]'));
+  await until(b.page, () => /seed=6/.test(location.hash) && /act=\d+k\d/.test(location.hash));
+  // The killed node is down again once the replay passes the kill.
+  const killed = first.id;
+  await until(b.page, (id) => document.querySelector(`[data-testid="${id}"]`)?.dataset.role === 'crashed', killed);
+  // A file that is not a scenario: a notice, and the run goes on.
+  const bad = `${file}.bad.json`;
+  fs.writeFileSync(bad, '{"app": "ds-playground", "format": 1');
+  await b.page.setInputFiles('[data-testid="open-scenario"]', bad);
+  await b.page.waitForSelector('[data-testid="notices"]');
+  assert.match(await b.page.innerText('[data-testid="notices"]'), /file/);
+  assert.ok(await b.page.$('[data-testid="page-raft"]'));
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close();
+  await b.context.close();
+});

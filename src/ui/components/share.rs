@@ -3,9 +3,43 @@
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use super::experiments::{download, text_url};
 use super::Tr;
 use crate::ui::core::i18n::Key;
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::scenario_file::ScenarioFile;
 use crate::ui::state::Ctl;
+
+/// Read the chosen file as text and open the scenario it holds; a file that cannot be
+/// read is a notice (the current run stays as it is).
+fn open_file(ctl: Ctl, input: &web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let r = reader.clone();
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        let text = r
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        match ScenarioFile::read(&text) {
+            Ok(f) => {
+                let (sc, notices) = Scenario::from_location("", &f.hash());
+                ctl.load(sc, notices);
+            }
+            Err(notice) => ctl.notices.set(vec![notice]),
+        }
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let _ = reader.read_as_text(&file);
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+}
 
 /// The page's address without its hash (works under any sub-path).
 fn base_url() -> String {
@@ -48,6 +82,19 @@ pub fn SharePanel() -> impl IntoView {
             <span class="title"><Tr k=Key::Share/></span>
             <button data-testid="btn-copy-link" on:click=move |_| share(false)><Tr k=Key::CopyLink/></button>
             <button data-testid="btn-copy-embed" on:click=move |_| share(true)><Tr k=Key::CopyEmbed/></button>
+            <button data-testid="btn-save-scenario" on:click=move |_| {
+                let json = ScenarioFile::of(&ctl.share_scenario(false)).to_json();
+                download("scenario.json", &text_url("application/json", &json));
+            }><Tr k=Key::SaveScenario/></button>
+            <label class="file-button">
+                <Tr k=Key::OpenScenario/>
+                <input type="file" accept=".json,application/json" data-testid="open-scenario"
+                    on:change=move |ev| {
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            open_file(ctl, &el);
+                        }
+                    }/>
+            </label>
             <Show when=move || copied.get()>
                 <span class="hint"><Tr k=Key::Copied/></span>
                 <input class="share-text" data-testid="share-text" readonly prop:value=move || shown.get()

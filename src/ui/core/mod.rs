@@ -14,6 +14,7 @@ pub mod page;
 pub mod plain_trace;
 pub mod runner;
 pub mod scenario;
+pub mod scenario_file;
 pub mod spec;
 pub mod text;
 pub mod tours;

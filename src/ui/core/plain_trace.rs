@@ -10,7 +10,7 @@ use crate::sim::{DropReason, NodeId, SimTime};
 use crate::ui::core::i18n::{engine_event, CmdText, EngineEvent, Lang};
 use crate::ui::core::text::Text;
 use crate::ui::core::view::{
-    json_str, Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
+    Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
 };
 
 /// At most this many message arrows in the space-time diagram (the newest): a safety
@@ -344,86 +344,166 @@ pub fn space_time(
     }
 }
 
-/// The trace as a JSON array (one object per event, oldest first), narration in `lang`.
-/// Events should carry [`Detail::Full`].
-pub fn trace_json(
-    events: &mut dyn Iterator<Item = PlainEvent>,
-    lang: Lang,
-    names: &[String],
-) -> String {
-    let name = |n: NodeId| json_str(&names[n]);
-    let mut out = String::from("[\n");
-    let mut first = true;
-    for ev in events {
-        let fields = match ev.kind {
+/// One event of an exported trace (the "Export this run's trace" file), as JSON objects
+/// tagged by `kind`. [`trace_json`] writes them and [`read_trace`] reads them back.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TraceRecord {
+    Sent {
+        at_us: SimTime,
+        id: u64,
+        from: String,
+        to: String,
+        arrive_at_us: SimTime,
+        msg: String,
+    },
+    Delivered {
+        at_us: SimTime,
+        id: u64,
+        from: String,
+        to: String,
+    },
+    Dropped {
+        at_us: SimTime,
+        id: u64,
+        from: String,
+        to: String,
+        reason: String,
+    },
+    Timer {
+        at_us: SimTime,
+        node: String,
+        timer: String,
+    },
+    Note {
+        at_us: SimTime,
+        node: String,
+        text: String,
+    },
+    Command {
+        at_us: SimTime,
+        node: String,
+        cmd: String,
+    },
+    Crashed {
+        at_us: SimTime,
+        node: String,
+    },
+    Restarted {
+        at_us: SimTime,
+        node: String,
+    },
+    LinkCut {
+        at_us: SimTime,
+        a: String,
+        b: String,
+    },
+    LinkHealed {
+        at_us: SimTime,
+        a: String,
+        b: String,
+    },
+    Violation {
+        at_us: SimTime,
+        rule: String,
+    },
+}
+
+impl TraceRecord {
+    /// `ev` as a record, with node names and message kinds in `lang`.
+    pub fn of(ev: PlainEvent, lang: Lang, names: &[String]) -> TraceRecord {
+        let at_us = ev.at;
+        let name = |n: NodeId| names[n].clone();
+        match ev.kind {
             PlainKind::Sent {
                 id,
                 from,
                 to,
                 arrive_at,
                 style,
-            } => format!(
-                r#""kind":"sent","id":{id},"from":{},"to":{},"arrive_at_us":{arrive_at},"msg":{}"#,
-                name(from),
-                name(to),
-                json_str(style.key.get(lang))
-            ),
-            PlainKind::Delivered { id, from, to } => format!(
-                r#""kind":"delivered","id":{id},"from":{},"to":{}"#,
-                name(from),
-                name(to)
-            ),
+            } => TraceRecord::Sent {
+                at_us,
+                id,
+                from: name(from),
+                to: name(to),
+                arrive_at_us: arrive_at,
+                msg: style.key.get(lang).to_string(),
+            },
+            PlainKind::Delivered { id, from, to } => TraceRecord::Delivered {
+                at_us,
+                id,
+                from: name(from),
+                to: name(to),
+            },
             PlainKind::Dropped {
                 id,
                 from,
                 to,
                 reason,
                 ..
-            } => format!(
-                r#""kind":"dropped","id":{id},"from":{},"to":{},"reason":{}"#,
-                name(from),
-                name(to),
-                json_str(&format!("{reason:?}"))
-            ),
-            PlainKind::TimerFired { node, timer } => format!(
-                r#""kind":"timer","node":{},"timer":{}"#,
-                name(node),
-                json_str(&timer)
-            ),
-            PlainKind::Note { node, text, .. } => format!(
-                r#""kind":"note","node":{},"text":{}"#,
-                name(node),
-                json_str(&text)
-            ),
-            PlainKind::Command { node, raw, .. } => format!(
-                r#""kind":"command","node":{},"cmd":{}"#,
-                name(node),
-                json_str(&raw)
-            ),
-            PlainKind::Crashed { node } => {
-                format!(r#""kind":"crashed","node":{}"#, name(node))
-            }
-            PlainKind::Restarted { node } => {
-                format!(r#""kind":"restarted","node":{}"#, name(node))
-            }
-            PlainKind::LinkCut { a, b } => {
-                format!(r#""kind":"link_cut","a":{},"b":{}"#, name(a), name(b))
-            }
-            PlainKind::LinkHealed { a, b } => {
-                format!(r#""kind":"link_healed","a":{},"b":{}"#, name(a), name(b))
-            }
-            PlainKind::Violation { rule, .. } => {
-                format!(r#""kind":"violation","rule":{}"#, json_str(rule))
-            }
-        };
-        if !first {
-            out.push_str(",\n");
+            } => TraceRecord::Dropped {
+                at_us,
+                id,
+                from: name(from),
+                to: name(to),
+                reason: format!("{reason:?}"),
+            },
+            PlainKind::TimerFired { node, timer } => TraceRecord::Timer {
+                at_us,
+                node: name(node),
+                timer,
+            },
+            PlainKind::Note { node, text, .. } => TraceRecord::Note {
+                at_us,
+                node: name(node),
+                text,
+            },
+            PlainKind::Command { node, raw, .. } => TraceRecord::Command {
+                at_us,
+                node: name(node),
+                cmd: raw,
+            },
+            PlainKind::Crashed { node } => TraceRecord::Crashed {
+                at_us,
+                node: name(node),
+            },
+            PlainKind::Restarted { node } => TraceRecord::Restarted {
+                at_us,
+                node: name(node),
+            },
+            PlainKind::LinkCut { a, b } => TraceRecord::LinkCut {
+                at_us,
+                a: name(a),
+                b: name(b),
+            },
+            PlainKind::LinkHealed { a, b } => TraceRecord::LinkHealed {
+                at_us,
+                a: name(a),
+                b: name(b),
+            },
+            PlainKind::Violation { rule, .. } => TraceRecord::Violation {
+                at_us,
+                rule: rule.to_string(),
+            },
         }
-        first = false;
-        out.push_str(&format!(r#"  {{"at_us":{},{fields}}}"#, ev.at));
     }
-    out.push_str("\n]\n");
+}
+
+/// The trace as a JSON array of [`TraceRecord`]s, oldest first.
+pub fn trace_json(
+    events: &mut dyn Iterator<Item = PlainEvent>,
+    lang: Lang,
+    names: &[String],
+) -> String {
+    let records: Vec<TraceRecord> = events.map(|ev| TraceRecord::of(ev, lang, names)).collect();
+    let mut out = serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".into());
+    out.push('\n');
     out
+}
+
+/// Read back a trace file written by [`trace_json`].
+pub fn read_trace(json: &str) -> Result<Vec<TraceRecord>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -210,6 +210,24 @@ fn clamp_u64(field: &str, v: u64, (lo, hi): (u64, u64), notices: &mut Vec<Notice
 }
 
 /// Undo `%xx` escapes and `+` (lossy on invalid UTF-8).
+/// The `key=value` pairs of a query string, decoded.
+fn decode_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+/// The decoded `key=value` pairs of a link's hash (`#/raft?seed=3&...`).
+pub(crate) fn query_pairs(hash: &str) -> Vec<(String, String)> {
+    let hash = hash.trim_start_matches('#');
+    decode_pairs(hash.split_once('?').map_or("", |(_, q)| q))
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -238,7 +256,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Escape what a URL query value cannot hold as is (for teachers' tour texts).
-fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
@@ -310,14 +328,9 @@ impl Scenario {
             ..Scenario::new(page)
         };
         let search = search.trim_start_matches('?');
-        let pairs: Vec<(String, String)> = search
-            .split('&')
-            .chain(hash_query.split('&'))
-            .filter(|p| !p.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (percent_decode(k), percent_decode(v))
-            })
+        let pairs: Vec<(String, String)> = decode_pairs(search)
+            .into_iter()
+            .chain(decode_pairs(hash_query))
             .collect();
         // The preset first (it brings its own settings), then everything the link states
         // explicitly, which wins over the preset's settings.

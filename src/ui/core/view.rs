@@ -305,23 +305,6 @@ pub const CUT_POINT: f64 = 0.5;
 /// How many event-log lines the view keeps.
 pub const MAX_LINES: usize = 100;
 
-/// `s` as a JSON string literal.
-pub fn json_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The fraction of a timer still to run at `now`.
 pub fn fraction_left(set_at: SimTime, deadline: SimTime, now: SimTime) -> f64 {
     let span = deadline.saturating_sub(set_at).max(1) as f64;

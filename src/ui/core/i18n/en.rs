@@ -18,6 +18,8 @@ pub fn text(key: Key) -> &'static str {
         Key::SoonReplication => "Coming: primary-secondary replication, Quorum NWR, CAP under a partition, consistency models.",
         Key::SoonMembership => "Coming: heartbeats and the phi accrual failure detector.",
         Key::SoonTime => "Coming: drifting clocks and pauses, leases, fencing, distributed locks, snowflake IDs.",
+        Key::SaveScenario => "Save scenario file",
+        Key::OpenScenario => "Open scenario file",
         Key::Home => "Home",
         Key::HomeIntro => "Pick a mechanism from the course notes. Every page runs the real state machine on a virtual clock: kill nodes, cut links, drop messages, rewind, and share the exact run as a link.",
         Key::ComingSoon => "coming soon",

@@ -68,7 +68,7 @@ keys! {
     TourExit, TourWaiting, TourDone, Theory, Measured, Round, InfectedOverTime, SweepGossip,
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,
     ChapterMembership, ChapterPartitioning, ChapterDataStructures, ChapterTime, Home, HomeIntro,
-    ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime,
+    ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime, SaveScenario, OpenScenario,
 }
 
 /// A fixed string in `lang`.

@@ -18,6 +18,8 @@ pub fn text(key: Key) -> &'static str {
         Key::SoonReplication => "即将推出：主从复制、Quorum NWR、网络分区下的 CAP、一致性模型。",
         Key::SoonMembership => "即将推出：心跳机制与 Phi 累计故障检测。",
         Key::SoonTime => "即将推出：时钟漂移与停顿、租约、栅栏令牌、分布式锁、雪花算法。",
+        Key::SaveScenario => "保存场景文件",
+        Key::OpenScenario => "打开场景文件",
         Key::Home => "首页",
         Key::HomeIntro => "从课程笔记中选一个机制。每个页面都在虚拟时钟上运行真实的状态机：让节点宕机、切断链路、丢弃消息、回退时间，并把这次运行原样分享为链接。",
         Key::ComingSoon => "即将推出",
