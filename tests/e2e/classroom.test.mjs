@@ -32,6 +32,10 @@ test('a shared link reproduces the same leader and term at the same time', async
   await a.page.click('[data-testid="btn-copy-link"]');
   const link = await a.page.inputValue('[data-testid="share-text"]');
   assert.match(link, /act=\d+k\d/, 'the kill is in the link');
+  // "Copied" shows, then fades (a timer); the link stays for copying by hand.
+  assert.ok(await a.page.isVisible('[data-testid="copied"]'));
+  await until(a.page, () => document.querySelector('[data-testid="copied"]').classList.contains('hidden'), undefined, 8000);
+  assert.equal(await a.page.inputValue('[data-testid="share-text"]'), link);
   // Compare both runs at one virtual time after the re-election.
   const horizonMs = Number((await a.page.getAttribute('[data-testid="scrubber"]', 'max')));
   const t = horizonMs - 50;

@@ -214,3 +214,18 @@ test('query-string parameters work too, and a partition keeps the majority worki
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the random seed button draws a new seed and restarts the run with it', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=1`);
+  const seeds = [];
+  for (let i = 0; i < 3; i++) {
+    await page.click('[data-testid="btn-random-seed"]');
+    const seed = Number(await page.inputValue('[data-testid="param-seed"], [data-testid="seed"]'));
+    await until(page, (s) => location.hash.includes(`seed=${s}&`), seed);
+    seeds.push(seed);
+  }
+  assert.ok(seeds.every((s) => Number.isInteger(s) && s >= 0 && s < 1e6), seeds.join());
+  assert.ok(new Set(seeds).size >= 2, `fresh seeds: ${seeds.join()}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -156,7 +156,9 @@ pub fn Settings() -> impl IntoView {
                 {common(ctl, Key::Seed, "seed", |s| s.seed, |s, v| s.seed = v, (0, u64::MAX))}
                 <button class="dice" data-testid="btn-random-seed"
                     on:click=move |_| {
-                        let seed = (js_sys::Math::random() * 1_000_000.0) as u64;
+                        // A fresh seed from the browser's crypto source, kept short enough
+                        // to read out in class.
+                        let seed = getrandom::u64().map_or(1, |r| r % 1_000_000);
                         ctl.update_scenario(|s| s.seed = seed);
                     }><Tr k=Key::RandomSeed/></button>
                 <label class="field" class:hidden=move || spec().nodes.0 == spec().nodes.1>

@@ -76,6 +76,8 @@ pub fn SharePanel() -> impl IntoView {
         copy(&text);
         shown.set(text);
         copied.set(true);
+        // "Copied" fades after a few seconds; the text stays for copying by hand.
+        gloo_timers::callback::Timeout::new(3_000, move || copied.set(false)).forget();
     };
     view! {
         <section class="share">
@@ -95,8 +97,8 @@ pub fn SharePanel() -> impl IntoView {
                         }
                     }/>
             </label>
-            <Show when=move || copied.get()>
-                <span class="hint"><Tr k=Key::Copied/></span>
+            <span class="hint" data-testid="copied" class:hidden=move || !copied.get()><Tr k=Key::Copied/></span>
+            <Show when=move || !shown.with(String::is_empty)>
                 <input class="share-text" data-testid="share-text" readonly prop:value=move || shown.get()
                     on:focus=move |ev| {
                         if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
