@@ -62,8 +62,14 @@ pub trait Adapter: Clone + Send + Sync + 'static {
         id: &str,
     ) -> Option<<Self::P as Protocol>::Cmd>;
     fn status(&self, w: &World<Self::P>, lang: Lang) -> Vec<StatusVis>;
-    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)>;
-    fn kinds(&self) -> Vec<MsgStyle>;
+    /// The legend's roles (none for pages without a cluster drawing).
+    fn roles(&self, _lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        Vec::new()
+    }
+    /// The legend's message kinds.
+    fn kinds(&self) -> Vec<MsgStyle> {
+        Vec::new()
+    }
     /// A measured-versus-theory chart, for pages that have one.
     fn chart(&self, _w: &World<Self::P>) -> Option<ChartVis> {
         None

@@ -110,6 +110,33 @@ pub struct NodeVis {
 }
 
 impl NodeVis {
+    /// A node with nothing but a name and a label (the single node that holds a data
+    /// structure's state on the ring and bloom pages).
+    pub fn plain(
+        id: NodeId,
+        name: &str,
+        role: &'static str,
+        shape: Shape,
+        label: String,
+    ) -> NodeVis {
+        NodeVis {
+            id,
+            name: name.to_string(),
+            role,
+            state: role,
+            shape,
+            tone: "blue",
+            crashed: false,
+            badge: String::new(),
+            label,
+            ring: None,
+            term: None,
+            details: Vec::new(),
+            commands: Vec::new(),
+            strip: StripVis::default(),
+        }
+    }
+
     /// Restyle as crashed when the node is down: grey, no timer ring, `crashed` role, and
     /// its label prefixed with "crashed".
     pub fn crashed_if(mut self, down: bool, lang: Lang) -> NodeVis {

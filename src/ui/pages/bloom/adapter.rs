@@ -11,7 +11,7 @@ use crate::ui::core::i18n::{CmdText, Lang};
 use crate::ui::core::runner::{world_config, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{MsgStyle, NodeVis, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{MsgStyle, NodeVis, PageData, Shape, StatusVis};
 
 #[derive(Clone)]
 pub struct BloomAdapter {
@@ -44,26 +44,17 @@ impl Adapter for BloomAdapter {
     }
 
     fn node(&self, w: &World<BloomNode>, id: NodeId, lang: Lang) -> NodeVis {
-        NodeVis {
+        NodeVis::plain(
             id,
-            name: self.names[id].clone(),
-            role: "filter",
-            state: "filter",
-            shape: Shape::Square,
-            tone: "blue",
-            crashed: false,
-            badge: String::new(),
-            label: format!(
+            &self.names[id],
+            "filter",
+            Shape::Square,
+            format!(
                 "{} {}",
                 tr(lang, Text::Page(&texts::ITEMS)),
                 w.node(id).filter().n()
             ),
-            ring: None,
-            term: None,
-            details: Vec::new(),
-            commands: Vec::new(),
-            strip: StripVis::default(),
-        }
+        )
     }
 
     fn msg_style(&self, _: &()) -> MsgStyle {
@@ -116,14 +107,6 @@ impl Adapter for BloomAdapter {
             value: w.node(0).filter().n().to_string(),
             alarm: false,
         }]
-    }
-
-    fn roles(&self, _: Lang) -> Vec<(Shape, &'static str, String)> {
-        Vec::new()
-    }
-
-    fn kinds(&self) -> Vec<MsgStyle> {
-        Vec::new()
     }
 
     fn data(&self, w: &World<BloomNode>) -> Option<PageData> {

@@ -14,7 +14,7 @@ use crate::ui::core::i18n::{CmdText, Lang};
 use crate::ui::core::runner::{world_config, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{MsgStyle, NodeVis, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{MsgStyle, NodeVis, PageData, Shape, StatusVis};
 
 /// The membership a layout was computed for (now, and before the last change).
 type LayoutKey = (Vec<u32>, Option<LastChange>);
@@ -53,26 +53,17 @@ impl Adapter for RingAdapter {
     }
 
     fn node(&self, w: &World<RingNode>, id: NodeId, lang: Lang) -> NodeVis {
-        NodeVis {
+        NodeVis::plain(
             id,
-            name: self.names[id].clone(),
-            role: "ring",
-            state: "ring",
-            shape: Shape::Circle,
-            tone: "blue",
-            crashed: false,
-            badge: String::new(),
-            label: format!(
+            &self.names[id],
+            "ring",
+            Shape::Circle,
+            format!(
                 "{} · {}",
                 tr(lang, Text::Page(&texts::PHYSICAL_NODES)),
                 w.node(id).members().len()
             ),
-            ring: None,
-            term: None,
-            details: Vec::new(),
-            commands: Vec::new(),
-            strip: StripVis::default(),
-        }
+        )
     }
 
     fn msg_style(&self, _: &()) -> MsgStyle {
@@ -115,14 +106,6 @@ impl Adapter for RingAdapter {
             value: w.node(0).members().len().to_string(),
             alarm: false,
         }]
-    }
-
-    fn roles(&self, _: Lang) -> Vec<(Shape, &'static str, String)> {
-        Vec::new()
-    }
-
-    fn kinds(&self) -> Vec<MsgStyle> {
-        Vec::new()
     }
 
     fn data(&self, w: &World<RingNode>) -> Option<PageData> {
