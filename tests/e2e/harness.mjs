@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,18 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
 };
+
+// Text and wasm go out gzipped when the browser accepts it, as static hosts send them.
+const COMPRESS = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json']);
+const gzipped = new Map();
+function gz(file) {
+  const stat = fs.statSync(file);
+  const hit = gzipped.get(file);
+  if (hit && hit.mtime === stat.mtimeMs) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  gzipped.set(file, { mtime: stat.mtimeMs, body });
+  return body;
+}
 
 /** Serve DIST under `prefix` (e.g. '/' or '/course/week3/raft/'); extra pages by path. */
 export async function serve({ prefix = '/', extra = {} } = {}) {
@@ -30,7 +43,13 @@ export async function serve({ prefix = '/', extra = {} } = {}) {
     if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); return res.end('not found');
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    if (COMPRESS.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const body = gz(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
+      return res.end(body);
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
