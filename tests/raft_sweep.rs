@@ -62,7 +62,6 @@ fn random_faults_never_break_safety_and_the_cluster_recovers() {
         seeds(),
         total_events
     );
-    assert!(worst_recovery < 10 * SEC);
 }
 
 #[test]

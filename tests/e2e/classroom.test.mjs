@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+import { serve, launch, open, shot, until, nodes, virtualMs, virtualAfter } from './harness.mjs';
 
 let server, nested, browser;
 const LESSON = `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>Week 3: Raft</h1>
@@ -27,7 +27,9 @@ test('a shared link reproduces the same leader and term at the same time', async
   await a.page.click(`[data-testid="${first.id}"]`);
   await a.page.click('[data-testid="action-kill"]');
   await waitLeader(a.page, first.term);
-  await a.page.waitForTimeout(400);
+  // Let the new leader's term run on for 200 ms of virtual time.
+  const reelected = await virtualMs(a.page);
+  await virtualAfter(a.page, reelected, 200);
   await a.page.click('[data-testid="btn-play"]');
   await a.page.click('[data-testid="btn-copy-link"]');
   const link = await a.page.inputValue('[data-testid="share-text"]');
@@ -74,7 +76,7 @@ test('the embed works inside an iframe of a course page served under a nested pa
 test('the scrubber moves back in time and the view follows', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
   await waitLeader(page);
-  await page.waitForTimeout(300);
+  await until(page, () => document.querySelectorAll('[data-testid^="arrow-"]').length > 5);
   await page.click('[data-testid="btn-play"]');
   assert.ok((await page.locator('[data-testid^="arrow-"]').count()) > 5, 'the space-time diagram shows messages');
   await page.locator('[data-testid="scrubber"]').fill('100');

@@ -93,3 +93,26 @@ export async function nodes(page) {
     id: e.dataset.testid, role: e.dataset.role, term: Number(e.dataset.term),
   })));
 }
+
+/** Wait until the page has drawn `n` more animation frames (rendering settled, or, while
+ * paused, `n` chances for the clock to move). */
+export async function frames(page, n = 2) {
+  await page.evaluate((n) => new Promise((done) => {
+    const next = (k) => (k <= 0 ? done() : requestAnimationFrame(() => next(k - 1)));
+    next(n);
+  }), n);
+}
+
+/** The virtual time on the page's clock, in ms. */
+export async function virtualMs(page) {
+  const text = await page.locator('[data-testid="clock"]').textContent();
+  return Math.round(parseFloat(text.match(/(\d+\.\d+) s/)[1]) * 1000);
+}
+
+/** Wait until the virtual clock has advanced `ms` beyond `from`. */
+export async function virtualAfter(page, from, ms) {
+  await until(page, (t) => {
+    const m = document.querySelector('[data-testid="clock"]').textContent.match(/(\d+\.\d+) s/);
+    return m && parseFloat(m[1]) * 1000 >= t;
+  }, from + ms);
+}

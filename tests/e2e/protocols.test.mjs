@@ -2,7 +2,7 @@
 // student's click changes the outcome the way the narration says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+import { serve, launch, open, shot, until, nodes, frames } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -40,7 +40,7 @@ test('every page is reachable from the navigation and loads without errors', asy
   for (const slug of slugs) {
     await page.click(`[data-testid="nav-${slug}"]`);
     await until(page, (slug) => document.querySelector(`[data-testid="page-${slug}"]`), slug);
-    await page.waitForTimeout(200);
+    await frames(page, 3);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 400, `${slug} is ${width} px wide at 400`);
   }
@@ -95,8 +95,13 @@ test('Paxos: killing a majority of acceptors by click means no value is chosen',
 test('2PC: a coordinator crash blocks every yes voter until it recovers', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=coordinator-crash&speed=10`);
   await until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed');
+  // Three yes voters blocked, and the time they have been blocked keeps growing.
   const blocked = await statusIs(page, 'blocked', /^3 · \d+ ms$/);
-  assert.ok(blocked);
+  const since = Number(blocked.match(/(\d+) ms/)[1]);
+  await until(page, (since) => {
+    const m = (document.querySelector('[data-testid="status-blocked"] b')?.textContent || '').match(/^3 · (\d+) ms$/);
+    return m && Number(m[1]) > since;
+  }, since);
   for (const n of [2, 3, 4]) {
     assert.equal(await page.getAttribute(`[data-testid="node-${n}"]`, 'data-state'), 'prepared');
   }
@@ -156,9 +161,8 @@ test('3PC: a partition after PreCommit splits the decision and the monitor says 
 test('Chinese pages use the course terms', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=coordinator-crash&speed=10&lang=zh`);
   await until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed');
-  await page.waitForTimeout(400);
-  const body = await page.locator('body').innerText();
-  for (const term of ['协调者', '参与者', '阻塞', '预设场景']) assert.ok(body.includes(term), term);
+  const terms = ['协调者', '参与者', '阻塞', '预设场景'];
+  await until(page, (terms) => terms.every((t) => document.body.innerText.includes(t)), terms);
   await shot(page, 'twopc-zh');
   await page.click('[data-testid="nav-paxos"]');
   await until(page, () => document.body.innerText.includes('提议者') && document.body.innerText.includes('接受者'));

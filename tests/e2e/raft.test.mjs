@@ -1,7 +1,7 @@
 // The Raft page in Debian's Chromium, driven as a student would: clicks, keys, links.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, until, nodes } from './harness.mjs';
+import { serve, launch, open, shot, until, nodes, frames, virtualMs, virtualAfter } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,10 +19,12 @@ test('the page loads without errors and a leader is elected', async () => {
   assert.equal((await nodes(page)).length, 5);
   assert.equal(await page.locator('[data-testid^="link-"]').count(), 10);
   const leader = await waitLeader(page);
-  assert.ok(leader.term >= 1);
-  await page.waitForTimeout(300);
-  const others = (await nodes(page)).filter((n) => n.id !== leader.id);
-  assert.ok(others.every((n) => n.role === 'follower'), JSON.stringify(others));
+  // Its heartbeats bring every other node to follower in the leader's term.
+  await until(page, ({ id, term }) => [...document.querySelectorAll('[data-testid^="node-"]')]
+    .filter((e) => e.dataset.testid !== id)
+    .every((e) => e.dataset.role === 'follower' && Number(e.dataset.term) === term), leader);
+  const all = await nodes(page);
+  assert.equal(all.filter((n) => n.role === 'leader').length, 1, JSON.stringify(all));
   await shot(page, 'raft-leader-elected');
   assert.deepEqual(errors, []);
   await context.close();
@@ -61,9 +63,9 @@ test('a node whose links are all cut never becomes leader of the majority', asyn
     assert.equal(await page.getAttribute(`[data-testid="link-${a}-${b}"]`, 'data-state'), 'cut');
   }
   const termBefore = Number(await page.getAttribute(`[data-testid="node-${lonely}"]`, 'data-term'));
-  // Let several election timeouts pass (≈ 3 virtual seconds at 10×).
+  // Let several election timeouts pass: 12 steps of 250 ms of virtual time.
   for (let i = 0; i < 12; i++) {
-    await page.waitForTimeout(500);
+    await virtualAfter(page, await virtualMs(page), 250);
     const ns = await nodes(page);
     assert.notEqual(ns[lonely - 1].role, 'leader', 'the isolated node must not lead');
     assert.ok(ns.some((n, i) => i !== lonely - 1 && n.role === 'leader'), 'the majority keeps a leader');
@@ -81,7 +83,10 @@ test('a node whose links are all cut never becomes leader of the majority', asyn
 test('a client request sent to a follower commits on every live node', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=8&nodes=5&${FAST}`);
   const leader = await waitLeader(page);
-  await page.waitForTimeout(300); // let the followers hear from the leader
+  // The followers have heard from the leader: all in its term.
+  await until(page, ({ id, term }) => [...document.querySelectorAll('[data-testid^="node-"]')]
+    .filter((e) => e.dataset.testid !== id)
+    .every((e) => e.dataset.role === 'follower' && Number(e.dataset.term) === term), leader);
   const n = leader.id === 'node-1' ? 2 : 1;
   // One node is down: the request must still commit on the four live ones.
   const down = leader.id === 'node-5' ? 4 : 5;
@@ -120,9 +125,8 @@ test('a malformed link shows readable notices and falls back', async () => {
 test('Chinese interface from the link, switchable to English', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&lang=zh&${FAST}`);
   await waitLeader(page);
-  await page.waitForTimeout(500);
-  const body = await page.locator('body').innerText();
-  for (const term of ['分布式系统演练场', '领导者', '跟随者', '事件日志', '任期']) assert.ok(body.includes(term), term);
+  const terms = ['分布式系统演练场', '领导者', '跟随者', '事件日志', '任期'];
+  await until(page, (terms) => terms.every((t) => document.body.innerText.includes(t)), terms);
   await shot(page, 'raft-zh');
   await page.click('[data-testid="lang-toggle"]');
   const en = await page.locator('body').innerText();
@@ -147,8 +151,8 @@ test('pause, step and the keyboard drive the virtual clock', async () => {
   await page.click('[data-testid="btn-play"]');
   assert.equal(await page.getAttribute('[data-testid="btn-play"]', 'data-playing'), 'false');
   const t0 = await page.locator('[data-testid="clock"]').textContent();
-  await page.waitForTimeout(400);
-  assert.equal(await page.locator('[data-testid="clock"]').textContent(), t0, 'paused means paused');
+  await frames(page, 20);
+  assert.equal(await page.locator('[data-testid="clock"]').textContent(), t0, 'paused means paused: 20 frames, no time');
   await page.click('[data-testid="btn-step"]');
   await page.keyboard.press('ArrowRight');
   const t1 = await page.locator('[data-testid="clock"]').textContent();

@@ -1,6 +1,7 @@
 // Gossip, hash ring and bloom filter pages in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serve, launch, open, shot, until } from './harness.mjs';
 
 let server, browser;
@@ -180,8 +181,12 @@ test('sweep experiments run on the gossip, bloom and ring pages and plot measure
     await page.click('[data-testid="exp-run"]');
     await until(page, (total) => document.querySelector('[data-testid="exp-count"]').textContent === `${total} / ${total}`, total, 60000);
     assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), lines, url);
+    // The CSV holds one row per trial: x, trial number, measured value, theory.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-csv"]')]);
-    assert.ok((await csv.path()) !== null);
+    const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\n');
+    assert.equal(rows[0], 'x,trial,value,theory');
+    assert.equal(rows.length, total + 1, url);
+    assert.ok(rows.slice(1).every((r) => r.split(',').length === 4 && Number.isFinite(Number(r.split(',')[2]))), url);
     if (url === '#/bloom') await shot(page, 'bloom-sweep');
     assert.deepEqual(errors, [], url);
     await context.close();
