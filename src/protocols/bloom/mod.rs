@@ -9,7 +9,7 @@
 
 pub mod play;
 
-use crate::protocols::stable_hash::hash;
+use crate::protocols::stable_hash::{hash, mix};
 
 /// What a query found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,14 +58,25 @@ impl BloomFilter {
         self.inserted.contains(item)
     }
 
-    /// The `k` bit positions of `item`.
+    /// The `k` bit positions of `item`, all distinct (`min(k, m)` of them): the item's
+    /// hash seeds a SplitMix64 stream and each draw is mapped onto `0..m` by a widening
+    /// multiply, skipping cells already taken — `k` independent hash functions, as the
+    /// formula assumes. (Double hashing `h1 + i·h2` wrapped at 2^64 collided when `m` is
+    /// not a power of two, 1.2× the formula at m = 300, k = 6; and even reduced mod `m`
+    /// its arithmetic progressions ran 17 % over the formula at m = 1024, k = 7.)
     pub fn positions(&self, item: &str) -> Vec<usize> {
         let m = self.m() as u64;
-        let h1 = hash(item, 1);
-        let h2 = hash(item, 2) | 1;
-        (0..self.k as u64)
-            .map(|i| (h1.wrapping_add(i.wrapping_mul(h2)) % m) as usize)
-            .collect()
+        let want = (self.k as u64).min(m) as usize;
+        let mut state = hash(item, 1);
+        let mut out = Vec::with_capacity(want);
+        while out.len() < want {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let cell = ((mix(state) as u128 * m as u128) >> 64) as usize;
+            if !out.contains(&cell) {
+                out.push(cell);
+            }
+        }
+        out
     }
 
     pub fn insert(&mut self, item: &str) {
@@ -145,26 +156,66 @@ mod tests {
     }
 
     #[test]
-    fn measured_false_positive_rate_matches_the_formula() {
-        // Tolerance: within 20 % relative (or 0.005 absolute) of the formula, averaged
-        // over 20 seeds (insert sets) of 20,000 absent queries each.
-        for (m, k, n) in [(1024, 3, 100), (1024, 7, 100), (4096, 4, 800), (256, 2, 64)] {
-            let mut rates = Vec::new();
-            for seed in 0..20 {
-                let mut f = BloomFilter::new(m, k);
-                for i in 0..n {
-                    f.insert(&format!("s{seed}-in-{i}"));
+    fn positions_are_distinct_for_every_m_the_page_allows() {
+        for m in (8..=4096).step_by(7).chain([8, 300, 1000, 4096]) {
+            for k in [1, 3, 6, 16] {
+                let f = BloomFilter::new(m, k);
+                for w in ["a", "bb", "apple", "key-77"] {
+                    let mut p = f.positions(w);
+                    assert_eq!(p.len(), k.min(m));
+                    p.sort_unstable();
+                    p.dedup();
+                    assert_eq!(p.len(), k.min(m), "m={m} k={k} {w}");
+                    assert!(p.iter().all(|&x| x < m));
                 }
-                let fp = (0..20_000)
-                    .filter(|i| f.query(&format!("s{seed}-out-{i}")) == QueryOutcome::FalsePositive)
-                    .count();
-                rates.push(fp as f64 / 20_000.0);
             }
-            let measured = rates.iter().sum::<f64>() / rates.len() as f64;
-            let expected = expected_fp_rate(m, k, n);
+        }
+    }
+
+    #[test]
+    fn measured_false_positive_rate_matches_the_formula() {
+        // For each case, 200 insert sets × 2,000 absent queries. How far the mean may be
+        // from the formula comes from the data: four standard errors of the mean over the
+        // insert sets (the spread between sets dominates: the fraction of ones varies, and
+        // the rate is its k-th power), plus the formula's own gap to k distinct cells,
+        // (1 − (1 − k/m)^n)^k against (1 − e^(−kn/m))^k. Either old fault (+20 % at
+        // m = 300, k = 6; +17 % at m = 1024, k = 7) is well outside it.
+        for (m, k, n) in [
+            (1024, 3, 100),
+            (1024, 7, 100),
+            (4096, 4, 800),
+            (256, 2, 64),
+            (300, 6, 40),
+            (1000, 5, 120),
+        ] {
+            let sets = 200;
+            let rates: Vec<f64> = (0..sets)
+                .map(|seed| {
+                    let mut f = BloomFilter::new(m, k);
+                    for i in 0..n {
+                        f.insert(&format!("s{seed}-in-{i}"));
+                    }
+                    let fp = (0..2_000)
+                        .filter(|i| {
+                            f.query(&format!("s{seed}-out-{i}")) == QueryOutcome::FalsePositive
+                        })
+                        .count();
+                    fp as f64 / 2_000.0
+                })
+                .collect();
+            let mean = rates.iter().sum::<f64>() / sets as f64;
+            let var = rates.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (sets - 1) as f64;
+            let se = (var / sets as f64).sqrt();
+            let textbook = expected_fp_rate(m, k, n);
+            let distinct = (1.0 - (1.0 - k as f64 / m as f64).powi(n as i32)).powi(k as i32);
+            let tolerance = 4.0 * se + (textbook - distinct).abs();
             assert!(
-                (measured - expected).abs() <= (0.2 * expected).max(0.005),
-                "m={m} k={k} n={n}: {measured} vs {expected}"
+                (mean - textbook).abs() <= tolerance,
+                "m={m} k={k} n={n}: {mean} vs {textbook} (± {tolerance})"
+            );
+            assert!(
+                tolerance < 0.12 * textbook,
+                "m={m} k={k}: the test is too loose to tell"
             );
         }
     }
