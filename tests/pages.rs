@@ -656,3 +656,47 @@ fn a_scenario_file_opens_the_same_run_as_the_link() {
     assert_eq!(sc.nodes, 9);
     assert_eq!(notices.len(), 3, "{notices:?}");
 }
+
+// ----- hostile links stay bounded (issue 11) ---------------------------------------------
+
+#[test]
+fn times_in_links_are_bounded_and_named_in_notices() {
+    use ds_playground::ui::core::action_log::MAX_AT;
+    // An open time past ten minutes is clamped, with a notice naming the limit.
+    for t in [
+        "100000000",
+        "1000000000000000",
+        "18446744073709551",
+        "18446744073709552",
+    ] {
+        let (sc, notices) = Scenario::from_location("", &format!("#/raft?t={t}"));
+        assert_eq!(sc.start_ms, 600_000, "t={t}");
+        assert_eq!(
+            notices,
+            vec![Notice::Clamped {
+                field: "t".into(),
+                value: t.into(),
+                to: "600000".into()
+            }]
+        );
+    }
+    // The clamped link builds (to ten minutes), and a 2PC link with the largest t too.
+    let (sc, _) = Scenario::from_location("", "#/2pc?t=18446744073709551");
+    let sim = build(&sc);
+    assert_eq!(sim.now(), 600 * SEC);
+    // An action beyond the limit is refused with a notice; the rest load.
+    let (sc, notices) = Scenario::from_location("", "#/raft?act=1000k1,18446744073709551615H");
+    assert_eq!(sc.actions.len(), 1);
+    assert_eq!(notices.len(), 1);
+    let (sc, _) = Scenario::from_location("", &format!("#/raft?act={MAX_AT}H"));
+    assert_eq!(sc.actions.len(), 1, "the limit itself is allowed");
+}
+
+#[test]
+fn a_flood_of_bad_actions_is_refused_without_stalling() {
+    // 500,000 bad entries: each is a notice (the page lists ten and counts the rest).
+    let act = ",z".repeat(500_000);
+    let (sc, notices) = Scenario::from_location("", &format!("#/raft?act={act}"));
+    assert!(sc.actions.is_empty());
+    assert_eq!(notices.len(), 500_000);
+}

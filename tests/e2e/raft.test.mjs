@@ -233,3 +233,15 @@ test('the random seed button draws a new seed and restarts the run with it', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('hostile links: a far-future time is clamped and a flood of bad actions is summarised', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?t=1000000000000000&act=${',z'.repeat(2000)}`);
+  await page.waitForSelector('[data-testid="notices"]');
+  // Ten notices listed, the rest counted; the clock opened at the ten-minute limit.
+  assert.equal(await page.locator('[data-testid="notices"] li').count(), 11);
+  assert.match(await page.innerText('[data-testid="notices-more"]'), /1991 more/);
+  assert.match(await page.innerText('[data-testid="notices"]'), /t=1000000000000000/);
+  assert.match(await page.locator('[data-testid="clock"]').textContent(), /600\.\d{3} s/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

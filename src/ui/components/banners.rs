@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::core::i18n::{notice, Key};
+use crate::ui::core::i18n::{more_notices, notice, Key};
 use crate::ui::state::Ctl;
 
 /// Names the broken rule, the nodes and the time. Shown only when the monitor fired.
@@ -33,6 +33,9 @@ pub fn ViolationBanner() -> impl IntoView {
     }
 }
 
+/// At most this many notices are listed; the rest are counted ("and 499,990 more").
+const SHOWN_NOTICES: usize = 10;
+
 /// What the URL asked for that could not be used as written.
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -44,7 +47,12 @@ pub fn Notices() -> impl IntoView {
             view! {
                 <div class="notices" role="status" data-testid="notices">
                     <strong><Tr k=Key::NoticeTitle/></strong>
-                    <ul>{ns.iter().map(|n| view! { <li>{notice(lang, n)}</li> }).collect_view()}</ul>
+                    <ul>
+                        {ns.iter().take(SHOWN_NOTICES).map(|n| view! { <li>{notice(lang, n)}</li> }).collect_view()}
+                        {(ns.len() > SHOWN_NOTICES).then(|| view! {
+                            <li data-testid="notices-more">{more_notices(lang, ns.len() - SHOWN_NOTICES)}</li>
+                        })}
+                    </ul>
                     <button data-testid="notices-dismiss" on:click=move |_| ctl.notices.set(Vec::new())><Tr k=Key::Dismiss/></button>
                 </div>
             }

@@ -86,10 +86,17 @@ fn parse_pair(s: &str, nodes: usize) -> Option<(usize, usize)> {
     (a != b).then_some((a, b))
 }
 
+/// How far into a run a link may reach (ms): it may open there and carry actions up to
+/// there. The page runs to it synchronously on load (about a second for Raft with its live
+/// checks); anything later is refused with a notice instead of freezing the page.
+pub const MAX_TIME_MS: u64 = 600_000;
+/// The latest time an action may carry (µs).
+pub const MAX_AT: SimTime = MAX_TIME_MS * crate::sim::MS;
+
 fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimTime, UiAction)> {
     let split = e.find(|c: char| !c.is_ascii_digit())?;
     let (at, rest) = e.split_at(split);
-    let at: SimTime = at.parse().ok()?;
+    let at: SimTime = at.parse().ok().filter(|at| *at <= MAX_AT)?;
     let mut chars = rest.chars();
     let code = chars.next()?;
     let args = chars.as_str();

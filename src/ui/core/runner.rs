@@ -214,7 +214,11 @@ impl<A: Adapter> Sim<A> {
     /// Advance to `t`, applying logged actions at their times, checkpointing on the way.
     fn advance_to(&mut self, t: SimTime) {
         loop {
-            let next_cp = self.checkpoints.last().map_or(0, |c| c.world.now()) + self.spacing;
+            let next_cp = self
+                .checkpoints
+                .last()
+                .map_or(0, |c| c.world.now())
+                .saturating_add(self.spacing);
             let next_action = self
                 .log
                 .get(self.applied)
@@ -259,7 +263,7 @@ impl<A: Adapter> Sim<A> {
                 i += 1;
                 i % 2 == 1
             });
-            self.spacing *= 2;
+            self.spacing = self.spacing.saturating_mul(2);
         }
     }
 

@@ -192,6 +192,8 @@ pub const FREE_PLAY: &str = "free";
 
 /// Limits of the settings every page has (inclusive).
 pub mod limits {
+    /// The virtual time a link may open at (see [`crate::ui::core::action_log::MAX_TIME_MS`]).
+    pub const TIME_MS: (u64, u64) = (0, crate::ui::core::action_log::MAX_TIME_MS);
     pub const LATENCY_MS: (u64, u64) = (1, 2_000);
     pub const LOSS_PCT: (u64, u64) = (0, 90);
     pub const SPEED: (f64, f64) = (0.1, 10.0);
@@ -408,7 +410,10 @@ impl Scenario {
             "lmin" => self.latency_min_ms = int(notices).unwrap_or(self.latency_min_ms),
             "lmax" => self.latency_max_ms = int(notices).unwrap_or(self.latency_max_ms),
             "loss" => self.loss_pct = int(notices).unwrap_or(self.loss_pct),
-            "t" => self.start_ms = int(notices).unwrap_or(0),
+            "t" => {
+                self.start_ms =
+                    int(notices).map_or(0, |t| clamp_u64("t", t, limits::TIME_MS, notices))
+            }
             "tour" => {
                 let spec = self.spec();
                 let (steps, bad) =

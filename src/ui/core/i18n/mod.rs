@@ -121,6 +121,14 @@ pub fn engine_event(lang: Lang, e: &EngineEvent, names: Names) -> String {
     }
 }
 
+/// The line that counts the notices not listed.
+pub fn more_notices(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("… and {n} more"),
+        Lang::Zh => format!("……另有 {n} 条"),
+    }
+}
+
 /// A problem found in the URL or a scenario, in `lang`.
 pub fn notice(lang: Lang, n: &super::notice::Notice) -> String {
     match lang {
