@@ -173,3 +173,91 @@ fn memory_stays_bounded_over_an_hour() {
     sim.seek(t);
     assert_eq!(sim.fingerprint(), print);
 }
+
+/// A random scenario of `page`: preset (or none), every setting drawn in its range,
+/// seed, latency and loss; normalised as the settings panel would.
+fn random_scenario(rng: &mut SimRng, page: Page) -> Scenario {
+    let spec = page.spec();
+    let mut sc = Scenario::new(page);
+    let presets = spec.presets.len();
+    if presets > 0 {
+        let pick = rng.index(presets + 1);
+        sc.preset = spec.presets.get(pick).map(|p| p.slug);
+        sc.apply_preset_settings();
+    }
+    sc.seed = rng.range_inclusive(0, 1_000_000);
+    let (lo, hi, _) = spec.nodes;
+    if rng.chance(0.5) {
+        sc.nodes = rng.range_inclusive(lo, hi.min(lo + 12)) as usize;
+    }
+    for p in spec.params {
+        if rng.chance(0.4) {
+            // Keep timers short enough that something happens within the run.
+            let hi = p.max.min(p.min.max(1) * 20);
+            sc.set_param(p.key, rng.range_inclusive(p.min, hi.max(p.min)));
+        }
+    }
+    if spec.network && rng.chance(0.5) {
+        sc.latency_min_ms = rng.range_inclusive(1, 40);
+        sc.latency_max_ms = sc.latency_min_ms + rng.range_inclusive(0, 40);
+        sc.loss_pct = rng.range_inclusive(0, 3) * 10;
+    }
+    sc.normalize();
+    sc
+}
+
+#[test]
+fn a_copied_link_replays_the_run_for_a_thousand_random_scenarios() {
+    let pages = registry::pages();
+    let mut mismatches = Vec::new();
+    for case in 0..1_050u64 {
+        let mut rng = SimRng::new(case).fork(0x11AC);
+        let page = pages[case as usize % pages.len()];
+        let sc = random_scenario(&mut rng, page);
+        let n = sc.cluster_size().max(1);
+        let mut sim = build(&sc);
+        let end = 1_200 * MS;
+        while sim.now() < end {
+            let t = sim.now() + rng.range_inclusive(20 * MS, 200 * MS);
+            sim.run_until(t.min(end));
+            let action = if page.spec().network && n > 1 {
+                random_action(&mut rng, page, n, sim.as_ref())
+            } else {
+                // Data-structure pages: their own commands (the filter's with a word).
+                let cmds = page.spec().commands;
+                let c = cmds[rng.index(cmds.len())];
+                match c {
+                    "insert" | "query" => UiAction::Input(0, c, format!("w {}", rng.index(50))),
+                    _ => UiAction::Command(rng.index(n), c),
+                }
+            };
+            sim.act(action);
+        }
+        // What "Copy link" writes: the scenario plus the log, from time 0.
+        let shared = Scenario {
+            actions: sim.log().to_vec(),
+            ..sc.clone()
+        };
+        let link = shared.to_hash();
+        let (back, notices) = Scenario::from_location("", &link);
+        if !notices.is_empty() || back.world_key() != sc.world_key() {
+            mismatches.push(format!(
+                "{link}: {notices:?} / {:?} vs {:?}",
+                back.world_key(),
+                sc.world_key()
+            ));
+            continue;
+        }
+        let mut again = build(&back);
+        again.run_until(sim.now());
+        if again.fingerprint() != sim.fingerprint() {
+            mismatches.push(format!("{link}: different run"));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches[..mismatches.len().min(5)].join("\n")
+    );
+}

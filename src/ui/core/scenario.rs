@@ -295,13 +295,11 @@ impl Scenario {
     }
 
     /// Set a page setting (unknown keys are ignored); call [`Scenario::normalize`] after.
+    /// The value is kept even when it equals the catalog default: a preset may imply
+    /// another value, and the link must say which one the user chose.
     pub fn set_param(&mut self, key: &str, v: u64) {
         if let Some(p) = self.spec().param(key) {
-            if v == p.default {
-                self.params.remove(p.key);
-            } else {
-                self.params.insert(p.key, v);
-            }
+            self.params.insert(p.key, v);
         }
     }
 
@@ -520,7 +518,11 @@ impl Scenario {
     /// The URL hash for this scenario (`#/raft?seed=…`): seed and node count always,
     /// everything else only where it differs from the default.
     pub fn to_hash(&self) -> String {
-        let d = Scenario::new(self.page);
+        // What reading the link gives without these values: the page's defaults with this
+        // scenario's preset applied (so a value the preset would change is always written).
+        let mut d = Scenario::new(self.page);
+        d.preset = self.preset;
+        d.apply_preset_settings();
         let mut q = format!("v={LINK_VERSION}&seed={}&nodes={}", self.seed, self.nodes);
         let mut push = |k: &str, v: String| {
             q.push('&');
@@ -528,7 +530,7 @@ impl Scenario {
             q.push('=');
             q.push_str(&v);
         };
-        if self.preset != d.preset {
+        if self.preset != Scenario::new(self.page).preset {
             push("preset", self.preset.unwrap_or(FREE_PLAY).into());
         }
         if self.speed != d.speed {
@@ -559,7 +561,8 @@ impl Scenario {
             }
         }
         for p in self.spec().params {
-            if let Some(v) = self.params.get(p.key) {
+            let v = self.param(p.key);
+            if v != d.param(p.key) {
                 push(p.key, v.to_string());
             }
         }
@@ -583,21 +586,18 @@ impl Scenario {
 
     /// Settings that shape the world at time 0 (changing one restarts the run, so that a
     /// link always replays exactly); speed, language and embedding are not among them.
-    pub fn world_key(
-        &self,
-    ) -> (
-        Page,
-        u64,
-        usize,
-        &BTreeMap<&'static str, u64>,
-        Option<&'static str>,
-        NetConfig,
-    ) {
+    /// The page's settings by their effective values (a setting left at its default and
+    /// one set to it are the same run).
+    pub fn world_key(&self) -> (Page, u64, usize, Vec<u64>, Option<&'static str>, NetConfig) {
         (
             self.page,
             self.seed,
             self.nodes,
-            &self.params,
+            self.spec()
+                .params
+                .iter()
+                .map(|p| self.param(p.key))
+                .collect(),
             self.preset,
             self.net_config(),
         )
