@@ -700,3 +700,22 @@ fn a_flood_of_bad_actions_is_refused_without_stalling() {
     assert!(sc.actions.is_empty());
     assert_eq!(notices.len(), 500_000);
 }
+
+#[test]
+fn a_tour_is_kept_whole_or_refused_with_a_notice() {
+    use ds_playground::ui::core::scenario::MAX_TOUR;
+    let step = "100~~Look at the leader|";
+    // Just under the limit: every step kept, the text whole.
+    let fits = step.repeat(MAX_TOUR / step.len());
+    let (sc, notices) = Scenario::from_location("", &format!("#/raft?tour={fits}"));
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(sc.tour.as_deref(), Some(fits.as_str()));
+    // Over it: no tour, and a notice that says why (never a cut, half-valid tour).
+    let long = step.repeat(MAX_TOUR / step.len() + 1);
+    let (sc, notices) = Scenario::from_location("", &format!("#/raft?tour={long}"));
+    assert_eq!(sc.tour, None);
+    assert!(
+        matches!(&notices[..], [Notice::Clamped { field, .. }] if field == "tour"),
+        "{notices:?}"
+    );
+}

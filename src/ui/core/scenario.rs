@@ -187,6 +187,9 @@ impl Scenario {
     }
 }
 
+/// The longest tour a link may carry (characters); a longer one is refused with a notice.
+pub const MAX_TOUR: usize = 4_000;
+
 /// The URL value for "no preset".
 pub const FREE_PLAY: &str = "free";
 
@@ -412,13 +415,19 @@ impl Scenario {
                 self.start_ms =
                     int(notices).map_or(0, |t| clamp_u64("t", t, limits::TIME_MS, notices))
             }
+            // A tour is kept whole or refused with a notice, never cut.
+            "tour" if value.chars().count() > MAX_TOUR => notices.push(Notice::Clamped {
+                field: "tour".into(),
+                value: format!("{} characters", value.chars().count()),
+                to: format!("none (at most {MAX_TOUR})"),
+            }),
             "tour" => {
                 let spec = self.spec();
                 let (steps, bad) =
                     crate::ui::core::tours::parse(value, &(spec.tours)(), spec.commands);
                 notices.extend(bad);
                 if !steps.is_empty() {
-                    self.tour = Some(value.chars().take(4_000).collect());
+                    self.tour = Some(value.to_string());
                 }
             }
             "autoplay" => match value {
