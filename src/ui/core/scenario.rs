@@ -425,10 +425,17 @@ impl Scenario {
                 let spec = self.spec();
                 let (steps, bad) =
                     crate::ui::core::tours::parse(value, &(spec.tours)(), spec.commands);
-                notices.extend(bad);
+                let builtin = (spec.tours)().iter().any(|t| t.slug == value);
                 if !steps.is_empty() {
-                    self.tour = Some(value.to_string());
+                    // A teacher's tour is kept as the steps that were used (a copied link
+                    // then reopens without the same complaints).
+                    self.tour = Some(if builtin || bad.is_empty() {
+                        value.to_string()
+                    } else {
+                        crate::ui::core::tours::encode(&steps)
+                    });
                 }
+                notices.extend(bad);
             }
             "autoplay" => match value {
                 "1" | "true" => self.autoplay = true,

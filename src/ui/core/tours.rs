@@ -102,6 +102,27 @@ pub fn parse(value: &str, builtin: &[Tour], commands: &[&str]) -> (Vec<Step>, Ve
     (steps, notices)
 }
 
+/// A teacher's steps written back as `tour=` text (the form [`parse`] reads), so a copied
+/// link carries exactly the steps that were used, without the ones skipped.
+pub fn encode(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .filter_map(|s| {
+            let StepText::Custom(text) = &s.text else {
+                return None;
+            };
+            let expect = match &s.expect {
+                None => String::new(),
+                Some(Expect::Crash(role)) => format!("crash-{role}"),
+                Some(Expect::Restart) => "restart".into(),
+                Some(Expect::Command(c)) => format!("do-{c}"),
+            };
+            Some(format!("{}~{expect}~{text}", s.wait_ms))
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// Whether `new_actions` (taken since the step began, with the roles nodes had then)
 /// satisfy `expect`.
 pub fn satisfied(expect: &Expect, roles: &[&str], new_actions: &[UiAction]) -> bool {
@@ -130,6 +151,22 @@ mod tests {
         assert_eq!(steps[0].expect, Some(Expect::Crash("leader".into())));
         assert_eq!(steps[2].expect, Some(Expect::Command("request".into())));
         assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn used_steps_are_written_back_as_they_are_read() {
+        let (steps, bad) = parse(
+            "300~crash-leader~Kill it, now!|x~~bad|0~restart~Back|20~do-request~Ask|5~~Look",
+            &[],
+            &["request"],
+        );
+        assert_eq!((steps.len(), bad.len()), (4, 1));
+        let text = encode(&steps);
+        assert_eq!(
+            text,
+            "300~crash-leader~Kill it, now!|0~restart~Back|20~do-request~Ask|5~~Look"
+        );
+        assert_eq!(parse(&text, &[], &["request"]), (steps, vec![]));
     }
 
     #[test]
