@@ -245,3 +245,18 @@ test('hostile links: a far-future time is clamped and a flood of bad actions is 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the page states Raft\'s timing requirement with the current numbers, and warns when it breaks', async () => {
+  const ok = await open(browser, `${server.url}#/raft?seed=3`, { viewport: { width: 1280, height: 800 } });
+  const good = ok.page.locator('[data-testid="status-timing"]');
+  assert.match(await good.innerText(), /80 ms ≪ election timeout 150–300 ms ✓/);
+  assert.equal(await good.evaluate((e) => e.classList.contains('alarm')), false);
+  await shot(ok.page, 'raft-timing-1280');
+  await ok.context.close();
+  const bad = await open(browser, `${server.url}#/raft?seed=3&emin=60&emax=300&hb=30&lang=zh`);
+  const warn = bad.page.locator('[data-testid="status-timing"]');
+  assert.match(await warn.innerText(), /⚠ 选举超时 60 ms 小于一次投票的往返时间（80 ms）/);
+  assert.equal(await warn.evaluate((e) => e.classList.contains('alarm')), true);
+  assert.deepEqual([...ok.errors, ...bad.errors], []);
+  await bad.context.close();
+});

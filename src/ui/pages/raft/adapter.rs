@@ -18,6 +18,19 @@ const SHOWN: usize = 24;
 pub struct RaftAdapter {
     names: Vec<String>,
     next_cmd: u64,
+    /// The election timeout range (ms), for the timing requirement in the status.
+    election_ms: (u64, u64),
+}
+
+/// Raft's timing requirement (§5.6): broadcastTime ≪ electionTimeout. A vote needs a round
+/// trip, so a timeout shorter than two one-way delays cannot elect reliably, and a
+/// randomisation window narrower than the latency spread cannot separate candidates.
+/// Returns (broadcast ms, whether each of the two conditions holds).
+pub fn timing(election_ms: (u64, u64), latency_ms: (u64, u64)) -> (u64, bool, bool) {
+    let broadcast = 2 * latency_ms.1;
+    let long_enough = election_ms.0 >= broadcast;
+    let spread_enough = election_ms.1 - election_ms.0 >= latency_ms.1 - latency_ms.0;
+    (broadcast, long_enough, spread_enough)
 }
 
 pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
@@ -36,6 +49,7 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
         RaftAdapter {
             names: numbered("S", sc.nodes),
             next_cmd: 1,
+            election_ms: (sc.param("emin"), sc.param("emax")),
         },
     )
 }
@@ -292,6 +306,25 @@ impl Adapter for RaftAdapter {
             .map(|i| w.node(i).commit_index())
             .max()
             .unwrap_or(0);
+        let net = &w.config().net;
+        let (lmin, lmax) = (net.latency_min / MS, net.latency_max / MS);
+        let (broadcast, long_enough, spread_enough) = timing(self.election_ms, (lmin, lmax));
+        let (emin, emax) = self.election_ms;
+        let timing_value = match (long_enough, spread_enough) {
+            (true, true) => tr(lang, Text::Page(&super::texts::TIMING_OK)).to_string(),
+            (false, _) => tr(lang, Text::Page(&super::texts::TIMING_TOO_SHORT)).to_string(),
+            (true, false) => tr(lang, Text::Page(&super::texts::TIMING_NARROW)).to_string(),
+        }
+        .replace("{b}", &broadcast.to_string())
+        .replace("{emin}", &emin.to_string())
+        .replace("{emax}", &emax.to_string())
+        .replace("{spread}", &(lmax - lmin).to_string());
+        let timing_status = StatusVis {
+            key: "timing",
+            label: tr(lang, Text::Page(&super::texts::TIMING)).into(),
+            value: timing_value,
+            alarm: !(long_enough && spread_enough),
+        };
         vec![
             StatusVis {
                 key: "leader",
@@ -308,6 +341,7 @@ impl Adapter for RaftAdapter {
                 value: commit.to_string(),
                 alarm: false,
             },
+            timing_status,
         ]
     }
 
@@ -360,5 +394,20 @@ impl Adapter for RaftAdapter {
 
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timing;
+
+    #[test]
+    fn the_timing_requirement_flags_what_cannot_elect() {
+        // The defaults: 20–40 ms latency, 150–300 ms timeouts.
+        assert_eq!(timing((150, 300), (20, 40)), (80, true, true));
+        // Shorter than a vote's round trip.
+        assert_eq!(timing((60, 300), (20, 40)), (80, false, true));
+        // A 10 ms window against a 40 ms latency spread.
+        assert_eq!(timing((150, 160), (10, 50)), (100, true, false));
     }
 }

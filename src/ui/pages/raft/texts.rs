@@ -203,6 +203,22 @@ pub const RULE_STATE_MACHINE_SAFETY: Tx = tx(
     "状态机安全性（State Machine Safety）",
 );
 
+// ----- Raft's timing requirement (§5.6), shown in the status -----
+
+pub const TIMING: Tx = tx("Timing (§5.6)", "时序要求（§5.6）");
+pub const TIMING_OK: Tx = tx(
+    "broadcast ≤ {b} ms ≪ election timeout {emin}–{emax} ms ✓",
+    "广播时间 ≤ {b} ms ≪ 选举超时 {emin}–{emax} ms ✓",
+);
+pub const TIMING_TOO_SHORT: Tx = tx(
+    "⚠ election timeout {emin} ms < a vote's round trip ({b} ms): leaders may never be elected",
+    "⚠ 选举超时 {emin} ms 小于一次投票的往返时间（{b} ms）：可能永远选不出领导者",
+);
+pub const TIMING_NARROW: Tx = tx(
+    "⚠ timeout window {emin}–{emax} ms is narrower than the latency spread ({spread} ms): split votes repeat",
+    "⚠ 选举超时区间 {emin}–{emax} ms 比网络延迟的波动（{spread} ms）还窄：会反复瓜分选票",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
