@@ -209,3 +209,21 @@ test('a small gossip cluster is drawn with links, and cutting a link by click is
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('gossip: the node count is a number box (8–500), and a typed count restarts the run with it', async () => {
+  const { page, errors, context } = await load('#/gossip?nodes=50&speed=2');
+  await page.waitForSelector('[data-testid="nodes"]');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="nodes"]').tagName), 'INPUT');
+  assert.equal(await page.getAttribute('[data-testid="nodes"]', 'max'), '500');
+  await page.fill('[data-testid="nodes"]', '120');
+  await page.locator('[data-testid="nodes"]').dispatchEvent('change');
+  await until(page, () => /[?&]nodes=120(&|$)/.test(location.hash));
+  await until(page, () => /\/ 120$/.test(document.querySelector('[data-testid="status-infected"] b')?.textContent || ''));
+  // Out of range: clamped, with a notice.
+  await page.fill('[data-testid="nodes"]', '9000');
+  await page.locator('[data-testid="nodes"]').dispatchEvent('change');
+  await until(page, () => /[?&]nodes=500(&|$)/.test(location.hash));
+  await page.waitForSelector('[data-testid="notices"]');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

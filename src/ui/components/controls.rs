@@ -161,22 +161,33 @@ pub fn Settings() -> impl IntoView {
                         let seed = getrandom::u64().map_or(1, |r| r % 1_000_000);
                         ctl.update_scenario(|s| s.seed = seed);
                     }><Tr k=Key::RandomSeed/></button>
-                <label class="field" class:hidden=move || spec().nodes.0 == spec().nodes.1>
-                    <span>{move || view! { <Tr k=spec().nodes_label/> }}</span>
-                    <select data-testid="nodes" prop:value=move || nodes().to_string()
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<usize>() {
-                                ctl.update_scenario(|s| s.nodes = v);
-                            }
-                        }>
-                        {move || {
-                            let (lo, hi, _) = spec().nodes;
-                            (lo..=hi).map(|k| view! {
-                                <option value=k.to_string() selected=move || nodes() as u64 == k>{k.to_string()}</option>
-                            }).collect_view()
-                        }}
-                    </select>
-                </label>
+                // A short range is a list; a long one (gossip's 8–500) a number box.
+                {move || {
+                    let (lo, hi, _) = spec().nodes;
+                    if lo == hi {
+                        ().into_any()
+                    } else if hi - lo > 20 {
+                        let get = Signal::derive(move || nodes() as u64);
+                        let set = Callback::new(move |v: u64| ctl.update_scenario(|s| s.nodes = v.min(usize::MAX as u64) as usize));
+                        view! { <NumberBox label=spec().nodes_label testid="nodes".to_string() get set range=(lo, hi)/> }.into_any()
+                    } else {
+                        view! {
+                            <label class="field">
+                                <span><Tr k=spec().nodes_label/></span>
+                                <select data-testid="nodes" prop:value=move || nodes().to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(v) = event_target_value(&ev).parse::<usize>() {
+                                            ctl.update_scenario(|s| s.nodes = v);
+                                        }
+                                    }>
+                                    {(lo..=hi).map(|k| view! {
+                                        <option value=k.to_string() selected=move || nodes() as u64 == k>{k.to_string()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        }.into_any()
+                    }
+                }}
                 {move || spec().params.iter().map(|p| param_field(ctl, p)).collect_view()}
                 <Show when=move || spec().network>
                     {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
