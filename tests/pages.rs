@@ -16,9 +16,6 @@ use ds_playground::ui::registry::{self, build};
 fn page(slug: &str) -> Page {
     registry::page(slug).unwrap()
 }
-fn page_named(slug: &str) -> Page {
-    page(slug)
-}
 
 // ----- links -----------------------------------------------------------------------
 
@@ -275,7 +272,7 @@ fn every_page_and_preset_builds_runs_and_renders_in_both_languages() {
             for lang in [Lang::En, Lang::Zh] {
                 let v = sim.view(lang, 50 * MS);
                 assert_eq!(v.nodes.len(), sim.len(), "{page:?} {preset:?}");
-                if (preset.is_some() || page == page_named("raft")) && !sim.is_empty() {
+                if (preset.is_some() || Some(page) == registry::page("raft")) && !sim.is_empty() {
                     assert!(
                         !v.lines.is_empty(),
                         "{page:?} {preset:?}: something should have happened"

@@ -425,11 +425,11 @@ impl Scenario {
                 let spec = self.spec();
                 let (steps, bad) =
                     crate::ui::core::tours::parse(value, &(spec.tours)(), spec.commands);
-                let builtin = (spec.tours)().iter().any(|t| t.slug == value);
                 if !steps.is_empty() {
                     // A teacher's tour is kept as the steps that were used (a copied link
-                    // then reopens without the same complaints).
-                    self.tour = Some(if builtin || bad.is_empty() {
+                    // then reopens without the same complaints); a built-in slug parses
+                    // with nothing skipped, so it stays a slug.
+                    self.tour = Some(if bad.is_empty() {
                         value.to_string()
                     } else {
                         crate::ui::core::tours::encode(&steps)

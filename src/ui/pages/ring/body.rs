@@ -13,7 +13,6 @@ use crate::protocols::hash_ring::{key_counts, key_hash, stats_of_counts};
 use crate::ui::components::{now_ms, polar, Tr};
 use crate::ui::core::action::UiAction;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::PageData;
 use crate::ui::state::Ctl;
 
 const SIZE: f64 = 600.0;
@@ -109,13 +108,6 @@ pub fn RingPage() -> impl IntoView {
     // actions: in the log, in the link, undone by rewind. It changes only when the
     // membership does.
     let layout = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
-    let with_layout = move |f: &mut dyn FnMut(&RingLayout)| {
-        layout.with(|d| {
-            if let Some(l) = d.as_ref().and_then(|d: &PageData| d.get::<RingLayout>()) {
-                f(l)
-            }
-        })
-    };
     let changed_at = RwSignal::new(-10_000.0f64);
     let tick = RwSignal::new(0u64);
     let animate = move || {
@@ -144,9 +136,11 @@ pub fn RingPage() -> impl IntoView {
         generation
     });
     let members = move || {
-        let mut n = Vec::new();
-        with_layout(&mut |l| n = l.ring.nodes().to_vec());
-        n
+        layout.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.get::<RingLayout>())
+                .map_or_else(Vec::new, |l| l.ring.nodes().to_vec())
+        })
     };
     let add = move |_| {
         if members().len() < 20 {

@@ -33,10 +33,10 @@ fn preset(slug: Option<&str>) -> Option<ThreePcPreset> {
 
 pub fn preset_settings(sc: &mut Scenario) {
     if preset(sc.preset).is_some() {
-        let l = crate::protocols::three_pc::presets::LATENCY / MS;
-        sc.latency_min_ms = l;
-        sc.latency_max_ms = l;
-        sc.loss_pct = 0;
+        crate::ui::pages::two_pc::adapter::fixed_latency(
+            sc,
+            crate::protocols::three_pc::presets::LATENCY,
+        );
     }
 }
 
