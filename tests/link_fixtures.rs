@@ -1,6 +1,8 @@
 //! Links shared before the plug-in reshaping (format 0: no `v=`) still replay the same run:
 //! each fingerprint below was recorded by the code as it was before that change (the
-//! commit before "Pages as plug-ins"), four virtual seconds into the run.
+//! commit before "Pages as plug-ins"), four virtual seconds into the run. Gossip's runs
+//! changed in format 2 (synchronous rounds, unbiased peer choice): its format-0 links open
+//! with a notice saying so, and format-2 links recorded then must keep their runs.
 
 use ds_playground::sim::SEC;
 use ds_playground::ui::core::notice::Notice;
@@ -19,25 +21,90 @@ const FIXTURES: &[(&str, u64)] = &[
     ("#/gossip?seed=2&nodes=30&mode=1&fanout=2&act=10000x5infect,300000k7", 4770792903188795707),
 ];
 
-fn fingerprint(link: &str) -> u64 {
+/// Gossip links of format 2, recorded when that format was made.
+const FORMAT_2: &[(&str, u64)] = &[
+    (
+        "#/gossip?v=2&seed=11&nodes=60&preset=mongering",
+        16014057084045200933,
+    ),
+    (
+        "#/gossip?v=2&seed=2&nodes=30&mode=1&fanout=2&act=10000x5infect,300000k7",
+        13783147919150302864,
+    ),
+    (
+        "#/gossip?v=2&seed=5&nodes=40&preset=anti-entropy&stop=2&stopk=3",
+        2643869593348551443,
+    ),
+];
+
+fn run(link: &str) -> (u64, Vec<Notice>) {
     let (sc, notices) = Scenario::from_location("", link);
-    assert!(notices.is_empty(), "{link}: {notices:?}");
     let mut sim = build(&sc);
     sim.run_until(4 * SEC);
-    sim.fingerprint()
+    (sim.fingerprint(), notices)
+}
+
+fn fingerprint(link: &str) -> u64 {
+    let (print, notices) = run(link);
+    assert!(notices.is_empty(), "{link}: {notices:?}");
+    print
 }
 
 #[test]
 fn links_from_before_the_change_replay_the_same_run() {
     for (link, print) in FIXTURES {
-        assert_eq!(fingerprint(link), *print, "{link}");
-        // Written again today (with its format version), the link still gives that run.
         let (sc, _) = Scenario::from_location("", link);
         assert_eq!(sc.link_version, 0);
+        if sc.spec().same_runs_since > 0 {
+            // This page's runs changed since: the link says so, and they did change.
+            let (now, notices) = run(link);
+            assert_eq!(
+                notices,
+                vec![Notice::LinkVersion {
+                    found: "0".into(),
+                    newer: false
+                }],
+                "{link}"
+            );
+            assert_ne!(
+                now, *print,
+                "{link}: the run did not change, the notice is wrong"
+            );
+            continue;
+        }
+        assert_eq!(fingerprint(link), *print, "{link}");
+        // Written again today (with its format version), the link still gives that run.
         let again = sc.to_hash();
         assert!(again.starts_with(&format!("#/{}?v={LINK_VERSION}&", sc.page.slug())));
         assert_eq!(fingerprint(&again), *print, "{again}");
     }
+}
+
+#[test]
+fn links_of_format_2_replay_the_same_run() {
+    for (link, print) in FORMAT_2 {
+        assert_eq!(fingerprint(link), *print, "{link}");
+        let (sc, _) = Scenario::from_location("", link);
+        assert_eq!(fingerprint(&sc.to_hash()), *print, "{link}");
+    }
+}
+
+#[test]
+fn a_link_that_pins_no_run_opens_without_a_notice() {
+    for link in [
+        "#/gossip",
+        "#/gossip?preset=mongering&nodes=200",
+        "#/raft?seed=3",
+    ] {
+        let (_, notices) = Scenario::from_location("", link);
+        assert!(notices.is_empty(), "{link}: {notices:?}");
+    }
+    let (_, notices) = Scenario::from_location("", "#/gossip?seed=3");
+    assert_eq!(
+        notices.len(),
+        1,
+        "an old gossip link with a seed pins a run"
+    );
 }
 
 #[test]

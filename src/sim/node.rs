@@ -91,14 +91,29 @@ impl<P: Protocol> Ctx<P> {
         crate::sim::rng::mix(self.entropy)
     }
 
-    /// `count` distinct random peers (fewer if the cluster is smaller).
+    /// A uniform number in `0..n` (`n ≥ 1`), exactly unbiased: Lemire's widening multiply,
+    /// redrawing the rare values that would favour some results.
+    pub fn below(&mut self, n: u64) -> u64 {
+        let n = n.max(1);
+        let threshold = n.wrapping_neg() % n;
+        loop {
+            let wide = self.random() as u128 * n as u128;
+            if (wide as u64) >= threshold {
+                return (wide >> 64) as u64;
+            }
+        }
+    }
+
+    /// `count` distinct random peers (fewer if the cluster is smaller), each pick uniform
+    /// among the other nodes not yet picked.
     pub fn random_peers(&mut self, count: usize) -> Vec<NodeId> {
-        let n = self.cluster_size;
-        let want = count.min(n.saturating_sub(1));
+        let others = self.cluster_size.saturating_sub(1);
+        let want = count.min(others);
         let mut out = Vec::with_capacity(want);
         while out.len() < want {
-            let p = (self.random() % n as u64) as NodeId;
-            if p != self.id && !out.contains(&p) {
+            let i = self.below(others as u64) as NodeId;
+            let p = if i >= self.id { i + 1 } else { i };
+            if !out.contains(&p) {
                 out.push(p);
             }
         }

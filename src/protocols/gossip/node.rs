@@ -92,7 +92,6 @@ pub struct GossipNode {
     infected_at: Option<SimTime>,
     active: bool,
     wasted: u32,
-    round: u64,
 }
 
 impl GossipNode {
@@ -102,7 +101,6 @@ impl GossipNode {
             infected_at: None,
             active: false,
             wasted: 0,
-            round: 0,
         }
     }
     pub fn cluster(cfg: &GossipConfig, n: usize) -> Vec<GossipNode> {
@@ -116,6 +114,12 @@ impl GossipNode {
     }
     pub fn infected_at(&self) -> Option<SimTime> {
         self.infected_at
+    }
+    /// Whether it knew the rumour when the current round began: what it passes on during
+    /// this round (synchronous rounds, see the module's note).
+    fn knew_at_round_start(&self, now: SimTime) -> bool {
+        let start = super::round_of(now, self.cfg.period) * self.cfg.period.max(1);
+        self.infected_at.is_some_and(|t| t < start)
     }
     /// Still spreading (rumour mongering not yet stopped).
     pub fn active(&self) -> bool {
@@ -142,7 +146,7 @@ impl GossipNode {
         let stop = match self.cfg.termination {
             Termination::Never => false,
             Termination::Counter(k) => self.wasted >= k,
-            Termination::Coin(k) => cx.random().is_multiple_of(k.max(1) as u64),
+            Termination::Coin(k) => cx.below(k.max(1) as u64) == 0,
         };
         if stop {
             self.active = false;
@@ -174,13 +178,14 @@ impl Protocol for GossipNode {
             GossipMsg::PushAck { knew: true } => self.wasted_contact(cx),
             GossipMsg::PushAck { knew: false } => {}
             GossipMsg::PullRequest => {
-                let rumour = self.infected();
+                // Answered from the round's snapshot: news learned this round waits a round.
+                let rumour = self.knew_at_round_start(cx.now);
                 cx.send(from, GossipMsg::PullReply { rumour });
             }
             GossipMsg::PullReply { rumour: true } => self.infect(cx, from, true, false),
             GossipMsg::PullReply { rumour: false } => {}
             GossipMsg::Sync { rumour } => {
-                let mine = self.infected();
+                let mine = self.knew_at_round_start(cx.now);
                 if rumour {
                     self.infect(cx, from, false, true);
                 }
@@ -192,7 +197,6 @@ impl Protocol for GossipNode {
     }
 
     fn on_timer(&mut self, _: GossipTimer, cx: &mut Ctx<Self>) {
-        self.round += 1;
         let k = self.cfg.fanout;
         let push = matches!(self.cfg.mode, Mode::Push | Mode::PushPull) && self.active;
         let pull = matches!(self.cfg.mode, Mode::Pull | Mode::PushPull) && !self.infected();
@@ -206,7 +210,8 @@ impl Protocol for GossipNode {
                 cx.send(p, GossipMsg::PullRequest);
             }
         }
-        if self.cfg.anti_entropy > 0 && self.round.is_multiple_of(self.cfg.anti_entropy as u64) {
+        let round = super::round_of(cx.now, self.cfg.period);
+        if self.cfg.anti_entropy > 0 && round.is_multiple_of(self.cfg.anti_entropy as u64) {
             let rumour = self.infected();
             for p in cx.random_peers(1) {
                 cx.send(p, GossipMsg::Sync { rumour });

@@ -44,10 +44,12 @@ pub fn SpreadChart() -> impl IntoView {
                         <line x1="30" y1="16" x2="30" y2=num(H - 24.0) stroke="#cbd5e1"/>
                         <text x="26" y="20" text-anchor="end" font-size="10">{num(c.max)}</text>
                         <text x=num(W - 10.0) y=num(H - 8.0) text-anchor="end" font-size="10">{format!("{} {rounds}", t(lang, Key::Round))}</text>
-                        <path d=path(&c.theory, c.max, rounds) fill="none" stroke="#94a3b8" stroke-width="2" stroke-dasharray="5 4"/>
+                        {(!c.theory.is_empty()).then(|| view! {
+                            <path data-testid="theory-curve" d=path(&c.theory, c.max, rounds) fill="none" stroke="#94a3b8" stroke-width="2" stroke-dasharray="5 4"/>
+                            <text x="40" y="44" font-size="11" fill="#64748b">{format!("- - {}", t(lang, Key::Theory))}</text>
+                        })}
                         <path d=path(&c.measured, c.max, rounds) fill="none" stroke="#dc2626" stroke-width="2.5"/>
                         <text x="40" y="30" font-size="11" fill="#dc2626">{t(lang, Key::Measured)}</text>
-                        <text x="40" y="44" font-size="11" fill="#64748b">{format!("- - {}", t(lang, Key::Theory))}</text>
                     </svg>
                 }
             })}

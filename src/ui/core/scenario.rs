@@ -53,6 +53,9 @@ pub struct PageSpec {
     pub preset_settings: fn(&mut Scenario),
     /// How many nodes the run has (node numbers in links are checked against it).
     pub cluster_size: fn(&Scenario) -> usize,
+    /// The oldest link format ([`LINK_VERSION`]) whose runs on this page replay as they
+    /// did when the link was made; older links open with a notice (0: all of them).
+    pub same_runs_since: u64,
 }
 
 impl PageSpec {
@@ -141,12 +144,10 @@ pub struct Scenario {
 }
 
 /// The link format written today. Bump it when a change alters what a seed draws or how
-/// an action replays, and raise [`SAME_RUNS_SINCE`] with it: links older than that open
-/// with a notice that their run may differ, never silently.
-pub const LINK_VERSION: u64 = 1;
-/// The oldest link format whose runs replay exactly as they did when the link was made
-/// (links of format 0 are those from before versions; tests/link_fixtures.rs holds some).
-pub const SAME_RUNS_SINCE: u64 = 0;
+/// an action replays on some page, and raise that page's [`PageSpec::same_runs_since`] to
+/// it: that page's older links then open with a notice that their run may differ, never
+/// silently. Format 2: gossip's synchronous rounds and unbiased peer choice.
+pub const LINK_VERSION: u64 = 2;
 
 impl Scenario {
     /// The defaults of `page`.
@@ -344,6 +345,16 @@ impl Scenario {
         for (k, v) in pairs.iter().filter(|(k, _)| k != "preset" && k != "act") {
             sc.set(k, v, &mut notices);
         }
+        // A link that pins a run (its seed or its actions, as a copied link does), from a
+        // format whose runs on this page differ from today's. A hand-written link such as
+        // `#/gossip?preset=mongering` asks for a lesson, not a run, and opens quietly.
+        let pins_a_run = pairs.iter().any(|(k, _)| k == "seed" || k == "act");
+        if pins_a_run && sc.link_version < page.spec().same_runs_since {
+            notices.push(Notice::LinkVersion {
+                found: sc.link_version.to_string(),
+                newer: false,
+            });
+        }
         // Actions last: their node numbers are checked against the final cluster size.
         notices.extend(sc.normalize());
         let size = sc.cluster_size();
@@ -376,15 +387,6 @@ impl Scenario {
                     notices.push(Notice::LinkVersion {
                         found: v.to_string(),
                         newer: true,
-                    });
-                    self.link_version = v;
-                }
-                // SAME_RUNS_SINCE is 0 until a change alters what a seed draws.
-                #[allow(clippy::absurd_extreme_comparisons)]
-                Ok(v) if v < SAME_RUNS_SINCE => {
-                    notices.push(Notice::LinkVersion {
-                        found: v.to_string(),
-                        newer: false,
                     });
                     self.link_version = v;
                 }

@@ -46,6 +46,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: no_preset_settings,
     cluster_size: one_node,
+    same_runs_since: 0,
 };
 
 /// The bloom page.

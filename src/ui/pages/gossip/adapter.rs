@@ -1,10 +1,14 @@
 //! How gossip looks: hundreds of nodes on a canvas, coloured by infected / spreading /
 //! susceptible, and the infected count per round beside the mean-field curve.
 
-use crate::protocols::gossip::theory::{curve, full_spread_round};
+use crate::protocols::gossip::theory::{mongering_curve, mongering_residue, spread, Spread};
 use crate::protocols::gossip::{
     GossipCmd, GossipConfig, GossipMsg, GossipNode, GossipNote, Mode, Termination,
 };
+use std::sync::Arc;
+
+use crate::decimal::Fixed;
+
 use crate::sim::{Action, NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
@@ -16,7 +20,49 @@ use crate::ui::core::view::{ChartVis, CommandVis, MsgStyle, NodeVis, Shape, Stat
 pub struct GossipAdapter {
     cfg: GossipConfig,
     names: Vec<String>,
-    loss: f64,
+    /// What theory predicts for these settings (computed once per world).
+    theory: Arc<Model>,
+    /// Whether a pull's round trip can outlast a round, which the model assumes it cannot.
+    rounds_overlap: bool,
+}
+
+/// The model that fits the page's settings.
+enum Model {
+    /// The rumour spreads until everyone has heard: the finite-n chain.
+    Spread(Spread),
+    /// Push rumour mongering: the round-by-round curve and the epidemic model's residue
+    /// fraction (Demers et al. §1.4).
+    Mongering { curve: Vec<f64>, residue: f64 },
+    /// Push-pull with mongering, or anti-entropy: no model here.
+    None,
+}
+
+impl Model {
+    fn new(cfg: &GossipConfig, n: usize, loss: f64) -> Model {
+        let k = match cfg.termination {
+            // Pulls never stop, so stopping pushes changes nothing in pull mode.
+            _ if cfg.anti_entropy > 0 => return Model::None,
+            Termination::Never => None,
+            _ if cfg.mode == Mode::Pull => None,
+            Termination::Counter(k) | Termination::Coin(k) => Some(k),
+        };
+        match (k, cfg.mode) {
+            (None, _) => Model::Spread(spread(cfg.mode, n, cfg.fanout, loss)),
+            (Some(k), Mode::Push) => {
+                let mut curve = mongering_curve(n, cfg.fanout, cfg.termination, loss, 400);
+                // Up to where it has flattened out, and two rounds more.
+                let last = (1..curve.len())
+                    .rfind(|&r| curve[r] - curve[r - 1] > 0.01)
+                    .unwrap_or(0);
+                curve.truncate((last + 3).min(curve.len()));
+                Model::Mongering {
+                    curve,
+                    residue: mongering_residue(k),
+                }
+            }
+            _ => Model::None,
+        }
+    }
 }
 
 const MODES: [Mode; 3] = [Mode::Push, Mode::Pull, Mode::PushPull];
@@ -69,8 +115,9 @@ pub fn build(sc: &Scenario) -> Sim<GossipAdapter> {
     }
     let adapter = GossipAdapter {
         names: crate::ui::core::runner::numbered("N", sc.nodes),
+        theory: Arc::new(Model::new(&cfg, sc.nodes, sc.loss_pct as f64 / 100.0)),
+        rounds_overlap: 2 * sc.latency_max_ms * MS >= cfg.period,
         cfg,
-        loss: sc.loss_pct as f64 / 100.0,
     };
     Sim::new(world, adapter).with_script(script)
 }
@@ -243,10 +290,18 @@ impl Adapter for GossipAdapter {
         let infected = (0..n).filter(|&i| w.node(i).infected()).count();
         let live = (0..n).filter(|&i| w.is_alive(i)).count();
         let spreading = (0..n).any(|i| w.node(i).active() && w.is_alive(i));
-        let theory = full_spread_round(self.cfg.mode, n, self.cfg.fanout, self.loss);
+        // Rounds of gossip from the start to the round the last live node heard, counted
+        // as the model counts them (index r of the per-round counts = after r rounds).
         let full = self
             .measured(w)
-            .and_then(|(_, per)| per.iter().position(|c| *c as usize >= live).map(|r| r + 1));
+            .and_then(|(_, per)| per.iter().position(|c| *c as usize >= live));
+        let theory = match &*self.theory {
+            Model::Spread(s) => match (s.mean_rounds(), s.sd_rounds()) {
+                (Some(mean), Some(sd)) => format!("{} ± {}", Fixed(mean, 1), Fixed(sd, 1)),
+                _ => "–".into(),
+            },
+            _ => "–".into(),
+        };
         let mut out = vec![
             StatusVis {
                 key: "infected",
@@ -258,20 +313,52 @@ impl Adapter for GossipAdapter {
                 key: "full-spread",
                 label: tr(lang, Text::Page(&super::texts::FULL_SPREAD)).into(),
                 value: format!(
-                    "{} ({} {})",
+                    "{} ({} {theory})",
                     full.map_or("–".into(), |r| r.to_string()),
                     tr(lang, Text::Key(Key::Theory)),
-                    theory.map_or("–".into(), |r| r.to_string())
                 ),
                 alarm: false,
             },
         ];
+        if matches!(&*self.theory, Model::Mongering { .. }) {
+            // Mongering is about who never hears: the residue row below says it.
+            out.retain(|s| s.key != "full-spread");
+        }
+        if self.rounds_overlap {
+            out.push(StatusVis {
+                key: "rounds-overlap",
+                label: tr(lang, Text::Page(&super::texts::ROUNDS_OVERLAP)).into(),
+                value: tr(lang, Text::Page(&super::texts::ROUNDS_OVERLAP_WHY)).into(),
+                alarm: true,
+            });
+        }
         let ae = self.cfg.anti_entropy > 0;
-        if infected > 0 && !spreading && !ae && infected < live {
+        let left = live.saturating_sub(infected);
+        if let Model::Mongering { residue, .. } = &*self.theory {
+            // The epidemic model's residue beside the run's, once the rumour has started.
+            if infected > 0 {
+                let measured = if spreading {
+                    "…".to_string()
+                } else {
+                    left.to_string()
+                };
+                out.push(StatusVis {
+                    key: "residue",
+                    label: tr(lang, Text::Page(&super::texts::RESIDUE)).into(),
+                    value: format!(
+                        "{measured} ({} s = e^(−(k+1)(1−s)) = {} % ≈ {})",
+                        tr(lang, Text::Key(Key::Theory)),
+                        Fixed(residue * 100.0, 1),
+                        Fixed(residue * n as f64, 0)
+                    ),
+                    alarm: !spreading && left > 0,
+                });
+            }
+        } else if infected > 0 && !spreading && !ae && left > 0 {
             out.push(StatusVis {
                 key: "residue",
                 label: tr(lang, Text::Page(&super::texts::RESIDUE)).into(),
-                value: (live - infected).to_string(),
+                value: left.to_string(),
                 alarm: true,
             });
         }
@@ -280,11 +367,22 @@ impl Adapter for GossipAdapter {
 
     fn chart(&self, w: &World<GossipNode>) -> Option<ChartVis> {
         let (_, measured) = self.measured(w)?;
-        let rounds = measured.len().max(
-            full_spread_round(self.cfg.mode, w.len(), self.cfg.fanout, self.loss).unwrap_or(10) + 2,
-        );
+        let theory = match &*self.theory {
+            Model::Spread(s) => {
+                let rounds = measured.len().max(s.expected.len());
+                (0..rounds).map(|r| s.expected_at(r)).collect()
+            }
+            Model::Mongering { curve, .. } => {
+                let last = curve.last().copied().unwrap_or(1.0);
+                let rounds = measured.len().max(curve.len());
+                (0..rounds)
+                    .map(|r| curve.get(r).copied().unwrap_or(last))
+                    .collect()
+            }
+            Model::None => Vec::new(),
+        };
         Some(ChartVis {
-            theory: curve(self.cfg.mode, w.len(), self.cfg.fanout, self.loss, rounds),
+            theory,
             measured,
             max: w.len() as f64,
         })

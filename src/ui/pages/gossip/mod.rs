@@ -85,6 +85,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: nodes_setting,
+    same_runs_since: 2,
 };
 
 /// The gossip page.

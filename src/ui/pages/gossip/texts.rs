@@ -5,8 +5,8 @@ use crate::ui::core::text::{tx, Tx};
 
 pub const TITLE: Tx = tx("Gossip", "Gossip");
 pub const INTRO: Tx = tx(
-    "Gossip spreads a rumour like an epidemic: every round each node contacts a few random peers (push, pull or both). The infected count follows the curve theory predicts — compare them live.",
-    "Gossip 协议像传染病一样传播谣言：每个周期，每个节点随机联系几个节点（推、拉或推拉结合）。感染数量的变化与理论曲线吻合——实时对比。",
+    "Gossip spreads a rumour like an epidemic: every round each node contacts a few random peers (push, pull or both). Rounds are synchronous: what a node learns in a round it passes on from the next. The theory curve is the finite-n model: with I of n infected and fanout k, a susceptible node escapes a push round with probability (1 − k/(n−1))^I and a pull round with about (1 − I/(n−1))^k; its round count is the mean ± standard deviation over runs — compare it live.",
+    "Gossip 协议像传染病一样传播谣言：每个周期，每个节点随机联系几个节点（推、拉或推拉结合）。周期是同步的：节点在某个周期里得知的消息，从下一个周期起才继续传播。理论曲线采用有限 n 模型：n 个节点中已有 I 个被感染、扇出为 k 时，未感染节点在一个推送周期中逃过感染的概率为 (1 − k/(n−1))^I，在一个拉取周期中约为 (1 − I/(n−1))^k；所需周期数给出多次运行的均值 ± 标准差——实时对比。",
 );
 pub const GOSSIP_MODE: Tx = tx("Mode", "传播方式");
 pub const MODE_PUSH: Tx = tx("push", "推 (push)");
@@ -60,7 +60,12 @@ pub const INFECTED: Tx = tx("Infected", "已感染");
 pub const SUSCEPTIBLE: Tx = tx("Susceptible", "未感染");
 pub const STOPPED_SPREADING: Tx = tx("stopped spreading", "已停止传播");
 pub const START_RUMOUR: Tx = tx("Start a rumour here", "从这里发起谣言");
-pub const FULL_SPREAD: Tx = tx("Everyone infected at round", "全部感染于第");
+pub const FULL_SPREAD: Tx = tx("Rounds until everyone heard", "全部感染所需周期数");
+pub const ROUNDS_OVERLAP: Tx = tx("Rounds overlap", "周期重叠");
+pub const ROUNDS_OVERLAP_WHY: Tx = tx(
+    "a pull's round trip (2 × max latency) is not shorter than a round, so news can take longer than the model's one hop per round",
+    "一次拉取的往返时间（2 × 最大延迟）不短于一个周期，消息可能比模型中的“每周期一跳”更慢",
+);
 pub const RESIDUE: Tx = tx("Residue (never reached)", "残留（从未到达）");
 pub const MSG_PUSH: Tx = tx("push", "推送");
 pub const MSG_PUSH_ACK: Tx = tx("push reply", "推送回复");

@@ -88,6 +88,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
+    same_runs_since: 0,
 };
 
 /// The Paxos page.

@@ -47,6 +47,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: no_preset_settings,
     cluster_size: ring_ids,
+    same_runs_since: 0,
 };
 
 /// The ring page.

@@ -60,6 +60,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: crate::ui::pages::two_pc::with_coordinator,
+    same_runs_since: 0,
 };
 
 /// The 3PC page.

@@ -80,6 +80,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: with_coordinator,
+    same_runs_since: 0,
 };
 
 /// The 2PC page.
