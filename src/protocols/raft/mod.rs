@@ -20,9 +20,11 @@
 //! Invariants from Figure 3 are checked live by [`invariants::RaftMonitor`].
 
 pub mod invariants;
+pub mod log;
 pub mod msg;
 pub mod node;
 
 pub use invariants::RaftMonitor;
+pub use log::RaftLog;
 pub use msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
 pub use node::{HardState, RaftConfig, RaftNode, Role, Volatile};

@@ -1,7 +1,7 @@
 //! One Raft server, rule for rule from the paper's Figure 2.
 
 use super::msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
-use super::RaftMonitor;
+use super::{RaftLog, RaftMonitor};
 use crate::sim::{Ctx, NodeId, Protocol, SimTime, MS};
 
 /// Timing and batching settings of a Raft cluster.
@@ -51,7 +51,7 @@ pub struct RaftNode {
 pub struct HardState {
     pub current_term: u64,
     pub voted_for: Option<NodeId>,
-    pub log: Vec<Entry>,
+    pub log: RaftLog,
 }
 
 /// Figure 2's volatile state on all servers and on leaders: a crash resets all of it at
@@ -91,7 +91,7 @@ impl RaftNode {
             hard: HardState {
                 current_term: term,
                 voted_for,
-                log,
+                log: log.into(),
             },
             ..RaftNode::new(config)
         }
@@ -538,5 +538,10 @@ pub(crate) mod test_support {
 
     pub fn set_commit(node: &mut RaftNode, index: u64) {
         node.soft.commit_index = index;
+    }
+
+    /// Replace the log wholesale (a corruption no rule of Figure 2 makes).
+    pub fn set_log(node: &mut RaftNode, log: Vec<Entry>) {
+        node.hard.log = log.into();
     }
 }
