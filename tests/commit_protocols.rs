@@ -328,3 +328,136 @@ fn three_pc_stays_atomic_without_partitions_or_lost_messages() {
     );
     assert!(committed >= 100, "only {committed} of 1000 runs committed");
 }
+
+fn three_pc_preset(
+    preset: ThreePcPreset,
+    k: usize,
+    seed: u64,
+    termination: bool,
+) -> World<ThreePcNode> {
+    let (c, p) = preset.timeouts().unwrap_or((200 * MS, 400 * MS));
+    let cfg = ThreePcConfig {
+        participants: k,
+        coord_timeout: c,
+        part_timeout: p,
+        termination,
+        ..ThreePcConfig::default()
+    };
+    world(
+        seed,
+        preset.network(),
+        ThreePcNode::cluster(&cfg),
+        preset.script(&cfg),
+    )
+}
+
+#[test]
+fn three_pc_coordinator_dying_mid_precommit_splits_the_decision_unless_participants_ask() {
+    let mut w = three_pc_preset(ThreePcPreset::CrashMidPreCommit, 4, 1, false);
+    w.run_until(2 * SEC);
+    assert_eq!(states3(&w)[0], Part3::Aborted, "P1 timed out uncertain");
+    assert!(states3(&w)[1..].iter().all(|s| *s == Part3::Committed));
+    assert_eq!(w.violations()[0].rule, ATOMICITY);
+    // Skeen's termination protocol: P1 asks before deciding and hears "pre-committed".
+    let mut w = three_pc_preset(ThreePcPreset::CrashMidPreCommit, 4, 1, true);
+    w.run_until(2 * SEC);
+    assert!(
+        states3(&w).iter().all(|s| *s == Part3::Committed),
+        "{:?}",
+        states3(&w)
+    );
+    assert!(w.violations().is_empty(), "{:?}", w.violations());
+}
+
+#[test]
+fn three_pc_termination_protocol_cannot_see_across_a_partition() {
+    let mut w = three_pc_preset(ThreePcPreset::PartitionWithTermination, 4, 1, true);
+    w.run_until(2 * SEC);
+    assert_eq!(
+        states3(&w),
+        vec![
+            Part3::Committed,
+            Part3::Committed,
+            Part3::Aborted,
+            Part3::Aborted
+        ]
+    );
+    assert_eq!(w.violations()[0].rule, ATOMICITY);
+}
+
+#[test]
+fn three_pc_timeouts_shorter_than_the_latency_spread_break_atomicity_with_one_crash() {
+    // The preset's timeouts satisfy ptimeout ≥ ctimeout but not ptimeout > ctimeout +
+    // (max − min): one crash, no partition, no loss, and most seeds split the decision.
+    let cfg = ThreePcConfig {
+        coord_timeout: 400 * MS,
+        ..ThreePcConfig::default()
+    };
+    assert!(410 * MS < cfg.least_safe_part_timeout(10 * MS, 200 * MS));
+    let broken = (0..200)
+        .filter(|&seed| {
+            let mut w = three_pc_preset(ThreePcPreset::SlowNetwork, 4, seed, false);
+            w.run_until(5 * SEC);
+            !w.violations().is_empty()
+        })
+        .count();
+    assert!(broken >= 100, "only {broken} of 200 seeds broke");
+    let mut w = three_pc_preset(ThreePcPreset::SlowNetwork, 4, 1, false);
+    w.run_until(5 * SEC);
+    assert!(!w.violations().is_empty(), "the page's seed shows it");
+}
+
+/// 3PC with random crashes (no partitions, no loss) under random latency ranges and
+/// timeouts: with the participant timeout above the bound, never a split decision (with or
+/// without the termination protocol); below it, the same schedules do split.
+#[test]
+fn three_pc_is_atomic_exactly_when_the_synchrony_bound_holds() {
+    let mut split_below = 0;
+    for seed in 0..600u64 {
+        let mut rng = SimRng::new(seed).fork(0x5C);
+        let k = 2 + rng.index(4);
+        let lo = rng.range_inclusive(1, 50) * MS;
+        let hi = lo + rng.range_inclusive(0, 150) * MS;
+        let coord = 2 * hi + rng.range_inclusive(1, 100) * MS;
+        let net = NetConfig {
+            latency_min: lo,
+            latency_max: hi,
+            loss: 0.0,
+        };
+        for (part, safe) in [
+            (coord + (hi - lo) + MS, true),
+            (coord + (hi - lo) / 4, false),
+        ] {
+            for termination in [false, true] {
+                let cfg = ThreePcConfig {
+                    participants: k,
+                    coord_timeout: coord,
+                    part_timeout: part,
+                    termination,
+                    ..ThreePcConfig::default()
+                };
+                assert_eq!(part > cfg.least_safe_part_timeout(lo, hi), safe);
+                let mut w = world(seed, net.clone(), ThreePcNode::cluster(&cfg), vec![]);
+                w.schedule(10 * MS, Action::Command(0, TpcCmd::Begin));
+                let mut r = SimRng::new(seed).fork(0xC4A5);
+                Chaos::crashes_only((5 * MS, 150 * MS)).run(&mut w, &mut r, 2 * SEC);
+                heal_everything(&mut w, net.clone());
+                w.run_until(8 * SEC);
+                if safe {
+                    assert!(
+                        w.violations().is_empty(),
+                        "seed {seed}: k={k} latency {lo}..{hi} ctimeout {coord} ptimeout {part} termination {termination}: {:?}",
+                        w.violations()
+                    );
+                } else if !termination {
+                    split_below += !w.violations().is_empty() as u32;
+                }
+            }
+        }
+    }
+    println!("below the bound, {split_below} of 600 crash schedules split the decision");
+    assert!(
+        split_below >= 5,
+        "below the bound nothing ever split: {split_below}"
+    );
+}

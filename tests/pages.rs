@@ -256,6 +256,58 @@ fn presets_opened_from_a_link_reach_the_end_state_they_describe() {
     let v = run("#/3pc?preset=coordinator-crash", 2 * SEC);
     assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✓ · P4 ✓");
     assert!(v.violations.is_empty());
+    // The coordinator dies mid-PreCommit: P1 alone aborts; with the termination protocol
+    // (the toggle, on the same preset) it asks and commits with the others.
+    let v = run("#/3pc?preset=crash-mid-precommit", 2 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✗ · P2 ✓ · P3 ✓ · P4 ✓");
+    assert_eq!(v.violations.len(), 1);
+    let v = run("#/3pc?preset=crash-mid-precommit&term=1", 2 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✓ · P4 ✓");
+    assert!(v.violations.is_empty());
+    assert!(
+        v.lines.iter().any(|l| l
+            .text
+            .contains("termination protocol: someone is pre-committed")),
+        "the narration says which rule decided"
+    );
+    // The termination protocol under the partition: the split stays.
+    let v = run("#/3pc?preset=partition-termination", 2 * SEC);
+    assert_eq!(status(&v, "outcomes").value, "P1 ✓ · P2 ✓ · P3 ✗ · P4 ✗");
+    assert_eq!(v.violations.len(), 1);
+}
+
+#[test]
+fn three_pc_states_its_synchrony_assumption_with_this_runs_numbers() {
+    let v = run("#/3pc", 0);
+    let s = status(&v, "synchrony");
+    assert_eq!(
+        s.value,
+        "Participant timeout (ms) 400 > 200 + (30 − 30) = 200 ✓"
+    );
+    assert!(!s.alarm);
+    let v = run("#/3pc?preset=slow-network", 5 * SEC);
+    let s = status(&v, "synchrony");
+    assert_eq!(
+        s.value,
+        "Participant timeout (ms) 410 > 400 + (200 − 10) = 590 ✗"
+    );
+    assert!(s.alarm);
+    assert_eq!(v.violations.len(), 1, "and this seed shows why");
+    // Loss breaks the assumption whatever the timeouts.
+    let v = run("#/3pc?preset=free&loss=5", 0);
+    let s = status(&v, "synchrony");
+    assert!(
+        s.alarm && s.value.ends_with("3PC assumes none are"),
+        "{}",
+        s.value
+    );
+    let (sc, _) = Scenario::from_location("", "#/3pc?preset=slow-network");
+    let mut sim = build(&sc);
+    sim.run_until(0);
+    let zh = sim.view(Lang::Zh, 50 * MS);
+    assert!(status(&zh, "synchrony")
+        .value
+        .starts_with("参与者超时（毫秒） 410 > 400"));
 }
 
 #[test]

@@ -18,6 +18,6 @@ pub mod node;
 pub mod presets;
 
 pub use super::two_pc::TpcCmd as ThreeCmd;
-pub use msg::{ThreeMsg, ThreeNote, ThreeTimer};
+pub use msg::{TerminationRule, ThreeMsg, ThreeNote, ThreeTimer};
 pub use node::{Coord3, Part3, ThreePcConfig, ThreePcNode};
 pub use presets::ThreePcPreset;

@@ -1,6 +1,6 @@
 //! The 3PC coordinator and participants.
 
-use super::msg::{ThreeMsg, ThreeNote, ThreeTimer};
+use super::msg::{TerminationRule, ThreeMsg, ThreeNote, ThreeTimer};
 use crate::protocols::atomic_commit::{AtomicityMonitor, CommitNode, Outcome};
 use crate::protocols::two_pc::TpcCmd;
 use crate::sim::{Ctx, NodeId, Protocol, SimTime, MS};
@@ -14,6 +14,11 @@ pub struct ThreePcConfig {
     pub part_timeout: SimTime,
     /// How often a participant that restarted mid-protocol asks for the outcome.
     pub inquiry: SimTime,
+    /// Skeen's termination protocol: a participant that times out asks the other
+    /// participants for their state (waiting `coord_timeout` for answers) and decides by
+    /// [`TerminationRule`] instead of alone. Safe under crashes with timely messages; a
+    /// partition still splits the decision, since each side hears only itself.
+    pub termination: bool,
 }
 
 impl Default for ThreePcConfig {
@@ -23,11 +28,21 @@ impl Default for ThreePcConfig {
             coord_timeout: 200 * MS,
             part_timeout: 400 * MS,
             inquiry: 150 * MS,
+            termination: false,
         }
     }
 }
 
 impl ThreePcConfig {
+    /// The synchrony 3PC's timeouts rely on: a participant must not time out before the
+    /// coordinator's decision can reach it. The coordinator decides at most `coord_timeout`
+    /// after sending PreCommit (or CanCommit); its decision travels at most `latency_max`,
+    /// while the participant's timer started at the earliest `latency_min` after the same
+    /// send. So the participant timeout must exceed `coord_timeout + (max − min)` — and no
+    /// message may be lost. Returns that least timeout.
+    pub fn least_safe_part_timeout(&self, latency_min: SimTime, latency_max: SimTime) -> SimTime {
+        self.coord_timeout + latency_max.saturating_sub(latency_min)
+    }
     pub fn size(&self) -> usize {
         self.participants + 1
     }
@@ -51,7 +66,7 @@ pub enum Coord3 {
 }
 
 /// A participant's state (its log: survives a crash).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part3 {
     Init,
     /// Voted yes, waiting for PreCommit: a timeout here aborts.
@@ -86,6 +101,8 @@ struct ThreeLog {
 struct ThreeMemory {
     votes: Vec<(NodeId, bool)>,
     acks: Vec<NodeId>,
+    /// Termination protocol: the states the other participants reported, while asking.
+    asking: Option<Vec<(NodeId, Part3)>>,
 }
 
 impl ThreePcNode {
@@ -129,6 +146,45 @@ impl ThreePcNode {
     pub fn is_recovering(&self) -> bool {
         self.log.recovering
     }
+    /// Running the termination protocol: the states heard so far.
+    pub fn asking(&self) -> Option<&[(NodeId, Part3)]> {
+        self.mem.asking.as_deref()
+    }
+
+    /// The termination protocol's rule over the states heard (its own included).
+    pub fn termination_rule(states: &[Part3]) -> (Outcome, TerminationRule) {
+        let any = |s: Part3| states.contains(&s);
+        if any(Part3::Aborted) || any(Part3::Init) {
+            (Outcome::Abort, TerminationRule::SomeoneAborted)
+        } else if any(Part3::Committed) {
+            (Outcome::Commit, TerminationRule::SomeoneCommitted)
+        } else if any(Part3::PreCommitted) {
+            (Outcome::Commit, TerminationRule::SomeonePreCommitted)
+        } else {
+            (Outcome::Abort, TerminationRule::AllUncertain)
+        }
+    }
+
+    /// Decide by the termination protocol and tell every other participant.
+    fn terminate(&mut self, cx: &mut Ctx<Self>) {
+        let Some(heard) = self.mem.asking.take() else {
+            return;
+        };
+        let mut states: Vec<Part3> = heard.iter().map(|(_, s)| *s).collect();
+        states.push(self.log.state);
+        let (outcome, rule) = Self::termination_rule(&states);
+        cx.note(ThreeNote::Terminated { outcome, rule });
+        let msg = if outcome == Outcome::Commit {
+            ThreeMsg::DoCommit
+        } else {
+            ThreeMsg::Abort
+        };
+        let me = cx.id;
+        for p in self.all().filter(|&p| p != me) {
+            cx.send(p, msg);
+        }
+        self.finish(outcome, cx);
+    }
 
     fn all(&self) -> impl Iterator<Item = NodeId> {
         1..=self.cfg.participants
@@ -164,6 +220,9 @@ impl ThreePcNode {
         self.log.recovering = false;
         cx.cancel_timer(ThreeTimer::PartTimeout);
         cx.cancel_timer(ThreeTimer::Inquiry);
+        if self.mem.asking.take().is_some() {
+            cx.cancel_timer(ThreeTimer::Collect);
+        }
         cx.note(ThreeNote::Finished(d));
     }
 
@@ -297,6 +356,32 @@ impl Protocol for ThreePcNode {
                 self.finish(Outcome::Abort, cx);
                 cx.send(from, ThreeMsg::Done);
             }
+            ThreeMsg::StateReq => {
+                // Not yet voted: it may still abort on its own, and does, so that its
+                // answer stays true (no PreCommit can follow a missing vote).
+                if self.log.state == Part3::Init {
+                    cx.note(ThreeNote::AbortedBeforeVoting);
+                    self.finish(Outcome::Abort, cx);
+                }
+                cx.send(
+                    from,
+                    ThreeMsg::StateReply {
+                        state: self.log.state,
+                    },
+                );
+            }
+            ThreeMsg::StateReply { state } => {
+                if let Some(heard) = self.mem.asking.as_mut() {
+                    if !heard.iter().any(|(p, _)| *p == from) {
+                        heard.push((from, state));
+                    }
+                    // Everyone answered: no need to wait longer.
+                    if heard.len() + 1 == self.cfg.participants {
+                        cx.cancel_timer(ThreeTimer::Collect);
+                        self.terminate(cx);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -324,6 +409,29 @@ impl Protocol for ThreePcNode {
                 }
                 _ => {}
             },
+            ThreeTimer::Collect => self.terminate(cx),
+            ThreeTimer::PartTimeout
+                if !self.log.recovering
+                    && self.cfg.termination
+                    && matches!(self.log.state, Part3::Uncertain | Part3::PreCommitted) =>
+            {
+                // Skeen's termination protocol: ask before deciding.
+                cx.note(ThreeNote::AskedPeers);
+                self.mem.asking = Some(Vec::new());
+                let me = cx.id;
+                for p in self.all().filter(|&p| p != me) {
+                    cx.send(p, ThreeMsg::StateReq);
+                }
+                cx.set_timer(
+                    ThreeTimer::Collect,
+                    self.cfg.coord_timeout,
+                    self.cfg.coord_timeout,
+                );
+                if self.cfg.participants == 1 {
+                    cx.cancel_timer(ThreeTimer::Collect);
+                    self.terminate(cx);
+                }
+            }
             ThreeTimer::PartTimeout if !self.log.recovering => match self.log.state {
                 Part3::Uncertain => {
                     cx.note(ThreeNote::TimeoutAbort);

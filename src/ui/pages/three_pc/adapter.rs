@@ -1,12 +1,13 @@
 //! How 3PC looks: like 2PC, plus each participant's timeout ring, which decides for it
 //! (abort before PreCommit, commit after).
 
+use crate::decimal::Fixed;
 use crate::protocols::atomic_commit::Outcome;
 use crate::protocols::three_pc::{
     Coord3, Part3, ThreeMsg, ThreeNote, ThreePcConfig, ThreePcNode, ThreePcPreset, ThreeTimer,
 };
 use crate::protocols::two_pc::TpcCmd;
-use crate::sim::{NodeId, World, MS};
+use crate::sim::{NodeId, SimTime, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
@@ -23,6 +24,10 @@ use crate::ui::pages::two_pc::texts as commit;
 #[derive(Clone)]
 pub struct ThreePcAdapter {
     names: Vec<String>,
+    cfg: ThreePcConfig,
+    /// The network's latency range and loss, for the synchrony check.
+    latency: (SimTime, SimTime),
+    loss: bool,
 }
 
 fn preset(slug: Option<&str>) -> Option<ThreePcPreset> {
@@ -32,12 +37,17 @@ fn preset(slug: Option<&str>) -> Option<ThreePcPreset> {
 }
 
 pub fn preset_settings(sc: &mut Scenario) {
-    if preset(sc.preset).is_some() {
-        crate::ui::pages::two_pc::adapter::fixed_latency(
-            sc,
-            crate::protocols::three_pc::presets::LATENCY,
-        );
-    }
+    let Some(p) = preset(sc.preset) else {
+        return;
+    };
+    let net = p.network();
+    sc.latency_min_ms = net.latency_min / MS;
+    sc.latency_max_ms = net.latency_max / MS;
+    sc.loss_pct = 0;
+    sc.set_param("term", p.termination() as u64);
+    let (c, pt) = p.timeouts().unwrap_or((200 * MS, 400 * MS));
+    sc.set_param("ctimeout", c / MS);
+    sc.set_param("ptimeout", pt / MS);
 }
 
 pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
@@ -45,6 +55,7 @@ pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
         participants: sc.nodes,
         coord_timeout: sc.param("ctimeout") * MS,
         part_timeout: sc.param("ptimeout") * MS,
+        termination: sc.param("term") == 1,
         ..ThreePcConfig::default()
     };
     let world = World::new(
@@ -55,10 +66,16 @@ pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
     let script = preset(sc.preset)
         .map(|p| p.script(&cfg))
         .unwrap_or_default();
-    Sim::new(world, ThreePcAdapter { names }).with_script(script)
+    let adapter = ThreePcAdapter {
+        names,
+        cfg,
+        latency: (sc.latency_min_ms * MS, sc.latency_max_ms * MS),
+        loss: sc.loss_pct > 0,
+    };
+    Sim::new(world, adapter).with_script(script)
 }
 
-const KINDS: [MsgStyle; 9] = [
+const KINDS: [MsgStyle; 11] = [
     MsgStyle {
         class: "msg-c-prepare",
         badge: "CC",
@@ -103,6 +120,16 @@ const KINDS: [MsgStyle; 9] = [
         class: "msg-c-inquiry",
         badge: "?",
         key: Text::Page(&commit::MSG_INQUIRY),
+    },
+    MsgStyle {
+        class: "msg-c-inquiry",
+        badge: "s?",
+        key: Text::Page(&super::texts::MSG_STATE_REQ),
+    },
+    MsgStyle {
+        class: "msg-c-ack",
+        badge: "s",
+        key: Text::Page(&super::texts::MSG_STATE_REPLY),
     },
 ];
 
@@ -212,6 +239,13 @@ impl Adapter for ThreePcAdapter {
             let mut label = tr(lang, key).to_string();
             if n.is_recovering() {
                 label = tr(lang, Text::Page(&super::texts::STATE_RECOVERING)).to_string();
+            } else if let Some(heard) = n.asking() {
+                label = format!(
+                    "{} · {}/{}",
+                    tr(lang, Text::Page(&super::texts::STATE_ASKING)),
+                    heard.len(),
+                    w.len().saturating_sub(2)
+                );
             } else if n.state() == Part3::Init && n.will_vote_no() {
                 label = format!(
                     "{label} · {} {}",
@@ -295,6 +329,8 @@ impl Adapter for ThreePcAdapter {
             ThreeMsg::Abort => 6,
             ThreeMsg::Done => 7,
             ThreeMsg::Inquiry => 8,
+            ThreeMsg::StateReq => 9,
+            ThreeMsg::StateReply { .. } => 10,
         }]
     }
 
@@ -319,7 +355,38 @@ impl Adapter for ThreePcAdapter {
             Coord3::Done(d) => outcome_text(lang, d).to_string(),
             _ => "–".into(),
         };
+        // 3PC's synchrony assumption, with the numbers of this run.
+        let (lo, hi) = self.latency;
+        let least = self.cfg.least_safe_part_timeout(lo, hi);
+        let holds = self.cfg.part_timeout > least && !self.loss;
+        let ms = |t: SimTime| Fixed(t as f64 / MS as f64, 0);
+        let mut synchrony = format!(
+            "{} {} > {} + ({} − {}) = {} {}",
+            tr(lang, Text::Page(&super::texts::PART_TIMEOUT)),
+            ms(self.cfg.part_timeout),
+            ms(self.cfg.coord_timeout),
+            ms(hi),
+            ms(lo),
+            ms(least),
+            if self.cfg.part_timeout > least {
+                "✓"
+            } else {
+                "✗"
+            }
+        );
+        if self.loss {
+            synchrony = format!(
+                "{synchrony}; {}",
+                tr(lang, Text::Page(&super::texts::SYNCHRONY_LOSS))
+            );
+        }
         vec![
+            StatusVis {
+                key: "synchrony",
+                label: tr(lang, Text::Page(&super::texts::SYNCHRONY)).into(),
+                value: synchrony,
+                alarm: !holds,
+            },
             StatusVis {
                 key: "decision",
                 label: tr(lang, Text::Page(&commit::COORDINATOR)).into(),

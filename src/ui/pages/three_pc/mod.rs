@@ -8,7 +8,7 @@ use crate::ui::core::i18n::Key;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
+use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
@@ -18,6 +18,12 @@ const PARAMS: &[ParamSpec] = &[
         relation: Relation::AtLeast("ctimeout"),
         ..num("ptimeout", &texts::PART_TIMEOUT, 50, 10_000, 400)
     },
+    choice(
+        "term",
+        &texts::TERMINATION,
+        &[Text::Page(&texts::TERM_OFF), Text::Page(&texts::TERM_ON)],
+        0,
+    ),
 ];
 
 const PRESETS: &[PresetSpec] = &[
@@ -32,9 +38,24 @@ const PRESETS: &[PresetSpec] = &[
         about: &texts::ABOUT_COORDINATOR_CRASH,
     },
     PresetSpec {
+        slug: "crash-mid-precommit",
+        label: Text::Page(&texts::PRESET_CRASH_MID_PRECOMMIT),
+        about: &texts::ABOUT_CRASH_MID_PRECOMMIT,
+    },
+    PresetSpec {
         slug: "partition",
         label: Text::Page(&texts::PRESET_PARTITION),
         about: &texts::ABOUT_PARTITION,
+    },
+    PresetSpec {
+        slug: "partition-termination",
+        label: Text::Page(&texts::PRESET_PARTITION_TERMINATION),
+        about: &texts::ABOUT_PARTITION_TERMINATION,
+    },
+    PresetSpec {
+        slug: "slow-network",
+        label: Text::Page(&texts::PRESET_SLOW_NETWORK),
+        about: &texts::ABOUT_SLOW_NETWORK,
     },
 ];
 

@@ -2,7 +2,7 @@
 //! shared/GLOSSARY.md): its narration here, its labels as [`Tx`] constants.
 
 use crate::protocols::atomic_commit::Outcome;
-use crate::protocols::three_pc::ThreeNote;
+use crate::protocols::three_pc::{TerminationRule, ThreeNote};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
 use crate::ui::core::text::{tx, Tx};
@@ -37,6 +37,18 @@ fn en(note: &ThreeNote, names: &[String]) -> String {
         ThreeNote::WillVoteNo(no) => format!("will vote {}", if no { "no" } else { "yes" }),
         ThreeNote::Recovered(o) => format!("restarted and finishes the transaction: {}", outcome_en(o)),
         ThreeNote::Recovering => "restarted mid-transaction: may have missed messages, asks the coordinator instead of deciding alone".into(),
+        ThreeNote::AskedPeers => "timed out: runs the termination protocol and asks the other participants for their state".into(),
+        ThreeNote::AbortedBeforeVoting => "asked for its state before it voted: aborts on its own".into(),
+        ThreeNote::Terminated { outcome, rule } => format!(
+            "termination protocol: {} → {}",
+            match rule {
+                TerminationRule::SomeoneAborted => "someone aborted or had not voted",
+                TerminationRule::SomeoneCommitted => "someone committed",
+                TerminationRule::SomeonePreCommitted => "someone is pre-committed, so all voted yes",
+                TerminationRule::AllUncertain => "everyone it heard from is uncertain",
+            },
+            outcome_en(outcome)
+        ),
     }
 }
 
@@ -74,6 +86,18 @@ fn zh(note: &ThreeNote, names: &[String]) -> String {
         ThreeNote::Recovering => {
             "在事务中途重启：可能错过了消息，不能自行决定，改为询问协调者".into()
         }
+        ThreeNote::AskedPeers => "超时：启动终止协议，询问其他参与者的状态".into(),
+        ThreeNote::AbortedBeforeVoting => "尚未投票就被询问状态：自行中断".into(),
+        ThreeNote::Terminated { outcome, rule } => format!(
+            "终止协议：{} → {}",
+            match rule {
+                TerminationRule::SomeoneAborted => "有参与者已中断或尚未投票",
+                TerminationRule::SomeoneCommitted => "有参与者已提交",
+                TerminationRule::SomeonePreCommitted => "有参与者已预提交，说明全部投了同意",
+                TerminationRule::AllUncertain => "收到回复的参与者都处于不确定状态",
+            },
+            outcome_zh(outcome)
+        ),
     }
 }
 
@@ -85,8 +109,8 @@ fn outcome_zh(o: Outcome) -> &'static str {
 
 pub const TITLE: Tx = tx("3PC", "3PC");
 pub const INTRO: Tx = tx(
-    "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. Under a network partition that same rule can split the decision.",
-    "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。但在网络分区下，同样的规则可能让决定分裂。",
+    "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. It assumes a synchronous network: no message is lost, and a participant never times out before the coordinator's decision can reach it (participant timeout > coordinator timeout + latency spread). Break that, or partition the network, and the decision can split. Skeen's termination protocol makes a participant ask the others before deciding — enough for crashes, not for partitions.",
+    "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。它假设网络是同步的：消息不会丢失，并且在协调者的决定送达之前参与者不会超时（参与者超时 > 协调者超时 + 延迟波动）。打破这个假设，或者发生网络分区，决定就可能分裂。Skeen 的终止协议让参与者在决定之前先询问其他参与者——足以应对宕机，却应对不了网络分区。",
 );
 pub const COORD_TIMEOUT: Tx = tx("Coordinator timeout (ms)", "协调者超时（毫秒）");
 pub const PART_TIMEOUT: Tx = tx("Participant timeout (ms)", "参与者超时（毫秒）");
@@ -122,3 +146,36 @@ pub const MSG_PRE_COMMIT: Tx = tx("PreCommit", "PreCommit");
 pub const MSG_PRE_ACK: Tx = tx("PreCommit ack", "PreCommit 确认");
 pub const MSG_DO_COMMIT: Tx = tx("DoCommit", "DoCommit");
 pub const MSG_DONE: Tx = tx("done", "完成");
+pub const MSG_STATE_REQ: Tx = tx("state request", "状态询问");
+pub const MSG_STATE_REPLY: Tx = tx("state reply", "状态回复");
+pub const STATE_ASKING: Tx = tx(
+    "asking the others (termination protocol)",
+    "询问其他参与者（终止协议）",
+);
+pub const TERMINATION: Tx = tx("Termination protocol (Skeen)", "终止协议（Skeen）");
+pub const TERM_OFF: Tx = tx("off: decide alone on a timeout", "关闭：超时后自行决定");
+pub const TERM_ON: Tx = tx("on: ask the others first", "开启：先询问其他参与者");
+pub const SYNCHRONY: Tx = tx("Synchrony assumption", "同步假设");
+pub const SYNCHRONY_LOSS: Tx = tx(
+    "messages can be lost: 3PC assumes none are",
+    "消息可能丢失：3PC 假设消息不会丢失",
+);
+pub const PRESET_PARTITION_TERMINATION: Tx =
+    tx("Partition, termination protocol on", "网络分区 + 终止协议");
+pub const PRESET_CRASH_MID_PRECOMMIT: Tx = tx(
+    "Coordinator dies mid-PreCommit",
+    "协调者在发送 PreCommit 途中宕机",
+);
+pub const PRESET_SLOW_NETWORK: Tx = tx("Network slower than the timeouts", "网络比超时设置更慢");
+pub const ABOUT_PARTITION_TERMINATION: Tx = tx(
+    "The same partition with the termination protocol on. P1–P2 time out and ask the others first — but they can only reach each other, both pre-committed, so they commit, while the coordinator's side aborts. Asking does not help across a partition.",
+    "同样的网络分区，但开启了终止协议。P1–P2 超时后先询问其他参与者——可它们只能联系到彼此，而彼此都已预提交，于是提交；协调者那一侧却已中断。跨越分区，询问也无济于事。",
+);
+pub const ABOUT_CRASH_MID_PRECOMMIT: Tx = tx(
+    "The coordinator dies while sending PreCommit: everyone but P1 gets it. With the termination protocol off, P1 times out uncertain and aborts while the others commit — atomicity breaks with no partition at all. Turn the termination protocol on: P1 asks first, hears “pre-committed” and commits too.",
+    "协调者在发送 PreCommit 途中宕机：除 P1 外都收到了。终止协议关闭时，P1 在不确定状态下超时并中断，其他参与者却提交了——没有任何网络分区，原子性也被破坏。开启终止协议再看：P1 先询问，得知有人“已预提交”，于是也提交。",
+);
+pub const ABOUT_SLOW_NETWORK: Tx = tx(
+    "Latency 10–200 ms, coordinator timeout 400 ms, participant timeout 410 ms: the participant waits longer than the coordinator, but not by the latency spread. P1 dies before acknowledging PreCommit; the coordinator times out and aborts, and before its abort arrives some participant's own timeout commits it (with this seed, and about 7 seeds in 10). One crash, no partition: 3PC is safe only if the participant timeout exceeds the coordinator's plus the latency spread, max − min (see the status).",
+    "延迟 10–200 毫秒，协调者超时 400 毫秒，参与者超时 410 毫秒：参与者等得比协调者久，但多出的时间小于延迟的波动范围。P1 在确认 PreCommit 之前宕机；协调者超时后决定中断，而中断消息还在路上时，某个参与者自己的超时已让它提交（本随机种子如此，约 7/10 的种子都会这样）。只有一次宕机、没有分区：只有当参与者超时大于协调者超时加上延迟波动（最大 − 最小）时，3PC 才是安全的（见状态栏）。",
+);
