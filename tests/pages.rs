@@ -282,14 +282,14 @@ fn three_pc_states_its_synchrony_assumption_with_this_runs_numbers() {
     let s = status(&v, "synchrony");
     assert_eq!(
         s.value,
-        "Participant timeout (ms) 400 > 200 + (30 − 30) = 200 ✓"
+        "participant timeout 400 > 200 + (30 − 30) = 200 ms ✓"
     );
     assert!(!s.alarm);
     let v = run("#/3pc?preset=slow-network", 5 * SEC);
     let s = status(&v, "synchrony");
     assert_eq!(
         s.value,
-        "Participant timeout (ms) 410 > 400 + (200 − 10) = 590 ✗"
+        "participant timeout 410 > 400 + (200 − 10) = 590 ms ✗"
     );
     assert!(s.alarm);
     assert_eq!(v.violations.len(), 1, "and this seed shows why");
@@ -307,7 +307,7 @@ fn three_pc_states_its_synchrony_assumption_with_this_runs_numbers() {
     let zh = sim.view(Lang::Zh, 50 * MS);
     assert!(status(&zh, "synchrony")
         .value
-        .starts_with("参与者超时（毫秒） 410 > 400"));
+        .starts_with("参与者超时 410 > 400"));
 }
 
 #[test]

@@ -361,8 +361,8 @@ impl Adapter for ThreePcAdapter {
         let holds = self.cfg.part_timeout > least && !self.loss;
         let ms = |t: SimTime| Fixed(t as f64 / MS as f64, 0);
         let mut synchrony = format!(
-            "{} {} > {} + ({} − {}) = {} {}",
-            tr(lang, Text::Page(&super::texts::PART_TIMEOUT)),
+            "{} {} > {} + ({} − {}) = {} ms {}",
+            tr(lang, Text::Page(&super::texts::PART_TIMEOUT_SHORT)),
             ms(self.cfg.part_timeout),
             ms(self.cfg.coord_timeout),
             ms(hi),

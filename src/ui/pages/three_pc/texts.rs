@@ -155,6 +155,7 @@ pub const STATE_ASKING: Tx = tx(
 pub const TERMINATION: Tx = tx("Termination protocol (Skeen)", "终止协议（Skeen）");
 pub const TERM_OFF: Tx = tx("off: decide alone on a timeout", "关闭：超时后自行决定");
 pub const TERM_ON: Tx = tx("on: ask the others first", "开启：先询问其他参与者");
+pub const PART_TIMEOUT_SHORT: Tx = tx("participant timeout", "参与者超时");
 pub const SYNCHRONY: Tx = tx("Synchrony assumption", "同步假设");
 pub const SYNCHRONY_LOSS: Tx = tx(
     "messages can be lost: 3PC assumes none are",
