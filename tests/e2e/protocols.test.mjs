@@ -158,6 +158,26 @@ test('3PC: a partition after PreCommit splits the decision and the monitor says 
   await context.close();
 });
 
+test('3PC: the termination protocol toggle mends a coordinator dying mid-PreCommit, and the status states the synchrony bound', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/3pc?preset=crash-mid-precommit&speed=10`);
+  await statusIs(page, 'outcomes', /^P1 ✗ · P2 ✓ · P3 ✓ · P4 ✓$/);
+  assert.match(await page.locator('[data-testid="violation"]').innerText(), /Atomicity/);
+  assert.match(await page.locator('[data-testid="status-synchrony"] b').innerText(), /^participant timeout 400 > 200 \+ \(30 − 30\) = 200 ms ✓$/);
+  // The student turns the termination protocol on: the same crash, and P1 asks first.
+  await page.selectOption('[data-testid="param-term"]', '1');
+  await until(page, () => /[?&]term=1(&|$)/.test(location.hash));
+  await statusIs(page, 'outcomes', /^P1 ✓ · P2 ✓ · P3 ✓ · P4 ✓$/);
+  assert.equal(await page.locator('[data-testid="violation"]').count(), 0);
+  await logHas(page, 'termination protocol: someone is pre-committed', 1);
+  await shot(page, 'threepc-termination');
+  // A network slower than the timeouts: the bound is broken, and the status says so.
+  await page.goto(`${server.url}#/3pc?preset=slow-network&speed=10`);
+  await until(page, () => document.querySelector('[data-testid="status-synchrony"]')?.classList.contains('alarm'));
+  assert.match(await page.locator('[data-testid="status-synchrony"] b').innerText(), /= 590 ms ✗$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Chinese pages use the course terms', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/2pc?preset=coordinator-crash&speed=10&lang=zh`);
   await until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed');
