@@ -15,6 +15,10 @@ pub struct RaftConfig {
     pub heartbeat: SimTime,
     /// Most entries carried by one AppendEntries.
     pub max_batch: usize,
+    /// Figure 2's persistent state survives a crash (true). False is a "break it" mode:
+    /// a restarted server forgets its term, its vote and its log, so it can vote twice in
+    /// one term; the monitor catches the second leader or the lost commit.
+    pub persist: bool,
 }
 
 impl Default for RaftConfig {
@@ -24,6 +28,7 @@ impl Default for RaftConfig {
             election_max: 300 * MS,
             heartbeat: 50 * MS,
             max_batch: 16,
+            persist: true,
         }
     }
 }
@@ -522,6 +527,9 @@ impl Protocol for RaftNode {
     /// Figure 2: the persistent state survives; all volatile state is lost.
     fn on_crash(&mut self) {
         self.soft = Volatile::default();
+        if !self.config.persist {
+            self.hard = HardState::default();
+        }
     }
 }
 
