@@ -155,9 +155,19 @@ test('experiments run in the browser with progress, plot and exports', async () 
   await page.click('[data-testid="exp-run"]');
   await until(page, () => document.querySelector('[data-testid="exp-count"]').textContent === '1200 / 1200', null, 60000);
   assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), 6);
-  const rows = await page.locator('[data-testid="exp-table"] tr').allInnerTexts();
-  const median = (r) => Number(r.split(/\s+/).find((x, i, a) => a[i + 1] === 'ms' && i > 1));
-  assert.ok(median(rows[1]) > median(rows[6]), `150–150 is slower than 150–300: ${rows[1]} / ${rows[6]}`);
+  // No randomness: every run still leaderless at the 10 s cap, said as such (not as a
+  // 10,000 ms election); the paper's own numbers sit beside the measured ones.
+  const cells = (range) => page.locator(`[data-testid="exp-table"] tr[data-range="${range}"] td`).allInnerTexts();
+  const none = await cells('150-150');
+  assert.equal(none[1], '> 10 s');
+  assert.equal(none[5], '200');
+  assert.equal(none[7], '> 10 s');
+  const five = await cells('150-155');
+  assert.equal(five[7], 'median 287 ms');
+  assert.ok(Number(five[1].replace(' ms', '')) < 400, `5 ms of randomness helps: ${five}`);
+  const wide = await cells('150-300');
+  assert.equal(wide[5], '0');
+  assert.ok(Number(wide[4].replace(' ms', '')) < 1000, `150–300 is never slow: ${wide}`);
   await shot(page, 'experiments');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="exp-csv"]')]);
   assert.equal(fs.readFileSync(await csv.path(), 'utf8').trim().split('\n').length, 1201);
@@ -168,6 +178,19 @@ test('experiments run in the browser with progress, plot and exports', async () 
   const [trace] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-trace"]')]);
   const events = JSON.parse(fs.readFileSync(await trace.path(), 'utf8'));
   assert.ok(events.length > 10 && events.some((e) => e.kind === 'note'));
+  // The bottom panel: the minimum timeout scaled; the top panel's results are kept.
+  await page.click('[data-testid="exp-panel-bottom"]');
+  await page.fill('[data-testid="exp-trials"]', '100');
+  await page.locator('[data-testid="exp-trials"]').dispatchEvent('change');
+  await page.click('[data-testid="exp-run"]');
+  await until(page, () => document.querySelector('[data-testid="exp-count"]').textContent === '500 / 500', null, 60000);
+  assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), 5);
+  const small = await cells('12-24');
+  assert.equal(small[7], 'mean 35 ms · slowest 152 ms');
+  assert.ok(Number(small[2].replace(' ms', '')) < 100, `12–24 ms: tens of ms: ${small}`);
+  await shot(page, 'experiments-bottom');
+  await page.click('[data-testid="exp-panel-top"]');
+  assert.equal(await page.locator('[data-testid="exp-plot"] polyline').count(), 6);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -8,16 +8,19 @@ use crate::decimal::{Fixed as F, Num};
 use wasm_bindgen::prelude::*;
 
 use super::{now_ms, Tr};
-use crate::lab::raft_election::{ElectionExperiment, PAPER_RANGES};
+use crate::lab::raft_election::{Claim, ElectionExperiment, PaperFigure, CAP};
 use crate::lab::{cdf, quantile, Incremental};
-use crate::ui::core::i18n::{t, Key};
+use crate::sim::MS;
+use crate::ui::core::i18n::{t, Key, Lang};
 use crate::ui::state::Ctl;
 
 const COLOURS: [&str; 6] = [
     "#dc2626", "#ea580c", "#ca8a04", "#16a34a", "#2563eb", "#7c3aed",
 ];
-const PW: f64 = 520.0;
+const PW: f64 = 620.0;
 const PH: f64 = 280.0;
+/// The plot's right edge; the legend sits to its right, never over a curve.
+const PLOT_RIGHT: f64 = PW - 130.0;
 
 /// Offer `data` (already a data URL) as a file download.
 pub(super) fn download(name: &str, data_url: &str) {
@@ -81,10 +84,25 @@ pub(super) fn download_png(name: &'static str, svg: String) {
     img.set_src(&text_url("image/svg+xml", &svg));
 }
 
-/// x position of `ms` on a log axis from 100 ms to 10 s.
+/// x position of `ms` on a log axis from 10 ms to 10 s.
 fn x_of(ms: f64) -> f64 {
-    let l = ms.clamp(100.0, 10_000.0).log10();
-    50.0 + (l - 2.0) / 2.0 * (PW - 70.0)
+    let l = ms.clamp(10.0, 10_000.0).log10();
+    50.0 + (l - 1.0) / 3.0 * (PLOT_RIGHT - 50.0)
+}
+
+/// The paper's numbers for one setting, in words.
+fn claims_text(lang: Lang, claims: &[Claim]) -> String {
+    let ms = |v: f64| format!("{} ms", F(v, 0));
+    claims
+        .iter()
+        .map(|c| match *c {
+            Claim::Over(v) => format!("> {} s", F(v / 1000.0, 0)),
+            Claim::Median(v) => format!("{} {}", t(lang, Key::Median), ms(v)),
+            Claim::Mean(v) => format!("{} {}", t(lang, Key::Mean), ms(v)),
+            Claim::Worst(v) => format!("{} {}", t(lang, Key::Slowest), ms(v)),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn y_of(frac: f64) -> f64 {
@@ -100,17 +118,17 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
     s.push_str(&format!(
         r##"<rect width="{pw}" height="{ph}" fill="#fff"/>"##
     ));
-    for ms in [100.0, 300.0, 1_000.0, 3_000.0, 10_000.0] {
+    for ms in [10.0, 30.0, 100.0, 300.0, 1_000.0, 3_000.0, 10_000.0] {
         let (x, ms) = (F(x_of(ms), 1), Num(ms));
         s.push_str(&format!(r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="#e2e8f0"/><text x="{x}" y="{}" text-anchor="middle" fill="#475569">{ms}</text>"##, F(y_of(0.0), 1), F(y_of(1.0), 1), F(y_of(0.0) + 14.0, 1)));
     }
     for f in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let y = y_of(f);
-        s.push_str(&format!(r##"<line x1="50" y1="{}" x2="{}" y2="{}" stroke="#e2e8f0"/><text x="44" y="{}" text-anchor="end" fill="#475569">{}%</text>"##, F(y, 1), Num(PW - 20.0), F(y, 1), F(y + 4.0, 1), (f * 100.0) as u32));
+        s.push_str(&format!(r##"<line x1="50" y1="{}" x2="{}" y2="{}" stroke="#e2e8f0"/><text x="44" y="{}" text-anchor="end" fill="#475569">{}%</text>"##, F(y, 1), Num(PLOT_RIGHT), F(y, 1), F(y + 4.0, 1), (f * 100.0) as u32));
     }
     s.push_str(&format!(
         r##"<text x="{}" y="{}" text-anchor="middle" fill="#0f172a">{axis}</text>"##,
-        Num(PW / 2.0),
+        Num((50.0 + PLOT_RIGHT) / 2.0),
         Num(PH - 8.0)
     ));
     for (r, values) in exp.results.iter().enumerate() {
@@ -118,7 +136,7 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
             continue;
         }
         let colour = COLOURS[r % COLOURS.len()];
-        let mut pts = format!("{},{}", F(x_of(100.0), 1), F(y_of(0.0), 1));
+        let mut pts = format!("{},{}", F(x_of(10.0), 1), F(y_of(0.0), 1));
         for (ms, f) in cdf(values) {
             pts.push_str(&format!(" {},{}", F(x_of(ms), 1), F(y_of(f), 1)));
         }
@@ -128,8 +146,8 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
         let (lo, hi) = exp.ranges[r];
         s.push_str(&format!(
             r#"<text x="{}" y="{}" fill="{colour}">{lo}–{hi} ms</text>"#,
-            Num(PW - 95.0),
-            Num(20.0 + r as f64 * 14.0)
+            Num(PLOT_RIGHT + 12.0),
+            Num(40.0 + r as f64 * 16.0)
         ));
     }
     s.push_str("</svg>");
@@ -195,7 +213,14 @@ pub(super) fn RunControls(
 #[component]
 pub fn ExperimentsPanel() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let exp = StoredValue::new(None::<ElectionExperiment>);
+    // One experiment per panel of the figure, kept while the other is shown.
+    let top = StoredValue::new(None::<ElectionExperiment>);
+    let bottom = StoredValue::new(None::<ElectionExperiment>);
+    let figure = RwSignal::new(PaperFigure::Randomness);
+    let exp = move || match figure.get() {
+        PaperFigure::Randomness => top,
+        PaperFigure::MinTimeout => bottom,
+    };
     let trials = RwSignal::new(500usize);
     let running = RwSignal::new(false);
     let progress = RwSignal::new((0usize, 1usize));
@@ -204,36 +229,50 @@ pub fn ExperimentsPanel() -> impl IntoView {
     let run = move |_: ()| {
         let seed = ctl.scenario.with_untracked(|s| s.seed);
         let e = ElectionExperiment::new(
-            PAPER_RANGES.to_vec(),
+            figure.get_untracked(),
             trials.get_untracked().clamp(1, 100_000),
             (5, 10),
             seed,
         );
         progress.set((0, e.total()));
-        exp.set_value(Some(e));
+        let store = exp();
+        store.set_value(Some(e));
         running.set(true);
-        run_in_slices(exp, running, progress, version);
+        run_in_slices(store, running, progress, version);
     };
     let svg = move || {
         version.get();
         let axis = t(ctl.lang.get(), Key::LeaderlessMs);
-        exp.with_value(|e| e.as_ref().map(|e| plot_svg(e, axis)))
+        exp().with_value(|e| e.as_ref().map(|e| plot_svg(e, axis)))
     };
+    let cap_ms = (CAP / MS) as f64;
     let summary = move || {
         version.get();
         let lang = ctl.lang.get();
-        exp.with_value(|e| {
+        exp().with_value(|e| {
             e.as_ref().map(|e| {
+                let cell = |v: &[f64], f: &dyn Fn(&[f64]) -> f64| {
+                    if v.is_empty() { "–".to_string() } else { format!("{} ms", F(f(v), 0)) }
+                };
                 view! {
                     <table class="exp-table" data-testid="exp-table">
-                        <tr><th>{t(lang, Key::TimeoutRange)}</th><th>{t(lang, Key::Median)}</th><th>{t(lang, Key::P95)}</th><th>"n"</th></tr>
-                        {e.ranges.iter().zip(&e.results).map(|((lo, hi), v)| view! {
-                            <tr>
-                                <td>{format!("{lo}–{hi} ms")}</td>
-                                <td>{if v.is_empty() { "–".to_string() } else { format!("{} ms", F(quantile(v, 0.5), 0)) }}</td>
-                                <td>{if v.is_empty() { "–".to_string() } else { format!("{} ms", F(quantile(v, 0.95), 0)) }}</td>
-                                <td>{v.len()}</td>
-                            </tr>
+                        <tr><th>{t(lang, Key::TimeoutRange)}</th><th>{t(lang, Key::Median)}</th><th>{t(lang, Key::Mean)}</th><th>{t(lang, Key::P95)}</th><th>{t(lang, Key::Slowest)}</th><th>{t(lang, Key::NoLeaderInCap)}</th><th>"n"</th><th>{t(lang, Key::PaperSays)}</th></tr>
+                        {e.ranges.iter().zip(&e.results).map(|(&(lo, hi), v)| {
+                            let capped = v.iter().filter(|x| **x >= cap_ms).count();
+                            // A run capped at 10 s is not a 10 s election: it never ended.
+                            let done: Vec<f64> = v.iter().copied().filter(|x| *x < cap_ms).collect();
+                            view! {
+                                <tr data-range=format!("{lo}-{hi}")>
+                                    <td>{format!("{lo}–{hi} ms")}</td>
+                                    <td>{if capped * 2 > v.len() { format!("> {} s", Num(cap_ms / 1000.0)) } else { cell(v, &|v| quantile(v, 0.5)) }}</td>
+                                    <td>{cell(&done, &|v| v.iter().sum::<f64>() / v.len() as f64)}</td>
+                                    <td>{cell(&done, &|v| quantile(v, 0.95))}</td>
+                                    <td>{cell(&done, &|v| quantile(v, 1.0))}</td>
+                                    <td data-testid="exp-capped">{capped}</td>
+                                    <td>{v.len()}</td>
+                                    <td class="paper" data-testid="exp-paper">{claims_text(lang, &e.figure.claims((lo, hi)))}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </table>
                 }
@@ -242,34 +281,51 @@ pub fn ExperimentsPanel() -> impl IntoView {
     };
     let has_results = move || {
         version.get();
-        exp.with_value(|e| e.as_ref().is_some_and(|e| e.done() > 0))
+        exp().with_value(|e| e.as_ref().is_some_and(|e| e.done() > 0))
+    };
+    let file = move || match figure.get() {
+        PaperFigure::Randomness => "raft-figure-16-top",
+        PaperFigure::MinTimeout => "raft-figure-16-bottom",
+    };
+    let panel_button = move |which: PaperFigure, key: Key, id: &'static str| {
+        view! {
+            <button data-testid=id class:active=move || figure.get() == which
+                disabled=move || running.get()
+                on:click=move |_| { figure.set(which); version.update(|v| *v += 1); }>
+                {move || t(ctl.lang.get(), key)}
+            </button>
+        }
     };
     view! {
         <details class="experiments" data-testid="experiments">
             <summary><Tr k=Key::Experiments/></summary>
             <p class="hint"><Tr k=Key::ExperimentsAbout/></p>
+            <div class="exp-panels">
+                {panel_button(PaperFigure::Randomness, Key::Fig16Randomness, "exp-panel-top")}
+                {panel_button(PaperFigure::MinTimeout, Key::Fig16MinTimeout, "exp-panel-bottom")}
+            </div>
             <RunControls trials running progress run=Callback::new(run)/>
             <div class="exp-plot" data-testid="exp-plot" inner_html=move || svg().unwrap_or_default()></div>
             {summary}
             <div class="actions">
                 <button data-testid="exp-csv" disabled=move || !has_results()
                     on:click=move |_| {
-                        exp.with_value(|e| {
+                        exp().with_value(|e| {
                             if let Some(e) = e {
-                                download("raft-figure-16.csv", &text_url("text/csv", &e.csv()));
+                                download(&format!("{}.csv", file()), &text_url("text/csv", &e.csv()));
                             }
                         })
                     }><Tr k=Key::ExportCsv/></button>
                 <button data-testid="exp-svg" disabled=move || !has_results()
                     on:click=move |_| {
                         if let Some(s) = svg() {
-                            download("raft-figure-16.svg", &text_url("image/svg+xml", &s));
+                            download(&format!("{}.svg", file()), &text_url("image/svg+xml", &s));
                         }
                     }><Tr k=Key::ExportSvg/></button>
                 <button data-testid="exp-png" disabled=move || !has_results()
                     on:click=move |_| {
                         if let Some(s) = svg() {
-                            download_png("raft-figure-16", s);
+                            download_png(file(), s);
                         }
                     }><Tr k=Key::ExportPng/></button>
                 <button data-testid="export-trace"

@@ -64,7 +64,7 @@ keys! {
     ViolationTitle, NoticeTitle, Dismiss, PanicMessage, KeyboardHint, Presets, FreePlay,
     PresetHappy, Status, Timeline, TimelineHint, Share, CopyLink, CopyEmbed, Copied, SpaceTime,
     SpaceTimeHint, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv, ExportSvg,
-    ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Tours, TourContinue,
+    ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Fig16Randomness, Fig16MinTimeout, Mean, Slowest, PaperSays, NoLeaderInCap, Tours, TourContinue,
     TourExit, TourWaiting, TourDone, Theory, Measured, Round, InfectedOverTime, SweepGossip,
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,
     ChapterMembership, ChapterPartitioning, ChapterDataStructures, ChapterTime, Home, HomeIntro,
