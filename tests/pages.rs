@@ -700,7 +700,7 @@ fn a_scenario_file_opens_the_same_run_as_the_link() {
         r#"{"app":"other","format":1,"page":"raft","settings":{},"actions":[]}"#
     )
     .is_err());
-    let odd = r#"{"app":"ds-playground","format":1,"page":"raft","settings":{"seed":"x","nodes":"99"},"actions":["zz"]}"#;
+    let odd = r#"{"app":"ds-playground","format":2,"page":"raft","settings":{"seed":"x","nodes":"99"},"actions":["zz"]}"#;
     let (sc, notices) = Scenario::from_location("", &ScenarioFile::read(odd).unwrap().hash());
     assert_eq!(sc.nodes, 9);
     assert_eq!(notices.len(), 3, "{notices:?}");
@@ -734,10 +734,10 @@ fn times_in_links_are_bounded_and_named_in_notices() {
     let sim = build(&sc);
     assert_eq!(sim.now(), 600 * SEC);
     // An action beyond the limit is refused with a notice; the rest load.
-    let (sc, notices) = Scenario::from_location("", "#/raft?act=1000k1,18446744073709551615H");
+    let (sc, notices) = Scenario::from_location("", "#/raft?v=2&act=1000k1,18446744073709551615H");
     assert_eq!(sc.actions.len(), 1);
     assert_eq!(notices.len(), 1);
-    let (sc, _) = Scenario::from_location("", &format!("#/raft?act={MAX_AT}H"));
+    let (sc, _) = Scenario::from_location("", &format!("#/raft?v=2&act={MAX_AT}H"));
     assert_eq!(sc.actions.len(), 1, "the limit itself is allowed");
 }
 
@@ -745,7 +745,7 @@ fn times_in_links_are_bounded_and_named_in_notices() {
 fn a_flood_of_bad_actions_is_refused_without_stalling() {
     // 500,000 bad entries: each is a notice (the page lists ten and counts the rest).
     let act = ",z".repeat(500_000);
-    let (sc, notices) = Scenario::from_location("", &format!("#/raft?act={act}"));
+    let (sc, notices) = Scenario::from_location("", &format!("#/raft?v=2&act={act}"));
     assert!(sc.actions.is_empty());
     assert_eq!(notices.len(), 500_000);
 }

@@ -261,3 +261,22 @@ fn a_copied_link_replays_the_run_for_a_thousand_random_scenarios() {
         mismatches[..mismatches.len().min(5)].join("\n")
     );
 }
+
+/// Issue 11: `#/raft?nodes=9&t=3000` with 5,000 client requests in its link took 28 s to
+/// load (every request started another replication chain). With one stream per follower
+/// the work is linear: a bounded number of engine events per request.
+#[test]
+fn five_thousand_requests_in_a_link_load_with_linear_work() {
+    use ds_playground::sim::MS;
+    let act: Vec<String> = (0..5_000u64)
+        .map(|i| format!("{}x{}request", 500_000 + i * 500, 1 + i % 9))
+        .collect();
+    let link = format!("#/raft?v=2&nodes=9&t=3000&act={}", act.join(","));
+    let (sc, notices) = ds_playground::ui::core::scenario::Scenario::from_location("", &link);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(sc.actions.len(), 5_000);
+    let mut sim = ds_playground::ui::registry::build(&sc);
+    sim.run_until(3_000 * MS);
+    let events = sim.events_processed();
+    assert!(events < 5_000 * 5, "{events} events for 5,000 requests");
+}

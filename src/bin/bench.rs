@@ -202,6 +202,25 @@ fn bench_browser() {
     }
 }
 
+/// Issue 11's floor: a follower 1,000 entries behind catches up in ≤ 10 events per entry.
+fn bench_catchup() {
+    for gap in [100u64, 1_000] {
+        match ds_playground::lab::raft_catchup::catch_up(1, gap) {
+            Some(c) => {
+                println!(
+                    "raft.catchup_events_per_entry{}: {:.2}",
+                    if gap == 1_000 { "" } else { "_gap100" },
+                    c.events as f64 / gap as f64
+                );
+                if gap == 1_000 {
+                    println!("raft.catchup_virtual_ms: {}", c.took / 1_000);
+                }
+            }
+            None => println!("raft.catchup_events_per_entry: did not catch up"),
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let runs = args
@@ -212,6 +231,7 @@ fn main() {
         .unwrap_or(5usize)
         .max(1);
     bench_raft(runs);
+    bench_catchup();
     bench_lab();
     bench_ring();
     bench_dist();

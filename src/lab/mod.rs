@@ -65,3 +65,5 @@ pub trait Incremental {
         ran
     }
 }
+
+pub mod raft_catchup;

@@ -1,10 +1,10 @@
 //! Raft's Figure 16 (§9.3): how long a five-server cluster is without a leader after the
 //! leader crashes, reproducing the paper's setup:
 //!
-//! - the servers' logs have different lengths, so some candidates cannot win (three servers
-//!   hold the whole log, the other two a random shorter prefix of it: after the leader's
-//!   crash, a short one can gather at most two votes of five; a new leader's repairs take
-//!   a round trip per entry, so the gaps are still there at the crash);
+//! - the servers' logs differ, so some candidates cannot win (three servers hold the whole
+//!   log, the other two diverge after entry 20 with older entries: after the leader's
+//!   crash, neither can gather more than two votes of five; a new leader repairs them a
+//!   round trip per entry, so they still differ at the crash);
 //! - the heartbeat interval is half the minimum election timeout;
 //! - the leader crashes at a uniformly random moment within its heartbeat interval, after
 //!   a heartbeat broadcast — so the smallest possible downtime is about half the minimum
@@ -77,22 +77,35 @@ impl PaperFigure {
     }
 }
 
-/// The five servers at the start of a trial: term 1, every log a prefix of one history,
-/// three of them whole and two cut short at random lengths.
+/// The five servers at the start of a trial, in term 2. Three hold the whole log: 20
+/// entries of term 1 and 40 of term 2. Two diverge after entry 20 (Figure 7's kind): a
+/// random number of term-1 entries an old leader never committed. Their last term is 1, so
+/// neither can win a vote from the other three, and a leader repairs them one entry per
+/// round trip back to entry 20 — still under way when the leader crashes.
 fn servers(raft: &RaftConfig, rng: &mut SimRng) -> Vec<RaftNode> {
-    let history: Vec<Entry> = (1..=FULL_LOG as u64)
-        .map(|cmd| Entry { term: 1, cmd })
+    let common = 20u64;
+    let whole: Vec<Entry> = (1..=FULL_LOG as u64)
+        .map(|cmd| Entry {
+            term: if cmd <= common { 1 } else { 2 },
+            cmd,
+        })
         .collect();
     let a = rng.index(5);
     let b = (a + 1 + rng.index(4)) % 5;
     (0..5)
         .map(|i| {
-            let len = if i != a && i != b {
-                FULL_LOG
+            let log = if i != a && i != b {
+                whole.clone()
             } else {
-                rng.range_inclusive(SHORT_LOG.0, SHORT_LOG.1) as usize
+                let extra = rng.range_inclusive(SHORT_LOG.0, SHORT_LOG.1);
+                let mut log = whole[..common as usize].to_vec();
+                log.extend((1..=extra).map(|k| Entry {
+                    term: 1,
+                    cmd: 1_000 + k,
+                }));
+                log
             };
-            RaftNode::with_state(raft.clone(), 1, None, history[..len].to_vec())
+            RaftNode::with_state(raft.clone(), 2, None, log)
         })
         .collect()
 }

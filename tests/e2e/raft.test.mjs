@@ -235,7 +235,7 @@ test('the random seed button draws a new seed and restarts the run with it', asy
 });
 
 test('hostile links: a far-future time is clamped and a flood of bad actions is summarised', async () => {
-  const { page, errors, context } = await open(browser, `${server.url}#/raft?t=1000000000000000&act=${',z'.repeat(2000)}`);
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?v=2&t=1000000000000000&act=${',z'.repeat(2000)}`);
   await page.waitForSelector('[data-testid="notices"]');
   // Ten notices listed, the rest counted; the clock opened at the ten-minute limit.
   assert.equal(await page.locator('[data-testid="notices"] li').count(), 11);

@@ -27,4 +27,4 @@ pub mod node;
 pub use invariants::RaftMonitor;
 pub use log::RaftLog;
 pub use msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
-pub use node::{HardState, RaftConfig, RaftNode, Role, Volatile};
+pub use node::{HardState, InFlightAppend, RaftConfig, RaftNode, Role, Volatile};

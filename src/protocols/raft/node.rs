@@ -72,6 +72,19 @@ pub struct Volatile {
     pub next_index: Vec<u64>,
     /// For each server, the highest log entry known to be replicated on it (leaders).
     pub match_index: Vec<u64>,
+    /// For each server, the AppendEntries the leader awaits a reply to, if any: one
+    /// replication stream per follower, as real implementations keep (etcd's "probe" and
+    /// LogCabin's one outstanding request), so catching up is linear in the gap.
+    pub in_flight: Vec<Option<InFlightAppend>>,
+}
+
+/// One AppendEntries a leader has sent and awaits the reply to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InFlightAppend {
+    pub sent_at: SimTime,
+    pub prev_log_index: u64,
+    /// The last index it carries (`prev_log_index` for a bare heartbeat).
+    pub last_index: u64,
 }
 
 impl RaftNode {
@@ -223,6 +236,7 @@ impl RaftNode {
         self.soft.next_index = vec![self.last_log_index() + 1; n];
         self.soft.match_index = vec![0; n];
         self.soft.match_index[cx.id] = self.last_log_index();
+        self.soft.in_flight = vec![None; n];
         cx.note(RaftNote::BecameLeader {
             term: self.hard.current_term,
             votes: self.soft.votes.len(),
@@ -231,9 +245,16 @@ impl RaftNode {
         self.broadcast_append(cx);
     }
 
+    /// The heartbeat: every follower hears from the leader — those with nothing in flight,
+    /// and those whose request has waited a whole interval (presumed lost) — while a
+    /// request still fresh is left to its reply.
     fn broadcast_append(&mut self, cx: &mut Ctx<Self>) {
         for p in cx.peers() {
-            self.send_append(p, cx);
+            let fresh =
+                self.soft.in_flight[p].is_some_and(|f| cx.now - f.sent_at < self.config.heartbeat);
+            if !fresh {
+                self.send_append(p, cx);
+            }
         }
         cx.set_timer(
             RaftTimer::Heartbeat,
@@ -242,10 +263,15 @@ impl RaftNode {
         );
     }
 
-    fn send_append(&self, to: NodeId, cx: &mut Ctx<Self>) {
+    fn send_append(&mut self, to: NodeId, cx: &mut Ctx<Self>) {
         let prev_log_index = self.soft.next_index[to].saturating_sub(1);
         let start = prev_log_index as usize;
         let end = (start + self.config.max_batch).min(self.hard.log.len());
+        self.soft.in_flight[to] = Some(InFlightAppend {
+            sent_at: cx.now,
+            prev_log_index,
+            last_index: end.max(start) as u64,
+        });
         cx.send(
             to,
             RaftMsg::AppendEntries {
@@ -259,20 +285,17 @@ impl RaftNode {
     }
 
     /// "If there exists an N such that N > commitIndex, a majority of matchIndex[i] ≥ N,
-    /// and log[N].term == currentTerm: set commitIndex = N."
+    /// and log[N].term == currentTerm: set commitIndex = N." The largest N a majority holds
+    /// is the majority-th largest matchIndex; the leader's current-term entries are the
+    /// end of its log, so if that N is not of the current term no smaller one is (§5.4.2:
+    /// older entries are committed only indirectly). One look per reply, not a rescan.
     fn advance_commit(&mut self, cx: &mut Ctx<Self>) {
-        let mut n = self.last_log_index();
-        while n > self.soft.commit_index {
-            if self.term_at(n) != Some(self.hard.current_term) {
-                break; // older entries are only committed indirectly (§5.4.2)
-            }
-            let replicas = self.soft.match_index.iter().filter(|&&m| m >= n).count();
-            if replicas * 2 > cx.cluster_size {
-                self.soft.commit_index = n;
-                cx.note(RaftNote::Committed { index: n });
-                return;
-            }
-            n -= 1;
+        let mut m = self.soft.match_index.clone();
+        m.sort_unstable_by(|a, b| b.cmp(a));
+        let n = m[cx.cluster_size / 2];
+        if n > self.soft.commit_index && self.term_at(n) == Some(self.hard.current_term) {
+            self.soft.commit_index = n;
+            cx.note(RaftNote::Committed { index: n });
         }
     }
 
@@ -286,8 +309,11 @@ impl RaftNode {
                 let index = self.last_log_index();
                 self.soft.match_index[cx.id] = index;
                 cx.note(RaftNote::AcceptedRequest { cmd, index });
+                // Followers with a request in flight get the entry when its reply comes.
                 for p in cx.peers() {
-                    self.send_append(p, cx);
+                    if self.soft.in_flight[p].is_none() {
+                        self.send_append(p, cx);
+                    }
                 }
                 self.advance_commit(cx);
             }
@@ -363,7 +389,12 @@ impl RaftNode {
         self.reset_election_timer(cx);
         if self.term_at(prev_log_index) != Some(prev_log_term) {
             cx.note(RaftNote::RejectedAppend { prev_log_index });
-            cx.send(from, reply(false, 0, self.hard.current_term));
+            // The length of its log rides along as a hint (§5.3's optimisation, simplified):
+            // a follower missing entries is sent them from its end, not one step at a time.
+            cx.send(
+                from,
+                reply(false, self.last_log_index(), self.hard.current_term),
+            );
             return;
         }
         let count = entries.len();
@@ -408,25 +439,39 @@ impl RaftNode {
         prev_log_index: u64,
         cx: &mut Ctx<Self>,
     ) {
+        // The reply to the request in flight ends it; a late or duplicated reply to an
+        // older one still teaches matchIndex, but starts nothing (one stream per follower).
+        let answers = self.soft.in_flight[from].is_some_and(|f| {
+            f.prev_log_index == prev_log_index && (!success || f.last_index == match_index)
+        });
+        if answers {
+            self.soft.in_flight[from] = None;
+        }
         if success {
             if match_index > self.soft.match_index[from] {
                 self.soft.match_index[from] = match_index;
             }
             self.soft.next_index[from] = self.soft.next_index[from].max(match_index + 1);
             self.advance_commit(cx);
-            if self.soft.next_index[from] <= self.last_log_index() {
+            if answers && self.soft.next_index[from] <= self.last_log_index() {
                 self.send_append(from, cx); // more to send
             }
         } else {
             // "If AppendEntries fails because of log inconsistency: decrement nextIndex and
-            // retry." Echoing prevLogIndex keeps a late duplicate from decrementing twice.
-            let next = prev_log_index.max(1).max(self.soft.match_index[from] + 1);
+            // retry", down to the follower's own length at once if it is shorter. Echoing
+            // prevLogIndex keeps a late duplicate from decrementing twice.
+            let next = prev_log_index
+                .min(match_index + 1)
+                .max(1)
+                .max(self.soft.match_index[from] + 1);
             if next < self.soft.next_index[from] {
                 self.soft.next_index[from] = next;
                 cx.note(RaftNote::BackedOff {
                     follower: from,
                     next_index: next,
                 });
+            }
+            if answers {
                 self.send_append(from, cx);
             }
         }

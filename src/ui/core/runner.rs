@@ -36,6 +36,9 @@ pub trait PageSim: Send + Sync {
     fn fingerprint(&self) -> u64;
     /// How many checkpoints are held (bounded).
     fn checkpoints(&self) -> usize;
+    /// Engine events processed so far in the current world (work done, for tests and
+    /// benches).
+    fn events_processed(&self) -> u64;
     /// The recent trace as JSON (an array of events, narration in `lang`).
     fn trace_json(&self, lang: Lang) -> String;
     fn is_empty(&self) -> bool {
@@ -347,6 +350,10 @@ impl<A: Adapter> PageSim for Sim<A> {
 
     fn checkpoints(&self) -> usize {
         self.checkpoints.len()
+    }
+
+    fn events_processed(&self) -> u64 {
+        self.world.events_processed()
     }
 
     fn trace_json(&self, lang: Lang) -> String {

@@ -345,10 +345,12 @@ impl Scenario {
         for (k, v) in pairs.iter().filter(|(k, _)| k != "preset" && k != "act") {
             sc.set(k, v, &mut notices);
         }
-        // A link that pins a run (its seed or its actions, as a copied link does), from a
-        // format whose runs on this page differ from today's. A hand-written link such as
-        // `#/gossip?preset=mongering` asks for a lesson, not a run, and opens quietly.
-        let pins_a_run = pairs.iter().any(|(k, _)| k == "seed" || k == "act");
+        // A link that pins a run — one the app wrote (it carries its format, `v=`) or one
+        // with recorded actions — from a format whose runs on this page differ from
+        // today's. A hand-written link such as `#/gossip?preset=mongering&seed=3` asks for
+        // a lesson, not a recorded run, and opens quietly.
+        let pins_a_run = (pairs.iter())
+            .any(|(k, v)| k == "act" || (k == "v" && v.trim().parse::<u64>().is_ok()));
         if pins_a_run && sc.link_version < page.spec().same_runs_since {
             notices.push(Notice::LinkVersion {
                 found: sc.link_version.to_string(),

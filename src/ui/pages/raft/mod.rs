@@ -60,7 +60,7 @@ static SPEC: PageSpec = PageSpec {
     tours,
     preset_settings: no_preset_settings,
     cluster_size: nodes_setting,
-    same_runs_since: 0,
+    same_runs_since: 2,
 };
 
 /// The Raft page.
