@@ -28,7 +28,7 @@ fn same_seed_and_actions_give_the_same_trace_hash() {
         let nodes = (0..5)
             .map(|_| RaftNode::new(RaftConfig::default()))
             .collect();
-        let replayed = World::replay(cfg, nodes, w1.actions(), w1.now());
+        let replayed = World::replay(cfg, nodes, &w1.actions().to_vec(), w1.now());
         assert_eq!(
             replayed.trace().hash(),
             h1,

@@ -11,6 +11,7 @@ use super::invariant::{Monitor, Violation};
 use super::network::{DropReason, InFlight, LinkState, NetConfig, Network};
 use super::node::{Ctx, Effect, NodeId, Protocol};
 use super::rng::SimRng;
+use super::shared_log::SharedLog;
 use super::time::SimTime;
 use super::trace::{Trace, TraceKind};
 
@@ -102,7 +103,8 @@ pub struct World<P: Protocol> {
     slots: Vec<Slot<P>>,
     net: Network<P::Msg>,
     trace: Trace<P>,
-    actions: Vec<(SimTime, Action<P::Cmd>)>,
+    /// Shared between clones (checkpoints), see [`SharedLog`].
+    actions: SharedLog<(SimTime, Action<P::Cmd>)>,
     scripted: Vec<Action<P::Cmd>>,
     monitor: P::Monitor,
     violations: Vec<Violation>,
@@ -138,7 +140,7 @@ impl<P: Protocol> World<P> {
             timer_gen: 0,
             queue: BinaryHeap::new(),
             slots,
-            actions: Vec::new(),
+            actions: SharedLog::default(),
             scripted: Vec::new(),
             monitor: P::Monitor::default(),
             violations: Vec::new(),
@@ -208,7 +210,7 @@ impl<P: Protocol> World<P> {
         &self.trace
     }
     /// Every action applied so far, with its time.
-    pub fn actions(&self) -> &[(SimTime, Action<P::Cmd>)] {
+    pub fn actions(&self) -> &SharedLog<(SimTime, Action<P::Cmd>)> {
         &self.actions
     }
     /// Every invariant violation detected so far.
