@@ -128,28 +128,9 @@ fn two_pc_coordinator_crash_mid_commit_leaves_some_committed_and_the_rest_blocke
 fn two_pc_never_commits_and_aborts_one_transaction_under_random_faults() {
     let (mut started, mut decided, mut committed) = (0, 0, 0);
     for seed in 0..1_000u64 {
-        let mut rng = SimRng::new(seed).fork(0x2C);
-        let k = 2 + rng.index(5);
-        let cfg = TwoPcConfig {
-            participants: k,
-            ..TwoPcConfig::default()
-        };
-        let net = NetConfig {
-            latency_min: 5 * MS,
-            latency_max: 40 * MS,
-            loss: 0.0,
-        };
-        let mut w = world(seed, net, TwoPcNode::cluster(&cfg), vec![]);
-        for p in 1..=k {
-            if rng.chance(0.15) {
-                w.apply(Action::Command(p, TpcCmd::SetVoteNo(true)));
-            }
-        }
-        w.schedule(
-            rng.range_inclusive(0, 50) * MS,
-            Action::Command(0, TpcCmd::Begin),
-        );
-        random_faults(&mut w, &mut rng, 2 * SEC, true);
+        // The sweep command's 2PC target, seed by seed (src/lab/fault_sweep.rs).
+        let w = ds_playground::lab::fault_sweep::two_pc_run(seed);
+        let k = w.len() - 1;
         assert!(
             w.violations().is_empty(),
             "seed {seed}: {:?}",
@@ -184,26 +165,10 @@ fn two_pc_never_commits_and_aborts_one_transaction_under_random_faults() {
     assert!(committed >= 100, "only {committed} of 1000 runs committed");
 }
 
-/// The engine's fault scheduler for `span`: kills and restarts, plus (with
-/// `network_faults`) link cuts, heals and drops; then everything heals and restarts and
-/// the protocol gets five seconds to finish.
+/// The engine's fault scheduler (see `lab::fault_sweep::commit_chaos`).
 fn random_faults<P: Protocol>(w: &mut World<P>, rng: &mut SimRng, span: u64, network_faults: bool) {
-    let gap = (5 * MS, 150 * MS);
-    let chaos = if network_faults {
-        Chaos {
-            gap,
-            partition: 0,
-            loss: 0,
-            heal_all: 1,
-            command: 0,
-            ..Chaos::default()
-        }
-    } else {
-        Chaos::crashes_only(gap)
-    };
-    chaos.run(w, rng, span);
-    heal_everything(w, w.config().net.clone());
-    w.run_until(span + 5 * SEC);
+    let net = w.config().net.clone();
+    ds_playground::lab::fault_sweep::commit_chaos(w, rng, span, net, network_faults);
 }
 
 fn three_pc(preset: ThreePcPreset, k: usize) -> World<ThreePcNode> {

@@ -2,7 +2,7 @@
 //! random-fault sweeps (safety with persistence; the "break it" mode caught).
 
 use ds_playground::protocols::paxos::{PaxosCmd, PaxosConfig, PaxosNode, Phase};
-use ds_playground::sim::{Action, Chaos, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
+use ds_playground::sim::{Action, NetConfig, SimTime, World, WorldConfig, MS, SEC};
 
 fn world(seed: u64, cfg: &PaxosConfig, lat: (u64, u64)) -> World<PaxosNode> {
     let net = NetConfig {
@@ -225,36 +225,7 @@ fn random_run(seed: u64, persist: bool) -> World<PaxosNode> {
 }
 
 fn random_run_with(seed: u64, persist: bool, restarts: u32) -> World<PaxosNode> {
-    let mut rng = SimRng::new(seed).fork(0xBA5E);
-    let proposers = 1 + rng.index(3);
-    let acceptors = 3 + rng.index(5);
-    let cfg = PaxosConfig {
-        proposers,
-        acceptors,
-        retry: 80 * MS,
-        backoff: rng.chance(0.5),
-        distinguished: false,
-        persist,
-    };
-    let mut w = world(seed, &cfg, (5, 25));
-    // Proposals twice as often as each fault; no partitions (cuts do that job here).
-    let chaos = Chaos {
-        gap: (5 * MS, 120 * MS),
-        crash: restarts,
-        restart: restarts,
-        heal_all: 1,
-        partition: 0,
-        max_loss_tenths: 2,
-        net: NetConfig {
-            latency_min: 5 * MS,
-            latency_max: 25 * MS,
-            loss: 0.0,
-        },
-        command: 2,
-        ..Chaos::default()
-    };
-    chaos.run(&mut w, &mut rng, 3 * SEC);
-    w
+    ds_playground::lab::fault_sweep::paxos_run(seed, persist, restarts)
 }
 
 #[test]

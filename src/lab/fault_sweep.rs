@@ -166,6 +166,14 @@ pub fn commit_everywhere(w: &mut World<RaftNode>, cmd: u64, limit: u64) -> bool 
 }
 
 fn paxos(seed: u64, persist: bool) -> Trial {
+    let w = paxos_run(seed, persist, if persist { 1 } else { 3 });
+    trial(&w, true)
+}
+
+/// A random Paxos cluster (1–3 proposers, 3–7 acceptors) under crashes, restarts, cuts,
+/// drops and loss for 3 s, proposals twice as often as each fault; `restarts` weights
+/// crashes and restarts (a forgotten promise needs a restart to matter).
+pub fn paxos_run(seed: u64, persist: bool, restarts: u32) -> World<PaxosNode> {
     let mut rng = SimRng::new(seed).fork(0xBA5E);
     let cfg = PaxosConfig {
         proposers: 1 + rng.index(3),
@@ -181,7 +189,6 @@ fn paxos(seed: u64, persist: bool) -> Trial {
         loss: 0.0,
     };
     let mut w = world(seed, net.clone(), PaxosNode::cluster(&cfg));
-    let restarts = if persist { 1 } else { 3 };
     let chaos = Chaos {
         gap: (5 * MS, 120 * MS),
         crash: restarts,
@@ -194,10 +201,24 @@ fn paxos(seed: u64, persist: bool) -> Trial {
         ..Chaos::default()
     };
     chaos.run(&mut w, &mut rng, 3 * SEC);
-    trial(&w, true)
+    w
 }
 
 fn two_pc(seed: u64) -> Trial {
+    let w = two_pc_run(seed);
+    let k = w.len() - 1;
+    let live = (1..=k).all(|p| {
+        !matches!(
+            w.node(p).state(),
+            crate::protocols::two_pc::PartState::Prepared { .. }
+        )
+    });
+    trial(&w, live)
+}
+
+/// A random 2PC transaction (2–6 participants, some voting no) under crashes, restarts,
+/// cuts and drops for 2 s, then healed and given five seconds to finish.
+pub fn two_pc_run(seed: u64) -> World<TwoPcNode> {
     let mut rng = SimRng::new(seed).fork(0x2C);
     let k = 2 + rng.index(5);
     let cfg = TwoPcConfig {
@@ -211,13 +232,7 @@ fn two_pc(seed: u64) -> Trial {
     };
     let mut w = world(seed, net.clone(), TwoPcNode::cluster(&cfg));
     commit_faults(&mut w, &mut rng, net, k, true);
-    let live = (1..=k).all(|p| {
-        !matches!(
-            w.node(p).state(),
-            crate::protocols::two_pc::PartState::Prepared { .. }
-        )
-    });
-    trial(&w, live)
+    w
 }
 
 fn three_pc(seed: u64, partitions: bool) -> Trial {
@@ -263,6 +278,19 @@ fn commit_faults<P: Protocol<Cmd = TpcCmd>>(
         rng.range_inclusive(0, 50) * MS,
         Action::Command(0, TpcCmd::Begin),
     );
+    commit_chaos(w, rng, 2 * SEC, net, network);
+}
+
+/// The engine's fault scheduler for `span`: kills and restarts, plus (with `network`) link
+/// cuts, heals and drops; then everything heals and restarts and the protocol gets five
+/// seconds to finish.
+pub fn commit_chaos<P: Protocol>(
+    w: &mut World<P>,
+    rng: &mut SimRng,
+    span: u64,
+    net: NetConfig,
+    network: bool,
+) {
     let gap = (5 * MS, 150 * MS);
     let chaos = if network {
         Chaos {
@@ -276,9 +304,9 @@ fn commit_faults<P: Protocol<Cmd = TpcCmd>>(
     } else {
         Chaos::crashes_only(gap)
     };
-    chaos.run(w, rng, 2 * SEC);
+    chaos.run(w, rng, span);
     heal_everything(w, net);
-    w.run_until(7 * SEC);
+    w.run_until(span + 5 * SEC);
 }
 
 #[cfg(test)]

@@ -56,7 +56,13 @@ pub struct Ctl {
     pub tour: RwSignal<Option<TourRun>>,
     /// The home page is showing (the run is paused behind it and the URL left alone).
     pub home: RwSignal<bool>,
+    /// Address-bar writes after actions: (a write is held back, one is due when it ends).
+    url_throttle: StoredValue<(bool, bool)>,
 }
+
+/// After an action, the address bar is rewritten at most this often (ms): a burst of
+/// clicks re-encodes the action log a few times a second, not once per click.
+const URL_EVERY_MS: u32 = 250;
 
 /// How long a dropped message's cross stays on screen (virtual time).
 fn drop_linger(sc: &Scenario) -> SimTime {
@@ -79,6 +85,7 @@ impl Ctl {
             hovered: RwSignal::new(None),
             tour: RwSignal::new(None),
             home: RwSignal::new(home),
+            url_throttle: StoredValue::new((false, false)),
         };
         ctl.start_tour();
         ctl.write_url();
@@ -201,8 +208,32 @@ impl Ctl {
     pub fn act(&self, action: UiAction) {
         self.sim.update_value(|s| s.act(action));
         self.refresh();
-        self.write_url();
+        self.write_url_soon();
         self.check_tour();
+    }
+
+    /// Rewrite the address bar now if none was written in the last [`URL_EVERY_MS`], else
+    /// once that time is up (the first click shows at once; a burst ends in one write).
+    fn write_url_soon(&self) {
+        let (held, _) = self.url_throttle.get_value();
+        if held {
+            self.url_throttle.set_value((true, true));
+            return;
+        }
+        self.write_url();
+        self.url_throttle.set_value((true, false));
+        let ctl = *self;
+        gloo_timers::callback::Timeout::new(URL_EVERY_MS, move || {
+            // The page may have been replaced meanwhile (its state disposed): then nothing.
+            let Some((_, due)) = ctl.url_throttle.try_get_value() else {
+                return;
+            };
+            ctl.url_throttle.set_value((false, false));
+            if due && ctl.home.try_get_untracked().is_some() {
+                ctl.write_url();
+            }
+        })
+        .forget();
     }
 
     /// Toggle the link between `a` and `b`.
@@ -226,7 +257,7 @@ impl Ctl {
             }
         });
         self.refresh();
-        self.write_url();
+        self.write_url_soon();
     }
 
     /// Split the cluster into a minority (the first ⌊n/2⌋ nodes) and a majority.

@@ -1,8 +1,8 @@
 //! Helpers shared by the native test files: building clusters and random fault schedules.
 #![allow(dead_code)]
 
-use ds_playground::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
-use ds_playground::sim::{Action, Chaos, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
+use ds_playground::protocols::raft::{RaftConfig, RaftNode, Role};
+use ds_playground::sim::{Chaos, NetConfig, SimRng, SimTime, World, WorldConfig};
 
 pub fn raft_world(seed: u64, n: usize) -> World<RaftNode> {
     let cfg = WorldConfig {
@@ -38,29 +38,8 @@ pub fn heal_everything(w: &mut World<RaftNode>) {
 }
 
 /// Drive a client until `cmd` is committed on every live node, retrying against the
-/// current leader every `retry`. Returns the virtual time it took, or None past `limit`.
+/// current leader every second. Returns the virtual time it took, or None past `limit`.
 pub fn commit_everywhere(w: &mut World<RaftNode>, cmd: u64, limit: SimTime) -> Option<SimTime> {
     let start = w.now();
-    let retry = SEC;
-    let mut last_try: Option<SimTime> = None;
-    while w.now() - start <= limit {
-        if let Some(l) = leader(w) {
-            if last_try.is_none_or(|t| w.now() - t >= retry) {
-                w.apply(Action::Command(l, RaftCmd::ClientRequest(cmd)));
-                last_try = Some(w.now());
-            }
-        }
-        let done = (0..w.len()).filter(|&i| w.is_alive(i)).all(|i| {
-            let node = w.node(i);
-            node.log()[..node.commit_index() as usize]
-                .iter()
-                .any(|e| e.cmd == cmd)
-        });
-        if done {
-            return Some(w.now() - start);
-        }
-        let t = w.now() + 5 * MS;
-        w.run_until(t);
-    }
-    None
+    ds_playground::lab::fault_sweep::commit_everywhere(w, cmd, limit).then(|| w.now() - start)
 }

@@ -123,7 +123,9 @@ test('hash ring: a join and a leave travel in the link, and the scrubber undoes 
   await page.click('[data-testid="ring-node-1"]');
   await until(page, () => !document.querySelector('[data-testid="ring-node-1"]'));
   const moved = await page.locator('[data-testid="ring-moved"]').innerText();
-  // The address bar carries both changes; a fresh page from it shows the same ring.
+  // The address bar carries both changes (rewritten at most every 250 ms after actions);
+  // a fresh page from it shows the same ring.
+  await until(page, () => /act=\d+x1join,\d+x2leave/.test(location.hash));
   const link = page.url();
   assert.match(link, /act=\d+x1join,\d+x2leave/);
   const b = await load(link.slice(link.indexOf('#')));
@@ -182,6 +184,7 @@ test('bloom filter: inserts and queries travel in the link, and the scrubber und
   await page.click('[data-testid="bloom-query"]');
   assert.equal(await page.getAttribute('[data-testid="bloom-outcome"]', 'data-outcome'), 'true-hit');
   assert.equal(await page.innerText('[data-testid="bloom-n"]'), '21', page.url());
+  await until(page, () => /act=\d+x1insert:New~20York~2C~20NY,\d+x1insert-random,\d+x1query:/.test(location.hash));
   const ones = await page.getAttribute('[data-testid="bloom-grid"]', 'data-ones');
   const link = page.url();
   assert.match(link, /act=\d+x1insert:New~20York~2C~20NY,\d+x1insert-random,\d+x1query:/);
