@@ -75,7 +75,7 @@ pub fn text(key: Key) -> &'static str {
         Key::SpaceTime => "Space-time diagram",
         Key::SpaceTimeHint => "One line per node, time flows down; each arrow is a message (✕: dropped). Hover to find it in the cluster.",
         Key::Experiments => "Experiments",
-        Key::ExperimentsAbout => "Raft paper, Figure 16 (§9.3), in the paper's setup: five servers whose logs differ in length (three hold the whole log, two a shorter prefix, so those two cannot win), heartbeats every half minimum timeout, and the leader crashed at a random moment within its heartbeat interval. We time how long the cluster is without a leader. Top panel: more and more randomness in the timeout; bottom panel: the minimum timeout scaled. The paper's own numbers are beside ours; our network takes 5–10 ms each way.",
+        Key::ExperimentsAbout => "Raft paper, Figure 16 (§9.3), in the paper's setup: five servers whose logs differ (three hold the whole log, two diverge with older entries, so those two cannot win), heartbeats every half minimum timeout, and the leader crashed at a random moment within its heartbeat interval. We time how long the cluster is without a leader. Top panel: more and more randomness in the timeout; bottom panel: the minimum timeout scaled. The paper's own numbers are beside ours; our network takes 5–10 ms each way.",
         Key::Trials => "Trials per range",
         Key::Run => "Run",
         Key::Cancel => "Cancel",
