@@ -14,8 +14,8 @@
 //! - push-pull: both at once (the choices are independent), the product.
 //!
 //! These are the finite-`n` forms; the large-`n` limits (`e^(−k·i)` for push, Pittel 1987:
-//! `log₂ n + ln n` rounds; `log₃ n + O(log log n)` for push-pull) are about a round slower
-//! at `n ≤ 100`.
+//! `log₂ n + ln n` rounds; `log₃ n + O(log log n)` for push-pull) are off by up to about a
+//! round at `n ≤ 100` (`tests/gossip.rs` tells them apart).
 //!
 //! [`spread`] follows the exact distribution of `I` round by round (a Markov chain on
 //! `0..=n`), not just its mean, because what a run measures — the round in which the last
@@ -47,20 +47,27 @@ pub fn escape(mode: Mode, n: usize, k: usize, loss: f64, infected: usize) -> f64
     let others = n - 1;
     let k = k.min(others);
     let push = || (1.0 - k as f64 * q / others as f64).powi(infected as i32);
-    let pull = || {
-        // Hypergeometric: j infected among k distinct picks out of `others`, `infected` of
-        // whom are infected; each such pick brings the rumour back with probability q².
-        let miss = 1.0 - q * q;
-        let ln_fact = ln_factorials(others);
-        (0..=k.min(infected))
-            .map(|j| hypergeometric(others, infected, k, j, &ln_fact) * miss.powi(j as i32))
-            .sum()
-    };
+    let pull = || pull_escape(others, k, q, infected, &ln_factorials(others));
     match mode {
         Mode::Push => push(),
         Mode::Pull => pull(),
         Mode::PushPull => push() * pull(),
     }
+}
+
+/// Probability that none of a susceptible node's `k` distinct picks among its `others`
+/// peers, `infected` of them infected, brings the rumour back: the hypergeometric count
+/// `j` of infected picks, each answer getting through (request and reply) with `q²`.
+fn pull_escape(others: usize, k: usize, q: f64, infected: usize, ln_fact: &[f64]) -> f64 {
+    let miss = 1.0 - q * q;
+    (0..=k.min(infected))
+        .map(|j| hypergeometric(others, infected, k, j, ln_fact) * miss.powi(j as i32))
+        .sum()
+}
+
+/// `ln C(n, r)` from a table of `ln k!`.
+fn ln_choose(n: usize, r: usize, ln_fact: &[f64]) -> f64 {
+    ln_fact[n] - ln_fact[r] - ln_fact[n - r]
 }
 
 /// `P(j successes)` drawing `draws` without replacement from `total` items, `marked` of
@@ -69,11 +76,12 @@ fn hypergeometric(total: usize, marked: usize, draws: usize, j: usize, ln_fact: 
     if marked > total || draws > total || j > marked || j > draws || draws - j > total - marked {
         return 0.0;
     }
-    let ln_choose = |n: usize, r: usize| ln_fact[n] - ln_fact[r] - ln_fact[n - r];
-    (ln_choose(marked, j) + ln_choose(total - marked, draws - j) - ln_choose(total, draws)).exp()
+    (ln_choose(marked, j, ln_fact) + ln_choose(total - marked, draws - j, ln_fact)
+        - ln_choose(total, draws, ln_fact))
+    .exp()
 }
 
-/// The rumour's spread from one node, round by round, under the binomial model above.
+/// The rumour's spread from one node, round by round, under the chain described above.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spread {
     /// Expected number infected after `r` rounds (`expected[0] = 1`).
@@ -99,11 +107,6 @@ impl Spread {
             .map(|(r, d)| (2 * r + 1) as f64 * (1.0 - d))
             .sum();
         Some((second - mean * mean).max(0.0).sqrt())
-    }
-    /// Expected infected count after `r` rounds, the last value repeated past the end.
-    pub fn expected_at(&self, r: usize) -> f64 {
-        let last = *self.expected.last().unwrap_or(&1.0);
-        self.expected.get(r).copied().unwrap_or(last)
     }
 }
 
@@ -175,8 +178,9 @@ impl Chain {
                 t
             })
             .collect();
+        let others = n.saturating_sub(1);
         let pull_hit = (0..=n)
-            .map(|i| 1.0 - escape(Mode::Pull, n, k, loss, i))
+            .map(|i| 1.0 - pull_escape(others, k, q, i, &ln_fact))
             .collect();
         Chain {
             mode,
@@ -247,7 +251,7 @@ impl Chain {
     }
 }
 
-/// `P(j of x arrive)` when each arrives with probability `q`.
+/// `P(j of x arrive)` when each arrives with probability `q` (a binomial term).
 fn thinned(x: usize, j: usize, q: f64, ln_fact: &[f64]) -> f64 {
     if q >= 1.0 {
         return if j == x { 1.0 } else { 0.0 };
@@ -255,8 +259,7 @@ fn thinned(x: usize, j: usize, q: f64, ln_fact: &[f64]) -> f64 {
     if q <= 0.0 {
         return if j == 0 { 1.0 } else { 0.0 };
     }
-    (ln_fact[x] - ln_fact[j] - ln_fact[x - j] + j as f64 * q.ln() + (x - j) as f64 * (1.0 - q).ln())
-        .exp()
+    (ln_choose(x, j, ln_fact) + j as f64 * q.ln() + (x - j) as f64 * (1.0 - q).ln()).exp()
 }
 
 /// Probability below which a state or a binomial term is left out (far below [`TAIL`]:
@@ -281,9 +284,7 @@ fn binomial(m: usize, p: f64, ln_fact: &[f64], out: &mut Vec<f64>) -> usize {
         return if p <= 0.0 { 0 } else { m };
     }
     let (lp, lq) = (p.ln(), (1.0 - p).ln());
-    let term = |j: usize| {
-        (ln_fact[m] - ln_fact[j] - ln_fact[m - j] + j as f64 * lp + (m - j) as f64 * lq).exp()
-    };
+    let term = |j: usize| (ln_choose(m, j, ln_fact) + j as f64 * lp + (m - j) as f64 * lq).exp();
     let mode = ((m as f64 + 1.0) * p).floor().min(m as f64) as usize;
     let mut lo = mode;
     while lo > 0 && term(lo - 1) >= NEGLIGIBLE {
@@ -373,7 +374,7 @@ pub fn mongering_curve(
                     for u in 0..=f {
                         let to = j + u;
                         if to < classes {
-                            next[to] += a * binomial_term(f, u, useless, &ln_fact);
+                            next[to] += a * thinned(f, u, useless, &ln_fact);
                         }
                     }
                 }
@@ -388,10 +389,6 @@ pub fn mongering_curve(
         out.push(infected);
     }
     out
-}
-
-fn binomial_term(m: usize, j: usize, p: f64, ln_fact: &[f64]) -> f64 {
-    thinned(m, j, p, ln_fact)
 }
 
 #[cfg(test)]

@@ -40,9 +40,9 @@ enum Model {
 impl Model {
     fn new(cfg: &GossipConfig, n: usize, loss: f64) -> Model {
         let k = match cfg.termination {
-            // Pulls never stop, so stopping pushes changes nothing in pull mode.
             _ if cfg.anti_entropy > 0 => return Model::None,
             Termination::Never => None,
+            // Pulls never stop, so stopping pushes changes nothing in pull mode.
             _ if cfg.mode == Mode::Pull => None,
             Termination::Counter(k) | Termination::Coin(k) => Some(k),
         };
@@ -308,14 +308,15 @@ impl Adapter for GossipAdapter {
             },
             _ => "–".into(),
         };
-        let mut out = vec![
-            StatusVis {
-                key: "infected",
-                label: tr(lang, Text::Page(&super::texts::INFECTED)).into(),
-                value: format!("{infected} / {n}"),
-                alarm: false,
-            },
-            StatusVis {
+        let mut out = vec![StatusVis {
+            key: "infected",
+            label: tr(lang, Text::Page(&super::texts::INFECTED)).into(),
+            value: format!("{infected} / {n}"),
+            alarm: false,
+        }];
+        // Mongering is about who never hears: the residue row below says it.
+        if !matches!(&*self.theory, Model::Mongering { .. }) {
+            out.push(StatusVis {
                 key: "full-spread",
                 label: tr(lang, Text::Page(&super::texts::FULL_SPREAD)).into(),
                 value: format!(
@@ -324,11 +325,7 @@ impl Adapter for GossipAdapter {
                     tr(lang, Text::Key(Key::Theory)),
                 ),
                 alarm: false,
-            },
-        ];
-        if matches!(&*self.theory, Model::Mongering { .. }) {
-            // Mongering is about who never hears: the residue row below says it.
-            out.retain(|s| s.key != "full-spread");
+            });
         }
         if self.rounds_overlap {
             out.push(StatusVis {
@@ -373,19 +370,17 @@ impl Adapter for GossipAdapter {
 
     fn chart(&self, w: &World<GossipNode>) -> Option<ChartVis> {
         let (_, measured) = self.measured(w)?;
-        let theory = match &*self.theory {
-            Model::Spread(s) => {
-                let rounds = measured.len().max(s.expected.len());
-                (0..rounds).map(|r| s.expected_at(r)).collect()
-            }
-            Model::Mongering { curve, .. } => {
-                let last = curve.last().copied().unwrap_or(1.0);
-                let rounds = measured.len().max(curve.len());
-                (0..rounds)
-                    .map(|r| curve.get(r).copied().unwrap_or(last))
-                    .collect()
-            }
-            Model::None => Vec::new(),
+        // The model's expected count per round, its last value held past its end.
+        let curve: &[f64] = match &*self.theory {
+            Model::Spread(s) => &s.expected,
+            Model::Mongering { curve, .. } => curve,
+            Model::None => &[],
+        };
+        let theory = match curve.last() {
+            Some(&last) => (0..measured.len().max(curve.len()))
+                .map(|r| curve.get(r).copied().unwrap_or(last))
+                .collect(),
+            None => Vec::new(),
         };
         Some(ChartVis {
             theory,
