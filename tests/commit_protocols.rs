@@ -14,15 +14,7 @@ fn world<P: Protocol>(
     nodes: Vec<P>,
     script: Vec<(u64, Action<P::Cmd>)>,
 ) -> World<P> {
-    let mut w = World::new(
-        WorldConfig {
-            seed,
-            net,
-            trace_capacity: 0,
-            check_invariants: true,
-        },
-        nodes,
-    );
+    let mut w = World::new(WorldConfig::batch(seed, net, true), nodes);
     for (at, a) in script {
         w.schedule(at, a);
     }

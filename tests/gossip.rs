@@ -2,47 +2,23 @@
 //! push-pull reaches every node of a connected cluster, rumour mongering leaves residue that
 //! anti-entropy mops up.
 
+use ds_playground::lab::sweep::gossip_world;
 use ds_playground::protocols::gossip::theory::{mongering_curve, mongering_residue, spread};
 use ds_playground::protocols::gossip::{
-    rounds_to_reach, GossipCmd, GossipConfig, GossipNode, Mode, Termination,
+    rounds_to_reach, GossipConfig, GossipNode, Mode, Termination,
 };
-use ds_playground::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
-
-fn world(seed: u64, n: usize, cfg: &GossipConfig) -> World<GossipNode> {
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 10 * MS,
-        loss: 0.0,
-    };
-    let mut w = World::new(
-        WorldConfig {
-            seed,
-            net,
-            trace_capacity: 0,
-            check_invariants: false,
-        },
-        GossipNode::cluster(cfg, n),
-    );
-    w.apply(Action::Command(0, GossipCmd::Infect));
-    w
-}
+use ds_playground::sim::{Action, NetConfig, World, MS, SEC};
 
 fn run(seed: u64, n: usize, cfg: &GossipConfig, until_s: u64) -> World<GossipNode> {
-    let mut w = world(seed, n, cfg);
+    let mut w = gossip_world(seed, n, cfg);
     w.run_until(until_s * SEC);
     w
 }
 
-/// Rounds until everyone heard, running a round at a time and stopping there.
+/// Rounds until everyone heard (the sweep's own measurement).
 fn rounds_to_everyone(seed: u64, n: usize, cfg: &GossipConfig) -> u64 {
-    let mut w = world(seed, n, cfg);
-    let mut t = 0;
-    while !(0..n).all(|i| w.node(i).infected()) {
-        assert!(t < 60 * SEC, "n={n} seed={seed}: someone never heard");
-        t += cfg.period;
-        w.run_until(t);
-    }
-    rounds_to_reach((0..n).map(|i| w.node(i).infected_at()), cfg.period).unwrap()
+    ds_playground::lab::sweep::rounds_to_everyone(seed, n, cfg, 60 * SEC)
+        .unwrap_or_else(|| panic!("n={n} seed={seed}: someone never heard"))
 }
 
 /// The old page's theory: the large-n mean-field limit (push `s·e^(−k·i)`, pull
@@ -131,7 +107,7 @@ fn push_pull_reaches_everyone_when_messages_are_lost_too() {
     // With 20 % loss the model's mean is slower; 200 seeds, same four-standard-error rule.
     let cfg = GossipConfig::default();
     let mut net_loss = |seed| {
-        let mut w = world(seed, 100, &cfg);
+        let mut w = gossip_world(seed, 100, &cfg);
         w.apply(Action::SetNet(NetConfig {
             latency_min: 5 * MS,
             latency_max: 10 * MS,
@@ -188,7 +164,7 @@ fn rumour_mongering_leaves_residue_and_anti_entropy_clears_it() {
 #[test]
 fn a_partitioned_node_is_never_reached() {
     let cfg = GossipConfig::default();
-    let mut w = world(1, 50, &cfg);
+    let mut w = gossip_world(1, 50, &cfg);
     for other in 0..49 {
         w.apply(Action::Cut(49, other));
     }

@@ -10,15 +10,7 @@ fn world(seed: u64, cfg: &PaxosConfig, lat: (u64, u64)) -> World<PaxosNode> {
         latency_max: lat.1 * MS,
         loss: 0.0,
     };
-    World::new(
-        WorldConfig {
-            seed,
-            net,
-            trace_capacity: 0,
-            check_invariants: true,
-        },
-        PaxosNode::cluster(cfg),
-    )
+    World::new(WorldConfig::batch(seed, net, true), PaxosNode::cluster(cfg))
 }
 
 fn learned(w: &World<PaxosNode>) -> Option<u64> {

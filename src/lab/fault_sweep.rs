@@ -91,15 +91,7 @@ pub struct Trial {
 }
 
 fn world<P: Protocol>(seed: u64, net: NetConfig, nodes: Vec<P>) -> World<P> {
-    World::new(
-        WorldConfig {
-            seed,
-            net,
-            trace_capacity: 0,
-            check_invariants: true,
-        },
-        nodes,
-    )
+    World::new(WorldConfig::batch(seed, net, true), nodes)
 }
 
 fn trial<P: Protocol>(w: &World<P>, live: bool) -> Trial {

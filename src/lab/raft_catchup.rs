@@ -27,12 +27,7 @@ pub fn catch_up(seed: u64, gap: u64) -> Option<CatchUp> {
         loss: 0.0,
     };
     let mut w = World::new(
-        WorldConfig {
-            seed,
-            net,
-            trace_capacity: 0,
-            check_invariants: false,
-        },
+        WorldConfig::batch(seed, net, false),
         (0..5)
             .map(|_| RaftNode::new(RaftConfig::default()))
             .collect(),

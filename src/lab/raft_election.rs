@@ -119,16 +119,12 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
         heartbeat: (range.0 * MS / 2).max(MS),
         ..RaftConfig::default()
     };
-    let cfg = WorldConfig {
-        seed,
-        net: NetConfig {
-            latency_min: latency.0 * MS,
-            latency_max: latency.1 * MS,
-            loss: 0.0,
-        },
-        trace_capacity: 0,
-        check_invariants: false,
+    let net = NetConfig {
+        latency_min: latency.0 * MS,
+        latency_max: latency.1 * MS,
+        loss: 0.0,
     };
+    let cfg = WorldConfig::batch(seed, net, false);
     let mut rng = SimRng::new(seed).fork(0xF16);
     let mut w = World::new(cfg, servers(&raft, &mut rng));
     // The leader: the live one with the highest term (a deposed leader may not know yet).

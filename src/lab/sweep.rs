@@ -11,7 +11,7 @@ use crate::protocols::bloom::{expected_fp_rate, BloomFilter, QueryOutcome};
 use crate::protocols::gossip::theory::spread;
 use crate::protocols::gossip::{rounds_to_reach, GossipCmd, GossipConfig, GossipNode, Mode};
 use crate::protocols::hash_ring::{load_stats, Ring};
-use crate::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
+use crate::sim::{Action, NetConfig, SimTime, World, WorldConfig, MS, SEC};
 
 /// Which sweep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,37 +34,12 @@ impl SweepKind {
     pub fn trial(self, x: f64, seed: u64) -> f64 {
         match self {
             SweepKind::GossipRounds => {
-                let n = x as usize;
                 let cfg = GossipConfig {
                     mode: Mode::PushPull,
                     fanout: 1,
                     ..GossipConfig::default()
                 };
-                let net = NetConfig {
-                    latency_min: 5 * MS,
-                    latency_max: 10 * MS,
-                    loss: 0.0,
-                };
-                let mut w = World::new(
-                    WorldConfig {
-                        seed,
-                        net,
-                        trace_capacity: 0,
-                        check_invariants: false,
-                    },
-                    GossipNode::cluster(&cfg, n),
-                );
-                w.apply(Action::Command(0, GossipCmd::Infect));
-                let mut t = 0;
-                while t < 30 * SEC {
-                    t += cfg.period;
-                    w.run_until(t);
-                    if (0..n).all(|i| w.node(i).infected()) {
-                        break;
-                    }
-                }
-                let heard = (0..n).map(|i| w.node(i).infected_at());
-                rounds_to_reach(heard, cfg.period).map_or(f64::NAN, |r| r as f64)
+                rounds_to_everyone(seed, x as usize, &cfg, 30 * SEC).map_or(f64::NAN, |r| r as f64)
             }
             SweepKind::BloomFalsePositives => {
                 let mut f = BloomFilter::new(1024, 5);
@@ -95,6 +70,36 @@ impl SweepKind {
     pub fn log_x(self) -> bool {
         !matches!(self, SweepKind::BloomFalsePositives)
     }
+}
+
+/// A gossip cluster of `n` on a 5–10 ms network, the rumour started at node 0 at time 0.
+pub fn gossip_world(seed: u64, n: usize, cfg: &GossipConfig) -> World<GossipNode> {
+    let net = NetConfig {
+        latency_min: 5 * MS,
+        latency_max: 10 * MS,
+        loss: 0.0,
+    };
+    let mut w = World::new(
+        WorldConfig::batch(seed, net, false),
+        GossipNode::cluster(cfg, n),
+    );
+    w.apply(Action::Command(0, GossipCmd::Infect));
+    w
+}
+
+/// Rounds of gossip until every node of [`gossip_world`] heard, running a round at a time
+/// and stopping there (`None` if someone has not heard by `limit`).
+pub fn rounds_to_everyone(seed: u64, n: usize, cfg: &GossipConfig, limit: SimTime) -> Option<u64> {
+    let mut w = gossip_world(seed, n, cfg);
+    let mut t = 0;
+    while !(0..n).all(|i| w.node(i).infected()) {
+        if t >= limit {
+            return None;
+        }
+        t += cfg.period;
+        w.run_until(t);
+    }
+    rounds_to_reach((0..n).map(|i| w.node(i).infected_at()), cfg.period)
 }
 
 impl Incremental for Sweep {

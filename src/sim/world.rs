@@ -28,6 +28,19 @@ pub struct WorldConfig {
     pub check_invariants: bool,
 }
 
+impl WorldConfig {
+    /// A world for batch runs (sweeps, experiments, tests): no trace kept, invariants
+    /// checked or not.
+    pub fn batch(seed: u64, net: NetConfig, check_invariants: bool) -> Self {
+        WorldConfig {
+            seed,
+            net,
+            trace_capacity: 0,
+            check_invariants,
+        }
+    }
+}
+
 impl Default for WorldConfig {
     fn default() -> Self {
         WorldConfig {
