@@ -20,7 +20,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::log::chain;
+use super::log::RaftLog;
 use super::msg::Entry;
 use super::node::{RaftNode, Role};
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
@@ -35,12 +35,10 @@ pub const STATE_MACHINE_SAFETY: &str = "State Machine Safety";
 #[derive(Clone, Debug, Default)]
 pub struct RaftMonitor {
     leaders: BTreeMap<u64, NodeId>,
-    /// The committed sequence, as the monitor has learned it.
-    committed: Vec<Entry>,
+    /// The committed sequence, as the monitor has learned it (with its prefix hashes).
+    committed: RaftLog,
     /// The term each committed entry was committed in.
     commit_term: Vec<u64>,
-    /// `committed_hash[k]`: hash of the first `k` committed entries (`[0] = 0`).
-    committed_hash: Vec<u64>,
     /// Per server: (log length, hash of the whole log) at the last check.
     seen_log: Vec<(usize, u64)>,
     /// Per server: its commit index at the last check.
@@ -82,17 +80,8 @@ impl RaftMonitor {
     }
 
     fn commit(&mut self, e: Entry, term: u64) {
-        let h = chain(*self.committed_hash.last().unwrap_or(&0), e);
-        if self.committed_hash.is_empty() {
-            self.committed_hash.push(0);
-        }
         self.committed.push(e);
         self.commit_term.push(term);
-        self.committed_hash.push(h);
-    }
-
-    fn committed_prefix_hash(&self, k: usize) -> u64 {
-        self.committed_hash.get(k).copied().unwrap_or(0)
     }
 }
 
@@ -206,7 +195,7 @@ impl Monitor<RaftNode> for RaftMonitor {
                 continue;
             }
             let known = self.committed.len().min(ci);
-            if log.prefix_hash(known) != self.committed_prefix_hash(known) {
+            if log.prefix_hash(known) != self.committed.prefix_hash(known) {
                 let k = (0..known)
                     .find(|&k| log[k] != self.committed[k])
                     .unwrap_or(0);

@@ -51,7 +51,7 @@ impl RaftLog {
 }
 
 /// The hash of a prefix one entry longer.
-pub fn chain(prev: u64, e: Entry) -> u64 {
+fn chain(prev: u64, e: Entry) -> u64 {
     mix(prev ^ mix(e.term.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ e.cmd.rotate_left(29)))
 }
 
