@@ -292,7 +292,7 @@ fn three_pc_preset(
     seed: u64,
     termination: bool,
 ) -> World<ThreePcNode> {
-    let (c, p) = preset.timeouts().unwrap_or((200 * MS, 400 * MS));
+    let (c, p) = preset.timeouts();
     let cfg = ThreePcConfig {
         participants: k,
         coord_timeout: c,

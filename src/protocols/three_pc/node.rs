@@ -422,14 +422,14 @@ impl Protocol for ThreePcNode {
                 for p in self.all().filter(|&p| p != me) {
                     cx.send(p, ThreeMsg::StateReq);
                 }
-                cx.set_timer(
-                    ThreeTimer::Collect,
-                    self.cfg.coord_timeout,
-                    self.cfg.coord_timeout,
-                );
                 if self.cfg.participants == 1 {
-                    cx.cancel_timer(ThreeTimer::Collect);
-                    self.terminate(cx);
+                    self.terminate(cx); // no one else to ask
+                } else {
+                    cx.set_timer(
+                        ThreeTimer::Collect,
+                        self.cfg.coord_timeout,
+                        self.cfg.coord_timeout,
+                    );
                 }
             }
             ThreeTimer::PartTimeout if !self.log.recovering => match self.log.state {

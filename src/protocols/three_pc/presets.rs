@@ -77,9 +77,14 @@ impl ThreePcPreset {
         }
     }
 
-    /// (coordinator, participant) timeouts the preset sets, if any.
-    pub fn timeouts(self) -> Option<(SimTime, SimTime)> {
-        (self == ThreePcPreset::SlowNetwork).then_some(SLOW_TIMEOUTS)
+    /// The (coordinator, participant) timeouts the preset runs with: the defaults, except
+    /// the slow network's.
+    pub fn timeouts(self) -> (SimTime, SimTime) {
+        let d = ThreePcConfig::default();
+        match self {
+            ThreePcPreset::SlowNetwork => SLOW_TIMEOUTS,
+            _ => (d.coord_timeout, d.part_timeout),
+        }
     }
 
     pub fn net() -> NetConfig {

@@ -45,7 +45,7 @@ pub fn preset_settings(sc: &mut Scenario) {
     sc.latency_max_ms = net.latency_max / MS;
     sc.loss_pct = 0;
     sc.set_param("term", p.termination() as u64);
-    let (c, pt) = p.timeouts().unwrap_or((200 * MS, 400 * MS));
+    let (c, pt) = p.timeouts();
     sc.set_param("ctimeout", c / MS);
     sc.set_param("ptimeout", pt / MS);
 }
