@@ -5,7 +5,7 @@
 //! caught by the monitors on some seeds.
 
 use crate::protocols::paxos::{PaxosConfig, PaxosNode};
-use crate::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
+use crate::protocols::raft::{current_leader, RaftCmd, RaftConfig, RaftNode};
 use crate::protocols::three_pc::{ThreePcConfig, ThreePcNode};
 use crate::protocols::two_pc::{TpcCmd, TwoPcConfig, TwoPcNode};
 use crate::sim::{
@@ -132,10 +132,7 @@ pub fn commit_everywhere(w: &mut World<RaftNode>, cmd: u64, limit: u64) -> bool 
     let start = w.now();
     let mut last_try: Option<u64> = None;
     while w.now() - start <= limit {
-        let leader = (0..w.len())
-            .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
-            .max_by_key(|&i| w.node(i).term());
-        if let Some(l) = leader {
+        if let Some(l) = current_leader(w) {
             if last_try.is_none_or(|t| w.now() - t >= SEC) {
                 w.apply(Action::Command(l, RaftCmd::ClientRequest(cmd)));
                 last_try = Some(w.now());

@@ -5,7 +5,7 @@
 //! `max_batch` entries per round trip, plus heartbeats): the bench prints it per entry
 //! (`raft.catchup_events_per_entry`).
 
-use crate::protocols::raft::{RaftCmd, RaftConfig, RaftNode, Role};
+use crate::protocols::raft::{current_leader, RaftCmd, RaftConfig, RaftNode};
 use crate::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
 
 /// What one catch-up cost.
@@ -32,15 +32,10 @@ pub fn catch_up(seed: u64, gap: u64) -> Option<CatchUp> {
             .map(|_| RaftNode::new(RaftConfig::default()))
             .collect(),
     );
-    let leader = |w: &World<RaftNode>| {
-        (0..5)
-            .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
-            .max_by_key(|&i| w.node(i).term())
-    };
-    while leader(&w).is_none() && w.now() < 10 * SEC {
+    while current_leader(&w).is_none() && w.now() < 10 * SEC {
         w.step();
     }
-    let l = leader(&w)?;
+    let l = current_leader(&w)?;
     let lagging = (l + 1) % 5;
     w.apply(Action::Crash(lagging));
     for cmd in 0..gap {
@@ -54,7 +49,7 @@ pub fn catch_up(seed: u64, gap: u64) -> Option<CatchUp> {
     let (start_events, start) = (w.events_processed(), w.now());
     w.apply(Action::Restart(lagging));
     while w.now() - start < 60 * SEC {
-        let current = leader(&w)?;
+        let current = current_leader(&w)?;
         if w.node(lagging).log() == w.node(current).log() {
             return Some(CatchUp {
                 events: w.events_processed() - start_events,

@@ -16,7 +16,7 @@
 //! own numbers for the same settings, to print beside the measured ones.
 
 use super::Incremental;
-use crate::protocols::raft::{Entry, RaftConfig, RaftNode, Role};
+use crate::protocols::raft::{current_leader, Entry, RaftConfig, RaftNode};
 use crate::sim::{Action, NetConfig, SimRng, SimTime, World, WorldConfig, MS, SEC};
 
 /// The top panel's timeout ranges (ms): more and more randomness.
@@ -33,9 +33,10 @@ pub const PAPER_MIN_RANGES: [(u64, u64); 5] =
     [(12, 24), (25, 50), (50, 100), (100, 200), (150, 300)];
 /// A trial that has not elected anyone after this long is recorded at the cap.
 pub const CAP: SimTime = 10 * SEC;
-/// The whole log's length, and the range of the shorter logs.
+/// The whole log's length, and how many older-term entries a divergent server holds
+/// after the common prefix (a range).
 const FULL_LOG: usize = 60;
-const SHORT_LOG: (u64, u64) = (10, 50);
+const DIVERGENT: (u64, u64) = (10, 50);
 
 /// Which of Figure 16's two panels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +98,7 @@ fn servers(raft: &RaftConfig, rng: &mut SimRng) -> Vec<RaftNode> {
             let log = if i != a && i != b {
                 whole.clone()
             } else {
-                let extra = rng.range_inclusive(SHORT_LOG.0, SHORT_LOG.1);
+                let extra = rng.range_inclusive(DIVERGENT.0, DIVERGENT.1);
                 let mut log = whole[..common as usize].to_vec();
                 log.extend((1..=extra).map(|k| Entry {
                     term: 1,
@@ -127,25 +128,19 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
     let cfg = WorldConfig::batch(seed, net, false);
     let mut rng = SimRng::new(seed).fork(0xF16);
     let mut w = World::new(cfg, servers(&raft, &mut rng));
-    // The leader: the live one with the highest term (a deposed leader may not know yet).
-    let leader = |w: &World<RaftNode>| {
-        (0..5)
-            .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
-            .max_by_key(|&i| w.node(i).term())
-    };
     // A leader's first heartbeat broadcast goes out one interval after it won; it crashes
     // at a uniformly random moment before the next. With timeouts near the round trip a
     // leader may be deposed before that moment: then the next one is taken.
     let hb = raft.heartbeat;
     let crashed = loop {
-        while leader(&w).is_none() {
+        while current_leader(&w).is_none() {
             if !w.step() || w.now() > CAP {
                 return CAP as f64 / MS as f64;
             }
         }
         let crash_at = w.now() + hb + rng.range_inclusive(0, hb - 1);
         w.run_until(crash_at);
-        if let Some(l) = leader(&w) {
+        if let Some(l) = current_leader(&w) {
             break l;
         }
     };
@@ -157,7 +152,7 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
         if !w.step() || w.now() - crashed_at > CAP {
             return CAP as f64 / MS as f64;
         }
-        if leader(&w).is_some_and(|l| w.node(l).term() > term) {
+        if current_leader(&w).is_some_and(|l| w.node(l).term() > term) {
             return (w.now() - crashed_at) as f64 / MS as f64;
         }
     }
@@ -293,12 +288,16 @@ mod tests {
     fn logs_differ_so_two_servers_cannot_win() {
         let mut rng = SimRng::new(3);
         let s = servers(&RaftConfig::default(), &mut rng);
-        let mut lens: Vec<usize> = s.iter().map(|n| n.log().len()).collect();
-        lens.sort_unstable();
-        assert_eq!(&lens[2..], &[FULL_LOG; 3]);
-        assert!(lens[..2]
+        // Three whole logs (last term 2); two that end in older, term-1 entries.
+        let whole: Vec<&RaftNode> = s.iter().filter(|n| n.last_log_term() == 2).collect();
+        assert_eq!(whole.len(), 3);
+        assert!(whole.iter().all(|n| n.log().len() == FULL_LOG));
+        let behind: Vec<&RaftNode> = s.iter().filter(|n| n.last_log_term() == 1).collect();
+        assert_eq!(behind.len(), 2);
+        let extra = |n: &RaftNode| (n.log().len() - 20) as u64;
+        assert!(behind
             .iter()
-            .all(|l| *l < FULL_LOG && *l >= SHORT_LOG.0 as usize));
+            .all(|n| (DIVERGENT.0..=DIVERGENT.1).contains(&extra(n))));
     }
 
     #[test]

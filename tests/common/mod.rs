@@ -1,7 +1,7 @@
 //! Helpers shared by the native test files: building clusters and random fault schedules.
 #![allow(dead_code)]
 
-use ds_playground::protocols::raft::{RaftConfig, RaftNode, Role};
+use ds_playground::protocols::raft::{RaftConfig, RaftNode};
 use ds_playground::sim::{Chaos, NetConfig, SimRng, SimTime, World, WorldConfig};
 
 pub fn raft_world(seed: u64, n: usize) -> World<RaftNode> {
@@ -19,11 +19,8 @@ pub fn raft_world(seed: u64, n: usize) -> World<RaftNode> {
 }
 
 /// The id of the live leader with the highest term, if any.
-pub fn leader(w: &World<RaftNode>) -> Option<usize> {
-    (0..w.len())
-        .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
-        .max_by_key(|&i| w.node(i).term())
-}
+#[allow(unused_imports)]
+pub use ds_playground::protocols::raft::current_leader as leader;
 
 /// The engine's fault scheduler with every kind of fault on, for `span` of virtual time:
 /// kills, restarts, cuts, heals, partitions, drops, loss changes, forced timeouts and

@@ -28,3 +28,11 @@ pub use invariants::RaftMonitor;
 pub use log::RaftLog;
 pub use msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
 pub use node::{HardState, InFlightAppend, RaftConfig, RaftNode, Role, Volatile};
+
+/// The live leader with the highest term, if any (a deposed leader may not know it yet):
+/// who a client, a test or an experiment talks to.
+pub fn current_leader(w: &crate::sim::World<RaftNode>) -> Option<crate::sim::NodeId> {
+    (0..w.len())
+        .filter(|&i| w.is_alive(i) && w.node(i).role() == Role::Leader)
+        .max_by_key(|&i| w.node(i).term())
+}
