@@ -53,9 +53,10 @@ impl<T: Clone> SharedLog<T> {
         self.iter().cloned().collect()
     }
 
-    /// Whether `other` holds its chunks in the same memory (a clone that neither has
+    /// Whether `other` holds its chunks in the same memory (for the test below) (a clone that neither has
     /// appended to since, but for the last chunk).
-    pub fn shares_with(&self, other: &SharedLog<T>) -> bool {
+    #[cfg(test)]
+    fn shares_with(&self, other: &SharedLog<T>) -> bool {
         let full = self.chunks.len().saturating_sub(1).min(other.chunks.len());
         (0..full).all(|i| Arc::ptr_eq(&self.chunks[i], &other.chunks[i]))
     }

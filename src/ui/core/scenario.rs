@@ -146,7 +146,8 @@ pub struct Scenario {
 /// The link format written today. Bump it when a change alters what a seed draws or how
 /// an action replays on some page, and raise that page's [`PageSpec::same_runs_since`] to
 /// it: that page's older links then open with a notice that their run may differ, never
-/// silently. Format 2: gossip's synchronous rounds and unbiased peer choice.
+/// silently. Format 2: gossip's synchronous rounds and unbiased peer choice; Raft's one
+/// replication stream per follower.
 pub const LINK_VERSION: u64 = 2;
 
 impl Scenario {
