@@ -280,3 +280,104 @@ fn five_thousand_requests_in_a_link_load_with_linear_work() {
     let events = sim.events_processed();
     assert!(events < 5_000 * 5, "{events} events for 5,000 requests");
 }
+
+/// Issue 11: a session longer than a link holds. The link carries the actions that fit
+/// and opens at the last moment before the first it leaves out; reopened, it is the same
+/// run as the session up to that moment.
+#[test]
+fn a_session_past_the_link_budget_links_to_its_last_exact_moment() {
+    use ds_playground::ui::core::action_log::LINK_BUDGET;
+    let page = registry::pages()
+        .into_iter()
+        .find(|p| p.slug() == "raft")
+        .unwrap();
+    let mut rng = SimRng::new(3);
+    // Every 5 ms an action (most of them "heal all", now and then a kill, a restart or a
+    // request): far more than a link's budget within a minute.
+    let actions: Vec<(SimTime, UiAction)> = (1..=20_000u64)
+        .map(|i| {
+            let a = match rng.index(20) {
+                0 => UiAction::Crash(rng.index(5)),
+                1 => UiAction::Restart(rng.index(5)),
+                2 => UiAction::Command(rng.index(5), "request"),
+                _ => UiAction::HealAll,
+            };
+            (i * 5 * MS, a)
+        })
+        .collect();
+    let session = Scenario {
+        actions: actions.clone(),
+        ..Scenario::new(page)
+    };
+    let mut shared = session.clone();
+    let cut = shared.bound_for_link().expect("the session is past the budget");
+    assert_eq!(cut.total, 20_000);
+    assert!(cut.kept > 5_000 && cut.kept < 20_000, "{cut:?}");
+    let hash = shared.to_hash();
+    assert!(hash.len() < LINK_BUDGET + 500, "{}", hash.len());
+    let (back, notices) = Scenario::from_location("", &hash);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back.actions, actions[..cut.kept]);
+    assert_eq!(back.start_ms, cut.until_ms);
+    assert!(cut.until_ms * MS < actions[cut.kept].0);
+    let mut original = build(&session);
+    original.run_until(cut.until_ms * MS);
+    let reopened = build(&back);
+    assert_eq!(reopened.now(), original.now());
+    assert_eq!(reopened.fingerprint(), original.fingerprint());
+    // A session that fits goes whole.
+    let mut small = Scenario {
+        actions: actions[..100].to_vec(),
+        ..Scenario::new(page)
+    };
+    assert_eq!(small.bound_for_link(), None);
+    assert_eq!(small.actions.len(), 100);
+}
+
+/// Issue 12: the picture of a moment must not depend on how you got there. Play a run live
+/// (small frame-sized steps with random actions), then at several moments compare the
+/// whole view with the view of a fresh run of the same scenario and actions sought to the
+/// same moment, and with the live run itself sought back there.
+#[test]
+fn the_view_after_live_play_equals_the_view_after_a_seek() {
+    use ds_playground::ui::core::i18n::Lang;
+    for page in engine_pages() {
+        for seed in 0..6u64 {
+            let sc = Scenario {
+                seed,
+                preset: None,
+                ..Scenario::new(page)
+            };
+            let mut rng = SimRng::new(seed).fork(0x11FE);
+            let n = sc.cluster_size();
+            let mut live = build(&sc);
+            let mut t = 0;
+            for frame in 1..=300u64 {
+                // 16.7 ms of wall time at 1×–10×: 0.8–8 ms of virtual time per frame.
+                t += rng.range_inclusive(800, 8_000);
+                live.run_until(t);
+                if rng.index(40) == 0 {
+                    let a = random_action(&mut rng, page, n, live.as_ref());
+                    live.act(a);
+                }
+                if frame % 60 == 0 {
+                    let seen = live.view(Lang::En, 50 * MS);
+                    let fresh = {
+                        let mut s = build(&Scenario {
+                            actions: live.log().to_vec(),
+                            ..sc.clone()
+                        });
+                        s.seek(t);
+                        s.view(Lang::En, 50 * MS)
+                    };
+                    assert_eq!(seen.nodes, fresh.nodes, "{page:?} seed {seed} at {t} µs");
+                    assert_eq!(seen.msgs, fresh.msgs, "{page:?} seed {seed} at {t} µs");
+                    assert_eq!(seen.status, fresh.status, "{page:?} seed {seed} at {t} µs");
+                    assert_eq!(seen.lines, fresh.lines, "{page:?} seed {seed} at {t} µs");
+                    assert_eq!(seen.space_time, fresh.space_time, "{page:?} seed {seed}");
+                    assert_eq!(seen.chart, fresh.chart, "{page:?} seed {seed}");
+                }
+            }
+        }
+    }
+}

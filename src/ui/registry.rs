@@ -49,11 +49,18 @@ pub fn def(page: Page) -> &'static dyn PageDef {
 /// A running page for `sc`: its protocol, settings, preset script and the user's logged
 /// actions (replayed as the clock reaches them), advanced to its start time.
 pub fn build(sc: &Scenario) -> Box<dyn PageSim> {
-    let mut sim = def(sc.page).build(sc);
-    sim.load_log(sc.actions.clone());
+    let mut sim = build_at_zero(sc);
     if sc.start_ms > 0 {
         sim.run_until(sc.start_ms.saturating_mul(MS));
     }
+    sim
+}
+
+/// The run of `sc` at time 0 with its actions loaded; the page brings it to `sc.start_ms`
+/// a slice per frame.
+pub fn build_at_zero(sc: &Scenario) -> Box<dyn PageSim> {
+    let mut sim = def(sc.page).build(sc);
+    sim.load_log(sc.actions.clone());
     sim
 }
 

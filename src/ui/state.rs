@@ -9,7 +9,7 @@ use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::Lang;
 use crate::ui::core::notice::Notice;
 use crate::ui::core::runner::PageSim;
-use crate::ui::core::scenario::{Page, Scenario};
+use crate::ui::core::scenario::{LinkCut, Page, Scenario};
 use crate::ui::core::tours::{self, Step};
 use crate::ui::core::view::{LegendVis, SimView};
 use crate::ui::registry;
@@ -56,9 +56,29 @@ pub struct Ctl {
     pub tour: RwSignal<Option<TourRun>>,
     /// The home page is showing (the run is paused behind it and the URL left alone).
     pub home: RwSignal<bool>,
+    /// The session outgrew what a link holds: what the address bar's link still carries.
+    pub link_cut: RwSignal<Option<LinkCut>>,
+    /// The run is being brought to the link's start time (`t=`) in slices.
+    pub catching_up: RwSignal<Option<CatchUp>>,
     /// Address-bar writes after actions: (a write is held back, one is due when it ends).
     url_throttle: StoredValue<(bool, bool)>,
 }
+
+/// A run on its way to the link's start time (`t=`): each frame runs a slice of it, so the
+/// page stays responsive and shows its progress however far the link reaches.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CatchUp {
+    /// Where it is going, and how far it has come.
+    pub target: SimTime,
+    pub at: SimTime,
+    /// Play once there.
+    resume: bool,
+}
+
+/// Real time one frame spends catching up (ms): the rest of the frame draws the progress.
+const CATCH_UP_SLICE_MS: f64 = 12.0;
+/// Virtual time run between two looks at the wall clock while catching up.
+const CATCH_UP_STEP: SimTime = 100 * MS;
 
 /// After an action, the address bar is rewritten at most this often (ms): a burst of
 /// clicks re-encodes the action log a few times a second, not once per click.
@@ -72,7 +92,8 @@ fn drop_linger(sc: &Scenario) -> SimTime {
 impl Ctl {
     pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang, home: bool) -> Ctl {
         let scenario_autoplay = scenario.autoplay && !home;
-        let sim = registry::build(&scenario);
+        let start = scenario.start_ms;
+        let sim = registry::build_at_zero(&scenario);
         let ctl = Ctl {
             view: RwSignal::new(sim.view(lang, drop_linger(&scenario))),
             legend: RwSignal::new(sim.legend(lang)),
@@ -85,11 +106,55 @@ impl Ctl {
             hovered: RwSignal::new(None),
             tour: RwSignal::new(None),
             home: RwSignal::new(home),
+            link_cut: RwSignal::new(None),
+            catching_up: RwSignal::new(None),
             url_throttle: StoredValue::new((false, false)),
         };
-        ctl.start_tour();
+        ctl.begin(start, scenario_autoplay);
         ctl.write_url();
         ctl
+    }
+
+    /// The run was just built at time 0: go to the link's start time (in slices, see
+    /// [`CatchUp`]), or start its tour now.
+    fn begin(&self, start_ms: u64, play: bool) {
+        if start_ms == 0 {
+            self.catching_up.set(None);
+            self.start_tour();
+            return;
+        }
+        self.playing.set(false);
+        self.catching_up.set(Some(CatchUp {
+            target: start_ms.saturating_mul(MS),
+            at: 0,
+            resume: play,
+        }));
+    }
+
+    /// One frame's share of the catch-up.
+    fn catch_up_slice(&self, c: CatchUp) {
+        let t0 = super::components::now_ms();
+        let mut at = c.at;
+        self.sim.update_value(|s| loop {
+            at = (s.now() + CATCH_UP_STEP).min(c.target);
+            s.run_until(at);
+            if at >= c.target || super::components::now_ms() - t0 > CATCH_UP_SLICE_MS {
+                break;
+            }
+        });
+        if at >= c.target {
+            self.catching_up.set(None);
+            self.refresh();
+            self.start_tour();
+            if c.resume {
+                self.playing.set(true);
+            }
+        } else {
+            // Only the progress bar changes meanwhile: drawing every slice's state (a
+            // whole new log, diagram and set of messages each time) would cost more than
+            // the running.
+            self.catching_up.set(Some(CatchUp { at, ..c }));
+        }
     }
 
     /// Start the scenario's tour (if it has one) from its first step.
@@ -272,6 +337,10 @@ impl Ctl {
 
     /// Advance by a wall-clock interval at the current speed (called every frame).
     pub fn advance(&self, wall_ms: f64) {
+        if let Some(c) = self.catching_up.get_untracked() {
+            self.catch_up_slice(c);
+            return;
+        }
         if !self.playing.get_untracked() {
             return;
         }
@@ -320,18 +389,19 @@ impl Ctl {
     /// Build the run from the scenario as it stands.
     fn rebuild(&self) {
         let sc = self.scenario.get_untracked();
-        let sim = registry::build(&sc);
+        let sim = registry::build_at_zero(&sc);
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
-        self.start_tour();
+        self.begin(sc.start_ms, self.playing.get_untracked());
         self.write_url();
     }
 
     /// Show the run at virtual time `t` (pauses; pressing play continues from there).
     pub fn seek(&self, t: SimTime) {
         self.playing.set(false);
+        self.catching_up.set(None);
         self.sim.update_value(|s| s.seek(t));
         self.refresh();
     }
@@ -343,7 +413,12 @@ impl Ctl {
     }
 
     /// The scenario that reproduces this run: its settings plus the user's actions so far.
+    /// A session past what a link holds gets the part it holds (see [`LinkCut`]).
     pub fn share_scenario(&self, embed: bool) -> Scenario {
+        self.share_scenario_cut(embed).0
+    }
+
+    fn share_scenario_cut(&self, embed: bool) -> (Scenario, Option<LinkCut>) {
         let mut sc = self.scenario.get_untracked();
         sc.lang = Some(self.lang.get_untracked());
         sc.actions = self.sim.with_value(|s| s.log().to_vec());
@@ -351,7 +426,8 @@ impl Ctl {
         if embed {
             sc.embed = true;
         }
-        sc
+        let cut = sc.bound_for_link();
+        (sc, cut)
     }
 
     /// The link that reproduces this run.
@@ -419,7 +495,11 @@ impl Ctl {
             return;
         }
         let embed = self.scenario.with_untracked(|s| s.embed);
-        let hash = self.share_hash(embed);
+        let (sc, cut) = self.share_scenario_cut(embed);
+        if self.link_cut.get_untracked() != cut {
+            self.link_cut.set(cut);
+        }
+        let hash = sc.to_hash();
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
         }

@@ -89,6 +89,27 @@ try {
   for (let i = 0; i < 5; i++) slow.push(await firstFrame(browser, `${server.url}#/raft`, tenMbit));
   console.log(`browser.first_frame_10mbit_ms: ${median(slow).toFixed(0)}`);
 
+  // Issue 11: a 9-node Raft link with 5,000 client requests, opening at 3 s (it took
+  // 28 s before one replication stream per follower): load to the run standing at t.
+  const act = Array.from({ length: 5000 }, (_, i) => `${500000 + i * 500}x${1 + (i % 9)}request`).join(',');
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    // From navigation start (as first_frame_ms) to the first frame drawing the run at t.
+    const p = await browser.newPage();
+    await p.addInitScript(() => {
+      const look = () => {
+        if (document.querySelector('[data-testid="node-1"]') && !document.querySelector('[data-testid="catching-up"]')) window.__loaded = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await p.goto(`${server.url}#/raft?v=2&nodes=9&t=3000&act=${act}`);
+    await p.waitForFunction(() => window.__loaded, null, { timeout: 60000, polling: 10 });
+    loads.push(await p.evaluate(() => window.__loaded));
+    await p.close();
+  }
+  console.log(`browser.raft9_5000_requests_link_load_ms: ${median(loads).toFixed(0)}`);
+
   const page = await browser.newPage();
   await page.goto(`${server.url}#/raft?autoplay=0`);
   // (paused: this page must not animate while the frame figures below are taken)

@@ -74,6 +74,8 @@ export async function open(browser, url, { locale = 'en-US', viewport = { width:
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(url);
   await page.waitForSelector('[data-testid="cluster"]', { timeout: 20000 });
+  // A link with a start time (`t=`) runs there a slice per frame, with a progress bar.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="catching-up"]'), undefined, { timeout: 60000, polling: 50 });
   return { page, errors, context };
 }
 

@@ -246,6 +246,51 @@ test('hostile links: a far-future time is clamped and a flood of bad actions is 
   await context.close();
 });
 
+test('a far start time runs in slices: progress shows and the page keeps drawing frames', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  // Gossip with 500 nodes: the slowest page to run, ten virtual minutes.
+  await page.goto(`${server.url}#/gossip?nodes=500&t=600000`);
+  await page.waitForSelector('[data-testid="catching-up"]');
+  await until(page, () => Number(document.querySelector('[data-testid="catching-up"] progress')?.value ?? 100) > 0);
+  // From here (the page loaded and built), frames while it catches up.
+  await page.evaluate(() => { window.__frames.length = 0; });
+  await shot(page, 'catching-up-1280');
+  assert.match(await page.innerText('[data-testid="catching-up"]'), /600\.000 s/);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="catching-up"]'), undefined, { timeout: 60000 });
+  assert.match(await page.locator('[data-testid="clock"]').textContent(), /600\.\d{3} s/);
+  // The frames kept coming while it ran: no gap longer than a few slices.
+  // (Screenshots and the final view also take frames; the slices themselves take 12 ms.)
+  const gaps = await page.evaluate(() => window.__frames.slice(1).map((t, i) => t - window.__frames[i]));
+  assert.ok(gaps.length > 10, `${gaps.length} frames`);
+  assert.ok(Math.max(...gaps) < 250, `longest frame gap ${Math.max(...gaps).toFixed(0)} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a session longer than a link holds: the link keeps what fits, opens at its last exact moment, and says so', async () => {
+  // 12,000 actions (a heal-all every 5 ms) are more than a link's 100,000 characters.
+  const act = Array.from({ length: 12000 }, (_, i) => `${(i + 1) * 5000}H`).join(',');
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?v=2&seed=3&autoplay=0&act=${act}`);
+  await page.waitForSelector('[data-testid="link-cut"]');
+  const text = await page.innerText('[data-testid="link-cut"]');
+  const m = text.match(/first (\d+) of 12000 actions and opens at (\d+\.\d{3}) s/);
+  assert.ok(m, text);
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.length < 101000, `${hash.length} characters`);
+  assert.equal((hash.match(/act=([^&]*)/)[1].match(/H/g) || []).length, Number(m[1]));
+  assert.match(hash, new RegExp(`t=${Math.round(Number(m[2]) * 1000)}`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the page states Raft\'s timing requirement with the current numbers, and warns when it breaks', async () => {
   const ok = await open(browser, `${server.url}#/raft?seed=3`, { viewport: { width: 1280, height: 800 } });
   const good = ok.page.locator('[data-testid="status-timing"]');

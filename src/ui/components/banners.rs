@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::core::i18n::{more_notices, notice, Key};
+use crate::ui::core::i18n::{catching_up, link_cut, more_notices, notice, Key};
 use crate::ui::state::Ctl;
 
 /// Names the broken rule, the nodes and the time. Shown only when the monitor fired.
@@ -54,6 +54,42 @@ pub fn Notices() -> impl IntoView {
                         })}
                     </ul>
                     <button data-testid="notices-dismiss" on:click=move |_| ctl.notices.set(Vec::new())><Tr k=Key::Dismiss/></button>
+                </div>
+            }
+        })
+    }
+}
+
+/// While the run goes to the link's start time: how far it is, as a bar.
+#[component]
+pub fn CatchUpBanner() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || {
+        ctl.catching_up.get().map(|c| {
+            let lang = ctl.lang.get();
+            let permille = c.at.saturating_mul(1000) / c.target.max(1);
+            view! {
+                <div class="catching-up" role="status" data-testid="catching-up">
+                    <span>{catching_up(lang, &secs(c.target))}</span>
+                    <progress max="1000" value=permille.to_string()></progress>
+                    <span>{format!("{} %", permille / 10)}</span>
+                </div>
+            }
+        })
+    }
+}
+
+/// Once the session outgrew what a link holds: what the link still carries.
+#[component]
+pub fn LinkCutBanner() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    move || {
+        ctl.link_cut.get().map(|cut| {
+            let lang = ctl.lang.get();
+            let until = secs(cut.until_ms * crate::sim::MS);
+            view! {
+                <div class="notices link-cut" role="status" data-testid="link-cut">
+                    {link_cut(lang, cut.kept, cut.total, &until)}
                 </div>
             }
         })

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::banners::ViolationBanner;
+use crate::ui::components::banners::{CatchUpBanner, LinkCutBanner, ViolationBanner};
 use crate::ui::components::chart::SpreadChart;
 use crate::ui::components::cluster::Cluster;
 use crate::ui::components::controls::{Controls, Settings};
@@ -46,6 +46,7 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
             <TourPanel/>
             <Show when=controls><PresetBar/></Show>
             <ViolationBanner/>
+            <CatchUpBanner/>
             <Show when=controls>
                 <Controls/>
                 <Timeline/>
@@ -67,6 +68,7 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
                 <Show when=strips><Strips/></Show>
                 <Settings/>
                 <SharePanel/>
+                <LinkCutBanner/>
             </Show>
             <div class="extras" class:hidden=move || !controls()>{extras}</div>
         </main>

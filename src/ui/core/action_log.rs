@@ -9,37 +9,82 @@ use crate::sim::SimTime;
 use crate::ui::core::action::UiAction;
 use crate::ui::core::notice::Notice;
 
-fn node(n: usize) -> String {
-    (n + 1).to_string()
-}
-
 /// The `act` value for a log.
 pub fn encode(log: &[(SimTime, UiAction)]) -> String {
-    log.iter()
-        .filter_map(|(at, a)| {
-            let code = match a {
-                UiAction::Crash(n) => format!("k{}", node(*n)),
-                UiAction::Restart(n) => format!("r{}", node(*n)),
-                UiAction::Cut(a, b) => format!("c{}-{}", node(*a), node(*b)),
-                UiAction::Heal(a, b) => format!("h{}-{}", node(*a), node(*b)),
-                UiAction::Partition(groups) => {
-                    let g: Vec<String> = groups
-                        .iter()
-                        .map(|g| g.iter().map(|n| node(*n)).collect::<Vec<_>>().join("."))
-                        .collect();
-                    format!("p{}", g.join("-"))
+    let mut out = String::with_capacity(log.len() * 12);
+    for (at, a) in log {
+        let mark = out.len();
+        if !out.is_empty() {
+            out.push(',');
+        }
+        if !entry(&mut out, *at, a) {
+            out.truncate(mark);
+        }
+    }
+    out
+}
+
+/// Append one action as a link entry to `out`; `false` (and a partial write the caller
+/// drops) for what never enters a link.
+fn entry(out: &mut String, at: SimTime, a: &UiAction) -> bool {
+    use std::fmt::Write;
+    let _ = write!(out, "{at}");
+    // Writing to a String cannot fail.
+    let _ = match a {
+        UiAction::Crash(n) => write!(out, "k{}", n + 1),
+        UiAction::Restart(n) => write!(out, "r{}", n + 1),
+        UiAction::Cut(a, b) => write!(out, "c{}-{}", a + 1, b + 1),
+        UiAction::Heal(a, b) => write!(out, "h{}-{}", a + 1, b + 1),
+        UiAction::Partition(groups) => {
+            out.push('p');
+            for (i, g) in groups.iter().enumerate() {
+                if i > 0 {
+                    out.push('-');
                 }
-                UiAction::HealAll => "H".into(),
-                UiAction::DropMsg(id) => format!("d{id}"),
-                UiAction::Command(n, id) => format!("x{}{id}", node(*n)),
-                UiAction::Input(n, id, text) => format!("x{}{id}:{}", node(*n), escape(text)),
-                // Network settings restart the run, so they never enter a log.
-                UiAction::SetNet(_) => return None,
-            };
-            Some(format!("{at}{code}"))
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+                for (j, n) in g.iter().enumerate() {
+                    if j > 0 {
+                        out.push('.');
+                    }
+                    let _ = write!(out, "{}", n + 1);
+                }
+            }
+            Ok(())
+        }
+        UiAction::HealAll => write!(out, "H"),
+        UiAction::DropMsg(id) => write!(out, "d{id}"),
+        UiAction::Command(n, id) => write!(out, "x{}{id}", n + 1),
+        UiAction::Input(n, id, text) => write!(out, "x{}{id}:{}", n + 1, escape(text)),
+        // Network settings restart the run, so they never enter a log.
+        UiAction::SetNet(_) => return false,
+    };
+    true
+}
+
+/// The most characters a link's action list may hold (about 8,000 actions). A longer
+/// session's link carries its actions up to the last one that fits, and the page says so:
+/// the address bar stays a size a chat or a course page accepts, and rewriting it stays
+/// cheap however long the session.
+pub const LINK_BUDGET: usize = 100_000;
+
+/// How many of `log`'s first actions a link carries: those that fit in [`LINK_BUDGET`]
+/// characters and happen no later than [`MAX_AT`]. Stops at the first that does not, so the
+/// link's run is the session's run up to that action.
+pub fn link_prefix(log: &[(SimTime, UiAction)]) -> usize {
+    let mut len = 0;
+    let mut e = String::new();
+    for (i, (at, a)) in log.iter().enumerate() {
+        if *at > MAX_AT {
+            return i;
+        }
+        e.clear();
+        if entry(&mut e, *at, a) {
+            len += e.len() + usize::from(len > 0);
+            if len > LINK_BUDGET {
+                return i;
+            }
+        }
+    }
+    log.len()
 }
 
 /// A typed text in a link entry: letters, digits, `-`, `_` and `.` as they are, every
@@ -215,5 +260,24 @@ mod tests {
             let (log, _) = decode(&String::from_utf8_lossy(&bytes), 1 + rng.index(9), COMMANDS);
             assert!(log.windows(2).all(|w| w[0].0 <= w[1].0));
         }
+    }
+
+    #[test]
+    fn a_link_carries_the_actions_that_fit_and_stops_at_the_first_that_does_not() {
+        // An hour with a request every 100 ms: 36,000 actions, far past the budget.
+        let log: Vec<(SimTime, UiAction)> = (1..=36_000u64)
+            .map(|i| (i * 100_000, UiAction::Command(i as usize % 5, "request")))
+            .collect();
+        let k = link_prefix(&log);
+        assert!(k > 1_000 && k < log.len(), "{k}");
+        let carried = encode(&log[..k]);
+        assert!(carried.len() <= LINK_BUDGET, "{}", carried.len());
+        assert!(carried.len() + 20 > LINK_BUDGET, "room left for more: {}", carried.len());
+        // What it carries reads back as the session's first k actions.
+        assert_eq!(decode(&carried, 5, COMMANDS), (log[..k].to_vec(), vec![]));
+        // A short log goes whole; one past the time bound stops there.
+        assert_eq!(link_prefix(&log[..100]), 100);
+        let late = vec![(1, UiAction::HealAll), (MAX_AT + 1, UiAction::HealAll), (2, UiAction::HealAll)];
+        assert_eq!(link_prefix(&late), 1);
     }
 }

@@ -143,6 +143,41 @@ pub struct Scenario {
     pub link_version: u64,
 }
 
+/// A session that outgrew what a link holds (see [`crate::ui::core::action_log::LINK_BUDGET`]):
+/// its link carries the first `kept` of its `total` actions and opens at `until_ms`, the
+/// last moment at which the link's run is still the session's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkCut {
+    pub kept: usize,
+    pub total: usize,
+    pub until_ms: u64,
+}
+
+impl Scenario {
+    /// Keep only what a link carries: the actions up to the first that does not fit, and
+    /// then open at the last moment before it (which the link reproduces exactly). `None`
+    /// when the whole session fits.
+    pub fn bound_for_link(&mut self) -> Option<LinkCut> {
+        use crate::ui::core::action_log::{link_prefix, MAX_TIME_MS};
+        let total = self.actions.len();
+        let kept = link_prefix(&self.actions);
+        if kept == total {
+            return None;
+        }
+        // The first action left out happens at `at`; every moment strictly before it is
+        // the same in both runs.
+        let at = self.actions[kept].0;
+        let until_ms = (at.saturating_sub(1) / crate::sim::MS).min(MAX_TIME_MS);
+        self.actions.truncate(kept);
+        self.start_ms = until_ms;
+        Some(LinkCut {
+            kept,
+            total,
+            until_ms,
+        })
+    }
+}
+
 /// The link format written today. Bump it when a change alters what a seed draws or how
 /// an action replays on some page, and raise that page's [`PageSpec::same_runs_since`] to
 /// it: that page's older links then open with a notice that their run may differ, never

@@ -129,6 +129,26 @@ pub fn more_notices(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The progress line while a link's start time (`t=`) is being reached.
+pub fn catching_up(lang: Lang, target: &str) -> String {
+    match lang {
+        Lang::En => format!("Running to {target}, where the link opens…"),
+        Lang::Zh => format!("正在运行到链接的起始时刻 {target}……"),
+    }
+}
+
+/// What the address bar's link holds once a session outgrew it.
+pub fn link_cut(lang: Lang, kept: usize, total: usize, until: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "This session is longer than a link holds: the link (and a saved scenario) carries its first {kept} of {total} actions and opens at {until}, the last moment it reproduces exactly."
+        ),
+        Lang::Zh => format!(
+            "本次会话超出了链接的容量：链接（以及保存的场景）只包含前 {kept} 个操作（共 {total} 个），并在 {until} 打开——这是它能精确重现的最后时刻。"
+        ),
+    }
+}
+
 /// A problem found in the URL or a scenario, in `lang`.
 pub fn notice(lang: Lang, n: &super::notice::Notice) -> String {
     match lang {
