@@ -94,6 +94,36 @@ test('the scrubber moves back in time and the view follows', async () => {
   await context.close();
 });
 
+test('the picture of a moment is the same after live play, after a seek back to it and from a link', async () => {
+  // Every node's drawing as classes and attributes (its timer ring shown or not, role,
+  // shape, term); ring lengths are compared to a tenth of the circle.
+  const drawing = (page) => page.$$eval('[data-testid^="node-"]', (els) => els.map((e) => {
+    const dash = (e.querySelector('.ring')?.getAttribute('stroke-dasharray') ?? '0 1').split(' ').map(Number);
+    return `${e.dataset.testid} ${e.getAttribute('class')} ${e.dataset.role} ${e.dataset.shape} ${e.dataset.term ?? ''} ring=${Math.round((dash[0] / dash[1]) * 10)}`;
+  }));
+  for (const slug of ['raft', 'paxos', '2pc', '3pc']) {
+    for (const seed of [1, 5]) {
+      const a = await open(browser, `${server.url}#/${slug}?seed=${seed}&speed=10`);
+      await a.page.waitForTimeout(2500);
+      await a.page.click('[data-testid="btn-play"]');
+      // Stand exactly on a millisecond, the scrubber's grain.
+      const t = await virtualMs(a.page);
+      await a.page.locator('[data-testid="scrubber"]').fill(String(t));
+      const live = await drawing(a.page);
+      await a.page.locator('[data-testid="scrubber"]').fill('0');
+      await a.page.locator('[data-testid="scrubber"]').fill(String(t));
+      assert.deepEqual(await drawing(a.page), live, `${slug} seed ${seed}: seeking back to ${t} ms`);
+      const link = await a.page.evaluate(() => location.href);
+      const b = await open(browser, `${link}&t=${t}&autoplay=0`);
+      assert.deepEqual(await drawing(b.page), live, `${slug} seed ${seed}: a link opened at ${t} ms`);
+      if (slug === 'raft') assert.ok(live.some((d) => / timed/.test(d)), 'followers show their election timer');
+      assert.deepEqual([...a.errors, ...b.errors], []);
+      await a.context.close();
+      await b.context.close();
+    }
+  }
+});
+
 test('hovering an arrow in the space-time diagram highlights the message', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
   await waitLeader(page);

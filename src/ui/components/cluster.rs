@@ -188,8 +188,14 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
         RING_R + 18.0
     };
     view! {
-        <g class=move || format!("node tone-{}", node.with(|n| n.as_ref().map_or("grey", |n| n.3)))
-            class:selected=selected class:timed=has_ring
+        // One class string: a dynamic `class` beside `class:x` toggles would drop the
+        // toggles whenever the tone changes (a candidate turning follower lost its ring).
+        <g class=move || format!(
+                "node tone-{}{}{}",
+                node.with(|n| n.as_ref().map_or("grey", |n| n.3)),
+                if selected() { " selected" } else { "" },
+                if has_ring() { " timed" } else { "" },
+            )
             data-testid=format!("node-{}", id + 1)
             data-node=field(|n| n.7.clone())
             data-role=field(|n| n.0.to_string())
