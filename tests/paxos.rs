@@ -271,3 +271,48 @@ fn random_faults_catch_the_break_it_mode_and_forgetting_is_the_cause() {
     }
     println!("break-it caught in {} of 1000 seeds", caught.len());
 }
+
+/// Issue 12: the "acceptor restarts" preset shows what stable storage is for. With it, the
+/// restarted acceptor tells P2 about X and X stays the one value; with the "break it" box
+/// unticked, the same script chooses two values and the monitor names the rule.
+#[test]
+fn the_acceptor_restarts_preset_shows_the_forgotten_acceptance_choosing_a_second_value() {
+    use ds_playground::ui::core::i18n::Lang;
+    use ds_playground::ui::core::scenario::Scenario;
+    use ds_playground::ui::registry;
+    let page = registry::pages()
+        .into_iter()
+        .find(|p| p.slug() == "paxos")
+        .unwrap();
+    for persist in [1, 0] {
+        let mut sc = Scenario {
+            preset: Some("acceptor-restarts"),
+            ..Scenario::new(page)
+        };
+        sc.apply_preset_settings();
+        sc.set_param("persist", persist);
+        let (sc, notices) = Scenario::from_location("", &sc.to_hash());
+        assert!(notices.is_empty(), "{notices:?}");
+        let mut sim = registry::build(&sc);
+        sim.run_until(2 * SEC);
+        let v = sim.view(Lang::En, MS);
+        let said = v
+            .lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if persist == 1 {
+            assert!(v.violations.is_empty(), "{:?}", v.violations);
+            assert!(said.contains("read its promise"), "{said}");
+            assert!(!said.contains("forgot"), "{said}");
+        } else {
+            assert_eq!(
+                v.violations.iter().map(|x| x.rule_id).collect::<Vec<_>>(),
+                vec![ds_playground::protocols::paxos::invariants::ONE_VALUE],
+                "{said}"
+            );
+            assert!(said.contains("forgot its promise"), "{said}");
+        }
+    }
+}

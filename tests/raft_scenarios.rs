@@ -301,3 +301,144 @@ fn a_crash_keeps_exactly_the_persistent_state_of_figure_2() {
     assert!(before.hard_state().log.iter().any(|e| e.cmd == 7));
     assert_eq!(*w.node(l).volatile(), Volatile::default());
 }
+
+/// Issue 12: the Raft page's presets show their lesson on every seed.
+mod presets {
+    use ds_playground::sim::{MS, SEC};
+    use ds_playground::ui::core::i18n::Lang;
+    use ds_playground::ui::core::runner::PageSim;
+    use ds_playground::ui::core::scenario::Scenario;
+    use ds_playground::ui::core::view::SimView;
+    use ds_playground::ui::registry;
+
+    fn run(slug: &'static str, seed: u64) -> Box<dyn PageSim> {
+        let page = registry::pages()
+            .into_iter()
+            .find(|p| p.slug() == "raft")
+            .unwrap();
+        let mut sc = Scenario {
+            preset: Some(slug),
+            seed,
+            ..Scenario::new(page)
+        };
+        sc.apply_preset_settings();
+        // Through its link, as a teacher would share it.
+        let (sc, notices) = Scenario::from_location("", &sc.to_hash());
+        assert!(notices.is_empty(), "{notices:?}");
+        registry::build(&sc)
+    }
+
+    /// Each server's log as "T<term>:<cmd>" and its commit index.
+    fn logs(v: &SimView) -> Vec<(Vec<String>, u64)> {
+        v.nodes
+            .iter()
+            .map(|n| {
+                let cells = n.strip.cells.iter();
+                (
+                    cells.map(|c| format!("{}:{}", c.main, c.sub)).collect(),
+                    n.strip.done,
+                )
+            })
+            .collect()
+    }
+
+    fn said(v: &SimView) -> String {
+        v.lines
+            .iter()
+            .map(|l| l.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn split_vote_leaves_term_one_without_a_leader_and_a_later_term_elects_one() {
+        for seed in 0..200 {
+            let mut sim = run("split-vote", seed);
+            sim.run_until(2 * SEC);
+            let v = sim.view(Lang::En, MS);
+            let text = said(&v);
+            assert!(
+                !text.contains("won the election for term 1 "),
+                "seed {seed}"
+            );
+            assert_eq!(text.matches("started an election for term 1").count(), 4);
+            assert!(v.nodes.iter().any(|n| n.role == "leader"), "seed {seed}");
+            assert!(v.violations.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_leader_cut_off_from_the_majority_cannot_commit_and_steps_down_on_return() {
+        for seed in 0..200 {
+            let mut sim = run("partitioned-leader", seed);
+            // During the partition S1 still leads term 1 and holds request 2, uncommitted.
+            sim.run_until(1_100 * MS);
+            let v = sim.view(Lang::En, MS);
+            assert_eq!(v.nodes[0].role, "leader", "seed {seed}");
+            assert_eq!(v.nodes[0].term, Some(1));
+            assert_eq!(logs(&v)[0], (vec!["T1:1".into(), "T1:2".into()], 1));
+            // Healed at 1.6 s: S1 hears term 2 and says so.
+            sim.run_until(1_700 * MS);
+            let v = sim.view(Lang::En, MS);
+            assert_ne!(v.nodes[0].role, "leader");
+            assert!(said(&v).contains("stepped down from leader to follower"));
+            sim.run_until(3 * SEC);
+            let v = sim.view(Lang::En, MS);
+            let all = logs(&v);
+            assert!(all.iter().all(|l| l == &all[0]), "seed {seed}: {all:?}");
+            assert_eq!(
+                all[0],
+                (vec!["T1:1".into(), "T2:3".into()], 2),
+                "seed {seed}"
+            );
+            assert!(v.violations.is_empty());
+        }
+    }
+
+    #[test]
+    fn log_repair_fills_the_missing_entries_and_overwrites_the_extra_ones() {
+        for seed in 0..200 {
+            let mut sim = run("log-repair", seed);
+            sim.run_until(1_650 * MS);
+            let before = logs(&sim.view(Lang::En, MS));
+            // S1 and S2 hold extra entries of term 1 that the others never had.
+            assert_eq!(before[0].0.len(), 6, "seed {seed}: {before:?}");
+            assert_eq!(before[0].0[4], "T1:5");
+            sim.run_until(3 * SEC);
+            let v = sim.view(Lang::En, MS);
+            let all = logs(&v);
+            assert!(all.iter().all(|l| l == &all[0]), "seed {seed}: {all:?}");
+            let cmds: Vec<&str> = all[0]
+                .0
+                .iter()
+                .map(|c| c.split(':').nth(1).unwrap())
+                .collect();
+            assert_eq!(cmds, ["1", "2", "3", "4", "7", "8"], "seed {seed}");
+            assert_eq!(all[0].1, 6);
+            assert!(v.violations.is_empty());
+        }
+    }
+
+    #[test]
+    fn figure_8_an_old_term_entry_on_a_majority_is_not_committed_and_is_overwritten() {
+        for seed in 0..200 {
+            let mut sim = run("commit-rule", seed);
+            // (c) S1 leads term 3 and its entry 1 of term 1 is on S1–S4: not committed.
+            sim.run_until(470 * MS);
+            let v = sim.view(Lang::En, MS);
+            assert_eq!((v.nodes[0].role, v.nodes[0].term), ("leader", Some(3)));
+            let all = logs(&v);
+            for l in &all[..4] {
+                assert_eq!(l, &(vec!["T1:1".to_string()], 0), "seed {seed}: {all:?}");
+            }
+            // (d, e) S5 wins term 4, overwrites entry 1, and commits with an entry of term 4.
+            sim.run_until(2 * SEC);
+            let v = sim.view(Lang::En, MS);
+            assert_eq!((v.nodes[4].role, v.nodes[4].term), ("leader", Some(4)));
+            for l in &logs(&v)[1..] {
+                assert_eq!(l, &(vec!["T2:2".to_string(), "T4:3".to_string()], 2));
+            }
+            assert!(v.violations.is_empty());
+        }
+    }
+}

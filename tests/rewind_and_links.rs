@@ -310,7 +310,9 @@ fn a_session_past_the_link_budget_links_to_its_last_exact_moment() {
         ..Scenario::new(page)
     };
     let mut shared = session.clone();
-    let cut = shared.bound_for_link().expect("the session is past the budget");
+    let cut = shared
+        .bound_for_link()
+        .expect("the session is past the budget");
     assert_eq!(cut.total, 20_000);
     assert!(cut.kept > 5_000 && cut.kept < 20_000, "{cut:?}");
     let hash = shared.to_hash();

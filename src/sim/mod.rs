@@ -22,5 +22,5 @@ pub use node::{Ctx, Effect, NodeId, Protocol};
 pub use rng::SimRng;
 pub use shared_log::SharedLog;
 pub use time::{SimTime, MS, SEC};
-pub use trace::{TraceEvent, TraceKind};
+pub use trace::{Aside, TraceEvent, TraceKind};
 pub use world::{Action, World, WorldConfig};

@@ -50,9 +50,11 @@ pub enum TraceKind<P: Protocol> {
         node: NodeId,
         note: P::Note,
     },
+    /// A command to a node: from the user, or from a preset's script (`scripted`).
     Command {
         node: NodeId,
         cmd: P::Cmd,
+        scripted: bool,
     },
     Crashed {
         node: NodeId,
@@ -111,7 +113,7 @@ impl<P: Protocol> TraceKind<P> {
             } => (2u8, id, from, to, reason).hash(h),
             TraceKind::TimerFired { node, timer } => (3u8, node, timer).hash(h),
             TraceKind::Note { node, note } => (4u8, node, note).hash(h),
-            TraceKind::Command { node, cmd } => (5u8, node, cmd).hash(h),
+            TraceKind::Command { node, cmd, .. } => (5u8, node, cmd).hash(h),
             TraceKind::Crashed { node } => (6u8, node).hash(h),
             TraceKind::Restarted { node } => (7u8, node).hash(h),
             TraceKind::LinkCut { a, b } => (8u8, a, b).hash(h),
@@ -231,4 +233,14 @@ impl<P: Protocol> Trace<P> {
     pub fn recent(&self) -> impl DoubleEndedIterator<Item = &TraceEvent<P>> + ExactSizeIterator {
         self.recent.iter()
     }
+}
+
+/// Narration-only detail a note carries (say, the role a Raft server left): shown to the
+/// student, but not part of the run's fingerprint, which hashes what happened. So telling
+/// a step better never makes an old link's run look different.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Aside<T>(pub T);
+
+impl<T> std::hash::Hash for Aside<T> {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }

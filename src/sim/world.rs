@@ -119,6 +119,8 @@ pub struct World<P: Protocol> {
     /// Shared between clones (checkpoints), see [`SharedLog`].
     actions: SharedLog<(SimTime, Action<P::Cmd>)>,
     scripted: Vec<Action<P::Cmd>>,
+    /// A scripted action is being applied (its command is told as the preset's).
+    in_script: bool,
     monitor: P::Monitor,
     violations: Vec<Violation>,
     events: u64,
@@ -155,6 +157,7 @@ impl<P: Protocol> World<P> {
             slots,
             actions: SharedLog::default(),
             scripted: Vec::new(),
+            in_script: false,
             monitor: P::Monitor::default(),
             violations: Vec::new(),
             events: 0,
@@ -363,6 +366,7 @@ impl<P: Protocol> World<P> {
                     TraceKind::Command {
                         node: id,
                         cmd: cmd.clone(),
+                        scripted: self.in_script,
                     },
                 );
                 if self.slots[id].alive {
@@ -417,7 +421,9 @@ impl<P: Protocol> World<P> {
             Due::Scripted(idx) => {
                 self.now = at;
                 let action = self.scripted[idx].clone();
+                self.in_script = true;
                 self.apply(action);
+                self.in_script = false;
                 true
             }
         }

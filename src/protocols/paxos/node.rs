@@ -105,6 +105,8 @@ pub struct PaxosNode {
     id: NodeId,
     disk: PaxosDisk,
     mem: PaxosMemory,
+    /// "Break it" mode: the last crash wiped a promise or an acceptance (told on restart).
+    forgot: bool,
 }
 
 /// What a node keeps on stable storage. Paxos Made Simple §2.3: "an acceptor must
@@ -135,6 +137,7 @@ impl PaxosNode {
             id,
             disk: PaxosDisk::default(),
             mem: PaxosMemory::default(),
+            forgot: false,
         }
     }
 
@@ -336,7 +339,9 @@ impl Protocol for PaxosNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         if let PaxosRole::Acceptor(_) = self.role() {
-            if self.disk.promised.is_some() || self.disk.accepted.is_some() {
+            if std::mem::take(&mut self.forgot) {
+                cx.note(PaxosNote::ForgotEverything);
+            } else if self.disk.promised.is_some() || self.disk.accepted.is_some() {
                 cx.note(PaxosNote::Recovered {
                     promised: self.disk.promised,
                     accepted: self.disk.accepted,
@@ -388,6 +393,7 @@ impl Protocol for PaxosNode {
     fn on_crash(&mut self) {
         self.mem = PaxosMemory::default();
         if !self.cfg.persist {
+            self.forgot = self.disk.promised.is_some() || self.disk.accepted.is_some();
             self.disk.promised = None;
             self.disk.accepted = None;
         }

@@ -23,11 +23,13 @@ pub mod invariants;
 pub mod log;
 pub mod msg;
 pub mod node;
+pub mod presets;
 
 pub use invariants::RaftMonitor;
 pub use log::RaftLog;
 pub use msg::{Entry, RaftCmd, RaftMsg, RaftNote, RaftTimer};
 pub use node::{HardState, InFlightAppend, RaftConfig, RaftNode, Role, Volatile};
+pub use presets::RaftPreset;
 
 /// The live leader with the highest term, if any (a deposed leader may not know it yet):
 /// who a client, a test or an experiment talks to.

@@ -79,8 +79,13 @@ pub enum RaftNote {
     StartedElection { term: u64 },
     /// Won the election of `term` with `votes` votes.
     BecameLeader { term: u64, votes: usize },
-    /// Saw a higher term from `from` and stepped down to follower.
-    SteppedDown { term: u64, from: NodeId },
+    /// Saw a higher term from `from`: took it and is (or stays) a follower; `was` is the
+    /// role it had (a follower merely moves to the new term).
+    SteppedDown {
+        term: u64,
+        from: NodeId,
+        was: crate::sim::Aside<super::node::Role>,
+    },
     /// Granted its vote for `term` to `to`.
     GrantedVote { term: u64, to: NodeId },
     /// Refused `to` because the candidate's log is behind.

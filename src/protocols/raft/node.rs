@@ -189,13 +189,18 @@ impl RaftNode {
     /// "If RPC request or response contains term T > currentTerm: set currentTerm = T,
     /// convert to follower."
     fn step_down(&mut self, term: u64, from: NodeId, cx: &mut Ctx<Self>) {
-        let was_leader = self.soft.role == Role::Leader;
+        let was = self.soft.role;
+        let was_leader = was == Role::Leader;
         self.hard.current_term = term;
         self.hard.voted_for = None;
         self.soft.role = Role::Follower;
         self.soft.leader_hint = None;
         self.soft.votes.clear();
-        cx.note(RaftNote::SteppedDown { term, from });
+        cx.note(RaftNote::SteppedDown {
+            term,
+            from,
+            was: crate::sim::Aside(was),
+        });
         if was_leader {
             cx.cancel_timer(RaftTimer::Heartbeat);
             self.reset_election_timer(cx);

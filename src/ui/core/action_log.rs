@@ -272,12 +272,20 @@ mod tests {
         assert!(k > 1_000 && k < log.len(), "{k}");
         let carried = encode(&log[..k]);
         assert!(carried.len() <= LINK_BUDGET, "{}", carried.len());
-        assert!(carried.len() + 20 > LINK_BUDGET, "room left for more: {}", carried.len());
+        assert!(
+            carried.len() + 20 > LINK_BUDGET,
+            "room left for more: {}",
+            carried.len()
+        );
         // What it carries reads back as the session's first k actions.
         assert_eq!(decode(&carried, 5, COMMANDS), (log[..k].to_vec(), vec![]));
         // A short log goes whole; one past the time bound stops there.
         assert_eq!(link_prefix(&log[..100]), 100);
-        let late = vec![(1, UiAction::HealAll), (MAX_AT + 1, UiAction::HealAll), (2, UiAction::HealAll)];
+        let late = vec![
+            (1, UiAction::HealAll),
+            (MAX_AT + 1, UiAction::HealAll),
+            (2, UiAction::HealAll),
+        ];
         assert_eq!(link_prefix(&late), 1);
     }
 }

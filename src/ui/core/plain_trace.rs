@@ -110,12 +110,15 @@ pub enum PlainKind {
     Note {
         node: NodeId,
         text: String,
-        mark: Option<Text>,
+        /// A labelled mark in the space-time diagram, and whom it concerns ("voted for S3").
+        mark: Option<(Text, Option<NodeId>)>,
     },
     /// `raw` is filled only at [`Detail::Full`].
     Command {
         node: NodeId,
         cmd: CmdText,
+        /// Given by the preset's script, not by the user.
+        scripted: bool,
         raw: String,
     },
     Crashed {
@@ -157,9 +160,16 @@ pub fn log_lines(
             }
             PlainKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(a, b)), false),
             PlainKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(a, b)), false),
-            PlainKind::Command { node, cmd, .. } => {
-                (Some(node), engine(EngineEvent::Command(node, cmd)), false)
-            }
+            PlainKind::Command {
+                node,
+                cmd,
+                scripted,
+                ..
+            } => (
+                Some(node),
+                engine(EngineEvent::Command(node, cmd, scripted)),
+                false,
+            ),
             PlainKind::Violation { name, .. } => (None, engine(EngineEvent::Violation(name)), true),
             PlainKind::Dropped {
                 id,
@@ -249,6 +259,7 @@ pub fn space_time(
     window: SimTime,
     now: SimTime,
     alive: &[bool],
+    names: &[String],
 ) -> SpaceTimeVis {
     let from = now.saturating_sub(window);
     let n = alive.len();
@@ -305,12 +316,15 @@ pub fn space_time(
             }
             PlainKind::Note {
                 node,
-                mark: Some(k),
+                mark: Some((k, who)),
                 ..
             } => marks.push(Mark {
                 node,
                 at: ev.at,
-                label: k.get(lang).to_string(),
+                label: match who.and_then(|w| names.get(w)) {
+                    Some(name) => format!("{} {name}", k.get(lang)),
+                    None => k.get(lang).to_string(),
+                },
             }),
             _ => {}
         }

@@ -77,8 +77,9 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn chart(&self, _w: &World<Self::P>) -> Option<ChartVis> {
         None
     }
-    /// Which narration deserves a labelled mark in the space-time diagram.
-    fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<Text> {
+    /// Which narration deserves a labelled mark in the space-time diagram, and the node it
+    /// names, if any ("voted for" S3).
+    fn mark(&self, _note: &<Self::P as Protocol>::Note) -> Option<(Text, Option<NodeId>)> {
         None
     }
     /// Turn a command with typed text into a protocol command (pages with text input).
@@ -502,7 +503,7 @@ impl<A: Adapter> Sim<A> {
             .recent()
             .rev()
             .map(|ev| self.plain(ev, Detail::Marks));
-        plain_trace::space_time(&mut events, lang, window, now, &alive)
+        plain_trace::space_time(&mut events, lang, window, now, &alive, self.adapter.names())
     }
 
     /// `ev` without protocol types, resolved as far as `detail` asks.
@@ -560,9 +561,14 @@ impl<A: Adapter> Sim<A> {
                     .map_or_else(String::new, |lang| a.narrate(lang, note)),
                 mark: a.mark(note),
             },
-            TraceKind::Command { node, cmd } => PlainKind::Command {
+            TraceKind::Command {
+                node,
+                cmd,
+                scripted,
+            } => PlainKind::Command {
                 node: *node,
                 cmd: a.cmd_text(cmd),
+                scripted: *scripted,
                 raw: if full {
                     format!("{cmd:?}")
                 } else {

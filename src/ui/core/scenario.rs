@@ -56,6 +56,9 @@ pub struct PageSpec {
     /// The oldest link format ([`LINK_VERSION`]) whose runs on this page replay as they
     /// did when the link was made; older links open with a notice (0: all of them).
     pub same_runs_since: u64,
+    /// The page opens on its first preset (so something happens at once); a page whose
+    /// free run is already the lesson (Raft elects by itself) opens in free play.
+    pub opens_on_preset: bool,
 }
 
 impl PageSpec {
@@ -201,7 +204,12 @@ impl Scenario {
             params: BTreeMap::new(),
             // Pages with presets open on their first one (the happy path), so something
             // happens as soon as the page loads; `preset=free` opts out.
-            preset: page.spec().presets.first().map(|p| p.slug),
+            preset: page
+                .spec()
+                .presets
+                .first()
+                .filter(|_| page.spec().opens_on_preset)
+                .map(|p| p.slug),
             actions: Vec::new(),
             start_ms: 0,
             autoplay: true,

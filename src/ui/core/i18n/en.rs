@@ -118,23 +118,37 @@ fn reason(r: DropReason) -> &'static str {
     }
 }
 
+/// A command a user gave, told beside the node's name (so never naming it again).
 fn command(c: CmdText) -> String {
     match c {
-        CmdText::ClientRequest(cmd) => format!("a client sent command {cmd} to"),
-        CmdText::ForceTimeout => "you forced the election timeout of".into(),
-        CmdText::Propose => "you asked to propose:".into(),
-        CmdText::Begin => "you started the transaction at".into(),
-        CmdText::SetVoteNo(true) => "you set “vote no” on".into(),
-        CmdText::SetVoteNo(false) => "you set “vote yes” on".into(),
-        CmdText::Named(t) => format!("you gave the command “{}” to", t.get(Lang::En)),
+        CmdText::ClientRequest(cmd) => format!("a client sent it command {cmd}"),
+        CmdText::ForceTimeout => "you forced its election timeout".into(),
+        CmdText::Propose => "you asked it to propose".into(),
+        CmdText::Begin => "you started the transaction here".into(),
+        CmdText::SetVoteNo(true) => "you set it to vote no".into(),
+        CmdText::SetVoteNo(false) => "you set it to vote yes".into(),
+        CmdText::Named(t) => format!("you gave it the command “{}”", t.get(Lang::En)),
+    }
+}
+
+/// A command the preset's script gave (never "you").
+fn scripted_command(c: CmdText) -> String {
+    match c {
+        CmdText::ClientRequest(cmd) => format!("a client sent it command {cmd}"),
+        CmdText::ForceTimeout => "the scenario forces its election timeout".into(),
+        CmdText::Propose => "the scenario asks it to propose".into(),
+        CmdText::Begin => "the scenario starts the transaction here".into(),
+        CmdText::SetVoteNo(true) => "the scenario sets it to vote no".into(),
+        CmdText::SetVoteNo(false) => "the scenario sets it to vote yes".into(),
+        CmdText::Named(t) => format!("the scenario gives it the command “{}”", t.get(Lang::En)),
     }
 }
 
 pub fn engine_event(e: &EngineEvent, names: Names) -> String {
     let s = |id: &usize| names[*id].clone();
     match e {
-        EngineEvent::Crashed(n) => format!("{} crashed", s(n)),
-        EngineEvent::Restarted(n) => format!("{} restarted", s(n)),
+        EngineEvent::Crashed(_) => "crashed".into(),
+        EngineEvent::Restarted(_) => "restarted".into(),
         EngineEvent::LinkCut(a, b) => format!("link {}–{} cut", s(a), s(b)),
         EngineEvent::LinkHealed(a, b) => format!("link {}–{} healed", s(a), s(b)),
         EngineEvent::Dropped {
@@ -149,7 +163,8 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
             s(to),
             reason(*r)
         ),
-        EngineEvent::Command(n, c) => format!("{} {}", command(*c), s(n)),
+        EngineEvent::Command(_, c, false) => command(*c),
+        EngineEvent::Command(_, c, true) => scripted_command(*c),
         EngineEvent::Violation(k) => format!("INVARIANT VIOLATED: {}", k.get(Lang::En)),
     }
 }

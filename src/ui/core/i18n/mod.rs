@@ -108,7 +108,8 @@ pub enum EngineEvent {
         to: NodeId,
         reason: crate::sim::DropReason,
     },
-    Command(NodeId, CmdText),
+    /// A command to a node; `true` when a preset's script gave it, not the user.
+    Command(NodeId, CmdText, bool),
     /// The broken rule's name.
     Violation(Text),
 }

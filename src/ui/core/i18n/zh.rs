@@ -118,23 +118,37 @@ fn reason(r: DropReason) -> &'static str {
     }
 }
 
+/// A command a user gave, told beside the node's name (so never naming it again).
 fn command(c: CmdText) -> String {
     match c {
-        CmdText::ClientRequest(cmd) => format!("客户端发送命令 {cmd} 给"),
-        CmdText::ForceTimeout => "你触发了选举超时：".into(),
-        CmdText::Propose => "你让它发起提案：".into(),
-        CmdText::Begin => "你开始了事务：".into(),
-        CmdText::SetVoteNo(true) => "你设置为投反对票：".into(),
-        CmdText::SetVoteNo(false) => "你设置为投同意票：".into(),
-        CmdText::Named(t) => format!("你向以下节点发出了命令“{}”：", t.get(Lang::Zh)),
+        CmdText::ClientRequest(cmd) => format!("客户端向它发送命令 {cmd}"),
+        CmdText::ForceTimeout => "你触发了它的选举超时".into(),
+        CmdText::Propose => "你让它发起提案".into(),
+        CmdText::Begin => "你在此开始了事务".into(),
+        CmdText::SetVoteNo(true) => "你让它投反对票".into(),
+        CmdText::SetVoteNo(false) => "你让它投同意票".into(),
+        CmdText::Named(t) => format!("你向它发出了命令“{}”", t.get(Lang::Zh)),
+    }
+}
+
+/// A command the preset's script gave (never "you").
+fn scripted_command(c: CmdText) -> String {
+    match c {
+        CmdText::ClientRequest(cmd) => format!("客户端向它发送命令 {cmd}"),
+        CmdText::ForceTimeout => "场景触发了它的选举超时".into(),
+        CmdText::Propose => "场景让它发起提案".into(),
+        CmdText::Begin => "场景在此开始了事务".into(),
+        CmdText::SetVoteNo(true) => "场景让它投反对票".into(),
+        CmdText::SetVoteNo(false) => "场景让它投同意票".into(),
+        CmdText::Named(t) => format!("场景向它发出了命令“{}”", t.get(Lang::Zh)),
     }
 }
 
 pub fn engine_event(e: &EngineEvent, names: Names) -> String {
     let s = |id: &usize| names[*id].clone();
     match e {
-        EngineEvent::Crashed(n) => format!("{} 宕机", s(n)),
-        EngineEvent::Restarted(n) => format!("{} 重启", s(n)),
+        EngineEvent::Crashed(_) => "宕机".into(),
+        EngineEvent::Restarted(_) => "重启".into(),
         EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(a), s(b)),
         EngineEvent::LinkHealed(a, b) => format!("链路 {}–{} 已恢复", s(a), s(b)),
         EngineEvent::Dropped {
@@ -149,7 +163,8 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
             s(to),
             reason(*r)
         ),
-        EngineEvent::Command(n, c) => format!("{} {}", command(*c), s(n)),
+        EngineEvent::Command(_, c, false) => command(*c),
+        EngineEvent::Command(_, c, true) => scripted_command(*c),
         EngineEvent::Violation(k) => format!("不变式被违反：{}", k.get(Lang::Zh)),
     }
 }

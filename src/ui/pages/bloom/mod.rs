@@ -47,6 +47,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: no_preset_settings,
     cluster_size: one_node,
     same_runs_since: 0,
+    opens_on_preset: true,
 };
 
 /// The bloom page.

@@ -86,6 +86,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: adapter::preset_settings,
     cluster_size: nodes_setting,
     same_runs_since: 2,
+    opens_on_preset: true,
 };
 
 /// The gossip page.

@@ -407,13 +407,19 @@ impl Adapter for PaxosAdapter {
         ]
     }
 
-    fn mark(&self, note: &PaxosNote) -> Option<Text> {
+    fn mark(&self, note: &PaxosNote) -> Option<(Text, Option<NodeId>)> {
         match note {
-            PaxosNote::Promised { .. } => Some(Text::Page(&super::texts::PROMISED)),
-            PaxosNote::AcceptedValue { .. } => Some(Text::Page(&super::texts::ACCEPTED_PROPOSAL)),
-            PaxosNote::LearnedChosen { .. } => Some(Text::Page(&super::texts::PHASE_CHOSEN)),
+            PaxosNote::Promised { to, .. } => {
+                Some((Text::Page(&super::texts::PROMISED), Some(*to)))
+            }
+            PaxosNote::AcceptedValue { .. } => {
+                Some((Text::Page(&super::texts::ACCEPTED_PROPOSAL), None))
+            }
+            PaxosNote::LearnedChosen { .. } => {
+                Some((Text::Page(&super::texts::PHASE_CHOSEN), None))
+            }
             PaxosNote::Preempted { .. } | PaxosNote::GaveUp => {
-                Some(Text::Page(&super::texts::MSG_NACK))
+                Some((Text::Page(&super::texts::MSG_NACK), None))
             }
             _ => None,
         }

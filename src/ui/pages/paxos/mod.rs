@@ -89,6 +89,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: adapter::preset_settings,
     cluster_size,
     same_runs_since: 0,
+    opens_on_preset: true,
 };
 
 /// The Paxos page.

@@ -218,8 +218,8 @@ pub const ABOUT_MINORITY_DOWN: Tx = tx(
     "五个接受者中有两个一开始就宕机。三个承诺、三个接受仍是多数派：X 被选定。",
 );
 pub const ABOUT_ACCEPTOR_RESTARTS: Tx = tx(
-    "A1 crashes mid-round and restarts. Its promise and accepted proposal were on disk, so when P2 proposes, it must adopt the value already chosen.",
-    "A1 在一轮中途宕机后重启。它的承诺和已接受的提案保存在磁盘上，所以 P2 提议时必须沿用已被选定的值。",
+    "P1 cannot reach A3, P2 cannot reach A2. A1 and A2 accept X: chosen. A1 restarts, then P2's prepare reaches only A1 and A3. A1 read its promise and accepted X back from disk, so P2 must propose X. Untick “Acceptors persist their state” (the run restarts): A1 forgets, P2 proposes Y, and two values are chosen.",
+    "P1 连不到 A3，P2 连不到 A2。A1 和 A2 接受了 X：X 被选定。A1 重启后，P2 的准备请求只到达 A1 和 A3。A1 从磁盘读回了它的承诺和已接受的 X，所以 P2 必须提议 X。取消勾选“接受者持久化状态”（运行将重新开始）：A1 忘记一切，P2 提议 Y，两个值都被选定。",
 );
 pub const TOUR_PAXOS_TITLE: Tx = tx("Paxos: prepare, promise, accept", "Paxos：准备、承诺、接受");
 pub const TOUR_PAXOS1: Tx = tx(

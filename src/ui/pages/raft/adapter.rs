@@ -1,6 +1,9 @@
 //! How Raft looks: roles by shape and colour, the election timer as a ring, logs as strips.
 
-use crate::protocols::raft::{RaftCmd, RaftConfig, RaftMsg, RaftNode, RaftNote, RaftTimer, Role};
+use crate::protocols::raft::presets::LATENCY_MS;
+use crate::protocols::raft::{
+    RaftCmd, RaftConfig, RaftMsg, RaftNode, RaftNote, RaftPreset, RaftTimer, Role,
+};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{numbered, world_config};
@@ -33,6 +36,24 @@ pub fn timing(election_ms: (u64, u64), latency_ms: (u64, u64)) -> (u64, bool, bo
     (broadcast, long_enough, spread_enough)
 }
 
+fn preset(slug: Option<&str>) -> Option<RaftPreset> {
+    RaftPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+}
+
+/// What choosing a preset changes: five servers, every message 20 ms, the preset's
+/// election timeouts, no loss.
+pub fn preset_settings(sc: &mut Scenario) {
+    if let Some(p) = preset(sc.preset) {
+        let (emin, emax) = p.election_ms();
+        sc.nodes = 5;
+        sc.set_param("emin", emin);
+        sc.set_param("emax", emax);
+        sc.latency_min_ms = LATENCY_MS;
+        sc.latency_max_ms = LATENCY_MS;
+        sc.loss_pct = 0;
+    }
+}
+
 pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
     let cfg = RaftConfig {
         election_min: sc.param("emin") * MS,
@@ -44,14 +65,21 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
         world_config(sc),
         (0..sc.nodes).map(|_| RaftNode::new(cfg.clone())).collect(),
     );
+    // A preset's script is written for five servers; with another size it is left out.
+    let script = preset(sc.preset)
+        .filter(|_| sc.nodes == 5)
+        .map(|p| p.script())
+        .unwrap_or_default();
     Sim::new(
         world,
         RaftAdapter {
             names: numbered("S", sc.nodes),
-            next_cmd: 1,
+            // The students' own requests are numbered apart from the script's.
+            next_cmd: if script.is_empty() { 1 } else { 101 },
             election_ms: (sc.param("emin"), sc.param("emax")),
         },
     )
+    .with_script(script)
 }
 
 const KINDS: [MsgStyle; 8] = [
@@ -370,13 +398,17 @@ impl Adapter for RaftAdapter {
         ]
     }
 
-    fn mark(&self, note: &RaftNote) -> Option<Text> {
+    fn mark(&self, note: &RaftNote) -> Option<(Text, Option<NodeId>)> {
         match note {
-            RaftNote::BecameLeader { .. } => Some(Text::Page(&super::texts::LEADER)),
-            RaftNote::StartedElection { .. } => Some(Text::Page(&super::texts::CANDIDATE)),
-            RaftNote::GrantedVote { .. } => Some(Text::Page(&super::texts::VOTED_FOR)),
-            RaftNote::Committed { .. } => Some(Text::Page(&super::texts::COMMITTED)),
-            RaftNote::TruncatedLog { .. } => Some(Text::Page(&super::texts::MSG_APPEND_FAIL)),
+            RaftNote::BecameLeader { .. } => Some((Text::Page(&super::texts::LEADER), None)),
+            RaftNote::StartedElection { .. } => Some((Text::Page(&super::texts::CANDIDATE), None)),
+            RaftNote::GrantedVote { to, .. } => {
+                Some((Text::Page(&super::texts::VOTED_FOR), Some(*to)))
+            }
+            RaftNote::Committed { .. } => Some((Text::Page(&super::texts::COMMITTED), None)),
+            RaftNote::TruncatedLog { .. } => {
+                Some((Text::Page(&super::texts::MSG_APPEND_FAIL), None))
+            }
             _ => None,
         }
     }

@@ -7,8 +7,9 @@ pub mod texts;
 use crate::ui::core::i18n::Key;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
-use crate::ui::core::scenario::{no_preset_settings, nodes_setting, PageSpec, Scenario};
-use crate::ui::core::spec::{num, Chapter, ParamSpec, Relation};
+use crate::ui::core::scenario::{nodes_setting, PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
+use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Expect, Tour};
 
 const PARAMS: &[ParamSpec] = &[
@@ -20,6 +21,29 @@ const PARAMS: &[ParamSpec] = &[
     ParamSpec {
         relation: Relation::AtMostHalf("emin"),
         ..num("hb", &texts::HEARTBEAT, 5, 5_000, 50)
+    },
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec {
+        slug: "split-vote",
+        label: Text::Page(&texts::PRESET_SPLIT_VOTE),
+        about: &texts::ABOUT_SPLIT_VOTE,
+    },
+    PresetSpec {
+        slug: "partitioned-leader",
+        label: Text::Page(&texts::PRESET_PARTITIONED_LEADER),
+        about: &texts::ABOUT_PARTITIONED_LEADER,
+    },
+    PresetSpec {
+        slug: "log-repair",
+        label: Text::Page(&texts::PRESET_LOG_REPAIR),
+        about: &texts::ABOUT_LOG_REPAIR,
+    },
+    PresetSpec {
+        slug: "commit-rule",
+        label: Text::Page(&texts::PRESET_COMMIT_RULE),
+        about: &texts::ABOUT_COMMIT_RULE,
     },
 ];
 
@@ -50,17 +74,18 @@ static SPEC: PageSpec = PageSpec {
     intro: &texts::INTRO,
     picture: texts::PICTURE,
     nodes: (3, 9, 5),
-    nodes_label: crate::ui::core::text::Text::Key(Key::Nodes),
+    nodes_label: Text::Key(Key::Nodes),
     params: PARAMS,
-    presets: &[],
-    strips: Some(crate::ui::core::text::Text::Page(&texts::STRIPS)),
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["request", "timeout"],
     network: true,
     space_time: true,
     tours,
-    preset_settings: no_preset_settings,
+    preset_settings: adapter::preset_settings,
     cluster_size: nodes_setting,
     same_runs_since: 2,
+    opens_on_preset: false,
 };
 
 /// The Raft page.

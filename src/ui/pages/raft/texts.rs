@@ -1,7 +1,7 @@
 //! The Raft page's own words, in English and Chinese (the course notes' terms, see
 //! shared/GLOSSARY.md): its narration here, its labels as [`Tx`] constants.
 
-use crate::protocols::raft::RaftNote;
+use crate::protocols::raft::{RaftNote, Role};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
 use crate::ui::core::text::{tx, Tx};
@@ -23,10 +23,17 @@ fn en(note: &RaftNote, names: &[String]) -> String {
         RaftNote::BecameLeader { term, votes } => {
             format!("won the election for term {term} with {votes} votes and became leader")
         }
-        RaftNote::SteppedDown { term, from } => format!(
-            "saw term {term} from {} and stepped down to follower",
-            s(from)
-        ),
+        RaftNote::SteppedDown { term, from, was } => match was.0 {
+            Role::Follower => format!("saw term {term} from {} and moved to it", s(from)),
+            Role::Candidate => format!(
+                "saw term {term} from {}: gave up its election and stepped down to follower",
+                s(from)
+            ),
+            Role::Leader => format!(
+                "saw term {term} from {}: stepped down from leader to follower",
+                s(from)
+            ),
+        },
         RaftNote::GrantedVote { term, to } => format!("voted for {} in term {term}", s(to)),
         RaftNote::RefusedVoteLog { term, to } => format!(
             "refused {} in term {term}: the candidate's log is behind",
@@ -84,9 +91,18 @@ fn zh(note: &RaftNote, names: &[String]) -> String {
         RaftNote::BecameLeader { term, votes } => {
             format!("获得 {votes} 票（过半），成为任期 {term} 的领导者")
         }
-        RaftNote::SteppedDown { term, from } => {
-            format!("从 {} 处看到更高的任期 {term}，退回跟随者", s(from))
-        }
+        RaftNote::SteppedDown { term, from, was } => match was.0 {
+            Role::Follower => format!("从 {} 处看到更高的任期 {term}，更新到该任期", s(from)),
+            Role::Candidate => {
+                format!(
+                    "从 {} 处看到更高的任期 {term}，放弃选举，退回跟随者",
+                    s(from)
+                )
+            }
+            Role::Leader => {
+                format!("从 {} 处看到更高的任期 {term}，由领导者退回跟随者", s(from))
+            }
+        },
         RaftNote::GrantedVote { term, to } => format!("在任期 {term} 投票给 {}", s(to)),
         RaftNote::RefusedVoteLog { term, to } => {
             format!("在任期 {term} 拒绝投票给 {}：候选者的日志不够新", s(to))
@@ -145,6 +161,29 @@ pub const HEARTBEAT: Tx = tx("Heartbeat (ms)", "心跳间隔（毫秒）");
 pub const STRIPS: Tx = tx(
     "Logs (index · term · command)",
     "日志（索引 · 任期 · 命令）",
+);
+pub const PRESET_SPLIT_VOTE: Tx = tx("Split vote", "选票瓜分");
+pub const PRESET_PARTITIONED_LEADER: Tx = tx(
+    "Leader cut off from the majority",
+    "领导者被隔离在少数派一侧",
+);
+pub const PRESET_LOG_REPAIR: Tx = tx("Log repair (Figure 7)", "日志修复（图 7）");
+pub const PRESET_COMMIT_RULE: Tx = tx("Commit rule (Figure 8)", "提交规则（图 8）");
+pub const ABOUT_SPLIT_VOTE: Tx = tx(
+    "At 100 ms, S1–S4 time out together. Each votes for itself; S5 votes for the first request it gets. Nobody reaches three of five votes: a split vote, so term 1 has no leader. The randomized election timeouts (150–300 ms) make one candidate try again first, and it wins term 2.",
+    "100 ms 时 S1–S4 同时超时。它们各自投票给自己；S5 投给最先收到的请求。没有人得到五票中的三票：选票被瓜分，任期 1 没有领导者。随机化的选举超时（150–300 ms）让某个候选者先再次发起选举，并赢得任期 2。",
+);
+pub const ABOUT_PARTITIONED_LEADER: Tx = tx(
+    "S1 leads term 1. At 500 ms a partition leaves it with S2 only. S1 still thinks it leads and accepts request 2, but can never commit it: only two of five store it. On the majority side S3 times out first, wins term 2 with S4 and S5, and commits request 3. When the partition heals at 1.6 s, S1 sees term 2, steps down, and its uncommitted entry is replaced.",
+    "S1 是任期 1 的领导者。500 ms 时网络分区让它只剩 S2。S1 仍以为自己是领导者，接受了请求 2，但永远无法提交：五个节点中只有两个存有它。在多数派一侧，S3 最先超时，凭 S4、S5 的选票赢得任期 2，并提交请求 3。1.6 s 分区恢复后，S1 看到任期 2，退回跟随者，它未提交的日志条目被替换。",
+);
+pub const ABOUT_LOG_REPAIR: Tx = tx(
+    "Figure 7's follower logs, made by faults: S5 is down while entries 3–4 commit (it misses them); a partition gives S1 and S2 extra uncommitted entries 5–6 of term 1. S3, leader of term 2, brings S5 up to date, and after the heal it backs nextIndex off until S1's and S2's logs match, then overwrites their extra entries.",
+    "用故障造出图 7 中的跟随者日志：条目 3–4 提交时 S5 宕机（缺少它们）；网络分区让 S1 和 S2 多出任期 1 的未提交条目 5–6。任期 2 的领导者 S3 先把 S5 补齐；分区恢复后，它不断回退 nextIndex，直到与 S1、S2 的日志一致，再覆盖它们多出的条目。",
+);
+pub const ABOUT_COMMIT_RULE: Tx = tx(
+    "Figure 8. S1 (term 1) stores entry 1 on S1 and S2; S5 (term 2) stores its own entry 1 alone. S1 returns, wins term 3 and copies its entry 1 to S3 and S4: now a majority holds it, yet S1 does not commit it (commit index stays 0), because a leader commits by counting only entries of its own term. S1 crashes; S5 wins term 4 (its last entry's term, 2, beats 1) and overwrites entry 1 everywhere. Had S1 committed by counting, a committed entry would now be lost.",
+    "图 8。S1（任期 1）把条目 1 存到 S1 和 S2；S5（任期 2）只在自己那里存了另一个条目 1。S1 恢复后赢得任期 3，把它的条目 1 复制到 S3 和 S4：此时多数派都有了它，但 S1 并不提交（提交索引仍为 0），因为领导者只能通过计数提交自己任期的条目。S1 宕机；S5 赢得任期 4（它最后一个条目的任期 2 大于 1），并在所有节点上覆盖条目 1。假如 S1 当时靠计数提交了，一个已提交的条目现在就丢了。",
 );
 pub const TOUR_RAFT_TITLE: Tx = tx("Raft: election and re-election", "Raft：选举与重新选举");
 pub const TOUR_RAFT1: Tx = tx(

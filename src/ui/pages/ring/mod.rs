@@ -48,6 +48,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: no_preset_settings,
     cluster_size: ring_ids,
     same_runs_since: 0,
+    opens_on_preset: true,
 };
 
 /// The ring page.

@@ -418,14 +418,16 @@ impl Adapter for ThreePcAdapter {
         r
     }
 
-    fn mark(&self, note: &ThreeNote) -> Option<Text> {
+    fn mark(&self, note: &ThreeNote) -> Option<(Text, Option<NodeId>)> {
         match note {
-            ThreeNote::VotedYes => Some(Text::Page(&commit::MSG_VOTE_YES)),
-            ThreeNote::PreCommitted => Some(Text::Page(&super::texts::STATE_PRE_COMMITTED)),
-            ThreeNote::Finished(Outcome::Commit) => Some(Text::Page(&commit::STATE_COMMITTED)),
-            ThreeNote::Finished(Outcome::Abort) => Some(Text::Page(&commit::STATE_ABORTED)),
+            ThreeNote::VotedYes => Some((Text::Page(&commit::MSG_VOTE_YES), None)),
+            ThreeNote::PreCommitted => Some((Text::Page(&super::texts::STATE_PRE_COMMITTED), None)),
+            ThreeNote::Finished(Outcome::Commit) => {
+                Some((Text::Page(&commit::STATE_COMMITTED), None))
+            }
+            ThreeNote::Finished(Outcome::Abort) => Some((Text::Page(&commit::STATE_ABORTED), None)),
             ThreeNote::TimeoutCommit | ThreeNote::TimeoutAbort => {
-                Some(Text::Page(&super::texts::PART_TIMEOUT))
+                Some((Text::Page(&super::texts::PART_TIMEOUT), None))
             }
             _ => None,
         }

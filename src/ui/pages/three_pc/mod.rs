@@ -82,6 +82,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: adapter::preset_settings,
     cluster_size: crate::ui::pages::two_pc::with_coordinator,
     same_runs_since: 0,
+    opens_on_preset: true,
 };
 
 /// The 3PC page.

@@ -433,14 +433,18 @@ impl Adapter for TwoPcAdapter {
         commit_roles(lang)
     }
 
-    fn mark(&self, note: &TpcNote) -> Option<Text> {
+    fn mark(&self, note: &TpcNote) -> Option<(Text, Option<NodeId>)> {
         match note {
-            TpcNote::VotedYes => Some(Text::Page(&super::texts::MSG_VOTE_YES)),
-            TpcNote::VotedNo => Some(Text::Page(&super::texts::MSG_VOTE_NO)),
-            TpcNote::Logged(_) => Some(Text::Page(&super::texts::DECISION_LOG)),
-            TpcNote::Finished(Outcome::Commit) => Some(Text::Page(&super::texts::STATE_COMMITTED)),
-            TpcNote::Finished(Outcome::Abort) => Some(Text::Page(&super::texts::STATE_ABORTED)),
-            TpcNote::StillBlocked => Some(Text::Page(&super::texts::BLOCKED)),
+            TpcNote::VotedYes => Some((Text::Page(&super::texts::MSG_VOTE_YES), None)),
+            TpcNote::VotedNo => Some((Text::Page(&super::texts::MSG_VOTE_NO), None)),
+            TpcNote::Logged(_) => Some((Text::Page(&super::texts::DECISION_LOG), None)),
+            TpcNote::Finished(Outcome::Commit) => {
+                Some((Text::Page(&super::texts::STATE_COMMITTED), None))
+            }
+            TpcNote::Finished(Outcome::Abort) => {
+                Some((Text::Page(&super::texts::STATE_ABORTED), None))
+            }
+            TpcNote::StillBlocked => Some((Text::Page(&super::texts::BLOCKED), None)),
             _ => None,
         }
     }

@@ -81,6 +81,7 @@ static SPEC: PageSpec = PageSpec {
     preset_settings: adapter::preset_settings,
     cluster_size: with_coordinator,
     same_runs_since: 0,
+    opens_on_preset: true,
 };
 
 /// The 2PC page.
