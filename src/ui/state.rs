@@ -27,6 +27,9 @@ pub struct TourRun {
     roles: Vec<&'static str>,
     log_mark: usize,
     pub done: bool,
+    /// Past the step's time, playing on until the state its text describes (see
+    /// [`crate::ui::core::tours::Step::when`]).
+    pub waiting: bool,
 }
 
 /// Virtual microseconds per wall millisecond at 1× (50 ms of simulated time per second).
@@ -182,6 +185,7 @@ impl Ctl {
             roles: vec![],
             log_mark: 0,
             done: false,
+            waiting: false,
         }));
         self.playing.set(true);
     }
@@ -209,6 +213,7 @@ impl Ctl {
             if let Some(t) = t {
                 t.idx += 1;
                 t.shown = false;
+                t.waiting = false;
                 match t.steps.get(t.idx) {
                     Some(s) => t.due = now + s.wait_ms * MS,
                     None => t.done = true,
@@ -346,16 +351,43 @@ impl Ctl {
         }
         let speed = self.scenario.with_untracked(|s| s.speed);
         let dt = (wall_ms.clamp(0.0, 100.0) * speed * VIRTUAL_US_PER_WALL_MS_AT_1X) as SimTime;
-        // A tour step due within this frame stops the clock exactly at its moment.
-        let due = self
-            .tour
-            .with_untracked(|t| t.as_ref().filter(|t| !t.shown && !t.done).map(|t| t.due));
-        let target = self.sim.with_value(|s| s.now()) + dt;
-        let stop = due.map_or(target, |d| d.min(target));
+        // A tour step due within this frame stops the clock exactly at its moment; one
+        // that waits for a state plays on, a frame at a time, until the state is there.
+        let pending = self.tour.with_untracked(|t| {
+            t.as_ref().filter(|t| !t.shown && !t.done).map(|t| {
+                (
+                    t.due,
+                    t.steps
+                        .get(t.idx)
+                        .and_then(|s| s.waits_for().map(String::from)),
+                )
+            })
+        });
+        let now = self.sim.with_value(|s| s.now());
+        let target = now + dt;
+        let stop = match &pending {
+            Some((due, _)) if *due > now => (*due).min(target),
+            _ => target,
+        };
         self.sim.update_value(|s| s.run_until(stop));
         self.refresh();
-        if due.is_some_and(|d| d <= target) {
-            self.show_step();
+        if let Some((_, role)) = pending.filter(|(due, _)| *due <= stop) {
+            let ready = role.is_none_or(|r| {
+                self.view
+                    .with_untracked(|v| v.nodes.iter().any(|n| n.role == r))
+            });
+            let waiting = self
+                .tour
+                .with_untracked(|t| t.as_ref().is_some_and(|t| t.waiting));
+            if ready {
+                self.show_step();
+            } else if !waiting {
+                self.tour.update(|t| {
+                    if let Some(t) = t {
+                        t.waiting = true;
+                    }
+                });
+            }
         }
     }
 

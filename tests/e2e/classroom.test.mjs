@@ -167,6 +167,39 @@ test('a guided tour pauses, waits for the student to kill the leader, then goes 
   await context.close();
 });
 
+test('every built-in tour works on any seed: a step shows when its state is on screen and waits for its action', async () => {
+  const roleOf = (page, role) => nodes(page).then((ns) => ns.find((n) => n.role === role));
+  // What the student does at each step that waits for an action.
+  const tours = {
+    'raft-election': { hash: '#/raft?nodes=5&tour=raft-election', acts: [null, ['leader', 'kill'], ['follower', 'request'], null] },
+    'paxos-basics': { hash: '#/paxos?preset=happy&tour=paxos-basics', acts: [null, ['acceptor', 'kill'], null] },
+    '2pc-blocking': { hash: '#/2pc?preset=free&lmin=30&lmax=30&tour=2pc-blocking', acts: [['coordinator', 'begin'], ['coordinator', 'kill'], ['crashed', 'restart'], null] },
+  };
+  for (const [slug, { hash, acts }] of Object.entries(tours)) {
+    for (const seed of [1, 2, 7]) {
+      const { page, errors, context } = await open(browser, `${server.url}${hash}&seed=${seed}&speed=10`);
+      assert.ok((await page.innerText('[data-testid="tour-title"]')).length > 5, 'the header names the tour');
+      for (let i = 0; i < acts.length; i++) {
+        await until(page, (i) => {
+          const p = document.querySelector('[data-testid="tour-panel"]');
+          return p.dataset.step === String(i) && p.dataset.shown === 'true';
+        }, i);
+        assert.equal(await page.innerText('[data-testid="tour-step"]'), `${i + 1} / ${acts.length}`);
+        const act = acts[i];
+        if (!act) { await page.click('[data-testid="tour-continue"]'); continue; }
+        const [role, action] = act;
+        const who = await roleOf(page, role);
+        assert.ok(who, `${slug} seed ${seed} step ${i + 1}: a ${role} is on screen when the step says so`);
+        await page.click(`[data-testid="${who.id}"]`);
+        await page.click(`[data-testid="action-${action}"]`);
+      }
+      await until(page, () => /End of the tour/.test(document.querySelector('[data-testid="tour-text"]')?.innerText ?? ''));
+      assert.deepEqual(errors, [], `${slug} seed ${seed}`);
+      await context.close();
+    }
+  }
+});
+
 test('a teacher-written tour travels in the link', async () => {
   const steps = encodeURIComponent('0~~Watch the election.|300~crash-leader~Now kill the leader!');
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10&tour=${steps}`);

@@ -34,6 +34,21 @@ pub struct Step {
     pub wait_ms: u64,
     pub expect: Option<Expect>,
     pub text: StepText,
+    /// A role some live node must have before the step shows (its text describes it):
+    /// past `wait_ms` the run plays on until then, on any seed.
+    pub when: Option<&'static str>,
+}
+
+impl Step {
+    /// The role the step waits for: its own `when`, or the role it asks the student to
+    /// crash ("kill the leader" needs a leader on screen).
+    pub fn waits_for(&self) -> Option<&str> {
+        match (&self.when, &self.expect) {
+            (Some(r), _) => Some(r),
+            (None, Some(Expect::Crash(r))) if r != "any" => Some(r),
+            _ => None,
+        }
+    }
 }
 
 /// A built-in tour of a page: the scenario it runs on and its steps.
@@ -52,6 +67,20 @@ pub fn step(wait_ms: u64, expect: Option<Expect>, text: &'static Tx) -> Step {
         wait_ms,
         expect,
         text: StepText::Page(text),
+        when: None,
+    }
+}
+
+/// A built-in step that shows only once some live node has `role` (see [`Step::when`]).
+pub fn step_when(
+    wait_ms: u64,
+    role: &'static str,
+    expect: Option<Expect>,
+    text: &'static Tx,
+) -> Step {
+    Step {
+        when: Some(role),
+        ..step(wait_ms, expect, text)
     }
 }
 
@@ -87,6 +116,7 @@ pub fn parse(value: &str, builtin: &[Tour], commands: &[&str]) -> (Vec<Step>, Ve
                     wait_ms: wait_ms.min(3_600_000),
                     expect,
                     text: StepText::Custom(text.chars().take(500).collect()),
+                    when: None,
                 })
             }
             _ => None,

@@ -98,6 +98,8 @@ pub fn text(key: Key) -> &'static str {
         Key::TourExit => "Exit tour",
         Key::TourWaiting => "Do it in the cluster to continue.",
         Key::TourDone => "End of the tour. Keep experimenting!",
+        Key::TourPlaying => "Playing on to the next step…",
+        Key::TourWaitingState => "Still playing: the next step waits until the cluster reaches the state it describes.",
         Key::Theory => "theory",
         Key::Measured => "measured",
         Key::Round => "round",

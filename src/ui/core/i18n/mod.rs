@@ -65,7 +65,7 @@ keys! {
     PresetHappy, Status, Timeline, TimelineHint, Share, CopyLink, CopyEmbed, Copied, SpaceTime,
     SpaceTimeHint, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv, ExportSvg,
     ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Fig16Randomness, Fig16MinTimeout, Mean, Slowest, PaperSays, NoLeaderInCap, Tours, TourContinue,
-    TourExit, TourWaiting, TourDone, Theory, Measured, Round, InfectedOverTime, SweepGossip,
+    TourExit, TourWaiting, TourDone, TourPlaying, TourWaitingState, Theory, Measured, Round, InfectedOverTime, SweepGossip,
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,
     ChapterMembership, ChapterPartitioning, ChapterDataStructures, ChapterTime, Home, HomeIntro,
     ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime, SaveScenario, OpenScenario,

@@ -98,6 +98,8 @@ pub fn text(key: Key) -> &'static str {
         Key::TourExit => "退出教程",
         Key::TourWaiting => "请在集群图中完成这一步操作。",
         Key::TourDone => "教程结束。继续动手试试吧！",
+        Key::TourPlaying => "继续运行到下一步……",
+        Key::TourWaitingState => "仍在运行：下一步要等集群进入它所描述的状态。",
         Key::Theory => "理论",
         Key::Measured => "实测",
         Key::Round => "周期",

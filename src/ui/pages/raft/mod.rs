@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{nodes_setting, PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Expect, Tour};
+use crate::ui::core::tours::{step, step_when, Expect, Tour};
 
 const PARAMS: &[ParamSpec] = &[
     num("emin", &texts::ELECTION_MIN, 20, 10_000, 150),
@@ -56,8 +56,10 @@ fn tours() -> Vec<Tour> {
         steps: vec![
             step(0, None, &texts::TOUR_RAFT1),
             step(260, crash("leader"), &texts::TOUR_RAFT2),
-            step(
+            // "One follower ... won": shown once a new leader exists.
+            step_when(
                 450,
+                "leader",
                 Some(Expect::Command("request".into())),
                 &texts::TOUR_RAFT3,
             ),
