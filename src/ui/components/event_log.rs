@@ -11,6 +11,8 @@ use crate::ui::state::Ctl;
 pub const CROWD_NODES: usize = 40;
 /// Event-log rows shown for a crowd.
 const CROWD_ROWS: usize = 30;
+/// From this speed up, a playing log keeps only [`CROWD_ROWS`] rows.
+const FAST_SPEED: f64 = 5.0;
 /// How often (wall milliseconds) a running clock rewrites the log.
 const REFRESH_MS: f64 = 150.0;
 
@@ -21,8 +23,11 @@ pub fn EventLog() -> impl IntoView {
     // A crowd's narration scrolls by faster than anyone reads: fewer rows are kept there,
     // which also keeps the rows rebuilt per frame (the costliest DOM work of a 500-node
     // run) few.
+    // The same holds for any page played fast: at 5× and up, while it plays, the log keeps
+    // the last rows only (paused, it shows them all again).
     let rows = move || {
-        if ctl.scenario.with(|s| s.nodes) > CROWD_NODES {
+        let fast = ctl.playing.get() && ctl.scenario.with(|s| s.speed) >= FAST_SPEED;
+        if fast || ctl.scenario.with(|s| s.nodes) > CROWD_NODES {
             CROWD_ROWS
         } else {
             MAX_LINES

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::Tr;
+use super::{now_ms, Tr};
 use crate::decimal::{Fixed as F, Num};
 use crate::ui::core::i18n::{t, Key};
 use crate::ui::core::view::ArrowEnd;
@@ -33,6 +33,9 @@ fn lane(i: usize, n: usize) -> f64 {
 fn scale(window: u64) -> f64 {
     (H - TOP - 6.0) / window.max(1) as f64
 }
+
+/// How often (wall milliseconds) a running clock redraws the diagram's marks.
+const MARKS_EVERY_MS: f64 = 100.0;
 
 #[component]
 pub fn SpaceTime() -> impl IntoView {
@@ -99,28 +102,59 @@ pub fn SpaceTime() -> impl IntoView {
             drawn.update_value(|d| d.sync(&layer, &v.space_time.arrows, (n, window), hovered, ctl))
         });
     });
-    // The marks (state changes), redrawn when they change.
-    let mark_list = Memo::new(move |_| ctl.view.with(|v| v.space_time.marks.clone()));
-    let marks = move || {
-        let n = n.get();
+    // The marks (state changes), keyed: a mark sits at its absolute time inside the
+    // scrolling group, so a frame only adds the new ones and removes those that left the
+    // window (rewriting every mark each frame was the busiest pages' largest DOM cost).
+    // While the clock runs they follow at most every MARKS_EVERY_MS of wall time (at 10×
+    // a busy run adds and drops ten marks a frame); paused or stepping, every event.
+    let last = StoredValue::new(f64::NEG_INFINITY);
+    let mark_list = Memo::new(
+        move |prev: Option<&Vec<(crate::ui::core::view::Mark, usize, u64)>>| {
+            let (n, window) = (n.get(), window.get());
+            let playing = ctl.playing.get();
+            ctl.view.track();
+            if let Some(prev) = prev {
+                let same = prev
+                    .first()
+                    .is_none_or(|(_, pn, pw)| (*pn, *pw) == (n, window));
+                if playing && same && now_ms() - last.get_value() < MARKS_EVERY_MS {
+                    return prev.clone();
+                }
+            }
+            last.set_value(now_ms());
+            ctl.view.with(|v| {
+                v.space_time
+                    .marks
+                    .iter()
+                    .map(|m| (m.clone(), n, window))
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
+    let mark = move |(m, n, window): (crate::ui::core::view::Mark, usize, u64)| {
         // Labels need room between lanes; with many nodes the dot keeps its label as a
         // tooltip.
         let roomy = n <= 1 || (W - 2.0 * PAD) / (n - 1) as f64 >= 45.0;
-        mark_list
-            .get()
-            .into_iter()
-            .map(|m| {
-                let (x, yy) = (lane(m.node, n), y(m.at));
-                let label = if roomy { m.label.clone() } else { String::new() };
-                // The last lane's labels go to its left, inside the diagram.
-                let last = m.node + 1 == n && n > 1;
-                let lx = if last { x - 5.0 } else { x + 5.0 };
-                view! {
-                    <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
-                    <text class="st-label" class:end=last x=f1(lx) y=f1(yy + 3.0)>{label}</text>
-                }
-            })
-            .collect_view()
+        let (x, yy) = (lane(m.node, n), m.at as f64 * scale(window));
+        let label = if roomy {
+            m.label.clone()
+        } else {
+            String::new()
+        };
+        // The last lane's labels go to its left, inside the diagram.
+        let last = m.node + 1 == n && n > 1;
+        let lx = if last { x - 5.0 } else { x + 5.0 };
+        view! {
+            <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
+            <text class="st-label" class:end=last x=f1(lx) y=f1(yy + 3.0)>{label}</text>
+        }
+    };
+    let marks = move || {
+        view! {
+            <For each=move || mark_list.get()
+                key=|(m, n, w)| (m.node, m.at, m.label.clone(), *n, *w)
+                children=mark/>
+        }
     };
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
@@ -164,6 +198,8 @@ struct DrawnArrow {
     cross: web_sys::Element,
     /// (arrival or now, progress, how it ended) as drawn.
     flight: (u64, f64, ArrowEnd),
+    /// The class attribute as written (rewritten only when it changes).
+    class: String,
     _enter: wasm_bindgen::closure::Closure<dyn FnMut()>,
     _leave: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
@@ -243,7 +279,8 @@ impl Drawn {
                             line,
                             hit,
                             cross,
-                            flight,
+                            flight: (u64::MAX, -1.0, ArrowEnd::Flying),
+                            class: String::new(),
                             _enter: enter,
                             _leave: leave,
                         },
@@ -257,26 +294,35 @@ impl Drawn {
             let was_hovered = self.hovered == Some(a.id);
             let is_hovered = hovered == Some(a.id);
             if fresh || d.flight != flight || was_hovered != is_hovered {
+                // An arrow in flight only grows its line; the hover target and the cross
+                // are drawn once it has landed or been dropped.
+                let landed = flight.2 != d.flight.2 || fresh;
                 d.flight = flight;
                 let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
                 let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
                 let y1 = a.t1 as f64 * scale;
                 let path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
                 let _ = d.line.set_attribute("d", &path);
-                let _ = d.hit.set_attribute("d", &path);
-                let _ = d.cross.set_attribute(
-                    "d",
-                    &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
-                );
+                if landed || a.end != ArrowEnd::Flying {
+                    let _ = d.hit.set_attribute("d", &path);
+                }
+                if a.end == ArrowEnd::Dropped {
+                    let _ = d.cross.set_attribute(
+                        "d",
+                        &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
+                    );
+                }
                 let end = match a.end {
                     ArrowEnd::Delivered => " delivered",
                     ArrowEnd::Dropped => " dropped",
                     ArrowEnd::Flying => "",
                 };
                 let hover = if is_hovered { " hovered" } else { "" };
-                let _ = d
-                    .group
-                    .set_attribute("class", &format!("st-arrow {}{end}{hover}", a.class));
+                let class = format!("st-arrow {}{end}{hover}", a.class);
+                if class != d.class {
+                    let _ = d.group.set_attribute("class", &class);
+                    d.class = class;
+                }
             }
         }
         self.hovered = hovered;
