@@ -24,6 +24,8 @@ pub fn PresetBar() -> impl IntoView {
     let page = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let spec = move || page.get().spec();
     let active = move || ctl.scenario.with(|s| s.preset);
+    // On a phone the story is clamped to three lines; a tap shows it whole.
+    let open = RwSignal::new(false);
     let about = move || {
         let lang = ctl.lang.get();
         active()
@@ -34,6 +36,7 @@ pub fn PresetBar() -> impl IntoView {
         let presets = spec().presets;
         (!presets.is_empty()).then(|| view! {
             <section class="presets" data-testid="presets">
+                <div class="preset-list">
                 <span class="title"><Tr k=Key::Presets/></span>
                 {presets.iter().map(|p| {
                     let slug = p.slug;
@@ -44,7 +47,8 @@ pub fn PresetBar() -> impl IntoView {
                 }).collect_view()}
                 <button class:active=move || active().is_none() data-testid="preset-free"
                     on:click=move |_| ctl.choose_preset(None)><Tr k=Key::FreePlay/></button>
-                <p class="about" data-testid="preset-about">{about}</p>
+                </div>
+                <p class="about" class:open=move || open.get() data-testid="preset-about" on:click=move |_| open.update(|o| *o = !*o)>{about}</p>
             </section>
         })
     }
