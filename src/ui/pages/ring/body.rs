@@ -293,7 +293,7 @@ pub fn RingPage() -> impl IntoView {
                 </section>
                 <aside class="side">
                     <section>
-                        <h2><Tr k=Text::Page(&super::texts::PHYSICAL_NODES)/></h2>
+                        <h2><Tr k=Text::Page(&super::texts::PHYSICAL_NODE_LIST)/></h2>
                         <p class="hint"><Tr k=Text::Page(&super::texts::REMOVE_NODE)/></p>
                         <div class="actions">
                             {move || stats().map(|(nodes, ..)| nodes.into_iter().map(|n| view! {

@@ -24,6 +24,8 @@ pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><circle cx="60" cy="40" 
 // ----- words of this page shown in its drawing, inspector and status -----
 
 pub const PHYSICAL_NODES: Tx = tx("Physical nodes", "物理节点数");
+/// The heading of the list of nodes (not their number).
+pub const PHYSICAL_NODE_LIST: Tx = tx("Physical nodes", "物理节点");
 pub const ADD_NODE: Tx = tx("+ Add node", "+ 增加节点");
 pub const REMOVE_NODE: Tx = tx("click a node to remove it", "点击节点即可删除");
 pub const MOVED_KEYS: Tx = tx("Keys moved", "迁移的键");
