@@ -313,6 +313,12 @@ fn the_acceptor_restarts_preset_shows_the_forgotten_acceptance_choosing_a_second
                 "{said}"
             );
             assert!(said.contains("forgot its promise"), "{said}");
+            // The report names the values as the picture does.
+            let detail = &v.violations[0].detail;
+            assert!(
+                detail.starts_with("value X was chosen") && detail.contains("then value Y"),
+                "{detail}"
+            );
         }
     }
 }

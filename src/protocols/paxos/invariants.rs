@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::msg::{Ballot, Value};
+use super::msg::{value_name, Ballot, Value};
 use super::node::{PaxosNode, PaxosRole};
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
 
@@ -79,10 +79,10 @@ impl Monitor<PaxosNode> for PaxosMonitor {
                 Some((cb, cv)) if cv != v => {
                     let detail = format!(
                         "value {} was chosen with number ({}, {}), then value {} with ({}, {})",
-                        cv,
+                        value_name(cv),
                         cb.round,
                         cfg.name(cb.proposer),
-                        v,
+                        value_name(v),
                         b.round,
                         cfg.name(b.proposer)
                     );
@@ -101,7 +101,7 @@ impl Monitor<PaxosNode> for PaxosMonitor {
                     let detail = format!(
                         "{} learned value {} that no majority accepted",
                         cfg.name(id),
-                        v
+                        value_name(v)
                     );
                     self.report(out, LEARN_ONLY_CHOSEN, vec![id], now, detail);
                 }

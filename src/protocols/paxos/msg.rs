@@ -13,6 +13,17 @@ pub struct Ballot {
 /// A proposed value. Proposer `i` proposes value `i + 1`, shown as X, Y, Z.
 pub type Value = u64;
 
+/// How a value is named on the page and in the monitor's reports: the first proposers'
+/// values are X, Y and Z.
+pub fn value_name(v: Value) -> String {
+    match v {
+        1 => "X".into(),
+        2 => "Y".into(),
+        3 => "Z".into(),
+        v => format!("v{v}"),
+    }
+}
+
 /// The messages of "Paxos Made Simple", plus the optional rejection notice (§2.3 notes a
 /// proposer may be told to abandon a proposal).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -8,12 +8,7 @@ use crate::ui::core::text::{tx, Tx};
 
 /// A Paxos value as shown: proposer 1's value is X, then Y, Z.
 pub fn val(v: u64) -> String {
-    match v {
-        1 => "X".into(),
-        2 => "Y".into(),
-        3 => "Z".into(),
-        v => format!("v{v}"),
-    }
+    crate::protocols::paxos::msg::value_name(v)
 }
 
 /// A ballot as shown: `(round, proposer)`.
