@@ -213,6 +213,9 @@ test('a teacher-written tour travels in the link', async () => {
 test('experiments run in the browser with progress, plot and exports', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?speed=10`);
   await page.click('[data-testid="experiments"] summary');
+  // Before a run: no count and no bar (it used to say "0 / 1").
+  assert.equal(await page.textContent('[data-testid="exp-count"]'), '');
+  assert.equal(await page.isVisible('[data-testid="exp-progress"]'), false);
   await page.fill('[data-testid="exp-trials"]', '200');
   await page.locator('[data-testid="exp-trials"]').dispatchEvent('change');
   await page.click('[data-testid="exp-run"]');

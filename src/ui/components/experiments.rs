@@ -204,8 +204,13 @@ pub(super) fn RunControls(
             </label>
             <button class="primary" data-testid="exp-run" disabled=move || running.get() on:click=move |_| run.run(())><Tr k=Key::Run/></button>
             <button data-testid="exp-cancel" disabled=move || !running.get() on:click=move |_| running.set(false)><Tr k=Key::Cancel/></button>
-            <progress data-testid="exp-progress" max=move || progress.get().1 value=move || progress.get().0></progress>
-            <span data-testid="exp-count">{move || format!("{} / {}", progress.get().0, progress.get().1)}</span>
+            // Nothing before the first run (no "0 / 1").
+            <progress data-testid="exp-progress" class:hidden=move || progress.get().1 == 0
+                max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
+            <span data-testid="exp-count">{move || match progress.get() {
+                (_, 0) => String::new(),
+                (done, total) => format!("{done} / {total}"),
+            }}</span>
         </div>
     }
 }
@@ -223,7 +228,7 @@ pub fn ExperimentsPanel() -> impl IntoView {
     };
     let trials = RwSignal::new(500usize);
     let running = RwSignal::new(false);
-    let progress = RwSignal::new((0usize, 1usize));
+    let progress = RwSignal::new((0usize, 0usize));
     let version = RwSignal::new(0u64);
 
     let run = move |_: ()| {

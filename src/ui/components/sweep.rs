@@ -96,7 +96,7 @@ pub fn SweepPanel(kind: SweepKind) -> impl IntoView {
     let sweep = StoredValue::new(None::<Sweep>);
     let trials = RwSignal::new(20usize);
     let running = RwSignal::new(false);
-    let progress = RwSignal::new((0usize, 1usize));
+    let progress = RwSignal::new((0usize, 0usize));
     let version = RwSignal::new(0u64);
     let run = move |_: ()| {
         let seed = ctl.scenario.with_untracked(|s| s.seed);
