@@ -311,7 +311,7 @@ fn a_session_past_the_link_budget_links_to_its_last_exact_moment() {
     };
     let mut shared = session.clone();
     let cut = shared
-        .bound_for_link()
+        .set_link_actions(&actions)
         .expect("the session is past the budget");
     assert_eq!(cut.total, 20_000);
     assert!(cut.kept > 5_000 && cut.kept < 20_000, "{cut:?}");
@@ -328,12 +328,9 @@ fn a_session_past_the_link_budget_links_to_its_last_exact_moment() {
     assert_eq!(reopened.now(), original.now());
     assert_eq!(reopened.fingerprint(), original.fingerprint());
     // A session that fits goes whole.
-    let mut small = Scenario {
-        actions: actions[..100].to_vec(),
-        ..Scenario::new(page)
-    };
-    assert_eq!(small.bound_for_link(), None);
-    assert_eq!(small.actions.len(), 100);
+    let mut small = Scenario::new(page);
+    assert_eq!(small.set_link_actions(&actions[..100]), None);
+    assert_eq!(small.actions, actions[..100]);
 }
 
 /// Issue 12: the picture of a moment must not depend on how you got there. Play a run live

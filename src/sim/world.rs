@@ -119,8 +119,6 @@ pub struct World<P: Protocol> {
     /// Shared between clones (checkpoints), see [`SharedLog`].
     actions: SharedLog<(SimTime, Action<P::Cmd>)>,
     scripted: Vec<Action<P::Cmd>>,
-    /// A scripted action is being applied (its command is told as the preset's).
-    in_script: bool,
     monitor: P::Monitor,
     violations: Vec<Violation>,
     events: u64,
@@ -157,7 +155,6 @@ impl<P: Protocol> World<P> {
             slots,
             actions: SharedLog::default(),
             scripted: Vec::new(),
-            in_script: false,
             monitor: P::Monitor::default(),
             violations: Vec::new(),
             events: 0,
@@ -281,6 +278,12 @@ impl<P: Protocol> World<P> {
 
     /// Apply a user action now, and record it in the action log.
     pub fn apply(&mut self, action: Action<P::Cmd>) {
+        self.apply_from(action, false);
+    }
+
+    /// Apply an action now, and record it in the action log; `scripted` when a preset's
+    /// script gave it (its command is then told as the preset's, not the user's).
+    fn apply_from(&mut self, action: Action<P::Cmd>, scripted: bool) {
         self.actions.push((self.now, action.clone()));
         let now = self.now;
         match action {
@@ -366,7 +369,7 @@ impl<P: Protocol> World<P> {
                     TraceKind::Command {
                         node: id,
                         cmd: cmd.clone(),
-                        scripted: self.in_script,
+                        scripted,
                     },
                 );
                 if self.slots[id].alive {
@@ -421,9 +424,7 @@ impl<P: Protocol> World<P> {
             Due::Scripted(idx) => {
                 self.now = at;
                 let action = self.scripted[idx].clone();
-                self.in_script = true;
-                self.apply(action);
-                self.in_script = false;
+                self.apply_from(action, true);
                 true
             }
         }

@@ -453,12 +453,11 @@ impl Ctl {
     fn share_scenario_cut(&self, embed: bool) -> (Scenario, Option<LinkCut>) {
         let mut sc = self.scenario.get_untracked();
         sc.lang = Some(self.lang.get_untracked());
-        sc.actions = self.sim.with_value(|s| s.log().to_vec());
         sc.start_ms = 0;
         if embed {
             sc.embed = true;
         }
-        let cut = sc.bound_for_link();
+        let cut = self.sim.with_value(|s| sc.set_link_actions(s.log()));
         (sc, cut)
     }
 

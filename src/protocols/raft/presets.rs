@@ -26,6 +26,9 @@ pub enum RaftPreset {
     CommitRule,
 }
 
+/// Every preset's cluster size: the scripts name S1..S5.
+pub const SERVERS: usize = 5;
+
 /// The fixed one-way latency of every preset (ms).
 pub const LATENCY_MS: u64 = 20;
 
@@ -56,10 +59,6 @@ impl RaftPreset {
 
     /// The script, in virtual time. Servers are S1..S5 = 0..4.
     pub fn script(self) -> Vec<(SimTime, Action<RaftCmd>)> {
-        let at = |ms: u64, a: Action<RaftCmd>| (ms * MS, a);
-        let timeout = |ms: u64, n: NodeId| at(ms, Action::Command(n, RaftCmd::ForceTimeout));
-        let request =
-            |ms: u64, n: NodeId, cmd: u64| at(ms, Action::Command(n, RaftCmd::ClientRequest(cmd)));
         match self {
             RaftPreset::SplitVote => (0..4).map(|n| timeout(100, n)).collect(),
             RaftPreset::PartitionedLeader => vec![
@@ -98,13 +97,24 @@ impl RaftPreset {
     }
 }
 
+/// A script line: `a` at `ms`.
+fn at(ms: u64, a: Action<RaftCmd>) -> (SimTime, Action<RaftCmd>) {
+    (ms * MS, a)
+}
+
+/// Server `n`'s election timer runs out at `ms`.
+fn timeout(ms: u64, n: NodeId) -> (SimTime, Action<RaftCmd>) {
+    at(ms, Action::Command(n, RaftCmd::ForceTimeout))
+}
+
+/// A client sends `cmd` to server `n` at `ms`.
+fn request(ms: u64, n: NodeId, cmd: u64) -> (SimTime, Action<RaftCmd>) {
+    at(ms, Action::Command(n, RaftCmd::ClientRequest(cmd)))
+}
+
 /// Figure 8, step by step (S1..S5 = 0..4), with election timeouts of 400–800 ms so only
 /// the script starts elections.
 fn commit_rule() -> Vec<(SimTime, Action<RaftCmd>)> {
-    let at = |ms: u64, a: Action<RaftCmd>| (ms * MS, a);
-    let timeout = |ms: u64, n: NodeId| at(ms, Action::Command(n, RaftCmd::ForceTimeout));
-    let request =
-        |ms: u64, n: NodeId, cmd: u64| at(ms, Action::Command(n, RaftCmd::ClientRequest(cmd)));
     vec![
         // (a) S1 leads term 1 and stores entry 1 on S1 and S2 only.
         timeout(10, 0),

@@ -295,22 +295,22 @@ impl Drawn {
             let is_hovered = hovered == Some(a.id);
             if fresh || d.flight != flight || was_hovered != is_hovered {
                 // An arrow in flight only grows its line; the hover target and the cross
-                // are drawn once it has landed or been dropped.
-                let landed = flight.2 != d.flight.2 || fresh;
+                // follow its end: drawn when it appears and when it lands or is dropped.
+                let end_changed = fresh || flight.2 != d.flight.2;
                 d.flight = flight;
                 let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
                 let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
                 let y1 = a.t1 as f64 * scale;
                 let path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
                 let _ = d.line.set_attribute("d", &path);
-                if landed || a.end != ArrowEnd::Flying {
+                if end_changed {
                     let _ = d.hit.set_attribute("d", &path);
-                }
-                if a.end == ArrowEnd::Dropped {
-                    let _ = d.cross.set_attribute(
-                        "d",
-                        &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
-                    );
+                    if a.end == ArrowEnd::Dropped {
+                        let _ = d.cross.set_attribute(
+                            "d",
+                            &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
+                        );
+                    }
                 }
                 let end = match a.end {
                     ArrowEnd::Delivered => " delivered",

@@ -28,8 +28,8 @@ pub fn encode(log: &[(SimTime, UiAction)]) -> String {
 /// drops) for what never enters a link.
 fn entry(out: &mut String, at: SimTime, a: &UiAction) -> bool {
     use std::fmt::Write;
-    let _ = write!(out, "{at}");
     // Writing to a String cannot fail.
+    let _ = write!(out, "{at}");
     let _ = match a {
         UiAction::Crash(n) => write!(out, "k{}", n + 1),
         UiAction::Restart(n) => write!(out, "r{}", n + 1),

@@ -157,21 +157,21 @@ pub struct LinkCut {
 }
 
 impl Scenario {
-    /// Keep only what a link carries: the actions up to the first that does not fit, and
-    /// then open at the last moment before it (which the link reproduces exactly). `None`
-    /// when the whole session fits.
-    pub fn bound_for_link(&mut self) -> Option<LinkCut> {
+    /// Take from a session's `log` what a link carries: the actions up to the first that
+    /// does not fit (only those are copied), and then open at the last moment before it
+    /// (which the link reproduces exactly). `None` when the whole session fits.
+    pub fn set_link_actions(&mut self, log: &[(SimTime, UiAction)]) -> Option<LinkCut> {
         use crate::ui::core::action_log::{link_prefix, MAX_TIME_MS};
-        let total = self.actions.len();
-        let kept = link_prefix(&self.actions);
+        let total = log.len();
+        let kept = link_prefix(log);
+        self.actions = log[..kept].to_vec();
         if kept == total {
             return None;
         }
         // The first action left out happens at `at`; every moment strictly before it is
         // the same in both runs.
-        let at = self.actions[kept].0;
-        let until_ms = (at.saturating_sub(1) / crate::sim::MS).min(MAX_TIME_MS);
-        self.actions.truncate(kept);
+        let at = log[kept].0;
+        let until_ms = (at.saturating_sub(1) / MS).min(MAX_TIME_MS);
         self.start_ms = until_ms;
         Some(LinkCut {
             kept,

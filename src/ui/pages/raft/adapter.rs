@@ -1,6 +1,6 @@
 //! How Raft looks: roles by shape and colour, the election timer as a ring, logs as strips.
 
-use crate::protocols::raft::presets::LATENCY_MS;
+use crate::protocols::raft::presets::{LATENCY_MS, SERVERS};
 use crate::protocols::raft::{
     RaftCmd, RaftConfig, RaftMsg, RaftNode, RaftNote, RaftPreset, RaftTimer, Role,
 };
@@ -45,7 +45,7 @@ fn preset(slug: Option<&str>) -> Option<RaftPreset> {
 pub fn preset_settings(sc: &mut Scenario) {
     if let Some(p) = preset(sc.preset) {
         let (emin, emax) = p.election_ms();
-        sc.nodes = 5;
+        sc.nodes = SERVERS;
         sc.set_param("emin", emin);
         sc.set_param("emax", emax);
         sc.latency_min_ms = LATENCY_MS;
@@ -65,9 +65,9 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
         world_config(sc),
         (0..sc.nodes).map(|_| RaftNode::new(cfg.clone())).collect(),
     );
-    // A preset's script is written for five servers; with another size it is left out.
+    // A preset's script is written for its five servers; with another size it is left out.
     let script = preset(sc.preset)
-        .filter(|_| sc.nodes == 5)
+        .filter(|_| sc.nodes == SERVERS)
         .map(|p| p.script())
         .unwrap_or_default();
     Sim::new(
