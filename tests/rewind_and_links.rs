@@ -380,3 +380,63 @@ fn the_view_after_live_play_equals_the_view_after_a_seek() {
         }
     }
 }
+
+/// Issue 12: the space-time diagram keeps the whole run. Scrolled back to an earlier
+/// moment (rebuilt from a checkpoint), it shows exactly what a run stopped at that moment
+/// shows, on every engine page, long after the live trace has moved on.
+#[test]
+fn the_diagram_scrolled_back_shows_the_run_as_it_was() {
+    use ds_playground::ui::core::i18n::Lang;
+    use ds_playground::ui::core::view::SpaceTimeAsk;
+    for page in engine_pages() {
+        for seed in 0..3u64 {
+            let mut sc = Scenario {
+                seed,
+                preset: None,
+                ..Scenario::new(page)
+            };
+            // Small enough to be drawn with a diagram (gossip opens with a crowd).
+            sc.nodes = sc.nodes.min(12);
+            let mut rng = SimRng::new(seed).fork(0x5CA1);
+            let n = sc.cluster_size();
+            assert!(n <= 20, "{page:?}");
+            let mut live = build(&sc);
+            let mut t = 0;
+            while t < 40 * SEC {
+                t += rng.range_inclusive(50 * MS, 400 * MS);
+                live.run_until(t);
+                if rng.index(4) == 0 {
+                    let a = random_action(&mut rng, page, n, live.as_ref());
+                    live.act(a);
+                }
+            }
+            for (end, window) in [(1_234 * MS, 600 * MS), (17 * SEC, 300 * MS), (39 * SEC, 2 * SEC)] {
+                let ask = SpaceTimeAsk {
+                    end: Some(end),
+                    window: Some(window),
+                };
+                live.set_space_time(ask);
+                let seen = live.view(Lang::En, 50 * MS).space_time;
+                assert!(seen.pinned && seen.zoomed, "{page:?}");
+                assert_eq!((seen.to, seen.window), (end, window), "{page:?}");
+                let mut then = build(&Scenario {
+                    actions: live.log().to_vec(),
+                    ..sc.clone()
+                });
+                then.run_until(end);
+                then.set_space_time(SpaceTimeAsk {
+                    end: None,
+                    window: Some(window),
+                });
+                let mut expected = then.view(Lang::En, 50 * MS).space_time;
+                expected.pinned = true;
+                assert_eq!(seen, expected, "{page:?} seed {seed} at {end} µs");
+            }
+            // Following again: the diagram ends now.
+            live.set_space_time(SpaceTimeAsk::default());
+            let v = live.view(Lang::En, 50 * MS);
+            assert_eq!(v.space_time.to, v.now);
+            assert!(!v.space_time.pinned);
+        }
+    }
+}

@@ -11,7 +11,7 @@ use crate::ui::core::notice::Notice;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{LinkCut, Page, Scenario};
 use crate::ui::core::tours::{self, Step};
-use crate::ui::core::view::{LegendVis, SimView};
+use crate::ui::core::view::{LegendVis, SimView, SpaceTimeAsk};
 use crate::ui::registry;
 
 /// A guided tour in progress.
@@ -430,11 +430,26 @@ impl Ctl {
         self.write_url();
     }
 
-    /// Show the run at virtual time `t` (pauses; pressing play continues from there).
+    /// Show the run at virtual time `t` (pauses; pressing play continues from there). The
+    /// space-time diagram follows: it shows the run up to `t`.
     pub fn seek(&self, t: SimTime) {
         self.playing.set(false);
         self.catching_up.set(None);
-        self.sim.update_value(|s| s.seek(t));
+        self.sim.update_value(|s| {
+            s.seek(t);
+            let ask = s.space_time_ask();
+            s.set_space_time(SpaceTimeAsk { end: None, ..ask });
+        });
+        self.refresh();
+    }
+
+    /// Scroll or zoom the space-time diagram (the run itself does not move).
+    pub fn space_time(&self, f: impl FnOnce(&mut SpaceTimeAsk)) {
+        self.sim.update_value(|s| {
+            let mut ask = s.space_time_ask();
+            f(&mut ask);
+            s.set_space_time(ask);
+        });
         self.refresh();
     }
 

@@ -94,6 +94,45 @@ test('the scrubber moves back in time and the view follows', async () => {
   await context.close();
 });
 
+test('the space-time diagram keeps the whole run: a finished preset stays in sight, scroll back, zoom, follow the scrubber', async () => {
+  // Paxos's happy path is over in about 0.25 s; seconds later its messages are still drawn.
+  const p = await open(browser, `${server.url}#/paxos?preset=happy&speed=10`);
+  await until(p.page, () => Number(document.querySelector('[data-testid="clock"]').textContent.replace(/[^0-9.]/g, '')) > 3);
+  assert.ok((await p.page.locator('[data-testid^="arrow-"]').count()) >= 10, 'the finished exchange is still in the diagram');
+  assert.ok((await p.page.locator('.st-tick').count()) >= 3, 'the diagram has a time axis');
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
+
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
+  await until(page, () => Number(document.querySelector('[data-testid="clock"]').textContent.replace(/[^0-9.]/g, '')) > 6);
+  await page.click('[data-testid="btn-play"]');
+  const to = () => page.getAttribute('[data-testid="space-time"]', 'data-to-ms').then(Number);
+  const now = await virtualMs(page);
+  assert.equal(await to(), now, 'the diagram follows the run');
+  assert.ok(await page.locator('.st-pinned').isHidden());
+  for (let i = 0; i < 6; i++) await page.click('[data-testid="st-earlier"]');
+  const back = await to();
+  assert.ok(back < now - 1000, `scrolled back to ${back} ms from ${now}`);
+  assert.equal(await virtualMs(page), now, 'scrolling the diagram does not move the run');
+  assert.ok(await page.locator('.st-pinned').isVisible(), 'it says it shows an earlier moment');
+  assert.ok((await page.locator('[data-testid^="arrow-"]').count()) > 5, 'the earlier moment has its messages');
+  await shot(page, 'space-time-scrolled-back');
+  // The wheel scrolls too; zoom halves the span.
+  await page.locator('[data-testid="space-time"]').hover();
+  await page.mouse.wheel(0, 200);
+  assert.ok((await to()) > back, 'the wheel scrolls later');
+  const span = Number(await page.getAttribute('[data-testid="space-time"]', 'data-window-ms'));
+  await page.click('[data-testid="st-zoom-in"]');
+  assert.equal(Number(await page.getAttribute('[data-testid="space-time"]', 'data-window-ms')), Math.floor(span / 2));
+  await page.click('[data-testid="st-follow"]');
+  assert.equal(await to(), now);
+  // The scrubber moves the diagram with the run.
+  await page.locator('[data-testid="scrubber"]').fill('2000');
+  assert.equal(await to(), 2000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the picture of a moment is the same after live play, after a seek back to it and from a link', async () => {
   // Every node's drawing as classes and attributes (its timer ring shown or not, role,
   // shape, term); ring lengths are compared to a tenth of the circle.

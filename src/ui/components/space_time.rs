@@ -1,13 +1,17 @@
 //! The space-time (Lamport) diagram beside the cluster: one vertical line per node, time
 //! flowing down, an arrow per message from send to receipt (a cross where it was dropped),
-//! crash gaps, labelled state changes. Hovering an arrow highlights the message in the
-//! cluster and the event log, and the other way round.
+//! crash gaps, labelled state changes, a time axis. It follows the run's moment (and so
+//! the timeline scrubber); the wheel or the arrow buttons scroll it back through the whole
+//! run, the zoom buttons change how much time it shows. Hovering an arrow highlights the
+//! message in the cluster and the event log, and the other way round.
 
 use leptos::prelude::*;
 
 use super::{now_ms, Tr};
 use crate::decimal::{Fixed as F, Num};
 use crate::ui::core::i18n::{t, Key};
+use crate::sim::SimTime;
+use crate::ui::core::plain_trace::{axis_ticks, tick_label, MAX_ARROWS};
 use crate::ui::core::view::ArrowEnd;
 use crate::ui::state::Ctl;
 
@@ -16,18 +20,24 @@ fn f1(v: f64) -> String {
     crate::decimal::fixed(v, 1)
 }
 
-const W: f64 = 340.0;
+const W: f64 = 360.0;
 const H: f64 = 360.0;
 const TOP: f64 = 28.0;
-const PAD: f64 = 26.0;
+/// Room for the time axis's labels on the left.
+const AXIS: f64 = 44.0;
+const PAD: f64 = 22.0;
 
 fn lane(i: usize, n: usize) -> f64 {
+    let left = AXIS + PAD;
     if n <= 1 {
-        W / 2.0
+        (left + W - PAD) / 2.0
     } else {
-        PAD + (W - 2.0 * PAD) * i as f64 / (n - 1) as f64
+        left + (W - PAD - left) * i as f64 / (n - 1) as f64
     }
 }
+
+/// The narrowest span the zoom goes to.
+const MIN_WINDOW: SimTime = 10 * crate::sim::MS;
 
 /// Vertical pixels per virtual microsecond, for a diagram showing `window` µs.
 fn scale(window: u64) -> f64 {
@@ -156,21 +166,112 @@ pub fn SpaceTime() -> impl IntoView {
                 children=mark/>
         }
     };
+    // The time axis: about five round ticks, keyed by time, inside the scrolling group.
+    let ticks = Memo::new(move |_| {
+        ctl.view.with(|v| {
+            let st = &v.space_time;
+            let (step, ticks) = axis_ticks(st.to.saturating_sub(st.window), st.to);
+            ticks
+                .into_iter()
+                .map(|at| (at, tick_label(at, step), st.window))
+                .collect::<Vec<_>>()
+        })
+    });
+    let tick = move |(at, label, window): (SimTime, String, SimTime)| {
+        let yy = at as f64 * scale(window);
+        view! {
+            <line class="st-grid" x1=f1(AXIS) y1=f1(yy) x2=f1(W) y2=f1(yy)/>
+            <text class="st-tick" x=f1(AXIS - 4.0) y=f1(yy + 3.0)>{label}</text>
+        }
+    };
+    // Scrolling and zoom move only the diagram, never the run.
+    let scroll_by = move |fraction: f64| {
+        let (to, window, now) = ctl
+            .view
+            .with_untracked(|v| (v.space_time.to, v.space_time.window, v.now));
+        let end = (to as f64 + window as f64 * fraction).max(window.min(now) as f64) as SimTime;
+        ctl.space_time(|a| a.end = (end < now).then_some(end));
+    };
+    // Zoom keeps the middle of the diagram where it is (the top, when it shows the start).
+    let zoom_by = move |factor: f64| {
+        let (to, window, now) = ctl
+            .view
+            .with_untracked(|v| (v.space_time.to, v.space_time.window, v.now));
+        let w = ((window as f64 * factor) as SimTime).max(MIN_WINDOW);
+        let end = if to <= window {
+            w
+        } else {
+            (to - window / 2).saturating_add(w / 2)
+        };
+        ctl.space_time(|a| {
+            a.window = Some(w);
+            a.end = (end < now).then_some(end.max(w.min(now)));
+        });
+    };
+    let at_start = move || {
+        ctl.view
+            .with(|v| v.space_time.to <= v.space_time.window)
+    };
+    let following = move || ctl.view.with(|v| !v.space_time.pinned);
+    let whole = move || {
+        ctl.view.with(|v| {
+            v.space_time.window >= v.space_time.to || v.space_time.arrows.len() >= MAX_ARROWS
+        })
+    };
+    let narrowest = move || ctl.view.with(|v| v.space_time.window <= MIN_WINDOW);
+    let asked = move || ctl.view.with(|v| v.space_time.pinned || v.space_time.zoomed);
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let dy = ev.delta_y();
+        if dy == 0.0 {
+            return;
+        }
+        if ev.ctrl_key() {
+            zoom_by(if dy > 0.0 { 2.0 } else { 0.5 });
+        } else {
+            scroll_by((dy / (H - TOP)).clamp(-0.5, 0.5));
+        }
+    };
+    let lang = move || ctl.lang.get();
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
-            <h2><Tr k=Key::SpaceTime/></h2>
-            <svg data-testid="space-time" viewBox=format!("0 0 {} {}", Num(W), Num(H))>
+            <div class="st-head">
+                <h2><Tr k=Key::SpaceTime/></h2>
+                <span class="st-pinned" class:hidden=following><Tr k=Key::StPinned/></span>
+                <div class="st-tools">
+                    <button data-testid="st-earlier" title=move || t(lang(), Key::StEarlier)
+                        aria-label=move || t(lang(), Key::StEarlier)
+                        disabled=at_start on:click=move |_| scroll_by(-0.5)>"▲"</button>
+                    <button data-testid="st-later" title=move || t(lang(), Key::StLater)
+                        aria-label=move || t(lang(), Key::StLater)
+                        disabled=following on:click=move |_| scroll_by(0.5)>"▼"</button>
+                    <button data-testid="st-zoom-in" title=move || t(lang(), Key::StZoomIn)
+                        aria-label=move || t(lang(), Key::StZoomIn)
+                        disabled=narrowest on:click=move |_| zoom_by(0.5)>"+"</button>
+                    <button data-testid="st-zoom-out" title=move || t(lang(), Key::StZoomOut)
+                        aria-label=move || t(lang(), Key::StZoomOut)
+                        disabled=whole on:click=move |_| zoom_by(2.0)>"−"</button>
+                    <button data-testid="st-follow" class="st-follow" class:hidden=move || !asked()
+                        on:click=move |_| ctl.space_time(|a| *a = Default::default())>
+                        <Tr k=Key::StFollow/>
+                    </button>
+                </div>
+            </div>
+            <svg data-testid="space-time" viewBox=format!("0 0 {} {}", Num(W), Num(H)) on:wheel=on_wheel
+                data-to-ms=move || ctl.view.with(|v| v.space_time.to / crate::sim::MS)
+                data-window-ms=move || ctl.view.with(|v| v.space_time.window / crate::sim::MS)>
                 <defs>
                     <marker id="st-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" fill="#475569"/>
                     </marker>
                     <clipPath id="st-clip">
-                        <rect x="0" y=f1(TOP) width=f1(W) height=f1(H - TOP)/>
+                        <rect x="0" y=f1(TOP - 6.0) width=f1(W) height=f1(H - TOP + 6.0)/>
                     </clipPath>
                 </defs>
                 {lanes}
                 <g clip-path="url(#st-clip)">
                     <g transform=scroll>
+                        <For each=move || ticks.get() key=|(at, _, w)| (*at, *w) children=tick/>
                         {downs}
                         <g node_ref=arrow_layer></g>
                         {marks}

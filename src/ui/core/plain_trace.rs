@@ -21,33 +21,94 @@ pub const DENSE_ARROWS: usize = 220;
 /// ...and widens it again once the wider span would hold no more than this many.
 pub const SPARSE_ARROWS: usize = 120;
 
+/// A quiet run (a preset that is over, a cluster that went silent) widens the diagram past
+/// its usual span until it shows at least this many arrows...
+pub const QUIET_ARROWS: usize = 12;
+/// ...up to this many times the usual span.
+pub const QUIET_GROWTH: SimTime = 64;
+
 /// The time span for the space-time diagram: `widest` when traffic allows, halved (down to
 /// an eighth) while more than [`DENSE_ARROWS`] messages were sent within it, doubled back
 /// when the doubled span would hold at most [`SPARSE_ARROWS`]. The gap between the two
 /// keeps it from flickering; it changes rarely, and each change redraws every arrow.
-/// `sends` are the send times within `widest` of `now`, newest first; `current` is the
-/// span in use (0 at the start).
+/// When the run goes quiet it keeps widening (up to [`QUIET_GROWTH`] × `widest`) until it
+/// shows [`QUIET_ARROWS`] of the last messages, so a finished exchange stays in sight
+/// instead of scrolling away; it narrows back once traffic resumes.
+/// `sends` are the send times within `QUIET_GROWTH × widest` of `now`, newest first;
+/// `current` is the span in use (0 at the start).
 pub fn fit_window(
     sends: &mut dyn Iterator<Item = SimTime>,
     now: SimTime,
     widest: SimTime,
     current: SimTime,
 ) -> SimTime {
-    let ages: Vec<SimTime> = sends.map(|at| now.saturating_sub(at)).collect();
+    let longest = widest.saturating_mul(QUIET_GROWTH);
+    let ages: Vec<SimTime> = sends
+        .map(|at| now.saturating_sub(at))
+        .take_while(|age| *age <= longest)
+        .collect();
     let within = |w: SimTime| ages.iter().take_while(|age| **age <= w).count();
     let narrowest = (widest / 8).max(1);
     let mut w = if current == 0 {
         widest
     } else {
-        current.clamp(narrowest, widest)
+        current.clamp(narrowest, longest)
     };
+    // Traffic resumed after a quiet spell, or the last messages are out of reach: back to
+    // the usual span.
+    if ages.is_empty() {
+        w = w.min(widest);
+    }
+    while w > widest && within(w / 2) >= QUIET_ARROWS {
+        w = (w / 2).max(widest);
+    }
     while w > narrowest && within(w) > DENSE_ARROWS {
         w = (w / 2).max(narrowest);
     }
     while w < widest && within((w * 2).min(widest)) <= SPARSE_ARROWS {
         w = (w * 2).min(widest);
     }
+    let wanted = QUIET_ARROWS.min(ages.len());
+    while w >= widest && w < longest && within(w) < wanted {
+        w = (w * 2).min(longest);
+    }
     w
+}
+
+/// The time axis of a diagram showing `from..=to`: a round step (1, 2 or 5 × a power of
+/// ten microseconds) giving about five ticks, and the ticks' times.
+pub fn axis_ticks(from: SimTime, to: SimTime) -> (SimTime, Vec<SimTime>) {
+    let span = to.saturating_sub(from).max(1);
+    let mut step: SimTime = 1;
+    'outer: loop {
+        for m in [1, 2, 5] {
+            if step.saturating_mul(m).saturating_mul(5) >= span {
+                step = step.saturating_mul(m);
+                break 'outer;
+            }
+        }
+        step = step.saturating_mul(10);
+    }
+    let first = from.div_ceil(step) * step;
+    let ticks = (0..)
+        .map(|k| first + k * step)
+        .take_while(|t| *t <= to)
+        .collect();
+    (step, ticks)
+}
+
+/// A tick's label in seconds, with as many decimals as the step needs: `1.25 s`.
+pub fn tick_label(t: SimTime, step: SimTime) -> String {
+    let decimals = match step {
+        s if s >= crate::sim::SEC => 0,
+        s if s >= 100 * crate::sim::MS => 1,
+        s if s >= 10 * crate::sim::MS => 2,
+        _ => 3,
+    };
+    format!(
+        "{} s",
+        crate::decimal::fixed(t as f64 / crate::sim::SEC as f64, decimals)
+    )
 }
 
 /// How much of a protocol payload to put into words.
@@ -355,6 +416,8 @@ pub fn space_time(
         arrows,
         marks,
         down,
+        pinned: false,
+        zoomed: false,
     }
 }
 
@@ -572,5 +635,44 @@ mod tests {
             widest,
         );
         assert_eq!(w, widest / 8);
+    }
+
+    #[test]
+    fn the_axis_has_about_five_round_ticks() {
+        let (step, ticks) = axis_ticks(1_230_000, 1_830_000);
+        assert_eq!(step, 200_000);
+        assert_eq!(ticks, vec![1_400_000, 1_600_000, 1_800_000]);
+        assert_eq!(tick_label(1_400_000, step), "1.4 s");
+        let (step, ticks) = axis_ticks(0, 75_000);
+        assert_eq!(step, 20_000);
+        assert_eq!(ticks, vec![0, 20_000, 40_000, 60_000]);
+        assert_eq!(tick_label(40_000, step), "0.04 s");
+        let (step, _) = axis_ticks(0, 38_400_000);
+        assert_eq!(step, 10_000_000);
+        assert_eq!(tick_label(20_000_000, step), "20 s");
+    }
+
+    #[test]
+    fn a_quiet_run_keeps_its_last_messages_in_sight() {
+        let widest = 600_000;
+        // Twenty messages in the first 0.25 s, then silence until 5 s: the span doubles
+        // until it reaches back to them (0.6 -> 1.2 -> 2.4 -> 4.8 -> 9.6 s).
+        let quiet: Vec<SimTime> = (0..20).rev().map(|k| k * 12_500).collect();
+        let w = fit_window(&mut quiet.clone().into_iter(), 5_000_000, widest, widest);
+        assert_eq!(w, 9_600_000);
+        // Never past QUIET_GROWTH spans: 30 s later it still reaches back (38.4 s)...
+        let w = fit_window(&mut quiet.clone().into_iter(), 30_000_000, widest, w);
+        assert_eq!(w, widest * QUIET_GROWTH);
+        // ...an hour later the exchange is out of reach and the span is the usual one.
+        let w = fit_window(&mut quiet.into_iter(), 3_600_000_000, widest, w);
+        assert_eq!(w, widest);
+        // Traffic resumes (one send per 10 ms): back to the usual span.
+        let w = fit_window(
+            &mut sends(10_000_000, 10_000).into_iter(),
+            10_000_000,
+            widest,
+            w,
+        );
+        assert_eq!(w, widest);
     }
 }

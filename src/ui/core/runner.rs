@@ -36,6 +36,9 @@ pub trait PageSim: Send + Sync {
     fn fingerprint(&self) -> u64;
     /// How many checkpoints are held (bounded).
     fn checkpoints(&self) -> usize;
+    /// Which part of the run the space-time diagram shows from the next view on.
+    fn set_space_time(&mut self, ask: SpaceTimeAsk);
+    fn space_time_ask(&self) -> SpaceTimeAsk;
     /// Engine events processed so far in the current world (work done, for tests and
     /// benches).
     fn events_processed(&self) -> u64;
@@ -162,6 +165,13 @@ pub struct Sim<A: Adapter> {
     /// The space-time diagram's current time span (it narrows when traffic is dense; see
     /// [`plain_trace::fit_window`]). Zero until the first view.
     st_window: std::sync::Mutex<SimTime>,
+    /// The part of the run the student asked the diagram to show.
+    st_ask: SpaceTimeAsk,
+    /// A diagram of an earlier moment, rebuilt by replay: kept until the ask, the
+    /// language or the run's future changes (`generation`).
+    st_past: std::sync::Mutex<Option<((SpaceTimeAsk, Lang, u64), SpaceTimeVis)>>,
+    /// Counts the changes to the action log that fork the run's future.
+    generation: u64,
 }
 
 impl<A: Adapter> Sim<A> {
@@ -181,6 +191,9 @@ impl<A: Adapter> Sim<A> {
             horizon: 0,
             lines_cache: Default::default(),
             st_window: Default::default(),
+            st_ask: SpaceTimeAsk::default(),
+            st_past: Default::default(),
+            generation: 0,
         }
     }
 
@@ -275,6 +288,7 @@ impl<A: Adapter> Sim<A> {
     /// checkpoints) is discarded.
     fn fork_here(&mut self) {
         if self.applied < self.log.len() || self.horizon > self.world.now() {
+            self.generation += 1;
             self.log.truncate(self.applied);
             let now = self.world.now();
             self.checkpoints.retain(|c| c.world.now() <= now);
@@ -320,6 +334,7 @@ impl<A: Adapter> PageSim for Sim<A> {
     }
 
     fn load_log(&mut self, log: Vec<(SimTime, UiAction)>) {
+        self.generation += 1;
         self.log = log;
         self.applied = 0;
         self.horizon = self.horizon.max(self.log.last().map_or(0, |(at, _)| *at));
@@ -351,6 +366,14 @@ impl<A: Adapter> PageSim for Sim<A> {
 
     fn checkpoints(&self) -> usize {
         self.checkpoints.len()
+    }
+
+    fn set_space_time(&mut self, ask: SpaceTimeAsk) {
+        self.st_ask = ask;
+    }
+
+    fn space_time_ask(&self) -> SpaceTimeAsk {
+        self.st_ask
     }
 
     fn events_processed(&self) -> u64 {
@@ -482,7 +505,61 @@ impl<A: Adapter> PageSim for Sim<A> {
 }
 
 impl<A: Adapter> Sim<A> {
+    /// The space-time diagram the student asked for: up to now, or (scrolled back) up to
+    /// an earlier moment, rebuilt from the nearest checkpoint, so the whole run can be
+    /// looked at while memory stays as bounded as the checkpoints are.
     fn space_time(&self, lang: Lang) -> SpaceTimeVis {
+        let now = self.world.now();
+        let Some(end) = self.st_ask.end.filter(|end| *end < now) else {
+            let window = self.st_ask.window.unwrap_or_else(|| self.fitted_window());
+            let mut vis = self.space_time_of(&self.world, &self.adapter, lang, window);
+            vis.zoomed = self.st_ask.window.is_some();
+            return vis;
+        };
+        let window = self
+            .st_ask
+            .window
+            .unwrap_or_else(|| *self.st_window.lock().unwrap_or_else(|e| e.into_inner()))
+            .max(1);
+        let key = (self.st_ask, lang, self.generation);
+        let mut past = self.st_past.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, vis)) = past.as_ref() {
+            if *k == key {
+                return vis.clone();
+            }
+        }
+        // Replay from the last checkpoint before the diagram's top, without checkpointing.
+        let from = end.saturating_sub(window);
+        let cp = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.world.now() <= from)
+            .unwrap_or(&self.checkpoints[0]);
+        let mut scratch = Sim {
+            world: cp.world.clone(),
+            adapter: cp.adapter.clone(),
+            log: self.log.clone(),
+            applied: cp.applied,
+            checkpoints: Vec::new(),
+            spacing: SimTime::MAX,
+            horizon: 0,
+            lines_cache: Default::default(),
+            st_window: Default::default(),
+            st_ask: SpaceTimeAsk::default(),
+            st_past: Default::default(),
+            generation: 0,
+        };
+        scratch.advance_to(end);
+        let mut vis = scratch.space_time_of(&scratch.world, &scratch.adapter, lang, window);
+        vis.pinned = true;
+        vis.zoomed = self.st_ask.window.is_some();
+        *past = Some((key, vis.clone()));
+        vis
+    }
+
+    /// The span fitted to the recent traffic (see [`plain_trace::fit_window`]).
+    fn fitted_window(&self) -> SimTime {
         let w = &self.world;
         let now = w.now();
         let widest = space_time_window(w.config().net.latency_max);
@@ -491,24 +568,37 @@ impl<A: Adapter> Sim<A> {
             .trace()
             .recent()
             .rev()
-            .take_while(|ev| now.saturating_sub(ev.at) <= widest)
             .filter(|ev| matches!(ev.kind, TraceKind::Sent { .. }))
             .map(|ev| ev.at);
         let window = plain_trace::fit_window(&mut sends, now, widest, *current);
         *current = window;
-        drop(current);
+        window
+    }
+
+    /// The diagram of the `window` before `w`'s current moment.
+    fn space_time_of(
+        &self,
+        w: &World<A::P>,
+        adapter: &A,
+        lang: Lang,
+        window: SimTime,
+    ) -> SpaceTimeVis {
         let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
         let mut events = w
             .trace()
             .recent()
             .rev()
-            .map(|ev| self.plain(ev, Detail::Marks));
-        plain_trace::space_time(&mut events, lang, window, now, &alive, self.adapter.names())
+            .map(|ev| Self::plain_with(adapter, ev, Detail::Marks));
+        plain_trace::space_time(&mut events, lang, window, w.now(), &alive, adapter.names())
     }
 
     /// `ev` without protocol types, resolved as far as `detail` asks.
     fn plain(&self, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
-        let a = &self.adapter;
+        Self::plain_with(&self.adapter, ev, detail)
+    }
+
+    /// `ev` resolved by adapter `a`.
+    fn plain_with(a: &A, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
         let full = matches!(detail, Detail::Full(_));
         let kind = match &ev.kind {
             TraceKind::Sent {

@@ -267,6 +267,21 @@ pub struct SpaceTimeVis {
     pub marks: Vec<Mark>,
     /// Spans when a node was down.
     pub down: Vec<(NodeId, SimTime, SimTime)>,
+    /// The diagram shows an earlier moment than the run's (the student scrolled back).
+    pub pinned: bool,
+    /// The span was chosen by the student (zoom), not fitted to the traffic.
+    pub zoomed: bool,
+}
+
+/// What part of the run the space-time diagram should show: the student's scrolling and
+/// zoom. The default follows the run's current moment (and so the timeline scrubber) with
+/// a span fitted to the traffic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct SpaceTimeAsk {
+    /// Show the run up to this moment instead of up to now (scrolled back).
+    pub end: Option<SimTime>,
+    /// Show this much time (zoomed) instead of the fitted span.
+    pub window: Option<SimTime>,
 }
 
 /// A measured curve beside the one theory predicts (gossip's infected count per round).
