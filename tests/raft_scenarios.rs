@@ -335,7 +335,7 @@ mod presets {
             .map(|n| {
                 let cells = n.strip.cells.iter();
                 (
-                    cells.map(|c| format!("{}:{}", c.main, c.sub)).collect(),
+                    cells.map(|c| format!("{}:{}", c.main, c.value)).collect(),
                     n.strip.done,
                 )
             })

@@ -66,14 +66,14 @@ export async function launch() {
 }
 
 /** A page that records every page error and console error, for asserting none happened. */
-export async function open(browser, url, { locale = 'en-US', viewport = { width: 1280, height: 1000 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function open(browser, url, { locale = 'en-US', viewport = { width: 1280, height: 1000 }, wait = '[data-testid="cluster"]', touch = false } = {}) {
+  const context = await browser.newContext({ locale, viewport, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(url);
-  await page.waitForSelector('[data-testid="cluster"]', { timeout: 20000 });
+  await page.waitForSelector(wait, { timeout: 20000 });
   // A link with a start time (`t=`) runs there a slice per frame, with a progress bar.
   await page.waitForFunction(() => !document.querySelector('[data-testid="catching-up"]'), undefined, { timeout: 60000, polling: 50 });
   return { page, errors, context };

@@ -12,22 +12,56 @@ use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
 
-const SIZE: f64 = 600.0;
-const RADIUS: f64 = 215.0;
 const NODE_R: f64 = 30.0;
 const RING_R: f64 = 39.0;
 
+/// The drawing's shape: a square on narrow screens (a phone), a wide oval where the page
+/// is wide, so the cluster, the logs and the narration share one screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Frame {
+    Square,
+    Wide,
+}
+
+impl Frame {
+    /// The frame for a viewport this many CSS pixels wide.
+    pub fn for_width(px: f64) -> Frame {
+        if px >= 700.0 {
+            Frame::Wide
+        } else {
+            Frame::Square
+        }
+    }
+    /// viewBox width and height.
+    fn size(self) -> (f64, f64) {
+        match self {
+            Frame::Square => (600.0, 600.0),
+            Frame::Wide => (840.0, 440.0),
+        }
+    }
+    /// Radii of the oval the nodes sit on (room left for the labels outside it).
+    fn radii(self) -> (f64, f64) {
+        match self {
+            Frame::Square => (215.0, 215.0),
+            Frame::Wide => (330.0, 148.0),
+        }
+    }
+}
+
 /// Where node `id` of `n` sits.
-pub fn node_pos(id: NodeId, n: usize) -> (f64, f64) {
+pub fn node_pos(id: NodeId, n: usize, f: Frame) -> (f64, f64) {
     let a = -PI / 2.0 + 2.0 * PI * id as f64 / n.max(1) as f64;
-    super::polar(SIZE / 2.0, SIZE / 2.0, RADIUS, a)
+    let (w, h) = f.size();
+    let (rx, ry) = f.radii();
+    let (ux, uy) = super::polar(0.0, 0.0, 1.0, a);
+    (w / 2.0 + rx * ux, h / 2.0 + ry * uy)
 }
 
 /// A point `p` of the way from `a` to `b`, shifted sideways so that a request and its
 /// reply on the same link do not overlap.
-fn along(a: NodeId, b: NodeId, n: usize, p: f64) -> (f64, f64) {
-    let (x1, y1) = node_pos(a, n);
-    let (x2, y2) = node_pos(b, n);
+fn along(a: NodeId, b: NodeId, n: usize, p: f64, f: Frame) -> (f64, f64) {
+    let (x1, y1) = node_pos(a, n, f);
+    let (x2, y2) = node_pos(b, n, f);
     let (dx, dy) = (x2 - x1, y2 - y1);
     let len = (dx * dx + dy * dy).sqrt().max(1.0);
     // Start and end at the node's rim, not its centre.
@@ -53,16 +87,32 @@ pub fn Cluster() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
     let page = move || ctl.scenario.with(|s| s.page);
-    // Keys include the page and size, so a new cluster gets fresh elements.
+    let width = || {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1280.0)
+    };
+    let frame = RwSignal::new(Frame::for_width(width()));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        frame.set(Frame::for_width(width()))
+    });
+    on_cleanup(move || resize.remove());
+    provide_context(frame);
+    // Keys include the page, size and frame, so a new cluster gets fresh elements.
     let links = move || {
-        let (n, p) = (n.get(), page());
+        let (n, p, f) = (n.get(), page(), frame.get());
         (0..n)
-            .flat_map(|a| (a + 1..n).map(move |b| (p, n, a, b)))
+            .flat_map(|a| (a + 1..n).map(move |b| (p, n, f, a, b)))
             .collect::<Vec<_>>()
     };
     let nodes = move || {
-        let (n, p) = (n.get(), page());
-        (0..n).map(|i| (p, n, i)).collect::<Vec<_>>()
+        let (n, p, f) = (n.get(), page(), frame.get());
+        (0..n).map(|i| (p, n, f, i)).collect::<Vec<_>>()
+    };
+    let view_box = move || {
+        let (w, h) = frame.get().size();
+        format!("0 0 {w} {h}")
     };
     let msg_ids = move || {
         ctl.view.with(|v| {
@@ -77,16 +127,17 @@ pub fn Cluster() -> impl IntoView {
             .with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>())
     };
     view! {
-        <svg class="cluster" data-testid="cluster" viewBox="0 0 600 600" role="img"
+        <svg class="cluster" data-testid="cluster" viewBox=view_box role="img"
+            data-frame=move || format!("{:?}", frame.get()).to_lowercase()
             on:click=move |_| ctl.selected.set(Selection::None)>
             <g class="links">
-                <For each=links key=|k| *k children=move |(_, n, a, b)| view! { <Link n a b/> }/>
+                <For each=links key=|k| *k children=move |(_, n, f, a, b)| view! { <Link n f a b/> }/>
             </g>
             <g class="drops">
                 <For each=drop_ids key=|id| *id children=move |id| view! { <DropCross id/> }/>
             </g>
             <g class="nodes">
-                <For each=nodes key=|k| *k children=move |(_, n, id)| view! { <NodeGlyph n id/> }/>
+                <For each=nodes key=|k| *k children=move |(_, n, f, id)| view! { <NodeGlyph n f id/> }/>
             </g>
             <g class="messages">
                 <For each=msg_ids key=|m| m.0 children=move |(id, class, badge)| view! { <Message id class badge/> }/>
@@ -104,10 +155,10 @@ fn name_of(ctl: Ctl, id: NodeId) -> String {
 }
 
 #[component]
-fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
+fn Link(n: usize, f: Frame, a: NodeId, b: NodeId) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let (x1, y1) = node_pos(a, n);
-    let (x2, y2) = node_pos(b, n);
+    let (x1, y1) = node_pos(a, n, f);
+    let (x2, y2) = node_pos(b, n, f);
     let cut = Memo::new(move |_| ctl.view.with(|v| v.cut.contains(&(a, b))));
     let selected = move || ctl.selected.get() == Selection::Link(a, b);
     let title = move || {
@@ -136,9 +187,9 @@ fn Link(n: usize, a: NodeId, b: NodeId) -> impl IntoView {
 }
 
 #[component]
-fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
+fn NodeGlyph(n: usize, f: Frame, id: NodeId) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let (x, y) = node_pos(id, n);
+    let (x, y) = node_pos(id, n, f);
     let node = Memo::new(move |_| {
         ctl.view.with(|v| {
             v.nodes.get(id).map(|nv| {
@@ -182,7 +233,7 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
     let selected = move || ctl.selected.get() == Selection::Node(id);
     // Labels go on the outer side: above nodes in the upper half, below the others, so
     // messages leaving a node towards the centre never cover them.
-    let label_y = if y < SIZE / 2.0 - 1.0 {
+    let label_y = if y < f.size().1 / 2.0 - 1.0 {
         -(RING_R + 9.0)
     } else {
         RING_R + 18.0
@@ -224,13 +275,15 @@ fn NodeGlyph(n: usize, id: NodeId) -> impl IntoView {
 #[component]
 fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
+    let frame = expect_context::<RwSignal<Frame>>();
     let pos = move || {
+        let f = frame.get();
         ctl.view.with(|v| {
             let n = v.nodes.len();
             v.msgs
                 .iter()
                 .find(|m| m.id == id)
-                .map(|m| (along(m.from, m.to, n, m.progress), m.doomed))
+                .map(|m| (along(m.from, m.to, n, m.progress, f), m.doomed))
         })
     };
     let title = move || {
@@ -263,13 +316,15 @@ fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
 #[component]
 fn DropCross(id: u64) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
+    let frame = expect_context::<RwSignal<Frame>>();
     let at = move || {
+        let f = frame.get();
         ctl.view.with(|v| {
             let n = v.nodes.len();
             v.drops
                 .iter()
                 .find(|d| d.id == id)
-                .map(|d| (along(d.from, d.to, n, d.progress), d.age))
+                .map(|d| (along(d.from, d.to, n, d.progress, f), d.age))
         })
     };
     view! {

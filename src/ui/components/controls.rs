@@ -48,7 +48,6 @@ pub fn Controls() -> impl IntoView {
             </label>
             <button data-testid="btn-partition" on:click=move |_| ctl.split_cluster()><Tr k=Key::SplitCluster/></button>
             <button data-testid="btn-heal-all" on:click=move |_| ctl.act(UiAction::HealAll)><Tr k=Key::HealAll/></button>
-            <span class="hint"><Tr k=Key::KeyboardHint/></span>
         </div>
     }
 }

@@ -11,8 +11,11 @@ use crate::ui::state::Ctl;
 pub fn Intro() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let hidden = move || ctl.scenario.with(|s| s.embed);
+    // Clamped to two lines on a phone and beside a wide stage; a click shows it whole.
+    let open = RwSignal::new(false);
     view! {
-        <p class="intro" class:hidden=hidden data-testid="intro">
+        <p class="intro" class:hidden=hidden class:open=move || open.get() data-testid="intro"
+            on:click=move |_| open.update(|o| *o = !*o)>
             {move || ctl.scenario.with(|s| s.page.spec().intro).get(ctl.lang.get())}
         </p>
     }

@@ -1,5 +1,6 @@
 //! The shared layout of pages that run on the engine: intro and presets, controls, the
-//! cluster, the inspector, the event log, the per-node state strips and the settings, then
+//! cluster with the per-node state strips under it, beside them the inspector, the
+//! space-time diagram and the event log; then the settings, then
 //! the page's own extras (its experiments). What differs per protocol comes from the view
 //! model and the page's spec; the layout is the same.
 
@@ -39,8 +40,10 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
     };
     let chart = move || ctl.view.with(|v| v.chart.is_some());
     let strips = move || ctl.scenario.with(|s| s.spec().strips.is_some());
+    let page = NodeRef::<leptos::html::Main>::new();
+    fit_first_screen(page);
     view! {
-        <main class="page" class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
+        <main class="page" node_ref=page class:bare=move || !controls() data-testid=move || format!("page-{}", slug())>
             <Intro/>
             <TourLinks/>
             <TourPanel/>
@@ -53,19 +56,30 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
             </Show>
             <StatusBar/>
             <div class="stage">
-                <section class="cluster-panel">
-                    <Show when=small fallback=|| view! { <Crowd/> }><Cluster/></Show>
-                    <Legend/>
-                </section>
+                <div class="main-col">
+                    <section class="cluster-panel">
+                        <Show when=small fallback=|| view! { <Crowd/> }><Cluster/></Show>
+                        <Legend/>
+                    </section>
+                    // The per-node state (Raft's logs) sits under the cluster, on the
+                    // first screen with it.
+                    <Show when=move || controls() && strips()><Strips/></Show>
+                </div>
+                // The inspector, the page's chart and the narration first (on the first
+                // screen beside the cluster); the space-time diagram after them, or in a
+                // column of its own on a wide screen.
                 <aside class="side">
-                    <Show when=controls><Inspector/></Show>
-                    <Show when=chart><SpreadChart/></Show>
-                    <Show when=diagram><SpaceTime/></Show>
-                    <EventLog/>
+                    <div class="side-talk">
+                        <Show when=controls><Inspector/></Show>
+                        <Show when=chart><SpreadChart/></Show>
+                        <EventLog/>
+                    </div>
+                    <Show when=diagram>
+                        <div class="side-draw"><SpaceTime/></div>
+                    </Show>
                 </aside>
             </div>
             <Show when=controls>
-                <Show when=strips><Strips/></Show>
                 <Settings/>
                 <SharePanel/>
                 <LinkCutBanner/>
@@ -73,4 +87,45 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
             <div class="extras" class:hidden=move || !controls()>{extras}</div>
         </main>
     }
+}
+
+/// How often (ms) the drawing's height is fitted to the first screen.
+const FIT_EVERY_MS: u32 = 400;
+
+/// On a wide screen, the cluster drawing takes the height the first screen has left once
+/// everything above the stage and the state strips below the drawing have theirs, so the
+/// strips (Raft's logs, Paxos's acceptors) are never pushed below the fold. The room is
+/// written as `--fold-room` on the page (measured a few times a second: the presets' story,
+/// a notice or a growing log change it); narrow screens scroll as they always did.
+fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
+    let last = StoredValue::new(0.0f64);
+    let fit = move || {
+        let (Some(main), Some(win)) = (page.get_untracked(), web_sys::window()) else {
+            return;
+        };
+        let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let (width, height) = (px(win.inner_width()), px(win.inner_height()));
+        let rect = |sel: &str| main.query_selector(sel).ok().flatten().map(|e| e.get_bounding_client_rect());
+        let room = match rect(".stage") {
+            Some(stage) if width >= 1100.0 => {
+                let top = stage.top() + win.scroll_y().unwrap_or(0.0);
+                let strips = rect(".main-col > .logs").map_or(0.0, |r| r.height() + 10.0);
+                // Panel padding and border, and a margin under the strips.
+                (height - top - strips - 34.0).max(250.0).round()
+            }
+            _ => 0.0,
+        };
+        if room != last.get_value() {
+            last.set_value(room);
+            let _ = if room > 0.0 {
+                main.set_attribute("style", &format!("--fold-room: {room}px"))
+            } else {
+                main.remove_attribute("style")
+            };
+        }
+    };
+    request_animation_frame(fit);
+    let timer = gloo_timers::callback::Interval::new(FIT_EVERY_MS, fit);
+    // Dropped (and so stopped) with the page.
+    StoredValue::new_local(timer);
 }

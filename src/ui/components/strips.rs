@@ -41,6 +41,7 @@ fn Strip(id: usize) -> impl IntoView {
             .to_string()
     };
     let len = move || data.with(|d| d.as_ref().map_or(0, |d| d.2.len)).to_string();
+    let aside = move || data.with(|d| d.as_ref().map(|d| d.2.aside.clone()).unwrap_or_default());
     let cells = move || {
         data.get().map(|(_, _, strip)| {
             let more = (strip.hidden > 0)
@@ -63,6 +64,7 @@ fn Strip(id: usize) -> impl IntoView {
             data-testid=format!("log-{}", id + 1) data-commit=done data-len=len>
             <span class="who">{move || data.with(|d| d.as_ref().map(|d| d.0.clone()).unwrap_or_default())}</span>
             <div class="entries">{cells}</div>
+            <span class="aside" data-testid=format!("replication-{}", id + 1)>{aside}</span>
         </div>
     }
 }

@@ -26,6 +26,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }/>
             <output data-testid="timeline-value">{move || format!("{} / {}", secs(now()), secs(horizon()))}</output>
+            <span class="keys-hint"><Tr k=Key::KeyboardHint/></span>
         </div>
     }
 }

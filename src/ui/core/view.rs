@@ -67,6 +67,9 @@ pub struct StripVis {
     pub done: u64,
     /// `data-len`: how many there are in all.
     pub len: u64,
+    /// A short note at the strip's end (a Raft follower's nextIndex and matchIndex as the
+    /// leader keeps them).
+    pub aside: String,
 }
 
 impl StripVis {
@@ -78,6 +81,7 @@ impl StripVis {
             done,
             cells,
             hidden: 0,
+            aside: String::new(),
         }
     }
 }

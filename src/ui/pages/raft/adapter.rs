@@ -125,6 +125,25 @@ const KINDS: [MsgStyle; 8] = [
     },
 ];
 
+impl RaftAdapter {
+    /// What the leader keeps about follower `id` (Figure 2's nextIndex and matchIndex),
+    /// shown at the end of its log's strip; empty without a leader or for the leader.
+    fn replication(&self, w: &World<RaftNode>, id: NodeId, lang: Lang) -> String {
+        let Some(leader) = crate::protocols::raft::current_leader(w).filter(|l| *l != id) else {
+            return String::new();
+        };
+        let l = w.node(leader);
+        match (l.next_index().get(id), l.match_index().get(id)) {
+            (Some(next), Some(matched)) => format!(
+                "{} {next} · {} {matched}",
+                tr(lang, Text::Page(&super::texts::NEXT_INDEX_SHORT)),
+                tr(lang, Text::Page(&super::texts::MATCH_INDEX_SHORT)),
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
 impl Adapter for RaftAdapter {
     type P = RaftNode;
 
@@ -246,7 +265,9 @@ impl Adapter for RaftAdapter {
                 CellVis {
                     top: index.to_string(),
                     main: format!("T{}", e.term),
-                    sub: e.cmd.to_string(),
+                    // The command is in the title: two lines per entry keep five logs on
+                    // the first screen with the cluster.
+                    sub: String::new(),
                     class: format!("t{}", e.term % 8),
                     value: e.cmd.to_string(),
                     done,
@@ -273,6 +294,7 @@ impl Adapter for RaftAdapter {
                 hidden,
                 done: commit,
                 len: log.len() as u64,
+                aside: self.replication(w, id, lang),
             },
         }
     }

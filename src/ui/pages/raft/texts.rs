@@ -159,8 +159,8 @@ pub const ELECTION_MIN: Tx = tx("Election timeout min (ms)", "选举超时下限
 pub const ELECTION_MAX: Tx = tx("Election timeout max (ms)", "选举超时上限（毫秒）");
 pub const HEARTBEAT: Tx = tx("Heartbeat (ms)", "心跳间隔（毫秒）");
 pub const STRIPS: Tx = tx(
-    "Logs (index · term · command)",
-    "日志（索引 · 任期 · 命令）",
+    "Logs (index · term; hover an entry for its command; solid = committed)",
+    "日志（索引 · 任期；悬停查看命令；实线框 = 已提交）",
 );
 pub const PRESET_SPLIT_VOTE: Tx = tx("Split vote", "选票瓜分");
 pub const PRESET_PARTITIONED_LEADER: Tx = tx(
@@ -221,6 +221,8 @@ pub const COMMIT_INDEX: Tx = tx("Commit index", "提交索引");
 pub const LOG: Tx = tx("Log", "日志");
 pub const NEXT_INDEX: Tx = tx("nextIndex", "nextIndex（下一索引）");
 pub const MATCH_INDEX: Tx = tx("matchIndex", "matchIndex（匹配索引）");
+pub const NEXT_INDEX_SHORT: Tx = tx("nextIndex", "nextIndex");
+pub const MATCH_INDEX_SHORT: Tx = tx("matchIndex", "matchIndex");
 pub const NOBODY: Tx = tx("nobody", "无");
 pub const FORCE_TIMEOUT: Tx = tx("Force timeout", "立即选举超时");
 pub const CLIENT_REQUEST: Tx = tx("Client request", "发送客户端请求");

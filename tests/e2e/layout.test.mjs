@@ -1,0 +1,62 @@
+// Issue 12's one-screen rule: what a lesson is about is never below the fold. At 1280×800
+// (a laptop, a projector) every protocol page shows its controls, the cluster, every node's
+// state strip (Raft's logs with nextIndex/matchIndex) and the narration's newest lines
+// without scrolling; at 1920×1080 the space-time diagram joins them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, shot, until } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Bottom edges (px) of what must be on the first screen, and the narration's first line. */
+const fold = (page) => page.evaluate(() => {
+  const bottom = (sel) => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().bottom : null; };
+  const strips = [...document.querySelectorAll('.strip')].map((e) => e.getBoundingClientRect().bottom);
+  return {
+    controls: bottom('[data-testid="btn-play"]'),
+    cluster: bottom('[data-testid="cluster"]'),
+    strips: strips.length ? Math.max(...strips) : null,
+    stripCount: strips.length,
+    narration: bottom('[data-testid="event-log"] li'),
+    spaceTime: bottom('[data-testid="space-time"]'),
+    scrolled: window.scrollY,
+  };
+});
+
+for (const [w, h, withDiagram] of [[1280, 800, false], [1920, 1080, true]]) {
+  test(`at ${w}×${h} each protocol page fits its lesson on the first screen`, async () => {
+    for (const slug of ['raft', 'paxos', '2pc', '3pc']) {
+      for (const lang of ['en', 'zh']) {
+        const { page, errors, context } = await open(browser, `${server.url}#/${slug}?seed=3&speed=10&lang=${lang}`, { viewport: { width: w, height: h } });
+        await until(page, () => document.querySelectorAll('[data-testid="event-log"] li').length > 0);
+        await page.waitForTimeout(600); // the drawing is fitted a few times a second
+        const f = await fold(page);
+        assert.ok(f.stripCount >= 4, `${slug}: the state strips are drawn`);
+        for (const part of ['controls', 'cluster', 'strips', 'narration', ...(withDiagram ? ['spaceTime'] : [])]) {
+          assert.ok(f[part] !== null && f[part] <= h, `${slug} ${lang} at ${w}×${h}: ${part} ends at ${f[part]} px, below the fold`);
+        }
+        if (lang === 'en') await shot(page, `fold-${slug}-${w}x${h}`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    }
+  });
+}
+
+test('Raft shows the leader\'s nextIndex and matchIndex beside each follower\'s log', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`, { viewport: { width: 1280, height: 800 } });
+  const leader = await until(page, () => document.querySelector('[data-testid^="node-"][data-role="leader"]')?.dataset.testid);
+  const n = leader === 'node-1' ? 2 : 1;
+  await page.click(`[data-testid="node-${n}"]`);
+  await page.click('[data-testid="action-request"]');
+  const id = leader.replace('node-', '');
+  // Once entry 1 is on every follower the leader knows it: matchIndex 1, nextIndex 2.
+  await until(page, (id) => [...document.querySelectorAll('[data-testid^="replication-"]')]
+    .every((e) => e.dataset.testid === `replication-${id}` ? e.textContent === '' : /nextIndex 2 · matchIndex 1/.test(e.textContent)), id);
+  const strip = await page.locator(`[data-testid="log-${n}"]`).boundingBox();
+  assert.ok(strip.y + strip.height <= 800, 'the logs are on the first screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
