@@ -322,3 +322,64 @@ fn the_acceptor_restarts_preset_shows_the_forgotten_acceptance_choosing_a_second
         }
     }
 }
+
+/// Issue 12: after a Nack, a proposer's label says it was preempted and by which round —
+/// the round the status shows as the highest — instead of still "preparing" an abandoned
+/// number; and its badge shows the value it proposes once accepting (maybe adopted).
+#[test]
+fn a_preempted_proposer_says_so_and_agrees_with_the_status() {
+    use ds_playground::ui::core::i18n::Lang;
+    use ds_playground::ui::core::scenario::Scenario;
+    use ds_playground::ui::registry;
+    let page = registry::pages()
+        .into_iter()
+        .find(|p| p.slug() == "paxos")
+        .unwrap();
+    let mut preempted_seen = 0;
+    for seed in 0..10 {
+        let mut sc = Scenario {
+            seed,
+            preset: Some("duel"),
+            ..Scenario::new(page)
+        };
+        sc.apply_preset_settings();
+        // With randomized back-off (the page's tick box), a proposer hears the Nack while
+        // its attempt is still under way.
+        sc.set_param("backoff", 1);
+        let mut sim = registry::build(&sc);
+        let mut t = 0;
+        while t < 2 * SEC {
+            t += 5 * MS;
+            sim.run_until(t);
+            let v = sim.view(Lang::En, MS);
+            let highest: u64 = v
+                .status
+                .iter()
+                .find(|s| s.key == "round")
+                .unwrap()
+                .value
+                .parse()
+                .unwrap();
+            for n in v.nodes.iter().filter(|n| n.role == "proposer") {
+                if n.state == "preempted" {
+                    preempted_seen += 1;
+                    let said: u64 = n
+                        .label
+                        .split("preempted by round ")
+                        .nth(1)
+                        .and_then(|r| r.split_whitespace().next())
+                        .and_then(|r| r.parse().ok())
+                        .unwrap_or_else(|| panic!("{}", n.label));
+                    assert!(said <= highest && said > 0, "{} vs status {highest}", n.label);
+                } else {
+                    assert!(!n.label.contains("preempted"), "{}", n.label);
+                }
+                if n.state == "accepting" || n.state == "chosen" {
+                    // The strip's cell holds (ballot, value): the badge is that value.
+                    assert_eq!(n.badge, n.strip.cells[0].main, "{}", n.label);
+                }
+            }
+        }
+    }
+    assert!(preempted_seen > 0, "the duel preempts proposers");
+}

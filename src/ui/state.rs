@@ -41,6 +41,8 @@ pub enum Selection {
     None,
     Node(NodeId),
     Link(NodeId, NodeId),
+    /// A message (in flight, or an arrow of the space-time diagram).
+    Msg(u64),
 }
 
 /// Handles to the page's state; `Copy`, so every closure can hold one.
@@ -451,6 +453,12 @@ impl Ctl {
             s.set_space_time(ask);
         });
         self.refresh();
+    }
+
+    /// The message `id` as the inspector shows it.
+    pub fn message(&self, id: u64) -> Option<crate::ui::core::view::MsgInfo> {
+        let lang = self.lang.get_untracked();
+        self.sim.with_value(|s| s.message(id, lang))
     }
 
     /// The current run's recent trace as JSON.

@@ -165,21 +165,50 @@ test('pause, step and the keyboard drive the virtual clock', async () => {
   await context.close();
 });
 
-test('clicking a message in flight drops it', async () => {
+test('clicking a message in flight shows what it carries, and its drop button drops it', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=4&${FAST}`);
   await waitLeader(page);
   await page.click('[data-testid="btn-play"]'); // pause so the target holds still
-  for (let i = 0; i < 50 && (await page.locator('[data-testid^="msg-"]').count()) === 0; i++) {
+  // Step until an AppendEntries (a heartbeat) is in flight.
+  const ae = '[data-testid^="msg-"][data-kind="msg-hb"], [data-testid^="msg-"][data-kind="msg-ae"]';
+  for (let i = 0; i < 80 && (await page.locator(ae).count()) === 0; i++) {
     await page.click('[data-testid="btn-step"]');
   }
   // The last message in the layer is painted on top of any it overlaps.
-  const msg = page.locator('[data-testid^="msg-"]').last();
+  const msg = page.locator(ae).last();
   const id = await msg.getAttribute('data-testid');
-  await shot(page, 'raft-message-before-drop');
   await msg.click();
-  assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 0);
-  await until(page, () => document.querySelector('[data-testid="event-log"]').innerText.includes('dropped by you'));
-  assert.equal(await page.locator('[data-testid^="drop-"]').count(), 1, 'a cross marks where it died');
+  assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, 'a click alone drops nothing');
+  const fields = await page.locator('[data-testid="msg-fields"]').innerText();
+  for (const name of ['term', 'prevLogIndex', 'prevLogTerm', 'entries[]', 'leaderCommit']) {
+    assert.ok(fields.includes(name), `the inspector names ${name}: ${fields}`);
+  }
+  assert.match(await page.locator('[data-testid="inspector-title"]').innerText(), /S\d → S\d/);
+  // Stepping keeps it on show while it flies.
+  await page.click('[data-testid="btn-step"]');
+  assert.equal(await page.locator('[data-testid="msg-details"]').count(), 1);
+  await shot(page, 'raft-message-contents');
+  if (await page.locator(`[data-testid="${id}"]`).count()) {
+    await page.click('[data-testid="action-drop"]');
+    assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 0);
+    await until(page, () => document.querySelector('[data-testid="event-log"]').innerText.includes('dropped by you'));
+    assert.equal(await page.locator('[data-testid^="drop-"]').count(), 1, 'a cross marks where it died');
+    assert.match(await page.getAttribute('[data-testid="msg-state"]', 'data-state'), /^dropped/, 'the inspector says it was dropped');
+    assert.ok(await page.locator('[data-testid="action-drop"]').isDisabled());
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an arrow in the space-time diagram shows its message when clicked, and so does Paxos', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/paxos?preset=happy&speed=10`);
+  await until(page, () => document.querySelectorAll('[data-testid^="arrow-"].delivered').length >= 3);
+  await page.click('[data-testid="btn-play"]');
+  await page.locator('[data-testid^="arrow-"].msg-px-prepare').first().dispatchEvent('click');
+  const fields = await page.locator('[data-testid="msg-fields"]').innerText();
+  assert.match(fields, /n \(proposal number\)\s+\(1, P1\)/);
+  assert.equal(await page.getAttribute('[data-testid="msg-state"]', 'data-state').then((s) => s.replace(/\(.*/, '')), 'delivered');
+  assert.ok(await page.locator('[data-testid="action-drop"]').isDisabled(), 'a delivered message cannot be dropped');
   assert.deepEqual(errors, []);
   await context.close();
 });

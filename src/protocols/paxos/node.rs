@@ -128,6 +128,9 @@ struct PaxosDisk {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct PaxosMemory {
     phase: Phase,
+    /// Proposer: a Nack told it of this higher number during its current attempt, which is
+    /// therefore lost; it waits for its retry timer (cleared when it tries again).
+    preempted_by: Option<Ballot>,
 }
 
 impl PaxosNode {
@@ -156,6 +159,10 @@ impl PaxosNode {
     }
     pub fn phase(&self) -> &Phase {
         &self.mem.phase
+    }
+    /// Proposer: the higher number that preempted its current attempt, if one did.
+    pub fn preempted_by(&self) -> Option<Ballot> {
+        self.mem.preempted_by
     }
     /// Proposer: the highest round it has used or seen.
     pub fn round(&self) -> u64 {
@@ -197,6 +204,7 @@ impl PaxosNode {
             n,
             promises: Vec::new(),
         };
+        self.mem.preempted_by = None;
         cx.note(PaxosNote::SentPrepare { n });
         for a in self.cfg.acceptor_ids() {
             cx.send(a, PaxosMsg::Prepare { n });
@@ -247,6 +255,7 @@ impl PaxosNode {
                     _ => None,
                 };
                 if current == Some(n) {
+                    self.mem.preempted_by = Some(promised);
                     cx.note(PaxosNote::Preempted { n, by: promised });
                 }
             }

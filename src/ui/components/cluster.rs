@@ -8,7 +8,6 @@ use crate::decimal::{fixed, num, Fixed as F};
 use leptos::prelude::*;
 
 use crate::sim::NodeId;
-use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
 
@@ -298,13 +297,14 @@ fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
     view! {
         <g class=format!("msg {class}") class:doomed=move || pos().is_some_and(|p| p.1)
             class:hovered=move || ctl.hovered.get() == Some(id)
+            class:selected=move || ctl.selected.get() == Selection::Msg(id)
             on:mouseenter=move |_| ctl.hovered.set(Some(id))
             on:mouseleave=move |_| ctl.hovered.set(None)
             data-testid=format!("msg-{id}") data-kind=class
             transform=move || pos().map(|((x, y), _)| format!("translate({},{})", F(x, 1), F(y, 1))).unwrap_or_default()
             on:click=move |ev| {
                 ev.stop_propagation();
-                ctl.act(UiAction::DropMsg(id));
+                ctl.selected.set(Selection::Msg(id));
             }>
             <title>{title}</title>
             <circle r="11"/>

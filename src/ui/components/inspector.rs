@@ -1,9 +1,10 @@
-//! Details of the selected node or link, and the actions a student can take on it: kill,
-//! restart, isolate, and the protocol's own commands.
+//! Details of the selected node, link or message, and the actions a student can take on
+//! it: kill, restart, isolate, the protocol's own commands, cut or heal, drop.
 
 use leptos::prelude::*;
 
-use super::Tr;
+use super::{secs, Tr};
+use crate::ui::core::view::MsgState;
 use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::{Ctl, Selection};
@@ -18,6 +19,7 @@ pub fn Inspector() -> impl IntoView {
                 Selection::None => view! { <p class="hint"><Tr k=Key::InspectorHint/></p> }.into_any(),
                 Selection::Node(id) => view! { <NodeDetails id/> }.into_any(),
                 Selection::Link(a, b) => view! { <LinkDetails a b/> }.into_any(),
+                Selection::Msg(id) => view! { <MsgDetails id/> }.into_any(),
             }}
         </section>
     }
@@ -102,4 +104,54 @@ fn LinkDetails(a: usize, b: usize) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// A message's contents, field by field (RaftScope's message detail), where it goes and
+/// when it arrives; "drop" while it is still in flight. Shown the same while playing,
+/// paused or stepping.
+#[component]
+fn MsgDetails(id: u64) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let info = Memo::new(move |_| {
+        ctl.view.track();
+        ctl.lang.track();
+        ctl.message(id)
+    });
+    let lang = move || ctl.lang.get();
+    let body = move || {
+        let Some(m) = info.get() else {
+            return view! { <p class="hint"><Tr k=Key::MsgNotKept/></p> }.into_any();
+        };
+        let l = lang();
+        let (when_key, when) = match m.state {
+            MsgState::Flying | MsgState::Doomed => (Key::MsgArrives, m.arrive_at),
+            MsgState::Delivered(at) => (Key::MsgArrived, at),
+            MsgState::Dropped(at) => (Key::MsgDropped, at),
+        };
+        let flying = matches!(m.state, MsgState::Flying | MsgState::Doomed);
+        view! {
+            <h3 data-testid="inspector-title">
+                <span class=format!("badge {}", m.class)>{m.badge}</span>" "
+                {format!("{} {} → {}", m.kind, m.from, m.to)}
+            </h3>
+            <dl data-testid="msg-fields">
+                {m.fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                <dt>{t(l, Key::MsgSent)}</dt><dd>{secs(m.sent_at)}</dd>
+                <dt>{t(l, when_key)}</dt><dd>{secs(when)}</dd>
+            </dl>
+            <p class="msg-state" data-testid="msg-state" data-state=format!("{:?}", m.state).to_lowercase()>
+                {match m.state {
+                    MsgState::Flying => t(l, Key::MsgFlying),
+                    MsgState::Doomed => t(l, Key::MsgDoomed),
+                    _ => "",
+                }}
+            </p>
+            <div class="actions">
+                <button class="danger" data-testid="action-drop" disabled=!flying
+                    on:click=move |_| ctl.act(UiAction::DropMsg(id))><Tr k=Key::MsgDrop/></button>
+            </div>
+        }
+        .into_any()
+    };
+    view! { <div class="msg-details" data-testid="msg-details">{body}</div> }
 }

@@ -303,6 +303,7 @@ struct DrawnArrow {
     class: String,
     _enter: wasm_bindgen::closure::Closure<dyn FnMut()>,
     _leave: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _click: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 const SVG_NS: Option<&str> = Some("http://www.w3.org/2000/svg");
@@ -367,6 +368,12 @@ impl Drawn {
                     .add_event_listener_with_callback("mouseenter", enter.as_ref().unchecked_ref());
                 let _ = group
                     .add_event_listener_with_callback("mouseleave", leave.as_ref().unchecked_ref());
+                // A click shows what the message carried, in the inspector.
+                let click = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                    ctl.selected.set(crate::ui::state::Selection::Msg(id))
+                });
+                let _ = group
+                    .add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
                 for part in [&line, &hit, &cross] {
                     let _ = group.append_child(part);
                 }
@@ -384,6 +391,7 @@ impl Drawn {
                             class: String::new(),
                             _enter: enter,
                             _leave: leave,
+                            _click: click,
                         },
                     ),
                 );

@@ -38,6 +38,8 @@ pub trait PageSim: Send + Sync {
     fn checkpoints(&self) -> usize;
     /// Which part of the run the space-time diagram shows from the next view on.
     fn set_space_time(&mut self, ask: SpaceTimeAsk);
+    /// The message `id`: in flight, or still in the recent trace (delivered or dropped).
+    fn message(&self, id: u64, lang: Lang) -> Option<MsgInfo>;
     fn space_time_ask(&self) -> SpaceTimeAsk;
     /// Engine events processed so far in the current world (work done, for tests and
     /// benches).
@@ -58,6 +60,11 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn msg_style(&self, m: &<Self::P as Protocol>::Msg) -> MsgStyle;
     /// Language-neutral detail for a message's tooltip (`T3 · +2`).
     fn msg_detail(&self, m: &<Self::P as Protocol>::Msg) -> String;
+    /// What a message carries, field by field, for the inspector (the paper's names:
+    /// `prevLogIndex`, `n`, ...). Empty: the inspector shows [`Adapter::msg_detail`].
+    fn msg_fields(&self, _m: &<Self::P as Protocol>::Msg, _lang: Lang) -> Vec<(String, String)> {
+        Vec::new()
+    }
     fn narrate(&self, lang: Lang, note: &<Self::P as Protocol>::Note) -> String;
     fn cmd_text(&self, cmd: &<Self::P as Protocol>::Cmd) -> CmdText;
     /// Turn a command button into a protocol command.
@@ -374,6 +381,64 @@ impl<A: Adapter> PageSim for Sim<A> {
 
     fn space_time_ask(&self) -> SpaceTimeAsk {
         self.st_ask
+    }
+
+    fn message(&self, id: u64, lang: Lang) -> Option<MsgInfo> {
+        let w = &self.world;
+        let net = w.network();
+        let info = |from: NodeId, to: NodeId, sent_at, arrive_at, msg: &<A::P as Protocol>::Msg, state| {
+            let a = &self.adapter;
+            let style = a.msg_style(msg);
+            let mut fields = a.msg_fields(msg, lang);
+            let detail = a.msg_detail(msg);
+            if fields.is_empty() && !detail.is_empty() {
+                fields.push((t(lang, Key::MsgCarries).to_string(), detail));
+            }
+            MsgInfo {
+                id,
+                kind: style.key.get(lang).to_string(),
+                class: style.class,
+                badge: style.badge,
+                from: a.names()[from].clone(),
+                to: a.names()[to].clone(),
+                sent_at,
+                arrive_at,
+                state,
+                fields,
+            }
+        };
+        if let Some(m) = net.in_flight().find(|m| m.id == id) {
+            let state = if net.link(m.from, m.to) == LinkState::Cut {
+                MsgState::Doomed
+            } else {
+                MsgState::Flying
+            };
+            return Some(info(m.from, m.to, m.sent_at, m.arrive_at, &m.msg, state));
+        }
+        // Gone: find how it ended, then what it carried, newest first.
+        let mut ended = None;
+        for ev in w.trace().recent().rev() {
+            match &ev.kind {
+                TraceKind::Delivered { id: i, .. } if *i == id => {
+                    ended = Some(MsgState::Delivered(ev.at))
+                }
+                TraceKind::Dropped { id: i, .. } if *i == id => {
+                    ended = Some(MsgState::Dropped(ev.at))
+                }
+                TraceKind::Sent {
+                    id: i,
+                    from,
+                    to,
+                    arrive_at,
+                    msg,
+                } if *i == id => {
+                    let state = ended.unwrap_or(MsgState::Dropped(ev.at));
+                    return Some(info(*from, *to, ev.at, *arrive_at, msg, state));
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     fn events_processed(&self) -> u64 {

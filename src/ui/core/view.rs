@@ -169,6 +169,33 @@ pub struct MsgVis {
     pub doomed: bool,
 }
 
+/// Where a message the student clicked is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MsgState {
+    Flying,
+    /// On a cut link: it will be lost when it reaches the cut.
+    Doomed,
+    Delivered(SimTime),
+    Dropped(SimTime),
+}
+
+/// One message as the inspector shows it (RaftScope's message detail): its kind, ends,
+/// times and what it carries, with the protocol's own field names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MsgInfo {
+    pub id: u64,
+    pub kind: String,
+    pub class: &'static str,
+    pub badge: &'static str,
+    pub from: String,
+    pub to: String,
+    pub sent_at: SimTime,
+    pub arrive_at: SimTime,
+    pub state: MsgState,
+    /// (field, value), e.g. ("prevLogIndex", "3").
+    pub fields: Vec<(String, String)>,
+}
+
 /// A recently dropped message, drawn as a fading cross.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DropMark {

@@ -170,7 +170,23 @@ impl Adapter for PaxosAdapter {
                     label: format!("{} {own}", tr(lang, Text::Page(&super::texts::PROPOSE))),
                     enabled: alive,
                 });
-                let phase = tr(lang, phase_key);
+                // A Nack told it of a higher number: its round is lost and it waits for its
+                // retry timer (Paxos Made Simple §2.4: abandon, then try a higher number).
+                // Said as such, so the label agrees with the status's highest round.
+                let preempted_by = n.preempted_by().filter(|_| {
+                    matches!(n.phase(), Phase::Preparing { .. } | Phase::Accepting { .. })
+                });
+                let preempted = preempted_by.is_some();
+                let phase = if preempted {
+                    format!(
+                        "{} {}",
+                        tr(lang, Text::Page(&super::texts::PHASE_PREEMPTED)),
+                        preempted_by.map_or(0, |b| b.round)
+                    )
+                } else {
+                    tr(lang, phase_key).to_string()
+                };
+                let state = if preempted { "preempted" } else { state };
                 let label = match current {
                     Some(b) => format!(
                         "{} · {phase} {}",
@@ -218,7 +234,13 @@ impl Adapter for PaxosAdapter {
                         n.learned().map_or_else(none, |(_, v)| val(v)),
                     ),
                 ];
-                ("proposer", state, Shape::Diamond, tone, own, label, details)
+                // The badge shows the value in play: once accepting, the value it proposes
+                // (maybe adopted from a promise), not the one it started with.
+                let badge = match n.phase() {
+                    Phase::Accepting { v, .. } | Phase::Chosen { v, .. } => val(*v),
+                    _ => own,
+                };
+                ("proposer", state, Shape::Diamond, tone, badge, label, details)
             }
             PaxosRole::Acceptor(_) => {
                 let promised = n.promised().map_or("–".into(), |b| ballot(b, names));
@@ -344,6 +366,30 @@ impl Adapter for PaxosAdapter {
         }
     }
 
+    /// What Paxos messages carry (Lamport's n and v).
+    fn msg_fields(&self, m: &PaxosMsg, lang: Lang) -> Vec<(String, String)> {
+        use super::texts as x;
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| (tr(lang, Text::Page(k)).to_string(), v);
+        let b = |n: &Ballot| x::ballot(n, &self.names);
+        match m {
+            PaxosMsg::Prepare { n } => vec![f(&x::F_N, b(n))],
+            PaxosMsg::Promise { n, accepted } => vec![
+                f(&x::F_N, b(n)),
+                f(
+                    &x::F_ACCEPTED,
+                    accepted.map_or_else(
+                        || tr(lang, Text::Page(&x::F_NONE)).to_string(),
+                        |(an, v)| format!("{} · {}", b(&an), val(v)),
+                    ),
+                ),
+            ],
+            PaxosMsg::Nack { n, promised } => vec![f(&x::F_N, b(n)), f(&x::F_PROMISED, b(promised))],
+            PaxosMsg::Accept { n, v } | PaxosMsg::Accepted { n, v } => {
+                vec![f(&x::F_N, b(n)), f(&x::F_V, val(*v))]
+            }
+        }
+    }
+
     fn narrate(&self, lang: Lang, note: &PaxosNote) -> String {
         super::texts::narrate(lang, note, &self.names)
     }
@@ -400,11 +446,31 @@ impl Adapter for PaxosAdapter {
                 tr(lang, Text::Page(&super::texts::LEARNER)).into(),
             ),
             (
-                Shape::Circle,
+                Shape::Diamond,
+                "green",
+                tr(lang, Text::Page(&super::texts::LEGEND_CHOSEN)).into(),
+            ),
+            (
+                Shape::Diamond,
                 "grey",
-                tr(lang, Text::Key(Key::Crashed)).into(),
+                tr(lang, Text::Page(&super::texts::LEGEND_IDLE)).into(),
             ),
         ]
+        .into_iter()
+        // The colours values give acceptors and the learner (X, Y, Z: one per proposer).
+        .chain((1..=self.cfg.proposers as u64).map(|v| {
+            (
+                Shape::Circle,
+                value_tone(v),
+                format!("{} {}", tr(lang, Text::Page(&super::texts::LEGEND_VALUE)), val(v)),
+            )
+        }))
+        .chain(std::iter::once((
+            Shape::Circle,
+            "grey",
+            tr(lang, Text::Key(Key::Crashed)).into(),
+        )))
+        .collect()
     }
 
     fn mark(&self, note: &PaxosNote) -> Option<(Text, Option<NodeId>)> {

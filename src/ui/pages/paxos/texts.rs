@@ -252,6 +252,10 @@ pub const PHASE_PREPARING: Tx = tx("preparing", "准备中");
 pub const PHASE_ACCEPTING: Tx = tx("accepting", "请求接受中");
 pub const PHASE_CHOSEN: Tx = tx("chosen", "已选定");
 pub const PHASE_GAVE_UP: Tx = tx("gave up", "已放弃");
+pub const PHASE_PREEMPTED: Tx = tx("preempted by round", "被更高轮次抢占：轮次");
+pub const LEGEND_VALUE: Tx = tx("holds value", "持有值");
+pub const LEGEND_CHOSEN: Tx = tx("proposer: its value chosen", "提议者：其值已选定");
+pub const LEGEND_IDLE: Tx = tx("proposer: idle", "提议者：空闲");
 pub const ATTEMPTS: Tx = tx("Attempts", "尝试次数");
 pub const PROPOSE: Tx = tx("Propose", "发起提案");
 pub const RULE_ONE_VALUE: Tx = tx("Only one value is chosen", "只有一个值被选定");
@@ -261,3 +265,10 @@ pub const MSG_PROMISE: Tx = tx("promise", "承诺 Promise");
 pub const MSG_NACK: Tx = tx("refused (higher number promised)", "拒绝（已承诺更大编号）");
 pub const MSG_ACCEPT: Tx = tx("accept", "接受请求 Accept");
 pub const MSG_ACCEPTED: Tx = tx("accepted", "已接受 Accepted");
+
+// What a message carries, in the inspector (Lamport's names: n, v).
+pub const F_N: Tx = tx("n (proposal number)", "n（提案编号）");
+pub const F_V: Tx = tx("v (value)", "v（提议值）");
+pub const F_ACCEPTED: Tx = tx("highest accepted (n, v)", "已接受的最高提案 (n, v)");
+pub const F_PROMISED: Tx = tx("promised n", "已承诺的编号");
+pub const F_NONE: Tx = tx("none", "无");

@@ -326,6 +326,71 @@ impl Adapter for RaftAdapter {
         s
     }
 
+    /// Figure 2's arguments and results, by the paper's names.
+    fn msg_fields(&self, m: &RaftMsg, lang: Lang) -> Vec<(String, String)> {
+        use super::texts as x;
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| (tr(lang, Text::Page(k)).to_string(), v);
+        let yes_no = |b: bool| tr(lang, Text::Page(if b { &x::YES } else { &x::NO })).to_string();
+        match m {
+            RaftMsg::RequestVote {
+                term,
+                last_log_index,
+                last_log_term,
+            } => vec![
+                f(&x::F_TERM, term.to_string()),
+                f(&x::F_LAST_LOG_INDEX, last_log_index.to_string()),
+                f(&x::F_LAST_LOG_TERM, last_log_term.to_string()),
+            ],
+            RaftMsg::Vote { term, granted } => vec![
+                f(&x::F_TERM, term.to_string()),
+                f(&x::F_VOTE_GRANTED, yes_no(*granted)),
+            ],
+            RaftMsg::AppendEntries {
+                term,
+                prev_log_index,
+                prev_log_term,
+                entries,
+                leader_commit,
+            } => {
+                let listed = if entries.is_empty() {
+                    tr(lang, Text::Page(&x::F_HEARTBEAT)).to_string()
+                } else {
+                    entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| format!("#{} T{} · {}", prev_log_index + 1 + i as u64, e.term, e.cmd))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                vec![
+                    f(&x::F_TERM, term.to_string()),
+                    f(&x::F_PREV_LOG_INDEX, prev_log_index.to_string()),
+                    f(&x::F_PREV_LOG_TERM, prev_log_term.to_string()),
+                    f(&x::F_ENTRIES, listed),
+                    f(&x::F_LEADER_COMMIT, leader_commit.to_string()),
+                ]
+            }
+            RaftMsg::AppendReply {
+                term,
+                success,
+                match_index,
+                prev_log_index,
+            } => {
+                let mut rows = vec![
+                    f(&x::F_TERM, term.to_string()),
+                    f(&x::F_SUCCESS, yes_no(*success)),
+                ];
+                rows.push(if *success {
+                    f(&x::F_MATCH_INDEX, match_index.to_string())
+                } else {
+                    f(&x::F_PREV_LOG_INDEX, prev_log_index.to_string())
+                });
+                rows
+            }
+            RaftMsg::Redirect { cmd } => vec![f(&x::F_COMMAND, cmd.to_string())],
+        }
+    }
+
     fn narrate(&self, lang: Lang, note: &RaftNote) -> String {
         super::texts::narrate(lang, note, &self.names)
     }
