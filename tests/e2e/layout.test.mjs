@@ -60,3 +60,31 @@ test('Raft shows the leader\'s nextIndex and matchIndex beside each follower\'s 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an embed frame from 800×500 up (and the embed code\'s default, 720 high) shows the picture, play/step and the tapped node\'s actions without scrolling, labels ≥ 11 px', async () => {
+  for (const [w, h] of [[800, 500], [800, 720], [1000, 600]]) {
+    for (const slug of ['raft', 'paxos', '2pc', '3pc']) {
+      const { page, errors, context } = await open(browser, `${server.url}#/${slug}?embed=1&seed=3`, { viewport: { width: w, height: h } });
+      await page.waitForTimeout(500);
+      await page.click('[data-testid="node-2"]');
+      const on = await page.evaluate(() => {
+        const inFrame = (sel) => { const e = document.querySelector(sel); if (!e) return false; const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; };
+        const svg = document.querySelector('[data-testid="cluster"]');
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const labels = [...svg.querySelectorAll('.node-name, .node-role, .node-term')].filter((e) => e.textContent.trim())
+          .map((e) => parseFloat(getComputedStyle(e).fontSize) * scale);
+        return {
+          play: inFrame('[data-testid="btn-play"]'), step: inFrame('[data-testid="btn-step"]'),
+          cluster: inFrame('[data-testid="cluster"]'), kill: inFrame('[data-testid="action-kill"]'),
+          smallest: Math.min(...labels), scrolled: window.scrollY,
+        };
+      });
+      for (const part of ['play', 'step', 'cluster', 'kill']) assert.ok(on[part], `${slug} in a ${w}×${h} frame: ${part} is not in the frame`);
+      assert.ok(on.smallest >= 11, `${slug} in a ${w}×${h} frame: a label is ${on.smallest.toFixed(1)} px`);
+      assert.equal(on.scrolled, 0);
+      if (slug === 'raft') await shot(page, `embed-${w}x${h}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});

@@ -12,8 +12,20 @@ use crate::ui::state::{Ctl, Selection};
 #[component]
 pub fn Inspector() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
+    // On a phone a selection opens as a sheet at the bottom of the screen, next to what
+    // was tapped rather than a long scroll below it; ✕ (or Escape) closes it.
+    let chosen = move || ctl.selected.get() != Selection::None;
+    // ...and the tapped node is scrolled to the upper part of the screen, above the sheet.
+    Effect::new(move |_| {
+        if let Selection::Node(id) = ctl.selected.get() {
+            raise_above_sheet(&format!("[data-testid=\"node-{}\"]", id + 1));
+        }
+    });
     view! {
-        <section class="inspector" data-testid="inspector">
+        <section class="inspector" class:sheet=chosen data-testid="inspector">
+            <button class="sheet-close" data-testid="sheet-close" class:hidden=move || !chosen()
+                aria-label=move || t(ctl.lang.get(), Key::Dismiss)
+                on:click=move |_| ctl.selected.set(Selection::None)>"✕"</button>
             <h2><Tr k=Key::Inspector/></h2>
             {move || match ctl.selected.get() {
                 Selection::None => view! { <p class="hint"><Tr k=Key::InspectorHint/></p> }.into_any(),
@@ -154,4 +166,26 @@ fn MsgDetails(id: u64) -> impl IntoView {
         .into_any()
     };
     view! { <div class="msg-details" data-testid="msg-details">{body}</div> }
+}
+
+/// On a phone (where the inspector is a bottom sheet), scroll so the element sits in the
+/// upper third of the screen, clear of the sheet.
+fn raise_above_sheet(selector: &str) {
+    let Some(win) = web_sys::window() else {
+        return;
+    };
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (px(win.inner_width()), px(win.inner_height()));
+    if width > 600.0 {
+        return;
+    }
+    let Some(el) = win.document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    let target = height * 0.3;
+    let centre = r.top() + r.height() / 2.0;
+    if (centre - target).abs() > height * 0.1 {
+        win.scroll_by_with_x_and_y(0.0, centre - target);
+    }
 }

@@ -94,7 +94,8 @@ const FIT_EVERY_MS: u32 = 400;
 
 /// On a wide screen, the cluster drawing takes the height the first screen has left once
 /// everything above the stage and the state strips below the drawing have theirs, so the
-/// strips (Raft's logs, Paxos's acceptors) are never pushed below the fold. The room is
+/// strips (Raft's logs, Paxos's acceptors) are never pushed below the fold; in an embed's
+/// frame it takes what is left under the controls. The room is
 /// written as `--fold-room` on the page (measured a few times a second: the presets' story,
 /// a notice or a growing log change it); narrow screens scroll as they always did.
 fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
@@ -106,12 +107,20 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
         let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
         let (width, height) = (px(win.inner_width()), px(win.inner_height()));
         let rect = |sel: &str| main.query_selector(sel).ok().flatten().map(|e| e.get_bounding_client_rect());
+        // Embedded, the strips may follow below (the frame shows the picture, the
+        // controls and the inspector); on a wide page they stay on the first screen.
+        let embed = main.closest(".embed").ok().flatten().is_some();
         let room = match rect(".stage") {
-            Some(stage) if width >= 1100.0 => {
+            Some(stage) if width >= 1100.0 || (embed && width >= 700.0) => {
                 let top = stage.top() + win.scroll_y().unwrap_or(0.0);
-                let strips = rect(".main-col > .logs").map_or(0.0, |r| r.height() + 10.0);
+                let strips = if embed {
+                    0.0
+                } else {
+                    rect(".main-col > .logs").map_or(0.0, |r| r.height() + 10.0)
+                };
+                let floor = if embed { 200.0 } else { 250.0 };
                 // Panel padding and border, and a margin under the strips.
-                (height - top - strips - 34.0).max(250.0).round()
+                (height - top - strips - 34.0).max(floor).round()
             }
             _ => 0.0,
         };

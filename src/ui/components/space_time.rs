@@ -170,7 +170,9 @@ pub fn SpaceTime() -> impl IntoView {
     let ticks = Memo::new(move |_| {
         ctl.view.with(|v| {
             let st = &v.space_time;
-            let (step, ticks) = axis_ticks(st.to.saturating_sub(st.window), st.to);
+            // Over the diagram's whole height (early in a run it reaches past now).
+            let from = st.to.saturating_sub(st.window);
+            let (step, ticks) = axis_ticks(from, from + st.window);
             ticks
                 .into_iter()
                 .map(|at| (at, tick_label(at, step), st.window))
