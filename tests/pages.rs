@@ -782,3 +782,27 @@ fn the_gossip_chart_stays_short_in_a_long_run() {
         .value
         .starts_with(|c: char| c.is_ascii_digit()));
 }
+
+/// Issue 12: each node's remaining timer time is in its inspector, beside the ring: a Raft
+/// follower's election timer left agrees with its ring (fraction of 150–300 ms), a Paxos
+/// proposer's retry timer shows while it waits.
+#[test]
+fn the_inspector_shows_each_running_timer_with_the_time_it_has_left() {
+    let v = run("#/raft?seed=3", 120 * MS);
+    for n in &v.nodes {
+        let (_, left) = n
+            .details
+            .iter()
+            .find(|(k, _)| k == "Election timer")
+            .unwrap_or_else(|| panic!("{}: {:?}", n.name, n.details));
+        let ms: u64 = left.trim_end_matches(" ms left").parse().unwrap();
+        // Armed at 0 for 150–300 ms: 30–180 ms left at 120 ms, as the ring's fraction says.
+        assert!((30..=180).contains(&ms), "{}: {left}", n.name);
+        let ring = n.ring.unwrap();
+        let total = ms as f64 / ring;
+        assert!((150.0..=301.0).contains(&total), "{}: {ms} ms is {ring} of {total}", n.name);
+    }
+    let v = run("#/paxos?preset=happy", 120 * MS);
+    let p1 = &v.nodes[0];
+    assert!(p1.details.iter().any(|(k, v)| k == "Retry timer" && v.ends_with("ms left")), "{:?}", p1.details);
+}

@@ -111,6 +111,11 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn target(&self, node: NodeId) -> NodeId {
         node
     }
+    /// A timer's name in the inspector, with the time it has left ("Election timer
+    /// 123 ms"); `None` leaves it out.
+    fn timer_name(&self, _timer: &<Self::P as Protocol>::Timer) -> Option<Text> {
+        None
+    }
     /// The name of one of the protocol's safety rules (its monitor's rule id).
     fn rule_name(&self, _rule: &'static str) -> Text {
         Key::ViolationTitle.into()
@@ -471,7 +476,25 @@ impl<A: Adapter> PageSim for Sim<A> {
         let a = &self.adapter;
         let names = a.names();
         let now = w.now();
-        let nodes = (0..w.len()).map(|id| a.node(w, id, lang)).collect();
+        let nodes = (0..w.len())
+            .map(|id| {
+                let mut n = a.node(w, id, lang);
+                // Each running timer, with the time it has left (the ring's number).
+                for x in w.timers(id) {
+                    if let Some(name) = a.timer_name(&x.timer) {
+                        n.details.push((
+                            name.get(lang).to_string(),
+                            format!(
+                                "{} {}",
+                                x.deadline.saturating_sub(now) / crate::sim::MS,
+                                t(lang, Key::MsLeft)
+                            ),
+                        ));
+                    }
+                }
+                n
+            })
+            .collect();
         let net = w.network();
         let msgs = net
             .in_flight()

@@ -74,6 +74,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Copied => "Copied — or select the text below",
         Key::SpaceTime => "Space-time diagram",
         Key::SpaceTimeHint => "One line per node, time flows down; each arrow is a message (✕: dropped). Hover to find it in the cluster. Scroll (or ▲ ▼) to go back through the run; + and − zoom.",
+        Key::MsLeft => "ms left",
         Key::MsgTitle => "Message",
         Key::MsgSent => "Sent at",
         Key::MsgArrives => "Arrives at",

@@ -63,7 +63,7 @@ keys! {
     InspectorHint, NodeActions, EventLog, EventLogEmpty, Legend, ClickToDrop, ClickToToggleLink,
     ViolationTitle, NoticeTitle, Dismiss, PanicMessage, KeyboardHint, Presets, FreePlay,
     PresetHappy, Status, Timeline, TimelineHint, Share, CopyLink, CopyEmbed, Copied, SpaceTime,
-    SpaceTimeHint, MsgTitle, MsgSent, MsgArrives, MsgArrived, MsgDropped, MsgDoomed, MsgFlying, MsgCarries, MsgDrop, MsgNotKept, StEarlier, StLater, StZoomIn, StZoomOut, StFollow, StPinned, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv, ExportSvg,
+    SpaceTimeHint, MsLeft, MsgTitle, MsgSent, MsgArrives, MsgArrived, MsgDropped, MsgDoomed, MsgFlying, MsgCarries, MsgDrop, MsgNotKept, StEarlier, StLater, StZoomIn, StZoomOut, StFollow, StPinned, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv, ExportSvg,
     ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Fig16Randomness, Fig16MinTimeout, Mean, Slowest, PaperSays, NoLeaderInCap, Tours, TourContinue,
     TourExit, TourWaiting, TourDone, TourPlaying, TourWaitingState, Theory, Measured, Round, InfectedOverTime, SweepGossip,
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,

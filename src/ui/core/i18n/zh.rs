@@ -74,6 +74,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Copied => "已复制——也可以手动选择下面的文字",
         Key::SpaceTime => "时空图",
         Key::SpaceTimeHint => "每个节点一条竖线，时间向下流动；每个箭头是一条消息（✕：被丢弃）。悬停可在集群图中找到它。滚动（或 ▲ ▼）可回看整个运行过程；+ 和 − 缩放。",
+        Key::MsLeft => "毫秒后触发",
         Key::MsgTitle => "消息",
         Key::MsgSent => "发送时间",
         Key::MsgArrives => "预计到达",

@@ -366,6 +366,10 @@ impl Adapter for PaxosAdapter {
         }
     }
 
+    fn timer_name(&self, _: &crate::protocols::paxos::PaxosTimer) -> Option<Text> {
+        Some(Text::Page(&super::texts::RETRY_TIMER))
+    }
+
     /// What Paxos messages carry (Lamport's n and v).
     fn msg_fields(&self, m: &PaxosMsg, lang: Lang) -> Vec<(String, String)> {
         use super::texts as x;

@@ -272,3 +272,4 @@ pub const F_V: Tx = tx("v (value)", "v（提议值）");
 pub const F_ACCEPTED: Tx = tx("highest accepted (n, v)", "已接受的最高提案 (n, v)");
 pub const F_PROMISED: Tx = tx("promised n", "已承诺的编号");
 pub const F_NONE: Tx = tx("none", "无");
+pub const RETRY_TIMER: Tx = tx("Retry timer", "重试计时器");

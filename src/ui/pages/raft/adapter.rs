@@ -326,6 +326,13 @@ impl Adapter for RaftAdapter {
         s
     }
 
+    fn timer_name(&self, timer: &RaftTimer) -> Option<Text> {
+        Some(Text::Page(match timer {
+            RaftTimer::Election => &super::texts::ELECTION_TIMER,
+            RaftTimer::Heartbeat => &super::texts::HEARTBEAT_TIMER,
+        }))
+    }
+
     /// Figure 2's arguments and results, by the paper's names.
     fn msg_fields(&self, m: &RaftMsg, lang: Lang) -> Vec<(String, String)> {
         use super::texts as x;

@@ -338,6 +338,16 @@ impl Adapter for ThreePcAdapter {
         String::new()
     }
 
+    fn timer_name(&self, timer: &crate::protocols::three_pc::ThreeTimer) -> Option<Text> {
+        use crate::protocols::three_pc::ThreeTimer as T;
+        Some(Text::Page(match timer {
+            T::CoordTimeout => &super::texts::T_COORD_TIMEOUT,
+            T::Inquiry => &super::texts::T_INQUIRY,
+            T::PartTimeout => &super::texts::T_PART_TIMEOUT,
+            T::Collect => &super::texts::T_COLLECT,
+        }))
+    }
+
     fn narrate(&self, lang: Lang, note: &ThreeNote) -> String {
         super::texts::narrate(lang, note, &self.names)
     }

@@ -180,3 +180,7 @@ pub const ABOUT_SLOW_NETWORK: Tx = tx(
     "Latency 10–200 ms, coordinator timeout 400 ms, participant timeout 410 ms: the participant waits longer than the coordinator, but not by the latency spread. P1 dies before acknowledging PreCommit; the coordinator times out and aborts, and before its abort arrives some participant's own timeout commits it (with this seed, and about 7 seeds in 10). One crash, no partition: 3PC is safe only if the participant timeout exceeds the coordinator's plus the latency spread, max − min (see the status).",
     "延迟 10–200 毫秒，协调者超时 400 毫秒，参与者超时 410 毫秒：参与者等得比协调者久，但多出的时间小于延迟的波动范围。P1 在确认 PreCommit 之前宕机；协调者超时后决定中断，而中断消息还在路上时，某个参与者自己的超时已让它提交（本随机种子如此，约 7/10 的种子都会这样）。只有一次宕机、没有分区：只有当参与者超时大于协调者超时加上延迟波动（最大 − 最小）时，3PC 才是安全的（见状态栏）。",
 );
+pub const T_COORD_TIMEOUT: Tx = tx("Coordinator timeout", "协调者超时");
+pub const T_INQUIRY: Tx = tx("Ask again for the outcome", "再次询问结果");
+pub const T_PART_TIMEOUT: Tx = tx("Participant timeout", "参与者超时");
+pub const T_COLLECT: Tx = tx("Termination protocol: answers due", "终止协议：等待答复");

@@ -375,6 +375,16 @@ impl Adapter for TwoPcAdapter {
         String::new()
     }
 
+    fn timer_name(&self, timer: &crate::protocols::two_pc::TpcTimer) -> Option<Text> {
+        use crate::protocols::two_pc::TpcTimer as T;
+        Some(Text::Page(match timer {
+            T::VoteTimeout => &super::texts::T_VOTE_TIMEOUT,
+            T::LogFlushed => &super::texts::T_LOG_FLUSH,
+            T::SendNext => &super::texts::T_SEND_NEXT,
+            T::Inquiry => &super::texts::T_INQUIRY,
+        }))
+    }
+
     fn narrate(&self, lang: Lang, note: &TpcNote) -> String {
         super::texts::narrate(lang, note, &self.names)
     }

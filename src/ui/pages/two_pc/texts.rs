@@ -189,3 +189,7 @@ pub const MSG_INQUIRY: Tx = tx("decision?", "询问决定");
 pub const STATUS_DECISION: Tx = tx("Coordinator's log", "协调者日志");
 pub const STATUS_BLOCKED: Tx = tx("Blocked", "阻塞中");
 pub const STATUS_OUTCOMES: Tx = tx("Outcomes", "结果");
+pub const T_VOTE_TIMEOUT: Tx = tx("Vote timeout", "投票超时");
+pub const T_LOG_FLUSH: Tx = tx("Decision record reaching disk", "决定日志落盘");
+pub const T_SEND_NEXT: Tx = tx("Next decision message", "发送下一条决定");
+pub const T_INQUIRY: Tx = tx("Ask again for the decision", "再次询问决定");
