@@ -193,13 +193,25 @@ impl<A: Adapter> Sim<A> {
             adapter: adapter.clone(),
             applied: 0,
         };
+        Sim::from_parts(world, adapter, Vec::new(), 0, vec![first], CHECKPOINT_EVERY)
+    }
+
+    /// A runner at `world`, with `applied` of `log` already applied.
+    fn from_parts(
+        world: World<A::P>,
+        adapter: A,
+        log: Vec<(SimTime, UiAction)>,
+        applied: usize,
+        checkpoints: Vec<Checkpoint<A>>,
+        spacing: SimTime,
+    ) -> Self {
         Sim {
             world,
             adapter,
-            log: Vec::new(),
-            applied: 0,
-            checkpoints: vec![first],
-            spacing: CHECKPOINT_EVERY,
+            log,
+            applied,
+            checkpoints,
+            spacing,
             horizon: 0,
             lines_cache: Default::default(),
             st_window: Default::default(),
@@ -207,6 +219,15 @@ impl<A: Adapter> Sim<A> {
             st_past: Default::default(),
             generation: 0,
         }
+    }
+
+    /// The last checkpoint at or before `t` (the first one if none is).
+    fn checkpoint_at(&self, t: SimTime) -> &Checkpoint<A> {
+        self.checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.world.now() <= t)
+            .unwrap_or(&self.checkpoints[0])
     }
 
     /// Schedule a preset's script (part of the world from time 0, not of the user's log).
@@ -357,13 +378,7 @@ impl<A: Adapter> PageSim for Sim<A> {
     }
 
     fn seek(&mut self, t: SimTime) {
-        let cp = self
-            .checkpoints
-            .iter()
-            .rev()
-            .find(|c| c.world.now() <= t)
-            .unwrap_or(&self.checkpoints[0])
-            .clone();
+        let cp = self.checkpoint_at(t).clone();
         self.world = cp.world;
         self.adapter = cp.adapter;
         self.applied = cp.applied;
@@ -618,26 +633,16 @@ impl<A: Adapter> Sim<A> {
         }
         // Replay from the last checkpoint before the diagram's top, without checkpointing.
         let from = end.saturating_sub(window);
-        let cp = self
-            .checkpoints
-            .iter()
-            .rev()
-            .find(|c| c.world.now() <= from)
-            .unwrap_or(&self.checkpoints[0]);
-        let mut scratch = Sim {
-            world: cp.world.clone(),
-            adapter: cp.adapter.clone(),
-            log: self.log.clone(),
-            applied: cp.applied,
-            checkpoints: Vec::new(),
-            spacing: SimTime::MAX,
-            horizon: 0,
-            lines_cache: Default::default(),
-            st_window: Default::default(),
-            st_ask: SpaceTimeAsk::default(),
-            st_past: Default::default(),
-            generation: 0,
-        };
+        let cp = self.checkpoint_at(from);
+        // No checkpoints of its own: it never checkpoints (spacing MAX).
+        let mut scratch = Sim::from_parts(
+            cp.world.clone(),
+            cp.adapter.clone(),
+            self.log.clone(),
+            cp.applied,
+            Vec::new(),
+            SimTime::MAX,
+        );
         scratch.advance_to(end);
         let mut vis = scratch.space_time_of(&scratch.world, &scratch.adapter, lang, window);
         vis.pinned = true;
