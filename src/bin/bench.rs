@@ -158,6 +158,67 @@ fn bench_lab() {
     println!("lab.raft_mean_leaderless_ms: {:.1}", total / n as f64);
 }
 
+/// Issue 13's checker: a 200-operation register history from 4 clients with overlapping
+/// operations (linearizable by construction: each operation takes effect at a random point
+/// of its interval), checked for linearizability and sequential consistency; median of 5.
+fn bench_consistency() {
+    use ds_playground::protocols::consistency::{linearizable, sequential, History, Op, Operation};
+    let mut rng = ds_playground::sim::SimRng::new(200);
+    let mut free_at = [0u64; 4];
+    let mut ops: Vec<(u64, Operation)> = Vec::new();
+    for k in 0..200u64 {
+        let c = rng.index(4);
+        let invoke = free_at[c] + rng.range_inclusive(0, 30);
+        let respond = invoke + rng.range_inclusive(5, 60);
+        free_at[c] = respond + 1;
+        let point = rng.range_inclusive(invoke, respond);
+        let op = if rng.index(2) == 0 { Op::Write(k + 1) } else { Op::Read(None) };
+        ops.push((point, Operation { client: c, op, invoke, respond: Some(respond) }));
+    }
+    // Reads return the register's value at their point.
+    let mut by_point: Vec<usize> = (0..ops.len()).collect();
+    by_point.sort_by_key(|&i| ops[i].0);
+    let mut value = 0;
+    for i in by_point {
+        match ops[i].1.op {
+            Op::Write(v) => value = v,
+            Op::Read(_) => ops[i].1.op = Op::Read(Some(value)),
+        }
+    }
+    let h = History { initial: 0, ops: ops.into_iter().map(|(_, o)| o).collect() };
+    let time = |f: &dyn Fn() -> bool| {
+        let mut ms: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                assert!(f(), "the history is linearizable by construction");
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        ms[2]
+    };
+    println!(
+        "consistency.linearizable_200_ops_native_ms: {:.2}",
+        time(&|| linearizable(&h).holds())
+    );
+    println!(
+        "consistency.sequential_200_ops_native_ms: {:.2}",
+        time(&|| sequential(&h).holds())
+    );
+    // The same history with its last read returning a value nobody wrote: the search must
+    // rule out every order of the operations before it.
+    let mut bad = h.clone();
+    if let Some(i) = bad.ops.iter().rposition(|o| matches!(o.op, Op::Read(_))) {
+        bad.ops[i].op = Op::Read(Some(u64::MAX));
+    }
+    let t = Instant::now();
+    let verdict = linearizable(&bad);
+    println!(
+        "consistency.linearizable_200_ops_violated_native_ms: {:.2} ({verdict:?})",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
+
 /// Consistent hashing: recompute the owners of 100,000 keys after a join (20 nodes × 100
 /// virtual nodes), median of 5.
 fn bench_ring() {
@@ -230,10 +291,32 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5usize)
         .max(1);
-    bench_raft(runs);
-    bench_catchup();
-    bench_lab();
-    bench_ring();
-    bench_dist();
-    bench_browser();
+    // `--only <part>` runs one part (raft, catchup, lab, ring, consistency, dist, browser).
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let part = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    if part("raft") {
+        bench_raft(runs);
+    }
+    if part("catchup") {
+        bench_catchup();
+    }
+    if part("lab") {
+        bench_lab();
+    }
+    if part("ring") {
+        bench_ring();
+    }
+    if part("consistency") {
+        bench_consistency();
+    }
+    if part("dist") {
+        bench_dist();
+    }
+    if part("browser") {
+        bench_browser();
+    }
 }
