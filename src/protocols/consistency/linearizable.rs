@@ -9,7 +9,7 @@
 //! backtrack on an illegal read; with Lowe's memo (the Knossos approach) a state — the set
 //! of operations linearized so far plus the register's value — is explored once.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use super::{apply, relevant, Bits, History, Value, Verdict, BUDGET};
 use crate::sim::SimTime;
@@ -20,7 +20,7 @@ pub fn linearizable(h: &History) -> Verdict {
     let mut s = Search {
         h,
         ops: &ops,
-        seen: HashSet::new(),
+        seen: BTreeSet::new(),
         order: Vec::new(),
         explored: 0,
     };
@@ -34,7 +34,7 @@ pub fn linearizable(h: &History) -> Verdict {
 struct Search<'a> {
     h: &'a History,
     ops: &'a [usize],
-    seen: HashSet<(Bits, Value)>,
+    seen: BTreeSet<(Bits, Value)>,
     /// The linearization found so far (the witness when the search succeeds).
     order: Vec<usize>,
     explored: usize,

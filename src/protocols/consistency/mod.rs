@@ -65,7 +65,7 @@ impl Verdict {
 pub const BUDGET: usize = 2_000_000;
 
 /// A set of operation indices, as bits.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Bits(Vec<u64>);
 
 impl Bits {

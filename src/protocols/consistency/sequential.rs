@@ -7,7 +7,7 @@
 //! some client; a state (how far each client has got, the register's value) is explored
 //! once. A client's trailing pending write may be left out.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use super::{apply, relevant, History, Value, Verdict, BUDGET};
 
@@ -25,7 +25,7 @@ pub fn sequential(h: &History) -> Verdict {
     let mut s = Search {
         h,
         programs: &programs,
-        seen: HashSet::new(),
+        seen: BTreeSet::new(),
         order: Vec::new(),
         explored: 0,
     };
@@ -39,7 +39,7 @@ pub fn sequential(h: &History) -> Verdict {
 struct Search<'a> {
     h: &'a History,
     programs: &'a [Vec<usize>],
-    seen: HashSet<(Vec<usize>, Value)>,
+    seen: BTreeSet<(Vec<usize>, Value)>,
     order: Vec<usize>,
     explored: usize,
 }

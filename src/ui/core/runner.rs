@@ -161,6 +161,10 @@ struct Checkpoint<A: Adapter> {
     applied: usize,
 }
 
+/// What a rebuilt earlier diagram was made for: the ask, the language and the log's
+/// generation.
+type PastKey = (SpaceTimeAsk, Lang, u64);
+
 /// A world plus its adapter: one running page, with its action log and checkpoints.
 pub struct Sim<A: Adapter> {
     pub world: World<A::P>,
@@ -181,7 +185,7 @@ pub struct Sim<A: Adapter> {
     st_ask: SpaceTimeAsk,
     /// A diagram of an earlier moment, rebuilt by replay: kept until the ask, the
     /// language or the run's future changes (`generation`).
-    st_past: std::sync::Mutex<Option<((SpaceTimeAsk, Lang, u64), SpaceTimeVis)>>,
+    st_past: std::sync::Mutex<Option<(PastKey, SpaceTimeVis)>>,
     /// Counts the changes to the action log that fork the run's future.
     generation: u64,
 }
