@@ -91,6 +91,59 @@ pub(crate) fn apply(value: Value, op: Op) -> Option<Value> {
     }
 }
 
+/// The search both checkers share: a depth-first search for an order of operations from
+/// `start`. `moves(state)` says `None` when every operation that must be placed is, else
+/// lists the operations that may come next with the state each leads to. A state is
+/// explored once (a failed state fails again); past [`BUDGET`] states the answer is
+/// [`Verdict::Unknown`].
+pub(crate) fn find_order<S: Ord + Clone>(
+    start: S,
+    moves: impl Fn(&S) -> Option<Vec<(usize, S)>>,
+) -> Verdict {
+    struct Search<S, M> {
+        moves: M,
+        seen: std::collections::BTreeSet<S>,
+        order: Vec<usize>,
+        explored: usize,
+    }
+    impl<S: Ord + Clone, M: Fn(&S) -> Option<Vec<(usize, S)>>> Search<S, M> {
+        /// `Some(found)`, or `None` past the budget.
+        fn go(&mut self, state: &S) -> Option<bool> {
+            let Some(next) = (self.moves)(state) else {
+                return Some(true);
+            };
+            self.explored += 1;
+            if self.explored > BUDGET {
+                return None;
+            }
+            for (op, after) in next {
+                if !self.seen.insert(after.clone()) {
+                    continue;
+                }
+                self.order.push(op);
+                match self.go(&after) {
+                    Some(false) => {
+                        self.order.pop();
+                    }
+                    decided => return decided,
+                }
+            }
+            Some(false)
+        }
+    }
+    let mut s = Search {
+        moves,
+        seen: Default::default(),
+        order: Vec::new(),
+        explored: 0,
+    };
+    match s.go(&start) {
+        Some(true) => Verdict::Holds(s.order),
+        Some(false) => Verdict::Violated,
+        None => Verdict::Unknown,
+    }
+}
+
 /// Operations that constrain an order: reads without a result say nothing and are left out.
 pub(crate) fn relevant(h: &History) -> Vec<usize> {
     (0..h.ops.len())

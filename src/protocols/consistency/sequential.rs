@@ -7,11 +7,10 @@
 //! some client; a state (how far each client has got, the register's value) is explored
 //! once. A client's trailing pending write may be left out.
 
-use std::collections::BTreeSet;
+use super::{apply, find_order, relevant, History, Verdict};
 
-use super::{apply, relevant, History, Value, Verdict, BUDGET};
-
-/// Is `h` sequentially consistent? (Within [`BUDGET`] explored states.)
+/// Is `h` sequentially consistent? (Within [`super::BUDGET`] explored states.) A state is
+/// (how far each client has got, register value).
 pub fn sequential(h: &History) -> Verdict {
     // Each client's operations in program order (by invocation).
     let clients = h.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
@@ -22,62 +21,25 @@ pub fn sequential(h: &History) -> Verdict {
     for p in &mut programs {
         p.sort_by_key(|&i| h.ops[i].invoke);
     }
-    let mut s = Search {
-        h,
-        programs: &programs,
-        seen: BTreeSet::new(),
-        order: Vec::new(),
-        explored: 0,
-    };
-    match s.go(vec![0; clients], h.initial) {
-        Some(true) => Verdict::Holds(s.order),
-        Some(false) => Verdict::Violated,
-        None => Verdict::Unknown,
-    }
-}
-
-struct Search<'a> {
-    h: &'a History,
-    programs: &'a [Vec<usize>],
-    seen: BTreeSet<(Vec<usize>, Value)>,
-    order: Vec<usize>,
-    explored: usize,
-}
-
-impl Search<'_> {
-    fn go(&mut self, at: Vec<usize>, value: Value) -> Option<bool> {
+    find_order((vec![0usize; clients], h.initial), |(at, value)| {
         // Done when what is left of every program is pending (never took effect).
-        let finished = self.programs.iter().zip(&at).all(|(p, &k)| {
-            p[k..].iter().all(|&i| self.h.ops[i].respond.is_none())
-        });
+        let finished = programs
+            .iter()
+            .zip(at)
+            .all(|(p, &k)| p[k..].iter().all(|&i| h.ops[i].respond.is_none()));
         if finished {
-            return Some(true);
-        }
-        self.explored += 1;
-        if self.explored > BUDGET {
             return None;
         }
-        for c in 0..self.programs.len() {
-            let Some(&i) = self.programs[c].get(at[c]) else {
-                continue;
-            };
-            let Some(next) = apply(value, self.h.ops[i].op) else {
-                continue;
-            };
-            let mut moved = at.clone();
-            moved[c] += 1;
-            if !self.seen.insert((moved.clone(), next)) {
-                continue;
-            }
-            self.order.push(i);
-            match self.go(moved, next) {
-                Some(true) => return Some(true),
-                None => return None,
-                Some(false) => {
-                    self.order.pop();
-                }
-            }
-        }
-        Some(false)
-    }
+        Some(
+            (0..programs.len())
+                .filter_map(|c| {
+                    let &i = programs[c].get(at[c])?;
+                    let next = apply(*value, h.ops[i].op)?;
+                    let mut moved = at.clone();
+                    moved[c] += 1;
+                    Some((i, (moved, next)))
+                })
+                .collect(),
+        )
+    })
 }
