@@ -437,12 +437,8 @@ impl Ctl {
     pub fn seek(&self, t: SimTime) {
         self.playing.set(false);
         self.catching_up.set(None);
-        self.sim.update_value(|s| {
-            s.seek(t);
-            let ask = s.space_time_ask();
-            s.set_space_time(SpaceTimeAsk { end: None, ..ask });
-        });
-        self.refresh();
+        self.sim.update_value(|s| s.seek(t));
+        self.space_time(|a| a.end = None);
     }
 
     /// Scroll or zoom the space-time diagram (the run itself does not move).

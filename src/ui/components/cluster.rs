@@ -86,15 +86,9 @@ pub fn Cluster() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
     let page = move || ctl.scenario.with(|s| s.page);
-    let width = || {
-        web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|w| w.as_f64())
-            .unwrap_or(1280.0)
-    };
-    let frame = RwSignal::new(Frame::for_width(width()));
+    let frame = RwSignal::new(Frame::for_width(super::viewport().0));
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        frame.set(Frame::for_width(width()))
+        frame.set(Frame::for_width(super::viewport().0))
     });
     on_cleanup(move || resize.remove());
     provide_context(frame);

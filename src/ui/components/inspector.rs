@@ -171,14 +171,10 @@ fn MsgDetails(id: u64) -> impl IntoView {
 /// On a phone (where the inspector is a bottom sheet), scroll so the element sits in the
 /// upper third of the screen, clear of the sheet.
 fn raise_above_sheet(selector: &str) {
-    let Some(win) = web_sys::window() else {
+    let (width, height) = super::viewport();
+    let Some(win) = web_sys::window().filter(|_| width <= 600.0) else {
         return;
     };
-    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let (width, height) = (px(win.inner_width()), px(win.inner_height()));
-    if width > 600.0 {
-        return;
-    }
     let Some(el) = win.document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
         return;
     };

@@ -42,6 +42,16 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The window's inner width and height in CSS pixels (the layout's breakpoints are
+/// decided on them, as the style sheet's media queries are).
+pub fn viewport() -> (f64, f64) {
+    let Some(win) = web_sys::window() else {
+        return (0.0, 0.0);
+    };
+    let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (px(win.inner_width()), px(win.inner_height()))
+}
+
 /// Virtual time as seconds with milliseconds: `1.234 s`.
 pub fn secs(t: crate::sim::SimTime) -> String {
     crate::sim::time::fmt_secs(t)

@@ -104,8 +104,7 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
         let (Some(main), Some(win)) = (page.get_untracked(), web_sys::window()) else {
             return;
         };
-        let px = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let (width, height) = (px(win.inner_width()), px(win.inner_height()));
+        let (width, height) = super::viewport();
         let rect = |sel: &str| main.query_selector(sel).ok().flatten().map(|e| e.get_bounding_client_rect());
         // Embedded, the strips may follow below (the frame shows the picture, the
         // controls and the inspector); on a wide page they stay on the first screen.

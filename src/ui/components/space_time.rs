@@ -144,7 +144,7 @@ pub fn SpaceTime() -> impl IntoView {
     let mark = move |(m, n, window): (crate::ui::core::view::Mark, usize, u64)| {
         // Labels need room between lanes; with many nodes the dot keeps its label as a
         // tooltip.
-        let roomy = n <= 1 || (W - 2.0 * PAD) / (n - 1) as f64 >= 45.0;
+        let roomy = n <= 1 || lane(1, n) - lane(0, n) >= 45.0;
         let (x, yy) = (lane(m.node, n), m.at as f64 * scale(window));
         let label = if roomy {
             m.label.clone()

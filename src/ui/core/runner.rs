@@ -619,7 +619,7 @@ impl<A: Adapter> Sim<A> {
         let now = self.world.now();
         let Some(end) = self.st_ask.end.filter(|end| *end < now) else {
             let window = self.st_ask.window.unwrap_or_else(|| self.fitted_window());
-            let mut vis = self.space_time_of(&self.world, &self.adapter, lang, window);
+            let mut vis = self.space_time_of(lang, window);
             vis.zoomed = self.st_ask.window.is_some();
             return vis;
         };
@@ -648,7 +648,7 @@ impl<A: Adapter> Sim<A> {
             SimTime::MAX,
         );
         scratch.advance_to(end);
-        let mut vis = scratch.space_time_of(&scratch.world, &scratch.adapter, lang, window);
+        let mut vis = scratch.space_time_of(lang, window);
         vis.pinned = true;
         vis.zoomed = self.st_ask.window.is_some();
         *past = Some((key, vis.clone()));
@@ -672,30 +672,21 @@ impl<A: Adapter> Sim<A> {
         window
     }
 
-    /// The diagram of the `window` before `w`'s current moment.
-    fn space_time_of(
-        &self,
-        w: &World<A::P>,
-        adapter: &A,
-        lang: Lang,
-        window: SimTime,
-    ) -> SpaceTimeVis {
+    /// The diagram of the `window` before this world's current moment.
+    fn space_time_of(&self, lang: Lang, window: SimTime) -> SpaceTimeVis {
+        let w = &self.world;
         let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
         let mut events = w
             .trace()
             .recent()
             .rev()
-            .map(|ev| Self::plain_with(adapter, ev, Detail::Marks));
-        plain_trace::space_time(&mut events, lang, window, w.now(), &alive, adapter.names())
+            .map(|ev| self.plain(ev, Detail::Marks));
+        plain_trace::space_time(&mut events, lang, window, w.now(), &alive, self.adapter.names())
     }
 
     /// `ev` without protocol types, resolved as far as `detail` asks.
     fn plain(&self, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
-        Self::plain_with(&self.adapter, ev, detail)
-    }
-
-    /// `ev` resolved by adapter `a`.
-    fn plain_with(a: &A, ev: &TraceEvent<A::P>, detail: Detail) -> PlainEvent {
+        let a = &self.adapter;
         let full = matches!(detail, Detail::Full(_));
         let kind = match &ev.kind {
             TraceKind::Sent {

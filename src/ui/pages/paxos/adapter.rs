@@ -176,17 +176,17 @@ impl Adapter for PaxosAdapter {
                 let preempted_by = n.preempted_by().filter(|_| {
                     matches!(n.phase(), Phase::Preparing { .. } | Phase::Accepting { .. })
                 });
-                let preempted = preempted_by.is_some();
-                let phase = if preempted {
-                    format!(
-                        "{} {}",
-                        tr(lang, Text::Page(&super::texts::PHASE_PREEMPTED)),
-                        preempted_by.map_or(0, |b| b.round)
-                    )
-                } else {
-                    tr(lang, phase_key).to_string()
+                let (state, phase) = match preempted_by {
+                    Some(by) => (
+                        "preempted",
+                        format!(
+                            "{} {}",
+                            tr(lang, Text::Page(&super::texts::PHASE_PREEMPTED)),
+                            by.round
+                        ),
+                    ),
+                    None => (state, tr(lang, phase_key).to_string()),
                 };
-                let state = if preempted { "preempted" } else { state };
                 let label = match current {
                     Some(b) => format!(
                         "{} · {phase} {}",

@@ -382,18 +382,15 @@ impl Adapter for RaftAdapter {
                 success,
                 match_index,
                 prev_log_index,
-            } => {
-                let mut rows = vec![
-                    f(&x::F_TERM, term.to_string()),
-                    f(&x::F_SUCCESS, yes_no(*success)),
-                ];
-                rows.push(if *success {
-                    f(&x::F_MATCH_INDEX, match_index.to_string())
+            } => vec![
+                f(&x::F_TERM, term.to_string()),
+                f(&x::F_SUCCESS, yes_no(*success)),
+                if *success {
+                    f(&x::MATCH_INDEX, match_index.to_string())
                 } else {
                     f(&x::F_PREV_LOG_INDEX, prev_log_index.to_string())
-                });
-                rows
-            }
+                },
+            ],
             RaftMsg::Redirect { cmd } => vec![f(&x::F_COMMAND, cmd.to_string())],
         }
     }

@@ -231,7 +231,6 @@ pub const F_PREV_LOG_TERM: Tx = tx("prevLogTerm", "prevLogTerm（前一条日志
 pub const F_ENTRIES: Tx = tx("entries[]", "entries[]（日志条目）");
 pub const F_LEADER_COMMIT: Tx = tx("leaderCommit", "leaderCommit（领导者提交索引）");
 pub const F_SUCCESS: Tx = tx("success", "success（是否成功）");
-pub const F_MATCH_INDEX: Tx = tx("matchIndex", "matchIndex（匹配索引）");
 pub const F_COMMAND: Tx = tx("command", "命令");
 pub const F_HEARTBEAT: Tx = tx("none (a heartbeat)", "无（心跳）");
 pub const ELECTION_TIMER: Tx = tx("Election timer", "选举计时器");
