@@ -169,9 +169,25 @@ test('hovering an arrow in the space-time diagram highlights the message', async
   await page.click('[data-testid="btn-play"]');
   for (let i = 0; i < 50 && (await page.locator('[data-testid^="msg-"]').count()) === 0; i++) await page.click('[data-testid="btn-step"]');
   const id = (await page.locator('[data-testid^="msg-"]').last().getAttribute('data-testid')).slice(4);
-  await page.locator(`[data-testid="arrow-${id}"]`).dispatchEvent('mouseenter');
+  await page.locator(`[data-testid="arrow-${id}"]`).dispatchEvent('mouseover');
   assert.match(await page.getAttribute(`[data-testid="msg-${id}"]`, 'class'), /hovered/);
   assert.match(await page.getAttribute(`[data-testid="arrow-${id}"]`, 'class'), /hovered/);
+  // Arrows are thin lines: the pointer picks the one nearest it. On the middle of a
+  // delivered arrow, one arrow (that one, or one crossing it there) lights up with its
+  // log line; on the axis, none.
+  await page.locator('[data-testid="space-time"]').scrollIntoViewIfNeeded();
+  const mid = await page.evaluate(() => {
+    const p = [...document.querySelectorAll('[data-testid^="arrow-"].delivered')].pop();
+    const len = p.getTotalLength();
+    const a = p.getPointAtLength(len * 0.3);
+    const m = p.getScreenCTM();
+    return { x: m.a * a.x + m.c * a.y + m.e, y: m.b * a.x + m.d * a.y + m.f };
+  });
+  await page.mouse.move(mid.x, mid.y);
+  await until(page, () => document.querySelectorAll('.st-arrow.hovered').length === 1);
+  const box = await page.locator('[data-testid="space-time"]').boundingBox();
+  await page.mouse.move(box.x + 4, box.y + box.height - 4);
+  await until(page, () => document.querySelectorAll('.st-arrow.hovered').length === 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -19,9 +19,8 @@ const sizes = (page) => page.evaluate(() => {
   const text = [...document.querySelectorAll('.node-name, .node-role, .node-term, .st-label, .st-name, .st-tick, .entry small, .entry b, .legend li, .event-log li')]
     .filter((e) => e.getBoundingClientRect().height > 0 && e.textContent.trim())
     .map((e) => {
-      // Rendered size: an SVG's font-size scaled by its viewBox.
-      const svg = e.closest('svg');
-      const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+      // Rendered size: an SVG text's font-size scaled from user units to the screen.
+      const scale = e instanceof SVGGraphicsElement ? Math.hypot(e.getScreenCTM().a, e.getScreenCTM().b) : 1;
       return { cls: e.getAttribute('class'), px: parseFloat(getComputedStyle(e).fontSize) * scale };
     });
   const links = [...document.querySelectorAll('.link-hit')].map((e) => {

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 
 use crate::sim::NodeId;
 use crate::ui::core::i18n::{t, Key};
+use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
+use crate::ui::core::view::MsgVis;
 use crate::ui::state::{Ctl, Selection};
 
 const NODE_R: f64 = 30.0;
@@ -107,14 +109,29 @@ pub fn Cluster() -> impl IntoView {
         let (w, h) = frame.get().size();
         format!("0 0 {w} {h}")
     };
-    let msg_ids = move || {
+    // Messages are kept by hand (see `hand_kept`): one effect per frame moves them.
+    let msg_layer = NodeRef::<leptos::svg::G>::new();
+    let drawn = StoredValue::new_local(Keyed::<u64, DrawnMsg>::default());
+    let drawn_frame = StoredValue::new(None::<(usize, Frame)>);
+    Effect::new(move |_| {
+        let Some(layer) = msg_layer.get() else {
+            return;
+        };
+        let f = frame.get();
+        let hovered = ctl.hovered.get();
+        let selected = ctl.selected.get();
         ctl.view.with(|v| {
-            v.msgs
-                .iter()
-                .map(|m| (m.id, m.class, m.badge))
-                .collect::<Vec<_>>()
-        })
-    };
+            let n = v.nodes.len();
+            drawn.update_value(|d| {
+                // A new frame or cluster size moves every message: start afresh.
+                if drawn_frame.get_value() != Some((n, f)) {
+                    d.clear();
+                    drawn_frame.set_value(Some((n, f)));
+                }
+                sync_messages(d, &layer, &v.msgs, n, f, hovered, selected)
+            })
+        });
+    });
     let drop_ids = move || {
         ctl.view
             .with(|v| v.drops.iter().map(|d| d.id).collect::<Vec<_>>())
@@ -132,9 +149,8 @@ pub fn Cluster() -> impl IntoView {
             <g class="nodes">
                 <For each=nodes key=|k| *k children=move |(_, n, f, id)| view! { <NodeGlyph n f id/> }/>
             </g>
-            <g class="messages">
-                <For each=msg_ids key=|m| m.0 children=move |(id, class, badge)| view! { <Message id class badge/> }/>
-            </g>
+            <g class="messages" node_ref=msg_layer on:click=hand_kept::on_click(ctl)
+                on:mouseover=hand_kept::on_over(ctl) on:mouseout=hand_kept::on_out(ctl)></g>
             <text class="clock-overlay" x="12" y="24" data-testid="clock">
                 {move || format!("{} {}", t(ctl.lang.get(), Key::VirtualTime), super::secs(ctl.view.with(|v| v.now)))}
             </text>
@@ -265,45 +281,93 @@ fn NodeGlyph(n: usize, f: Frame, id: NodeId) -> impl IntoView {
     }
 }
 
-#[component]
-fn Message(id: u64, class: &'static str, badge: &'static str) -> impl IntoView {
-    let ctl = expect_context::<Ctl>();
-    let frame = expect_context::<RwSignal<Frame>>();
-    let pos = move || {
-        let f = frame.get();
-        ctl.view.with(|v| {
-            let n = v.nodes.len();
-            v.msgs
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| (along(m.from, m.to, n, m.progress, f), m.doomed))
-        })
-    };
-    let title = move || {
-        ctl.view.with(|v| {
-            v.msgs
-                .iter()
-                .find(|m| m.id == id)
-                .map(|m| m.title.clone())
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <g class=format!("msg {class}") class:doomed=move || pos().is_some_and(|p| p.1)
-            class:hovered=move || ctl.hovered.get() == Some(id)
-            class:selected=move || ctl.selected.get() == Selection::Msg(id)
-            on:mouseenter=move |_| ctl.hovered.set(Some(id))
-            on:mouseleave=move |_| ctl.hovered.set(None)
-            data-testid=format!("msg-{id}") data-kind=class
-            transform=move || pos().map(|((x, y), _)| format!("translate({},{})", F(x, 1), F(y, 1))).unwrap_or_default()
-            on:click=move |ev| {
-                ev.stop_propagation();
-                ctl.selected.set(Selection::Msg(id));
-            }>
-            <title>{title}</title>
-            <circle r="11"/>
-            <text y="4">{badge}</text>
-        </g>
+/// A message drawn in the cluster: a badge moving along its link.
+struct DrawnMsg {
+    group: web_sys::Element,
+    title: web_sys::Element,
+    badge: web_sys::Element,
+    at: Attr,
+    class: Attr,
+    /// The kind (`data-kind`), which also picks the badge.
+    kind: Attr,
+    tip: String,
+}
+
+impl Root for DrawnMsg {
+    fn root(&self) -> &web_sys::Element {
+        &self.group
+    }
+}
+
+impl DrawnMsg {
+    /// The group (testid `msg-ID`, its kind in `data-kind`) with a tooltip, a disc and
+    /// the kind's badge.
+    /// (`spare`: a hidden one to show `m` instead.)
+    fn make(spare: Option<DrawnMsg>, m: &MsgVis) -> Option<DrawnMsg> {
+        let d = match spare {
+            Some(d) => d,
+            None => {
+                let group = svg_element("g", "msg")?;
+                let title = svg_element("title", "")?;
+                let disc = svg_element("circle", "")?;
+                let badge = svg_element("text", "")?;
+                let _ = disc.set_attribute("r", "11");
+                let _ = badge.set_attribute("y", "4");
+                for part in [&title, &disc, &badge] {
+                    let _ = group.append_child(part);
+                }
+                DrawnMsg {
+                    group,
+                    title,
+                    badge,
+                    at: Attr::default(),
+                    class: Attr::default(),
+                    kind: Attr::default(),
+                    tip: String::new(),
+                }
+            }
+        };
+        let _ = d.group.set_attribute("data-testid", &format!("msg-{}", m.id));
+        let _ = d.group.set_attribute("data-msg", &m.id.to_string());
+        Some(d)
+    }
+}
+
+/// Make the layer show `msgs`: new ones made, gone ones removed, the rest moved.
+fn sync_messages(
+    d: &mut Keyed<u64, DrawnMsg>,
+    layer: &web_sys::Element,
+    msgs: &[MsgVis],
+    n: usize,
+    f: Frame,
+    hovered: Option<u64>,
+    selected: Selection,
+) {
+    let mut ids: Vec<u64> = msgs.iter().map(|m| m.id).collect();
+    ids.sort_unstable();
+    d.retain(|id| ids.binary_search(id).is_ok());
+    for m in msgs {
+        let Some((dm, _)) = d.get_or_make(layer, m.id, |spare| DrawnMsg::make(spare, m)) else {
+            continue;
+        };
+        if dm.kind.get() != m.class {
+            dm.badge.set_text_content(Some(m.badge));
+            dm.kind.set(&dm.group, "data-kind", m.class.to_string());
+        }
+        let (x, y) = along(m.from, m.to, n, m.progress, f);
+        dm.at.set(&dm.group, "transform", format!("translate({},{})", F(x, 1), F(y, 1)));
+        let class = format!(
+            "msg {}{}{}{}",
+            m.class,
+            if m.doomed { " doomed" } else { "" },
+            if hovered == Some(m.id) { " hovered" } else { "" },
+            if selected == Selection::Msg(m.id) { " selected" } else { "" },
+        );
+        dm.class.set(&dm.group, "class", class);
+        if dm.tip != m.title {
+            dm.title.set_text_content(Some(&m.title));
+            dm.tip = m.title.clone();
+        }
     }
 }
 

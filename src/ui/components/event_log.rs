@@ -59,38 +59,46 @@ pub fn EventLog() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let count = Memo::new(move |_| lines.with(|l| l.len()));
     view! {
         <section class="event-log">
             <h2><Tr k=Key::EventLog/></h2>
             <Show when=move || lines.with(|l| l.is_empty())>
                 <p class="hint"><Tr k=Key::EventLogEmpty/></p>
             </Show>
+            // Rows are kept by position and rewritten in place: at 10× a refresh replaces
+            // every line, and rewriting thirty rows' text costs the browser far less
+            // than making thirty new rows.
             <ol data-testid="event-log">
-                <For each=move || lines.get() key=|(lang, l)| (*lang, l.seq) children=move |(_, line)| view! { <Line line/> }/>
+                <For each=move || 0..count.get() key=|i| *i children=move |i| view! { <Line lines i/> }/>
             </ol>
         </section>
     }
 }
 
+/// `f()` read outside any effect (an event handler).
+fn untracked<T>(f: impl Fn() -> T) -> T {
+    leptos::prelude::untrack(f)
+}
+
+/// Row `i` of the log (the newest line is row 0).
 #[component]
-fn Line(line: LogLine) -> impl IntoView {
+fn Line(lines: Memo<Vec<(Lang, LogLine)>>, i: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let LogLine {
-        at,
-        node,
-        who,
-        text,
-        alarm,
-        msg,
-        ..
-    } = line;
+    let line = Memo::new(move |_| lines.with(|l| l.get(i).map(|(_, line)| line.clone())));
+    let msg = move || line.with(|l| l.as_ref().and_then(|l| l.msg));
+    let field = move |f: fn(&LogLine) -> String| move || line.with(|l| l.as_ref().map(f).unwrap_or_default());
+    let who = move || line.with(|l| l.as_ref().and_then(|l| Some((l.who.clone()?, l.node.unwrap_or(0)))));
     view! {
-        <li class:violation=alarm class:hovered=move || msg.is_some() && ctl.hovered.get() == msg
-            on:mouseenter=move |_| if msg.is_some() { ctl.hovered.set(msg) }
-            on:mouseleave=move |_| if msg.is_some() { ctl.hovered.set(None) }>
-            <time>{secs(at)}</time>
-            {who.map(|w| view! { <span class=format!("chip n{}", node.unwrap_or(0) % 9)>{w}</span> })}
-            <span class="text">{text}</span>
+        <li class:violation=move || line.with(|l| l.as_ref().is_some_and(|l| l.alarm))
+            class:hovered=move || msg().is_some() && ctl.hovered.get() == msg()
+            on:mouseenter=move |_| if let Some(m) = untracked(msg) { ctl.hovered.set(Some(m)) }
+            on:mouseleave=move |_| if untracked(msg).is_some() { ctl.hovered.set(None) }>
+            <time>{field(|l| secs(l.at))}</time>
+            <span class=move || who().map_or("chip hidden".to_string(), |(_, n)| format!("chip n{}", n % 9))>
+                {move || who().map(|(w, _)| w).unwrap_or_default()}
+            </span>
+            <span class="text">{field(|l| l.text.clone())}</span>
         </li>
     }
 }

@@ -8,6 +8,7 @@ pub mod controls;
 pub mod crowd;
 pub mod event_log;
 pub mod experiments;
+pub mod hand_kept;
 pub mod home;
 pub mod inspector;
 pub mod keyboard;

@@ -7,7 +7,8 @@
 
 use leptos::prelude::*;
 
-use super::{now_ms, Tr};
+use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
+use super::Tr;
 use crate::decimal::{Fixed as F, Num};
 use crate::ui::core::i18n::{t, Key};
 use crate::sim::SimTime;
@@ -43,9 +44,6 @@ const MIN_WINDOW: SimTime = 10 * crate::sim::MS;
 fn scale(window: u64) -> f64 {
     (H - TOP - 6.0) / window.max(1) as f64
 }
-
-/// How often (wall milliseconds) a running clock redraws the diagram's marks.
-const MARKS_EVERY_MS: f64 = 100.0;
 
 #[component]
 pub fn SpaceTime() -> impl IntoView {
@@ -100,72 +98,35 @@ pub fn SpaceTime() -> impl IntoView {
     // flight gets one attribute write per frame, and no reactive node exists per arrow
     // (hundreds of them cost both frame time and wasm size).
     let arrow_layer = NodeRef::<leptos::svg::G>::new();
+    let cross_path = NodeRef::<leptos::svg::Path>::new();
     let drawn = StoredValue::new_local(Drawn::default());
     Effect::new(move |_| {
-        let Some(layer) = arrow_layer.get() else {
+        let (Some(layer), Some(crosses)) = (arrow_layer.get(), cross_path.get()) else {
             return;
         };
         let n = n.get();
         let window = window.get();
         let hovered = ctl.hovered.get();
         ctl.view.with(|v| {
-            drawn.update_value(|d| d.sync(&layer, &v.space_time.arrows, (n, window), hovered, ctl))
+            drawn.update_value(|d| {
+                d.sync(&layer, &crosses, &v.space_time.arrows, (n, window), hovered)
+            })
         });
     });
-    // The marks (state changes), keyed: a mark sits at its absolute time inside the
-    // scrolling group, so a frame only adds the new ones and removes those that left the
-    // window (rewriting every mark each frame was the busiest pages' largest DOM cost).
-    // While the clock runs they follow at most every MARKS_EVERY_MS of wall time (at 10×
-    // a busy run adds and drops ten marks a frame); paused or stepping, every event.
-    let last = StoredValue::new(f64::NEG_INFINITY);
-    let mark_list = Memo::new(
-        move |prev: Option<&Vec<(crate::ui::core::view::Mark, usize, u64)>>| {
-            let (n, window) = (n.get(), window.get());
-            let playing = ctl.playing.get();
-            ctl.view.track();
-            if let Some(prev) = prev {
-                let same = prev
-                    .first()
-                    .is_none_or(|(_, pn, pw)| (*pn, *pw) == (n, window));
-                if playing && same && now_ms() - last.get_value() < MARKS_EVERY_MS {
-                    return prev.clone();
-                }
-            }
-            last.set_value(now_ms());
-            ctl.view.with(|v| {
-                v.space_time
-                    .marks
-                    .iter()
-                    .map(|m| (m.clone(), n, window))
-                    .collect::<Vec<_>>()
-            })
-        },
-    );
-    let mark = move |(m, n, window): (crate::ui::core::view::Mark, usize, u64)| {
-        // Labels need room between lanes; with many nodes the dot keeps its label as a
-        // tooltip.
-        let roomy = n <= 1 || lane(1, n) - lane(0, n) >= 45.0;
-        let (x, yy) = (lane(m.node, n), m.at as f64 * scale(window));
-        let label = if roomy {
-            m.label.clone()
-        } else {
-            String::new()
+    // The marks (state changes), kept by hand like the arrows: a mark sits at its
+    // absolute time inside the scrolling group, so a frame only adds the new ones and
+    // removes those that left the window.
+    let mark_layer = NodeRef::<leptos::svg::G>::new();
+    let drawn_marks = StoredValue::new_local(DrawnMarks::default());
+    Effect::new(move |_| {
+        let Some(layer) = mark_layer.get() else {
+            return;
         };
-        // The last lane's labels go to its left, inside the diagram.
-        let last = m.node + 1 == n && n > 1;
-        let lx = if last { x - 5.0 } else { x + 5.0 };
-        view! {
-            <circle class="st-mark" cx=f1(x) cy=f1(yy) r="3"><title>{m.label}</title></circle>
-            <text class="st-label" class:end=last x=f1(lx) y=f1(yy + 3.0)>{label}</text>
-        }
-    };
-    let marks = move || {
-        view! {
-            <For each=move || mark_list.get()
-                key=|(m, n, w)| (m.node, m.at, m.label.clone(), *n, *w)
-                children=mark/>
-        }
-    };
+        let (n, window) = (n.get(), window.get());
+        ctl.view.with(|v| {
+            drawn_marks.update_value(|d| d.sync(&layer, &v.space_time.marks, (n, window)))
+        });
+    });
     // The time axis: about five round ticks, keyed by time, inside the scrolling group.
     let ticks = Memo::new(move |_| {
         ctl.view.with(|v| {
@@ -234,6 +195,47 @@ pub fn SpaceTime() -> impl IntoView {
             scroll_by((dy / (H - TOP)).clamp(-0.5, 0.5));
         }
     };
+    // The pointer picks the arrow nearest it (arrows are thin lines); an event on an
+    // arrow itself is the arrow layer's.
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let pick = move |ev: &leptos::ev::MouseEvent| -> Option<u64> {
+        let svg = svg_ref.get_untracked()?;
+        let r = svg.get_bounding_client_rect();
+        let k = (r.width() / W).min(r.height() / H);
+        if k <= 0.0 {
+            return None;
+        }
+        let x = (ev.client_x() as f64 - r.left() - (r.width() - W * k) / 2.0) / k;
+        let y = (ev.client_y() as f64 - r.top() - (r.height() - H * k) / 2.0) / k;
+        if y < TOP - 6.0 {
+            return None;
+        }
+        let shift = ctl.view.with_untracked(|v| {
+            TOP - v.space_time.from as f64 * scale(v.space_time.window)
+        });
+        drawn.with_value(|d| d.nearest((x, y - shift)))
+    };
+    let on_arrow = |ev: &leptos::ev::MouseEvent| hand_kept::message_of(ev.target()).is_some();
+    let on_move = move |ev: leptos::ev::MouseEvent| {
+        if !on_arrow(&ev) {
+            let id = pick(&ev);
+            if ctl.hovered.get_untracked() != id {
+                ctl.hovered.set(id);
+            }
+        }
+    };
+    let on_leave = move |_| {
+        if ctl.hovered.get_untracked().is_some() {
+            ctl.hovered.set(None);
+        }
+    };
+    let on_pick = move |ev: leptos::ev::MouseEvent| {
+        if !on_arrow(&ev) {
+            if let Some(id) = pick(&ev) {
+                ctl.selected.set(crate::ui::state::Selection::Msg(id));
+            }
+        }
+    };
     let lang = move || ctl.lang.get();
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
@@ -260,182 +262,285 @@ pub fn SpaceTime() -> impl IntoView {
                 </div>
             </div>
             <svg data-testid="space-time" viewBox=format!("0 0 {} {}", Num(W), Num(H)) on:wheel=on_wheel
+                node_ref=svg_ref on:mousemove=on_move on:mouseleave=on_leave on:click=on_pick
                 data-to-ms=move || ctl.view.with(|v| v.space_time.to / crate::sim::MS)
                 data-window-ms=move || ctl.view.with(|v| v.space_time.window / crate::sim::MS)>
-                <defs>
-                    <marker id="st-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                        <path d="M 0 0 L 10 5 L 0 10 z" fill="#475569"/>
-                    </marker>
-                    <clipPath id="st-clip">
-                        <rect x="0" y=f1(TOP - 6.0) width=f1(W) height=f1(H - TOP + 6.0)/>
-                    </clipPath>
-                </defs>
                 {lanes}
-                <g clip-path="url(#st-clip)">
+                // A nested viewport clips the scrolling group (a clip path or an arrow
+                // marker is an SVG resource: each frame's scroll re-laid out every arrow
+                // that used one).
+                <svg x="0" y=f1(TOP - 6.0) width=f1(W) height=f1(H - TOP + 6.0)
+                    viewBox=format!("0 {} {} {}", f1(TOP - 6.0), f1(W), f1(H - TOP + 6.0))>
                     <g transform=scroll>
                         <For each=move || ticks.get() key=|(at, _, w)| (*at, *w) children=tick/>
                         {downs}
-                        <g node_ref=arrow_layer></g>
-                        {marks}
+                        <g node_ref=arrow_layer on:click=hand_kept::on_click(ctl)
+                            on:mouseover=hand_kept::on_over(ctl) on:mouseout=hand_kept::on_out(ctl)></g>
+                        <path class="st-crosses" node_ref=cross_path/>
+                        <g node_ref=mark_layer></g>
                     </g>
-                </g>
+                </svg>
             </svg>
         </section>
     }
 }
 
-/// The arrows drawn in the diagram's arrow group, by message id.
+/// An arrowhead at `to` for a line from `from`, as path commands (two strokes, so the
+/// line needs no marker).
+fn head(from: (f64, f64), to: (f64, f64)) -> String {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let (back, side) = (6.0, 3.5);
+    let (bx, by) = (to.0 - ux * back, to.1 - uy * back);
+    format!(
+        "M{},{}L{},{}L{},{}",
+        F(bx - uy * side, 1),
+        F(by + ux * side, 1),
+        F(to.0, 1),
+        F(to.1, 1),
+        F(bx + uy * side, 1),
+        F(by - ux * side, 1)
+    )
+}
+
+/// The arrows drawn in the diagram's arrow group, by message id: one path each (line and
+/// head), and one path for every dropped message's cross. Hovering and clicking find the
+/// arrow nearest the pointer ([`Drawn::nearest`]), so no invisible hit targets are drawn.
 #[derive(Default)]
 struct Drawn {
     /// (node count, time span) they were drawn for: a change redraws them all.
     basis: (usize, u64),
     hovered: Option<u64>,
-    /// Sorted by message id.
-    arrows: Vec<(u64, DrawnArrow)>,
+    arrows: Keyed<u64, DrawnArrow>,
+    /// The crosses' path data as written.
+    crosses: Attr,
 }
 
 struct DrawnArrow {
-    group: web_sys::Element,
-    line: web_sys::Element,
-    hit: web_sys::Element,
-    cross: web_sys::Element,
+    path: web_sys::Element,
+    /// Its segment in the scrolling group's coordinates.
+    seg: (f64, f64, f64, f64),
     /// (arrival or now, progress, how it ended) as drawn.
     flight: (u64, f64, ArrowEnd),
     /// The class attribute as written (rewritten only when it changes).
-    class: String,
-    _enter: wasm_bindgen::closure::Closure<dyn FnMut()>,
-    _leave: wasm_bindgen::closure::Closure<dyn FnMut()>,
-    _click: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    class: Attr,
 }
 
-const SVG_NS: Option<&str> = Some("http://www.w3.org/2000/svg");
+impl Root for DrawnArrow {
+    fn root(&self) -> &web_sys::Element {
+        &self.path
+    }
+}
+
+impl DrawnArrow {
+    /// The arrow's path (testid `arrow-ID`, the message's id in `data-msg`).
+    /// (`spare`: a hidden one to show `a` instead.)
+    fn make(spare: Option<DrawnArrow>, a: &crate::ui::core::view::Arrow) -> Option<DrawnArrow> {
+        let d = match spare {
+            Some(d) => d,
+            None => DrawnArrow {
+                path: svg_element("path", "st-arrow")?,
+                seg: (0.0, 0.0, 0.0, 0.0),
+                flight: (u64::MAX, -1.0, ArrowEnd::Flying),
+                class: Attr::default(),
+            },
+        };
+        let _ = d.path.set_attribute("data-testid", &format!("arrow-{}", a.id));
+        let _ = d.path.set_attribute("data-msg", &a.id.to_string());
+        Some(d)
+    }
+}
+
+/// Distance from `(x, y)` to the segment `(x0, y0)–(x1, y1)`.
+fn to_segment((x, y): (f64, f64), (x0, y0, x1, y1): (f64, f64, f64, f64)) -> f64 {
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((x - x0) * dx + (y - y0) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (px, py) = (x0 + t * dx - x, y0 + t * dy - y);
+    (px * px + py * py).sqrt()
+}
+
+/// How near (diagram units) the pointer must be to an arrow to pick it.
+const PICK: f64 = 6.0;
 
 impl Drawn {
-    /// Make the group show `arrows` (sorted by id), the `hovered` one highlighted.
+    /// The arrow nearest `at` (scrolling-group coordinates), if one is within [`PICK`].
+    fn nearest(&self, at: (f64, f64)) -> Option<u64> {
+        self.arrows
+            .iter()
+            .map(|(id, d)| (to_segment(at, d.seg), *id))
+            .filter(|(dist, _)| *dist <= PICK)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+
+    /// Make the group show `arrows` (sorted by id), the `hovered` one highlighted, and
+    /// `crosses` mark the dropped ones.
     fn sync(
         &mut self,
         layer: &web_sys::Element,
+        crosses: &web_sys::Element,
         arrows: &[crate::ui::core::view::Arrow],
         basis: (usize, u64),
         hovered: Option<u64>,
-        ctl: Ctl,
     ) {
-        use wasm_bindgen::JsCast;
         if self.basis != basis {
-            for (_, a) in &self.arrows {
-                a.group.remove();
-            }
             self.arrows.clear();
             self.basis = basis;
         }
-        self.arrows.retain(|(id, a)| {
-            let keep = arrows.binary_search_by_key(id, |x| x.id).is_ok();
-            if !keep {
-                a.group.remove();
-            }
-            keep
-        });
+        self.arrows
+            .retain(|id| arrows.binary_search_by_key(id, |x| x.id).is_ok());
         let (n, window) = basis;
         let scale = scale(window);
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
+        let mut cross_d = String::new();
         for a in arrows {
             let flight = (a.t1, a.progress, a.end);
-            let slot = self.arrows.binary_search_by_key(&a.id, |(id, _)| *id);
-            let fresh = slot.is_err();
-            if let Err(at) = slot {
-                let make = |tag: &str, class: &str| {
-                    let e = doc.create_element_ns(SVG_NS, tag).ok()?;
-                    e.set_attribute("class", class).ok()?;
-                    Some(e)
-                };
-                let (Some(group), Some(line), Some(hit), Some(cross)) = (
-                    make("g", a.class),
-                    make("path", "st-line"),
-                    make("path", "st-hit"),
-                    make("path", "st-cross"),
-                ) else {
-                    return;
-                };
-                let _ = group.set_attribute("data-testid", &format!("arrow-{}", a.id));
-                let id = a.id;
-                let enter = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                    ctl.hovered.set(Some(id))
-                });
-                let leave = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                    ctl.hovered.set(None)
-                });
-                let _ = group
-                    .add_event_listener_with_callback("mouseenter", enter.as_ref().unchecked_ref());
-                let _ = group
-                    .add_event_listener_with_callback("mouseleave", leave.as_ref().unchecked_ref());
-                // A click shows what the message carried, in the inspector.
-                let click = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                    ctl.selected.set(crate::ui::state::Selection::Msg(id))
-                });
-                let _ = group
-                    .add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
-                for part in [&line, &hit, &cross] {
-                    let _ = group.append_child(part);
-                }
-                let _ = layer.append_child(&group);
-                self.arrows.insert(
-                    at,
-                    (
-                        a.id,
-                        DrawnArrow {
-                            group,
-                            line,
-                            hit,
-                            cross,
-                            flight: (u64::MAX, -1.0, ArrowEnd::Flying),
-                            class: String::new(),
-                            _enter: enter,
-                            _leave: leave,
-                            _click: click,
-                        },
-                    ),
-                );
-            }
-            let Ok(i) = self.arrows.binary_search_by_key(&a.id, |(id, _)| *id) else {
+            let Some((d, fresh)) = self
+                .arrows
+                .get_or_make(layer, a.id, |spare| DrawnArrow::make(spare, a))
+            else {
                 continue;
             };
-            let d = &mut self.arrows[i].1;
+            let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
+            let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
+            let y1 = a.t1 as f64 * scale;
+            if a.end == ArrowEnd::Dropped {
+                cross_d += &format!("M{},{}l6,6m0,-6l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1));
+            }
             let was_hovered = self.hovered == Some(a.id);
             let is_hovered = hovered == Some(a.id);
             if fresh || d.flight != flight || was_hovered != is_hovered {
-                // An arrow in flight only grows its line; the hover target and the cross
-                // follow its end: drawn when it appears and when it lands or is dropped.
-                let end_changed = fresh || flight.2 != d.flight.2;
+                // An arrow in flight only grows its line; a delivered one gets its head.
                 d.flight = flight;
-                let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
-                let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
-                let y1 = a.t1 as f64 * scale;
-                let path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
-                let _ = d.line.set_attribute("d", &path);
-                if end_changed {
-                    let _ = d.hit.set_attribute("d", &path);
-                    if a.end == ArrowEnd::Dropped {
-                        let _ = d.cross.set_attribute(
-                            "d",
-                            &format!("M{},{} l6,6 m0,-6 l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1)),
-                        );
-                    }
+                d.seg = (x0, y0, x1, y1);
+                let mut path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
+                if a.end == ArrowEnd::Delivered {
+                    path += &head((x0, y0), (x1, y1));
                 }
+                let _ = d.path.set_attribute("d", &path);
                 let end = match a.end {
                     ArrowEnd::Delivered => " delivered",
                     ArrowEnd::Dropped => " dropped",
                     ArrowEnd::Flying => "",
                 };
                 let hover = if is_hovered { " hovered" } else { "" };
-                let class = format!("st-arrow {}{end}{hover}", a.class);
-                if class != d.class {
-                    let _ = d.group.set_attribute("class", &class);
-                    d.class = class;
-                }
+                d.class
+                    .set(&d.path, "class", format!("st-arrow {}{end}{hover}", a.class));
             }
         }
+        self.crosses.set(crosses, "d", cross_d);
         self.hovered = hovered;
+    }
+}
+
+/// The labelled state changes drawn in the diagram, keyed by (time, node, how many marks
+/// that node has at that time before this one).
+#[derive(Default)]
+struct DrawnMarks {
+    basis: (usize, u64),
+    marks: Keyed<(SimTime, usize, usize), DrawnMark>,
+}
+
+/// One mark: a dot (its label as a tooltip) and the label beside it.
+struct DrawnMark {
+    group: web_sys::Element,
+    dot: web_sys::Element,
+    tip: web_sys::Element,
+    text: web_sys::Element,
+    label: String,
+}
+
+impl Root for DrawnMark {
+    fn root(&self) -> &web_sys::Element {
+        &self.group
+    }
+}
+
+impl DrawnMark {
+    /// (`spare`: a hidden one to show `m` instead.)
+    fn make(
+        spare: Option<DrawnMark>,
+        m: &crate::ui::core::view::Mark,
+        (n, window): (usize, u64),
+    ) -> Option<DrawnMark> {
+        let d = match spare {
+            Some(d) => d,
+            None => {
+                let group = svg_element("g", "")?;
+                let dot = svg_element("circle", "st-mark")?;
+                let tip = svg_element("title", "")?;
+                let text = svg_element("text", "st-label")?;
+                let _ = dot.set_attribute("r", "3");
+                let _ = dot.append_child(&tip);
+                let _ = group.append_child(&dot);
+                let _ = group.append_child(&text);
+                DrawnMark {
+                    group,
+                    dot,
+                    tip,
+                    text,
+                    label: String::new(),
+                }
+            }
+        };
+        // The last lane's labels go to its left, inside the diagram.
+        let last = m.node + 1 == n && n > 1;
+        let (x, y) = (lane(m.node, n), m.at as f64 * scale(window));
+        let _ = d.dot.set_attribute("cx", &f1(x));
+        let _ = d.dot.set_attribute("cy", &f1(y));
+        let _ = d
+            .text
+            .set_attribute("class", if last { "st-label end" } else { "st-label" });
+        let _ = d.text.set_attribute("x", &f1(if last { x - 5.0 } else { x + 5.0 }));
+        let _ = d.text.set_attribute("y", &f1(y + 3.0));
+        Some(d)
+    }
+}
+
+impl DrawnMarks {
+    fn sync(
+        &mut self,
+        layer: &web_sys::Element,
+        marks: &[crate::ui::core::view::Mark],
+        basis: (usize, u64),
+    ) {
+        if self.basis != basis {
+            self.marks.clear();
+            self.basis = basis;
+        }
+        let (n, _) = basis;
+        // Labels need room between lanes; with many nodes the dot keeps its label as a
+        // tooltip.
+        let roomy = n <= 1 || lane(1, n) - lane(0, n) >= 45.0;
+        let mut sorted: Vec<&crate::ui::core::view::Mark> = marks.iter().collect();
+        sorted.sort_by_key(|m| (m.at, m.node));
+        let mut keyed: Vec<((SimTime, usize, usize), &crate::ui::core::view::Mark)> =
+            Vec::with_capacity(sorted.len());
+        for m in sorted {
+            let before = match keyed.last() {
+                Some(((at, node, k), _)) if (*at, *node) == (m.at, m.node) => k + 1,
+                _ => 0,
+            };
+            keyed.push(((m.at, m.node, before), m));
+        }
+        self.marks
+            .retain(|k| keyed.binary_search_by_key(k, |(k, _)| *k).is_ok());
+        for (key, m) in keyed {
+            let Some((d, _)) = self.marks.get_or_make(layer, key, |spare| DrawnMark::make(spare, m, basis))
+            else {
+                continue;
+            };
+            if d.label != m.label {
+                d.tip.set_text_content(Some(&m.label));
+                d.text
+                    .set_text_content(Some(if roomy { m.label.as_str() } else { "" }));
+                d.label = m.label.clone();
+            }
+        }
     }
 }
