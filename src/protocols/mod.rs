@@ -6,6 +6,7 @@ pub mod consistency;
 pub mod gossip;
 pub mod hash_ring;
 pub mod paxos;
+pub mod primary_secondary;
 pub mod raft;
 pub mod stable_hash;
 pub mod three_pc;

@@ -227,6 +227,11 @@ impl<P: Protocol> World<P> {
         &self.actions
     }
     /// Every invariant violation detected so far.
+    /// The safety monitor (its ghost state: what it has seen so far).
+    pub fn monitor(&self) -> &P::Monitor {
+        &self.monitor
+    }
+
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }
