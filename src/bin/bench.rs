@@ -160,9 +160,12 @@ fn bench_lab() {
 
 /// Issue 13's checker: a 200-operation register history from 4 clients with overlapping
 /// operations (linearizable by construction: each operation takes effect at a random point
-/// of its interval), checked for linearizability and sequential consistency; median of 5.
+/// of its interval), checked for linearizability, sequential and causal consistency and
+/// the session guarantees; median of 5.
 fn bench_consistency() {
-    use ds_playground::protocols::consistency::{linearizable, sequential, History, Op, Operation};
+    use ds_playground::protocols::consistency::{
+        causal, check, linearizable, sequential, History, Op, Operation,
+    };
     let mut rng = ds_playground::sim::SimRng::new(200);
     let mut free_at = [0u64; 4];
     let mut ops: Vec<(u64, Operation)> = Vec::new();
@@ -204,6 +207,14 @@ fn bench_consistency() {
     println!(
         "consistency.sequential_200_ops_native_ms: {:.2}",
         time(&|| sequential(&h).holds())
+    );
+    println!(
+        "consistency.causal_200_ops_native_ms: {:.2}",
+        time(&|| causal(&h).holds())
+    );
+    println!(
+        "consistency.all_models_and_session_guarantees_200_ops_native_ms: {:.2}",
+        time(&|| check(&h).session.is_empty())
     );
     // The same history with its last read returning a value nobody wrote: the search must
     // rule out every order of the operations before it.

@@ -121,7 +121,7 @@ pub fn App() -> impl IntoView {
     let home = move || ctl.home.get();
 
     view! {
-        <div class="app" class:embed=embed>
+        <div class="app" class:embed=embed class:on-page=move || !home()>
             {(!embed).then(|| view! {
                 <header class="topbar">
                     <div class="brand">

@@ -15,6 +15,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::paxos::PaxosPage,
     &pages::two_pc::TwoPcPage,
     &pages::three_pc::ThreePcPage,
+    &pages::primary_secondary::PrimarySecondaryPage,
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,

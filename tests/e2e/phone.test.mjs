@@ -51,6 +51,7 @@ for (const [slug, node, action, check] of [
   ['paxos', 3, 'kill', async (page) => until(page, () => document.querySelector('[data-testid="node-3"]').dataset.role === 'crashed')],
   ['2pc', 1, 'kill', async (page) => until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed')],
   ['3pc', 1, 'kill', async (page) => until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed')],
+  ['primary-secondary', 1, 'kill', async (page) => until(page, () => document.querySelector('[data-testid="node-1"]').dataset.role === 'crashed')],
 ]) {
   test(`phone, touch: ${slug} — tap a node, ${action} it from the sheet, cut a link by tapping it`, async () => {
     for (const lang of ['en', 'zh']) {

@@ -6,12 +6,19 @@
 //! operations respects real time and the register's rules; [`sequential`] drops real time
 //! and keeps only each client's own order (Lamport 1979). Both are real searches with
 //! memoisation and a budget: past it they answer [`Verdict::Unknown`] instead of hanging.
+//! [`causal`] keeps only what each client's view must respect (Ahamad et al. 1995), and
+//! [`session`] checks the four session guarantees of Terry et al. (1994), each violation
+//! with its witness. [`check`] runs them all and names the strongest model that holds.
 
+pub mod causal;
 pub mod linearizable;
 pub mod sequential;
+pub mod session;
 
+pub use causal::{causal, causal_per_client};
 pub use linearizable::linearizable;
 pub use sequential::sequential;
+pub use session::{session, Guarantee, SessionViolation};
 
 use crate::sim::SimTime;
 
@@ -149,4 +156,58 @@ pub(crate) fn relevant(h: &History) -> Vec<usize> {
     (0..h.ops.len())
         .filter(|&i| h.ops[i].op != Op::Read(None))
         .collect()
+}
+
+/// The consistency models, strongest first (each implies the ones after it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Model {
+    Linearizable,
+    Sequential,
+    Causal,
+    /// None of the above: at most eventually consistent (a finite history cannot show
+    /// convergence, only its absence of the stronger orders).
+    Eventual,
+}
+
+/// Everything the checker says about one history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub linearizable: Verdict,
+    pub sequential: Verdict,
+    pub causal: Verdict,
+    /// The session guarantees it breaks (empty: all four hold).
+    pub session: Vec<SessionViolation>,
+}
+
+impl Report {
+    /// The strongest model the history satisfies, or `None` when a search met its budget
+    /// before that could be decided.
+    pub fn strongest(&self) -> Option<Model> {
+        for (v, m) in [
+            (&self.linearizable, Model::Linearizable),
+            (&self.sequential, Model::Sequential),
+            (&self.causal, Model::Causal),
+        ] {
+            match v {
+                Verdict::Holds(_) => return Some(m),
+                Verdict::Unknown => return None,
+                Verdict::Violated => {}
+            }
+        }
+        Some(Model::Eventual)
+    }
+}
+
+/// Check `h` against every model, stopping the stronger searches once a weaker one fails
+/// (a history that is not causal is neither sequential nor linearizable).
+pub fn check(h: &History) -> Report {
+    let causal = causal(h);
+    let sequential = if causal == Verdict::Violated { Verdict::Violated } else { sequential(h) };
+    let linearizable = if sequential == Verdict::Violated { Verdict::Violated } else { linearizable(h) };
+    Report {
+        linearizable,
+        sequential,
+        causal,
+        session: session(h),
+    }
 }

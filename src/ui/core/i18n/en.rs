@@ -15,7 +15,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ChapterTime => "Time, leases & locks",
         Key::SoonConsensus => "Coming: PBFT, ZAB, Raft membership changes.",
         Key::SoonAtomicCommit => "Coming: TCC and Saga.",
-        Key::SoonReplication => "Coming: primary-secondary replication, Quorum NWR, CAP under a partition, consistency models.",
+        Key::SoonReplication => "Coming: Quorum NWR, CAP under a partition, consistency models.",
         Key::SoonMembership => "Coming: heartbeats and the phi accrual failure detector.",
         Key::SoonTime => "Coming: drifting clocks and pauses, leases, fencing, distributed locks, snowflake IDs.",
         Key::SaveScenario => "Save scenario file",

@@ -15,7 +15,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ChapterTime => "时间、租约与锁",
         Key::SoonConsensus => "即将推出：PBFT（拜占庭容错）、ZAB 协议、Raft 成员变更。",
         Key::SoonAtomicCommit => "即将推出：TCC 补偿事务、Saga 事务。",
-        Key::SoonReplication => "即将推出：主从复制、Quorum NWR、网络分区下的 CAP、一致性模型。",
+        Key::SoonReplication => "即将推出：Quorum NWR、网络分区下的 CAP、一致性模型。",
         Key::SoonMembership => "即将推出：心跳机制与 Phi 累计故障检测。",
         Key::SoonTime => "即将推出：时钟漂移与停顿、租约、栅栏令牌、分布式锁、雪花算法。",
         Key::SaveScenario => "保存场景文件",

@@ -1,0 +1,431 @@
+//! How primary-secondary replication looks: the primary ⬢ with its high-water mark,
+//! secondaries ● with what they store, candidates ◆ during a failover, clients ■ with
+//! their operations; lost acknowledged writes marked red on the clients' strips.
+
+use crate::protocols::primary_secondary::client::ClientOp;
+use crate::protocols::primary_secondary::replica::Role;
+use crate::protocols::primary_secondary::{
+    invariants::current_primary, Mode, PsCmd, PsConfig, PsMsg, PsNode, PsNote, PsPreset, PsTimer,
+    NO_LOST_WRITES,
+};
+use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
+use crate::ui::core::runner::{Adapter, Sim};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::{tr, Text};
+use crate::ui::core::view::{
+    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+};
+
+use super::texts as tx;
+
+/// Log entries and client operations a strip shows (the newest).
+const SHOWN: usize = 10;
+
+#[derive(Clone)]
+pub struct PsAdapter {
+    names: Vec<String>,
+    cfg: PsConfig,
+}
+
+fn preset(slug: Option<&str>) -> Option<PsPreset> {
+    PsPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+}
+
+/// The `mode` setting's values.
+pub fn mode_of(sc: &Scenario) -> Mode {
+    match sc.param("mode") {
+        0 => Mode::Sync,
+        1 => Mode::Semi(sc.param("k") as usize),
+        _ => Mode::Async,
+    }
+}
+
+/// A preset runs on a fixed latency with three replicas, in its own mode.
+pub fn preset_settings(sc: &mut Scenario) {
+    if let Some(p) = preset(sc.preset) {
+        crate::ui::pages::two_pc::adapter::fixed_latency(sc, crate::protocols::primary_secondary::presets::LATENCY);
+        sc.nodes = 2;
+        let (mode, k) = match p.mode() {
+            Mode::Sync => (0, 1),
+            Mode::Semi(k) => (1, k as u64),
+            Mode::Async => (2, 1),
+        };
+        sc.set_param("mode", mode);
+        sc.set_param("k", k);
+        sc.set_param("rate", 0);
+    }
+}
+
+pub fn config(sc: &Scenario) -> PsConfig {
+    let rate = sc.param("rate");
+    PsConfig {
+        replicas: sc.nodes + 1,
+        mode: mode_of(sc),
+        workload: (rate > 0).then(|| 1_000 * MS / rate),
+        ack_early: sc.param("ackearly") == 1,
+        ..PsConfig::default()
+    }
+}
+
+pub fn build(sc: &Scenario) -> Sim<PsAdapter> {
+    let cfg = config(sc);
+    let world = World::new(crate::ui::core::runner::world_config(sc), PsNode::cluster(&cfg));
+    let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
+    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    Sim::new(world, PsAdapter { names, cfg }).with_script(script)
+}
+
+const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
+    MsgStyle { class, badge, key: Text::Page(key) }
+}
+
+const KINDS: [MsgStyle; 12] = [
+    style("msg-ps-append", "L", &tx::MSG_APPEND),
+    style("msg-ps-heartbeat", "♥", &tx::MSG_HEARTBEAT),
+    style("msg-ps-stored", "ok", &tx::MSG_APPEND_OK),
+    style("msg-ps-missing", "?", &tx::MSG_APPEND_NO),
+    style("msg-ps-vote", "V", &tx::MSG_VOTE),
+    style("msg-ps-vote-yes", "✓", &tx::MSG_VOTE_YES),
+    style("msg-ps-vote-no", "✗", &tx::MSG_VOTE_NO),
+    style("msg-ps-write", "W", &tx::MSG_WRITE),
+    style("msg-ps-read", "R", &tx::MSG_READ),
+    style("msg-ps-write-ok", "ok", &tx::MSG_WRITE_OK),
+    style("msg-ps-read-ok", "=", &tx::MSG_READ_OK),
+    style("msg-ps-redirect", "→", &tx::MSG_NOT_PRIMARY),
+];
+
+fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
+    tr(lang, Text::Page(x)).to_string()
+}
+
+/// "synchronous (wait for all)" etc.
+fn mode_text(lang: Lang, mode: Mode) -> String {
+    match mode {
+        Mode::Sync => t(lang, &tx::MODE_SYNC),
+        Mode::Semi(k) => format!("{} · k = {k}", t(lang, &tx::MODE_SEMI)),
+        Mode::Async => t(lang, &tx::MODE_ASYNC),
+    }
+}
+
+/// A client operation as a strip cell: `W 31 ✓`, `R → 21`, a lost write in red.
+fn op_cell(o: &ClientOp, lost: bool, lang: Lang) -> CellVis {
+    let (top, main, class) = match (o.write, o.read, o.respond) {
+        (Some(v), _, Some(_)) if lost => (t(lang, &tx::WRITE), format!("{v} ✗"), "op-lost"),
+        (Some(v), _, Some(_)) => (t(lang, &tx::WRITE), format!("{v} ✓"), "op-done"),
+        (Some(v), _, None) => (t(lang, &tx::WRITE), format!("{v} …"), "op-waiting"),
+        (None, Some(r), Some(_)) => (t(lang, &tx::READ), format!("→ {r}"), "op-done"),
+        (None, _, _) => (t(lang, &tx::READ), "…".into(), "op-waiting"),
+    };
+    let when = match o.respond {
+        Some(r) => format!("{}–{} ms", o.invoke / MS, r / MS),
+        None => format!("{} ms –", o.invoke / MS),
+    };
+    CellVis {
+        title: format!("{top} {main} · {when}{}", if lost { format!(" · {}", t(lang, &tx::LOST)) } else { String::new() }),
+        value: main.clone(),
+        top,
+        main,
+        sub: String::new(),
+        class: class.into(),
+        done: o.respond.is_some(),
+    }
+}
+
+impl PsAdapter {
+    fn lost(&self, w: &World<PsNode>) -> std::collections::BTreeSet<crate::protocols::primary_secondary::OpId> {
+        w.monitor().lost().clone()
+    }
+
+    fn primary(&self, w: &World<PsNode>) -> Option<NodeId> {
+        let nodes: Vec<&PsNode> = (0..w.len()).map(|i| w.node(i)).collect();
+        let alive: Vec<bool> = (0..w.len()).map(|i| w.is_alive(i)).collect();
+        current_primary(&nodes, &alive)
+    }
+}
+
+impl Adapter for PsAdapter {
+    type P = PsNode;
+
+    fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn node(&self, w: &World<PsNode>, id: NodeId, lang: Lang) -> NodeVis {
+        let n = w.node(id);
+        let alive = w.is_alive(id);
+        let now = w.now();
+        let ring_of = |timer: PsTimer| {
+            w.timers(id)
+                .iter()
+                .find(|x| x.timer == timer)
+                .map(|x| fraction_left(x.set_at, x.deadline, now))
+        };
+        let vis = if let Some(r) = n.replica() {
+            let (role, state, shape, tone, key) = match r.role() {
+                Role::Primary { .. } => ("primary", "primary", Shape::Hexagon, "green", &tx::PRIMARY),
+                Role::Candidate { .. } => ("candidate", "candidate", Shape::Diamond, "amber", &tx::CANDIDATE),
+                Role::Secondary => ("secondary", "secondary", Shape::Circle, "blue", &tx::SECONDARY),
+            };
+            let log = r.log();
+            let hidden = log.len().saturating_sub(SHOWN);
+            let cells = log
+                .iter()
+                .enumerate()
+                .skip(hidden)
+                .map(|(i, e)| CellVis {
+                    top: format!("{}·e{}", i + 1, e.epoch),
+                    main: e.value.to_string(),
+                    sub: String::new(),
+                    class: format!("t{}", e.epoch % 8),
+                    value: e.value.to_string(),
+                    done: i < r.hwm(),
+                    title: format!("#{} · epoch {} · {} = {} · {}", i + 1, e.epoch, self.names[e.op.0], e.value, if i < r.hwm() { t(lang, &tx::HWM) } else { String::new() }),
+                })
+                .collect();
+            let mut details = vec![
+                (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, key)),
+                (t(lang, &tx::EPOCH), r.epoch().to_string()),
+                (t(lang, &tx::LOG_LEN), log.len().to_string()),
+                (t(lang, &tx::HWM), r.hwm().to_string()),
+            ];
+            let mut aside = format!("{} {}", t(lang, &tx::HWM), r.hwm());
+            if r.is_primary() {
+                details.push((t(lang, &tx::PENDING), r.pending().to_string()));
+                let stores: Vec<String> = (0..self.cfg.replicas)
+                    .filter(|s| *s != id)
+                    .map(|s| format!("{} {}", self.names[s], r.matched(s).unwrap_or(0)))
+                    .collect();
+                details.push((t(lang, &tx::STORES), stores.join(" · ")));
+                aside = format!("{aside} · {} {}", t(lang, &tx::STORES), stores.join(" "));
+            }
+            let label = format!("{} · e{}", t(lang, key), r.epoch());
+            NodeVis {
+                id,
+                name: self.names[id].clone(),
+                role,
+                state,
+                shape,
+                tone,
+                crashed: false,
+                badge: log.len().to_string(),
+                label,
+                ring: if r.is_primary() { None } else { ring_of(PsTimer::Failover) },
+                term: Some(r.epoch()),
+                details,
+                commands: vec![],
+                strip: StripVis {
+                    hidden,
+                    aside,
+                    ..StripVis::from_cells(cells)
+                },
+            }
+        } else {
+            let c = n.client().expect("a node is a replica or a client");
+            let lost = self.lost(w);
+            let ops = c.history();
+            let hidden = ops.len().saturating_sub(SHOWN);
+            let cells = ops
+                .iter()
+                .skip(hidden)
+                .map(|o| op_cell(o, lost.contains(&o.op), lang))
+                .collect();
+            let (state, label) = match c.waiting() {
+                Some(o) => ("waiting", match o.write {
+                    Some(v) => format!("{} {v} · {}", t(lang, &tx::WRITE), t(lang, &tx::WAITING)),
+                    None => format!("{} · {}", t(lang, &tx::READ), t(lang, &tx::WAITING)),
+                }),
+                None => ("idle", t(lang, &tx::IDLE)),
+            };
+            let badge = match c.waiting() {
+                Some(o) => o.write.map_or("R…".into(), |v| format!("W{v}")),
+                None => ops.last().map_or("–".into(), |o| match (o.write, o.read) {
+                    (Some(v), _) => format!("{v}✓"),
+                    (None, Some(r)) => format!("={r}"),
+                    _ => "–".into(),
+                }),
+            };
+            let idle = alive && c.waiting().is_none();
+            NodeVis {
+                id,
+                name: self.names[id].clone(),
+                role: "client",
+                state,
+                shape: Shape::Square,
+                tone: if state == "waiting" { "violet" } else { "grey" },
+                crashed: false,
+                badge,
+                label,
+                ring: ring_of(PsTimer::Retry),
+                term: None,
+                details: vec![
+                    (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, if c.waiting().is_some() { &tx::WAITING } else { &tx::IDLE })),
+                    (t(lang, &tx::SENDS_TO), self.names[c.target()].clone()),
+                    (t(lang, &tx::OPERATIONS), ops.len().to_string()),
+                ],
+                commands: vec![
+                    CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: idle },
+                    CommandVis { id: "read", label: t(lang, &tx::READ), enabled: idle },
+                ],
+                strip: StripVis {
+                    hidden,
+                    ..StripVis::from_cells(cells)
+                },
+            }
+        };
+        vis.crashed_if(!alive, lang)
+    }
+
+    fn msg_style(&self, m: &PsMsg) -> MsgStyle {
+        KINDS[match m {
+            PsMsg::Append { entries, .. } if !entries.is_empty() => 0,
+            PsMsg::Append { .. } => 1,
+            PsMsg::AppendReply { ok: true, .. } => 2,
+            PsMsg::AppendReply { ok: false, .. } => 3,
+            PsMsg::Vote { .. } => 4,
+            PsMsg::VoteReply { granted: true, .. } => 5,
+            PsMsg::VoteReply { granted: false, .. } => 6,
+            PsMsg::Write { .. } => 7,
+            PsMsg::Read { .. } => 8,
+            PsMsg::WriteOk { .. } => 9,
+            PsMsg::ReadOk { .. } => 10,
+            PsMsg::NotPrimary { .. } => 11,
+        }]
+    }
+
+    fn msg_detail(&self, m: &PsMsg) -> String {
+        match m {
+            PsMsg::Append { epoch, prev, entries, hwm, .. } => {
+                let values: Vec<String> = entries.iter().map(|e| e.value.to_string()).collect();
+                format!("e{epoch} · @{} [{}] · hwm {hwm}", prev + 1, values.join(","))
+            }
+            PsMsg::AppendReply { epoch, len, .. } => format!("e{epoch} · {len}"),
+            PsMsg::Vote { epoch, len, .. } => format!("e{epoch} · {len}"),
+            PsMsg::VoteReply { epoch, .. } => format!("e{epoch}"),
+            PsMsg::Write { value, .. } => value.to_string(),
+            PsMsg::ReadOk { value, .. } => value.to_string(),
+            PsMsg::NotPrimary { hint, .. } => hint.map_or("?".into(), |h| self.names[h].clone()),
+            PsMsg::Read { .. } | PsMsg::WriteOk { .. } => String::new(),
+        }
+    }
+
+    fn msg_fields(&self, m: &PsMsg, _lang: Lang) -> Vec<(String, String)> {
+        let f = |k: &str, v: String| (k.to_string(), v);
+        match m {
+            PsMsg::Append { epoch, prev, prev_epoch, entries, hwm } => vec![
+                f("epoch", epoch.to_string()),
+                f("prev", prev.to_string()),
+                f("prevEpoch", prev_epoch.to_string()),
+                f("entries[]", format!("[{}]", entries.iter().map(|e| format!("{}:e{}", e.value, e.epoch)).collect::<Vec<_>>().join(", "))),
+                f("hwm", hwm.to_string()),
+            ],
+            PsMsg::AppendReply { epoch, ok, len } => vec![f("epoch", epoch.to_string()), f("ok", ok.to_string()), f("len", len.to_string())],
+            PsMsg::Vote { epoch, last_epoch, len } => vec![f("epoch", epoch.to_string()), f("lastEpoch", last_epoch.to_string()), f("len", len.to_string())],
+            PsMsg::VoteReply { epoch, granted } => vec![f("epoch", epoch.to_string()), f("granted", granted.to_string())],
+            PsMsg::Write { op, value } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("value", value.to_string())],
+            PsMsg::Read { op } | PsMsg::WriteOk { op } => vec![f("op", format!("{}#{}", self.names[op.0], op.1))],
+            PsMsg::ReadOk { op, value, index } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("value", value.to_string()), f("index", index.to_string())],
+            PsMsg::NotPrimary { op, hint } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("hint", hint.map_or("–".into(), |h| self.names[h].clone()))],
+        }
+    }
+
+    fn timer_name(&self, timer: &PsTimer) -> Option<Text> {
+        Some(Text::Page(match timer {
+            PsTimer::Heartbeat => &tx::T_HEARTBEAT,
+            PsTimer::Failover => &tx::T_FAILOVER,
+            PsTimer::Retry => &tx::T_RETRY,
+            PsTimer::Workload => &tx::T_WORKLOAD,
+        }))
+    }
+
+    fn narrate(&self, lang: Lang, note: &PsNote) -> String {
+        tx::narrate(lang, note, &self.names)
+    }
+
+    fn cmd_text(&self, cmd: &PsCmd) -> CmdText {
+        CmdText::Named(Text::Page(match cmd {
+            PsCmd::Write => &tx::WRITE,
+            PsCmd::Read => &tx::READ,
+        }))
+    }
+
+    fn command(&mut self, _w: &World<PsNode>, node: NodeId, id: &str) -> Option<PsCmd> {
+        if !self.cfg.is_client(node) {
+            return None;
+        }
+        match id {
+            "write" => Some(PsCmd::Write),
+            "read" => Some(PsCmd::Read),
+            _ => None,
+        }
+    }
+
+    fn status(&self, w: &World<PsNode>, lang: Lang) -> Vec<StatusVis> {
+        let primary = self.primary(w);
+        let lost = self.lost(w).len();
+        let acked: usize = (0..w.len()).filter_map(|i| w.node(i).client()).map(|c| c.acked().count()).sum();
+        let promise = self.cfg.promises_durability();
+        vec![
+            StatusVis {
+                key: "mode",
+                label: t(lang, &tx::STATUS_MODE),
+                value: format!(
+                    "{} · {}: {}",
+                    mode_text(lang, self.cfg.mode),
+                    t(lang, &tx::STATUS_PROMISE),
+                    t(lang, if promise { &tx::YES } else { &tx::NO })
+                ),
+                alarm: false,
+            },
+            StatusVis {
+                key: "primary",
+                label: t(lang, &tx::STATUS_PRIMARY),
+                value: primary.map_or(t(lang, &tx::NONE_YET), |p| {
+                    format!("{} · e{}", self.names[p], w.node(p).replica().map_or(0, |r| r.epoch()))
+                }),
+                alarm: false,
+            },
+            StatusVis {
+                key: "hwm",
+                label: t(lang, &tx::STATUS_HWM),
+                value: primary.and_then(|p| w.node(p).replica()).map_or("–".into(), |r| format!("{} / {}", r.hwm(), r.log().len())),
+                alarm: false,
+            },
+            StatusVis { key: "acked", label: t(lang, &tx::STATUS_ACKED), value: acked.to_string(), alarm: false },
+            StatusVis { key: "lost", label: t(lang, &tx::STATUS_LOST), value: lost.to_string(), alarm: lost > 0 },
+        ]
+    }
+
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        vec![
+            (Shape::Hexagon, "green", t(lang, &tx::PRIMARY)),
+            (Shape::Circle, "blue", t(lang, &tx::SECONDARY)),
+            (Shape::Diamond, "amber", t(lang, &tx::CANDIDATE)),
+            (Shape::Square, "violet", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
+            (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),
+            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+        ]
+    }
+
+    fn mark(&self, note: &PsNote) -> Option<(Text, Option<NodeId>)> {
+        match note {
+            PsNote::Promoted { .. } => Some((Text::Page(&tx::PRIMARY), None)),
+            PsNote::Truncated { .. } => Some((Text::Page(&tx::LOST), None)),
+            PsNote::Invoked { write: Some(_) } => Some((Text::Page(&tx::WRITE), None)),
+            PsNote::Invoked { write: None } => Some((Text::Page(&tx::READ), None)),
+            PsNote::WriteDone { .. } | PsNote::ReadDone { .. } => Some((Text::Page(&tx::MSG_APPEND_OK), None)),
+            _ => None,
+        }
+    }
+
+    fn rule_name(&self, rule: &'static str) -> Text {
+        match rule {
+            NO_LOST_WRITES => Text::Page(&tx::RULE_NO_LOST),
+            _ => Text::Key(Key::ViolationTitle),
+        }
+    }
+
+    fn kinds(&self) -> Vec<MsgStyle> {
+        KINDS.to_vec()
+    }
+}

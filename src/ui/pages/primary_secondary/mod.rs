@@ -1,0 +1,87 @@
+//! The primary-secondary page: replication with a primary, synchronous / semi-synchronous
+//! / asynchronous acknowledgement, the high-water mark and failover by vote — and the
+//! acknowledged writes an asynchronous primary takes down with it.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const MODES: &[Text] = &[
+    Text::Page(&texts::MODE_SYNC),
+    Text::Page(&texts::MODE_SEMI),
+    Text::Page(&texts::MODE_ASYNC),
+];
+
+const PARAMS: &[ParamSpec] = &[
+    choice("mode", &texts::MODE, MODES, 0),
+    num("k", &texts::SEMI_K, 1, 6, 1),
+    num("rate", &texts::RATE, 0, 20, 0),
+    flag("ackearly", &texts::ACK_EARLY, 0),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "sync-failover", label: Text::Page(&texts::PRESET_SYNC), about: &texts::ABOUT_SYNC },
+    PresetSpec { slug: "semi-failover", label: Text::Page(&texts::PRESET_SEMI), about: &texts::ABOUT_SEMI },
+    PresetSpec { slug: "async-loss", label: Text::Page(&texts::PRESET_ASYNC), about: &texts::ABOUT_ASYNC },
+    PresetSpec { slug: "sync-stall", label: Text::Page(&texts::PRESET_STALL), about: &texts::ABOUT_STALL },
+    PresetSpec { slug: "primary-isolated", label: Text::Page(&texts::PRESET_ISOLATED), about: &texts::ABOUT_ISOLATED },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "ps-async",
+        title: &texts::TOUR_TITLE,
+        hash: "#/primary-secondary?preset=async-loss&tour=ps-async",
+        steps: vec![
+            step(0, None, &texts::TOUR1),
+            step(190, None, &texts::TOUR2),
+            step(700, None, &texts::TOUR3),
+            step(250, None, &texts::TOUR4),
+        ],
+    }]
+}
+
+/// The primary, its secondaries and two clients.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + 1 + 2
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "primary-secondary",
+    chapter: Chapter::Replication,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (2, 6, 2),
+    nodes_label: Text::Page(&texts::REPLICAS),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["write", "read"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    same_runs_since: 0,
+    opens_on_preset: true,
+};
+
+/// The primary-secondary page.
+pub struct PrimarySecondaryPage;
+
+impl PageDef for PrimarySecondaryPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}
