@@ -89,3 +89,32 @@ test('primary-secondary in Chinese uses the course terms', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('primary-secondary: the run goes to the consistency checker, which names the broken guarantee and its witness', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/primary-secondary?preset=async-loss&speed=10`);
+  await until(page, () => /→ 11/.test(document.querySelector('[data-testid="log-5"]').textContent));
+  await page.click('[data-testid="check-consistency"]');
+  await until(page, () => document.querySelector('[data-testid="consistency-strongest"]'));
+  // C2 was told its write of 12 succeeded and then read 11. As values alone the history
+  // could be sequential (C1's 11 after C2's 12); real time says 11 finished before 12
+  // began, so it is not linearizable, and C2 did not read its own write.
+  assert.equal(await page.getAttribute('[data-testid="model-linearizable"]', 'data-holds'), 'no');
+  assert.equal(await page.getAttribute('[data-testid="session-ryw"]', 'data-holds'), 'no');
+  assert.match(await page.locator('[data-testid="witness-ryw"]').innerText(), /^C2 wrote 12 \(.*\), then read 11 \(.*\): it did not see its own write\.$/);
+  assert.equal(await page.getAttribute('[data-testid="consistency-strongest"]', 'data-model'), 'sequential');
+  await page.locator('[data-testid="consistency"]').scrollIntoViewIfNeeded();
+  await shot(page, 'primary-secondary-checker');
+  await context.close();
+  // The synchronous run of the same kind keeps every guarantee.
+  const sync = await open(browser, `${server.url}#/primary-secondary?preset=semi-failover&speed=10`);
+  await until(sync.page, () => /→/.test(document.querySelector('[data-testid="log-5"]').textContent));
+  await sync.page.click('[data-testid="check-consistency"]');
+  await until(sync.page, () => document.querySelector('[data-testid="consistency-strongest"]'));
+  assert.equal(await sync.page.getAttribute('[data-testid="model-linearizable"]', 'data-holds'), 'yes');
+  for (const g of ['ryw', 'mr', 'mw', 'wfr']) {
+    assert.equal(await sync.page.getAttribute(`[data-testid="session-${g}"]`, 'data-holds'), 'yes', g);
+  }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(sync.errors, []);
+  await sync.context.close();
+});

@@ -18,7 +18,7 @@ pub mod session;
 pub use causal::{causal, causal_per_client};
 pub use linearizable::linearizable;
 pub use sequential::sequential;
-pub use session::{session, Guarantee, SessionViolation};
+pub use session::{session, Guarantee, SessionViolation, WriteOrder};
 
 use crate::sim::SimTime;
 
@@ -175,7 +175,8 @@ pub struct Report {
     pub linearizable: Verdict,
     pub sequential: Verdict,
     pub causal: Verdict,
-    /// The session guarantees it breaks (empty: all four hold).
+    /// The session guarantees it breaks (empty: all four hold), writes ordered as a
+    /// single primary orders them ([`WriteOrder::RealTime`]).
     pub session: Vec<SessionViolation>,
 }
 
@@ -208,6 +209,6 @@ pub fn check(h: &History) -> Report {
         linearizable,
         sequential,
         causal,
-        session: session(h),
+        session: session(h, WriteOrder::RealTime),
     }
 }

@@ -5,8 +5,11 @@
 //! - **Read your writes** (读写一致性): after a client's write, its reads see that write or
 //!   a later one — not the initial value, not a write that causally precedes it.
 //! - **Monotonic reads** (单调读): a client's later read never returns a write older than
-//!   one an earlier read returned ("older": causally before it — what the replicas must
-//!   have applied first, whatever the wall clock says).
+//!   one an earlier read returned.
+//!
+//! "Older" is the order in which the system applies writes ([`WriteOrder`]): at least the
+//! causal order; for a system with one copy in charge (a primary, a register behind a
+//! quorum) also real time — a write that finished before another began was applied first.
 //! - **Monotonic writes**: a client's writes are seen in the order it made them — nobody
 //!   reads its second write and later its first.
 //! - **Writes follow reads**: a write made after reading `x` is seen after `x` — nobody
@@ -44,6 +47,17 @@ pub struct SessionViolation {
     pub then: usize,
 }
 
+/// Which writes count as older than which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteOrder {
+    /// Causally before (program order and writes-into): what every causally consistent
+    /// store respects, so a causal history breaks no guarantee.
+    Causal,
+    /// Causally before, or finished before the other began: the order a primary (or any
+    /// single arbiter of writes) gives them. The pages use this one.
+    RealTime,
+}
+
 /// Every client's operations, in program order.
 fn programs(h: &History) -> Vec<Vec<usize>> {
     let clients = h.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
@@ -65,12 +79,16 @@ fn source(h: &History, read: usize) -> Option<usize> {
     }
 }
 
-/// The first violation of each guarantee, if any (in [`Guarantee::ALL`]'s order).
-pub fn session(h: &History) -> Vec<SessionViolation> {
+/// The first violation of each guarantee, if any (in [`Guarantee::ALL`]'s order), with
+/// writes ordered by `order`.
+pub fn session(h: &History, order: WriteOrder) -> Vec<SessionViolation> {
     let progs = programs(h);
     let causal = super::causal::causal_order(h);
-    // `a` causally precedes `b`.
-    let older = |a: usize, b: usize| causal.as_ref().is_some_and(|c| c[b].has(a));
+    // Write `a` was applied before write `b`.
+    let older = |a: usize, b: usize| {
+        causal.as_ref().is_some_and(|c| c[b].has(a))
+            || (order == WriteOrder::RealTime && h.ops[a].respond.is_some_and(|t| t < h.ops[b].invoke))
+    };
     let is_read = |i: usize| matches!(h.ops[i].op, Op::Read(Some(_)));
     let is_write = |i: usize| matches!(h.ops[i].op, Op::Write(_));
     let reads_initial = |i: usize| h.ops[i].op == Op::Read(Some(h.initial));

@@ -4,6 +4,7 @@
 pub mod banners;
 pub mod chart;
 pub mod cluster;
+pub mod consistency;
 pub mod controls;
 pub mod crowd;
 pub mod event_log;

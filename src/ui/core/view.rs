@@ -315,6 +315,14 @@ pub struct SpaceTimeAsk {
     pub window: Option<SimTime>,
 }
 
+/// A page's recorded client history, for the consistency checker: the operations and the
+/// clients' names (index `k` in the history is `clients[k]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientHistory {
+    pub history: crate::protocols::consistency::History,
+    pub clients: Vec<String>,
+}
+
 /// A measured curve beside the one theory predicts (gossip's infected count per round).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChartVis {

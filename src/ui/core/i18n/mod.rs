@@ -69,6 +69,9 @@ keys! {
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,
     ChapterMembership, ChapterPartitioning, ChapterDataStructures, ChapterTime, Home, HomeIntro,
     ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime, SaveScenario, OpenScenario,
+    ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
+    ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
+    StrongestModel, HistoryTooLong, NoOpsYet,
 }
 
 /// A fixed string in `lang`.
@@ -147,6 +150,47 @@ pub fn link_cut(lang: Lang, kept: usize, total: usize, until: &str) -> String {
         Lang::Zh => format!(
             "本次会话超出了链接的容量：链接（以及保存的场景）只包含前 {kept} 个操作（共 {total} 个），并在 {until} 打开——这是它能精确重现的最后时刻。"
         ),
+    }
+}
+
+/// One operation of a recorded history, for a checker's witness: "wrote 12 (0.160–0.200 s)".
+pub fn op_text(lang: Lang, write: bool, value: u64, span: &str) -> String {
+    match (lang, write) {
+        (Lang::En, true) => format!("wrote {value} ({span})"),
+        (Lang::En, false) => format!("read {value} ({span})"),
+        (Lang::Zh, true) => format!("写入 {value}（{span}）"),
+        (Lang::Zh, false) => format!("读到 {value}（{span}）"),
+    }
+}
+
+/// Why a session guarantee is broken, in one sentence: `who` did `first`, then `then`.
+pub fn session_witness(
+    lang: Lang,
+    g: crate::protocols::consistency::Guarantee,
+    who: &str,
+    first: &str,
+    then: &str,
+) -> String {
+    use crate::protocols::consistency::Guarantee as G;
+    match lang {
+        Lang::En => {
+            let why = match g {
+                G::ReadYourWrites => "it did not see its own write",
+                G::MonotonicReads => "a later read went back to an older write",
+                G::MonotonicWrites => "it saw a client's writes out of the order they were made",
+                G::WritesFollowReads => "a write made after reading a value was seen before that value",
+            };
+            format!("{who} {first}, then {then}: {why}.")
+        }
+        Lang::Zh => {
+            let why = match g {
+                G::ReadYourWrites => "没有读到自己的写入",
+                G::MonotonicReads => "后一次读到了更旧的写入",
+                G::MonotonicWrites => "看到某个客户端的写入顺序颠倒了",
+                G::WritesFollowReads => "基于读到的值所做的写入，反而先于该值被看到",
+            };
+            format!("{who} {first}，然后{then}：{why}。")
+        }
     }
 }
 

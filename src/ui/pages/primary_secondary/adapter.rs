@@ -13,8 +13,10 @@ use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
+use crate::protocols::primary_secondary::client::history;
 use crate::ui::core::view::{
-    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+    fraction_left, CellVis, ClientHistory, CommandVis, MsgStyle, NodeVis, PageData, Shape,
+    StatusVis, StripVis,
 };
 
 use super::texts as tx;
@@ -26,6 +28,8 @@ const SHOWN: usize = 10;
 pub struct PsAdapter {
     names: Vec<String>,
     cfg: PsConfig,
+    /// The last history handed out, by a fingerprint of its operations.
+    history: std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>,
 }
 
 fn preset(slug: Option<&str>) -> Option<PsPreset> {
@@ -73,7 +77,7 @@ pub fn build(sc: &Scenario) -> Sim<PsAdapter> {
     let world = World::new(crate::ui::core::runner::world_config(sc), PsNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim::new(world, PsAdapter { names, cfg }).with_script(script)
+    Sim::new(world, PsAdapter { names, cfg, history: Default::default() }).with_script(script)
 }
 
 const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
@@ -413,7 +417,8 @@ impl Adapter for PsAdapter {
             PsNote::Truncated { .. } => Some((Text::Page(&tx::LOST), None)),
             PsNote::Invoked { write: Some(_) } => Some((Text::Page(&tx::WRITE), None)),
             PsNote::Invoked { write: None } => Some((Text::Page(&tx::READ), None)),
-            PsNote::WriteDone { .. } | PsNote::ReadDone { .. } => Some((Text::Page(&tx::MSG_APPEND_OK), None)),
+            PsNote::WriteDone { .. } => Some((Text::Page(&tx::MSG_WRITE_OK), None)),
+            PsNote::ReadDone { .. } => Some((Text::Page(&tx::MSG_READ_OK), None)),
             _ => None,
         }
     }
@@ -427,5 +432,30 @@ impl Adapter for PsAdapter {
 
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
+    }
+
+    /// The clients' history (rebuilt only when an operation starts or ends).
+    fn data(&self, w: &World<PsNode>) -> Option<PageData> {
+        let clients: Vec<&crate::protocols::primary_secondary::client::Client> =
+            (0..w.len()).filter_map(|i| w.node(i).client()).collect();
+        // A fingerprint of every operation (a rewind followed by other actions can reach
+        // the same counts with other contents).
+        let key = clients.iter().flat_map(|c| c.history()).fold(0u64, |h, o| {
+            [o.invoke, o.respond.unwrap_or(u64::MAX), o.write.unwrap_or(0), o.read.unwrap_or(0)]
+                .into_iter()
+                .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
+        });
+        let mut cache = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, data)) = cache.as_ref() {
+            if *k == key {
+                return Some(data.clone());
+            }
+        }
+        let data = PageData(std::sync::Arc::new(ClientHistory {
+            history: history(clients.into_iter()),
+            clients: (self.cfg.replicas..self.cfg.size()).map(|i| self.names[i].clone()).collect(),
+        }));
+        *cache = Some((key, data.clone()));
+        Some(data)
     }
 }

@@ -84,4 +84,11 @@ impl PageDef for PrimarySecondaryPage {
     fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
         Box::new(adapter::build(sc))
     }
+    /// The run's history, sent to the consistency checker.
+    #[cfg(target_arch = "wasm32")]
+    fn extras(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::ui::components::consistency::ConsistencyPanel;
+        use leptos::prelude::*;
+        Some(view! { <ConsistencyPanel/> }.into_any())
+    }
 }

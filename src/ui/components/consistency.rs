@@ -1,0 +1,148 @@
+//! The consistency panel of the replication pages: the run's client history (the page's
+//! [`ClientHistory`] data) sent to the checker on request, with each model's verdict and
+//! every broken session guarantee's witness in one sentence.
+
+use leptos::prelude::*;
+
+use super::{secs, Tr};
+use crate::protocols::consistency::{check, Guarantee, History, Model, Op, Report, Verdict};
+use crate::ui::core::i18n::{op_text, session_witness, t, Key, Lang};
+use crate::ui::core::view::ClientHistory;
+use crate::ui::state::Ctl;
+
+/// Longest history the page checks (the searches' budget is sized for a few hundred).
+pub const MAX_CHECKED_OPS: usize = 400;
+
+fn verdict_attr(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Holds(_) => "yes",
+        Verdict::Violated => "no",
+        Verdict::Unknown => "unknown",
+    }
+}
+
+fn verdict_word(lang: Lang, v: &Verdict) -> &'static str {
+    t(lang, match v {
+        Verdict::Holds(_) => Key::Holds,
+        Verdict::Violated => Key::Broken,
+        Verdict::Unknown => Key::Undecided,
+    })
+}
+
+fn model_key(m: Model) -> Key {
+    match m {
+        Model::Linearizable => Key::ModelLinearizable,
+        Model::Sequential => Key::ModelSequential,
+        Model::Causal => Key::ModelCausal,
+        Model::Eventual => Key::ModelEventual,
+    }
+}
+
+/// "wrote 12 (0.160 s–0.200 s)" for operation `i`.
+fn describe(lang: Lang, h: &History, i: usize) -> String {
+    let o = &h.ops[i];
+    let span = format!(
+        "{}–{}",
+        secs(o.invoke),
+        o.respond.map_or("…".into(), secs)
+    );
+    match o.op {
+        Op::Write(v) => op_text(lang, true, v, &span),
+        Op::Read(v) => op_text(lang, false, v.unwrap_or(0), &span),
+    }
+}
+
+/// One row per session guarantee: holds, or broken with its witness.
+fn session_rows(lang: Lang, ch: &ClientHistory, rep: &Report) -> Vec<(&'static str, Key, Option<String>)> {
+    Guarantee::ALL
+        .iter()
+        .map(|g| {
+            let (id, key) = match g {
+                Guarantee::ReadYourWrites => ("ryw", Key::SessionRyw),
+                Guarantee::MonotonicReads => ("mr", Key::SessionMr),
+                Guarantee::MonotonicWrites => ("mw", Key::SessionMw),
+                Guarantee::WritesFollowReads => ("wfr", Key::SessionWfr),
+            };
+            let why = rep.session.iter().find(|v| v.guarantee == *g).map(|v| {
+                let who = ch.clients.get(v.client).cloned().unwrap_or_default();
+                session_witness(
+                    lang,
+                    *g,
+                    &who,
+                    &describe(lang, &ch.history, v.first),
+                    &describe(lang, &ch.history, v.then),
+                )
+            });
+            (id, key, why)
+        })
+        .collect()
+}
+
+#[component]
+pub fn ConsistencyPanel() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    // (when, the history checked, its report): kept until the next check.
+    let result = RwSignal::new(None::<(crate::sim::SimTime, ClientHistory, Option<Report>)>);
+    let run = move |_| {
+        let (now, ch) = ctl.view.with_untracked(|v| {
+            (v.now, v.data.as_ref().and_then(|d| d.get::<ClientHistory>().cloned()))
+        });
+        if let Some(ch) = ch {
+            let rep = (ch.history.ops.len() <= MAX_CHECKED_OPS).then(|| check(&ch.history));
+            result.set(Some((now, ch, rep)));
+        }
+    };
+    let lang = move || ctl.lang.get();
+    let body = move || {
+        result.with(|r| {
+            let (at, ch, rep) = r.as_ref()?;
+            let lang = lang();
+            let Some(rep) = rep else {
+                return Some(view! { <p class="hint" data-testid="consistency-too-long"><Tr k=Key::HistoryTooLong/></p> }.into_any());
+            };
+            if ch.history.ops.is_empty() {
+                return Some(view! { <p class="hint"><Tr k=Key::NoOpsYet/></p> }.into_any());
+            }
+            let strongest = rep.strongest().map_or(t(lang, Key::Undecided), |m| t(lang, model_key(m)));
+            let models = [
+                ("linearizable", Key::ModelLinearizable, rep.linearizable.clone()),
+                ("sequential", Key::ModelSequential, rep.sequential.clone()),
+                ("causal", Key::ModelCausal, rep.causal.clone()),
+            ];
+            Some(view! {
+                <p class="checked" data-testid="consistency-strongest"
+                    data-model=rep.strongest().map_or("unknown".to_string(), |m| format!("{m:?}").to_lowercase())>
+                    <b>{t(lang, Key::StrongestModel)}": "</b>{strongest}
+                    <span class="muted">{format!(" · {} ops · {}", ch.history.ops.len(), secs(*at))}</span>
+                </p>
+                <ul class="verdicts">
+                    {models.into_iter().map(|(id, key, v)| view! {
+                        <li data-testid=format!("model-{id}") data-holds=verdict_attr(&v) class=verdict_attr(&v)>
+                            <span class="mark">{if v.holds() { "✓" } else { "✗" }}</span>
+                            {t(lang, key)}": "{verdict_word(lang, &v)}
+                        </li>
+                    }).collect_view()}
+                    {session_rows(lang, ch, rep).into_iter().map(|(id, key, why)| {
+                        let holds = why.is_none();
+                        view! {
+                            <li data-testid=format!("session-{id}") data-holds=if holds { "yes" } else { "no" }
+                                class=if holds { "yes" } else { "no" }>
+                                <span class="mark">{if holds { "✓" } else { "✗" }}</span>
+                                {t(lang, key)}": "{t(lang, if holds { Key::Holds } else { Key::Broken })}
+                                {why.map(|w| view! { <div class="witness" data-testid=format!("witness-{id}")>{w}</div> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any())
+        })
+    };
+    view! {
+        <section class="consistency" data-testid="consistency">
+            <h2><Tr k=Key::ConsistencyTitle/></h2>
+            <p class="hint"><Tr k=Key::ConsistencyAbout/></p>
+            <button data-testid="check-consistency" on:click=run><Tr k=Key::CheckRun/></button>
+            {body}
+        </section>
+    }
+}
