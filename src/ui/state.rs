@@ -58,6 +58,8 @@ pub struct Ctl {
     pub notices: RwSignal<Vec<Notice>>,
     /// The message under the pointer (in the cluster, the diagram or the log).
     pub hovered: RwSignal<Option<u64>>,
+    /// Client operations the consistency checker named as a witness (their diagram keys).
+    pub witness: RwSignal<Vec<u64>>,
     pub tour: RwSignal<Option<TourRun>>,
     /// The home page is showing (the run is paused behind it and the URL left alone).
     pub home: RwSignal<bool>,
@@ -109,6 +111,7 @@ impl Ctl {
             selected: RwSignal::new(Selection::None),
             notices: RwSignal::new(notices),
             hovered: RwSignal::new(None),
+            witness: RwSignal::new(Vec::new()),
             tour: RwSignal::new(None),
             home: RwSignal::new(home),
             link_cut: RwSignal::new(None),

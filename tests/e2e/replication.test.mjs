@@ -102,6 +102,10 @@ test('primary-secondary: the run goes to the consistency checker, which names th
   assert.equal(await page.getAttribute('[data-testid="session-ryw"]', 'data-holds'), 'no');
   assert.match(await page.locator('[data-testid="witness-ryw"]').innerText(), /^C2 wrote 12 \(.*\), then read 11 \(.*\): it did not see its own write\.$/);
   assert.equal(await page.getAttribute('[data-testid="consistency-strongest"]', 'data-model'), 'sequential');
+  // Each operation is an interval on its client's line in the space-time diagram; the
+  // witness's operations light up there.
+  assert.ok(await page.locator('.st-op').count() >= 2, 'operations drawn as intervals');
+  await until(page, () => document.querySelectorAll('.st-op.witness').length >= 1);
   await page.locator('[data-testid="consistency"]').scrollIntoViewIfNeeded();
   await shot(page, 'primary-secondary-checker');
   await context.close();

@@ -22,6 +22,16 @@ pub use session::{session, Guarantee, SessionViolation, WriteOrder};
 
 use crate::sim::SimTime;
 
+/// A history as a page recorded it, ready for the checker: the clients' names (client `k`
+/// of the history is `clients[k]`) and each operation's key (how the page draws it, in
+/// the history's order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    pub history: History,
+    pub clients: Vec<String>,
+    pub keys: Vec<u64>,
+}
+
 /// A register value; the register starts at [`History::initial`].
 pub type Value = u64;
 

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::protocols::consistency::{check, Guarantee, History, Model, Op, Report, Verdict};
-use crate::ui::core::i18n::{op_text, session_witness, t, Key, Lang};
-use crate::ui::core::view::ClientHistory;
+use crate::protocols::consistency::{
+    check, Guarantee, History, Model, Op, Recorded as ClientHistory, Report, Verdict,
+};
+use crate::ui::core::i18n::{op_text, t, witness_sentence, Key, Lang};
 use crate::ui::state::Ctl;
 
 /// Longest history the page checks (the searches' budget is sized for a few hundred).
@@ -57,20 +58,20 @@ fn session_rows(lang: Lang, ch: &ClientHistory, rep: &Report) -> Vec<(&'static s
     Guarantee::ALL
         .iter()
         .map(|g| {
-            let (id, key) = match g {
-                Guarantee::ReadYourWrites => ("ryw", Key::SessionRyw),
-                Guarantee::MonotonicReads => ("mr", Key::SessionMr),
-                Guarantee::MonotonicWrites => ("mw", Key::SessionMw),
-                Guarantee::WritesFollowReads => ("wfr", Key::SessionWfr),
+            let (id, key, why) = match g {
+                Guarantee::ReadYourWrites => ("ryw", Key::SessionRyw, Key::WhyRyw),
+                Guarantee::MonotonicReads => ("mr", Key::SessionMr, Key::WhyMr),
+                Guarantee::MonotonicWrites => ("mw", Key::SessionMw, Key::WhyMw),
+                Guarantee::WritesFollowReads => ("wfr", Key::SessionWfr, Key::WhyWfr),
             };
             let why = rep.session.iter().find(|v| v.guarantee == *g).map(|v| {
                 let who = ch.clients.get(v.client).cloned().unwrap_or_default();
-                session_witness(
+                witness_sentence(
                     lang,
-                    *g,
                     &who,
                     &describe(lang, &ch.history, v.first),
                     &describe(lang, &ch.history, v.then),
+                    why,
                 )
             });
             (id, key, why)
@@ -89,6 +90,9 @@ pub fn ConsistencyPanel() -> impl IntoView {
         });
         if let Some(ch) = ch {
             let rep = (ch.history.ops.len() <= MAX_CHECKED_OPS).then(|| check(&ch.history));
+            // The witnesses' operations light up on the space-time diagram.
+            let witness = rep.iter().flat_map(|r| &r.session).flat_map(|v| [v.first, v.then]);
+            ctl.witness.set(witness.filter_map(|i| ch.keys.get(i).copied()).collect());
             result.set(Some((now, ch, rep)));
         }
     };

@@ -127,6 +127,35 @@ pub fn SpaceTime() -> impl IntoView {
             drawn_marks.update_value(|d| d.sync(&layer, &v.space_time.marks, (n, window)))
         });
     });
+    // Client operations: an interval on the client's line from invocation to answer (a
+    // few at a time: kept by Leptos, keyed by what they show).
+    let spans = Memo::new(move |_| {
+        let (n, window) = (n.get(), window.get());
+        let witness = ctl.witness.get();
+        ctl.view.with(|v| {
+            v.space_time
+                .spans
+                .iter()
+                .map(|s| {
+                    let end = s.t1.unwrap_or(v.now);
+                    (s.clone(), end, n, window, witness.contains(&s.key))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let span = move |(s, end, n, window, lit): (crate::ui::core::view::OpSpan, SimTime, usize, SimTime, bool)| {
+        let k = scale(window);
+        let x = lane(s.node, n);
+        let (y0, y1) = (s.t0 as f64 * k, end as f64 * k);
+        view! {
+            <g class=format!("st-op {}{}", s.class, if lit { " witness" } else { "" })
+                data-testid=format!("op-{}", s.key)>
+                <title>{s.label.clone()}</title>
+                <rect x=f1(x - 9.0) y=f1(y0) width="6" height=f1((y1 - y0).max(2.0)) rx="2"/>
+                <text class="st-op-label" x=f1(x - 11.0) y=f1(y0 + 8.0)>{s.label}</text>
+            </g>
+        }
+    };
     // The time axis: about five round ticks, keyed by time, inside the scrolling group.
     let ticks = Memo::new(move |_| {
         ctl.view.with(|v| {
@@ -278,6 +307,9 @@ pub fn SpaceTime() -> impl IntoView {
                             on:mouseover=hand_kept::on_over(ctl) on:mouseout=hand_kept::on_out(ctl)></g>
                         <path class="st-crosses" node_ref=cross_path/>
                         <g node_ref=mark_layer></g>
+                        <For each=move || spans.get()
+                            key=|(s, end, n, w, lit)| (s.key, *end, *n, *w, *lit, s.class, s.label.clone())
+                            children=span/>
                     </g>
                 </svg>
             </svg>

@@ -418,6 +418,7 @@ pub fn space_time(
         down,
         pinned: false,
         zoomed: false,
+        spans: Vec::new(),
     }
 }
 

@@ -111,6 +111,10 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn target(&self, node: NodeId) -> NodeId {
         node
     }
+    /// Client operations as intervals for the space-time diagram (pages with clients).
+    fn spans(&self, _w: &World<Self::P>, _lang: Lang) -> Vec<crate::ui::core::view::OpSpan> {
+        Vec::new()
+    }
     /// A timer's name in the inspector, with the time it has left ("Election timer
     /// 123 ms"); `None` leaves it out.
     fn timer_name(&self, _timer: &<Self::P as Protocol>::Timer) -> Option<Text> {
@@ -681,7 +685,16 @@ impl<A: Adapter> Sim<A> {
             .recent()
             .rev()
             .map(|ev| self.plain(ev, Detail::Marks));
-        plain_trace::space_time(&mut events, lang, window, w.now(), &alive, self.adapter.names())
+        let mut vis =
+            plain_trace::space_time(&mut events, lang, window, w.now(), &alive, self.adapter.names());
+        let (from, to) = (vis.from, vis.to);
+        vis.spans = self
+            .adapter
+            .spans(w, lang)
+            .into_iter()
+            .filter(|s| s.t0 <= to && s.t1.is_none_or(|t| t >= from))
+            .collect();
+        vis
     }
 
     /// `ev` without protocol types, resolved as far as `detail` asks.
@@ -764,6 +777,14 @@ impl<A: Adapter> Sim<A> {
         };
         PlainEvent { at: ev.at, kind }
     }
+}
+
+/// The fraction of node `id`'s `timer` still to run (its ring), if it is set.
+pub fn timer_left<P: Protocol>(w: &World<P>, id: NodeId, timer: &P::Timer) -> Option<f64> {
+    w.timers(id)
+        .iter()
+        .find(|x| x.timer == *timer)
+        .map(|x| crate::ui::core::view::fraction_left(x.set_at, x.deadline, w.now()))
 }
 
 /// Milliseconds, rounded down, for labels.

@@ -302,6 +302,23 @@ pub struct SpaceTimeVis {
     pub pinned: bool,
     /// The span was chosen by the student (zoom), not fitted to the traffic.
     pub zoomed: bool,
+    /// Client operations overlapping the shown span, each an interval on its client's line.
+    pub spans: Vec<OpSpan>,
+}
+
+/// One client operation as an interval on the space-time diagram: from its invocation to
+/// its response (`None`: still waiting).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpSpan {
+    /// Stable across frames (the checker's witnesses name operations by it).
+    pub key: u64,
+    pub node: NodeId,
+    pub t0: SimTime,
+    pub t1: Option<SimTime>,
+    /// "W 12", "R → 11".
+    pub label: String,
+    /// `op-write`, `op-read`, `op-waiting`, `op-lost`.
+    pub class: &'static str,
 }
 
 /// What part of the run the space-time diagram should show: the student's scrolling and
@@ -313,14 +330,6 @@ pub struct SpaceTimeAsk {
     pub end: Option<SimTime>,
     /// Show this much time (zoomed) instead of the fitted span.
     pub window: Option<SimTime>,
-}
-
-/// A page's recorded client history, for the consistency checker: the operations and the
-/// clients' names (index `k` in the history is `clients[k]`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClientHistory {
-    pub history: crate::protocols::consistency::History,
-    pub clients: Vec<String>,
 }
 
 /// A measured curve beside the one theory predicts (gossip's infected count per round).

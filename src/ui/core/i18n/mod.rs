@@ -71,7 +71,7 @@ keys! {
     ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime, SaveScenario, OpenScenario,
     ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
     ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
-    StrongestModel, HistoryTooLong, NoOpsYet,
+    StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr,
 }
 
 /// A fixed string in `lang`.
@@ -163,34 +163,12 @@ pub fn op_text(lang: Lang, write: bool, value: u64, span: &str) -> String {
     }
 }
 
-/// Why a session guarantee is broken, in one sentence: `who` did `first`, then `then`.
-pub fn session_witness(
-    lang: Lang,
-    g: crate::protocols::consistency::Guarantee,
-    who: &str,
-    first: &str,
-    then: &str,
-) -> String {
-    use crate::protocols::consistency::Guarantee as G;
+/// A broken session guarantee in one sentence: `who` did `first`, then `then`, and `why`
+/// that breaks it (one of the `Why…` words).
+pub fn witness_sentence(lang: Lang, who: &str, first: &str, then: &str, why: Key) -> String {
     match lang {
-        Lang::En => {
-            let why = match g {
-                G::ReadYourWrites => "it did not see its own write",
-                G::MonotonicReads => "a later read went back to an older write",
-                G::MonotonicWrites => "it saw a client's writes out of the order they were made",
-                G::WritesFollowReads => "a write made after reading a value was seen before that value",
-            };
-            format!("{who} {first}, then {then}: {why}.")
-        }
-        Lang::Zh => {
-            let why = match g {
-                G::ReadYourWrites => "没有读到自己的写入",
-                G::MonotonicReads => "后一次读到了更旧的写入",
-                G::MonotonicWrites => "看到某个客户端的写入顺序颠倒了",
-                G::WritesFollowReads => "基于读到的值所做的写入，反而先于该值被看到",
-            };
-            format!("{who} {first}，然后{then}：{why}。")
-        }
+        Lang::En => format!("{who} {first}, then {then}: {}.", t(lang, why)),
+        Lang::Zh => format!("{who} {first}，然后{then}：{}。", t(lang, why)),
     }
 }
 

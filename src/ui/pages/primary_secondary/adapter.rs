@@ -10,12 +10,13 @@ use crate::protocols::primary_secondary::{
 };
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{Adapter, Sim};
+use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
+use crate::protocols::consistency::Recorded as ClientHistory;
 use crate::protocols::primary_secondary::client::history;
 use crate::ui::core::view::{
-    fraction_left, CellVis, ClientHistory, CommandVis, MsgStyle, NodeVis, PageData, Shape,
+    CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape,
     StatusVis, StripVis,
 };
 
@@ -78,6 +79,11 @@ pub fn build(sc: &Scenario) -> Sim<PsAdapter> {
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
     Sim::new(world, PsAdapter { names, cfg, history: Default::default() }).with_script(script)
+}
+
+/// An operation's key on the diagram and in the checker's witnesses.
+fn op_key((client, seq): crate::protocols::primary_secondary::OpId) -> u64 {
+    client as u64 * 1_000_000 + seq
 }
 
 const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
@@ -158,13 +164,7 @@ impl Adapter for PsAdapter {
     fn node(&self, w: &World<PsNode>, id: NodeId, lang: Lang) -> NodeVis {
         let n = w.node(id);
         let alive = w.is_alive(id);
-        let now = w.now();
-        let ring_of = |timer: PsTimer| {
-            w.timers(id)
-                .iter()
-                .find(|x| x.timer == timer)
-                .map(|x| fraction_left(x.set_at, x.deadline, now))
-        };
+        let ring_of = |timer: PsTimer| timer_left(w, id, &timer);
         let vis = if let Some(r) = n.replica() {
             let (role, state, shape, tone, key) = match r.role() {
                 Role::Primary { .. } => ("primary", "primary", Shape::Hexagon, "green", &tx::PRIMARY),
@@ -411,14 +411,11 @@ impl Adapter for PsAdapter {
         ]
     }
 
+    /// Failovers and dropped entries get marks; operations are intervals ([`Self::spans`]).
     fn mark(&self, note: &PsNote) -> Option<(Text, Option<NodeId>)> {
         match note {
             PsNote::Promoted { .. } => Some((Text::Page(&tx::PRIMARY), None)),
-            PsNote::Truncated { .. } => Some((Text::Page(&tx::LOST), None)),
-            PsNote::Invoked { write: Some(_) } => Some((Text::Page(&tx::WRITE), None)),
-            PsNote::Invoked { write: None } => Some((Text::Page(&tx::READ), None)),
-            PsNote::WriteDone { .. } => Some((Text::Page(&tx::MSG_WRITE_OK), None)),
-            PsNote::ReadDone { .. } => Some((Text::Page(&tx::MSG_READ_OK), None)),
+            PsNote::Truncated { .. } => Some((Text::Page(&tx::DROPPED), None)),
             _ => None,
         }
     }
@@ -432,6 +429,28 @@ impl Adapter for PsAdapter {
 
     fn kinds(&self) -> Vec<MsgStyle> {
         KINDS.to_vec()
+    }
+
+    /// Each client operation from its invocation to its answer, on the client's line.
+    fn spans(&self, w: &World<PsNode>, lang: Lang) -> Vec<OpSpan> {
+        let lost = w.monitor().lost();
+        let (wr, rd) = (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R));
+        (0..w.len())
+            .filter_map(|i| Some((i, w.node(i).client()?)))
+            .flat_map(|(node, c)| {
+                let (wr, rd) = (wr.clone(), rd.clone());
+                c.history().iter().map(move |o| {
+                    let (label, class) = match (o.write, o.read, o.respond) {
+                        (Some(v), _, Some(_)) if lost.contains(&o.op) => (format!("{wr} {v} ✗"), "op-lost"),
+                        (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
+                        (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
+                        (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
+                        (None, _, _) => (format!("{rd} …"), "op-waiting"),
+                    };
+                    OpSpan { key: op_key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                })
+            })
+            .collect()
     }
 
     /// The clients' history (rebuilt only when an operation starts or ends).
@@ -451,7 +470,12 @@ impl Adapter for PsAdapter {
                 return Some(data.clone());
             }
         }
+        let keys = clients
+            .iter()
+            .flat_map(|c| c.history().iter().map(|o| op_key(o.op)))
+            .collect();
         let data = PageData(std::sync::Arc::new(ClientHistory {
+            keys,
             history: history(clients.into_iter()),
             clients: (self.cfg.replicas..self.cfg.size()).map(|i| self.names[i].clone()).collect(),
         }));

@@ -90,11 +90,15 @@ pub const PENDING: Tx = tx("Writes waiting for “ok”", "等待确认的写入
 pub const STORES: Tx = tx("stores", "已保存");
 pub const WRITE: Tx = tx("Write", "写入");
 pub const READ: Tx = tx("Read", "读取");
+/// An operation's interval on the space-time diagram: "W 12", "R → 11".
+pub const SPAN_W: Tx = tx("W", "写");
+pub const SPAN_R: Tx = tx("R", "读");
 pub const WAITING: Tx = tx("waiting", "等待应答");
 pub const IDLE: Tx = tx("idle", "空闲");
 pub const SENDS_TO: Tx = tx("Sends to", "发送目标");
 pub const OPERATIONS: Tx = tx("Operations", "操作数");
 pub const LOST: Tx = tx("lost", "已丢失");
+pub const DROPPED: Tx = tx("dropped entries", "丢弃日志");
 pub const STATUS_MODE: Tx = tx("Mode", "复制模式");
 pub const STATUS_PRIMARY: Tx = tx("Primary", "主节点");
 pub const STATUS_HWM: Tx = tx("High-water mark", "高水位线");

@@ -13,7 +13,7 @@ use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
-    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+    CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
 use crate::ui::pages::two_pc::adapter::{
     commit_cmd_text, commit_command, commit_roles, outcome_text, outcomes_status, vote_cells,
@@ -143,13 +143,7 @@ impl Adapter for ThreePcAdapter {
     fn node(&self, w: &World<ThreePcNode>, id: NodeId, lang: Lang) -> NodeVis {
         let n = w.node(id);
         let alive = w.is_alive(id);
-        let now = w.now();
-        let timer = |which: ThreeTimer| {
-            w.timers(id)
-                .iter()
-                .find(|x| x.timer == which)
-                .map(|x| fraction_left(x.set_at, x.deadline, now))
-        };
+        let timer = |which: ThreeTimer| crate::ui::core::runner::timer_left(w, id, &which);
         let (role, state, shape, tone, badge, label, details, commands, cells, ring) = if n
             .is_coordinator()
         {

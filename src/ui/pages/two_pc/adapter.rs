@@ -11,7 +11,7 @@ use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
-    fraction_left, CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
+    CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
 };
 
 #[derive(Clone)]
@@ -213,11 +213,7 @@ impl Adapter for TwoPcAdapter {
                         ("aborted", "red", Text::Page(&super::texts::COORD_DONE))
                     }
                 };
-                ring = w
-                    .timers(id)
-                    .iter()
-                    .find(|x| x.timer == TpcTimer::VoteTimeout)
-                    .map(|x| fraction_left(x.set_at, x.deadline, now));
+                ring = crate::ui::core::runner::timer_left(w, id, &TpcTimer::VoteTimeout);
                 let logged = n
                     .logged()
                     .map_or("–".to_string(), |d| outcome_text(lang, d).to_string());
