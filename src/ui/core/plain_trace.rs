@@ -10,7 +10,7 @@ use crate::sim::{DropReason, NodeId, SimTime};
 use crate::ui::core::i18n::{engine_event, CmdText, EngineEvent, Lang};
 use crate::ui::core::text::Text;
 use crate::ui::core::view::{
-    Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT,
+    Arrow, ArrowEnd, DropMark, LogLine, Mark, MsgStyle, SpaceTimeVis, CUT_POINT, MAX_LINES,
 };
 
 /// At most this many message arrows in the space-time diagram (the newest): a safety
@@ -210,9 +210,16 @@ pub fn log_lines(
     names: &[String],
 ) -> Vec<LogLine> {
     let engine = |e: EngineEvent| engine_event(lang, &e, names);
-    let mut lines = Vec::new();
+    let mut lines: Vec<LogLine> = Vec::new();
+    // A drop repeats (a heartbeat to a crashed node, every heartbeat): the newest one
+    // stands for the others, with their count.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
     for (seq, ev) in events {
+        if lines.len() >= MAX_LINES {
+            break;
+        }
         let mut msg = None;
+        let is_drop = matches!(ev.kind, PlainKind::Dropped { .. });
         let (node, text, alarm) = match ev.kind {
             PlainKind::Note { node, text, .. } => (Some(node), text, false),
             PlainKind::Crashed { node } => (Some(node), engine(EngineEvent::Crashed(node)), false),
@@ -256,6 +263,13 @@ pub fn log_lines(
                 continue
             }
         };
+        if is_drop {
+            if let Some(r) = repeats.iter_mut().find(|(i, _)| lines[*i].text == text) {
+                r.1 += 1;
+                continue;
+            }
+            repeats.push((lines.len(), 1));
+        }
         lines.push(LogLine {
             seq,
             msg,
@@ -265,6 +279,11 @@ pub fn log_lines(
             text,
             alarm,
         });
+    }
+    for (i, count) in repeats {
+        if count > 1 {
+            lines[i].text = format!("{} (×{count})", lines[i].text);
+        }
     }
     lines
 }

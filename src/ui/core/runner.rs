@@ -569,7 +569,8 @@ impl<A: Adapter> PageSim for Sim<A> {
                     .trace()
                     .story()
                     .rev()
-                    .take(MAX_LINES)
+                    // Repeated drops fold into one line: read further back for the rest.
+                    .take(4 * MAX_LINES)
                     .map(|(seq, ev)| (*seq, self.plain(ev, Detail::Words(lang))));
                 let lines = plain_trace::log_lines(&mut story, lang, names);
                 *cache = Some((newest, lang, lines.clone()));
