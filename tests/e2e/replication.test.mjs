@@ -101,6 +101,8 @@ test('primary-secondary: the run goes to the consistency checker, which names th
   assert.equal(await page.getAttribute('[data-testid="model-linearizable"]', 'data-holds'), 'no');
   assert.equal(await page.getAttribute('[data-testid="session-ryw"]', 'data-holds'), 'no');
   assert.match(await page.locator('[data-testid="witness-ryw"]').innerText(), /^C2 wrote 12 \(.*\), then read 11 \(.*\): it did not see its own write\.$/);
+  // Linearizability's witness: a stale read (11 was replaced by 12 before C2's read began).
+  assert.match(await page.locator('[data-testid="witness-linearizable"]').innerText(), /^C[12] read 11 \(.*\), though C2 wrote 12 \(.*\), which replaced that value before the read began\.$/);
   assert.equal(await page.getAttribute('[data-testid="consistency-strongest"]', 'data-model'), 'sequential');
   // Each operation is an interval on its client's line in the space-time diagram; the
   // witness's operations light up there.

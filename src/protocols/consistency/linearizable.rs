@@ -9,7 +9,7 @@
 //! backtrack on an illegal read; with Lowe's memo (the Knossos approach) a state — the set
 //! of operations linearized so far plus the register's value — is explored once.
 
-use super::{apply, find_order, relevant, Bits, History, Verdict};
+use super::{apply, find_order, relevant, Bits, History, Op, Verdict};
 use crate::sim::SimTime;
 
 /// Is `h` linearizable? (Within [`super::BUDGET`] explored states, else
@@ -35,5 +35,38 @@ pub fn linearizable(h: &History) -> Verdict {
                 .filter_map(|&b| apply(*value, h.ops[b].op).map(|next| (b, (done.with(b), next))))
                 .collect(),
         )
+    })
+}
+
+/// A stale read, the commonest reason a history is not linearizable: read `read` returned
+/// the value of `write` (or the initial value: `None`), though `newer`, another write,
+/// began after that write finished and finished before the read began — so the value was
+/// already replaced when the read started. Some such triple is a witness of a violation;
+/// a violated history need not have one (the search decides, this only explains).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StaleRead {
+    pub read: usize,
+    pub write: Option<usize>,
+    pub newer: usize,
+}
+
+/// The first stale read in `h`, if there is one (values written once).
+pub fn stale_read(h: &History) -> Option<StaleRead> {
+    let before = |a: usize, b: usize| h.ops[a].respond.is_some_and(|t| t < h.ops[b].invoke);
+    let writes: Vec<usize> = (0..h.ops.len())
+        .filter(|&i| matches!(h.ops[i].op, Op::Write(_)))
+        .collect();
+    (0..h.ops.len()).find_map(|r| {
+        let Op::Read(Some(v)) = h.ops[r].op else { return None };
+        let source = writes.iter().copied().find(|&w| h.ops[w].op == Op::Write(v));
+        if source.is_none() && v != h.initial {
+            return None;
+        }
+        writes
+            .iter()
+            .copied()
+            .filter(|&n| Some(n) != source && before(n, r))
+            .find(|&n| source.is_none_or(|w| before(w, n)))
+            .map(|newer| StaleRead { read: r, write: source, newer })
     })
 }

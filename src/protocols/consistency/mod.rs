@@ -16,7 +16,7 @@ pub mod sequential;
 pub mod session;
 
 pub use causal::{causal, causal_per_client};
-pub use linearizable::linearizable;
+pub use linearizable::{linearizable, stale_read, StaleRead};
 pub use sequential::sequential;
 pub use session::{session, Guarantee, SessionViolation, WriteOrder};
 

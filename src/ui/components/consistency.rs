@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::{secs, Tr};
 use crate::protocols::consistency::{
-    check, Guarantee, History, Model, Op, Recorded as ClientHistory, Report, Verdict,
+    check, stale_read, Guarantee, History, Model, Op, Recorded as ClientHistory, Report, Verdict,
 };
-use crate::ui::core::i18n::{op_text, t, witness_sentence, Key, Lang};
+use crate::ui::core::i18n::{op_text, stale_sentence, t, witness_sentence, Key, Lang};
 use crate::ui::state::Ctl;
 
 /// Longest history the page checks (the searches' budget is sized for a few hundred).
@@ -53,6 +53,23 @@ fn describe(lang: Lang, h: &History, i: usize) -> String {
     }
 }
 
+/// Why the history is not linearizable: a stale read if there is one, else the rule.
+fn linear_witness(lang: Lang, ch: &ClientHistory) -> String {
+    match stale_read(&ch.history) {
+        Some(s) => {
+            let who = ch.clients.get(ch.history.ops[s.read].client).cloned().unwrap_or_default();
+            let newer = ch.clients.get(ch.history.ops[s.newer].client).cloned().unwrap_or_default();
+            stale_sentence(
+                lang,
+                &who,
+                &describe(lang, &ch.history, s.read),
+                &format!("{newer} {}", describe(lang, &ch.history, s.newer)),
+            )
+        }
+        None => t(lang, Key::NoLinearOrder).to_string(),
+    }
+}
+
 /// One row per session guarantee: holds, or broken with its witness.
 fn session_rows(lang: Lang, ch: &ClientHistory, rep: &Report) -> Vec<(&'static str, Key, Option<String>)> {
     Guarantee::ALL
@@ -91,8 +108,14 @@ pub fn ConsistencyPanel() -> impl IntoView {
         if let Some(ch) = ch {
             let rep = (ch.history.ops.len() <= MAX_CHECKED_OPS).then(|| check(&ch.history));
             // The witnesses' operations light up on the space-time diagram.
-            let witness = rep.iter().flat_map(|r| &r.session).flat_map(|v| [v.first, v.then]);
-            ctl.witness.set(witness.filter_map(|i| ch.keys.get(i).copied()).collect());
+            let mut witness: Vec<usize> =
+                rep.iter().flat_map(|r| &r.session).flat_map(|v| [v.first, v.then]).collect();
+            if rep.as_ref().is_some_and(|r| r.linearizable == Verdict::Violated) {
+                if let Some(s) = stale_read(&ch.history) {
+                    witness.extend([s.read, s.newer]);
+                }
+            }
+            ctl.witness.set(witness.into_iter().filter_map(|i| ch.keys.get(i).copied()).collect());
             result.set(Some((now, ch, rep)));
         }
     };
@@ -120,11 +143,15 @@ pub fn ConsistencyPanel() -> impl IntoView {
                     <span class="muted">{format!(" · {} ops · {}", ch.history.ops.len(), secs(*at))}</span>
                 </p>
                 <ul class="verdicts">
-                    {models.into_iter().map(|(id, key, v)| view! {
-                        <li data-testid=format!("model-{id}") data-holds=verdict_attr(&v) class=verdict_attr(&v)>
-                            <span class="mark">{if v.holds() { "✓" } else { "✗" }}</span>
-                            {t(lang, key)}": "{verdict_word(lang, &v)}
-                        </li>
+                    {models.into_iter().map(|(id, key, v)| {
+                        let why = (id == "linearizable" && v == Verdict::Violated).then(|| linear_witness(lang, ch));
+                        view! {
+                            <li data-testid=format!("model-{id}") data-holds=verdict_attr(&v) class=verdict_attr(&v)>
+                                <span class="mark">{if v.holds() { "✓" } else { "✗" }}</span>
+                                {t(lang, key)}": "{verdict_word(lang, &v)}
+                                {why.map(|w| view! { <div class="witness" data-testid=format!("witness-{id}")>{w}</div> })}
+                            </li>
+                        }
                     }).collect_view()}
                     {session_rows(lang, ch, rep).into_iter().map(|(id, key, why)| {
                         let holds = why.is_none();

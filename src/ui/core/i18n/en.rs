@@ -38,6 +38,7 @@ pub fn text(key: Key) -> &'static str {
         Key::WhyMr => "a later read went back to an older write",
         Key::WhyMw => "it saw a client's writes out of the order they were made",
         Key::WhyWfr => "a write made after reading a value was seen before that value",
+        Key::NoLinearOrder => "no order of the operations keeps both real time and the register's rules",
         Key::SoonTime => "Coming: drifting clocks and pauses, leases, fencing, distributed locks, snowflake IDs.",
         Key::SaveScenario => "Save scenario file",
         Key::OpenScenario => "Open scenario file",

@@ -71,7 +71,7 @@ keys! {
     ComingSoon, SoonConsensus, SoonAtomicCommit, SoonReplication, SoonMembership, SoonTime, SaveScenario, OpenScenario,
     ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
     ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
-    StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr,
+    StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr, NoLinearOrder,
 }
 
 /// A fixed string in `lang`.
@@ -160,6 +160,15 @@ pub fn op_text(lang: Lang, write: bool, value: u64, span: &str) -> String {
         (Lang::En, false) => format!("read {value} ({span})"),
         (Lang::Zh, true) => format!("写入 {value}（{span}）"),
         (Lang::Zh, false) => format!("读到 {value}（{span}）"),
+    }
+}
+
+/// A stale read in one sentence: `who` `read`, though `newer` (a client and its write)
+/// had replaced the value it returned before the read began.
+pub fn stale_sentence(lang: Lang, who: &str, read: &str, newer: &str) -> String {
+    match lang {
+        Lang::En => format!("{who} {read}, though {newer}, which replaced that value before the read began."),
+        Lang::Zh => format!("{who} {read}，但 {newer} 已在这次读开始之前替换了这个值。"),
     }
 }
 
