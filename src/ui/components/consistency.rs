@@ -101,6 +101,14 @@ pub fn ConsistencyPanel() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     // (when, the history checked, its report): kept until the next check.
     let result = RwSignal::new(None::<(crate::sim::SimTime, ClientHistory, Option<Report>)>);
+    // A check belongs to one run: another run (page, seed, preset, setting; not speed or
+    // language) may reuse the old operations' keys, so the verdict and the lit witness go.
+    let run_key = Memo::new(move |_| ctl.scenario.with(|s| s.world_key()));
+    Effect::new(move |_| {
+        run_key.track();
+        result.set(None);
+        ctl.witness.set(Vec::new());
+    });
     let run = move |_| {
         let (now, ch) = ctl.view.with_untracked(|v| {
             (v.now, v.data.as_ref().and_then(|d| d.get::<ClientHistory>().cloned()))

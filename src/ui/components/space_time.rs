@@ -93,10 +93,10 @@ pub fn SpaceTime() -> impl IntoView {
             })
             .collect_view()
     };
-    // The arrows are kept by hand in their own group (one SVG group per arrow, made,
-    // updated and removed directly): a finished arrow is never touched again, an arrow in
-    // flight gets one attribute write per frame, and no reactive node exists per arrow
-    // (hundreds of them cost both frame time and wasm size).
+    // The arrows are kept by hand in their own group (one path per arrow, see
+    // `hand_kept`): a finished arrow is never touched again, an arrow in flight gets one
+    // attribute write per frame, and no reactive node exists per arrow (hundreds of them
+    // cost both frame time and wasm size).
     let arrow_layer = NodeRef::<leptos::svg::G>::new();
     let cross_path = NodeRef::<leptos::svg::Path>::new();
     let drawn = StoredValue::new_local(Drawn::default());

@@ -351,6 +351,14 @@ impl Scenario {
         }
     }
 
+    /// A preset's network: one-way latency in `min..=max`, no loss (presets whose
+    /// crashes must land between two given messages).
+    pub fn set_lossless_latency(&mut self, min: SimTime, max: SimTime) {
+        self.latency_min_ms = min / MS;
+        self.latency_max_ms = max / MS;
+        self.loss_pct = 0;
+    }
+
     /// Read a scenario from the page's `location.search` and `location.hash`, among
     /// `pages` (the registry's list; the first is the default page).
     pub fn parse(pages: &[Page], search: &str, hash: &str) -> (Scenario, Vec<Notice>) {

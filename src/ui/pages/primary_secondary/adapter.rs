@@ -49,7 +49,8 @@ pub fn mode_of(sc: &Scenario) -> Mode {
 /// A preset runs on a fixed latency with three replicas, in its own mode.
 pub fn preset_settings(sc: &mut Scenario) {
     if let Some(p) = preset(sc.preset) {
-        crate::ui::pages::two_pc::adapter::fixed_latency(sc, crate::protocols::primary_secondary::presets::LATENCY);
+        let latency = crate::protocols::primary_secondary::presets::LATENCY;
+        sc.set_lossless_latency(latency, latency);
         sc.nodes = 2;
         let (mode, k) = match p.mode() {
             Mode::Sync => (0, 1),
@@ -143,10 +144,6 @@ fn op_cell(o: &ClientOp, lost: bool, lang: Lang) -> CellVis {
 }
 
 impl PsAdapter {
-    fn lost(&self, w: &World<PsNode>) -> std::collections::BTreeSet<crate::protocols::primary_secondary::OpId> {
-        w.monitor().lost().clone()
-    }
-
     fn primary(&self, w: &World<PsNode>) -> Option<NodeId> {
         let nodes: Vec<&PsNode> = (0..w.len()).map(|i| w.node(i)).collect();
         let alive: Vec<bool> = (0..w.len()).map(|i| w.is_alive(i)).collect();
@@ -226,7 +223,7 @@ impl Adapter for PsAdapter {
             }
         } else {
             let c = n.client().expect("a node is a replica or a client");
-            let lost = self.lost(w);
+            let lost = w.monitor().lost();
             let ops = c.history();
             let hidden = ops.len().saturating_sub(SHOWN);
             let cells = ops
@@ -366,7 +363,7 @@ impl Adapter for PsAdapter {
 
     fn status(&self, w: &World<PsNode>, lang: Lang) -> Vec<StatusVis> {
         let primary = self.primary(w);
-        let lost = self.lost(w).len();
+        let lost = w.monitor().lost().len();
         let acked: usize = (0..w.len()).filter_map(|i| w.node(i).client()).map(|c| c.acked().count()).sum();
         let promise = self.cfg.promises_durability();
         vec![

@@ -41,9 +41,7 @@ pub fn preset_settings(sc: &mut Scenario) {
         return;
     };
     let net = p.network();
-    sc.latency_min_ms = net.latency_min / MS;
-    sc.latency_max_ms = net.latency_max / MS;
-    sc.loss_pct = 0;
+    sc.set_lossless_latency(net.latency_min, net.latency_max);
     sc.set_param("term", p.termination() as u64);
     let (c, pt) = p.timeouts();
     sc.set_param("ctimeout", c / MS);

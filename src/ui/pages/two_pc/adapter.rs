@@ -28,15 +28,9 @@ fn preset(slug: Option<&str>) -> Option<TwoPcPreset> {
 /// Presets run on a fixed latency so that their crashes land where they should.
 pub fn preset_settings(sc: &mut Scenario) {
     if preset(sc.preset).is_some() {
-        fixed_latency(sc, crate::protocols::two_pc::presets::LATENCY);
+        let latency = crate::protocols::two_pc::presets::LATENCY;
+        sc.set_lossless_latency(latency, latency);
     }
-}
-
-/// An atomic-commit preset's network: `latency` both ways, no loss (2PC and 3PC).
-pub(crate) fn fixed_latency(sc: &mut Scenario, latency: crate::sim::SimTime) {
-    sc.latency_min_ms = latency / MS;
-    sc.latency_max_ms = latency / MS;
-    sc.loss_pct = 0;
 }
 
 pub fn build(sc: &Scenario) -> Sim<TwoPcAdapter> {
