@@ -166,6 +166,9 @@ test('bloom filter: a query shows one of the three outcomes, and the filter stop
   await page.click('[data-testid="bloom-penetration"]');
   assert.equal(await page.locator('[data-testid="bloom-db-without"]').innerText(), '1000');
   await page.goto(`${server.url}#/bloom?m=4096&k=5`);
+  // A new hash loads the new filter a moment later: wait for it (empty) before using it,
+  // or the clicks land on the crowded 64-bit one.
+  await until(page, () => document.querySelector('[data-testid="bloom-n"]')?.textContent === '0');
   await page.click('[data-testid="bloom-insert-random"]');
   await page.click('[data-testid="bloom-penetration"]');
   // 20 items in 4,096 bits with k = 5: each absent key passes with (1 − e^(−100/4096))^5
