@@ -120,6 +120,11 @@ try {
   console.log(`browser.seek_worst_ms_10min_run: ${seek.toFixed(1)}`);
   const ring = await page.evaluate(() => window.wasmBindings.bench_ring());
   console.log(`browser.ring_recompute_100k_keys_after_join_ms: ${ring.toFixed(1)}`);
+  // Headless Chromium treats every open page as visible and runs them on one renderer
+  // thread: a second page, even paused, adds its frames' work to the measured page's
+  // (Paxos at 10x measured p95 13.8-18.4 ms with it open, 10.7-12.9 without). A student
+  // has one tab; the frame figures below are taken with only the measured page open.
+  await page.close();
 
   // 500-node gossip at 2x while the rumour spreads.
   const g = await frames(browser, `${server.url}#/gossip?nodes=500&speed=2`, '[data-testid="crowd"]', 6000);
@@ -132,8 +137,15 @@ try {
   print('ring100k.animation', r);
 
   // Stress: the busiest SVG pages at the top speed (10x), event log and space-time on.
-  print('raft9_10x', await frames(browser, `${server.url}#/raft?nodes=9&speed=10`, '[data-testid="cluster"]', 4000));
-  print('paxos_duel_10x', await frames(browser, `${server.url}#/paxos?nodes=7&speed=10&preset=duel`, '[data-testid="cluster"]', 4000));
+  // This 2-core machine's other load moves one 4-second run's p95 by ±3 ms: each figure
+  // is taken three times and printed as the median run (by p95), with the worst run's p95.
+  for (const [key, url] of [['raft9_10x', 'raft?nodes=9&speed=10'], ['paxos_duel_10x', 'paxos?nodes=7&speed=10&preset=duel']]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await frames(browser, `${server.url}#/${url}`, '[data-testid="cluster"]', 4000));
+    runs.sort((a, b) => pct(a.work, 0.95) - pct(b.work, 0.95));
+    print(key, runs[1]);
+    console.log(`browser.${key}.frame_work_p95_worst_of_3_ms: ${pct(runs[2].work, 0.95).toFixed(2)}`);
+  }
 } finally {
   await browser.close();
   await server.close();
