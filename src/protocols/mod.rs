@@ -7,6 +7,7 @@ pub mod gossip;
 pub mod hash_ring;
 pub mod paxos;
 pub mod primary_secondary;
+pub mod quorum;
 pub mod raft;
 pub mod stable_hash;
 pub mod three_pc;

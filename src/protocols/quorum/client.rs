@@ -1,0 +1,349 @@
+//! A client that coordinates its own operations (client-driven coordination, Dynamo §6.4):
+//! it sends each to the key's N home replicas and waits for W or R of them.
+//!
+//! - **Write**: ask the replicas for their version; with R answers, the newest plus one is
+//!   the write's version; send it to all N and succeed on W acknowledgements.
+//! - **Read**: with R replies, return the highest version's value. Read repair sends that
+//!   version to the replicas that answered with an older one: in the background (the
+//!   answer does not wait), or before answering until W replicas hold it (then a read
+//!   never returns a value a later read could miss: ABD's write-back).
+//! - Not enough answers in time: with sloppy quorum, ask the next servers (stand-ins,
+//!   with a hint naming the home replica they stand in for) once; otherwise the operation
+//!   **fails** — though a replica that stored a failed write keeps it.
+
+use super::msg::{OpId, QCmd, QMsg, QNote, QTimer, Value, Version};
+use super::node::{QConfig, QNode, Repair};
+use crate::protocols::consistency::{History, Op, Operation};
+use crate::sim::{Ctx, NodeId, SimTime};
+
+/// One operation as the client saw it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientOp {
+    pub op: OpId,
+    /// The value written (a write) ...
+    pub write: Option<Value>,
+    /// ... or the value read (a read, once answered).
+    pub read: Option<Value>,
+    /// The write's version, or the version the read returned.
+    pub version: Option<Version>,
+    pub invoke: SimTime,
+    /// When the answer came (`None`: waiting, or failed).
+    pub respond: Option<SimTime>,
+    /// No quorum answered in time: the client was told it failed.
+    pub failed: bool,
+    /// Stand-ins were asked (sloppy quorum).
+    pub sloppy: bool,
+}
+
+impl ClientOp {
+    pub fn waiting(&self) -> bool {
+        self.respond.is_none() && !self.failed
+    }
+}
+
+/// Where the operation in progress stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Write, first phase: versions heard.
+    Query { heard: Vec<NodeId>, newest: Version },
+    /// Write, second phase: replicas that stored it.
+    Put { version: Version, value: Value, acks: Vec<NodeId> },
+    /// Read: replies heard (who, version, value).
+    Get { replies: Vec<(NodeId, Version, Value)> },
+    /// Read, repairing before it answers: replicas known to hold `version`.
+    Repair { version: Version, value: Value, have: Vec<NodeId> },
+}
+
+/// A client's state (its record survives its own crashes: it is the experiment's).
+#[derive(Clone, Debug)]
+pub struct Client {
+    id: NodeId,
+    no: u64,
+    seq: u64,
+    phase: Option<Phase>,
+    /// The operation's stand-ins: (stand-in, the silent home replica it stands in for).
+    stand_ins: Vec<(NodeId, NodeId)>,
+    history: Vec<ClientOp>,
+}
+
+impl Client {
+    pub fn new(cfg: &QConfig, id: NodeId) -> Client {
+        Client {
+            id,
+            no: (id - cfg.servers + 1) as u64,
+            seq: 0,
+            phase: None,
+            stand_ins: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+    pub fn history(&self) -> &[ClientOp] {
+        &self.history
+    }
+    /// The operation waiting for its answer.
+    pub fn waiting(&self) -> Option<&ClientOp> {
+        self.history.last().filter(|o| o.waiting())
+    }
+    /// Answers the operation in progress still needs, and how many it has.
+    pub fn progress(&self, cfg: &QConfig) -> Option<(usize, usize)> {
+        Some(match self.phase.as_ref()? {
+            Phase::Query { heard, .. } => (heard.len(), cfg.r),
+            Phase::Put { acks, .. } => (acks.len(), cfg.w),
+            Phase::Get { replies } => (replies.len(), cfg.r),
+            Phase::Repair { have, .. } => (have.len(), cfg.w),
+        })
+    }
+
+    pub(super) fn start(&mut self, cfg: &QConfig, cx: &mut Ctx<QNode>) {
+        if let Some(gap) = cfg.workload {
+            cx.set_timer(QTimer::Workload, gap / 2, gap * 3 / 2);
+        }
+        if self.waiting().is_some() {
+            cx.set_timer(QTimer::Timeout, cfg.timeout, cfg.timeout);
+        }
+    }
+
+    fn current(&mut self) -> &mut ClientOp {
+        self.history.last_mut().expect("an operation is in progress")
+    }
+
+    /// Send a phase's message to the key's N home replicas and to the operation's
+    /// stand-ins (with the hint naming whom they stand in for).
+    fn to_replicas(&mut self, cfg: &QConfig, msg: impl Fn(OpId, Option<NodeId>) -> QMsg, cx: &mut Ctx<QNode>) {
+        let op = self.current().op;
+        for s in 0..cfg.n {
+            cx.send(s, msg(op, None));
+        }
+        for &(s, home) in &self.stand_ins {
+            cx.send(s, msg(op, Some(home)));
+        }
+        cx.set_timer(QTimer::Timeout, cfg.timeout, cfg.timeout);
+    }
+
+    fn invoke(&mut self, cfg: &QConfig, write: bool, cx: &mut Ctx<QNode>) {
+        if self.waiting().is_some() {
+            cx.note(QNote::Busy);
+            return;
+        }
+        self.seq += 1;
+        self.stand_ins.clear();
+        let write = write.then_some(self.seq * 10 + self.no);
+        self.history.push(ClientOp {
+            op: (self.id, self.seq),
+            write,
+            read: None,
+            version: None,
+            invoke: cx.now,
+            respond: None,
+            failed: false,
+            sloppy: false,
+        });
+        match write {
+            Some(value) => {
+                cx.note(QNote::WriteStarted { value });
+                self.phase = Some(Phase::Query { heard: Vec::new(), newest: Version::default() });
+                self.to_replicas(cfg, |op, _| QMsg::VersionQuery { op }, cx);
+            }
+            None => {
+                cx.note(QNote::ReadStarted);
+                self.phase = Some(Phase::Get { replies: Vec::new() });
+                self.to_replicas(cfg, |op, _| QMsg::Get { op }, cx);
+            }
+        }
+    }
+
+    pub(super) fn on_cmd(&mut self, cfg: &QConfig, cmd: QCmd, cx: &mut Ctx<QNode>) {
+        self.invoke(cfg, cmd == QCmd::Write, cx);
+    }
+
+    fn finish(&mut self, cx: &mut Ctx<QNode>) {
+        let now = cx.now;
+        self.current().respond = Some(now);
+        self.phase = None;
+        cx.cancel_timer(QTimer::Timeout);
+    }
+
+    /// A read with its R replies: the highest version is the answer (or, broken, the
+    /// first reply's).
+    fn read_quorum(&mut self, cfg: &QConfig, replies: Vec<(NodeId, Version, Value)>, cx: &mut Ctx<QNode>) {
+        let best = if cfg.first_reply {
+            replies[0]
+        } else {
+            *replies.iter().max_by_key(|r| r.1).expect("R ≥ 1 replies")
+        };
+        let (_, version, value) = best;
+        let stale: Vec<NodeId> = replies.iter().filter(|r| r.1 < version).map(|r| r.0).collect();
+        let o = self.current();
+        o.read = Some(value);
+        o.version = Some(version);
+        let op = o.op;
+        let repair = |cx: &mut Ctx<QNode>, to: &[NodeId]| {
+            for &s in to {
+                cx.send(s, QMsg::Put { op, version, value, hint: None });
+            }
+            if !to.is_empty() {
+                cx.note(QNote::Repairing { count: to.len(), version });
+            }
+        };
+        match cfg.repair {
+            Repair::Off => {}
+            Repair::Background => repair(cx, &stale),
+            Repair::Blocking => {
+                let have: Vec<NodeId> = replies.iter().filter(|r| r.1 == version).map(|r| r.0).collect();
+                if have.len() < cfg.w {
+                    // Every home replica not known to hold it gets it.
+                    let to: Vec<NodeId> = (0..cfg.n).filter(|s| !have.contains(s)).collect();
+                    repair(cx, &to);
+                    self.phase = Some(Phase::Repair { version, value, have });
+                    cx.set_timer(QTimer::Timeout, cfg.timeout, cfg.timeout);
+                    return;
+                }
+            }
+        }
+        self.finish(cx);
+        cx.note(QNote::ReadDone { value, version, stale: stale.len() });
+    }
+
+    pub(super) fn on_msg(&mut self, cfg: &QConfig, from: NodeId, msg: QMsg, cx: &mut Ctx<QNode>) {
+        let Some(current) = self.waiting().map(|o| o.op) else { return };
+        let ours = |op: OpId| op == current;
+        match (self.phase.take(), msg) {
+            (Some(Phase::Query { mut heard, newest }), QMsg::VersionReply { op, version }) if ours(op) && !heard.contains(&from) => {
+                heard.push(from);
+                let newest = newest.max(version);
+                if heard.len() >= cfg.r {
+                    let version = Version { counter: newest.counter + 1, writer: self.no };
+                    let value = self.current().write.unwrap_or_default();
+                    self.current().version = Some(version);
+                    cx.note(QNote::Versioned { version, value });
+                    self.phase = Some(Phase::Put { version, value, acks: Vec::new() });
+                    self.to_replicas(cfg, |op, hint| QMsg::Put { op, version, value, hint }, cx);
+                } else {
+                    self.phase = Some(Phase::Query { heard, newest });
+                }
+            }
+            (Some(Phase::Put { version, value, mut acks }), QMsg::PutAck { op }) if ours(op) && !acks.contains(&from) => {
+                acks.push(from);
+                if acks.len() >= cfg.w {
+                    self.finish(cx);
+                    cx.note(QNote::WriteDone { value, version });
+                } else {
+                    self.phase = Some(Phase::Put { version, value, acks });
+                }
+            }
+            (Some(Phase::Get { mut replies }), QMsg::GetReply { op, version, value }) if ours(op) && !replies.iter().any(|r| r.0 == from) => {
+                replies.push((from, version, value));
+                if replies.len() >= cfg.r {
+                    self.read_quorum(cfg, replies, cx);
+                } else {
+                    self.phase = Some(Phase::Get { replies });
+                }
+            }
+            (Some(Phase::Repair { version, value, mut have }), QMsg::PutAck { op }) if ours(op) && !have.contains(&from) => {
+                have.push(from);
+                if have.len() >= cfg.w {
+                    self.finish(cx);
+                    cx.note(QNote::ReadDone { value, version, stale: 0 });
+                } else {
+                    self.phase = Some(Phase::Repair { version, value, have });
+                }
+            }
+            (phase, _) => self.phase = phase,
+        }
+    }
+
+    /// The home replicas that have not answered the phase in progress and have no
+    /// stand-in yet.
+    fn silent(&self, cfg: &QConfig) -> Vec<NodeId> {
+        let answered: Vec<NodeId> = match &self.phase {
+            Some(Phase::Query { heard, .. }) => heard.clone(),
+            Some(Phase::Put { acks, .. }) => acks.clone(),
+            Some(Phase::Get { replies }) => replies.iter().map(|r| r.0).collect(),
+            Some(Phase::Repair { have, .. }) => have.clone(),
+            None => return Vec::new(),
+        };
+        (0..cfg.n)
+            .filter(|s| !answered.contains(s) && !self.stand_ins.iter().any(|x| x.1 == *s))
+            .collect()
+    }
+
+    pub(super) fn on_timer(&mut self, cfg: &QConfig, timer: QTimer, cx: &mut Ctx<QNode>) {
+        match timer {
+            QTimer::Timeout if self.waiting().is_some() => {
+                let free: Vec<NodeId> = (cfg.n..cfg.servers)
+                    .filter(|s| !self.stand_ins.iter().any(|x| x.0 == *s))
+                    .collect();
+                let pairs: Vec<(NodeId, NodeId)> = free.into_iter().zip(self.silent(cfg)).collect();
+                if cfg.sloppy && !pairs.is_empty() {
+                    // Sloppy quorum: the next servers stand in for the silent home replicas,
+                    // for this phase and the operation's next.
+                    let op = self.current().op;
+                    self.current().sloppy = true;
+                    for &(s, home) in &pairs {
+                        self.stand_ins.push((s, home));
+                        let msg = match &self.phase {
+                            Some(Phase::Query { .. }) => QMsg::VersionQuery { op },
+                            Some(Phase::Get { .. }) => QMsg::Get { op },
+                            Some(Phase::Put { version, value, .. } | Phase::Repair { version, value, .. }) => {
+                                QMsg::Put { op, version: *version, value: *value, hint: Some(home) }
+                            }
+                            None => continue,
+                        };
+                        cx.send(s, msg);
+                    }
+                    cx.note(QNote::AskedStandIns { count: pairs.len() });
+                    cx.set_timer(QTimer::Timeout, cfg.timeout, cfg.timeout);
+                } else {
+                    let write = self.current().write;
+                    self.current().failed = true;
+                    self.phase = None;
+                    cx.note(QNote::Failed { write });
+                }
+            }
+            QTimer::Workload => {
+                if self.waiting().is_none() {
+                    let read = cx.below(100) < cfg.read_share;
+                    self.invoke(cfg, !read, cx);
+                }
+                if let Some(gap) = cfg.workload {
+                    cx.set_timer(QTimer::Workload, gap / 2, gap * 3 / 2);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The register's history for the consistency checker: answered operations by client;
+/// a failed write may or may not have taken effect, so it stays open forever, on a
+/// client index of its own (a client's own operations stay one after another); a failed
+/// read says nothing and is left out. Returns the history and each operation's `OpId`.
+pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
+    let clients: Vec<&Client> = clients.collect();
+    let mut ops = Vec::new();
+    let mut ids = Vec::new();
+    let mut extra = clients.len();
+    for (i, c) in clients.iter().enumerate() {
+        for o in &c.history {
+            let client = match (o.failed, o.write) {
+                (true, None) => continue,
+                (true, Some(_)) => {
+                    extra += 1;
+                    extra - 1
+                }
+                _ => i,
+            };
+            ops.push(Operation {
+                client,
+                op: match o.write {
+                    Some(v) => Op::Write(v),
+                    None => Op::Read(o.read),
+                },
+                invoke: o.invoke,
+                respond: o.respond,
+            });
+            ids.push(o.op);
+        }
+    }
+    (History { initial: 0, ops }, ids)
+}

@@ -1,0 +1,91 @@
+//! The page's rule: **a read returns the newest write acknowledged before it began**
+//! (no stale read). W + R > N with a strict quorum promises it — every read quorum meets
+//! every write quorum, and the highest version wins — whatever crashes or lost messages
+//! happen (an operation that cannot gather its quorum fails instead). W + R ≤ N, or a
+//! sloppy quorum's stand-ins, do not; the monitor counts the stale reads in every
+//! setting and reports one only where the promise was made.
+//!
+//! It also counts reads that returned a **failed** write: a write that reached fewer than
+//! W replicas yet was seen (the notes' subtle case: failure does not roll it back).
+
+use std::collections::BTreeSet;
+
+use super::client::ClientOp;
+use super::msg::{OpId, Version};
+use super::node::QNode;
+use crate::sim::{Monitor, SimTime, Violation};
+
+pub const NO_STALE_READS: &str = "W + R > N: no stale read";
+
+#[derive(Clone, Debug, Default)]
+pub struct QMonitor {
+    /// Per node: operations already judged.
+    judged: Vec<usize>,
+    stale: BTreeSet<OpId>,
+    failed_seen: BTreeSet<OpId>,
+    reported: bool,
+}
+
+impl QMonitor {
+    /// Reads that returned an older version than a write acknowledged before they began.
+    pub fn stale(&self) -> &BTreeSet<OpId> {
+        &self.stale
+    }
+    /// Reads that returned the value of a write its client was told had failed.
+    pub fn failed_seen(&self) -> &BTreeSet<OpId> {
+        &self.failed_seen
+    }
+}
+
+/// The newest version acknowledged (to any client) before `at`.
+pub fn newest_acked_before(all: &[&[ClientOp]], at: SimTime) -> Version {
+    all.iter()
+        .flat_map(|h| h.iter())
+        .filter(|o| o.write.is_some() && !o.failed && o.respond.is_some_and(|r| r <= at))
+        .filter_map(|o| o.version)
+        .max()
+        .unwrap_or_default()
+}
+
+impl Monitor<QNode> for QMonitor {
+    fn check(&mut self, now: SimTime, nodes: &[&QNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        self.judged.resize(nodes.len(), 0);
+        let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
+        let failed: Vec<Version> = histories
+            .iter()
+            .flat_map(|h| h.iter())
+            .filter(|o| o.failed && o.write.is_some())
+            .filter_map(|o| o.version)
+            .collect();
+        for (id, node) in nodes.iter().enumerate() {
+            let Some(c) = node.client() else { continue };
+            let ops = c.history();
+            while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
+                self.judged[id] += 1;
+                let (Some(got), None, Some(_)) = (o.version, o.write, o.respond) else { continue };
+                if failed.contains(&got) {
+                    self.failed_seen.insert(o.op);
+                }
+                let newest = newest_acked_before(&histories, o.invoke);
+                if got >= newest {
+                    continue;
+                }
+                self.stale.insert(o.op);
+                let cfg = node.config();
+                if cfg.promises_fresh_reads() && !self.reported {
+                    self.reported = true;
+                    out.push(Violation {
+                        rule: NO_STALE_READS,
+                        nodes: vec![id],
+                        at: now,
+                        detail: format!(
+                            "{} read {} ({got}) although {newest} was acknowledged before the read began",
+                            cfg.name(id),
+                            o.read.unwrap_or_default(),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}

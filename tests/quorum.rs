@@ -1,0 +1,213 @@
+//! Quorum NWR: every preset's outcome, the W + R > N promise under random faults (and its
+//! "break it" setting caught), stale reads where the promise is not made, and the
+//! measured stale-read rate beside the PBS model's.
+
+use ds_playground::protocols::consistency::{linearizable, Verdict};
+use ds_playground::protocols::quorum::client::history;
+use ds_playground::protocols::quorum::{QCmd, QConfig, QNode, QPreset, Repair, Version, NO_STALE_READS};
+use ds_playground::sim::{heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+
+fn fixed(latency: u64) -> NetConfig {
+    NetConfig { latency_min: latency, latency_max: latency, loss: 0.0 }
+}
+
+fn preset(p: QPreset, seed: u64) -> World<QNode> {
+    let (servers, n, w, r, repair, sloppy) = p.settings();
+    let cfg = QConfig { servers, n, w, r, repair, sloppy, ..QConfig::default() };
+    let mut world = World::new(
+        WorldConfig::batch(seed, fixed(ds_playground::protocols::quorum::presets::LATENCY), true),
+        QNode::cluster(&cfg),
+    );
+    for (at, a) in p.script(&cfg) {
+        world.schedule(at, a);
+    }
+    world.run_until(2 * SEC);
+    world
+}
+
+fn ops(w: &World<QNode>, client: usize) -> Vec<ds_playground::protocols::quorum::client::ClientOp> {
+    w.node(client).client().unwrap().history().to_vec()
+}
+
+#[test]
+fn w_plus_r_at_most_n_returns_a_stale_read_after_two_lost_messages() {
+    for seed in 1..=5 {
+        let w = preset(QPreset::StaleRead, seed);
+        let c1 = ops(&w, 3);
+        assert_eq!(c1.len(), 1);
+        assert!(c1[0].respond.is_some() && !c1[0].failed, "W = 1: S1 alone acknowledges");
+        let c2 = ops(&w, 4);
+        assert_eq!(c2[0].read, Some(0), "seed {seed}: C2 read the initial value");
+        assert_eq!(w.monitor().stale().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
+        // Not promised (W + R = 2 ≤ N = 3): counted, not a violation.
+        assert!(w.violations().is_empty());
+        assert_eq!(w.node(1).server().unwrap().version(), Version::default(), "S2 never got it");
+    }
+}
+
+#[test]
+fn overlapping_quorums_see_the_write_and_read_repair_fixes_the_stale_replica() {
+    let w = preset(QPreset::Overlap, 1);
+    let c2 = ops(&w, 4);
+    assert_eq!(c2[0].read, Some(11), "S2 is in both quorums");
+    assert!(w.monitor().stale().is_empty());
+    let v = Version { counter: 1, writer: 1 };
+    assert_eq!(w.node(2).server().unwrap().version(), v, "S3 was repaired by the read");
+    assert_eq!(ops(&w, 3)[1].read, Some(11));
+    assert!(w.violations().is_empty());
+}
+
+#[test]
+fn a_failed_write_is_not_rolled_back_and_a_later_read_returns_it() {
+    let w = preset(QPreset::FailedWriteSeen, 1);
+    let c1 = ops(&w, 3);
+    assert!(c1[0].failed && c1[0].respond.is_none(), "one ack of W = 2: failed");
+    assert_eq!(w.node(0).server().unwrap().value(), 11, "S1 keeps it");
+    let c2 = ops(&w, 4);
+    assert_eq!(c2[0].read, Some(11));
+    assert_eq!(w.monitor().failed_seen().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
+    // Not a stale read: a failed write may take effect at any time, or never.
+    assert!(w.monitor().stale().is_empty());
+    // The first read alone is linearizable.
+    let (mut h, _) = history((0..w.len()).filter_map(|i| w.node(i).client()));
+    h.ops.retain(|o| o.invoke < 400 * MS);
+    assert!(linearizable(&h).holds());
+}
+
+#[test]
+fn a_sloppy_quorum_stays_available_under_a_partition_and_hands_writes_over_after() {
+    let w = preset(QPreset::SloppyPartition, 1);
+    let c1 = ops(&w, 5);
+    assert!(c1[0].sloppy && c1[0].respond.is_some(), "the write succeeded on stand-ins");
+    let c2 = ops(&w, 6);
+    assert_eq!(c2[0].read, Some(0), "the home replicas S1, S2 missed it");
+    assert!(w.monitor().stale().contains(&(6, 1)));
+    assert!(w.violations().is_empty(), "a sloppy quorum does not promise fresh reads");
+    // Hinted handoff after the partition healed.
+    for s in 0..2 {
+        assert_eq!(w.node(s).server().unwrap().value(), 11, "S{} got it handed over", s + 1);
+    }
+    assert!((0..5).all(|s| w.node(s).server().unwrap().hints().is_empty()));
+    assert_eq!(c2[1].read, Some(11));
+}
+
+/// A world of `cfg` with two clients writing and reading steadily under random faults.
+fn chaos_run(cfg: &QConfig, seed: u64) -> World<QNode> {
+    let net = NetConfig { latency_min: 2 * MS, latency_max: 40 * MS, loss: 0.0 };
+    let cfg = QConfig { workload: Some(60 * MS), ..cfg.clone() };
+    let mut w = World::new(WorldConfig::batch(seed, net.clone(), true), QNode::cluster(&cfg));
+    let chaos = Chaos { gap: (50 * MS, 300 * MS), command: 0, heal_all: 1, net: net.clone(), ..Chaos::default() };
+    let mut r = SimRng::new(seed).fork(0x0A11);
+    chaos.run(&mut w, &mut r, 3 * SEC);
+    heal_everything(&mut w, net);
+    w.run_until(w.now() + SEC);
+    w
+}
+
+#[test]
+fn under_random_faults_overlapping_strict_quorums_never_read_stale() {
+    let mut reads = 0;
+    for seed in 1..=40 {
+        for (n, w_, r) in [(3, 2, 2), (5, 3, 3), (5, 1, 5), (5, 4, 2)] {
+            for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
+                let cfg = QConfig { servers: n, n, w: w_, r, repair, ..QConfig::default() };
+                let w = chaos_run(&cfg, seed);
+                assert!(w.violations().is_empty(), "seed {seed} N={n} W={w_} R={r}: {:?}", w.violations());
+                assert!(w.monitor().stale().is_empty());
+                reads += (0..w.len()).filter_map(|i| w.node(i).client()).flat_map(|c| c.history()).filter(|o| o.read.is_some()).count();
+            }
+        }
+    }
+    assert!(reads > 5_000, "the sweep read enough to mean something: {reads}");
+}
+
+/// N = 3, W = 2, R = 2: C1's write misses S2 (a lost put); C2's read asks S2 and S3 (its
+/// request to S1 is lost): S2's old version arrives first, S3's new one second.
+fn first_reply_world(first_reply: bool) -> World<QNode> {
+    let cfg = QConfig { first_reply, ..QConfig::default() };
+    let mut w = World::new(WorldConfig::batch(1, fixed(20 * MS), true), QNode::cluster(&cfg));
+    w.schedule(100 * MS, Action::Command(3, QCmd::Write));
+    w.schedule(150 * MS, Action::Cut(3, 1));
+    w.schedule(170 * MS, Action::Heal(3, 1));
+    w.schedule(190 * MS, Action::Cut(4, 0));
+    w.schedule(200 * MS, Action::Command(4, QCmd::Read));
+    w.run_until(SEC);
+    w
+}
+
+#[test]
+fn the_break_it_setting_is_caught_and_partial_quorums_read_stale() {
+    let sound = first_reply_world(false);
+    assert_eq!(ops(&sound, 4)[0].read, Some(11), "the highest version wins");
+    assert!(sound.violations().is_empty());
+    let broken = first_reply_world(true);
+    assert_eq!(ops(&broken, 4)[0].read, Some(0), "the first reply was S2's old version");
+    assert_eq!(broken.violations().len(), 1);
+    assert_eq!(broken.violations()[0].rule, NO_STALE_READS);
+    let stale: usize = (1..=20)
+        .map(|seed| {
+            let cfg = QConfig { servers: 5, n: 5, w: 1, r: 1, ..QConfig::default() };
+            let w = chaos_run(&cfg, seed);
+            assert!(w.violations().is_empty(), "W + R ≤ N promises nothing");
+            w.monitor().stale().len()
+        })
+        .sum();
+    assert!(stale >= 20, "N = 5, W = R = 1 reads stale under faults: {stale}");
+}
+
+#[test]
+fn a_seen_failed_write_can_be_unseen_unless_read_repair_writes_it_back() {
+    // The failed-write preset: C2 reads 11 (the failed write, from S1), then reads S2 and S3.
+    let (servers, n, w_, r, _, sloppy) = QPreset::FailedWriteSeen.settings();
+    for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
+        let cfg = QConfig { servers, n, w: w_, r, repair, sloppy, ..QConfig::default() };
+        let mut w = World::new(WorldConfig::batch(1, fixed(20 * MS), true), QNode::cluster(&cfg));
+        for (at, a) in QPreset::FailedWriteSeen.script(&cfg) {
+            w.schedule(at, a);
+        }
+        w.run_until(2 * SEC);
+        let reads: Vec<Option<u64>> = ops(&w, 4).iter().map(|o| o.read).collect();
+        let (h, _) = history((0..w.len()).filter_map(|i| w.node(i).client()));
+        let lin = linearizable(&h);
+        match repair {
+            // Nothing wrote 11 beyond S1: the second read goes back in time.
+            Repair::Off => {
+                assert_eq!(reads, vec![Some(11), Some(0)]);
+                assert_eq!(lin, Verdict::Violated);
+            }
+            // Repair reached S2 and S3 before the second read (background: by luck of
+            // timing; blocking: before the first read answered).
+            _ => {
+                assert_eq!(reads, vec![Some(11), Some(11)], "{repair:?}");
+                assert!(lin.holds());
+            }
+        }
+    }
+}
+
+#[test]
+fn blocking_read_repair_keeps_histories_linearizable_under_load() {
+    // W + R > N with blocking repair is ABD: linearizable.
+    for seed in 1..=30 {
+        let net = NetConfig { latency_min: MS, latency_max: 60 * MS, loss: 0.0 };
+        let cfg = QConfig { servers: 5, n: 5, w: 3, r: 3, clients: 3, repair: Repair::Blocking, workload: Some(20 * MS), read_share: 70, ..QConfig::default() };
+        let mut w = World::new(WorldConfig::batch(seed, net, true), QNode::cluster(&cfg));
+        w.run_until(2 * SEC);
+        let (h, _) = history((0..w.len()).filter_map(|i| w.node(i).client()));
+        assert!(h.ops.len() > 40);
+        assert!(linearizable(&h).holds(), "seed {seed}: ABD is linearizable");
+    }
+}
+
+#[test]
+fn clients_answer_the_buttons() {
+    let cfg = QConfig::default();
+    let mut w = World::new(WorldConfig::batch(1, fixed(10 * MS), true), QNode::cluster(&cfg));
+    w.schedule(0, Action::Command(3, QCmd::Write));
+    w.schedule(5 * MS, Action::Command(3, QCmd::Read));
+    w.run_until(SEC);
+    let c1 = ops(&w, 3);
+    assert_eq!(c1.len(), 1, "a click while waiting is not sent");
+    assert_eq!(c1[0].version, Some(Version { counter: 1, writer: 1 }));
+    assert_eq!(c1[0].respond, Some(40 * MS), "query and put: two round trips");
+}
