@@ -66,4 +66,5 @@ pub trait Incremental {
     }
 }
 
+pub mod quorum_staleness;
 pub mod raft_catchup;

@@ -16,6 +16,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::two_pc::TwoPcPage,
     &pages::three_pc::ThreePcPage,
     &pages::primary_secondary::PrimarySecondaryPage,
+    &pages::quorum::QuorumPage,
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,

@@ -118,3 +118,14 @@ export async function virtualAfter(page, from, ms) {
     return m && parseFloat(m[1]) * 1000 >= t;
   }, from + ms);
 }
+
+/** The pages with a cluster, state strips and a space-time diagram, as the app's own
+ * navigation lists them (a new page is covered without touching the tests). */
+export async function diagramPages(browser, base) {
+  const page = await browser.newPage();
+  await page.goto(`${base}#/`);
+  await page.waitForSelector('.nav-group a');
+  const slugs = await page.$$eval('.nav-group a[data-diagram="true"]', (as) => as.map((a) => a.dataset.testid.slice(4)));
+  await page.close();
+  return slugs;
+}

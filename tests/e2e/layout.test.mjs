@@ -4,7 +4,7 @@
 // without scrolling; at 1920×1080 the space-time diagram joins them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, until } from './harness.mjs';
+import { serve, launch, open, shot, until, diagramPages } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -27,7 +27,7 @@ const fold = (page) => page.evaluate(() => {
 
 for (const [w, h, withDiagram] of [[1280, 800, false], [1920, 1080, true]]) {
   test(`at ${w}×${h} each protocol page fits its lesson on the first screen`, async () => {
-    for (const slug of ['raft', 'paxos', '2pc', '3pc', 'primary-secondary']) {
+    for (const slug of await diagramPages(browser, server.url)) {
       for (const lang of ['en', 'zh']) {
         const { page, errors, context } = await open(browser, `${server.url}#/${slug}?seed=3&speed=10&lang=${lang}`, { viewport: { width: w, height: h } });
         await until(page, () => document.querySelectorAll('[data-testid="event-log"] li').length > 0);
@@ -63,7 +63,7 @@ test('Raft shows the leader\'s nextIndex and matchIndex beside each follower\'s 
 
 test('an embed frame from 800×500 up (and the embed code\'s default, 720 high) shows the picture, play/step and the tapped node\'s actions without scrolling, labels ≥ 11 px', async () => {
   for (const [w, h] of [[800, 500], [800, 720], [1000, 600]]) {
-    for (const slug of ['raft', 'paxos', '2pc', '3pc', 'primary-secondary']) {
+    for (const slug of await diagramPages(browser, server.url)) {
       const { page, errors, context } = await open(browser, `${server.url}#/${slug}?embed=1&seed=3`, { viewport: { width: w, height: h } });
       await page.waitForTimeout(500);
       await page.click('[data-testid="node-2"]');

@@ -29,8 +29,8 @@ pub enum QPreset {
 
 impl QPreset {
     pub const ALL: [QPreset; 4] = [
-        QPreset::StaleRead,
         QPreset::Overlap,
+        QPreset::StaleRead,
         QPreset::FailedWriteSeen,
         QPreset::SloppyPartition,
     ];

@@ -23,7 +23,7 @@ const PH: f64 = 280.0;
 const PLOT_RIGHT: f64 = PW - 130.0;
 
 /// Offer `data` (already a data URL) as a file download.
-pub(super) fn download(name: &str, data_url: &str) {
+pub(crate) fn download(name: &str, data_url: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -36,7 +36,7 @@ pub(super) fn download(name: &str, data_url: &str) {
     a.click();
 }
 
-pub(super) fn text_url(mime: &str, text: &str) -> String {
+pub(crate) fn text_url(mime: &str, text: &str) -> String {
     format!(
         "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
@@ -156,7 +156,7 @@ fn plot_svg(exp: &ElectionExperiment, axis: &str) -> String {
 
 /// Run an experiment a slice per animation frame (about 12 ms of work each) until it is
 /// finished or `running` is switched off, reporting progress.
-pub(super) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
+pub(crate) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
     exp: StoredValue<Option<E>>,
     running: RwSignal<bool>,
     progress: RwSignal<(usize, usize)>,
@@ -186,7 +186,7 @@ pub(super) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
 
 /// Trials per point, Run, Cancel and the progress bar.
 #[component]
-pub(super) fn RunControls(
+pub(crate) fn RunControls(
     trials: RwSignal<usize>,
     running: RwSignal<bool>,
     progress: RwSignal<(usize, usize)>,

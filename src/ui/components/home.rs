@@ -77,7 +77,8 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                             let spec = p.spec();
                             view! {
                                 <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
-                                    data-testid=format!("nav-{}", spec.slug)><Tr k=spec.title/></a>
+                                    data-testid=format!("nav-{}", spec.slug)
+                                    data-diagram=spec.space_time.to_string()><Tr k=spec.title/></a>
                             }
                         }).collect_view()}
                     </span>

@@ -536,6 +536,8 @@ impl Scenario {
             match p.relation {
                 Relation::AtLeast(other) => lo = lo.max(self.param(other)),
                 Relation::AtMostHalf(other) => hi = hi.min((self.param(other) / 2).max(p.min)),
+                Relation::AtMost(other) => hi = hi.min(self.param(other).max(p.min)),
+                Relation::AtMostNodes => hi = hi.min((self.nodes as u64).max(p.min)),
                 Relation::None => {}
             }
             let c = clamp_u64(p.key, v, (lo, hi), &mut n);
@@ -550,12 +552,16 @@ impl Scenario {
             let ok = match p.relation {
                 Relation::AtLeast(other) => v >= self.param(other),
                 Relation::AtMostHalf(other) => v <= (self.param(other) / 2).max(p.min),
+                Relation::AtMost(other) => v <= self.param(other).max(p.min),
+                Relation::AtMostNodes => v <= (self.nodes as u64).max(p.min),
                 Relation::None => true,
             };
             if !ok {
                 let to = match p.relation {
                     Relation::AtLeast(other) => self.param(other),
                     Relation::AtMostHalf(other) => (self.param(other) / 2).max(p.min),
+                    Relation::AtMost(other) => self.param(other).max(p.min),
+                    Relation::AtMostNodes => (self.nodes as u64).max(p.min),
                     Relation::None => v,
                 };
                 n.push(Notice::Clamped {

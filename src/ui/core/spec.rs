@@ -13,6 +13,10 @@ pub enum Relation {
     AtLeast(&'static str),
     /// `self <= other / 2`
     AtMostHalf(&'static str),
+    /// `self <= other` (a quorum W or R within N)
+    AtMost(&'static str),
+    /// `self <=` the page's node count (N replicas within the servers)
+    AtMostNodes,
 }
 
 /// One page-specific setting.

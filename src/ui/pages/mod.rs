@@ -6,6 +6,7 @@ pub mod bloom;
 pub mod gossip;
 pub mod paxos;
 pub mod primary_secondary;
+pub mod quorum;
 pub mod raft;
 pub mod ring;
 pub mod three_pc;

@@ -1,0 +1,439 @@
+//! How the quorum page looks: servers ● (green: hold the newest version anywhere; amber:
+//! an older one; violet ring of hints: a stand-in keeping writes for others), clients ■
+//! with their operations; stale reads and failed writes marked red.
+
+use crate::protocols::consistency::Recorded as ClientHistory;
+use crate::protocols::quorum::client::{history, Client, ClientOp};
+use crate::protocols::quorum::{QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS};
+use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::{CmdText, Key, Lang};
+use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::{tr, Text};
+use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
+
+use super::texts as tx;
+
+/// Client operations a strip shows (the newest).
+const SHOWN: usize = 10;
+
+#[derive(Clone)]
+pub struct QuorumAdapter {
+    names: Vec<String>,
+    cfg: QConfig,
+    /// The last history handed out, by a fingerprint of its operations.
+    history: std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>,
+}
+
+fn preset(slug: Option<&str>) -> Option<QPreset> {
+    QPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+}
+
+/// A preset runs on a fixed latency with its own servers, N, W, R and switches.
+pub fn preset_settings(sc: &mut Scenario) {
+    if let Some(p) = preset(sc.preset) {
+        let latency = crate::protocols::quorum::presets::LATENCY;
+        sc.set_lossless_latency(latency, latency);
+        let (servers, n, w, r, repair, sloppy) = p.settings();
+        sc.nodes = servers;
+        sc.set_param("n", n as u64);
+        sc.set_param("w", w as u64);
+        sc.set_param("r", r as u64);
+        sc.set_param("repair", match repair {
+            Repair::Off => 0,
+            Repair::Background => 1,
+            Repair::Blocking => 2,
+        });
+        sc.set_param("sloppy", u64::from(sloppy));
+        sc.set_param("rate", 0);
+    }
+}
+
+pub fn config(sc: &Scenario) -> QConfig {
+    let rate = sc.param("rate");
+    QConfig {
+        servers: sc.nodes,
+        n: sc.param("n") as usize,
+        w: sc.param("w") as usize,
+        r: sc.param("r") as usize,
+        repair: match sc.param("repair") {
+            0 => Repair::Off,
+            1 => Repair::Background,
+            _ => Repair::Blocking,
+        },
+        sloppy: sc.param("sloppy") == 1,
+        workload: (rate > 0).then(|| 1_000 * MS / rate),
+        first_reply: sc.param("firstreply") == 1,
+        ..QConfig::default()
+    }
+    .clamped()
+}
+
+pub fn build(sc: &Scenario) -> Sim<QuorumAdapter> {
+    let cfg = config(sc);
+    let world = World::new(crate::ui::core::runner::world_config(sc), QNode::cluster(&cfg));
+    let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
+    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    Sim::new(world, QuorumAdapter { names, cfg, history: Default::default() }).with_script(script)
+}
+
+/// An operation's key on the diagram and in the checker's witnesses.
+fn op_key((client, seq): crate::protocols::quorum::OpId) -> u64 {
+    client as u64 * 1_000_000 + seq
+}
+
+const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
+    MsgStyle { class, badge, key: Text::Page(key) }
+}
+
+const KINDS: [MsgStyle; 9] = [
+    style("msg-q-query", "?", &tx::MSG_QUERY),
+    style("msg-q-version", "v", &tx::MSG_QUERY_REPLY),
+    style("msg-q-put", "W", &tx::MSG_PUT),
+    style("msg-q-hinted", "H", &tx::MSG_HINTED),
+    style("msg-q-ack", "ok", &tx::MSG_ACK),
+    style("msg-q-get", "R", &tx::MSG_GET),
+    style("msg-q-value", "=", &tx::MSG_GET_REPLY),
+    style("msg-q-handoff", "→", &tx::MSG_HANDOFF),
+    style("msg-q-handoff-ack", "✓", &tx::MSG_HANDOFF_ACK),
+];
+
+fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
+    tr(lang, Text::Page(x)).to_string()
+}
+
+/// What an operation looks like: (label, CSS class) — `W 21 ✓`, `R → 0 ✗ stale`.
+fn op_look(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang, short: bool) -> (String, &'static str) {
+    let (wr, rd) = if short { (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R)) } else { (t(lang, &tx::WRITE), t(lang, &tx::READ)) };
+    match (o.write, o.read) {
+        (Some(v), _) if o.failed => (format!("{wr} {v} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
+        (Some(v), _) if o.respond.is_some() => (format!("{wr} {v} ✓"), "op-write"),
+        (Some(v), _) => (format!("{wr} {v} …"), "op-waiting"),
+        (None, _) if o.failed => (format!("{rd} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
+        (None, Some(r)) if stale => (format!("{rd} → {r} ✗ {}", t(lang, &tx::STALE)), "op-lost"),
+        (None, Some(r)) if seen_failed => (format!("{rd} → {r} !"), "op-read op-seen-failed"),
+        (None, Some(r)) => (format!("{rd} → {r}"), "op-read"),
+        (None, None) => (format!("{rd} …"), "op-waiting"),
+    }
+}
+
+fn op_cell(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang) -> CellVis {
+    let (label, class) = op_look(o, stale, seen_failed, lang, false);
+    let (top, main) = label.split_once(' ').map_or((label.clone(), String::new()), |(a, b)| (a.to_string(), b.to_string()));
+    let when = match o.respond {
+        Some(r) => format!("{}–{} ms", o.invoke / MS, r / MS),
+        None => format!("{} ms –", o.invoke / MS),
+    };
+    let version = o.version.map_or(String::new(), |v| format!(" · {v}"));
+    let why = if seen_failed { format!(" · {}", t(lang, &tx::FAILED_SEEN)) } else { String::new() };
+    CellVis {
+        title: format!("{label}{version} · {when}{why}"),
+        value: main.clone(),
+        top,
+        main,
+        sub: o.version.map_or(String::new(), |v| v.to_string()),
+        class: match class {
+            "op-write" | "op-read" => "op-done".into(),
+            c => c.into(),
+        },
+        done: !o.waiting(),
+    }
+}
+
+impl QuorumAdapter {
+    fn clients<'a>(&self, w: &'a World<QNode>) -> Vec<&'a Client> {
+        (0..w.len()).filter_map(|i| w.node(i).client()).collect()
+    }
+    /// The newest version any server holds (its own copy or a kept hint).
+    fn newest(&self, w: &World<QNode>) -> crate::protocols::quorum::Version {
+        (0..self.cfg.servers).filter_map(|i| w.node(i).server()).map(|s| s.newest().0).max().unwrap_or_default()
+    }
+}
+
+impl Adapter for QuorumAdapter {
+    type P = QNode;
+
+    fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn node(&self, w: &World<QNode>, id: NodeId, lang: Lang) -> NodeVis {
+        let n = w.node(id);
+        let alive = w.is_alive(id);
+        let vis = if let Some(s) = n.server() {
+            let home = id < self.cfg.n;
+            let fresh = s.newest().0 >= self.newest(w);
+            let (tone, state) = match (fresh, s.hints().is_empty()) {
+                (_, false) => ("violet", "keeping-hints"),
+                (true, true) => ("green", "newest"),
+                (false, true) => ("amber", "older"),
+            };
+            let mut cells = vec![CellVis {
+                top: s.version().to_string(),
+                main: s.value().to_string(),
+                sub: String::new(),
+                class: if fresh { "op-done".into() } else { "op-waiting".into() },
+                value: s.value().to_string(),
+                done: true,
+                title: format!("{} {} · {} {}", t(lang, &tx::VERSION), s.version(), t(lang, &tx::VALUE), s.value()),
+            }];
+            cells.extend(s.hints().iter().map(|h| CellVis {
+                top: format!("→{}", self.names[h.home]),
+                main: h.value.to_string(),
+                sub: String::new(),
+                class: "hint".into(),
+                value: h.value.to_string(),
+                done: false,
+                title: format!("{} {} · {} {} · {}", t(lang, &tx::HINTS), self.names[h.home], t(lang, &tx::VERSION), h.version, h.value),
+            }));
+            let role_text = t(lang, if home { &tx::HOME } else { &tx::STAND_IN });
+            NodeVis {
+                id,
+                name: self.names[id].clone(),
+                role: if home { "home" } else { "stand-in" },
+                state,
+                shape: if home { Shape::Circle } else { Shape::Diamond },
+                tone,
+                crashed: false,
+                badge: s.version().to_string(),
+                label: format!("{role_text} · {}", s.version()),
+                ring: timer_left(w, id, &QTimer::Handoff),
+                term: None,
+                details: vec![
+                    (tr(lang, Text::Key(Key::Status)).to_string(), format!("{role_text} · {}", t(lang, if fresh { &tx::NEWEST } else { &tx::OLDER }))),
+                    (t(lang, &tx::VERSION), s.version().to_string()),
+                    (t(lang, &tx::VALUE), s.value().to_string()),
+                    (t(lang, &tx::HINTS), s.hints().iter().map(|h| format!("{}: {} ({})", self.names[h.home], h.value, h.version)).collect::<Vec<_>>().join(" · ")),
+                ],
+                commands: vec![],
+                strip: StripVis::from_cells(cells),
+            }
+        } else {
+            let c = n.client().expect("a node is a server or a client");
+            let m = w.monitor();
+            let ops = c.history();
+            let hidden = ops.len().saturating_sub(SHOWN);
+            let cells = ops
+                .iter()
+                .skip(hidden)
+                .map(|o| op_cell(o, m.stale().contains(&o.op), m.failed_seen().contains(&o.op), lang))
+                .collect();
+            let waiting = c.waiting().is_some();
+            let progress = c.progress(&self.cfg).map_or("–".into(), |(have, need)| format!("{have} / {need}"));
+            let label = match c.waiting() {
+                Some(o) => format!("{} · {progress}", t(lang, if o.write.is_some() { &tx::WRITE } else { &tx::READ })),
+                None => t(lang, &tx::IDLE),
+            };
+            let badge = match ops.last() {
+                Some(o) if o.waiting() => o.write.map_or("R…".into(), |v| format!("W{v}")),
+                Some(o) => match (o.write, o.read) {
+                    (Some(v), _) => format!("{v}{}", if o.failed { "✗" } else { "✓" }),
+                    (None, Some(r)) => format!("={r}"),
+                    _ => "✗".into(),
+                },
+                None => "–".into(),
+            };
+            let idle = alive && !waiting;
+            NodeVis {
+                id,
+                name: self.names[id].clone(),
+                role: "client",
+                state: if waiting { "waiting" } else { "idle" },
+                shape: Shape::Square,
+                tone: if waiting { "blue" } else { "grey" },
+                crashed: false,
+                badge,
+                label,
+                ring: timer_left(w, id, &QTimer::Timeout),
+                term: None,
+                details: vec![
+                    (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, if waiting { &tx::WAITING } else { &tx::IDLE })),
+                    (t(lang, &tx::PROGRESS), progress),
+                    (t(lang, &tx::OPERATIONS), ops.len().to_string()),
+                ],
+                commands: vec![
+                    CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: idle },
+                    CommandVis { id: "read", label: t(lang, &tx::READ), enabled: idle },
+                ],
+                strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            }
+        };
+        vis.crashed_if(!alive, lang)
+    }
+
+    fn msg_style(&self, m: &QMsg) -> MsgStyle {
+        KINDS[match m {
+            QMsg::VersionQuery { .. } => 0,
+            QMsg::VersionReply { .. } => 1,
+            QMsg::Put { hint: None, .. } => 2,
+            QMsg::Put { hint: Some(_), .. } => 3,
+            QMsg::PutAck { .. } => 4,
+            QMsg::Get { .. } => 5,
+            QMsg::GetReply { .. } => 6,
+            QMsg::Handoff { .. } => 7,
+            QMsg::HandoffAck { .. } => 8,
+        }]
+    }
+
+    fn msg_detail(&self, m: &QMsg) -> String {
+        match m {
+            QMsg::VersionReply { version, .. } | QMsg::HandoffAck { version } => version.to_string(),
+            QMsg::Put { version, value, hint: None, .. } | QMsg::Handoff { version, value } => format!("{value} · {version}"),
+            QMsg::Put { version, value, hint: Some(h), .. } => format!("{value} · {version} · →{}", self.names[*h]),
+            QMsg::GetReply { version, value, .. } => format!("{value} · {version}"),
+            QMsg::VersionQuery { .. } | QMsg::Get { .. } | QMsg::PutAck { .. } => String::new(),
+        }
+    }
+
+    fn msg_fields(&self, m: &QMsg, _lang: Lang) -> Vec<(String, String)> {
+        let f = |k: &str, v: String| (k.to_string(), v);
+        let op = |o: &crate::protocols::quorum::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
+        match m {
+            QMsg::VersionQuery { op: o } | QMsg::Get { op: o } | QMsg::PutAck { op: o } => vec![op(o)],
+            QMsg::VersionReply { op: o, version } => vec![op(o), f("version", version.to_string())],
+            QMsg::Put { op: o, version, value, hint } => vec![
+                op(o),
+                f("version", version.to_string()),
+                f("value", value.to_string()),
+                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
+            ],
+            QMsg::GetReply { op: o, version, value } => vec![op(o), f("version", version.to_string()), f("value", value.to_string())],
+            QMsg::Handoff { version, value } => vec![f("version", version.to_string()), f("value", value.to_string())],
+            QMsg::HandoffAck { version } => vec![f("version", version.to_string())],
+        }
+    }
+
+    fn timer_name(&self, timer: &QTimer) -> Option<Text> {
+        Some(Text::Page(match timer {
+            QTimer::Timeout => &tx::T_TIMEOUT,
+            QTimer::Workload => &tx::T_WORKLOAD,
+            QTimer::Handoff => &tx::T_HANDOFF,
+        }))
+    }
+
+    fn narrate(&self, lang: Lang, note: &QNote) -> String {
+        tx::narrate(lang, note, &self.names)
+    }
+
+    fn cmd_text(&self, cmd: &QCmd) -> CmdText {
+        CmdText::Named(Text::Page(match cmd {
+            QCmd::Write => &tx::WRITE,
+            QCmd::Read => &tx::READ,
+        }))
+    }
+
+    fn command(&mut self, _w: &World<QNode>, node: NodeId, id: &str) -> Option<QCmd> {
+        if !self.cfg.is_client(node) {
+            return None;
+        }
+        match id {
+            "write" => Some(QCmd::Write),
+            "read" => Some(QCmd::Read),
+            _ => None,
+        }
+    }
+
+    fn status(&self, w: &World<QNode>, lang: Lang) -> Vec<StatusVis> {
+        let c = &self.cfg;
+        let m = w.monitor();
+        let mark = |ok: bool| if ok { "✓" } else { "✗" };
+        let failed = self.clients(w).iter().flat_map(|c| c.history()).filter(|o| o.failed && o.write.is_some()).count();
+        let hints: usize = (0..c.servers).filter_map(|i| w.node(i).server()).map(|s| s.hints().len()).sum();
+        vec![
+            StatusVis {
+                key: "nwr",
+                label: t(lang, &tx::STATUS_NWR),
+                value: format!(
+                    "N={} W={} R={} · W+R>N {} · W>N/2 {} · {}: {}",
+                    c.n, c.w, c.r,
+                    mark(c.overlapping()),
+                    mark(c.write_majority()),
+                    t(lang, &tx::STATUS_PROMISE),
+                    t(lang, if c.promises_fresh_reads() { &tx::YES } else { &tx::NO }),
+                ),
+                alarm: false,
+            },
+            StatusVis { key: "stale", label: t(lang, &tx::STATUS_STALE), value: m.stale().len().to_string(), alarm: !m.stale().is_empty() },
+            StatusVis { key: "failed", label: t(lang, &tx::STATUS_FAILED), value: format!("{failed} / {}", m.failed_seen().len()), alarm: !m.failed_seen().is_empty() },
+            StatusVis { key: "hints", label: t(lang, &tx::STATUS_HINTS), value: hints.to_string(), alarm: false },
+        ]
+    }
+
+    fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
+        vec![
+            (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::NEWEST))),
+            (Shape::Circle, "amber", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::OLDER))),
+            (Shape::Diamond, "violet", format!("{} · {}", t(lang, &tx::STAND_IN), t(lang, &tx::HINTS))),
+            (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
+            (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),
+            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+        ]
+    }
+
+    /// Stand-ins and handoffs get marks; operations are intervals ([`Self::spans`]).
+    fn mark(&self, note: &QNote) -> Option<(Text, Option<NodeId>)> {
+        match note {
+            QNote::Stored { hint: Some(h), .. } => Some((Text::Page(&tx::STAND_IN), Some(*h))),
+            QNote::HandedOff { home, .. } => Some((Text::Page(&tx::MSG_HANDOFF), Some(*home))),
+            QNote::Repairing { .. } => Some((Text::Page(&tx::REPAIR), None)),
+            _ => None,
+        }
+    }
+
+    fn rule_name(&self, rule: &'static str) -> Text {
+        match rule {
+            NO_STALE_READS => Text::Page(&tx::RULE_NO_STALE),
+            _ => Text::Key(Key::ViolationTitle),
+        }
+    }
+
+    fn kinds(&self) -> Vec<MsgStyle> {
+        KINDS.to_vec()
+    }
+
+    /// Each client operation from its invocation to its answer (a failed one to the
+    /// moment it gave up is not known: drawn open, as a waiting one).
+    fn spans(&self, w: &World<QNode>, lang: Lang) -> Vec<OpSpan> {
+        let m = w.monitor();
+        (0..w.len())
+            .filter_map(|i| Some((i, w.node(i).client()?)))
+            .flat_map(|(node, c)| {
+                c.history().iter().map(move |o| {
+                    let (label, class) = op_look(o, m.stale().contains(&o.op), m.failed_seen().contains(&o.op), lang, true);
+                    OpSpan { key: op_key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                })
+            })
+            .collect()
+    }
+
+    /// The clients' history (rebuilt only when an operation starts or ends).
+    fn data(&self, w: &World<QNode>) -> Option<PageData> {
+        let clients = self.clients(w);
+        let key = clients.iter().flat_map(|c| c.history()).fold(0u64, |h, o| {
+            [o.invoke, o.respond.unwrap_or(u64::MAX), o.write.unwrap_or(0), o.read.unwrap_or(0), u64::from(o.failed)]
+                .into_iter()
+                .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
+        });
+        let mut cache = self.history.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, data)) = cache.as_ref() {
+            if *k == key {
+                return Some(data.clone());
+            }
+        }
+        let (history, ids) = history(clients.into_iter());
+        let mut names: Vec<String> = (self.cfg.servers..self.cfg.size()).map(|i| self.names[i].clone()).collect();
+        // Failed writes sit on client indices of their own (see `history`).
+        let top = history.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
+        for k in names.len()..top {
+            let id = history.ops.iter().zip(&ids).find(|(o, _)| o.client == k).map(|(_, id)| id.0).unwrap_or(0);
+            names.push(format!("{} ✗", self.names.get(id).cloned().unwrap_or_default()));
+        }
+        let data = PageData(std::sync::Arc::new(ClientHistory {
+            keys: ids.into_iter().map(op_key).collect(),
+            history,
+            clients: names,
+        }));
+        *cache = Some((key, data.clone()));
+        Some(data)
+    }
+}

@@ -1,0 +1,99 @@
+//! The Quorum NWR page: N replicas, W and R, version numbers, stale reads when the
+//! quorums do not overlap, a failed write that is seen, read repair, sloppy quorum with
+//! hinted handoff — and the stale-read experiment beside the PBS arithmetic.
+
+pub mod adapter;
+#[cfg(target_arch = "wasm32")]
+pub mod lab_panel;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec, Relation};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const REPAIRS: &[Text] = &[
+    Text::Page(&texts::REPAIR_OFF),
+    Text::Page(&texts::REPAIR_BACKGROUND),
+    Text::Page(&texts::REPAIR_BLOCKING),
+];
+
+const PARAMS: &[ParamSpec] = &[
+    // 1 ≤ W, R ≤ N ≤ servers: out-of-range values are clamped with a notice.
+    ParamSpec { relation: Relation::AtMostNodes, ..num("n", &texts::N, 1, 7, 3) },
+    ParamSpec { relation: Relation::AtMost("n"), ..num("w", &texts::W, 1, 7, 2) },
+    ParamSpec { relation: Relation::AtMost("n"), ..num("r", &texts::R, 1, 7, 2) },
+    choice("repair", &texts::REPAIR, REPAIRS, 0),
+    flag("sloppy", &texts::SLOPPY, 0),
+    num("rate", &texts::RATE, 0, 20, 0),
+    flag("firstreply", &texts::FIRST_REPLY, 0),
+];
+
+// The happy path first: the page opens on it, and free play starts from its settings.
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "overlap", label: Text::Page(&texts::PRESET_OVERLAP), about: &texts::ABOUT_OVERLAP },
+    PresetSpec { slug: "stale-read", label: Text::Page(&texts::PRESET_STALE), about: &texts::ABOUT_STALE },
+    PresetSpec { slug: "failed-write-seen", label: Text::Page(&texts::PRESET_FAILED), about: &texts::ABOUT_FAILED },
+    PresetSpec { slug: "sloppy-partition", label: Text::Page(&texts::PRESET_SLOPPY), about: &texts::ABOUT_SLOPPY },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "quorum-stale",
+        title: &texts::TOUR_TITLE,
+        hash: "#/quorum?preset=stale-read&tour=quorum-stale",
+        steps: vec![
+            step(100, None, &texts::TOUR1),
+            step(190, None, &texts::TOUR2),
+            step(260, None, &texts::TOUR3),
+        ],
+    }]
+}
+
+/// The servers and two clients.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + 2
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "quorum",
+    chapter: Chapter::Replication,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (3, 7, 3),
+    nodes_label: Text::Page(&texts::SERVERS),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["write", "read"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    same_runs_since: 0,
+    opens_on_preset: true,
+};
+
+/// The Quorum NWR page.
+pub struct QuorumPage;
+
+impl PageDef for QuorumPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+    /// The consistency checker for the run's history, and the stale-read experiment.
+    #[cfg(target_arch = "wasm32")]
+    fn extras(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::ui::components::consistency::ConsistencyPanel;
+        use leptos::prelude::*;
+        Some(view! { <ConsistencyPanel/><lab_panel::StalenessPanel/> }.into_any())
+    }
+}
