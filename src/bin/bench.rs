@@ -156,6 +156,20 @@ fn bench_lab() {
     let wall = start.elapsed().as_secs_f64();
     println!("lab.raft_elections_10k_native_ms: {:.0}", wall * 1e3);
     println!("lab.raft_mean_leaderless_ms: {:.1}", total / n as f64);
+    // Issue 13's quorum experiment: stale reads measured on the engine (2,000 trials per
+    // row) beside the WARS model computed for the same settings.
+    use ds_playground::lab::quorum_staleness::{Staleness, SETTINGS};
+    use ds_playground::lab::Incremental;
+    let start = Instant::now();
+    let mut e = Staleness::new(2_000, 1);
+    while e.run_some(1_000) > 0 {}
+    println!("lab.quorum_staleness_16k_trials_ms: {:.0}", start.elapsed().as_secs_f64() * 1e3);
+    for (i, st) in SETTINGS.iter().enumerate() {
+        let key = format!("n{}w{}r{}_{}to{}ms", st.n, st.w, st.r, st.lo / 1_000, st.hi / 1_000);
+        println!("lab.quorum_stale.{key}.measured: {:.4}", e.measured(i).unwrap_or(f64::NAN));
+        println!("lab.quorum_stale.{key}.wars_model: {:.4}", st.model());
+        println!("lab.quorum_stale.{key}.bound: {:.4}", st.bound());
+    }
 }
 
 /// Issue 13's checker: a 200-operation register history from 4 clients with overlapping
