@@ -2,6 +2,7 @@
 
 pub mod atomic_commit;
 pub mod bloom;
+pub mod cap;
 pub mod consistency;
 pub mod gossip;
 pub mod hash_ring;

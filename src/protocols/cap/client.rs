@@ -1,0 +1,172 @@
+//! A client: it talks to one server (its side of the network), one operation at a time,
+//! and records each operation — answered, refused, or never answered — for the page's
+//! availability and staleness figures and for the consistency checker.
+
+use super::msg::{CapCmd, CapMsg, CapNote, CapTimer, OpId, Stamp, Value};
+use super::node::{CapConfig, CapNode};
+use crate::protocols::consistency::{History, Op, Operation};
+use crate::sim::{Ctx, NodeId, SimTime};
+
+/// One operation as the client saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientOp {
+    pub op: OpId,
+    pub write: Option<Value>,
+    /// The value(s) read: more than one when the server held siblings.
+    pub read: Vec<Value>,
+    /// The written or read item's stamp.
+    pub stamp: Option<Stamp>,
+    pub invoke: SimTime,
+    pub respond: Option<SimTime>,
+    /// Refused by its server, or never answered.
+    pub refused: bool,
+}
+
+impl ClientOp {
+    pub fn waiting(&self) -> bool {
+        self.respond.is_none() && !self.refused
+    }
+    /// The value a read returns to the application: with siblings, the largest (the
+    /// client's own merge rule on this page).
+    pub fn value(&self) -> Option<Value> {
+        self.read.iter().copied().max()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Client {
+    id: NodeId,
+    no: u64,
+    seq: u64,
+    /// The server it talks to.
+    pub home: NodeId,
+    history: Vec<ClientOp>,
+}
+
+impl Client {
+    pub fn new(cfg: &CapConfig, id: NodeId) -> Client {
+        let no = (id - cfg.servers + 1) as u64;
+        Client { id, no, seq: 0, home: cfg.home_of(id), history: Vec::new() }
+    }
+    pub fn history(&self) -> &[ClientOp] {
+        &self.history
+    }
+    pub fn waiting(&self) -> Option<&ClientOp> {
+        self.history.last().filter(|o| o.waiting())
+    }
+
+    pub(super) fn start(&mut self, cfg: &CapConfig, cx: &mut Ctx<CapNode>) {
+        if let Some(gap) = cfg.workload {
+            cx.set_timer(CapTimer::Workload, gap / 2, gap * 3 / 2);
+        }
+        if self.waiting().is_some() {
+            cx.set_timer(CapTimer::ClientTimeout, cfg.client_timeout, cfg.client_timeout);
+        }
+    }
+
+    fn invoke(&mut self, cfg: &CapConfig, write: bool, cx: &mut Ctx<CapNode>) {
+        if self.waiting().is_some() {
+            cx.note(CapNote::Busy);
+            return;
+        }
+        self.seq += 1;
+        let op = (self.id, self.seq);
+        let write = write.then_some(self.seq * 10 + self.no);
+        self.history.push(ClientOp { op, write, read: Vec::new(), stamp: None, invoke: cx.now, respond: None, refused: false });
+        cx.note(CapNote::Invoked { write });
+        cx.send(self.home, match write {
+            Some(value) => CapMsg::Write { op, value },
+            None => CapMsg::Read { op },
+        });
+        cx.set_timer(CapTimer::ClientTimeout, cfg.client_timeout, cfg.client_timeout);
+    }
+
+    pub(super) fn on_cmd(&mut self, cfg: &CapConfig, cmd: CapCmd, cx: &mut Ctx<CapNode>) {
+        self.invoke(cfg, cmd == CapCmd::Write, cx);
+    }
+
+    fn current(&mut self, op: OpId) -> Option<&mut ClientOp> {
+        self.history.last_mut().filter(|o| o.op == op && o.waiting())
+    }
+
+    pub(super) fn on_msg(&mut self, msg: CapMsg, cx: &mut Ctx<CapNode>) {
+        let now = cx.now;
+        let note = match msg {
+            CapMsg::WriteOk { op, stamp } => self.current(op).map(|o| {
+                o.respond = Some(now);
+                o.stamp = Some(stamp);
+                CapNote::WriteDone { value: o.write.unwrap_or_default() }
+            }),
+            CapMsg::ReadOk { op, values, stamp } => self.current(op).map(|o| {
+                o.respond = Some(now);
+                o.stamp = Some(stamp);
+                o.read = values;
+                CapNote::ReadDone { value: o.value().unwrap_or_default(), siblings: o.read.len() }
+            }),
+            CapMsg::Refused { op } => self.current(op).map(|o| {
+                o.refused = true;
+                CapNote::Refused { write: o.write }
+            }),
+            _ => None,
+        };
+        if let Some(n) = note {
+            cx.cancel_timer(CapTimer::ClientTimeout);
+            cx.note(n);
+        }
+    }
+
+    pub(super) fn on_timer(&mut self, cfg: &CapConfig, timer: CapTimer, cx: &mut Ctx<CapNode>) {
+        match timer {
+            CapTimer::ClientTimeout => {
+                if let Some(o) = self.history.last_mut().filter(|o| o.waiting()) {
+                    o.refused = true;
+                    let write = o.write;
+                    cx.note(CapNote::Refused { write });
+                }
+            }
+            CapTimer::Workload => {
+                if self.waiting().is_none() {
+                    let read = cx.below(100) < cfg.read_share;
+                    self.invoke(cfg, !read, cx);
+                }
+                if let Some(gap) = cfg.workload {
+                    cx.set_timer(CapTimer::Workload, gap / 2, gap * 3 / 2);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The register's history for the consistency checker (a refused write may still have
+/// taken effect — a CP server can time out after storing it on a few — so it stays open
+/// on a client index of its own; a refused read says nothing). With siblings a read
+/// counts as returning its largest sibling. Returns the history and each operation's id.
+pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
+    let clients: Vec<&Client> = clients.collect();
+    let (mut ops, mut ids) = (Vec::new(), Vec::new());
+    let mut extra = clients.len();
+    for (i, c) in clients.iter().enumerate() {
+        for o in &c.history {
+            let client = match (o.refused, o.write) {
+                (true, None) => continue,
+                (true, Some(_)) => {
+                    extra += 1;
+                    extra - 1
+                }
+                _ => i,
+            };
+            ops.push(Operation {
+                client,
+                op: match o.write {
+                    Some(v) => Op::Write(v),
+                    None => Op::Read(o.value()),
+                },
+                invoke: o.invoke,
+                respond: o.respond,
+            });
+            ids.push(o.op);
+        }
+    }
+    (History { initial: 0, ops }, ids)
+}

@@ -1,0 +1,94 @@
+//! The CAP page's rule and figures.
+//!
+//! **CP never lets both sides accept a write**: a CP server acknowledges a write only
+//! once a majority of servers stores it (and two majorities always meet), so at the
+//! moment a write is acknowledged a majority holds it or something newer. The "break it"
+//! setting lets the minority answer alone, and the monitor catches the first such write.
+//!
+//! Figures, in every mode: stale reads (a read returning something older than a write
+//! acknowledged before it began) and lost writes (acknowledged, then dropped by last
+//! writer wins when the copies met).
+
+use std::collections::BTreeSet;
+
+use super::client::ClientOp;
+use super::msg::{OpId, Stamp};
+use super::node::{CapNode, Mode};
+use crate::sim::{Monitor, SimTime, Violation};
+
+pub const CP_MAJORITY: &str = "CP: a write is accepted only with a majority";
+
+#[derive(Clone, Debug, Default)]
+pub struct CapMonitor {
+    judged: Vec<usize>,
+    stale: BTreeSet<OpId>,
+    lost: BTreeSet<OpId>,
+    reported: bool,
+}
+
+impl CapMonitor {
+    pub fn stale(&self) -> &BTreeSet<OpId> {
+        &self.stale
+    }
+    /// Acknowledged writes that last writer wins dropped everywhere it met them.
+    pub fn lost(&self) -> &BTreeSet<OpId> {
+        &self.lost
+    }
+}
+
+fn newest_acked_before(all: &[&[ClientOp]], at: SimTime) -> Stamp {
+    all.iter()
+        .flat_map(|h| h.iter())
+        .filter(|o| o.write.is_some() && o.respond.is_some_and(|r| r <= at))
+        .filter_map(|o| o.stamp)
+        .max()
+        .unwrap_or_default()
+}
+
+impl Monitor<CapNode> for CapMonitor {
+    fn check(&mut self, now: SimTime, nodes: &[&CapNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        self.judged.resize(nodes.len(), 0);
+        let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
+        let servers: Vec<_> = nodes.iter().filter_map(|n| n.server()).collect();
+        for (id, node) in nodes.iter().enumerate() {
+            let Some(c) = node.client() else { continue };
+            let cfg = node.config();
+            for o in c.history() {
+                if let (Some(v), Some(_)) = (o.write, o.respond) {
+                    if !self.lost.contains(&o.op) && servers.iter().any(|s| s.overwritten().contains(&v)) {
+                        self.lost.insert(o.op);
+                    }
+                }
+            }
+            let ops = c.history();
+            while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
+                self.judged[id] += 1;
+                let (Some(stamp), Some(_)) = (o.stamp, o.respond) else { continue };
+                match o.write {
+                    None => {
+                        if stamp < newest_acked_before(&histories, o.invoke) {
+                            self.stale.insert(o.op);
+                        }
+                    }
+                    Some(v) if cfg.mode == Mode::Cp && !self.reported => {
+                        let holders = servers.iter().filter(|s| s.newest().stamp >= stamp).count();
+                        if holders < cfg.majority() {
+                            self.reported = true;
+                            out.push(Violation {
+                                rule: CP_MAJORITY,
+                                nodes: vec![id, c.home],
+                                at: now,
+                                detail: format!(
+                                    "{} was told its write of {v} succeeded, and only {holders} of {} servers store it: the other side can accept writes too",
+                                    cfg.name(id),
+                                    cfg.servers
+                                ),
+                            });
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
