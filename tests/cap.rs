@@ -35,9 +35,9 @@ fn brief(w: &World<CapNode>, c: usize) -> Vec<(Option<u64>, bool)> {
 fn cp_refuses_on_the_minority_side_and_stays_consistent() {
     let w = preset(CapPreset::CpPartition, false);
     // C1 (majority side): its writes and read succeed.
-    assert_eq!(brief(&w, 5), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
+    assert_eq!(brief(&w, 3), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
     // C2 (minority side): write and read refused; after healing it reads C1's 21.
-    assert_eq!(brief(&w, 6), vec![(Some(12), true), (None, true), (Some(21), false)]);
+    assert_eq!(brief(&w, 4), vec![(Some(12), true), (None, true), (Some(21), false)]);
     assert!(w.monitor().stale().is_empty());
     assert!(w.violations().is_empty());
 }
@@ -45,7 +45,7 @@ fn cp_refuses_on_the_minority_side_and_stays_consistent() {
 #[test]
 fn cp_broken_lets_the_minority_accept_and_the_monitor_catches_it() {
     let w = preset(CapPreset::CpPartition, true);
-    assert!(!ops(&w, 6)[0].refused, "the minority answered alone");
+    assert!(!ops(&w, 4)[0].refused, "the minority answered alone");
     assert_eq!(w.violations().len(), 1);
     assert_eq!(w.violations()[0].rule, CP_MAJORITY);
 }
@@ -54,35 +54,35 @@ fn cp_broken_lets_the_minority_accept_and_the_monitor_catches_it() {
 fn ap_answers_on_both_sides_and_last_writer_wins_loses_a_write() {
     let w = preset(CapPreset::ApLww, false);
     // Both sides answer during the partition, each its own value.
-    assert_eq!(brief(&w, 5), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
-    assert_eq!(brief(&w, 6)[..2], [(Some(12), false), (Some(12), false)]);
+    assert_eq!(brief(&w, 3), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
+    assert_eq!(brief(&w, 4)[..2], [(Some(12), false), (Some(12), false)]);
     // After healing: 21 (the later write) everywhere; C2's acknowledged 12 is lost.
-    assert_eq!(brief(&w, 6)[2], (Some(21), false));
-    for s in 0..5 {
+    assert_eq!(brief(&w, 4)[2], (Some(21), false));
+    for s in 0..3 {
         assert_eq!(w.node(s).server().unwrap().newest().value, 21);
     }
-    assert_eq!(w.monitor().lost().iter().copied().collect::<Vec<_>>(), vec![(6, 1)]);
+    assert_eq!(w.monitor().lost().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
     // C1's read during the partition is fine; C2's read of 12 missed C1's 21 (acknowledged
     // at 540 ms, before C2's read at 600 ms): stale.
-    assert!(w.monitor().stale().contains(&(6, 2)));
+    assert!(w.monitor().stale().contains(&(4, 2)));
     assert!(w.violations().is_empty(), "AP promised no such thing");
 }
 
 #[test]
 fn ap_siblings_keep_both_writes_until_a_client_merges_them() {
     let w = preset(CapPreset::ApSiblings, false);
-    let c2 = ops(&w, 6);
+    let c2 = ops(&w, 4);
     let mut sib = c2[2].read.clone();
     sib.sort();
     assert_eq!(sib, vec![12, 21], "C2 reads both concurrent writes");
     assert!(w.monitor().lost().is_empty(), "nothing is dropped");
     // C2's next write (42) merged them: one value everywhere.
-    for s in 0..5 {
+    for s in 0..3 {
         let items = w.node(s).server().unwrap().items();
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].value, 42);
     }
-    assert_eq!(ops(&w, 5).last().unwrap().read, vec![42]);
+    assert_eq!(ops(&w, 3).last().unwrap().read, vec![42]);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn without_a_partition_cp_pays_a_majority_round_trip_and_ap_answers_locally() {
             w.schedule(at, a);
         }
         w.run_until(2 * SEC);
-        let all: Vec<u64> = (5..7).flat_map(|c| ops(&w, c)).map(|o| o.respond.unwrap() - o.invoke).collect();
+        let all: Vec<u64> = (3..5).flat_map(|c| ops(&w, c)).map(|o| o.respond.unwrap() - o.invoke).collect();
         assert_eq!(all.len(), 6);
         all.iter().max().copied().unwrap()
     };
@@ -129,7 +129,7 @@ fn ap_copies_converge_after_the_partition_heals() {
     for merge in [Merge::Lww, Merge::Siblings] {
         for seed in 1..=20 {
             let net = NetConfig { latency_min: 2 * MS, latency_max: 30 * MS, loss: 0.0 };
-            let cfg = CapConfig { mode: Mode::Ap, merge, workload: Some(40 * MS), ..CapConfig::default() };
+            let cfg = CapConfig { servers: 5, mode: Mode::Ap, merge, workload: Some(40 * MS), ..CapConfig::default() };
             let mut w = World::new(WorldConfig::batch(seed, net.clone(), true), CapNode::cluster(&cfg));
             w.schedule(200 * MS, ds_playground::sim::Action::Partition(cfg.sides().to_vec()));
             w.schedule(1_500 * MS, ds_playground::sim::Action::HealAll);

@@ -17,6 +17,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::three_pc::ThreePcPage,
     &pages::primary_secondary::PrimarySecondaryPage,
     &pages::quorum::QuorumPage,
+    &pages::cap::CapPage,
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,

@@ -49,7 +49,7 @@ pub struct CapConfig {
 impl Default for CapConfig {
     fn default() -> Self {
         CapConfig {
-            servers: 5,
+            servers: 3,
             clients: 2,
             mode: Mode::Cp,
             merge: Merge::Lww,

@@ -10,7 +10,7 @@ pub const LATENCY: SimTime = 20 * MS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CapPreset {
-    /// CP: the partition leaves C2 with the minority (S4, S5): its write and read are
+    /// CP: the partition leaves C2 with the minority (S3 of three): its write and read are
     /// refused; C1's side goes on; after healing C2 reads C1's write.
     CpPartition,
     /// AP, last writer wins: both sides accept writes and diverge; on healing the later

@@ -3,6 +3,7 @@
 //! it has one, its own body. A page is added here and in [`crate::ui::registry`].
 
 pub mod bloom;
+pub mod cap;
 pub mod gossip;
 pub mod paxos;
 pub mod primary_secondary;
