@@ -153,9 +153,11 @@ fn DataPage(children: Children) -> impl IntoView {
     let slug = move || ctl.scenario.with(|s| s.page.slug());
     // Pages whose changes are actions get the timeline (rewind) and the share panel.
     let acts = move || ctl.scenario.with(|s| !s.spec().commands.is_empty());
+    let has_presets = move || ctl.scenario.with(|s| !s.spec().presets.is_empty());
     view! {
         <main class="page" data-testid=move || format!("page-{}", slug())>
             <super::components::presets::Intro/>
+            <Show when=has_presets><super::components::presets::PresetBar/></Show>
             <Show when=acts><super::components::timeline::Timeline/></Show>
             {children()}
             <super::components::controls::Settings/>

@@ -18,6 +18,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::primary_secondary::PrimarySecondaryPage,
     &pages::quorum::QuorumPage,
     &pages::cap::CapPage,
+    &pages::consistency_models::ConsistencyModelsPage,
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,

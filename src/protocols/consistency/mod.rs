@@ -13,7 +13,9 @@
 pub mod causal;
 pub mod linearizable;
 pub mod sequential;
+pub mod play;
 pub mod session;
+pub mod text;
 
 pub use causal::{causal, causal_per_client};
 pub use linearizable::{linearizable, stale_read, StaleRead};

@@ -97,19 +97,29 @@ fn session_rows(lang: Lang, ch: &ClientHistory, rep: &Report) -> Vec<(&'static s
 }
 
 #[component]
-pub fn ConsistencyPanel() -> impl IntoView {
+pub fn ConsistencyPanel(
+    /// Check on every change of the history (the consistency-models page's editor)
+    /// instead of on request.
+    #[prop(optional)]
+    auto: bool,
+) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     // (when, the history checked, its report): kept until the next check.
     let result = RwSignal::new(None::<(crate::sim::SimTime, ClientHistory, Option<Report>)>);
     // A check belongs to one run: another run (page, seed, preset, setting; not speed or
     // language) may reuse the old operations' keys, so the verdict and the lit witness go.
     let run_key = Memo::new(move |_| ctl.scenario.with(|s| s.world_key()));
+    // (`get`, not `track`: a memo is lazy, and tracking alone never computes it, so it
+    // would never change.)
+    // (An automatic panel checks the new run instead, below.)
     Effect::new(move |_| {
-        run_key.track();
-        result.set(None);
-        ctl.witness.set(Vec::new());
+        let _ = run_key.get();
+        if !auto {
+            result.set(None);
+            ctl.witness.set(Vec::new());
+        }
     });
-    let run = move |_| {
+    let run = move |_: ()| {
         let (now, ch) = ctl.view.with_untracked(|v| {
             (v.now, v.data.as_ref().and_then(|d| d.get::<ClientHistory>().cloned()))
         });
@@ -127,6 +137,17 @@ pub fn ConsistencyPanel() -> impl IntoView {
             result.set(Some((now, ch, rep)));
         }
     };
+    if auto {
+        // Check every new history (by content: a new history can reuse a freed one's
+        // address), and again after a new run's reset.
+        let data = Memo::new(move |_| {
+            ctl.view.with(|v| v.data.as_ref().and_then(|d| d.get::<ClientHistory>()).map(|r| r.history.clone()))
+        });
+        Effect::new(move |_| {
+            let _ = (data.get(), run_key.get());
+            run(());
+        });
+    }
     let lang = move || ctl.lang.get();
     let body = move || {
         result.with(|r| {
@@ -180,7 +201,7 @@ pub fn ConsistencyPanel() -> impl IntoView {
         <section class="consistency" data-testid="consistency">
             <h2><Tr k=Key::ConsistencyTitle/></h2>
             <p class="hint"><Tr k=Key::ConsistencyAbout/></p>
-            <button data-testid="check-consistency" on:click=run><Tr k=Key::CheckRun/></button>
+            <button data-testid="check-consistency" class:hidden=auto on:click=move |_| run(())><Tr k=Key::CheckRun/></button>
             {body}
         </section>
     }

@@ -70,17 +70,39 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
             <a href="#/" class:active=move || page.get().is_none() data-testid="nav-home"><Tr k=Key::Home/></a>
             {Chapter::ALL.into_iter().filter_map(|c| {
                 let pages = pages_of(c);
+                // Between phone and wide screens a chapter of many pages is one menu
+                // (its name, and the open page's), so the header stays one line.
+                let many = pages.len() > 2;
+                let here = pages.clone();
+                let open_title = move || here.iter().find(|p| page.get() == Some(**p)).map(|p| p.spec().title);
                 (!pages.is_empty()).then(|| view! {
-                    <span class="nav-group" data-testid=format!("nav-group-{}", chapter_id(c))
+                    <span class="nav-group" class:many=many data-testid=format!("nav-group-{}", chapter_id(c))
                         title=move || crate::ui::core::text::Text::from(c.title()).get(ctl.lang.get())>
-                        {pages.into_iter().map(|p| {
-                            let spec = p.spec();
+                        {many.then(|| {
+                            let open = open_title.clone();
+                            let open2 = open_title.clone();
                             view! {
-                                <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
-                                    data-testid=format!("nav-{}", spec.slug)
-                                    data-diagram=spec.space_time.to_string()><Tr k=spec.title/></a>
+                                <button type="button" class="nav-chapter" class:active=move || open().is_some()
+                                    data-testid=format!("nav-menu-{}", chapter_id(c))>
+                                    // The open page's name, or the chapter's.
+                                    {move || match open2() {
+                                        Some(t) => view! { <Tr k=t/> }.into_any(),
+                                        None => view! { <Tr k=c.title()/> }.into_any(),
+                                    }}
+                                    " ▾"
+                                </button>
                             }
-                        }).collect_view()}
+                        })}
+                        <span class="nav-links">
+                            {pages.into_iter().map(|p| {
+                                let spec = p.spec();
+                                view! {
+                                    <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
+                                        data-testid=format!("nav-{}", spec.slug)
+                                        data-diagram=spec.space_time.to_string()><Tr k=spec.title/></a>
+                                }
+                            }).collect_view()}
+                        </span>
                     </span>
                 })
             }).collect_view()}

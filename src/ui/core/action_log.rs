@@ -117,8 +117,9 @@ fn unescape(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The longest typed text a link entry may carry (characters).
-pub const MAX_INPUT: usize = 200;
+/// The longest typed text a link entry may carry (characters; a hand-drawn history of
+/// 24 operations fits).
+pub const MAX_INPUT: usize = 400;
 
 fn parse_node(s: &str, nodes: usize) -> Option<usize> {
     let n: usize = s.parse().ok()?;

@@ -4,6 +4,7 @@
 
 pub mod bloom;
 pub mod cap;
+pub mod consistency_models;
 pub mod gossip;
 pub mod paxos;
 pub mod primary_secondary;

@@ -1,0 +1,74 @@
+//! The consistency-models page: a history of reads and writes drawn by hand (or one of the
+//! textbook cases), checked on every edit for linearizability, sequential and causal
+//! consistency and the session guarantees, each violation with its witness lit.
+
+pub mod adapter;
+#[cfg(target_arch = "wasm32")]
+pub mod body;
+pub mod texts;
+
+use crate::ui::core::i18n::Key;
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
+use crate::ui::core::spec::{Chapter, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::Tour;
+
+/// One preset per textbook history (`protocols::consistency::text::TEXTBOOK`, same order).
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "linearizable", label: Text::Page(&texts::P_LIN), about: &texts::A_LIN },
+    PresetSpec { slug: "stale-read", label: Text::Page(&texts::P_STALE), about: &texts::A_STALE },
+    PresetSpec { slug: "new-old", label: Text::Page(&texts::P_NEWOLD), about: &texts::A_NEWOLD },
+    PresetSpec { slug: "causal-not-sequential", label: Text::Page(&texts::P_CAUSAL), about: &texts::A_CAUSAL },
+    PresetSpec { slug: "ryw-failover", label: Text::Page(&texts::P_RYW), about: &texts::A_RYW },
+    PresetSpec { slug: "monotonic-reads", label: Text::Page(&texts::P_MR), about: &texts::A_MR },
+];
+
+fn tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+fn one_node(_: &Scenario) -> usize {
+    1
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "consistency",
+    chapter: Chapter::Replication,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 1, 1),
+    nodes_label: Text::Key(Key::Nodes),
+    params: &[],
+    presets: PRESETS,
+    strips: None,
+    commands: &["set"],
+    network: false,
+    space_time: false,
+    tours,
+    preset_settings: no_preset_settings,
+    cluster_size: one_node,
+    same_runs_since: 0,
+    opens_on_preset: true,
+};
+
+/// The consistency-models page.
+pub struct ConsistencyModelsPage;
+
+impl PageDef for ConsistencyModelsPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn body(&self) -> Option<leptos::prelude::AnyView> {
+        use crate::ui::components::consistency::ConsistencyPanel;
+        use leptos::prelude::*;
+        Some(view! { <body::HistoryEditor/><ConsistencyPanel auto=true/> }.into_any())
+    }
+}
