@@ -4,7 +4,8 @@
 
 use super::msg::{CapCmd, CapMsg, CapNote, CapTimer, OpId, Stamp, Value};
 use super::node::{CapConfig, CapNode};
-use crate::protocols::consistency::{History, Op, Operation};
+use crate::protocols::consistency::record::{self, Seen};
+use crate::protocols::consistency::{History, Op};
 use crate::sim::{Ctx, NodeId, SimTime};
 
 /// One operation as the client saw it.
@@ -138,35 +139,27 @@ impl Client {
     }
 }
 
-/// The register's history for the consistency checker (a refused write may still have
-/// taken effect — a CP server can time out after storing it on a few — so it stays open
-/// on a client index of its own; a refused read says nothing). With siblings a read
-/// counts as returning its largest sibling. Returns the history and each operation's id.
+/// What a client saw, for the consistency checker (a refused write may still have taken
+/// effect — a CP server can time out after storing it on a few; see
+/// [`crate::protocols::consistency::record`]). With siblings a read counts as returning
+/// its largest sibling.
+pub fn seen(c: &Client) -> Vec<Seen> {
+    c.history
+        .iter()
+        .map(|o| Seen {
+            id: o.op,
+            op: match o.write {
+                Some(v) => Op::Write(v),
+                None => Op::Read(o.value()),
+            },
+            invoke: o.invoke,
+            respond: o.respond,
+            gave_up: o.refused,
+        })
+        .collect()
+}
+
+/// The register's history of `clients` and each operation's id.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
-    let clients: Vec<&Client> = clients.collect();
-    let (mut ops, mut ids) = (Vec::new(), Vec::new());
-    let mut extra = clients.len();
-    for (i, c) in clients.iter().enumerate() {
-        for o in &c.history {
-            let client = match (o.refused, o.write) {
-                (true, None) => continue,
-                (true, Some(_)) => {
-                    extra += 1;
-                    extra - 1
-                }
-                _ => i,
-            };
-            ops.push(Operation {
-                client,
-                op: match o.write {
-                    Some(v) => Op::Write(v),
-                    None => Op::Read(o.value()),
-                },
-                invoke: o.invoke,
-                respond: o.respond,
-            });
-            ids.push(o.op);
-        }
-    }
-    (History { initial: 0, ops }, ids)
+    record::history(&clients.map(seen).collect::<Vec<_>>())
 }

@@ -14,6 +14,7 @@ pub mod causal;
 pub mod linearizable;
 pub mod sequential;
 pub mod play;
+pub mod record;
 pub mod session;
 pub mod text;
 

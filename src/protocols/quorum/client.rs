@@ -13,7 +13,8 @@
 
 use super::msg::{OpId, QCmd, QMsg, QNote, QTimer, Value, Version};
 use super::node::{QConfig, QNode, Repair};
-use crate::protocols::consistency::{History, Op, Operation};
+use crate::protocols::consistency::record::{self, Seen};
+use crate::protocols::consistency::{History, Op};
 use crate::sim::{Ctx, NodeId, SimTime};
 
 /// One operation as the client saw it.
@@ -314,36 +315,25 @@ impl Client {
     }
 }
 
-/// The register's history for the consistency checker: answered operations by client;
-/// a failed write may or may not have taken effect, so it stays open forever, on a
-/// client index of its own (a client's own operations stay one after another); a failed
-/// read says nothing and is left out. Returns the history and each operation's `OpId`.
+/// What a client saw, for the consistency checker (a failed write may or may not have
+/// taken effect; see [`crate::protocols::consistency::record`]).
+pub fn seen(c: &Client) -> Vec<Seen> {
+    c.history
+        .iter()
+        .map(|o| Seen {
+            id: o.op,
+            op: match o.write {
+                Some(v) => Op::Write(v),
+                None => Op::Read(o.read),
+            },
+            invoke: o.invoke,
+            respond: o.respond,
+            gave_up: o.failed,
+        })
+        .collect()
+}
+
+/// The register's history of `clients` and each operation's id.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
-    let clients: Vec<&Client> = clients.collect();
-    let mut ops = Vec::new();
-    let mut ids = Vec::new();
-    let mut extra = clients.len();
-    for (i, c) in clients.iter().enumerate() {
-        for o in &c.history {
-            let client = match (o.failed, o.write) {
-                (true, None) => continue,
-                (true, Some(_)) => {
-                    extra += 1;
-                    extra - 1
-                }
-                _ => i,
-            };
-            ops.push(Operation {
-                client,
-                op: match o.write {
-                    Some(v) => Op::Write(v),
-                    None => Op::Read(o.read),
-                },
-                invoke: o.invoke,
-                respond: o.respond,
-            });
-            ids.push(o.op);
-        }
-    }
-    (History { initial: 0, ops }, ids)
+    record::history(&clients.map(seen).collect::<Vec<_>>())
 }

@@ -400,3 +400,23 @@ pub fn fraction_left(set_at: SimTime, deadline: SimTime, now: SimTime) -> f64 {
     let span = deadline.saturating_sub(set_at).max(1) as f64;
     (deadline.saturating_sub(now) as f64 / span).clamp(0.0, 1.0)
 }
+
+/// The last data a page handed out, kept by a fingerprint of what it was built from, so
+/// a frame that changed nothing (no client operation started or ended) reuses it.
+#[derive(Clone, Default)]
+pub struct DataCache(std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>);
+
+impl DataCache {
+    /// The data for `key`, built by `build` only when the key changed.
+    pub fn get<T: std::any::Any + Send + Sync>(&self, key: u64, build: impl FnOnce() -> T) -> PageData {
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.as_ref() {
+            Some((k, data)) if *k == key => data.clone(),
+            _ => {
+                let data = PageData(std::sync::Arc::new(build()));
+                *cache = Some((key, data.clone()));
+                data
+            }
+        }
+    }
+}

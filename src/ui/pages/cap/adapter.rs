@@ -2,15 +2,15 @@
 //! violet: siblings), clients ■ at the two ends; per side, answered and stale counts;
 //! refused operations and lost writes in red.
 
-use crate::protocols::cap::client::{history, Client, ClientOp};
+use crate::protocols::cap::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::cap::{CapCmd, CapConfig, CapMsg, CapNode, CapNote, CapPreset, CapTimer, Merge, Mode, CP_MAJORITY};
-use crate::protocols::consistency::Recorded as ClientHistory;
+use crate::protocols::consistency::record::{fingerprint, recorded, Seen};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{DataCache, CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
 
 use super::texts as tx;
 
@@ -20,7 +20,7 @@ const SHOWN: usize = 10;
 pub struct CapAdapter {
     names: Vec<String>,
     cfg: CapConfig,
-    history: std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>,
+    history: DataCache,
 }
 
 fn preset(slug: Option<&str>) -> Option<CapPreset> {
@@ -374,27 +374,8 @@ impl Adapter for CapAdapter {
     }
 
     fn data(&self, w: &World<CapNode>) -> Option<PageData> {
-        let clients: Vec<&Client> = self.clients(w).into_iter().map(|(_, c)| c).collect();
-        let key = clients.iter().flat_map(|c| c.history()).fold(0u64, |h, o| {
-            [o.invoke, o.respond.unwrap_or(u64::MAX), o.write.unwrap_or(0), o.value().unwrap_or(0), u64::from(o.refused)]
-                .into_iter()
-                .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
-        });
-        let mut cache = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((k, data)) = cache.as_ref() {
-            if *k == key {
-                return Some(data.clone());
-            }
-        }
-        let (history, ids) = history(clients.into_iter());
-        let mut names: Vec<String> = (self.cfg.servers..self.cfg.size()).map(|i| self.names[i].clone()).collect();
-        let top = history.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
-        for k in names.len()..top {
-            let id = history.ops.iter().zip(&ids).find(|(o, _)| o.client == k).map(|(_, id)| id.0).unwrap_or(0);
-            names.push(format!("{} ✗", self.names.get(id).cloned().unwrap_or_default()));
-        }
-        let data = PageData(std::sync::Arc::new(ClientHistory { keys: ids.into_iter().map(op_key).collect(), history, clients: names }));
-        *cache = Some((key, data.clone()));
-        Some(data)
+        let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(|(_, c)| seen_by(c)).collect();
+        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), op_key)))
+
     }
 }

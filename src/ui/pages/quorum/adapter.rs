@@ -2,15 +2,15 @@
 //! an older one; violet ring of hints: a stand-in keeping writes for others), clients ■
 //! with their operations; stale reads and failed writes marked red.
 
-use crate::protocols::consistency::Recorded as ClientHistory;
-use crate::protocols::quorum::client::{history, Client, ClientOp};
+use crate::protocols::consistency::record::{fingerprint, recorded, Seen};
+use crate::protocols::quorum::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::quorum::{QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{DataCache, CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
 
 use super::texts as tx;
 
@@ -22,7 +22,7 @@ pub struct QuorumAdapter {
     names: Vec<String>,
     cfg: QConfig,
     /// The last history handed out, by a fingerprint of its operations.
-    history: std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>,
+    history: DataCache,
 }
 
 fn preset(slug: Option<&str>) -> Option<QPreset> {
@@ -408,32 +408,8 @@ impl Adapter for QuorumAdapter {
 
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<QNode>) -> Option<PageData> {
-        let clients = self.clients(w);
-        let key = clients.iter().flat_map(|c| c.history()).fold(0u64, |h, o| {
-            [o.invoke, o.respond.unwrap_or(u64::MAX), o.write.unwrap_or(0), o.read.unwrap_or(0), u64::from(o.failed)]
-                .into_iter()
-                .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
-        });
-        let mut cache = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((k, data)) = cache.as_ref() {
-            if *k == key {
-                return Some(data.clone());
-            }
-        }
-        let (history, ids) = history(clients.into_iter());
-        let mut names: Vec<String> = (self.cfg.servers..self.cfg.size()).map(|i| self.names[i].clone()).collect();
-        // Failed writes sit on client indices of their own (see `history`).
-        let top = history.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
-        for k in names.len()..top {
-            let id = history.ops.iter().zip(&ids).find(|(o, _)| o.client == k).map(|(_, id)| id.0).unwrap_or(0);
-            names.push(format!("{} ✗", self.names.get(id).cloned().unwrap_or_default()));
-        }
-        let data = PageData(std::sync::Arc::new(ClientHistory {
-            keys: ids.into_iter().map(op_key).collect(),
-            history,
-            clients: names,
-        }));
-        *cache = Some((key, data.clone()));
-        Some(data)
+        let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(seen_by).collect();
+        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), op_key)))
+
     }
 }
