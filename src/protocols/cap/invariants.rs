@@ -21,6 +21,8 @@ pub const CP_MAJORITY: &str = "CP: a write is accepted only with a majority";
 #[derive(Clone, Debug, Default)]
 pub struct CapMonitor {
     judged: Vec<usize>,
+    /// Per server: how many of its overwritten values have been looked up.
+    overwritten_seen: Vec<usize>,
     stale: BTreeSet<OpId>,
     lost: BTreeSet<OpId>,
     reported: bool,
@@ -50,20 +52,31 @@ impl Monitor<CapNode> for CapMonitor {
         self.judged.resize(nodes.len(), 0);
         let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
         let servers: Vec<_> = nodes.iter().filter_map(|n| n.server()).collect();
+        // Lost writes: only values newly dropped by last writer wins are looked up among
+        // every acknowledged write; a write acknowledged later is looked up below.
+        self.overwritten_seen.resize(servers.len(), 0);
+        let mut dropped: Vec<u64> = Vec::new();
+        for (k, s) in servers.iter().enumerate() {
+            dropped.extend_from_slice(s.overwritten().get(self.overwritten_seen[k]..).unwrap_or_default());
+            self.overwritten_seen[k] = s.overwritten().len();
+        }
+        if !dropped.is_empty() {
+            for o in histories.iter().flat_map(|h| h.iter()) {
+                if o.respond.is_some() && o.write.is_some_and(|v| dropped.contains(&v)) {
+                    self.lost.insert(o.op);
+                }
+            }
+        }
         for (id, node) in nodes.iter().enumerate() {
             let Some(c) = node.client() else { continue };
             let cfg = node.config();
-            for o in c.history() {
-                if let (Some(v), Some(_)) = (o.write, o.respond) {
-                    if !self.lost.contains(&o.op) && servers.iter().any(|s| s.overwritten().contains(&v)) {
-                        self.lost.insert(o.op);
-                    }
-                }
-            }
             let ops = c.history();
             while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
                 self.judged[id] += 1;
                 let (Some(stamp), Some(_)) = (o.stamp, o.respond) else { continue };
+                if o.write.is_some_and(|v| servers.iter().any(|s| s.overwritten().contains(&v))) {
+                    self.lost.insert(o.op);
+                }
                 match o.write {
                     None => {
                         if stamp < newest_acked_before(&histories, o.invoke) {

@@ -54,6 +54,11 @@ pub fn recorded(clients: &[Vec<Seen>], name: impl Fn(NodeId) -> String, key: imp
     Recorded { keys: ids.into_iter().map(key).collect(), history, clients: names }
 }
 
+/// An operation's key on a page's diagram and in the checker's witnesses.
+pub fn key((client, seq): (NodeId, u64)) -> u64 {
+    client as u64 * 1_000_000 + seq
+}
+
 /// A fingerprint of what a page's clients saw (rebuild the history only when it changes).
 pub fn fingerprint(clients: &[Vec<Seen>]) -> u64 {
     clients.iter().flatten().fold(0u64, |h, s| {

@@ -4,7 +4,8 @@
 
 use super::msg::{OpId, PsCmd, PsMsg, PsNote, PsTimer, Value};
 use super::node::{PsConfig, PsNode};
-use crate::protocols::consistency::{History, Op, Operation};
+use crate::protocols::consistency::record::{self, Seen};
+use crate::protocols::consistency::{History, Op};
 use crate::sim::{Ctx, NodeId, SimTime};
 
 /// One operation as the client saw it.
@@ -167,21 +168,24 @@ impl Client {
     }
 }
 
+/// What a client saw, for the consistency checker (it never gives up: it retries).
+pub fn seen(c: &Client) -> Vec<Seen> {
+    c.history
+        .iter()
+        .map(|o| Seen {
+            id: o.op,
+            op: match o.write {
+                Some(v) => Op::Write(v),
+                None => Op::Read(o.read),
+            },
+            invoke: o.invoke,
+            respond: o.respond,
+            gave_up: false,
+        })
+        .collect()
+}
+
 /// The register's history as all clients saw it, for the consistency checker.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> History {
-    let mut ops = Vec::new();
-    for (i, c) in clients.enumerate() {
-        for o in &c.history {
-            ops.push(Operation {
-                client: i,
-                op: match o.write {
-                    Some(v) => Op::Write(v),
-                    None => Op::Read(o.read),
-                },
-                invoke: o.invoke,
-                respond: o.respond,
-            });
-        }
-    }
-    History { initial: 0, ops }
+    record::history(&clients.map(seen).collect::<Vec<_>>()).0
 }

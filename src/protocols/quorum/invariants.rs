@@ -51,18 +51,22 @@ impl Monitor<QNode> for QMonitor {
     fn check(&mut self, now: SimTime, nodes: &[&QNode], _alive: &[bool], out: &mut Vec<Violation>) {
         self.judged.resize(nodes.len(), 0);
         let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
-        let failed: Vec<Version> = histories
-            .iter()
-            .flat_map(|h| h.iter())
-            .filter(|o| o.failed && o.write.is_some())
-            .filter_map(|o| o.version)
-            .collect();
+        // Versions of failed writes, gathered only when a read has finished (not every step).
+        let mut failed: Option<Vec<Version>> = None;
         for (id, node) in nodes.iter().enumerate() {
             let Some(c) = node.client() else { continue };
             let ops = c.history();
             while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
                 self.judged[id] += 1;
                 let (Some(got), None, Some(_)) = (o.version, o.write, o.respond) else { continue };
+                let failed = failed.get_or_insert_with(|| {
+                    histories
+                        .iter()
+                        .flat_map(|h| h.iter())
+                        .filter(|o| o.failed && o.write.is_some())
+                        .filter_map(|o| o.version)
+                        .collect()
+                });
                 if failed.contains(&got) {
                     self.failed_seen.insert(o.op);
                 }

@@ -247,6 +247,13 @@ pub struct MsgStyle {
     pub key: Text,
 }
 
+impl MsgStyle {
+    /// A kind of message named by the page's own text.
+    pub const fn page(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
+        MsgStyle { class, badge, key: Text::Page(key) }
+    }
+}
+
 /// The legend of a page.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct LegendVis {

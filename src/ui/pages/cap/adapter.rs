@@ -4,7 +4,7 @@
 
 use crate::protocols::cap::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::cap::{CapCmd, CapConfig, CapMsg, CapNode, CapNote, CapPreset, CapTimer, Merge, Mode, CP_MAJORITY};
-use crate::protocols::consistency::record::{fingerprint, recorded, Seen};
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
@@ -59,24 +59,16 @@ pub fn build(sc: &Scenario) -> Sim<CapAdapter> {
     Sim::new(world, CapAdapter { names, cfg, history: Default::default() }).with_script(script)
 }
 
-fn op_key((client, seq): crate::protocols::cap::OpId) -> u64 {
-    client as u64 * 1_000_000 + seq
-}
-
-const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
-    MsgStyle { class, badge, key: Text::Page(key) }
-}
-
 const KINDS: [MsgStyle; 9] = [
-    style("msg-q-put", "W", &tx::MSG_WRITE),
-    style("msg-q-get", "R", &tx::MSG_READ),
-    style("msg-q-ack", "ok", &tx::MSG_OK),
-    style("msg-q-value", "=", &tx::MSG_VALUE),
-    style("msg-ps-missing", "✗", &tx::MSG_REFUSED),
-    style("msg-q-query", "?", &tx::MSG_QUERY),
-    style("msg-q-version", "v", &tx::MSG_QUERY_REPLY),
-    style("msg-q-handoff", "S", &tx::MSG_STORE),
-    style("msg-q-handoff-ack", "✓", &tx::MSG_STORE_ACK),
+    MsgStyle::page("msg-q-put", "W", &tx::MSG_WRITE),
+    MsgStyle::page("msg-q-get", "R", &tx::MSG_READ),
+    MsgStyle::page("msg-q-ack", "ok", &tx::MSG_OK),
+    MsgStyle::page("msg-q-value", "=", &tx::MSG_VALUE),
+    MsgStyle::page("msg-ps-missing", "✗", &tx::MSG_REFUSED),
+    MsgStyle::page("msg-q-query", "?", &tx::MSG_QUERY),
+    MsgStyle::page("msg-q-version", "v", &tx::MSG_QUERY_REPLY),
+    MsgStyle::page("msg-q-handoff", "S", &tx::MSG_STORE),
+    MsgStyle::page("msg-q-handoff-ack", "✓", &tx::MSG_STORE_ACK),
 ];
 
 fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
@@ -367,7 +359,7 @@ impl Adapter for CapAdapter {
             .flat_map(|(node, c)| {
                 c.history().iter().map(move |o| {
                     let (label, class) = op_look(o, m.stale().contains(&o.op), m.lost().contains(&o.op), lang, true);
-                    OpSpan { key: op_key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
                 })
             })
             .collect()
@@ -375,7 +367,7 @@ impl Adapter for CapAdapter {
 
     fn data(&self, w: &World<CapNode>) -> Option<PageData> {
         let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(|(_, c)| seen_by(c)).collect();
-        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), op_key)))
+        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
 
     }
 }

@@ -13,9 +13,9 @@ use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::protocols::consistency::Recorded as ClientHistory;
-use crate::protocols::primary_secondary::client::history;
-use crate::ui::core::view::{
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
+use crate::protocols::primary_secondary::client::seen as seen_by;
+use crate::ui::core::view::{DataCache, 
     CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape,
     StatusVis, StripVis,
 };
@@ -30,7 +30,7 @@ pub struct PsAdapter {
     names: Vec<String>,
     cfg: PsConfig,
     /// The last history handed out, by a fingerprint of its operations.
-    history: std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>,
+    history: DataCache,
 }
 
 fn preset(slug: Option<&str>) -> Option<PsPreset> {
@@ -82,28 +82,19 @@ pub fn build(sc: &Scenario) -> Sim<PsAdapter> {
     Sim::new(world, PsAdapter { names, cfg, history: Default::default() }).with_script(script)
 }
 
-/// An operation's key on the diagram and in the checker's witnesses.
-fn op_key((client, seq): crate::protocols::primary_secondary::OpId) -> u64 {
-    client as u64 * 1_000_000 + seq
-}
-
-const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
-    MsgStyle { class, badge, key: Text::Page(key) }
-}
-
 const KINDS: [MsgStyle; 12] = [
-    style("msg-ps-append", "L", &tx::MSG_APPEND),
-    style("msg-ps-heartbeat", "♥", &tx::MSG_HEARTBEAT),
-    style("msg-ps-stored", "ok", &tx::MSG_APPEND_OK),
-    style("msg-ps-missing", "?", &tx::MSG_APPEND_NO),
-    style("msg-ps-vote", "V", &tx::MSG_VOTE),
-    style("msg-ps-vote-yes", "✓", &tx::MSG_VOTE_YES),
-    style("msg-ps-vote-no", "✗", &tx::MSG_VOTE_NO),
-    style("msg-ps-write", "W", &tx::MSG_WRITE),
-    style("msg-ps-read", "R", &tx::MSG_READ),
-    style("msg-ps-write-ok", "ok", &tx::MSG_WRITE_OK),
-    style("msg-ps-read-ok", "=", &tx::MSG_READ_OK),
-    style("msg-ps-redirect", "→", &tx::MSG_NOT_PRIMARY),
+    MsgStyle::page("msg-ps-append", "L", &tx::MSG_APPEND),
+    MsgStyle::page("msg-ps-heartbeat", "♥", &tx::MSG_HEARTBEAT),
+    MsgStyle::page("msg-ps-stored", "ok", &tx::MSG_APPEND_OK),
+    MsgStyle::page("msg-ps-missing", "?", &tx::MSG_APPEND_NO),
+    MsgStyle::page("msg-ps-vote", "V", &tx::MSG_VOTE),
+    MsgStyle::page("msg-ps-vote-yes", "✓", &tx::MSG_VOTE_YES),
+    MsgStyle::page("msg-ps-vote-no", "✗", &tx::MSG_VOTE_NO),
+    MsgStyle::page("msg-ps-write", "W", &tx::MSG_WRITE),
+    MsgStyle::page("msg-ps-read", "R", &tx::MSG_READ),
+    MsgStyle::page("msg-ps-write-ok", "ok", &tx::MSG_WRITE_OK),
+    MsgStyle::page("msg-ps-read-ok", "=", &tx::MSG_READ_OK),
+    MsgStyle::page("msg-ps-redirect", "→", &tx::MSG_NOT_PRIMARY),
 ];
 
 fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
@@ -444,7 +435,7 @@ impl Adapter for PsAdapter {
                         (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
                         (None, _, _) => (format!("{rd} …"), "op-waiting"),
                     };
-                    OpSpan { key: op_key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
                 })
             })
             .collect()
@@ -452,31 +443,7 @@ impl Adapter for PsAdapter {
 
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<PsNode>) -> Option<PageData> {
-        let clients: Vec<&crate::protocols::primary_secondary::client::Client> =
-            (0..w.len()).filter_map(|i| w.node(i).client()).collect();
-        // A fingerprint of every operation (a rewind followed by other actions can reach
-        // the same counts with other contents).
-        let key = clients.iter().flat_map(|c| c.history()).fold(0u64, |h, o| {
-            [o.invoke, o.respond.unwrap_or(u64::MAX), o.write.unwrap_or(0), o.read.unwrap_or(0)]
-                .into_iter()
-                .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
-        });
-        let mut cache = self.history.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((k, data)) = cache.as_ref() {
-            if *k == key {
-                return Some(data.clone());
-            }
-        }
-        let keys = clients
-            .iter()
-            .flat_map(|c| c.history().iter().map(|o| op_key(o.op)))
-            .collect();
-        let data = PageData(std::sync::Arc::new(ClientHistory {
-            keys,
-            history: history(clients.into_iter()),
-            clients: (self.cfg.replicas..self.cfg.size()).map(|i| self.names[i].clone()).collect(),
-        }));
-        *cache = Some((key, data.clone()));
-        Some(data)
+        let seen: Vec<Vec<Seen>> = (0..w.len()).filter_map(|i| w.node(i).client()).map(seen_by).collect();
+        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
     }
 }

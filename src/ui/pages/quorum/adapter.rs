@@ -2,7 +2,7 @@
 //! an older one; violet ring of hints: a stand-in keeping writes for others), clients ■
 //! with their operations; stale reads and failed writes marked red.
 
-use crate::protocols::consistency::record::{fingerprint, recorded, Seen};
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::protocols::quorum::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::quorum::{QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS};
 use crate::sim::{NodeId, World, MS};
@@ -77,25 +77,16 @@ pub fn build(sc: &Scenario) -> Sim<QuorumAdapter> {
     Sim::new(world, QuorumAdapter { names, cfg, history: Default::default() }).with_script(script)
 }
 
-/// An operation's key on the diagram and in the checker's witnesses.
-fn op_key((client, seq): crate::protocols::quorum::OpId) -> u64 {
-    client as u64 * 1_000_000 + seq
-}
-
-const fn style(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
-    MsgStyle { class, badge, key: Text::Page(key) }
-}
-
 const KINDS: [MsgStyle; 9] = [
-    style("msg-q-query", "?", &tx::MSG_QUERY),
-    style("msg-q-version", "v", &tx::MSG_QUERY_REPLY),
-    style("msg-q-put", "W", &tx::MSG_PUT),
-    style("msg-q-hinted", "H", &tx::MSG_HINTED),
-    style("msg-q-ack", "ok", &tx::MSG_ACK),
-    style("msg-q-get", "R", &tx::MSG_GET),
-    style("msg-q-value", "=", &tx::MSG_GET_REPLY),
-    style("msg-q-handoff", "→", &tx::MSG_HANDOFF),
-    style("msg-q-handoff-ack", "✓", &tx::MSG_HANDOFF_ACK),
+    MsgStyle::page("msg-q-query", "?", &tx::MSG_QUERY),
+    MsgStyle::page("msg-q-version", "v", &tx::MSG_QUERY_REPLY),
+    MsgStyle::page("msg-q-put", "W", &tx::MSG_PUT),
+    MsgStyle::page("msg-q-hinted", "H", &tx::MSG_HINTED),
+    MsgStyle::page("msg-q-ack", "ok", &tx::MSG_ACK),
+    MsgStyle::page("msg-q-get", "R", &tx::MSG_GET),
+    MsgStyle::page("msg-q-value", "=", &tx::MSG_GET_REPLY),
+    MsgStyle::page("msg-q-handoff", "→", &tx::MSG_HANDOFF),
+    MsgStyle::page("msg-q-handoff-ack", "✓", &tx::MSG_HANDOFF_ACK),
 ];
 
 fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
@@ -400,7 +391,7 @@ impl Adapter for QuorumAdapter {
             .flat_map(|(node, c)| {
                 c.history().iter().map(move |o| {
                     let (label, class) = op_look(o, m.stale().contains(&o.op), m.failed_seen().contains(&o.op), lang, true);
-                    OpSpan { key: op_key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
                 })
             })
             .collect()
@@ -409,7 +400,7 @@ impl Adapter for QuorumAdapter {
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<QNode>) -> Option<PageData> {
         let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(seen_by).collect();
-        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), op_key)))
+        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
 
     }
 }
