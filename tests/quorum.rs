@@ -12,8 +12,12 @@ fn fixed(latency: u64) -> NetConfig {
 }
 
 fn preset(p: QPreset, seed: u64) -> World<QNode> {
+    preset_with(p, seed, p.vector_clocks())
+}
+
+fn preset_with(p: QPreset, seed: u64, vector_clocks: bool) -> World<QNode> {
     let (servers, n, w, r, repair, sloppy) = p.settings();
-    let cfg = QConfig { servers, n, w, r, repair, sloppy, ..QConfig::default() };
+    let cfg = QConfig { servers, n, w, r, repair, sloppy, vector_clocks, ..QConfig::default() };
     let mut world = World::new(
         WorldConfig::batch(seed, fixed(ds_playground::protocols::quorum::presets::LATENCY), true),
         QNode::cluster(&cfg),
@@ -51,7 +55,7 @@ fn overlapping_quorums_see_the_write_and_read_repair_fixes_the_stale_replica() {
     let c2 = ops(&w, 4);
     assert_eq!(c2[0].read, Some(11), "S2 is in both quorums");
     assert!(w.monitor().stale().is_empty());
-    let v = Version { counter: 1, writer: 1 };
+    let v = Version { counter: 1, writer: 1, ..Version::default() };
     assert_eq!(w.node(2).server().unwrap().version(), v, "S3 was repaired by the read");
     assert_eq!(ops(&w, 3)[1].read, Some(11));
     assert!(w.violations().is_empty());
@@ -200,6 +204,67 @@ fn blocking_read_repair_keeps_histories_linearizable_under_load() {
 }
 
 #[test]
+fn concurrent_writers_become_siblings_with_vector_clocks_and_one_is_lost_with_numbers() {
+    for seed in 1..=5 {
+        let w = preset(QPreset::ConcurrentWriters, seed);
+        let (c1, c2) = (ops(&w, 3), ops(&w, 4));
+        // Both writes were acknowledged, with clocks neither of which has seen the other.
+        let (v1, v2) = (c1[0].version.unwrap(), c2[0].version.unwrap());
+        assert!(c1[0].respond.is_some() && c2[0].respond.is_some());
+        assert!(v1.concurrent(&v2), "seed {seed}: {v1} and {v2} are concurrent");
+        // C1's read returned both values: siblings.
+        let mut both = vec![c1[1].read.unwrap()];
+        both.extend(&c1[1].siblings);
+        both.sort();
+        assert_eq!(both, vec![11, 12], "seed {seed}: the read returned both writes");
+        // C1's next write has seen both and replaced them everywhere.
+        let v3 = c1[2].version.unwrap();
+        assert!(v1.covered_by(&v3) && v2.covered_by(&v3), "{v3} descends from both");
+        assert_eq!((c2[1].read, c2[1].siblings.len()), (Some(31), 0), "C2 reads one value (C1's third operation wrote 31)");
+        for s in 0..3 {
+            assert_eq!(w.node(s).server().unwrap().items(), &[(v3, 31)], "S{} holds only the merge", s + 1);
+        }
+        assert!(w.violations().is_empty() && w.monitor().stale().is_empty());
+    }
+    // The same actions with version numbers: both writes acknowledged, one silently gone.
+    let w = preset_with(QPreset::ConcurrentWriters, 1, false);
+    let (c1, c2) = (ops(&w, 3), ops(&w, 4));
+    assert!(c1[0].respond.is_some() && c2[0].respond.is_some() && !c1[0].failed && !c2[0].failed);
+    assert_eq!((c1[1].read, c1[1].siblings.len()), (Some(12), 0), "C2's tie-breaking number won; 11 is lost");
+}
+
+#[test]
+fn vector_clocks_under_random_faults_never_read_stale_and_siblings_appear() {
+    let (mut reads, mut sibling_reads) = (0, 0);
+    for seed in 1..=30 {
+        for (n, w_, r) in [(3, 2, 2), (5, 3, 3), (3, 1, 3)] {
+            for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
+                let cfg = QConfig { servers: n, n, w: w_, r, repair, vector_clocks: true, ..QConfig::default() };
+                let w = chaos_run(&cfg, seed);
+                assert!(w.violations().is_empty(), "seed {seed} N={n} W={w_} R={r} {repair:?}: {:?}", w.violations());
+                for c in (0..w.len()).filter_map(|i| w.node(i).client()) {
+                    for o in c.history().iter().filter(|o| o.read.is_some()) {
+                        reads += 1;
+                        sibling_reads += usize::from(!o.siblings.is_empty());
+                    }
+                }
+                // Every replica's items are pairwise concurrent (none has seen another).
+                for s in (0..n).filter_map(|i| w.node(i).server()) {
+                    let items = s.items();
+                    for (i, a) in items.iter().enumerate() {
+                        for b in &items[i + 1..] {
+                            assert!(a.0.concurrent(&b.0), "seed {seed}: {} and {} kept together", a.0, b.0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(reads > 3_000, "{reads}");
+    assert!(sibling_reads > 20, "concurrent writers made siblings that reads returned: {sibling_reads}");
+}
+
+#[test]
 fn clients_answer_the_buttons() {
     let cfg = QConfig::default();
     let mut w = World::new(WorldConfig::batch(1, fixed(10 * MS), true), QNode::cluster(&cfg));
@@ -208,6 +273,6 @@ fn clients_answer_the_buttons() {
     w.run_until(SEC);
     let c1 = ops(&w, 3);
     assert_eq!(c1.len(), 1, "a click while waiting is not sent");
-    assert_eq!(c1[0].version, Some(Version { counter: 1, writer: 1 }));
+    assert_eq!(c1[0].version, Some(Version { counter: 1, writer: 1, ..Version::default() }));
     assert_eq!(c1[0].respond, Some(40 * MS), "query and put: two round trips");
 }

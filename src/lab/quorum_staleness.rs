@@ -58,7 +58,7 @@ impl Setting {
         let mut w = World::new(WorldConfig::batch(seed, net, false), QNode::cluster(&cfg));
         let (c1, c2) = (cfg.servers, cfg.servers + 1);
         w.apply(Action::Command(c1, QCmd::Write));
-        let done = |w: &World<QNode>, c| w.node(c).client().and_then(|c| c.history().last().copied()).filter(|o| o.respond.is_some());
+        let done = |w: &World<QNode>, c| w.node(c).client().and_then(|c| c.history().last().cloned()).filter(|o| o.respond.is_some());
         while done(&w, c1).is_none() && w.step() {}
         // The read starts the moment the write is acknowledged.
         w.apply(Action::Command(c2, QCmd::Read));

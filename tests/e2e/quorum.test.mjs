@@ -153,3 +153,21 @@ test('quorum experiment: stale reads measured on the engine beside the WARS mode
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('quorum, vector clocks: two concurrent writes become siblings on every replica, a read returns both, the next write merges them', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/quorum?preset=concurrent-writers&speed=4`);
+  // Every replica (nodes 1–3) keeps both writes side by side, drawn as siblings.
+  await until(page, () => [1, 2, 3].every((n) => document.querySelector(`[data-testid="node-${n}"]`)?.classList.contains('tone-v1')), null, 30000);
+  assert.deepEqual((await cells(page, 1)).sort(), ['11', '12']);
+  assert.match(await status(page, 'versions'), /vector clocks .*: 3$/);
+  // C1 (node 4) read both values: 12 ⟨0,1⟩ shown first, then 11.
+  await until(page, () => /→ 12\|11/.test(document.querySelector('[data-testid="log-4"]')?.textContent ?? ''), null, 30000);
+  await shot(page, 'quorum-siblings');
+  // C1's next write has seen both: one value everywhere, and C2 reads it alone.
+  await until(page, () => /→ 31$/.test(document.querySelector('[data-testid="log-5"] .entry:last-child')?.dataset.value ?? ''), null, 30000);
+  assert.deepEqual(await cells(page, 1), ['31']);
+  assert.match(await status(page, 'versions'), /: 0$/);
+  assert.equal(await status(page, 'stale'), '0');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

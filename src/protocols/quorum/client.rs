@@ -3,7 +3,9 @@
 //!
 //! - **Write**: ask the replicas for their version; with R answers, the newest plus one is
 //!   the write's version; send it to all N and succeed on W acknowledgements.
-//! - **Read**: with R replies, return the highest version's value. Read repair sends that
+//! - **Read**: with R replies, return the highest version's value (with vector clocks:
+//!   every write none of the others has seen — siblings — the highest shown first; the
+//!   client's next write has seen them all and replaces them). Read repair sends that
 //!   version to the replicas that answered with an older one: in the background (the
 //!   answer does not wait), or before answering until W replicas hold it (then a read
 //!   never returns a value a later read could miss: ABD's write-back).
@@ -11,22 +13,25 @@
 //!   with a hint naming the home replica they stand in for) once; otherwise the operation
 //!   **fails** — though a replica that stored a failed write keeps it.
 
-use super::msg::{OpId, QCmd, QMsg, QNote, QTimer, Value, Version};
+use super::msg::{absorb, seen as seen_by_all, Item, OpId, QCmd, QMsg, QNote, QTimer, Value, Version};
 use super::node::{QConfig, QNode, Repair};
 use crate::protocols::consistency::record::{self, Seen};
 use crate::protocols::consistency::{History, Op};
 use crate::sim::{Ctx, NodeId, SimTime};
 
 /// One operation as the client saw it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientOp {
     pub op: OpId,
     /// The value written (a write) ...
     pub write: Option<Value>,
     /// ... or the value read (a read, once answered).
     pub read: Option<Value>,
-    /// The write's version, or the version the read returned.
+    /// The write's version, or the version the read returned (with siblings: what it saw
+    /// of all of them, merged).
     pub version: Option<Version>,
+    /// A read's other values: concurrent writes returned beside `read` (vector clocks).
+    pub siblings: Vec<Value>,
     pub invoke: SimTime,
     /// When the answer came (`None`: waiting, or failed).
     pub respond: Option<SimTime>,
@@ -49,10 +54,10 @@ enum Phase {
     Query { heard: Vec<NodeId>, newest: Version },
     /// Write, second phase: replicas that stored it.
     Put { version: Version, value: Value, acks: Vec<NodeId> },
-    /// Read: replies heard (who, version, value).
-    Get { replies: Vec<(NodeId, Version, Value)> },
-    /// Read, repairing before it answers: replicas known to hold `version`.
-    Repair { version: Version, value: Value, have: Vec<NodeId> },
+    /// Read: replies heard (who, what it holds).
+    Get { replies: Vec<(NodeId, Vec<Item>)> },
+    /// Read, repairing before it answers: replicas known to hold `items`.
+    Repair { items: Vec<Item>, have: Vec<NodeId> },
 }
 
 /// A client's state (its record survives its own crashes: it is the experiment's).
@@ -61,6 +66,8 @@ pub struct Client {
     id: NodeId,
     no: u64,
     seq: u64,
+    /// Vector clocks: this client's counter in its last write's clock.
+    own: u32,
     phase: Option<Phase>,
     /// The operation's stand-ins: (stand-in, the silent home replica it stands in for).
     stand_ins: Vec<(NodeId, NodeId)>,
@@ -73,6 +80,7 @@ impl Client {
             id,
             no: (id - cfg.servers + 1) as u64,
             seq: 0,
+            own: 0,
             phase: None,
             stand_ins: Vec::new(),
             history: Vec::new(),
@@ -134,6 +142,7 @@ impl Client {
             write,
             read: None,
             version: None,
+            siblings: Vec::new(),
             invoke: cx.now,
             respond: None,
             failed: false,
@@ -165,22 +174,32 @@ impl Client {
     }
 
     /// A read with its R replies: the highest version is the answer (or, broken, the
-    /// first reply's).
-    fn read_quorum(&mut self, cfg: &QConfig, replies: Vec<(NodeId, Version, Value)>, cx: &mut Ctx<QNode>) {
-        let best = if cfg.first_reply {
-            replies[0]
+    /// first reply's). With vector clocks, every write no other reply has seen comes back:
+    /// siblings.
+    fn read_quorum(&mut self, cfg: &QConfig, replies: Vec<(NodeId, Vec<Item>)>, cx: &mut Ctx<QNode>) {
+        let found: Vec<Item> = if cfg.first_reply {
+            replies[0].1.clone()
         } else {
-            *replies.iter().max_by_key(|r| r.1).expect("R ≥ 1 replies")
+            let mut all = Vec::new();
+            for item in replies.iter().flat_map(|r| &r.1) {
+                absorb(&mut all, *item);
+            }
+            all
         };
-        let (_, version, value) = best;
-        let stale: Vec<NodeId> = replies.iter().filter(|r| r.1 < version).map(|r| r.0).collect();
+        let (_, value) = *found.last().expect("a replica holds at least the initial value");
+        let version = seen_by_all(&found);
+        // A reply is stale when it lacks a write the read found.
+        let has_all = |held: &[Item]| found.iter().all(|f| held.iter().any(|h| f.0.covered_by(&h.0)));
+        let stale: Vec<NodeId> = replies.iter().filter(|r| !has_all(&r.1)).map(|r| r.0).collect();
+        let siblings: Vec<Value> = found.iter().rev().skip(1).map(|i| i.1).collect();
         let o = self.current();
         o.read = Some(value);
         o.version = Some(version);
+        o.siblings = siblings;
         let op = o.op;
         let repair = |cx: &mut Ctx<QNode>, to: &[NodeId]| {
             for &s in to {
-                cx.send(s, QMsg::Put { op, version, value, hint: None });
+                cx.send(s, QMsg::Put { op, items: found.clone(), hint: None });
             }
             if !to.is_empty() {
                 cx.note(QNote::Repairing { count: to.len(), version });
@@ -190,19 +209,19 @@ impl Client {
             Repair::Off => {}
             Repair::Background => repair(cx, &stale),
             Repair::Blocking => {
-                let have: Vec<NodeId> = replies.iter().filter(|r| r.1 == version).map(|r| r.0).collect();
+                let have: Vec<NodeId> = replies.iter().filter(|r| has_all(&r.1)).map(|r| r.0).collect();
                 if have.len() < cfg.w {
                     // Every home replica not known to hold it gets it.
                     let to: Vec<NodeId> = (0..cfg.n).filter(|s| !have.contains(s)).collect();
                     repair(cx, &to);
-                    self.phase = Some(Phase::Repair { version, value, have });
+                    self.phase = Some(Phase::Repair { items: found, have });
                     cx.set_timer(QTimer::Timeout, cfg.timeout, cfg.timeout);
                     return;
                 }
             }
         }
         self.finish(cx);
-        cx.note(QNote::ReadDone { value, version, stale: stale.len() });
+        cx.note(QNote::ReadDone { value, version, stale: stale.len(), siblings: found.len() });
     }
 
     pub(super) fn on_msg(&mut self, cfg: &QConfig, from: NodeId, msg: QMsg, cx: &mut Ctx<QNode>) {
@@ -211,14 +230,19 @@ impl Client {
         match (self.phase.take(), msg) {
             (Some(Phase::Query { mut heard, newest }), QMsg::VersionReply { op, version }) if ours(op) && !heard.contains(&from) => {
                 heard.push(from);
-                let newest = newest.max(version);
+                let newest = newest.merge(&version);
                 if heard.len() >= cfg.r {
-                    let version = Version { counter: newest.counter + 1, writer: self.no };
+                    // Version numbers: the newest plus one. Vector clocks: what the R
+                    // replicas have seen, with this client's own counter advanced.
+                    let version = newest.next(self.no, cfg.vector_clocks, self.own);
+                    if cfg.vector_clocks {
+                        self.own = version.clock[(self.no as usize - 1).min(version.clock.len() - 1)];
+                    }
                     let value = self.current().write.unwrap_or_default();
                     self.current().version = Some(version);
                     cx.note(QNote::Versioned { version, value });
                     self.phase = Some(Phase::Put { version, value, acks: Vec::new() });
-                    self.to_replicas(cfg, |op, hint| QMsg::Put { op, version, value, hint }, cx);
+                    self.to_replicas(cfg, |op, hint| QMsg::Put { op, items: vec![(version, value)], hint }, cx);
                 } else {
                     self.phase = Some(Phase::Query { heard, newest });
                 }
@@ -232,21 +256,22 @@ impl Client {
                     self.phase = Some(Phase::Put { version, value, acks });
                 }
             }
-            (Some(Phase::Get { mut replies }), QMsg::GetReply { op, version, value }) if ours(op) && !replies.iter().any(|r| r.0 == from) => {
-                replies.push((from, version, value));
+            (Some(Phase::Get { mut replies }), QMsg::GetReply { op, items }) if ours(op) && !replies.iter().any(|r| r.0 == from) => {
+                replies.push((from, items));
                 if replies.len() >= cfg.r {
                     self.read_quorum(cfg, replies, cx);
                 } else {
                     self.phase = Some(Phase::Get { replies });
                 }
             }
-            (Some(Phase::Repair { version, value, mut have }), QMsg::PutAck { op }) if ours(op) && !have.contains(&from) => {
+            (Some(Phase::Repair { items, mut have }), QMsg::PutAck { op }) if ours(op) && !have.contains(&from) => {
                 have.push(from);
                 if have.len() >= cfg.w {
                     self.finish(cx);
-                    cx.note(QNote::ReadDone { value, version, stale: 0 });
+                    let (version, value) = (seen_by_all(&items), items.last().map_or(0, |i| i.1));
+                    cx.note(QNote::ReadDone { value, version, stale: 0, siblings: items.len() });
                 } else {
-                    self.phase = Some(Phase::Repair { version, value, have });
+                    self.phase = Some(Phase::Repair { items, have });
                 }
             }
             (phase, _) => self.phase = phase,
@@ -285,9 +310,8 @@ impl Client {
                         let msg = match &self.phase {
                             Some(Phase::Query { .. }) => QMsg::VersionQuery { op },
                             Some(Phase::Get { .. }) => QMsg::Get { op },
-                            Some(Phase::Put { version, value, .. } | Phase::Repair { version, value, .. }) => {
-                                QMsg::Put { op, version: *version, value: *value, hint: Some(home) }
-                            }
+                            Some(Phase::Put { version, value, .. }) => QMsg::Put { op, items: vec![(*version, *value)], hint: Some(home) },
+                            Some(Phase::Repair { items, .. }) => QMsg::Put { op, items: items.clone(), hint: Some(home) },
                             None => continue,
                         };
                         cx.send(s, msg);

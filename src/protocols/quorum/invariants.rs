@@ -37,22 +37,26 @@ impl QMonitor {
     }
 }
 
-/// The newest version acknowledged (to any client) before `at`.
-pub fn newest_acked_before(all: &[&[ClientOp]], at: SimTime) -> Version {
+/// The versions of writes acknowledged (to any client) before `at`.
+pub fn acked_before<'a>(all: &'a [&'a [ClientOp]], at: SimTime) -> impl Iterator<Item = Version> + 'a {
     all.iter()
         .flat_map(|h| h.iter())
-        .filter(|o| o.write.is_some() && !o.failed && o.respond.is_some_and(|r| r <= at))
+        .filter(move |o| o.write.is_some() && !o.failed && o.respond.is_some_and(|r| r <= at))
         .filter_map(|o| o.version)
-        .max()
-        .unwrap_or_default()
+}
+
+/// The first write acknowledged before `at` that a read returning `got` has not seen
+/// (version numbers: a higher one; vector clocks: one `got` does not descend from).
+pub fn missed_write(all: &[&[ClientOp]], at: SimTime, got: Version) -> Option<Version> {
+    acked_before(all, at).filter(|v| !v.covered_by(&got)).max()
 }
 
 impl Monitor<QNode> for QMonitor {
     fn check(&mut self, now: SimTime, nodes: &[&QNode], _alive: &[bool], out: &mut Vec<Violation>) {
         self.judged.resize(nodes.len(), 0);
         let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
-        // Versions of failed writes, gathered only when a read has finished (not every step).
-        let mut failed: Option<Vec<Version>> = None;
+        // Values of failed writes, gathered only when a read has finished (not every step).
+        let mut failed: Option<Vec<u64>> = None;
         for (id, node) in nodes.iter().enumerate() {
             let Some(c) = node.client() else { continue };
             let ops = c.history();
@@ -63,17 +67,14 @@ impl Monitor<QNode> for QMonitor {
                     histories
                         .iter()
                         .flat_map(|h| h.iter())
-                        .filter(|o| o.failed && o.write.is_some())
-                        .filter_map(|o| o.version)
+                        .filter(|o| o.failed)
+                        .filter_map(|o| o.write)
                         .collect()
                 });
-                if failed.contains(&got) {
+                if o.read.iter().chain(&o.siblings).any(|v| failed.contains(v)) {
                     self.failed_seen.insert(o.op);
                 }
-                let newest = newest_acked_before(&histories, o.invoke);
-                if got >= newest {
-                    continue;
-                }
+                let Some(newest) = missed_write(&histories, o.invoke, got) else { continue };
                 self.stale.insert(o.op);
                 let cfg = node.config();
                 if cfg.promises_fresh_reads() && !self.reported {

@@ -34,6 +34,9 @@ pub struct QConfig {
     /// Replies a read needs (读票数 R); also the version query's.
     pub r: usize,
     pub repair: Repair,
+    /// Versions are vector clocks (one counter per client; concurrent writes kept as
+    /// siblings) instead of version numbers.
+    pub vector_clocks: bool,
     /// Sloppy quorum: when home replicas are silent, stand-ins take their writes (with a
     /// hint) and reads.
     pub sloppy: bool,
@@ -58,6 +61,7 @@ impl Default for QConfig {
             w: 2,
             r: 2,
             repair: Repair::Off,
+            vector_clocks: false,
             sloppy: false,
             timeout: 150 * MS,
             handoff: 200 * MS,
@@ -72,6 +76,7 @@ impl QConfig {
     /// N, W and R brought into range: 1 ≤ N ≤ servers, 1 ≤ W, R ≤ N.
     pub fn clamped(mut self) -> QConfig {
         self.servers = self.servers.max(1);
+        self.clients = self.clients.clamp(1, super::msg::CLOCK_SIZE);
         self.n = self.n.clamp(1, self.servers);
         self.w = self.w.clamp(1, self.n);
         self.r = self.r.clamp(1, self.n);

@@ -25,13 +25,18 @@ pub enum QPreset {
     /// the stand-ins S4, S5; its write succeeds on S3 and S4 (hinted for S1); C2's read
     /// on S1, S2 misses it despite W + R > N; after healing, hinted handoff repairs S1, S2.
     SloppyPartition,
+    /// N = 3, W = 2, R = 2, vector clocks: C1 and C2 write at the same moment, every
+    /// replica keeps both writes as siblings, C1's read returns both, C1's next write
+    /// (having seen both) replaces them, C2 reads one value.
+    ConcurrentWriters,
 }
 
 impl QPreset {
-    pub const ALL: [QPreset; 4] = [
+    pub const ALL: [QPreset; 5] = [
         QPreset::Overlap,
         QPreset::StaleRead,
         QPreset::FailedWriteSeen,
+        QPreset::ConcurrentWriters,
         QPreset::SloppyPartition,
     ];
 
@@ -41,6 +46,7 @@ impl QPreset {
             QPreset::Overlap => "overlap",
             QPreset::FailedWriteSeen => "failed-write-seen",
             QPreset::SloppyPartition => "sloppy-partition",
+            QPreset::ConcurrentWriters => "concurrent-writers",
         }
     }
 
@@ -51,7 +57,13 @@ impl QPreset {
             QPreset::Overlap => (3, 3, 2, 2, Repair::Background, false),
             QPreset::FailedWriteSeen => (3, 3, 2, 2, Repair::Off, false),
             QPreset::SloppyPartition => (5, 3, 2, 2, Repair::Off, true),
+            QPreset::ConcurrentWriters => (3, 3, 2, 2, Repair::Off, false),
         }
+    }
+
+    /// Does the preset use vector clocks?
+    pub fn vector_clocks(self) -> bool {
+        self == QPreset::ConcurrentWriters
     }
 
     /// The timed actions for a cluster with `cfg` (C1 writes, C2 reads; a write's version
@@ -99,6 +111,7 @@ impl QPreset {
                 at(500, Action::Heal(c1, 1)),
                 at(500, Action::Heal(c1, 2)),
             ],
+            QPreset::ConcurrentWriters => vec![w(100, c1), w(100, c2), r(300, c1), w(450, c1), r(650, c2)],
             QPreset::SloppyPartition => {
                 let (left, right) = (vec![c1, 2, 3, 4], vec![c2, 0, 1]);
                 vec![

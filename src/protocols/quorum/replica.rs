@@ -4,7 +4,7 @@
 //! replica (sloppy quorum) it keeps the write aside with a hint and hands it over when
 //! the home replica answers again (hinted handoff, Dynamo §4.6).
 
-use super::msg::{QMsg, QNote, QTimer, Value, Version};
+use super::msg::{absorb, Item, QMsg, QNote, QTimer, Value, Version};
 use super::node::{QConfig, QNode};
 use crate::sim::{Ctx, NodeId};
 
@@ -17,32 +17,50 @@ pub struct Hint {
 }
 
 /// A replica's state; all of it is on disk (a crash loses nothing).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Replica {
-    version: Version,
-    value: Value,
+    /// The register: one write (version numbers), or concurrent siblings (vector clocks).
+    items: Vec<Item>,
     hints: Vec<Hint>,
 }
 
+impl Default for Replica {
+    fn default() -> Self {
+        Replica { items: vec![(Version::default(), 0)], hints: Vec::new() }
+    }
+}
+
 impl Replica {
+    /// The newest of its own writes (the highest version; with siblings, the last in
+    /// version order).
     pub fn version(&self) -> Version {
-        self.version
+        self.top().0
     }
     pub fn value(&self) -> Value {
-        self.value
+        self.top().1
+    }
+    fn top(&self) -> Item {
+        self.items.last().copied().unwrap_or_default()
+    }
+    /// Its own writes: one, or concurrent siblings (vector clocks).
+    pub fn items(&self) -> &[Item] {
+        &self.items
     }
     pub fn hints(&self) -> &[Hint] {
         &self.hints
     }
-    /// The newest version this node holds, its own or kept for another (a stand-in
-    /// serves what it holds, as Dynamo's do).
-    pub fn newest(&self) -> (Version, Value) {
-        self.hints
-            .iter()
-            .map(|h| (h.version, h.value))
-            .chain([(self.version, self.value)])
-            .max_by_key(|(v, _)| *v)
-            .unwrap_or_default()
+    /// What this node holds, its own or kept for another (a stand-in serves what it
+    /// holds, as Dynamo's do), with the writes another has seen left out.
+    pub fn held(&self) -> Vec<Item> {
+        let mut all = self.items.clone();
+        for h in &self.hints {
+            absorb(&mut all, (h.version, h.value));
+        }
+        all
+    }
+    /// The newest version held (see [`Self::held`]).
+    pub fn newest(&self) -> Item {
+        self.held().last().copied().unwrap_or_default()
     }
 
     pub(super) fn start(&mut self, cfg: &QConfig, cx: &mut Ctx<QNode>) {
@@ -51,50 +69,58 @@ impl Replica {
         }
     }
 
-    /// Keep `version` if it is newer than what we hold: the highest version wins.
-    fn store(&mut self, version: Version, value: Value, cx: &mut Ctx<QNode>) {
-        if version > self.version {
-            self.version = version;
-            self.value = value;
-            cx.note(QNote::Stored { version, value, hint: None });
-        } else if version < self.version {
-            cx.note(QNote::Older { version, held: self.version });
+    /// Keep `item` unless a write we hold has seen it (the highest version wins; with
+    /// vector clocks concurrent writes become siblings).
+    fn store(&mut self, (version, value): Item, cx: &mut Ctx<QNode>) {
+        if absorb(&mut self.items, (version, value)) {
+            cx.note(QNote::Stored { version, value, hint: None, siblings: self.items.len() });
+        } else if !self.items.iter().any(|i| i.0 == version) {
+            cx.note(QNote::Older { version, held: self.version() });
         }
+    }
+
+    /// A stand-in keeps a write aside for its home replica (one per home, or siblings).
+    fn keep(&mut self, home: NodeId, (version, value): Item, cx: &mut Ctx<QNode>) {
+        let mut mine: Vec<Item> = self.hints.iter().filter(|h| h.home == home).map(|h| (h.version, h.value)).collect();
+        if absorb(&mut mine, (version, value)) {
+            self.hints.retain(|h| h.home != home);
+            self.hints.extend(mine.iter().map(|&(version, value)| Hint { home, version, value }));
+        }
+        cx.note(QNote::Stored { version, value, hint: Some(home), siblings: 1 });
     }
 
     pub(super) fn on_msg(&mut self, cfg: &QConfig, from: NodeId, msg: QMsg, cx: &mut Ctx<QNode>) {
         match msg {
-            QMsg::VersionQuery { op } => {
-                cx.send(from, QMsg::VersionReply { op, version: self.newest().0 })
-            }
-            QMsg::Get { op } => {
-                let (version, value) = self.newest();
-                cx.send(from, QMsg::GetReply { op, version, value });
-            }
-            QMsg::Put { op, version, value, hint } => {
+            // The version a write builds on: the newest held, or every sibling's clock merged.
+            QMsg::VersionQuery { op } => cx.send(from, QMsg::VersionReply { op, version: super::msg::seen(&self.held()) }),
+            QMsg::Get { op } => cx.send(from, QMsg::GetReply { op, items: self.held() }),
+            QMsg::Put { op, items, hint } => {
                 match hint {
-                    // A stand-in keeps the write aside for its home replica.
                     Some(home) if home != cx.id => {
-                        match self.hints.iter_mut().find(|h| h.home == home) {
-                            Some(h) if h.version >= version => {}
-                            Some(h) => *h = Hint { home, version, value },
-                            None => self.hints.push(Hint { home, version, value }),
+                        for item in items {
+                            self.keep(home, item, cx);
                         }
-                        cx.note(QNote::Stored { version, value, hint: Some(home) });
                         cx.set_timer(QTimer::Handoff, cfg.handoff, cfg.handoff);
                     }
-                    _ => self.store(version, value, cx),
+                    _ => {
+                        for item in items {
+                            self.store(item, cx);
+                        }
+                    }
                 }
                 cx.send(from, QMsg::PutAck { op });
             }
-            QMsg::Handoff { version, value } => {
-                self.store(version, value, cx);
-                cx.send(from, QMsg::HandoffAck { version });
+            QMsg::Handoff { items } => {
+                for &item in &items {
+                    self.store(item, cx);
+                }
+                cx.send(from, QMsg::HandoffAck { items });
             }
-            QMsg::HandoffAck { version } => {
+            QMsg::HandoffAck { items } => {
                 let before = self.hints.len();
-                self.hints.retain(|h| !(h.home == from && h.version <= version));
+                self.hints.retain(|h| !(h.home == from && items.iter().any(|i| h.version.covered_by(&i.0))));
                 if self.hints.len() < before {
+                    let version = super::msg::seen(&items);
                     cx.note(QNote::HandedOff { home: from, version });
                 }
             }
@@ -104,8 +130,12 @@ impl Replica {
 
     pub(super) fn on_timer(&mut self, cfg: &QConfig, timer: QTimer, cx: &mut Ctx<QNode>) {
         if timer == QTimer::Handoff && !self.hints.is_empty() {
-            for h in &self.hints {
-                cx.send(h.home, QMsg::Handoff { version: h.version, value: h.value });
+            let mut homes: Vec<NodeId> = self.hints.iter().map(|h| h.home).collect();
+            homes.sort_unstable();
+            homes.dedup();
+            for home in homes {
+                let items = self.hints.iter().filter(|h| h.home == home).map(|h| (h.version, h.value)).collect();
+                cx.send(home, QMsg::Handoff { items });
             }
             cx.set_timer(QTimer::Handoff, cfg.handoff, cfg.handoff);
         }

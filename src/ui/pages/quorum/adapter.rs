@@ -1,9 +1,10 @@
 //! How the quorum page looks: servers ● (green: hold the newest version anywhere; amber:
-//! an older one; violet ring of hints: a stand-in keeping writes for others), clients ■
-//! with their operations; stale reads and failed writes marked red.
+//! an older one; cyan: concurrent siblings; violet: a stand-in keeping writes for
+//! others), clients ■ with their operations; stale reads and failed writes marked red.
 
 use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::protocols::quorum::client::{seen as seen_by, Client, ClientOp};
+use crate::protocols::quorum::msg::{absorb, Item};
 use crate::protocols::quorum::{QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
@@ -45,6 +46,7 @@ pub fn preset_settings(sc: &mut Scenario) {
             Repair::Blocking => 2,
         });
         sc.set_param("sloppy", u64::from(sloppy));
+        sc.set_param("versions", u64::from(p.vector_clocks()));
         sc.set_param("rate", 0);
     }
 }
@@ -62,6 +64,7 @@ pub fn config(sc: &Scenario) -> QConfig {
             _ => Repair::Blocking,
         },
         sloppy: sc.param("sloppy") == 1,
+        vector_clocks: sc.param("versions") == 1,
         workload: (rate > 0).then(|| 1_000 * MS / rate),
         first_reply: sc.param("firstreply") == 1,
         ..QConfig::default()
@@ -96,13 +99,15 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
 /// What an operation looks like: (label, CSS class) — `W 21 ✓`, `R → 0 ✗ stale`.
 fn op_look(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang, short: bool) -> (String, &'static str) {
     let (wr, rd) = if short { (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R)) } else { (t(lang, &tx::WRITE), t(lang, &tx::READ)) };
+    let read = |r: u64| std::iter::once(r).chain(o.siblings.iter().copied()).map(|v| v.to_string()).collect::<Vec<_>>().join("|");
     match (o.write, o.read) {
         (Some(v), _) if o.failed => (format!("{wr} {v} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
         (Some(v), _) if o.respond.is_some() => (format!("{wr} {v} ✓"), "op-write"),
         (Some(v), _) => (format!("{wr} {v} …"), "op-waiting"),
         (None, _) if o.failed => (format!("{rd} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
-        (None, Some(r)) if stale => (format!("{rd} → {r} ✗ {}", t(lang, &tx::STALE)), "op-lost"),
-        (None, Some(r)) if seen_failed => (format!("{rd} → {r} !"), "op-read op-seen-failed"),
+        (None, Some(r)) if stale => (format!("{rd} → {} ✗ {}", read(r), t(lang, &tx::STALE)), "op-lost"),
+        (None, Some(r)) if seen_failed => (format!("{rd} → {} !", read(r)), "op-read op-seen-failed"),
+        (None, Some(r)) if !o.siblings.is_empty() => (format!("{rd} → {}", read(r)), "op-read op-siblings"),
         (None, Some(r)) => (format!("{rd} → {r}"), "op-read"),
         (None, None) => (format!("{rd} …"), "op-waiting"),
     }
@@ -116,7 +121,10 @@ fn op_cell(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang) -> CellVis 
         None => format!("{} ms –", o.invoke / MS),
     };
     let version = o.version.map_or(String::new(), |v| format!(" · {v}"));
-    let why = if seen_failed { format!(" · {}", t(lang, &tx::FAILED_SEEN)) } else { String::new() };
+    let mut why = if seen_failed { format!(" · {}", t(lang, &tx::FAILED_SEEN)) } else { String::new() };
+    if !o.siblings.is_empty() {
+        why += &format!(" · {} {}", o.siblings.len() + 1, t(lang, &tx::SIBLINGS));
+    }
     CellVis {
         title: format!("{label}{version} · {when}{why}"),
         value: main.clone(),
@@ -135,9 +143,19 @@ impl QuorumAdapter {
     fn clients<'a>(&self, w: &'a World<QNode>) -> Vec<&'a Client> {
         (0..w.len()).filter_map(|i| w.node(i).client()).collect()
     }
-    /// The newest version any server holds (its own copy or a kept hint).
-    fn newest(&self, w: &World<QNode>) -> crate::protocols::quorum::Version {
-        (0..self.cfg.servers).filter_map(|i| w.node(i).server()).map(|s| s.newest().0).max().unwrap_or_default()
+    /// The newest writes any server holds (its own or kept hints): one, or concurrent ones.
+    fn newest(&self, w: &World<QNode>) -> Vec<Item> {
+        let mut all = Vec::new();
+        for s in (0..self.cfg.servers).filter_map(|i| w.node(i).server()) {
+            for item in s.held() {
+                absorb(&mut all, item);
+            }
+        }
+        all
+    }
+
+    fn items_text(items: &[Item]) -> String {
+        items.iter().map(|(v, x)| format!("{x} · {v}")).collect::<Vec<_>>().join(" | ")
     }
 }
 
@@ -153,21 +171,29 @@ impl Adapter for QuorumAdapter {
         let alive = w.is_alive(id);
         let vis = if let Some(s) = n.server() {
             let home = id < self.cfg.n;
-            let fresh = s.newest().0 >= self.newest(w);
-            let (tone, state) = match (fresh, s.hints().is_empty()) {
-                (_, false) => ("violet", "keeping-hints"),
-                (true, true) => ("green", "newest"),
-                (false, true) => ("amber", "older"),
+            let held = s.held();
+            let fresh = self.newest(w).iter().all(|n| held.iter().any(|h| n.0.covered_by(&h.0)));
+            let siblings = s.items().len() > 1;
+            let (tone, state) = match (fresh, s.hints().is_empty(), siblings) {
+                (_, false, _) => ("violet", "keeping-hints"),
+                (_, true, true) => ("v1", "siblings"),
+                (true, true, false) => ("green", "newest"),
+                (false, true, false) => ("amber", "older"),
             };
-            let mut cells = vec![CellVis {
-                top: s.version().to_string(),
-                main: s.value().to_string(),
-                sub: String::new(),
-                class: if fresh { "op-done".into() } else { "op-waiting".into() },
-                value: s.value().to_string(),
-                done: true,
-                title: format!("{} {} · {} {}", t(lang, &tx::VERSION), s.version(), t(lang, &tx::VALUE), s.value()),
-            }];
+            let mut cells: Vec<CellVis> = s
+                .items()
+                .iter()
+                .rev()
+                .map(|(version, value)| CellVis {
+                    top: version.to_string(),
+                    main: value.to_string(),
+                    sub: if siblings { t(lang, &tx::SIBLING) } else { String::new() },
+                    class: if fresh { "op-done".into() } else { "op-waiting".into() },
+                    value: value.to_string(),
+                    done: true,
+                    title: format!("{} {version} · {} {value}", t(lang, &tx::VERSION), t(lang, &tx::VALUE)),
+                })
+                .collect();
             cells.extend(s.hints().iter().map(|h| CellVis {
                 top: format!("→{}", self.names[h.home]),
                 main: h.value.to_string(),
@@ -186,14 +212,20 @@ impl Adapter for QuorumAdapter {
                 shape: if home { Shape::Circle } else { Shape::Diamond },
                 tone,
                 crashed: false,
-                badge: s.version().to_string(),
-                label: format!("{role_text} · {}", s.version()),
+                badge: if siblings { format!("{}×", s.items().len()) } else { s.version().to_string() },
+                label: if siblings {
+                    format!("{role_text} · {} {}", s.items().len(), t(lang, &tx::SIBLINGS))
+                } else {
+                    format!("{role_text} · {}", s.version())
+                },
                 ring: timer_left(w, id, &QTimer::Handoff),
                 term: None,
                 details: vec![
-                    (tr(lang, Text::Key(Key::Status)).to_string(), format!("{role_text} · {}", t(lang, if fresh { &tx::NEWEST } else { &tx::OLDER }))),
-                    (t(lang, &tx::VERSION), s.version().to_string()),
-                    (t(lang, &tx::VALUE), s.value().to_string()),
+                    (
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        format!("{role_text} · {}", t(lang, if siblings { &tx::HOLDS_SIBLINGS } else if fresh { &tx::NEWEST } else { &tx::OLDER })),
+                    ),
+                    (format!("{} · {}", t(lang, &tx::VALUE), t(lang, &tx::VERSION)), Self::items_text(s.items())),
                     (t(lang, &tx::HINTS), s.hints().iter().map(|h| format!("{}: {} ({})", self.names[h.home], h.value, h.version)).collect::<Vec<_>>().join(" · ")),
                 ],
                 commands: vec![],
@@ -268,10 +300,9 @@ impl Adapter for QuorumAdapter {
 
     fn msg_detail(&self, m: &QMsg) -> String {
         match m {
-            QMsg::VersionReply { version, .. } | QMsg::HandoffAck { version } => version.to_string(),
-            QMsg::Put { version, value, hint: None, .. } | QMsg::Handoff { version, value } => format!("{value} · {version}"),
-            QMsg::Put { version, value, hint: Some(h), .. } => format!("{value} · {version} · →{}", self.names[*h]),
-            QMsg::GetReply { version, value, .. } => format!("{value} · {version}"),
+            QMsg::VersionReply { version, .. } => version.to_string(),
+            QMsg::Put { items, hint: None, .. } | QMsg::Handoff { items } | QMsg::HandoffAck { items } | QMsg::GetReply { items, .. } => Self::items_text(items),
+            QMsg::Put { items, hint: Some(h), .. } => format!("{} · →{}", Self::items_text(items), self.names[*h]),
             QMsg::VersionQuery { .. } | QMsg::Get { .. } | QMsg::PutAck { .. } => String::new(),
         }
     }
@@ -279,18 +310,13 @@ impl Adapter for QuorumAdapter {
     fn msg_fields(&self, m: &QMsg, _lang: Lang) -> Vec<(String, String)> {
         let f = |k: &str, v: String| (k.to_string(), v);
         let op = |o: &crate::protocols::quorum::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
+        let items = |i: &[Item]| f(if i.len() > 1 { "siblings" } else { "value · version" }, Self::items_text(i));
         match m {
             QMsg::VersionQuery { op: o } | QMsg::Get { op: o } | QMsg::PutAck { op: o } => vec![op(o)],
             QMsg::VersionReply { op: o, version } => vec![op(o), f("version", version.to_string())],
-            QMsg::Put { op: o, version, value, hint } => vec![
-                op(o),
-                f("version", version.to_string()),
-                f("value", value.to_string()),
-                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
-            ],
-            QMsg::GetReply { op: o, version, value } => vec![op(o), f("version", version.to_string()), f("value", value.to_string())],
-            QMsg::Handoff { version, value } => vec![f("version", version.to_string()), f("value", value.to_string())],
-            QMsg::HandoffAck { version } => vec![f("version", version.to_string())],
+            QMsg::Put { op: o, items: i, hint } => vec![op(o), items(i), f("hint", hint.map_or("–".into(), |h| self.names[h].clone()))],
+            QMsg::GetReply { op: o, items: i } => vec![op(o), items(i)],
+            QMsg::Handoff { items: i } | QMsg::HandoffAck { items: i } => vec![items(i)],
         }
     }
 
@@ -347,6 +373,17 @@ impl Adapter for QuorumAdapter {
             StatusVis { key: "stale", label: t(lang, &tx::STATUS_STALE), value: m.stale().len().to_string(), alarm: !m.stale().is_empty() },
             StatusVis { key: "failed", label: t(lang, &tx::STATUS_FAILED), value: format!("{failed} / {}", m.failed_seen().len()), alarm: !m.failed_seen().is_empty() },
             StatusVis { key: "hints", label: t(lang, &tx::STATUS_HINTS), value: hints.to_string(), alarm: false },
+            StatusVis {
+                key: "versions",
+                label: t(lang, &tx::VERSIONS),
+                value: if c.vector_clocks {
+                    let siblings: usize = (0..c.servers).filter_map(|i| w.node(i).server()).filter(|s| s.items().len() > 1).count();
+                    format!("{} · {}: {siblings}", t(lang, &tx::VECTOR_CLOCKS), t(lang, &tx::STATUS_SIBLINGS))
+                } else {
+                    t(lang, &tx::VERSION_NUMBERS)
+                },
+                alarm: false,
+            },
         ]
     }
 
@@ -354,6 +391,7 @@ impl Adapter for QuorumAdapter {
         vec![
             (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::NEWEST))),
             (Shape::Circle, "amber", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::OLDER))),
+            (Shape::Circle, "v1", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::HOLDS_SIBLINGS))),
             (Shape::Diamond, "violet", format!("{} · {}", t(lang, &tx::STAND_IN), t(lang, &tx::HINTS))),
             (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
             (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),

@@ -18,14 +18,20 @@ pub fn narrate(lang: Lang, note: &QNote, names: &[String]) -> String {
         (Lang::Zh, QNote::WriteDone { value, version }) => format!("W 个副本已保存 {value}（{version}）：写入成功"),
         (Lang::En, QNote::ReadStarted) => "reads the register".into(),
         (Lang::Zh, QNote::ReadStarted) => "读取寄存器".into(),
-        (Lang::En, QNote::ReadDone { value, version, stale }) => {
+        (Lang::En, QNote::ReadDone { value, version, siblings, .. }) if siblings > 1 => {
+            format!("read {siblings} concurrent versions (siblings), seen together as {version}; shows {value} first — the client's next write replaces them all")
+        }
+        (Lang::Zh, QNote::ReadDone { value, version, siblings, .. }) if siblings > 1 => {
+            format!("读到 {siblings} 个并发版本（冲突副本），合并为 {version}；先显示 {value}——客户端的下一次写入会把它们全部取代")
+        }
+        (Lang::En, QNote::ReadDone { value, version, stale, .. }) => {
             if stale > 0 {
                 format!("read {value} ({version}), the highest version of its R replies ({stale} held an older one)")
             } else {
                 format!("read {value} ({version})")
             }
         }
-        (Lang::Zh, QNote::ReadDone { value, version, stale }) => {
+        (Lang::Zh, QNote::ReadDone { value, version, stale, .. }) => {
             if stale > 0 {
                 format!("读到 {value}（{version}），R 个回复中版本号最高的（{stale} 个副本是旧版本）")
             } else {
@@ -42,12 +48,18 @@ pub fn narrate(lang: Lang, note: &QNote, names: &[String]) -> String {
         (Lang::Zh, QNote::Failed { write: None }) => "规定时间内回复数不足：读取失败".into(),
         (Lang::En, QNote::Busy) => "is still waiting for its last operation".into(),
         (Lang::Zh, QNote::Busy) => "上一个操作还在等待应答".into(),
-        (Lang::En, QNote::Stored { version, value, hint: None }) => format!("stored {value} ({version})"),
-        (Lang::Zh, QNote::Stored { version, value, hint: None }) => format!("保存 {value}（{version}）"),
-        (Lang::En, QNote::Stored { version, value, hint: Some(h) }) => format!("keeps {value} ({version}) for {} with a hint", s(h)),
-        (Lang::Zh, QNote::Stored { version, value, hint: Some(h) }) => format!("代 {} 暂存 {value}（{version}），附提示（hint）", s(h)),
-        (Lang::En, QNote::Older { version, held }) => format!("ignored {version}: it holds the newer {held}"),
-        (Lang::Zh, QNote::Older { version, held }) => format!("忽略 {version}：已有更新的 {held}"),
+        (Lang::En, QNote::Stored { version, value, hint: None, siblings }) if siblings > 1 => {
+            format!("stored {value} ({version}) beside a concurrent write: {siblings} siblings, neither clock has seen the other")
+        }
+        (Lang::Zh, QNote::Stored { version, value, hint: None, siblings }) if siblings > 1 => {
+            format!("保存 {value}（{version}），与并发写入并存：{siblings} 个冲突副本，两个向量时钟互不包含")
+        }
+        (Lang::En, QNote::Stored { version, value, hint: None, .. }) => format!("stored {value} ({version})"),
+        (Lang::Zh, QNote::Stored { version, value, hint: None, .. }) => format!("保存 {value}（{version}）"),
+        (Lang::En, QNote::Stored { version, value, hint: Some(h), .. }) => format!("keeps {value} ({version}) for {} with a hint", s(h)),
+        (Lang::Zh, QNote::Stored { version, value, hint: Some(h), .. }) => format!("代 {} 暂存 {value}（{version}），附提示（hint）", s(h)),
+        (Lang::En, QNote::Older { version, held }) => format!("ignored {version}: it holds {held}, which has seen it"),
+        (Lang::Zh, QNote::Older { version, held }) => format!("忽略 {version}：已有包含它的 {held}"),
         (Lang::En, QNote::HandedOff { home, version }) => format!("handed {version} over to {} (hinted handoff)", s(home)),
         (Lang::Zh, QNote::HandedOff { home, version }) => format!("把 {version} 移交给 {}（提示移交）", s(home)),
     }
@@ -75,6 +87,9 @@ pub const REPAIR_BACKGROUND: Tx = tx("in the background", "后台修复");
 pub const REPAIR_BLOCKING: Tx = tx("before answering (W copies)", "返回前修复（写回 W 个）");
 pub const SLOPPY: Tx = tx("Sloppy quorum with hinted handoff", "宽松 Quorum（Sloppy）与提示移交");
 pub const RATE: Tx = tx("Workload: operations per second per client (0: by click)", "负载：每个客户端每秒操作数（0 为手动）");
+pub const VERSIONS: Tx = tx("Versions", "版本");
+pub const VERSION_NUMBERS: Tx = tx("version numbers", "版本号");
+pub const VECTOR_CLOCKS: Tx = tx("vector clocks (siblings)", "向量时钟（保留冲突副本）");
 pub const FIRST_REPLY: Tx = tx("Break it: a read returns the first reply, not the highest version", "破坏它：读操作返回第一个回复，而不是最高版本");
 
 pub const PRESET_STALE: Tx = tx("W + R ≤ N: stale read", "W + R ≤ N：读到旧值");
@@ -91,6 +106,11 @@ pub const PRESET_FAILED: Tx = tx("A failed write is seen, then unseen", "失败�
 pub const ABOUT_FAILED: Tx = tx(
     "N = 3, W = 2, R = 2. C1's write reaches only S1, so it fails — but S1 keeps it, and C2's read (from S1 and S2) returns it: the highest version wins. C2's next read asks S2 and S3 and gets the old value back: one client saw the value go back in time. Read repair “before answering” prevents it: try it in the settings.",
     "N = 3，W = 2，R = 2。C1 的写入只到达 S1，因此失败——但 S1 保留了它，C2 从 S1、S2 读取时返回了它：版本号最高者胜出。C2 下一次从 S2、S3 读取，又读回旧值：同一个客户端看到数据“倒退”。在设置里选择“返回前修复”的读修复可以避免这种情况。",
+);
+pub const PRESET_CONCURRENT: Tx = tx("Concurrent writers: vector clocks keep siblings", "并发写入：向量时钟保留冲突副本");
+pub const ABOUT_CONCURRENT: Tx = tx(
+    "N = 3, W = 2, R = 2, versions are vector clocks ⟨C1's count, C2's count⟩. C1 and C2 write at the same moment: both ask for the version, both see ⟨0,0⟩ and write ⟨1,0⟩ and ⟨0,1⟩. Neither clock has seen the other, so every replica keeps both: siblings (cyan). C1's read returns both; C1's next write has seen both (⟨2,1⟩) and replaces them, and C2 then reads one value. Switch Versions to version numbers and run it again: one acknowledged write silently overwrites the other.",
+    "N = 3，W = 2，R = 2，版本用向量时钟 ⟨C1 的计数, C2 的计数⟩。C1 和 C2 同时写入：两者询问版本都看到 ⟨0,0⟩，分别写出 ⟨1,0⟩ 与 ⟨0,1⟩。两个向量时钟互不包含，每个副本都保留两者：冲突副本（青色）。C1 读取时两个值都返回；C1 的下一次写入已看过两者（⟨2,1⟩），把它们取代，C2 随后只读到一个值。把“版本”改成版本号再运行一次：一个已确认的写入被另一个悄悄覆盖。",
 );
 pub const PRESET_SLOPPY: Tx = tx("Sloppy quorum under a partition", "网络分区下的宽松 Quorum");
 pub const ABOUT_SLOPPY: Tx = tx(
@@ -116,6 +136,10 @@ pub const STALE: Tx = tx("stale read", "读到旧值");
 pub const FAILED: Tx = tx("failed", "失败");
 pub const FAILED_SEEN: Tx = tx("returned a failed write", "读到了失败的写入");
 pub const VERSION: Tx = tx("Version", "版本号");
+pub const SIBLINGS: Tx = tx("siblings", "个冲突副本");
+pub const SIBLING: Tx = tx("sibling", "冲突副本");
+pub const HOLDS_SIBLINGS: Tx = tx("holds concurrent siblings", "保存并发的冲突副本");
+pub const STATUS_SIBLINGS: Tx = tx("replicas with siblings", "有冲突副本的副本");
 pub const VALUE: Tx = tx("Value", "值");
 pub const HINTS: Tx = tx("Kept for others (hints)", "代为暂存（hint）");
 pub const PROGRESS: Tx = tx("Answers", "已收到回复");
