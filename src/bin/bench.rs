@@ -32,6 +32,7 @@ fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
         },
         trace_capacity: 0,
         check_invariants,
+        clocks: Vec::new(),
     };
     let raft = RaftConfig {
         election_min: 100 * MS,

@@ -5,6 +5,7 @@
 //! every user action at a virtual time, so the same inputs always give the same trace.
 
 pub mod chaos;
+pub mod clock;
 pub mod hash;
 pub mod invariant;
 pub mod network;
@@ -16,6 +17,7 @@ pub mod trace;
 pub mod world;
 
 pub use chaos::{heal_everything, Chaos};
+pub use clock::{ClockSpec, LocalClock};
 pub use invariant::{Monitor, NoMonitor, Violation};
 pub use network::{DropReason, LinkState, NetConfig};
 pub use node::{Ctx, Effect, NodeId, Protocol};
@@ -23,4 +25,4 @@ pub use rng::SimRng;
 pub use shared_log::SharedLog;
 pub use time::{SimTime, MS, SEC};
 pub use trace::{Aside, TraceEvent, TraceKind};
-pub use world::{Action, World, WorldConfig};
+pub use world::{Action, PauseSpan, World, WorldConfig};

@@ -63,8 +63,13 @@ pub enum Effect<P: Protocol> {
 pub struct Ctx<P: Protocol> {
     /// This node.
     pub id: NodeId,
-    /// The current virtual time.
+    /// The current virtual (true) time. Protocols of the time chapter must not act on it:
+    /// they read [`Ctx::local`]; it stays for recording what an outside observer saw (a
+    /// client's history) and for the protocols whose nodes share one perfect clock.
     pub now: SimTime,
+    /// What this node's local clock reads (drift, offset, jumps: [`crate::sim::clock`]);
+    /// equal to `now` for a perfect clock. Timers run on it.
+    pub local: SimTime,
     /// How many nodes the cluster has (ids `0..cluster_size`).
     pub cluster_size: usize,
     pub(crate) effects: Vec<Effect<P>>,
@@ -79,6 +84,7 @@ impl<P: Protocol> Ctx<P> {
         Ctx {
             id,
             now,
+            local: now,
             cluster_size,
             effects: Vec::new(),
             entropy: id as u64 ^ now,

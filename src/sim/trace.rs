@@ -70,6 +70,20 @@ pub enum TraceKind<P: Protocol> {
         a: NodeId,
         b: NodeId,
     },
+    /// The node stopped (a GC pause) until `until`.
+    Paused {
+        node: NodeId,
+        until: SimTime,
+    },
+    /// A paused node carries on.
+    Resumed {
+        node: NodeId,
+    },
+    /// The node's clock was stepped by `delta` µs.
+    ClockJumped {
+        node: NodeId,
+        delta: i64,
+    },
     /// An invariant broke; see [`crate::sim::Violation`].
     Violation {
         rule: &'static str,
@@ -118,6 +132,9 @@ impl<P: Protocol> TraceKind<P> {
             TraceKind::Restarted { node } => (7u8, node).hash(h),
             TraceKind::LinkCut { a, b } => (8u8, a, b).hash(h),
             TraceKind::LinkHealed { a, b } => (9u8, a, b).hash(h),
+            TraceKind::Paused { node, until } => (11u8, node, until).hash(h),
+            TraceKind::Resumed { node } => (12u8, node).hash(h),
+            TraceKind::ClockJumped { node, delta } => (13u8, node, delta).hash(h),
             TraceKind::Violation { rule } => (10u8, rule).hash(h),
         }
     }

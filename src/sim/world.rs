@@ -7,6 +7,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use super::clock::{ClockSpec, LocalClock};
 use super::invariant::{Monitor, Violation};
 use super::network::{DropReason, InFlight, LinkState, NetConfig, Network};
 use super::node::{Ctx, Effect, NodeId, Protocol};
@@ -26,6 +27,8 @@ pub struct WorldConfig {
     pub trace_capacity: usize,
     /// Check the protocol's invariants after every step.
     pub check_invariants: bool,
+    /// Each node's local clock at time 0, by node id (missing: a perfect clock).
+    pub clocks: Vec<ClockSpec>,
 }
 
 impl WorldConfig {
@@ -37,6 +40,7 @@ impl WorldConfig {
             net,
             trace_capacity: 0,
             check_invariants,
+            clocks: Vec::new(),
         }
     }
 }
@@ -48,6 +52,7 @@ impl Default for WorldConfig {
             net: NetConfig::default(),
             trace_capacity: 512,
             check_invariants: true,
+            clocks: Vec::new(),
         }
     }
 }
@@ -73,6 +78,12 @@ pub enum Action<C> {
     Command(NodeId, C),
     /// Change the network's latency range and loss (affects messages sent from now on).
     SetNet(NetConfig),
+    /// The node stops for this long (a GC pause, a VM freeze) and then carries on as if
+    /// nothing happened: not a crash — its state survives, and what arrives meanwhile
+    /// (messages, timers that come due, commands) waits and is handled when it resumes.
+    Pause(NodeId, SimTime),
+    /// The node's local clock is stepped by this many microseconds (negative: backward).
+    ClockJump(NodeId, i64),
 }
 
 /// A timer a node has armed.
@@ -80,7 +91,10 @@ pub enum Action<C> {
 pub struct ArmedTimer<T> {
     pub timer: T,
     pub set_at: SimTime,
+    /// The true time it fires (moves when the node's clock jumps).
     pub deadline: SimTime,
+    /// The local clock reading it fires at (timers run on the node's clock).
+    pub local_deadline: i64,
     gen: u64,
 }
 
@@ -93,6 +107,18 @@ enum Due {
     },
     /// A scripted action (a preset's "the coordinator crashes at 45 ms").
     Scripted(usize),
+    /// A paused node's pause may be over.
+    Resume(NodeId),
+    /// A command that waited for its paused node (index into `held_cmds`).
+    HeldCmd(usize),
+}
+
+/// A pause, for drawing: the node, when it began, when it ends (or ended).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PauseSpan {
+    pub node: NodeId,
+    pub from: SimTime,
+    pub until: SimTime,
 }
 
 #[derive(Clone, Debug)]
@@ -103,6 +129,10 @@ struct Slot<P: Protocol> {
     timer_rng: SimRng,
     net_rng: SimRng,
     entropy_rng: SimRng,
+    clock: LocalClock,
+    /// Paused until then; what came due meanwhile waits in `held`, in order.
+    paused_until: Option<SimTime>,
+    held: Vec<Due>,
 }
 
 /// A cluster of `P` nodes on a simulated network.
@@ -125,6 +155,10 @@ pub struct World<P: Protocol> {
     scratch: Vec<Effect<P>>,
     // Kept beside the slots so the monitor can see which nodes are up as one slice.
     alive_view: Vec<bool>,
+    /// Commands given to paused nodes: (node, command, from a preset's script).
+    held_cmds: Vec<(NodeId, P::Cmd, bool)>,
+    /// Every pause so far, for drawing.
+    pauses: Vec<PauseSpan>,
 }
 
 impl<P: Protocol> World<P> {
@@ -142,6 +176,9 @@ impl<P: Protocol> World<P> {
                 timer_rng: root.fork(i as u64 + 1),
                 net_rng: root.fork(0x1_0000 + i as u64),
                 entropy_rng: root.fork(0x2_0000 + i as u64),
+                clock: LocalClock::new(config.clocks.get(i).copied().unwrap_or_default()),
+                paused_until: None,
+                held: Vec::new(),
             })
             .collect();
         let mut w = World {
@@ -160,6 +197,8 @@ impl<P: Protocol> World<P> {
             events: 0,
             scratch: Vec::new(),
             alive_view: vec![true; n],
+            held_cmds: Vec::new(),
+            pauses: Vec::new(),
         };
         for i in 0..n {
             w.with_node(i, |p, cx| p.on_start(cx));
@@ -209,6 +248,22 @@ impl<P: Protocol> World<P> {
     /// Whether a node is up.
     pub fn is_alive(&self, id: NodeId) -> bool {
         self.slots[id].alive
+    }
+    /// A node's local clock (see [`crate::sim::clock`]).
+    pub fn clock(&self, id: NodeId) -> &LocalClock {
+        &self.slots[id].clock
+    }
+    /// What a node's local clock reads now.
+    pub fn local_time(&self, id: NodeId) -> i64 {
+        self.slots[id].clock.read(self.now)
+    }
+    /// Until when a node is paused, if it is.
+    pub fn paused_until(&self, id: NodeId) -> Option<SimTime> {
+        self.slots[id].paused_until
+    }
+    /// Every pause so far (the last may still be going on).
+    pub fn pauses(&self) -> &[PauseSpan] {
+        &self.pauses
     }
     /// The timers a node has armed.
     pub fn timers(&self, id: NodeId) -> &[ArmedTimer<P::Timer>] {
@@ -298,6 +353,44 @@ impl<P: Protocol> World<P> {
                 slot.timers.clear();
                 slot.proto.on_crash();
                 self.trace.record(now, TraceKind::Crashed { node: id });
+                // A crash ends a pause: what waited is lost with the node.
+                if self.slots[id].paused_until.take().is_some() {
+                    self.end_pause_span(id);
+                    for due in std::mem::take(&mut self.slots[id].held) {
+                        if let Due::Deliver(mid) = due {
+                            if let Some(m) = self.net.take(mid) {
+                                self.deliver(m);
+                            }
+                        }
+                    }
+                }
+            }
+            Action::Pause(id, span) if id < self.len() && self.slots[id].alive && span > 0 => {
+                let until = now.saturating_add(span);
+                let slot = &mut self.slots[id];
+                let was = slot.paused_until;
+                slot.paused_until = Some(was.map_or(until, |w| w.max(until)));
+                let until = slot.paused_until.unwrap_or(until);
+                match self.pauses.iter_mut().rev().find(|p| p.node == id && was.is_some()) {
+                    Some(p) => p.until = until,
+                    None => self.pauses.push(PauseSpan { node: id, from: now, until }),
+                }
+                self.trace.record(now, TraceKind::Paused { node: id, until });
+                self.push(until, Due::Resume(id));
+            }
+            Action::ClockJump(id, delta) if id < self.len() && delta != 0 => {
+                let slot = &mut self.slots[id];
+                slot.clock.jump(now, delta);
+                self.trace.record(now, TraceKind::ClockJumped { node: id, delta });
+                // Its timers run on its clock: each fires when the clock reads its deadline.
+                let timers = std::mem::take(&mut self.slots[id].timers);
+                for mut t in timers {
+                    self.timer_gen += 1;
+                    t.gen = self.timer_gen;
+                    t.deadline = self.slots[id].clock.when_reads(t.local_deadline, now);
+                    self.push(t.deadline, Due::Timer { node: id, gen: t.gen });
+                    self.slots[id].timers.push(t);
+                }
             }
             Action::Restart(id) if id < self.len() && !self.slots[id].alive => {
                 self.slots[id].alive = true;
@@ -377,7 +470,12 @@ impl<P: Protocol> World<P> {
                         scripted,
                     },
                 );
-                if self.slots[id].alive {
+                if self.slots[id].paused_until.is_some() {
+                    // It waits for the node to resume, like a message.
+                    self.held_cmds.push((id, cmd, scripted));
+                    let idx = self.held_cmds.len() - 1;
+                    self.slots[id].held.push(Due::HeldCmd(idx));
+                } else if self.slots[id].alive {
                     self.with_node(id, |p, cx| p.on_cmd(cmd, cx));
                 }
             }
@@ -392,6 +490,14 @@ impl<P: Protocol> World<P> {
 
     // ----- internals -----------------------------------------------------------------
 
+    /// A pause cut short (by a crash) ends now on the drawing.
+    fn end_pause_span(&mut self, id: NodeId) {
+        let now = self.now;
+        if let Some(p) = self.pauses.iter_mut().rev().find(|p| p.node == id) {
+            p.until = p.until.min(now);
+        }
+    }
+
     fn push(&mut self, at: SimTime, due: Due) {
         self.seq += 1;
         self.queue.push(Reverse((at, self.seq, due)));
@@ -400,7 +506,39 @@ impl<P: Protocol> World<P> {
     /// Handle one queue entry; false if it was stale (a cancelled timer, a message
     /// already dropped).
     fn process(&mut self, at: SimTime, due: Due) -> bool {
+        // A paused node handles nothing: what comes due for it waits until it resumes.
+        let for_node = match due {
+            Due::Deliver(id) => self.net.get(id).map(|m| m.to),
+            Due::Timer { node, .. } => Some(node),
+            _ => None,
+        };
+        if let Some(node) = for_node.filter(|&n| self.slots[n].paused_until.is_some()) {
+            self.slots[node].held.push(due);
+            return false;
+        }
         match due {
+            Due::Resume(node) => {
+                if self.slots[node].paused_until != Some(at) {
+                    return false;
+                }
+                self.now = at;
+                self.slots[node].paused_until = None;
+                self.trace.record(at, TraceKind::Resumed { node });
+                for held in std::mem::take(&mut self.slots[node].held) {
+                    if self.process(at, held) {
+                        self.check();
+                    }
+                }
+                true
+            }
+            Due::HeldCmd(idx) => {
+                let (node, cmd, _) = self.held_cmds[idx].clone();
+                self.now = at;
+                if self.slots[node].alive {
+                    self.with_node(node, |p, cx| p.on_cmd(cmd, cx));
+                }
+                true
+            }
             Due::Deliver(id) => {
                 let Some(m) = self.net.take(id) else {
                     return false;
@@ -480,6 +618,7 @@ impl<P: Protocol> World<P> {
         let mut cx = Ctx {
             id,
             now: self.now,
+            local: self.slots[id].clock.time(self.now),
             cluster_size: self.slots.len(),
             effects: std::mem::take(&mut self.scratch),
             entropy,
@@ -513,13 +652,21 @@ impl<P: Protocol> World<P> {
             Effect::SetTimer { timer, min, max } => {
                 let slot = &mut self.slots[id];
                 slot.timers.retain(|t| t.timer != timer);
-                let deadline = now + slot.timer_rng.range_inclusive(min, max);
+                let delay = slot.timer_rng.range_inclusive(min, max);
+                // The delay is measured on the node's own clock.
+                let (deadline, local_deadline) = if slot.clock.is_perfect() {
+                    (now + delay, (now + delay) as i64)
+                } else {
+                    let local = slot.clock.read(now) + delay as i64;
+                    (slot.clock.when_reads(local, now), local)
+                };
                 self.timer_gen += 1;
                 let gen = self.timer_gen;
                 self.slots[id].timers.push(ArmedTimer {
                     timer,
                     set_at: now,
                     deadline,
+                    local_deadline,
                     gen,
                 });
                 self.push(deadline, Due::Timer { node: id, gen });

@@ -75,6 +75,21 @@ fn NodeDetails(id: usize) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Pages of the time chapter: pause the node, step its clock.
+    let sizes = move || ctl.scenario.with(|s| s.spec().time_faults.then(|| s.time_fault_sizes()));
+    let time_faults = move || {
+        let (pause, jump) = sizes()?;
+        let ms = crate::sim::MS;
+        let l = ctl.lang.get();
+        Some(view! {
+            <button data-testid="action-pause" disabled=crashed
+                on:click=move |_| ctl.act(UiAction::Pause(id, pause))>{format!("⏸ {} {} ms", t(l, Key::PauseNode), pause / ms)}</button>
+            <button data-testid="action-clock-forward" disabled=crashed
+                on:click=move |_| ctl.act(UiAction::ClockJump(id, jump))>{format!("⏩ {} +{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
+            <button data-testid="action-clock-back" disabled=crashed
+                on:click=move |_| ctl.act(UiAction::ClockJump(id, -jump))>{format!("⏪ {} −{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
+        })
+    };
     view! {
         <div class="node-details">
             {details}
@@ -86,6 +101,7 @@ fn NodeDetails(id: usize) -> impl IntoView {
                     view! { <button class="danger" data-testid="action-kill" on:click=move |_| ctl.act(UiAction::Crash(id))>"✕ "<Tr k=Key::Kill/></button> }.into_any()
                 }}
                 {commands}
+                {time_faults}
                 <button data-testid="action-isolate" on:click=move |_| ctl.isolate(id)><Tr k=Key::Isolate/></button>
             </div>
         </div>

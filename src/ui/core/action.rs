@@ -15,6 +15,10 @@ pub enum UiAction {
     SetNet(NetConfig),
     /// A protocol command by its id (`request`, `timeout`, `propose`, `begin`, `vote-no`).
     Command(NodeId, &'static str),
+    /// Stop the node for this long (µs): a GC pause (pages of the time chapter).
+    Pause(NodeId, crate::sim::SimTime),
+    /// Step the node's clock by this many µs (negative: backward).
+    ClockJump(NodeId, i64),
     /// A command with the text the user typed (the bloom filter's `insert` of a word).
     Input(NodeId, &'static str, String),
 }

@@ -3,7 +3,7 @@
 //! Each entry is the virtual time in microseconds, a letter, and its arguments. Nodes are
 //! numbered from 1 as on screen. `k` kill, `r` restart, `c` cut, `h` heal, `p` partition
 //! (groups `1.2-3.4.5`), `H` heal all, `d` drop message id, `x` protocol command
-//! (`x2request`). A bad entry is skipped with a notice naming it; the rest still load.
+//! (`x2request`), `z` pause (`z2:300` ms), `j` clock jump (`j2:-100` ms). A bad entry is skipped with a notice naming it; the rest still load.
 
 use crate::sim::SimTime;
 use crate::ui::core::action::UiAction;
@@ -51,6 +51,8 @@ fn entry(out: &mut String, at: SimTime, a: &UiAction) -> bool {
             Ok(())
         }
         UiAction::HealAll => write!(out, "H"),
+        UiAction::Pause(n, span) => write!(out, "z{}:{}", n + 1, span / crate::sim::MS),
+        UiAction::ClockJump(n, d) => write!(out, "j{}:{}", n + 1, d / crate::sim::MS as i64),
         UiAction::DropMsg(id) => write!(out, "d{id}"),
         UiAction::Command(n, id) => write!(out, "x{}{id}", n + 1),
         UiAction::Input(n, id, text) => write!(out, "x{}{id}:{}", n + 1, escape(text)),
@@ -117,6 +119,11 @@ fn unescape(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The longest pause a link entry may carry (ms).
+pub const MAX_PAUSE_MS: u64 = 60_000;
+/// The largest clock jump a link entry may carry (ms, either way).
+pub const MAX_JUMP_MS: u64 = 3_600_000;
+
 /// The longest typed text a link entry may carry (characters; a hand-drawn history of
 /// 24 operations fits).
 pub const MAX_INPUT: usize = 400;
@@ -152,6 +159,16 @@ fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimT
         'c' => parse_pair(args, nodes).map(|(a, b)| UiAction::Cut(a, b))?,
         'h' => parse_pair(args, nodes).map(|(a, b)| UiAction::Heal(a, b))?,
         'H' if args.is_empty() => UiAction::HealAll,
+        'z' => {
+            let (n, ms) = args.split_once(':')?;
+            let ms: u64 = ms.parse().ok().filter(|ms| (1..=MAX_PAUSE_MS).contains(ms))?;
+            UiAction::Pause(parse_node(n, nodes)?, ms * crate::sim::MS)
+        }
+        'j' => {
+            let (n, ms) = args.split_once(':')?;
+            let ms: i64 = ms.parse().ok().filter(|ms: &i64| *ms != 0 && ms.unsigned_abs() <= MAX_JUMP_MS)?;
+            UiAction::ClockJump(parse_node(n, nodes)?, ms * crate::sim::MS as i64)
+        }
         'd' => UiAction::DropMsg(args.parse().ok()?),
         'p' => {
             let groups = args
@@ -227,6 +244,9 @@ mod tests {
             (160_000, UiAction::Command(2, "request")),
             (170_000, UiAction::Command(0, "vote-no")),
             (180_000, UiAction::Input(0, "request", "a, b:c ~é".into())),
+            (190_000, UiAction::Pause(3, 300_000)),
+            (200_000, UiAction::ClockJump(1, -100_000)),
+            (200_000, UiAction::ClockJump(4, 2_000)),
         ];
         let s = encode(&log);
         assert_eq!(decode(&s, 5, COMMANDS), (log, vec![]));
@@ -234,12 +254,16 @@ mod tests {
 
     #[test]
     fn bad_entries_are_named_and_the_rest_load() {
-        let (log, n) = decode("100k1,zz,200k9,300x1launch,50r1,400c2-2,500H", 5, COMMANDS);
+        let (log, n) = decode(
+            "100k1,zz,200k9,300x1launch,50r1,400c2-2,500H,600z1:0,600z1:99999999,600j2:0,600j9:5,600z1",
+            5,
+            COMMANDS,
+        );
         assert_eq!(
             log,
             vec![(100, UiAction::Crash(0)), (500, UiAction::HealAll)]
         );
-        assert_eq!(n.len(), 5, "{n:?}");
+        assert_eq!(n.len(), 10, "{n:?}");
         assert_eq!(
             n[0],
             Notice::Malformed {
@@ -252,7 +276,7 @@ mod tests {
     #[test]
     fn random_bytes_never_panic() {
         let mut rng = crate::sim::SimRng::new(11);
-        let alphabet = b"0123456789kcrhHdpx-.,requstimoapbgnv\xe2\x80";
+        let alphabet = b"0123456789kcrhHdpxzj:-.,requstimoapbgnv\xe2\x80";
         for _ in 0..20_000 {
             let len = rng.index(40);
             let bytes: Vec<u8> = (0..len)

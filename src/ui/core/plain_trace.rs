@@ -188,6 +188,17 @@ pub enum PlainKind {
     Restarted {
         node: NodeId,
     },
+    Paused {
+        node: NodeId,
+        until: SimTime,
+    },
+    Resumed {
+        node: NodeId,
+    },
+    ClockJumped {
+        node: NodeId,
+        delta: i64,
+    },
     LinkCut {
         a: NodeId,
         b: NodeId,
@@ -225,6 +236,15 @@ pub fn log_lines(
             PlainKind::Crashed { node } => (Some(node), engine(EngineEvent::Crashed(node)), false),
             PlainKind::Restarted { node } => {
                 (Some(node), engine(EngineEvent::Restarted(node)), false)
+            }
+            PlainKind::Paused { node, until } => (
+                Some(node),
+                engine(EngineEvent::Paused(node, until.saturating_sub(ev.at))),
+                false,
+            ),
+            PlainKind::Resumed { node } => (Some(node), engine(EngineEvent::Resumed(node)), false),
+            PlainKind::ClockJumped { node, delta } => {
+                (Some(node), engine(EngineEvent::ClockJumped(node, delta)), false)
             }
             PlainKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(a, b)), false),
             PlainKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(a, b)), false),
@@ -490,6 +510,20 @@ pub enum TraceRecord {
         at_us: SimTime,
         node: String,
     },
+    Paused {
+        at_us: SimTime,
+        node: String,
+        until_us: SimTime,
+    },
+    Resumed {
+        at_us: SimTime,
+        node: String,
+    },
+    ClockJumped {
+        at_us: SimTime,
+        node: String,
+        delta_us: i64,
+    },
     LinkCut {
         at_us: SimTime,
         a: String,
@@ -567,6 +601,20 @@ impl TraceRecord {
             PlainKind::Restarted { node } => TraceRecord::Restarted {
                 at_us,
                 node: name(node),
+            },
+            PlainKind::Paused { node, until } => TraceRecord::Paused {
+                at_us,
+                node: name(node),
+                until_us: until,
+            },
+            PlainKind::Resumed { node } => TraceRecord::Resumed {
+                at_us,
+                node: name(node),
+            },
+            PlainKind::ClockJumped { node, delta } => TraceRecord::ClockJumped {
+                at_us,
+                node: name(node),
+                delta_us: delta,
             },
             PlainKind::LinkCut { a, b } => TraceRecord::LinkCut {
                 at_us,

@@ -136,6 +136,7 @@ pub fn world_config(sc: &Scenario) -> WorldConfig {
         net: sc.net_config(),
         trace_capacity: TRACE_CAPACITY,
         check_invariants: true,
+        clocks: Vec::new(),
     }
 }
 
@@ -257,6 +258,8 @@ impl<A: Adapter> Sim<A> {
             UiAction::HealAll => Action::HealAll,
             UiAction::DropMsg(id) => Action::DropMsg(id),
             UiAction::SetNet(n) => Action::SetNet(n),
+            UiAction::Pause(n, span) => Action::Pause(n, span),
+            UiAction::ClockJump(n, delta) => Action::ClockJump(n, delta),
             UiAction::Command(n, id) => match self.adapter.command(&self.world, n, id) {
                 Some(cmd) => Action::Command(self.adapter.target(n), cmd),
                 None => return,
@@ -689,10 +692,20 @@ impl<A: Adapter> Sim<A> {
         let mut vis =
             plain_trace::space_time(&mut events, lang, window, w.now(), &alive, self.adapter.names());
         let (from, to) = (vis.from, vis.to);
+        // Pauses are drawn as spans on their node's line, like operations.
+        let pauses = w.pauses().iter().enumerate().map(|(i, p)| OpSpan {
+            key: u64::MAX - i as u64,
+            node: p.node,
+            t0: p.from,
+            t1: Some(p.until.min(w.now())).filter(|_| w.now() >= p.until),
+            label: format!("⏸ {}", t(lang, Key::Paused)),
+            class: "pause-span",
+        });
         vis.spans = self
             .adapter
             .spans(w, lang)
             .into_iter()
+            .chain(pauses)
             .filter(|s| s.t0 <= to && s.t1.is_none_or(|t| t >= from))
             .collect();
         vis
@@ -769,6 +782,9 @@ impl<A: Adapter> Sim<A> {
             },
             TraceKind::Crashed { node } => PlainKind::Crashed { node: *node },
             TraceKind::Restarted { node } => PlainKind::Restarted { node: *node },
+            TraceKind::Paused { node, until } => PlainKind::Paused { node: *node, until: *until },
+            TraceKind::Resumed { node } => PlainKind::Resumed { node: *node },
+            TraceKind::ClockJumped { node, delta } => PlainKind::ClockJumped { node: *node, delta: *delta },
             TraceKind::LinkCut { a, b } => PlainKind::LinkCut { a: *a, b: *b },
             TraceKind::LinkHealed { a, b } => PlainKind::LinkHealed { a: *a, b: *b },
             TraceKind::Violation { rule } => PlainKind::Violation {

@@ -59,6 +59,9 @@ pub struct PageSpec {
     /// The page opens on its first preset (so something happens at once); a page whose
     /// free run is already the lesson (Raft elects by itself) opens in free play.
     pub opens_on_preset: bool,
+    /// A selected node offers the time faults: pause it (a GC pause) and jump its clock
+    /// (sizes: the page's `pausems` and `jumpms` settings, else 300 ms and 100 ms).
+    pub time_faults: bool,
 }
 
 impl PageSpec {
@@ -335,6 +338,16 @@ impl Scenario {
     }
 
     /// A page setting's value (its default when unset).
+    /// How long the inspector's "pause" stops a node and how far "clock ±" steps its
+    /// clock, in µs (see [`PageSpec::time_faults`]).
+    pub fn time_fault_sizes(&self) -> (SimTime, i64) {
+        let or = |key: &str, default: u64| match self.spec().param(key) {
+            Some(_) => self.param(key).max(1),
+            None => default,
+        };
+        (or("pausems", 300) * crate::sim::MS, (or("jumpms", 100) * crate::sim::MS) as i64)
+    }
+
     pub fn param(&self, key: &str) -> u64 {
         match self.spec().param(key) {
             Some(p) => self.params.get(p.key).copied().unwrap_or(p.default),

@@ -67,6 +67,11 @@ pub fn text(key: Key) -> &'static str {
         Key::Settings => "Settings",
         Key::Crashed => "Crashed",
         Key::Kill => "Kill",
+        Key::Paused => "paused",
+        Key::PauseNode => "Pause",
+        Key::ClockJump => "Clock",
+        Key::LocalClock => "Local clock",
+        Key::TrueTime => "True time",
         Key::Restart => "Restart",
         Key::Cut => "Cut",
         Key::Heal => "Heal",
@@ -190,6 +195,16 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
     match e {
         EngineEvent::Crashed(_) => "crashed".into(),
         EngineEvent::Restarted(_) => "restarted".into(),
+        EngineEvent::Paused(_, span) => format!(
+            "paused for {} ms (a GC pause: it handles nothing until then, and remembers everything)",
+            span / crate::sim::MS
+        ),
+        EngineEvent::Resumed(_) => "resumed: carries on as if no time had passed".into(),
+        EngineEvent::ClockJumped(_, d) => format!(
+            "its clock jumped {} {} ms",
+            if *d >= 0 { "forward" } else { "back" },
+            d.unsigned_abs() / crate::sim::MS
+        ),
         EngineEvent::LinkCut(a, b) => format!("link {}–{} cut", s(a), s(b)),
         EngineEvent::LinkHealed(a, b) => format!("link {}–{} healed", s(a), s(b)),
         EngineEvent::Dropped {

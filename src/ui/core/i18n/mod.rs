@@ -72,6 +72,7 @@ keys! {
     ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
     ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
     StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr, NoLinearOrder,
+    Paused, PauseNode, ClockJump, LocalClock, TrueTime,
 }
 
 /// A fixed string in `lang`.
@@ -102,6 +103,11 @@ pub enum CmdText {
 pub enum EngineEvent {
     Crashed(NodeId),
     Restarted(NodeId),
+    /// Paused for this long.
+    Paused(NodeId, crate::sim::SimTime),
+    Resumed(NodeId),
+    /// The clock stepped by this many µs.
+    ClockJumped(NodeId, i64),
     LinkCut(NodeId, NodeId),
     LinkHealed(NodeId, NodeId),
     /// `what` is the message kind's name.

@@ -67,6 +67,11 @@ pub fn text(key: Key) -> &'static str {
         Key::Settings => "设置",
         Key::Crashed => "宕机",
         Key::Kill => "使其宕机",
+        Key::Paused => "暂停中",
+        Key::PauseNode => "暂停",
+        Key::ClockJump => "时钟",
+        Key::LocalClock => "本地时钟",
+        Key::TrueTime => "真实时间",
         Key::Restart => "重启",
         Key::Cut => "切断",
         Key::Heal => "恢复",
@@ -190,6 +195,16 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
     match e {
         EngineEvent::Crashed(_) => "宕机".into(),
         EngineEvent::Restarted(_) => "重启".into(),
+        EngineEvent::Paused(_, span) => format!(
+            "暂停 {} ms（如 GC 停顿：期间不处理任何事件，状态全部保留）",
+            span / crate::sim::MS
+        ),
+        EngineEvent::Resumed(_) => "恢复运行：如同什么时间都没有流逝".into(),
+        EngineEvent::ClockJumped(_, d) => format!(
+            "时钟{} {} ms",
+            if *d >= 0 { "向前跳变" } else { "向后回拨" },
+            d.unsigned_abs() / crate::sim::MS
+        ),
         EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(a), s(b)),
         EngineEvent::LinkHealed(a, b) => format!("链路 {}–{} 已恢复", s(a), s(b)),
         EngineEvent::Dropped {

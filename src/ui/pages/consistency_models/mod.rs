@@ -53,6 +53,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: one_node,
     same_runs_since: 0,
     opens_on_preset: true,
+    time_faults: false,
 };
 
 /// The consistency-models page.

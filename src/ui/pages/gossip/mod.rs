@@ -87,6 +87,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: nodes_setting,
     same_runs_since: 2,
     opens_on_preset: true,
+    time_faults: false,
 };
 
 /// The gossip page.

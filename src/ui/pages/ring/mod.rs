@@ -49,6 +49,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: ring_ids,
     same_runs_since: 0,
     opens_on_preset: true,
+    time_faults: false,
 };
 
 /// The ring page.

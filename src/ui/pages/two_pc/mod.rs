@@ -82,6 +82,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: with_coordinator,
     same_runs_since: 0,
     opens_on_preset: true,
+    time_faults: false,
 };
 
 /// The 2PC page.
