@@ -6,6 +6,7 @@ pub mod cap;
 pub mod consistency;
 pub mod gossip;
 pub mod hash_ring;
+pub mod lock;
 pub mod paxos;
 pub mod primary_secondary;
 pub mod quorum;

@@ -1,0 +1,77 @@
+//! The page's rule: **storage never accepts a write with an older fencing token than one
+//! it has already seen** — so whoever lost the lock (expired while paused) cannot
+//! overwrite the work of whoever got it next. Fencing promises it; with fencing off the
+//! monitor reports the first such write.
+//!
+//! Counted beside it, in every setting: critical sections that overlapped (two clients
+//! between their grant and their write's answer at the same moment), and lost updates
+//! (increments acknowledged minus the counter's value).
+
+use super::client::{Job, Outcome};
+use super::node::LockNode;
+use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+pub const FENCED_WRITES: &str = "storage never accepts an older fencing token";
+
+#[derive(Clone, Debug, Default)]
+pub struct LockMonitor {
+    judged: usize,
+    reported: bool,
+}
+
+/// A job's critical section: from its grant to the answer to its write (or its end).
+fn section(j: &Job, now: SimTime) -> Option<(SimTime, SimTime)> {
+    let (from, _) = j.granted?;
+    Some((from, j.end.unwrap_or(now)))
+}
+
+/// Pairs of clients whose critical sections overlapped: (client, client, from, to).
+pub fn overlaps(nodes: &[&LockNode], now: SimTime) -> Vec<(NodeId, NodeId, SimTime, SimTime)> {
+    let sections: Vec<(NodeId, SimTime, SimTime)> = nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(id, n)| Some((id, n.client()?)))
+        .flat_map(|(id, c)| c.jobs().iter().filter_map(move |j| section(j, now).map(|(a, b)| (id, a, b))))
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in sections.iter().enumerate() {
+        for b in &sections[i + 1..] {
+            if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
+                out.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2)));
+            }
+        }
+    }
+    out
+}
+
+/// Increments the clients were told succeeded, and how many of them the counter lacks.
+pub fn lost_updates(nodes: &[&LockNode]) -> (u64, u64) {
+    let acked = nodes.iter().filter_map(|n| n.client()).flat_map(|c| c.jobs()).filter(|j| j.outcome == Outcome::Written).count() as u64;
+    let value = nodes.iter().find_map(|n| n.storage()).map_or(0, |s| s.value());
+    (acked, acked.saturating_sub(value))
+}
+
+impl Monitor<LockNode> for LockMonitor {
+    fn check(&mut self, now: SimTime, nodes: &[&LockNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        let Some((id, s)) = nodes.iter().enumerate().find_map(|(i, n)| Some((i, n.storage()?))) else { return };
+        while let Some(w) = s.writes().get(self.judged) {
+            self.judged += 1;
+            if w.accepted && w.older && !self.reported {
+                self.reported = true;
+                let cfg = nodes[id].config();
+                out.push(Violation {
+                    rule: FENCED_WRITES,
+                    nodes: vec![id, w.client],
+                    at: now,
+                    detail: format!(
+                        "{} accepted {}'s write with token {} after it had seen token {}",
+                        cfg.name(id),
+                        cfg.name(w.client),
+                        w.token,
+                        s.writes()[..self.judged - 1].iter().filter(|x| x.accepted).map(|x| x.token).max().unwrap_or_default(),
+                    ),
+                });
+            }
+        }
+    }
+}
