@@ -22,6 +22,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,
+    &pages::lock::LockPage,
 ];
 
 /// Every page's handle.

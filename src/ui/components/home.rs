@@ -99,7 +99,8 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                                 view! {
                                     <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
                                         data-testid=format!("nav-{}", spec.slug)
-                                        data-diagram=spec.space_time.to_string()><Tr k=spec.title/></a>
+                                        data-diagram=spec.space_time.to_string() title=move || spec.title.get(ctl.lang.get())>
+                                        <Tr k=spec.nav_title.unwrap_or(spec.title)/></a>
                                 }
                             }).collect_view()}
                         </span>

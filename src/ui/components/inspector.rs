@@ -83,11 +83,11 @@ fn NodeDetails(id: usize) -> impl IntoView {
         let l = ctl.lang.get();
         Some(view! {
             <button data-testid="action-pause" disabled=crashed
-                on:click=move |_| ctl.act(UiAction::Pause(id, pause))>{format!("⏸ {} {} ms", t(l, Key::PauseNode), pause / ms)}</button>
+                on:click=move |_| ctl.act(UiAction::Pause(id, pause))>{format!("‖ {} {} ms", t(l, Key::PauseNode), pause / ms)}</button>
             <button data-testid="action-clock-forward" disabled=crashed
-                on:click=move |_| ctl.act(UiAction::ClockJump(id, jump))>{format!("⏩ {} +{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
+                on:click=move |_| ctl.act(UiAction::ClockJump(id, jump))>{format!("{} +{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
             <button data-testid="action-clock-back" disabled=crashed
-                on:click=move |_| ctl.act(UiAction::ClockJump(id, -jump))>{format!("⏪ {} −{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
+                on:click=move |_| ctl.act(UiAction::ClockJump(id, -jump))>{format!("{} −{} ms", t(l, Key::ClockJump), jump / ms as i64)}</button>
         })
     };
     view! {

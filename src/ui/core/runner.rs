@@ -518,6 +518,24 @@ impl<A: Adapter> PageSim for Sim<A> {
                         ));
                     }
                 }
+                // Imperfect time: a node's own clock beside true time, and a pause.
+                let clock = w.clock(id);
+                if !clock.is_perfect() {
+                    n.details.push((
+                        t(lang, Key::LocalClock).to_string(),
+                        format!(
+                            "{} ({} {}, {:+} ppm)",
+                            crate::ui::core::view::signed_secs(w.local_time(id)),
+                            t(lang, Key::TrueTime),
+                            crate::sim::time::fmt_secs(now),
+                            clock.drift_ppm()
+                        ),
+                    ));
+                }
+                if let Some(until) = w.paused_until(id) {
+                    n.state = "paused";
+                    n.label = format!("‖ {} {} ms · {}", t(lang, Key::Paused), until.saturating_sub(now) / crate::sim::MS, n.label);
+                }
                 n
             })
             .collect();
@@ -698,7 +716,7 @@ impl<A: Adapter> Sim<A> {
             node: p.node,
             t0: p.from,
             t1: Some(p.until.min(w.now())).filter(|_| w.now() >= p.until),
-            label: format!("⏸ {}", t(lang, Key::Paused)),
+            label: format!("‖ {}", t(lang, Key::Paused)),
             class: "pause-span",
         });
         vis.spans = self

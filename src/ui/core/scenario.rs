@@ -62,6 +62,8 @@ pub struct PageSpec {
     /// A selected node offers the time faults: pause it (a GC pause) and jump its clock
     /// (sizes: the page's `pausems` and `jumpms` settings, else 300 ms and 100 ms).
     pub time_faults: bool,
+    /// A shorter name for the header's navigation (`None`: the title).
+    pub nav_title: Option<&'static Tx>,
 }
 
 impl PageSpec {

@@ -427,3 +427,10 @@ impl DataCache {
         }
     }
 }
+
+/// A clock reading in seconds with milliseconds, signed (a clock stepped back near the
+/// start can read below zero): `1.234 s`, `−0.050 s`.
+pub fn signed_secs(us: i64) -> String {
+    let sign = if us < 0 { "−" } else { "" };
+    format!("{sign}{}", crate::sim::time::fmt_secs(us.unsigned_abs()))
+}

@@ -6,6 +6,7 @@ pub mod bloom;
 pub mod cap;
 pub mod consistency_models;
 pub mod gossip;
+pub mod lock;
 pub mod paxos;
 pub mod primary_secondary;
 pub mod quorum;

@@ -88,6 +88,7 @@ static SPEC: PageSpec = PageSpec {
     same_runs_since: 2,
     opens_on_preset: true,
     time_faults: false,
+    nav_title: None,
 };
 
 /// The gossip page.

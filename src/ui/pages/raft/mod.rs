@@ -89,6 +89,7 @@ static SPEC: PageSpec = PageSpec {
     same_runs_since: 2,
     opens_on_preset: false,
     time_faults: false,
+    nav_title: None,
 };
 
 /// The Raft page.

@@ -83,6 +83,7 @@ static SPEC: PageSpec = PageSpec {
     same_runs_since: 0,
     opens_on_preset: true,
     time_faults: false,
+    nav_title: None,
 };
 
 /// The 2PC page.

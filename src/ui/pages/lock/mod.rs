@@ -1,0 +1,82 @@
+//! The locks & fencing page: a lock with an expiry, a watchdog, a GC pause longer than
+//! the expiry, and the fencing tokens that make the paused holder harmless — the first
+//! page of the time chapter, on the engine's pauses and local clocks.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const DRIFTS: &[Text] = &[Text::Page(&texts::DRIFT_0), Text::Page(&texts::DRIFT_FAST), Text::Page(&texts::DRIFT_SLOW)];
+
+const PARAMS: &[ParamSpec] = &[
+    num("ttl", &texts::TTL, 30, 5_000, 300),
+    num("work", &texts::WORK, 1, 5_000, 100),
+    flag("watchdog", &texts::WATCHDOG, 1),
+    flag("fencing", &texts::FENCING, 1),
+    choice("drift", &texts::DRIFT, DRIFTS, 0),
+    num("pausems", &texts::PAUSE, 10, 60_000, 500),
+    num("jumpms", &texts::JUMP, 1, 60_000, 100),
+    num("rate", &texts::RATE, 0, 10, 0),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "paused-holder", label: Text::Page(&texts::PRESET_PAUSED), about: &texts::ABOUT_PAUSED },
+    PresetSpec { slug: "paused-holder-fenced", label: Text::Page(&texts::PRESET_FENCED), about: &texts::ABOUT_FENCED },
+    PresetSpec { slug: "watchdog", label: Text::Page(&texts::PRESET_WATCHDOG), about: &texts::ABOUT_WATCHDOG },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "paused-holder",
+        title: &texts::TOUR_TITLE,
+        hash: "#/lock?preset=paused-holder&tour=paused-holder",
+        steps: vec![step(145, None, &texts::TOUR1), step(480, None, &texts::TOUR2), step(700, None, &texts::TOUR3)],
+    }]
+}
+
+/// The lock service, the clients and the storage.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + 2
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "lock",
+    chapter: Chapter::Time,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 4, 2),
+    nodes_label: Text::Page(&texts::CLIENTS),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["job"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    same_runs_since: 0,
+    opens_on_preset: true,
+    time_faults: true,
+    nav_title: Some(&texts::NAV_TITLE),
+};
+
+/// The locks & fencing page.
+pub struct LockPage;
+
+impl PageDef for LockPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}
