@@ -11,6 +11,7 @@ pub mod paxos;
 pub mod primary_secondary;
 pub mod quorum;
 pub mod raft;
+pub mod snowflake;
 pub mod stable_hash;
 pub mod three_pc;
 pub mod two_pc;

@@ -356,7 +356,7 @@ impl Adapter for QuorumAdapter {
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
         let failed = self.clients(w).iter().flat_map(|c| c.history()).filter(|o| o.failed && o.write.is_some()).count();
         let hints: usize = (0..c.servers).filter_map(|i| w.node(i).server()).map(|s| s.hints().len()).sum();
-        vec![
+        let mut out = vec![
             StatusVis {
                 key: "nwr",
                 label: t(lang, &tx::STATUS_NWR),
@@ -372,19 +372,22 @@ impl Adapter for QuorumAdapter {
             },
             StatusVis { key: "stale", label: t(lang, &tx::STATUS_STALE), value: m.stale().len().to_string(), alarm: !m.stale().is_empty() },
             StatusVis { key: "failed", label: t(lang, &tx::STATUS_FAILED), value: format!("{failed} / {}", m.failed_seen().len()), alarm: !m.failed_seen().is_empty() },
-            StatusVis { key: "hints", label: t(lang, &tx::STATUS_HINTS), value: hints.to_string(), alarm: false },
-            StatusVis {
+        ];
+        // Each mode's own figure, shown only where it can be other than nothing (the
+        // status stays one row on a laptop's first screen).
+        if c.sloppy || hints > 0 {
+            out.push(StatusVis { key: "hints", label: t(lang, &tx::STATUS_HINTS), value: hints.to_string(), alarm: false });
+        }
+        if c.vector_clocks {
+            let siblings: usize = (0..c.servers).filter_map(|i| w.node(i).server()).filter(|s| s.items().len() > 1).count();
+            out.push(StatusVis {
                 key: "versions",
                 label: t(lang, &tx::VERSIONS),
-                value: if c.vector_clocks {
-                    let siblings: usize = (0..c.servers).filter_map(|i| w.node(i).server()).filter(|s| s.items().len() > 1).count();
-                    format!("{} · {}: {siblings}", t(lang, &tx::VECTOR_CLOCKS), t(lang, &tx::STATUS_SIBLINGS))
-                } else {
-                    t(lang, &tx::VERSION_NUMBERS)
-                },
-                alarm: false,
-            },
-        ]
+                value: format!("{} · {}: {siblings}", t(lang, &tx::VECTOR_CLOCKS), t(lang, &tx::STATUS_SIBLINGS)),
+                alarm: siblings > 0,
+            });
+        }
+        out
     }
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {

@@ -1,0 +1,132 @@
+//! A snowflake generator: stamps each request with its own clock's millisecond, its worker
+//! id and a sequence number that counts requests within one millisecond (Twitter's
+//! snowflake). Its clock is the node's local clock: drift, offset and jumps included.
+
+use super::msg::{Id, SnowMsg, SnowNote, SnowTimer};
+use super::node::{SnowConfig, SnowNode, Strategy};
+use crate::sim::{Ctx, NodeId, SimTime, MS};
+
+/// The sequence's largest value (12 bits); past it the generator waits for the next ms.
+pub const MAX_SEQ: u64 = 4095;
+
+/// A generator's state (in memory only: a restart forgets the last timestamp).
+#[derive(Clone, Debug)]
+pub struct Generator {
+    worker: u64,
+    /// The last millisecond used, and the sequence within it.
+    last: Option<(u64, u64)>,
+    /// Requests held until the clock passes the last timestamp (strategy "wait").
+    waiting: Vec<(NodeId, u64)>,
+    /// Every ID issued: (true time, ID).
+    issued: Vec<(SimTime, Id)>,
+    refused: u64,
+}
+
+impl Generator {
+    pub fn new(worker: u64) -> Generator {
+        Generator { worker, last: None, waiting: Vec::new(), issued: Vec::new(), refused: 0 }
+    }
+    pub fn worker(&self) -> u64 {
+        self.worker
+    }
+    pub fn issued(&self) -> &[(SimTime, Id)] {
+        &self.issued
+    }
+    pub fn refused(&self) -> u64 {
+        self.refused
+    }
+    /// Requests held until its clock catches up.
+    pub fn waiting(&self) -> usize {
+        self.waiting.len()
+    }
+    /// The last millisecond it used.
+    pub fn last_ms(&self) -> Option<u64> {
+        self.last.map(|l| l.0)
+    }
+
+    pub(super) fn crashed(&mut self) {
+        self.last = None;
+        self.waiting.clear();
+    }
+
+    fn send(&mut self, to: NodeId, req: u64, id: Id, cx: &mut Ctx<SnowNode>) {
+        self.last = Some((id.ms, id.seq));
+        self.issued.push((cx.now, id));
+        cx.note(SnowNote::Issued { id });
+        cx.send(to, SnowMsg::Issued { req, id });
+    }
+
+    /// Answer one request at the clock's current millisecond.
+    fn answer(&mut self, cfg: &SnowConfig, to: NodeId, req: u64, cx: &mut Ctx<SnowNode>) {
+        let ms = cx.local / MS;
+        let worker = self.worker;
+        match self.last {
+            // The clock moved forward: a new millisecond, sequence 0.
+            None => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
+            Some((last, _)) if ms > last => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
+            // The same millisecond: the next sequence number (or wait for the next ms).
+            Some((last, seq)) if ms == last => {
+                if seq < MAX_SEQ {
+                    self.send(to, req, Id { ms, worker, seq: seq + 1 }, cx)
+                } else {
+                    self.hold(to, req, last, cx)
+                }
+            }
+            // The clock moved backwards: it reads a millisecond already used.
+            Some((last, seq)) => {
+                cx.note(SnowNote::Backwards { now_ms: ms, last_ms: last });
+                match cfg.strategy {
+                    Strategy::Wait => self.hold(to, req, last, cx),
+                    Strategy::Refuse => {
+                        self.refused += 1;
+                        cx.note(SnowNote::Refusing { behind_ms: last - ms });
+                        cx.send(to, SnowMsg::Refused { req, behind_ms: last - ms });
+                    }
+                    Strategy::Logical => {
+                        cx.note(SnowNote::Logical { last_ms: last });
+                        if seq < MAX_SEQ {
+                            self.send(to, req, Id { ms: last, worker, seq: seq + 1 }, cx)
+                        } else {
+                            self.send(to, req, Id { ms: last + 1, worker, seq: 0 }, cx)
+                        }
+                    }
+                    // Break it: the clock as it reads, the sequence from 0 — IDs issued before.
+                    Strategy::Ignore => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
+                }
+            }
+        }
+    }
+
+    /// Keep the request until the clock reads past `last` (a timer on the node's clock).
+    fn hold(&mut self, to: NodeId, req: u64, last: u64, cx: &mut Ctx<SnowNode>) {
+        if self.waiting.is_empty() {
+            cx.note(SnowNote::Waiting { last_ms: last });
+            let ahead = (last + 1) * MS - cx.local.min((last + 1) * MS);
+            cx.set_timer(SnowTimer::CaughtUp, ahead.max(1), ahead.max(1));
+        }
+        self.waiting.push((to, req));
+    }
+
+    pub(super) fn on_msg(&mut self, cfg: &SnowConfig, from: NodeId, msg: SnowMsg, cx: &mut Ctx<SnowNode>) {
+        if let SnowMsg::Next { req } = msg {
+            if self.waiting.is_empty() {
+                self.answer(cfg, from, req, cx);
+            } else {
+                // Behind the requests already waiting, in order.
+                self.waiting.push((from, req));
+            }
+        }
+    }
+
+    pub(super) fn on_timer(&mut self, cfg: &SnowConfig, timer: SnowTimer, cx: &mut Ctx<SnowNode>) {
+        if timer == SnowTimer::CaughtUp {
+            for (to, req) in std::mem::take(&mut self.waiting) {
+                if self.waiting.is_empty() {
+                    self.answer(cfg, to, req, cx);
+                } else {
+                    self.waiting.push((to, req));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The page's rule: **IDs are unique, and increasing per generator** — what snowflake
+//! promises while each clock only moves forward and worker ids are distinct. The monitor
+//! checks every ID each generator issues, in the order it issued them, and reports the
+//! first duplicate (of any generator's) or decrease.
+
+use std::collections::BTreeMap;
+
+use super::node::SnowNode;
+use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+pub const UNIQUE_IDS: &str = "IDs unique and increasing per generator";
+
+#[derive(Clone, Debug, Default)]
+pub struct SnowMonitor {
+    /// Per node: IDs already judged.
+    judged: Vec<usize>,
+    /// Every ID issued so far, by value, with its first issuer.
+    seen: BTreeMap<u64, NodeId>,
+    reported: bool,
+}
+
+impl Monitor<SnowNode> for SnowMonitor {
+    fn check(&mut self, now: SimTime, nodes: &[&SnowNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        self.judged.resize(nodes.len(), 0);
+        for (node, n) in nodes.iter().enumerate() {
+            let Some(g) = n.generator() else { continue };
+            while let Some(&(_, id)) = g.issued().get(self.judged[node]) {
+                let prev = self.judged[node].checked_sub(1).map(|i| g.issued()[i].1);
+                self.judged[node] += 1;
+                let cfg = n.config();
+                let before = self.seen.get(&id.value()).copied();
+                self.seen.entry(id.value()).or_insert(node);
+                let detail = if let Some(first) = before {
+                    format!("{} issued {id}, which {} had issued before", cfg.name(node), cfg.name(first))
+                } else if let Some(prev) = prev.filter(|p| id.value() < p.value()) {
+                    format!("{} issued {id} after {prev}", cfg.name(node))
+                } else {
+                    continue;
+                };
+                if !self.reported {
+                    self.reported = true;
+                    out.push(Violation { rule: UNIQUE_IDS, nodes: vec![node], at: now, detail });
+                }
+            }
+        }
+    }
+}
