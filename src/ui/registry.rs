@@ -23,6 +23,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,
     &pages::lock::LockPage,
+    &pages::snowflake::SnowflakePage,
 ];
 
 /// Every page's handle.

@@ -65,7 +65,7 @@ impl App {
 
     pub(super) fn on_msg(&mut self, from: NodeId, msg: SnowMsg, cx: &mut Ctx<SnowNode>) {
         let (req, id) = match msg {
-            SnowMsg::Issued { req, id } => (req, Some(id)),
+            SnowMsg::Issued { req, id, .. } => (req, Some(id)),
             SnowMsg::Refused { req, .. } => (req, None),
             SnowMsg::Next { .. } => return,
         };

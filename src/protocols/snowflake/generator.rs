@@ -2,7 +2,7 @@
 //! id and a sequence number that counts requests within one millisecond (Twitter's
 //! snowflake). Its clock is the node's local clock: drift, offset and jumps included.
 
-use super::msg::{Id, SnowMsg, SnowNote, SnowTimer};
+use super::msg::{Id, SnowMsg, SnowNote, SnowTimer, Stamped};
 use super::node::{SnowConfig, SnowNode, Strategy};
 use crate::sim::{Ctx, NodeId, SimTime, MS};
 
@@ -15,21 +15,23 @@ pub struct Generator {
     worker: u64,
     /// The last millisecond used, and the sequence within it.
     last: Option<(u64, u64)>,
+    /// The highest millisecond ever used (after a step back and "ignore", above `last`).
+    high: Option<u64>,
     /// Requests held until the clock passes the last timestamp (strategy "wait").
     waiting: Vec<(NodeId, u64)>,
-    /// Every ID issued: (true time, ID).
-    issued: Vec<(SimTime, Id)>,
+    /// Every ID issued: (true time, ID, how it was stamped).
+    issued: Vec<(SimTime, Id, Stamped)>,
     refused: u64,
 }
 
 impl Generator {
     pub fn new(worker: u64) -> Generator {
-        Generator { worker, last: None, waiting: Vec::new(), issued: Vec::new(), refused: 0 }
+        Generator { worker, last: None, high: None, waiting: Vec::new(), issued: Vec::new(), refused: 0 }
     }
     pub fn worker(&self) -> u64 {
         self.worker
     }
-    pub fn issued(&self) -> &[(SimTime, Id)] {
+    pub fn issued(&self) -> &[(SimTime, Id, Stamped)] {
         &self.issued
     }
     pub fn refused(&self) -> u64 {
@@ -46,28 +48,35 @@ impl Generator {
 
     pub(super) fn crashed(&mut self) {
         self.last = None;
+        self.high = None;
         self.waiting.clear();
     }
 
-    fn send(&mut self, to: NodeId, req: u64, id: Id, cx: &mut Ctx<SnowNode>) {
+    fn send(&mut self, to: NodeId, req: u64, id: Id, how: Stamped, cx: &mut Ctx<SnowNode>) {
+        // Re-treading milliseconds already used (possible only when a step back was
+        // ignored): told as such, whatever the branch that stamped it.
+        let retread = self.high.is_some_and(|h| id.ms < h || (id.ms == h && self.last.is_some_and(|l| l.0 != h)));
+        let how = if retread { Stamped::Backwards } else { how };
+        self.high = Some(self.high.map_or(id.ms, |h| h.max(id.ms)));
         self.last = Some((id.ms, id.seq));
-        self.issued.push((cx.now, id));
+        self.issued.push((cx.now, id, how));
         cx.note(SnowNote::Issued { id });
-        cx.send(to, SnowMsg::Issued { req, id });
+        cx.send(to, SnowMsg::Issued { req, id, how });
     }
 
-    /// Answer one request at the clock's current millisecond.
-    fn answer(&mut self, cfg: &SnowConfig, to: NodeId, req: u64, cx: &mut Ctx<SnowNode>) {
+    /// Answer one request at the clock's current millisecond (`waited`: it was held).
+    fn answer(&mut self, cfg: &SnowConfig, to: NodeId, req: u64, waited: bool, cx: &mut Ctx<SnowNode>) {
+        let how = if waited { Stamped::AfterWait } else { Stamped::Clock };
         let ms = cx.local / MS;
         let worker = self.worker;
         match self.last {
             // The clock moved forward: a new millisecond, sequence 0.
-            None => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
-            Some((last, _)) if ms > last => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
+            None => self.send(to, req, Id { ms, worker, seq: 0 }, how, cx),
+            Some((last, _)) if ms > last => self.send(to, req, Id { ms, worker, seq: 0 }, how, cx),
             // The same millisecond: the next sequence number (or wait for the next ms).
             Some((last, seq)) if ms == last => {
                 if seq < MAX_SEQ {
-                    self.send(to, req, Id { ms, worker, seq: seq + 1 }, cx)
+                    self.send(to, req, Id { ms, worker, seq: seq + 1 }, how, cx)
                 } else {
                     self.hold(to, req, last, cx)
                 }
@@ -85,13 +94,13 @@ impl Generator {
                     Strategy::Logical => {
                         cx.note(SnowNote::Logical { last_ms: last });
                         if seq < MAX_SEQ {
-                            self.send(to, req, Id { ms: last, worker, seq: seq + 1 }, cx)
+                            self.send(to, req, Id { ms: last, worker, seq: seq + 1 }, Stamped::Logical, cx)
                         } else {
-                            self.send(to, req, Id { ms: last + 1, worker, seq: 0 }, cx)
+                            self.send(to, req, Id { ms: last + 1, worker, seq: 0 }, Stamped::Logical, cx)
                         }
                     }
                     // Break it: the clock as it reads, the sequence from 0 — IDs issued before.
-                    Strategy::Ignore => self.send(to, req, Id { ms, worker, seq: 0 }, cx),
+                    Strategy::Ignore => self.send(to, req, Id { ms, worker, seq: 0 }, Stamped::Backwards, cx),
                 }
             }
         }
@@ -110,7 +119,7 @@ impl Generator {
     pub(super) fn on_msg(&mut self, cfg: &SnowConfig, from: NodeId, msg: SnowMsg, cx: &mut Ctx<SnowNode>) {
         if let SnowMsg::Next { req } = msg {
             if self.waiting.is_empty() {
-                self.answer(cfg, from, req, cx);
+                self.answer(cfg, from, req, false, cx);
             } else {
                 // Behind the requests already waiting, in order.
                 self.waiting.push((from, req));
@@ -122,7 +131,7 @@ impl Generator {
         if timer == SnowTimer::CaughtUp {
             for (to, req) in std::mem::take(&mut self.waiting) {
                 if self.waiting.is_empty() {
-                    self.answer(cfg, to, req, cx);
+                    self.answer(cfg, to, req, true, cx);
                 } else {
                     self.waiting.push((to, req));
                 }

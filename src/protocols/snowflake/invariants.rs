@@ -24,7 +24,7 @@ impl Monitor<SnowNode> for SnowMonitor {
         self.judged.resize(nodes.len(), 0);
         for (node, n) in nodes.iter().enumerate() {
             let Some(g) = n.generator() else { continue };
-            while let Some(&(_, id)) = g.issued().get(self.judged[node]) {
+            while let Some(&(_, id, _)) = g.issued().get(self.judged[node]) {
                 let prev = self.judged[node].checked_sub(1).map(|i| g.issued()[i].1);
                 self.judged[node] += 1;
                 let cfg = n.config();

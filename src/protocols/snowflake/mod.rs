@@ -25,6 +25,6 @@ pub mod node;
 pub mod presets;
 
 pub use invariants::{SnowMonitor, UNIQUE_IDS};
-pub use msg::{Id, SnowCmd, SnowMsg, SnowNote, SnowTimer};
+pub use msg::{Id, SnowCmd, SnowMsg, SnowNote, SnowTimer, Stamped};
 pub use node::{SnowConfig, SnowNode, Strategy};
 pub use presets::SnowPreset;

@@ -28,10 +28,23 @@ impl std::fmt::Display for Id {
 pub enum SnowMsg {
     /// App → generator: an ID, please (`req` ties the answer to the request).
     Next { req: u64 },
-    /// Generator → app.
-    Issued { req: u64, id: Id },
+    /// Generator → app: the ID, and how its timestamp was made.
+    Issued { req: u64, id: Id, how: Stamped },
     /// Generator → app: its clock moved backwards; no ID (strategy "refuse").
     Refused { req: u64, behind_ms: u64 },
+}
+
+/// How a generator chose an ID's timestamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stamped {
+    /// Its clock, moving forward as it should.
+    Clock,
+    /// Its clock, after holding the request until the clock passed the last timestamp.
+    AfterWait,
+    /// Its last timestamp, not the clock (which is behind): a logical clock.
+    Logical,
+    /// Its clock although it went back ("break it"): maybe an ID issued before.
+    Backwards,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

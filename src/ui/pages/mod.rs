@@ -12,5 +12,6 @@ pub mod primary_secondary;
 pub mod quorum;
 pub mod raft;
 pub mod ring;
+pub mod snowflake;
 pub mod three_pc;
 pub mod two_pc;
