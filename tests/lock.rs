@@ -76,6 +76,22 @@ fn the_watchdog_keeps_a_long_jobs_lock() {
     assert_eq!(overlaps(&nodes(&w), w.now()).len(), 1);
 }
 
+/// Overlapping critical sections by comparing every pair of jobs (the definition, slowly).
+fn every_pair_overlapping(w: &World<LockNode>) -> Vec<(usize, usize, u64, u64)> {
+    let sections: Vec<(usize, u64, u64)> = (1..=2)
+        .flat_map(|c| w.node(c).client().unwrap().jobs().iter().filter_map(move |j| Some((c, j.granted?.0, j.end.unwrap_or(w.now())))))
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in sections.iter().enumerate() {
+        for b in &sections[i + 1..] {
+            if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
+                out.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2)));
+            }
+        }
+    }
+    out
+}
+
 /// Random jobs, pauses, clock jumps and drift on every node.
 fn chaos(seed: u64, fencing: bool) -> World<LockNode> {
     let mut r = SimRng::new(seed);
@@ -114,7 +130,11 @@ fn under_pauses_drift_and_jumps_fencing_never_lets_an_older_token_through_nor_lo
         let (_, lost) = lost_updates(&nodes(&w));
         assert_eq!(lost, 0, "seed {seed}: fenced reads and writes lose no acknowledged increment");
         jobs += (1..=2).map(|c| w.node(c).client().unwrap().jobs().len()).sum::<usize>();
-        broken += usize::from(!chaos(seed, false).violations().is_empty());
+        let unfenced = chaos(seed, false);
+        broken += usize::from(!unfenced.violations().is_empty());
+        for run in [&w, &unfenced] {
+            assert_eq!(overlaps(&nodes(run), run.now()), every_pair_overlapping(run), "seed {seed}: the sweep finds what comparing every pair finds");
+        }
     }
     assert!(jobs > 1_000, "{jobs}");
     assert!(broken >= 10, "without fencing the monitor catches stale writes: {broken} of 60 runs");

@@ -33,15 +33,33 @@ pub fn overlaps(nodes: &[&LockNode], now: SimTime) -> Vec<(NodeId, NodeId, SimTi
         .filter_map(|(id, n)| Some((id, n.client()?)))
         .flat_map(|(id, c)| c.jobs().iter().filter_map(move |j| section(j, now).map(|(a, b)| (id, a, b))))
         .collect();
-    let mut out = Vec::new();
-    for (i, a) in sections.iter().enumerate() {
-        for b in &sections[i + 1..] {
+    // A sweep in order of start: each section is compared only with the earlier-started
+    // ones still open when it starts (one or two, the lock being exclusive), not with
+    // every section of the run — the page asks for this every frame.
+    let mut by_start: Vec<usize> = (0..sections.len()).collect();
+    by_start.sort_by_key(|&i| sections[i].1);
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in by_start {
+        let b = sections[i];
+        open.retain(|&k| sections[k].2 > b.1);
+        for &k in &open {
+            let a = sections[k];
             if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
-                out.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2)));
+                pairs.push((k.min(i), k.max(i)));
             }
         }
+        open.push(i);
     }
-    out
+    // In the order of the sections' list (clients, then their jobs), as pairs are named.
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .map(|(i, j)| {
+            let (a, b) = (sections[i], sections[j]);
+            (a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2))
+        })
+        .collect()
 }
 
 /// Increments the clients were told succeeded, and how many of them the counter lacks.
