@@ -3,6 +3,7 @@
 //! per frame with a progress bar and a cancel button.
 
 pub mod fault_sweep;
+pub mod detectors;
 pub mod raft_election;
 pub mod sweep;
 
@@ -29,15 +30,18 @@ pub fn quantile(values: &[f64], q: f64) -> f64 {
 
 /// An experiment of `points × trials` seeded trials, run a few at a time.
 pub trait Incremental {
+    /// What one trial measures (a number for most; several for experiments that compare
+    /// detectors in one run).
+    type Outcome: Clone;
     /// How many settings are compared (timeout ranges, values of N, ...).
     fn points(&self) -> usize;
     fn trials(&self) -> usize;
     fn seed(&self) -> u64;
     /// Measurements so far, one list per point.
-    fn results(&self) -> &[Vec<f64>];
-    fn results_mut(&mut self) -> &mut Vec<Vec<f64>>;
+    fn results(&self) -> &[Vec<Self::Outcome>];
+    fn results_mut(&mut self) -> &mut Vec<Vec<Self::Outcome>>;
     /// One trial at `point` with `seed`.
-    fn run_trial(&self, point: usize, seed: u64) -> f64;
+    fn run_trial(&self, point: usize, seed: u64) -> Self::Outcome;
 
     fn total(&self) -> usize {
         self.points() * self.trials()

@@ -103,6 +103,7 @@ impl Staleness {
 }
 
 impl Incremental for Staleness {
+    type Outcome = f64;
     fn points(&self) -> usize {
         SETTINGS.len()
     }

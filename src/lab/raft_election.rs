@@ -159,6 +159,7 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
 }
 
 impl Incremental for ElectionExperiment {
+    type Outcome = f64;
     fn points(&self) -> usize {
         self.ranges.len()
     }

@@ -103,6 +103,7 @@ pub fn rounds_to_everyone(seed: u64, n: usize, cfg: &GossipConfig, limit: SimTim
 }
 
 impl Incremental for Sweep {
+    type Outcome = f64;
     fn points(&self) -> usize {
         self.xs.len()
     }

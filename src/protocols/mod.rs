@@ -4,6 +4,7 @@ pub mod atomic_commit;
 pub mod bloom;
 pub mod cap;
 pub mod consistency;
+pub mod failure_detector;
 pub mod gossip;
 pub mod hash_ring;
 pub mod lock;

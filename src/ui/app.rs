@@ -139,7 +139,7 @@ pub fn App() -> impl IntoView {
                 let def = registry::def(page());
                 match def.body() {
                     Some(body) => view! { <DataPage>{body}</DataPage> }.into_any(),
-                    None => view! { <ProtocolPage extras=def.extras()/> }.into_any(),
+                    None => view! { <ProtocolPage drawing=def.drawing() extras=def.extras()/> }.into_any(),
                 }
             }}
         </div>

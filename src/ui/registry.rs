@@ -24,6 +24,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::bloom::BloomPage,
     &pages::lock::LockPage,
     &pages::snowflake::SnowflakePage,
+    &pages::failure_detector::FailureDetectorPage,
 ];
 
 /// Every page's handle.

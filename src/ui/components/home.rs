@@ -74,7 +74,7 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                 // (its name, and the open page's), so the header stays one line.
                 let many = pages.len() > 2;
                 let here = pages.clone();
-                let open_title = move || here.iter().find(|p| page.get() == Some(**p)).map(|p| p.spec().title);
+                let open_title = move || here.iter().find(|p| page.get() == Some(**p)).map(|p| p.spec().nav_title.unwrap_or(p.spec().title));
                 (!pages.is_empty()).then(|| view! {
                     <span class="nav-group" class:many=many data-testid=format!("nav-group-{}", chapter_id(c))
                         title=move || crate::ui::core::text::Text::from(c.title()).get(ctl.lang.get())>
@@ -87,7 +87,7 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                                     // The open page's name, or the chapter's.
                                     {move || match open2() {
                                         Some(t) => view! { <Tr k=t/> }.into_any(),
-                                        None => view! { <Tr k=c.title()/> }.into_any(),
+                                        None => view! { <Tr k=c.short_title()/> }.into_any(),
                                     }}
                                     " ▾"
                                 </button>

@@ -1,5 +1,5 @@
 //! The shared layout of pages that run on the engine: intro and presets, controls, the
-//! cluster with the per-node state strips under it, beside them the inspector, the
+//! cluster with the per-node state strips (or the page's own drawing) under it, beside them the inspector, the
 //! space-time diagram and the event log; then the settings, then
 //! the page's own extras (its experiments). What differs per protocol comes from the view
 //! model and the page's spec; the layout is the same.
@@ -24,7 +24,7 @@ use crate::ui::components::tour::{TourLinks, TourPanel};
 use crate::ui::state::Ctl;
 
 #[component]
-pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
+pub fn ProtocolPage(drawing: Option<AnyView>, extras: Option<AnyView>) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     install_keyboard(ctl);
     let slug = move || ctl.scenario.with(|s| s.page.slug());
@@ -64,6 +64,7 @@ pub fn ProtocolPage(extras: Option<AnyView>) -> impl IntoView {
                     // The per-node state (Raft's logs) sits under the cluster, on the
                     // first screen with it.
                     <Show when=move || controls() && strips()><Strips/></Show>
+                    {drawing}
                 </div>
                 // The inspector, the page's chart and the narration first (on the first
                 // screen beside the cluster); the space-time diagram after them, or in a
@@ -112,12 +113,16 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
         let room = match rect(".stage") {
             Some(stage) if width >= 1100.0 || (embed && width >= 700.0) => {
                 let top = stage.top() + win.scroll_y().unwrap_or(0.0);
+                // Under the drawing: the state strips, or the page's own drawing (a plot).
+                let drawing = rect(".main-col > .page-drawing");
                 let strips = if embed {
                     0.0
                 } else {
                     rect(".main-col > .logs").map_or(0.0, |r| r.height() + 10.0)
+                        + drawing.as_ref().map_or(0.0, |r| r.height() + 10.0)
                 };
-                let floor = if embed { 200.0 } else { 250.0 };
+                // A page with its own drawing has few nodes: the cluster can be smaller.
+                let floor = if embed || drawing.is_some() { 200.0 } else { 250.0 };
                 // Panel padding and border, and a margin under the strips.
                 (height - top - strips - 34.0).max(floor).round()
             }

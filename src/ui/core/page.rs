@@ -18,6 +18,12 @@ pub trait PageDef: Sync + 'static {
     fn body(&self) -> Option<leptos::prelude::AnyView> {
         None
     }
+    /// The page's own drawing under the cluster, beside the shared layout (the failure
+    /// detectors' heartbeat and φ plot), fed by the adapter's [`crate::ui::core::view::PageData`].
+    #[cfg(target_arch = "wasm32")]
+    fn drawing(&self) -> Option<leptos::prelude::AnyView> {
+        None
+    }
     /// Panels below the shared layout (the page's experiments).
     #[cfg(target_arch = "wasm32")]
     fn extras(&self) -> Option<leptos::prelude::AnyView> {

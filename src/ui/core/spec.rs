@@ -135,6 +135,14 @@ impl Chapter {
         }
     }
 
+    /// The chapter's name where room is short (the header's menu).
+    pub fn short_title(self) -> Key {
+        match self {
+            Chapter::Time => Key::ChapterTimeShort,
+            c => c.title(),
+        }
+    }
+
     /// What the chapter will bring that no page shows yet (the mission's next pages).
     pub fn upcoming(self) -> Option<Key> {
         match self {

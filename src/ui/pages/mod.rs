@@ -4,6 +4,7 @@
 
 pub mod bloom;
 pub mod cap;
+pub mod failure_detector;
 pub mod consistency_models;
 pub mod gossip;
 pub mod lock;

@@ -1,0 +1,58 @@
+//! Prepared scenarios, each on two processes heartbeating every 100 ms to the monitor:
+//! a fixed timeout of 250 ms beside φ with threshold 8.
+
+use super::msg::FdCmd;
+use crate::sim::{Action, NetConfig, SimTime, MS, SEC};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FdPreset {
+    /// P1 crashes at 3 s: both detectors suspect it, the timeout after 250 ms, φ when
+    /// the regular history makes a missing heartbeat improbable enough.
+    Crash,
+    /// At 4 s the network turns slow and irregular (10–200 ms): the fixed timeout
+    /// suspects live processes again and again, φ learns the new spread and calms down.
+    JitterRises,
+    /// P1 is paused for 1.5 s (a GC pause): both suspect a live process, and take it back
+    /// when it wakes; φ's window now holds a 1.5 s interval, so it is slower to suspect
+    /// for a while.
+    GcPause,
+    /// 10 % of messages are lost: single missed heartbeats are common, the 250 ms timeout
+    /// is hit by two in a row; φ with threshold 8 tolerates them.
+    Lossy,
+}
+
+/// The network the presets start on.
+pub const CALM: (SimTime, SimTime) = (10 * MS, 20 * MS);
+
+impl FdPreset {
+    pub const ALL: [FdPreset; 4] = [FdPreset::Crash, FdPreset::JitterRises, FdPreset::GcPause, FdPreset::Lossy];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            FdPreset::Crash => "crash",
+            FdPreset::JitterRises => "jitter-rises",
+            FdPreset::GcPause => "gc-pause",
+            FdPreset::Lossy => "lossy",
+        }
+    }
+
+    /// The message loss the preset runs with (%).
+    pub fn loss_percent(self) -> u64 {
+        match self {
+            FdPreset::Lossy => 10,
+            _ => 0,
+        }
+    }
+
+    pub fn script(self) -> Vec<(SimTime, Action<FdCmd>)> {
+        match self {
+            FdPreset::Crash => vec![(3 * SEC, Action::Crash(1))],
+            FdPreset::JitterRises => vec![(
+                4 * SEC,
+                Action::SetNet(NetConfig { latency_min: 10 * MS, latency_max: 200 * MS, loss: 0.0 }),
+            )],
+            FdPreset::GcPause => vec![(3 * SEC, Action::Pause(1, 1_500 * MS)), (9 * SEC, Action::Crash(1))],
+            FdPreset::Lossy => vec![],
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The failure-detector page: heartbeats to a monitor that runs a fixed timeout and φ
+//! accrual side by side, its plot of arrivals and φ, and the trade-off experiment.
+
+pub mod adapter;
+#[cfg(target_arch = "wasm32")]
+mod lab_panel;
+#[cfg(target_arch = "wasm32")]
+mod plot;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const PARAMS: &[ParamSpec] = &[
+    num("period", &texts::PERIOD, 10, 5_000, 100),
+    num("timeout", &texts::TIMEOUT, 10, 60_000, 250),
+    num("phi", &texts::THRESHOLD, 1, 16, 8),
+    num("window", &texts::WINDOW, 2, 1_000, 100),
+    num("pausems", &texts::PAUSE, 10, 60_000, 1_500),
+    num("jumpms", &texts::JUMP, 1, 60_000, 200),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "crash", label: Text::Page(&texts::PRESET_CRASH), about: &texts::ABOUT_CRASH },
+    PresetSpec { slug: "jitter-rises", label: Text::Page(&texts::PRESET_JITTER), about: &texts::ABOUT_JITTER },
+    PresetSpec { slug: "gc-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
+    PresetSpec { slug: "lossy", label: Text::Page(&texts::PRESET_LOSSY), about: &texts::ABOUT_LOSSY },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "late-or-dead",
+        title: &texts::TOUR_TITLE,
+        hash: "#/failure-detector?preset=jitter-rises&tour=late-or-dead",
+        steps: vec![step(3_000, None, &texts::TOUR1), step(6_000, None, &texts::TOUR2), step(20_000, None, &texts::TOUR3)],
+    }]
+}
+
+/// The monitor and the processes.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + 1
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "failure-detector",
+    chapter: Chapter::Time,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 4, 2),
+    nodes_label: Text::Page(&texts::PROCESSES),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: None,
+    commands: &[],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    same_runs_since: 0,
+    opens_on_preset: true,
+    time_faults: true,
+    nav_title: Some(&texts::NAV_TITLE),
+};
+
+/// The failure-detector page.
+pub struct FailureDetectorPage;
+
+impl PageDef for FailureDetectorPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn drawing(&self) -> Option<leptos::prelude::AnyView> {
+        use leptos::prelude::*;
+        Some(view! { <plot::PhiPlot/> }.into_any())
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn extras(&self) -> Option<leptos::prelude::AnyView> {
+        use leptos::prelude::*;
+        Some(view! { <lab_panel::TradeOffPanel/> }.into_any())
+    }
+}

@@ -1,0 +1,129 @@
+//! The page's plot: one lane per process, on M's clock — heartbeat arrivals as ticks, φ
+//! as a sawtooth against the dashed threshold, the spans each detector suspected the
+//! process as bars, the fixed timeout's deadline ahead of now, and real crashes as ✕.
+//! Each lane is a handful of paths, rebuilt every frame.
+
+use leptos::prelude::*;
+
+use super::adapter::{Lane, PlotData};
+use super::texts as tx;
+use crate::decimal::{fixed, num, Fixed as F};
+use crate::protocols::failure_detector::Detector;
+use crate::ui::core::text::{tr, Text};
+use crate::ui::state::Ctl;
+
+const W: f64 = 640.0;
+const LANE: f64 = 70.0;
+const TOP: f64 = 22.0;
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 10.0;
+
+/// Lane geometry: x of a time, the lane's top, and y of a φ value.
+struct Geo {
+    from: f64,
+    to: f64,
+    top: f64,
+    phi_max: f64,
+}
+
+impl Geo {
+    fn x(&self, t: f64) -> f64 {
+        LEFT + (W - LEFT - RIGHT) * ((t - self.from) / (self.to - self.from).max(1.0)).clamp(0.0, 1.0)
+    }
+    /// φ area: from top + 24 (φ max) to top + LANE − 14 (φ = 0).
+    fn y(&self, phi: f64) -> f64 {
+        let (hi, lo) = (self.top + 24.0, self.top + LANE - 14.0);
+        lo - (lo - hi) * (phi / self.phi_max).clamp(0.0, 1.0)
+    }
+}
+
+fn lane_view(l: &Lane, g: Geo, threshold: f64, now: f64, lang: crate::ui::core::i18n::Lang) -> impl IntoView {
+    let phi_path: String = l.phi.iter().enumerate().map(|(i, (t, p))| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(g.x(*t), 1), F(g.y(*p), 1))).collect();
+    let base = g.top + LANE - 14.0;
+    let ticks: String = l.arrivals.iter().map(|t| format!("M{} {}v6", F(g.x(*t), 1), F(base + 1.0, 1))).collect();
+    let bars = |by: Detector, y: f64| -> String {
+        l.spans.iter().filter(|s| s.0 == by).map(|s| format!("M{} {}H{}", F(g.x(s.1), 1), F(y, 1), F(g.x(s.2).max(g.x(s.1) + 2.0), 1))).collect()
+    };
+    let count = |by: Detector| l.spans.iter().filter(|s| s.0 == by).count();
+    let ty = g.y(threshold);
+    let label = format!(
+        "{} · φ {}{}",
+        l.name,
+        l.phi_now.map_or("–".into(), |p| fixed(p.min(99.9), 1)),
+        l.mean_std.map_or(String::new(), |(m, s)| format!(" · μ {} ± σ {} ms", fixed(m, 0), fixed(s, 0)))
+    );
+    let crashes: String = l.crashes.iter().map(|t| {
+        let x = g.x(*t);
+        format!("M{} {}l8 8M{} {}l-8 8", F(x - 4.0, 1), F(base - 4.0, 1), F(x + 4.0, 1), F(base - 4.0, 1))
+    }).collect();
+    view! {
+        <g class="fd-lane" data-testid=format!("lane-{}", l.name) data-arrivals=l.arrivals.len().to_string()
+            data-phi=l.phi_now.map(|p| fixed(p, 2)).unwrap_or_default()
+            data-timeout-spans=count(Detector::Timeout).to_string() data-phi-spans=count(Detector::Phi).to_string()
+            data-crashes=l.crashes.len().to_string()>
+            <text x=num(LEFT) y=num(g.top + 11.0) class="fd-label" class:down=!l.alive>{label}</text>
+            <line x1=num(LEFT) x2=num(W - RIGHT) y1=num(base) y2=num(base) class="fd-axis"/>
+            <line x1=num(LEFT) x2=num(W - RIGHT) y1=num(ty) y2=num(ty) class="fd-threshold"/>
+            <text x=num(LEFT - 3.0) y=num(ty + 3.0) text-anchor="end" class="fd-small fd-threshold-label">{format!("Φ{}", fixed(threshold, 0))}</text>
+            <text x=num(LEFT - 3.0) y=num(base + 3.0) text-anchor="end" class="fd-small">"0"</text>
+            <path d=bars(Detector::Timeout, g.top + 15.0) class="fd-bar timeout"/>
+            <path d=bars(Detector::Phi, g.top + 19.0) class="fd-bar phi"/>
+            <path d=phi_path class="fd-phi"/>
+            <path d=ticks class="fd-ticks"/>
+            <path d=crashes class="fd-crash"/>
+            {l.deadline.filter(|d| *d <= g.to).map(|d| view! {
+                <line x1=num(g.x(d)) x2=num(g.x(d)) y1=num(g.top + 22.0) y2=num(base) class="fd-deadline">
+                    <title>{tr(lang, Text::Page(&tx::PLOT_DEADLINE)).to_string()}</title>
+                </line>
+            })}
+            <line x1=num(g.x(now)) x2=num(g.x(now)) y1=num(g.top + 13.0) y2=num(base + 8.0) class="fd-now"/>
+        </g>
+    }
+}
+
+/// The plot, under the cluster.
+#[component]
+pub fn PhiPlot() -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let data = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
+    move || {
+        let d = data.get()?;
+        let p = d.get::<PlotData>()?.clone();
+        let lang = ctl.lang.get();
+        let t = |x: &'static crate::ui::core::text::Tx| tr(lang, Text::Page(x)).to_string();
+        // A little of the future: where the timeout would fire if nothing comes.
+        let span = (p.to - p.from).max(1.0);
+        let (from, to) = (p.from, p.to + span / 8.0);
+        let phi_max = (p.threshold * 1.6).max(2.0);
+        let h = TOP + LANE * p.lanes.len() as f64 + 12.0;
+        // Second marks along the bottom.
+        let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0].into_iter().find(|s| span / s <= 8.0).unwrap_or(20_000.0);
+        let first = (from / step).ceil() as i64;
+        let last = (to / step).floor() as i64;
+        let axis = Geo { from, to, top: 0.0, phi_max };
+        let marks = (first..=last).map(|k| {
+            let t = k as f64 * step;
+            view! { <text x=num(axis.x(t)) y=num(h - 4.0) text-anchor="middle" class="fd-small">{format!("{} s", fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 }))}</text> }
+        }).collect_view();
+        Some(view! {
+            <section class="page-drawing fd-plot-panel" data-testid="page-drawing">
+                <h2>{t(&tx::PLOT_TITLE)}</h2>
+                <svg class="fd-plot" data-testid="phi-plot" viewBox=format!("0 0 {} {}", num(W), num(h)) data-threshold=fixed(p.threshold, 0)>
+                    <g class="fd-key">
+                        <path d="M30 9h18" class="fd-phi"/><text x="52" y="12" class="fd-small">"φ"</text>
+                        <path d="M72 9h18" class="fd-threshold"/><text x="94" y="12" class="fd-small">{t(&tx::PLOT_THRESHOLD)}</text>
+                        <path d="M170 9h18" class="fd-bar timeout"/><text x="192" y="12" class="fd-small">{t(&tx::PLOT_TIMEOUT_BAR)}</text>
+                        <path d="M290 9h18" class="fd-bar phi"/><text x="312" y="12" class="fd-small">{t(&tx::PLOT_PHI_BAR)}</text>
+                        <path d="M400 5v8" class="fd-ticks"/><text x="406" y="12" class="fd-small">{t(&tx::MSG_BEAT)}</text>
+                        <path d="M470 5l8 8M478 5l-8 8" class="fd-crash"/><text x="484" y="12" class="fd-small">{t(&tx::PLOT_CRASH)}</text>
+                        <path d="M550 4v10" class="fd-deadline"/><text x="556" y="12" class="fd-small">{t(&tx::PLOT_DEADLINE)}</text>
+                    </g>
+                    {p.lanes.iter().enumerate().map(|(i, l)| {
+                        lane_view(l, Geo { from, to, top: TOP + LANE * i as f64, phi_max }, p.threshold, p.to, lang)
+                    }).collect_view()}
+                    {marks}
+                </svg>
+            </section>
+        })
+    }
+}
