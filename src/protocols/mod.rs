@@ -7,6 +7,7 @@ pub mod consistency;
 pub mod failure_detector;
 pub mod gossip;
 pub mod hash_ring;
+pub mod lease;
 pub mod lock;
 pub mod paxos;
 pub mod primary_secondary;

@@ -12,14 +12,22 @@ use crate::protocols::failure_detector::Detector;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
 
-const W: f64 = 640.0;
+/// The plot's width in its own units: narrower on a phone, so its text stays readable.
+fn width() -> f64 {
+    if crate::ui::components::viewport().0 < 600.0 {
+        360.0
+    } else {
+        640.0
+    }
+}
 const LANE: f64 = 70.0;
-const TOP: f64 = 22.0;
+const TOP: f64 = 4.0;
 const LEFT: f64 = 30.0;
 const RIGHT: f64 = 10.0;
 
 /// Lane geometry: x of a time, the lane's top, and y of a φ value.
 struct Geo {
+    w: f64,
     from: f64,
     to: f64,
     top: f64,
@@ -28,7 +36,7 @@ struct Geo {
 
 impl Geo {
     fn x(&self, t: f64) -> f64 {
-        LEFT + (W - LEFT - RIGHT) * ((t - self.from) / (self.to - self.from).max(1.0)).clamp(0.0, 1.0)
+        LEFT + (self.w - LEFT - RIGHT) * ((t - self.from) / (self.to - self.from).max(1.0)).clamp(0.0, 1.0)
     }
     /// φ area: from top + 24 (φ max) to top + LANE − 14 (φ = 0).
     fn y(&self, phi: f64) -> f64 {
@@ -62,8 +70,8 @@ fn lane_view(l: &Lane, g: Geo, threshold: f64, now: f64, lang: crate::ui::core::
             data-timeout-spans=count(Detector::Timeout).to_string() data-phi-spans=count(Detector::Phi).to_string()
             data-crashes=l.crashes.len().to_string()>
             <text x=num(LEFT) y=num(g.top + 11.0) class="fd-label" class:down=!l.alive>{label}</text>
-            <line x1=num(LEFT) x2=num(W - RIGHT) y1=num(base) y2=num(base) class="fd-axis"/>
-            <line x1=num(LEFT) x2=num(W - RIGHT) y1=num(ty) y2=num(ty) class="fd-threshold"/>
+            <line x1=num(LEFT) x2=num(g.w - RIGHT) y1=num(base) y2=num(base) class="fd-axis"/>
+            <line x1=num(LEFT) x2=num(g.w - RIGHT) y1=num(ty) y2=num(ty) class="fd-threshold"/>
             <text x=num(LEFT - 3.0) y=num(ty + 3.0) text-anchor="end" class="fd-small fd-threshold-label">{format!("Φ{}", fixed(threshold, 0))}</text>
             <text x=num(LEFT - 3.0) y=num(base + 3.0) text-anchor="end" class="fd-small">"0"</text>
             <path d=bars(Detector::Timeout, g.top + 15.0) class="fd-bar timeout"/>
@@ -100,26 +108,30 @@ pub fn PhiPlot() -> impl IntoView {
         let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0].into_iter().find(|s| span / s <= 8.0).unwrap_or(20_000.0);
         let first = (from / step).ceil() as i64;
         let last = (to / step).floor() as i64;
-        let axis = Geo { from, to, top: 0.0, phi_max };
+        let w = width();
+        let axis = Geo { w, from, to, top: 0.0, phi_max };
         let marks = (first..=last).map(|k| {
             let t = k as f64 * step;
             view! { <text x=num(axis.x(t)) y=num(h - 4.0) text-anchor="middle" class="fd-small">{format!("{} s", fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 }))}</text> }
         }).collect_view();
+        let key = |svg: &'static str, class: &'static str, text: String| view! {
+            <li><svg viewBox="0 0 18 12" class="fd-swatch"><path d=svg class=class/></svg>{text}</li>
+        };
         Some(view! {
             <section class="page-drawing fd-plot-panel" data-testid="page-drawing">
                 <h2>{t(&tx::PLOT_TITLE)}</h2>
-                <svg class="fd-plot" data-testid="phi-plot" viewBox=format!("0 0 {} {}", num(W), num(h)) data-threshold=fixed(p.threshold, 0)>
-                    <g class="fd-key">
-                        <path d="M30 9h18" class="fd-phi"/><text x="52" y="12" class="fd-small">"φ"</text>
-                        <path d="M72 9h18" class="fd-threshold"/><text x="94" y="12" class="fd-small">{t(&tx::PLOT_THRESHOLD)}</text>
-                        <path d="M170 9h18" class="fd-bar timeout"/><text x="192" y="12" class="fd-small">{t(&tx::PLOT_TIMEOUT_BAR)}</text>
-                        <path d="M290 9h18" class="fd-bar phi"/><text x="312" y="12" class="fd-small">{t(&tx::PLOT_PHI_BAR)}</text>
-                        <path d="M400 5v8" class="fd-ticks"/><text x="406" y="12" class="fd-small">{t(&tx::MSG_BEAT)}</text>
-                        <path d="M470 5l8 8M478 5l-8 8" class="fd-crash"/><text x="484" y="12" class="fd-small">{t(&tx::PLOT_CRASH)}</text>
-                        <path d="M550 4v10" class="fd-deadline"/><text x="556" y="12" class="fd-small">{t(&tx::PLOT_DEADLINE)}</text>
-                    </g>
+                <ul class="fd-key">
+                    {key("M0 6h18", "fd-phi", "φ".into())}
+                    {key("M0 6h18", "fd-threshold", t(&tx::PLOT_THRESHOLD))}
+                    {key("M0 6h18", "fd-bar timeout", t(&tx::PLOT_TIMEOUT_BAR))}
+                    {key("M0 6h18", "fd-bar phi", t(&tx::PLOT_PHI_BAR))}
+                    {key("M9 2v9", "fd-ticks", t(&tx::MSG_BEAT))}
+                    {key("M5 2l8 8M13 2l-8 8", "fd-crash", t(&tx::PLOT_CRASH))}
+                    {key("M9 1v10", "fd-deadline", t(&tx::PLOT_DEADLINE))}
+                </ul>
+                <svg class="fd-plot" data-testid="phi-plot" viewBox=format!("0 0 {} {}", num(w), num(h)) data-threshold=fixed(p.threshold, 0)>
                     {p.lanes.iter().enumerate().map(|(i, l)| {
-                        lane_view(l, Geo { from, to, top: TOP + LANE * i as f64, phi_max }, p.threshold, p.to, lang)
+                        lane_view(l, Geo { w, from, to, top: TOP + LANE * i as f64, phi_max }, p.threshold, p.to, lang)
                     }).collect_view()}
                     {marks}
                 </svg>

@@ -1,0 +1,49 @@
+//! The writer: it writes the next number to the server, at a fixed period or by click.
+
+use super::msg::{LeaseMsg, LeaseNote, LeaseTimer};
+use super::node::{LeaseConfig, LeaseNode, SERVER};
+use crate::sim::{Ctx, SimTime};
+
+/// A write and when (true time) the server confirmed it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WriteRec {
+    pub id: u64,
+    pub sent: SimTime,
+    pub done: Option<SimTime>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Writer {
+    writes: Vec<WriteRec>,
+}
+
+impl Writer {
+    pub fn writes(&self) -> &[WriteRec] {
+        &self.writes
+    }
+    pub fn start(&mut self, cfg: &LeaseConfig, cx: &mut Ctx<LeaseNode>) {
+        if let Some(p) = cfg.write_every {
+            cx.set_timer(LeaseTimer::NextWrite, p, p);
+        }
+    }
+    /// Write the next number (1, 2, 3 ...).
+    pub fn write(&mut self, cx: &mut Ctx<LeaseNode>) {
+        let id = self.writes.len() as u64 + 1;
+        self.writes.push(WriteRec { id, sent: cx.now, done: None });
+        cx.send(SERVER, LeaseMsg::Write { id, value: id });
+        cx.note(LeaseNote::Writes { id });
+    }
+    pub fn on_timer(&mut self, cfg: &LeaseConfig, timer: LeaseTimer, cx: &mut Ctx<LeaseNode>) {
+        if timer == LeaseTimer::NextWrite {
+            self.write(cx);
+            self.start(cfg, cx);
+        }
+    }
+    pub fn on_msg(&mut self, msg: LeaseMsg, cx: &mut Ctx<LeaseNode>) {
+        if let LeaseMsg::Written { id, .. } = msg {
+            if let Some(w) = self.writes.iter_mut().find(|w| w.id == id) {
+                w.done.get_or_insert(cx.now);
+            }
+        }
+    }
+}
