@@ -22,6 +22,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::gossip::GossipPage,
     &pages::ring::RingPage,
     &pages::bloom::BloomPage,
+    &pages::lease::LeasePage,
     &pages::lock::LockPage,
     &pages::snowflake::SnowflakePage,
     &pages::failure_detector::FailureDetectorPage,

@@ -23,6 +23,7 @@ struct Pending {
 struct Waiting {
     write: Pending,
     needs: Vec<NodeId>,
+    since: SimTime,
 }
 
 /// A lease the server granted (for the page and the judge): to whom, when (true time).
@@ -44,6 +45,17 @@ pub struct Server {
     /// until a whole period has passed on its clock.
     blind_until: Option<SimTime>,
     rebooted: bool,
+    applied: Vec<Applied>,
+}
+
+/// A write the server applied (true time), and whether it waited for a lease to expire.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Applied {
+    pub at: SimTime,
+    pub value: Versioned,
+    pub after_expiry: bool,
+    /// How long it waited (true time since it started waiting).
+    pub waited: SimTime,
 }
 
 impl Server {
@@ -56,11 +68,15 @@ impl Server {
             grants: Vec::new(),
             blind_until: None,
             rebooted: false,
+            applied: Vec::new(),
         }
     }
     /// The value of record (every applied write).
     pub fn value(&self) -> Versioned {
         self.value
+    }
+    pub fn applied(&self) -> &[Applied] {
+        &self.applied
     }
     pub fn grants(&self) -> &[Grant] {
         &self.grants
@@ -92,9 +108,11 @@ impl Server {
     pub fn crashed(&mut self, cfg: &LeaseConfig) {
         let value = self.value;
         let grants = std::mem::take(&mut self.grants);
+        let applied = std::mem::take(&mut self.applied);
         *self = Server::new(cfg);
         self.value = value;
         self.grants = grants;
+        self.applied = applied;
         self.rebooted = true;
     }
 
@@ -185,7 +203,7 @@ impl Server {
         }
         let until = needs.iter().filter_map(|&h| self.leases[h]).max().unwrap_or(now);
         cx.note(LeaseNote::WriteWaits { version: next.version, holders: needs.len() as u64, wait_ms: until.saturating_sub(now) / MS });
-        self.waiting = Some(Waiting { write, needs });
+        self.waiting = Some(Waiting { write, needs, since: cx.now });
         if until > now {
             cx.set_timer(LeaseTimer::WriteDue, until - now, until - now);
         }
@@ -203,9 +221,10 @@ impl Server {
             return;
         }
         let expired = timer || w.needs.len() < before;
-        let write = w.write;
+        let (write, since) = (w.write, w.since);
         self.waiting = None;
         self.value = Versioned { version: self.value.version + 1, value: write.value };
+        self.applied.push(Applied { at: cx.now, value: self.value, after_expiry: expired, waited: cx.now - since });
         cx.cancel_timer(LeaseTimer::WriteDue);
         cx.note(LeaseNote::Applied { version: self.value.version, value: write.value, after_expiry: expired });
         cx.send(write.writer, LeaseMsg::Written { id: write.id, version: self.value.version });

@@ -7,6 +7,7 @@ pub mod cap;
 pub mod failure_detector;
 pub mod consistency_models;
 pub mod gossip;
+pub mod lease;
 pub mod lock;
 pub mod paxos;
 pub mod primary_secondary;

@@ -1,0 +1,91 @@
+//! The lease page: read leases on caches (a write waits for approval or expiry) and a
+//! leader lease, with clock drift against the margin's bound and a paused primary.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const MODES: &[Text] = &[Text::Page(&texts::MODE_CACHE), Text::Page(&texts::MODE_LEADER)];
+const DRIFTS: &[Text] = &[
+    Text::Page(&texts::DRIFT_NONE),
+    Text::Page(&texts::DRIFT_SLOW5),
+    Text::Page(&texts::DRIFT_SLOW25),
+    Text::Page(&texts::DRIFT_FAST25),
+];
+
+const PARAMS: &[ParamSpec] = &[
+    choice("mode", &texts::MODE, MODES, 0),
+    num("period", &texts::PERIOD, 20, 10_000, 400),
+    num("margin", &texts::MARGIN, 0, 10_000, 40),
+    num("every", &texts::EVERY, 10, 5_000, 100),
+    num("work", &texts::WORK, 0, 5_000, 0),
+    flag("recheck", &texts::RECHECK, 0),
+    num("writes", &texts::WRITES, 0, 60_000, 700),
+    choice("drift", &texts::DRIFT, DRIFTS, 0),
+    num("pausems", &texts::PAUSE, 10, 60_000, 600),
+    num("jumpms", &texts::JUMP, 1, 3_600_000, 200),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "cache-cut", label: Text::Page(&texts::PRESET_CUT), about: &texts::ABOUT_CUT },
+    PresetSpec { slug: "cache-drift-broken", label: Text::Page(&texts::PRESET_BROKEN), about: &texts::ABOUT_BROKEN },
+    PresetSpec { slug: "cache-drift-within", label: Text::Page(&texts::PRESET_WITHIN), about: &texts::ABOUT_WITHIN },
+    PresetSpec { slug: "leader-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
+    PresetSpec { slug: "leader-pause-recheck", label: Text::Page(&texts::PRESET_RECHECK), about: &texts::ABOUT_RECHECK },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "slow-clock",
+        title: &texts::TOUR_TITLE,
+        hash: "#/lease?preset=cache-drift-broken&tour=slow-clock",
+        steps: vec![step(350, None, &texts::TOUR1), step(400, None, &texts::TOUR2), step(400, None, &texts::TOUR3)],
+    }]
+}
+
+/// The server, the holders and the writer.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + 2
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "lease",
+    chapter: Chapter::Time,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 5, 2),
+    nodes_label: Text::Page(&texts::HOLDERS),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["write"],
+    network: true,
+    space_time: true,
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    same_runs_since: 0,
+    opens_on_preset: true,
+    time_faults: true,
+    nav_title: None,
+};
+
+/// The lease page.
+pub struct LeasePage;
+
+impl PageDef for LeasePage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}
