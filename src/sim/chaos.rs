@@ -1,7 +1,7 @@
 //! One random-fault scheduler for every sweep: at random moments it kills and restarts
 //! nodes, cuts and heals links, partitions the cluster, drops messages in flight, changes
-//! the loss rate, and gives nodes the commands their protocol offers
-//! ([`Protocol::offered_commands`]). Each kind of fault has a weight; a weight of 0 turns
+//! the loss rate, pauses nodes and steps their clocks, and gives nodes the commands their
+//! protocol offers ([`Protocol::offered_commands`]). Each kind of fault has a weight; a weight of 0 turns
 //! it off (3PC's sweep, for instance, allows crashes but no network faults).
 //!
 //! The schedule is drawn from its own [`SimRng`], so it is as reproducible as the run: a
@@ -35,6 +35,12 @@ pub struct Chaos {
     pub net: NetConfig,
     /// A command the node's protocol offers right now.
     pub command: u32,
+    /// Pause a node (a GC pause) for up to `max_pause`.
+    pub pause: u32,
+    pub max_pause: SimTime,
+    /// Step a node's clock forward or back by up to `max_jump`.
+    pub jump: u32,
+    pub max_jump: SimTime,
 }
 
 impl Default for Chaos {
@@ -53,6 +59,10 @@ impl Default for Chaos {
             max_loss_tenths: 3,
             net: NetConfig::default(),
             command: 3,
+            pause: 0,
+            max_pause: 500 * MS,
+            jump: 0,
+            max_jump: 200 * MS,
         }
     }
 }
@@ -73,6 +83,10 @@ impl Chaos {
             max_loss_tenths: 0,
             net: NetConfig::default(),
             command: 0,
+            pause: 0,
+            max_pause: 0,
+            jump: 0,
+            max_jump: 0,
         }
     }
 
@@ -95,6 +109,8 @@ impl Chaos {
             self.drop,
             self.loss,
             self.command,
+            self.pause,
+            self.jump,
         ];
         let total: u32 = weights.iter().sum();
         if total == 0 || n == 0 {
@@ -150,6 +166,11 @@ impl Chaos {
                 }
                 let i = rng.index(offered.len());
                 Action::Command(a, offered.into_iter().nth(i)?)
+            }
+            9 => Action::Pause(a, rng.range_inclusive(MS, self.max_pause.max(MS))),
+            10 => {
+                let by = rng.range_inclusive(1, self.max_jump.max(1)) as i64;
+                Action::ClockJump(a, if rng.chance(0.5) { by } else { -by })
             }
             _ => return None,
         })

@@ -51,6 +51,26 @@ test('killing the leader by clicking it leads to a new leader in a higher term',
   await context.close();
 });
 
+test('a leader paused (a GC pause) from the inspector: the others elect another; it wakes still "leader", then steps down', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=11&nodes=5&speed=2`);
+  const old = await waitLeader(page);
+  await page.click(`[data-testid="${old.id}"]`);
+  await page.click('[data-testid="action-pause"]');
+  assert.match(await page.getAttribute(`[data-testid="${old.id}"]`, 'data-state') ?? '', /paused/);
+  const fresh = await waitLeader(page, old.term);
+  assert.notEqual(fresh.id, old.id);
+  // Not a crash: it wakes with its state, hears the higher term and follows.
+  await until(page, ({ id, term }) => {
+    const e = document.querySelector(`[data-testid="${id}"]`);
+    return e.dataset.role === 'follower' && Number(e.dataset.term) >= term;
+  }, { id: old.id, term: fresh.term }, 30000);
+  assert.equal((await nodes(page)).filter((n) => n.role === 'leader').length, 1);
+  assert.equal(await page.locator('[data-testid="violation"]').count(), 0);
+  await until(page, () => /act=\d+z\d:300/.test(location.hash));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a node whose links are all cut never becomes leader of the majority', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=5&nodes=5&${FAST}`);
   const leader = await waitLeader(page);

@@ -88,7 +88,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: nodes_setting,
     same_runs_since: 2,
     opens_on_preset: false,
-    time_faults: false,
+    time_faults: true,
     nav_title: None,
 };
 

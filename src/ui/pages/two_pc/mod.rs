@@ -82,7 +82,7 @@ static SPEC: PageSpec = PageSpec {
     cluster_size: with_coordinator,
     same_runs_since: 0,
     opens_on_preset: true,
-    time_faults: false,
+    time_faults: true,
     nav_title: None,
 };
 
