@@ -1,7 +1,6 @@
 //! The engine's scheduler with GC pauses and clock steps among its faults: protocols whose
 //! safety does not rest on time (Raft, Paxos, a lock with fencing tokens checked by the
-//! storage) stay safe under them, and Raft still commits once the network heals; 3PC,
-//! whose safety rests on timeouts, is caught breaking under pauses.
+//! storage) stay safe under them, and Raft still commits once the network heals.
 
 use ds_playground::lab::fault_sweep::{commit_everywhere, paxos_run};
 use ds_playground::protocols::lock::{LockConfig, LockNode};

@@ -84,3 +84,19 @@ test('failure detectors, the trade-off experiment: two curves of eight points, e
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('failure detectors, a teacher raises the jitter mid-run with the slider: the timeout starts suspecting live processes; the change is in the link', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/failure-detector?preset=free&speed=10`);
+  await until(page, () => Number(document.querySelector('[data-testid="lane-P1"]')?.dataset.arrivals) >= 10, null, 30000);
+  assert.equal(await status(page, 'false'), '0 | 0');
+  await page.evaluate(() => {
+    const s = document.querySelector('[data-testid="net-lmax"]');
+    s.value = '200';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await until(page, () => /act=\d+n10:200:0/.test(location.hash));
+  await until(page, () => Number(document.querySelector('[data-testid="status-false"] b')?.textContent.split(' | ')[0]) >= 1, null, 60000);
+  assert.equal(await page.locator('[data-testid="net-lmax"]').inputValue(), '200');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -122,7 +122,7 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
                         + drawing.as_ref().map_or(0.0, |r| r.height() + 10.0)
                 };
                 // A page with its own drawing has few nodes: the cluster can be smaller.
-                let floor = if embed || drawing.is_some() { 200.0 } else { 250.0 };
+                let floor = if drawing.is_some() { 170.0 } else if embed { 200.0 } else { 250.0 };
                 // Panel padding and border, and a margin under the strips.
                 (height - top - strips - 34.0).max(floor).round()
             }

@@ -3,7 +3,9 @@
 //! Each entry is the virtual time in microseconds, a letter, and its arguments. Nodes are
 //! numbered from 1 as on screen. `k` kill, `r` restart, `c` cut, `h` heal, `p` partition
 //! (groups `1.2-3.4.5`), `H` heal all, `d` drop message id, `x` protocol command
-//! (`x2request`), `z` pause (`z2:300` ms), `j` clock jump (`j2:-100` ms). A bad entry is skipped with a notice naming it; the rest still load.
+//! (`x2request`), `z` pause (`z2:300` ms), `j` clock jump (`j2:-100` ms), `n` the network
+//! changed during the run (`n10:200:5`: latency 10–200 ms, 5 % loss). A bad entry is
+//! skipped with a notice naming it; the rest still load.
 
 use crate::sim::SimTime;
 use crate::ui::core::action::UiAction;
@@ -56,8 +58,15 @@ fn entry(out: &mut String, at: SimTime, a: &UiAction) -> bool {
         UiAction::DropMsg(id) => write!(out, "d{id}"),
         UiAction::Command(n, id) => write!(out, "x{}{id}", n + 1),
         UiAction::Input(n, id, text) => write!(out, "x{}{id}:{}", n + 1, escape(text)),
-        // Network settings restart the run, so they never enter a log.
-        UiAction::SetNet(_) => return false,
+        // The network changed during the run (a page's live sliders); whole milliseconds
+        // and percent, as the settings have them.
+        UiAction::SetNet(n) => write!(
+            out,
+            "n{}:{}:{}",
+            n.latency_min / crate::sim::MS,
+            n.latency_max / crate::sim::MS,
+            (n.loss * 100.0).round() as u64
+        ),
     };
     true
 }
@@ -119,6 +128,11 @@ fn unescape(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// One-way latency a link may set (ms), in its settings or in a network change.
+pub const LATENCY_MS: (u64, u64) = (1, 2_000);
+/// Message loss a link may set (%).
+pub const LOSS_PCT: (u64, u64) = (0, 90);
+
 /// The longest pause a link entry may carry (ms).
 pub const MAX_PAUSE_MS: u64 = 60_000;
 /// The largest clock jump a link entry may carry (ms, either way).
@@ -170,6 +184,19 @@ fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimT
             UiAction::ClockJump(parse_node(n, nodes)?, ms * crate::sim::MS as i64)
         }
         'd' => UiAction::DropMsg(args.parse().ok()?),
+        'n' => {
+            let mut it = args.split(':');
+            let mut num = |(lo, hi): (u64, u64)| it.next()?.parse::<u64>().ok().filter(|v| (lo..=hi).contains(v));
+            let (min, max, loss) = (num(LATENCY_MS)?, num(LATENCY_MS)?, num(LOSS_PCT)?);
+            if min > max || it.next().is_some() {
+                return None;
+            }
+            UiAction::SetNet(crate::sim::NetConfig {
+                latency_min: min * crate::sim::MS,
+                latency_max: max * crate::sim::MS,
+                loss: loss as f64 / 100.0,
+            })
+        }
         'p' => {
             let groups = args
                 .split('-')
@@ -247,6 +274,14 @@ mod tests {
             (190_000, UiAction::Pause(3, 300_000)),
             (200_000, UiAction::ClockJump(1, -100_000)),
             (200_000, UiAction::ClockJump(4, 2_000)),
+            (
+                210_000,
+                UiAction::SetNet(crate::sim::NetConfig {
+                    latency_min: 10_000,
+                    latency_max: 200_000,
+                    loss: 0.05,
+                }),
+            ),
         ];
         let s = encode(&log);
         assert_eq!(decode(&s, 5, COMMANDS), (log, vec![]));
@@ -255,7 +290,7 @@ mod tests {
     #[test]
     fn bad_entries_are_named_and_the_rest_load() {
         let (log, n) = decode(
-            "100k1,zz,200k9,300x1launch,50r1,400c2-2,500H,600z1:0,600z1:99999999,600j2:0,600j9:5,600z1",
+            "100k1,zz,200k9,300x1launch,50r1,400c2-2,500H,600z1:0,600z1:99999999,600j2:0,600j9:5,600z1,700n20:10:0,700n0:5:0,700n1:2:91,700n1:2:3:4",
             5,
             COMMANDS,
         );
@@ -263,7 +298,7 @@ mod tests {
             log,
             vec![(100, UiAction::Crash(0)), (500, UiAction::HealAll)]
         );
-        assert_eq!(n.len(), 10, "{n:?}");
+        assert_eq!(n.len(), 14, "{n:?}");
         assert_eq!(
             n[0],
             Notice::Malformed {

@@ -66,7 +66,49 @@ pub struct PageSpec {
     pub nav_title: Option<&'static Tx>,
 }
 
+/// The placeholder of [`PageSpec::DEFAULT`]'s texts (every page names itself; the
+/// registry's tests catch one that does not: its texts would be untranslated).
+const UNNAMED: Tx = super::text::tx("", "");
+
+/// A page without built-in tours.
+pub fn no_tours() -> Vec<Tour> {
+    Vec::new()
+}
+
+/// A page whose run is its `nodes` setting's nodes.
+pub fn nodes_only(sc: &Scenario) -> usize {
+    sc.nodes
+}
+
 impl PageSpec {
+    /// What a page need not state: a cluster on the network with the space-time diagram,
+    /// opening on its first preset; no strips, commands, tours, preset settings or time
+    /// faults; the title in the navigation. A page writes `..PageSpec::DEFAULT` after what
+    /// it states.
+    pub const DEFAULT: PageSpec = PageSpec {
+        slug: "",
+        chapter: Chapter::Consensus,
+        title: &UNNAMED,
+        blurb: &UNNAMED,
+        intro: &UNNAMED,
+        picture: "",
+        nodes: (1, 1, 1),
+        nodes_label: Text::Page(&UNNAMED),
+        params: &[],
+        presets: &[],
+        strips: None,
+        commands: &[],
+        network: true,
+        space_time: true,
+        tours: no_tours,
+        preset_settings: no_preset_settings,
+        cluster_size: nodes_only,
+        same_runs_since: 0,
+        opens_on_preset: true,
+        time_faults: false,
+        nav_title: None,
+    };
+
     pub fn param(&self, key: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.key == key)
     }
@@ -247,8 +289,8 @@ pub const FREE_PLAY: &str = "free";
 pub mod limits {
     /// The virtual time a link may open at (see [`crate::ui::core::action_log::MAX_TIME_MS`]).
     pub const TIME_MS: (u64, u64) = (0, crate::ui::core::action_log::MAX_TIME_MS);
-    pub const LATENCY_MS: (u64, u64) = (1, 2_000);
-    pub const LOSS_PCT: (u64, u64) = (0, 90);
+    pub const LATENCY_MS: (u64, u64) = crate::ui::core::action_log::LATENCY_MS;
+    pub const LOSS_PCT: (u64, u64) = crate::ui::core::action_log::LOSS_PCT;
     pub const SPEED: (f64, f64) = (0.1, 10.0);
 }
 

@@ -88,6 +88,35 @@ pub const fn flag(key: &'static str, label: &'static Tx, default: u64) -> ParamS
     }
 }
 
+/// How long the inspector's pause button pauses a node (ms): the setting of a page with
+/// time faults ([`crate::ui::core::scenario::PageSpec::time_faults`]).
+pub const fn pause_param(default: u64) -> ParamSpec {
+    ParamSpec {
+        key: "pausems",
+        label: Text::Key(Key::PauseButtonMs),
+        min: 10,
+        max: crate::ui::core::action_log::MAX_PAUSE_MS,
+        default,
+        toggle: false,
+        relation: Relation::None,
+        choices: &[],
+    }
+}
+
+/// How far the inspector's clock buttons step a node's clock (ms).
+pub const fn jump_param(default: u64) -> ParamSpec {
+    ParamSpec {
+        key: "jumpms",
+        label: Text::Key(Key::ClockButtonsMs),
+        min: 1,
+        max: crate::ui::core::action_log::MAX_JUMP_MS,
+        default,
+        toggle: false,
+        relation: Relation::None,
+        choices: &[],
+    }
+}
+
 /// A prepared scenario a page offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PresetSpec {

@@ -14,6 +14,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ChapterDataStructures => "Data structures",
         Key::ChapterTime => "Time, leases & locks",
         Key::ChapterTimeShort => "Time",
+        Key::PauseButtonMs => "Pause button: how long (ms)",
+        Key::ClockButtonsMs => "Clock buttons: how far (ms)",
         Key::SoonConsensus => "Coming: PBFT, ZAB, Raft membership changes.",
         Key::SoonAtomicCommit => "Coming: TCC and Saga.",
         Key::SoonReplication => "Coming: Quorum NWR, CAP under a partition, consistency models.",

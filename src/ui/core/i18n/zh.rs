@@ -14,6 +14,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ChapterDataStructures => "数据结构",
         Key::ChapterTime => "时间、租约与锁",
         Key::ChapterTimeShort => "时间",
+        Key::PauseButtonMs => "暂停按钮：停顿时长（毫秒）",
+        Key::ClockButtonsMs => "时钟按钮：跳变幅度（毫秒）",
         Key::SoonConsensus => "即将推出：PBFT（拜占庭容错）、ZAB 协议、Raft 成员变更。",
         Key::SoonAtomicCommit => "即将推出：TCC 补偿事务、Saga 事务。",
         Key::SoonReplication => "即将推出：Quorum NWR、网络分区下的 CAP、一致性模型。",

@@ -10,7 +10,7 @@ pub mod texts;
 use crate::ui::core::i18n::Key;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
-use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
+use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{Chapter, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
@@ -42,19 +42,13 @@ static SPEC: PageSpec = PageSpec {
     picture: texts::PICTURE,
     nodes: (1, 1, 1),
     nodes_label: Text::Key(Key::Nodes),
-    params: &[],
     presets: PRESETS,
-    strips: None,
     commands: &["set"],
     network: false,
     space_time: false,
     tours,
-    preset_settings: no_preset_settings,
     cluster_size: one_node,
-    same_runs_since: 0,
-    opens_on_preset: true,
-    time_faults: false,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The consistency-models page.

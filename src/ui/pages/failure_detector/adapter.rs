@@ -97,6 +97,9 @@ pub struct PlotData {
     pub to: f64,
     pub threshold: f64,
     pub lanes: Vec<Lane>,
+    /// The network now (it may have changed during the run): latency ms, loss %.
+    pub latency: (u64, u64),
+    pub loss_pct: u64,
 }
 
 /// The plot shows this many heartbeat periods (within 2–60 s).
@@ -333,6 +336,14 @@ impl Adapter for FdAdapter {
         let span = (self.cfg.period * PERIODS_SHOWN).clamp(2 * SEC, 60 * SEC);
         let from = now.saturating_sub(span);
         let lanes = (1..self.names.len()).map(|p| self.lane(w, p, from, now)).collect();
-        Some(PageData(Arc::new(PlotData { from: from as f64 / MS as f64, to: now as f64 / MS as f64, threshold: self.cfg.threshold, lanes })))
+        let net = &w.network().config;
+        Some(PageData(Arc::new(PlotData {
+            from: from as f64 / MS as f64,
+            to: now as f64 / MS as f64,
+            threshold: self.cfg.threshold,
+            lanes,
+            latency: (net.latency_min / MS, net.latency_max / MS),
+            loss_pct: (net.loss * 100.0).round() as u64,
+        })))
     }
 }

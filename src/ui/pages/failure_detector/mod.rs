@@ -11,7 +11,7 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{jump_param, pause_param, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -20,8 +20,8 @@ const PARAMS: &[ParamSpec] = &[
     num("timeout", &texts::TIMEOUT, 10, 60_000, 250),
     num("phi", &texts::THRESHOLD, 1, 16, 8),
     num("window", &texts::WINDOW, 2, 1_000, 100),
-    num("pausems", &texts::PAUSE, 10, 60_000, 1_500),
-    num("jumpms", &texts::JUMP, 1, 60_000, 200),
+    pause_param(1_500),
+    jump_param(200),
 ];
 
 const PRESETS: &[PresetSpec] = &[
@@ -56,17 +56,12 @@ static SPEC: PageSpec = PageSpec {
     nodes_label: Text::Page(&texts::PROCESSES),
     params: PARAMS,
     presets: PRESETS,
-    strips: None,
-    commands: &[],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
     nav_title: Some(&texts::NAV_TITLE),
+    ..PageSpec::DEFAULT
 };
 
 /// The failure-detector page.

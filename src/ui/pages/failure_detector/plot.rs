@@ -10,6 +10,8 @@ use super::texts as tx;
 use crate::decimal::{fixed, num, Fixed as F};
 use crate::protocols::failure_detector::Detector;
 use crate::ui::core::text::{tr, Text};
+use crate::sim::{NetConfig, MS};
+use crate::ui::core::action::UiAction;
 use crate::ui::state::Ctl;
 
 /// The plot's width in its own units: narrower on a phone, so its text stays readable.
@@ -89,6 +91,39 @@ fn lane_view(l: &Lane, g: Geo, threshold: f64, now: f64, lang: crate::ui::core::
     }
 }
 
+/// The network as it is now, changeable during the run: each change is an action (in the
+/// log, in the link, undone by rewind), so a teacher can raise the jitter mid-lesson.
+#[component]
+fn NetSliders(latency: (u64, u64), loss_pct: u64) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let lang = ctl.lang.get_untracked();
+    let t = |x: &'static crate::ui::core::text::Tx| tr(lang, Text::Page(x)).to_string();
+    let set = move |max_ms: u64, loss: u64| {
+        ctl.act(UiAction::SetNet(NetConfig {
+            latency_min: latency.0 * MS,
+            latency_max: max_ms.max(latency.0) * MS,
+            loss: loss.min(90) as f64 / 100.0,
+        }))
+    };
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u64>().ok();
+    view! {
+        <div class="fd-net" title=t(&tx::NET_HINT)>
+            <label>
+                <span>{format!("{} {}–", t(&tx::NET_LATENCY), latency.0)}</span>
+                <input type="range" data-testid="net-lmax" min=latency.0.to_string() max="1000" step="5" prop:value=latency.1.to_string()
+                    on:change=move |ev| if let Some(v) = number(&ev) { set(v, loss_pct) }/>
+                <output>{format!("{} ms", latency.1)}</output>
+            </label>
+            <label>
+                <span>{t(&tx::NET_LOSS)}</span>
+                <input type="range" data-testid="net-loss" min="0" max="50" step="1" prop:value=loss_pct.to_string()
+                    on:change=move |ev| if let Some(v) = number(&ev) { set(latency.1, v) }/>
+                <output>{format!("{loss_pct} %")}</output>
+            </label>
+        </div>
+    }
+}
+
 /// The plot, under the cluster.
 #[component]
 pub fn PhiPlot() -> impl IntoView {
@@ -119,7 +154,10 @@ pub fn PhiPlot() -> impl IntoView {
         };
         Some(view! {
             <section class="page-drawing fd-plot-panel" data-testid="page-drawing">
-                <h2>{t(&tx::PLOT_TITLE)}</h2>
+                <div class="fd-head">
+                    <h2>{t(&tx::PLOT_TITLE)}</h2>
+                    <NetSliders latency=p.latency loss_pct=p.loss_pct/>
+                </div>
                 <ul class="fd-key">
                     {key("M0 6h18", "fd-phi", "φ".into())}
                     {key("M0 6h18", "fd-threshold", t(&tx::PLOT_THRESHOLD))}

@@ -66,8 +66,6 @@ pub const PERIOD: Tx = tx("Heartbeat every (ms)", "心跳周期（毫秒）");
 pub const TIMEOUT: Tx = tx("Fixed timeout (ms)", "固定超时（毫秒）");
 pub const THRESHOLD: Tx = tx("φ threshold Φ", "φ 阈值 Φ");
 pub const WINDOW: Tx = tx("φ window (intervals remembered)", "φ 采样窗口（记住的间隔数）");
-pub const JUMP: Tx = tx("Clock buttons: how far (ms)", "时钟按钮：跳变幅度（毫秒）");
-pub const PAUSE: Tx = tx("Pause button: how long (ms)", "暂停按钮：停顿时长（毫秒）");
 
 pub const PRESET_CRASH: Tx = tx("A crash: who notices first", "宕机：谁先发现");
 pub const ABOUT_CRASH: Tx = tx(
@@ -121,6 +119,9 @@ pub const T_BEAT: Tx = tx("Next heartbeat", "下次心跳");
 pub const T_TIMEOUT: Tx = tx("Fixed timeout runs out", "固定超时到期");
 pub const T_PHI: Tx = tx("φ reaches the threshold", "φ 达到阈值");
 
+pub const NET_LATENCY: Tx = tx("Latency now", "当前延迟");
+pub const NET_LOSS: Tx = tx("Loss now", "当前丢包");
+pub const NET_HINT: Tx = tx("Changes the network from this moment on (recorded in the link)", "从此刻起改变网络（记录在链接中）");
 pub const PLOT_TITLE: Tx = tx("Heartbeats M received, and φ (on M's clock)", "M 收到的心跳与 φ（按 M 的时钟）");
 pub const PLOT_THRESHOLD: Tx = tx("threshold Φ", "阈值 Φ");
 pub const PLOT_TIMEOUT_BAR: Tx = tx("timeout suspects", "超时怀疑");

@@ -78,17 +78,13 @@ static SPEC: PageSpec = PageSpec {
     nodes_label: Text::Key(Key::Nodes),
     params: PARAMS,
     presets: PRESETS,
-    strips: None,
     commands: &["infect"],
-    network: true,
     space_time: false,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: nodes_setting,
     same_runs_since: 2,
-    opens_on_preset: true,
-    time_faults: false,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The gossip page.

@@ -7,7 +7,7 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -28,8 +28,8 @@ const PARAMS: &[ParamSpec] = &[
     flag("recheck", &texts::RECHECK, 0),
     num("writes", &texts::WRITES, 0, 60_000, 700),
     choice("drift", &texts::DRIFT, DRIFTS, 0),
-    num("pausems", &texts::PAUSE, 10, 60_000, 600),
-    num("jumpms", &texts::JUMP, 1, 3_600_000, 200),
+    pause_param(600),
+    jump_param(200),
 ];
 
 const PRESETS: &[PresetSpec] = &[
@@ -67,15 +67,11 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["write"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The lease page.

@@ -69,8 +69,6 @@ pub const DRIFT_NONE: Tx = tx("keep time", "走时准确");
 pub const DRIFT_SLOW5: Tx = tx("5 % slow (within the bound)", "慢 5%（在界限内）");
 pub const DRIFT_SLOW25: Tx = tx("25 % slow (break it)", "慢 25%（破坏它）");
 pub const DRIFT_FAST25: Tx = tx("25 % fast", "快 25%");
-pub const JUMP: Tx = tx("Clock buttons: how far (ms)", "时钟按钮：跳变幅度（毫秒）");
-pub const PAUSE: Tx = tx("Pause button: how long (ms)", "暂停按钮：停顿时长（毫秒）");
 
 pub const PRESET_CUT: Tx = tx("Cut cache: the write waits", "缓存失联：写入等待");
 pub const ABOUT_CUT: Tx = tx(

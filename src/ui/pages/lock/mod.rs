@@ -8,7 +8,7 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -20,8 +20,8 @@ const PARAMS: &[ParamSpec] = &[
     flag("watchdog", &texts::WATCHDOG, 1),
     flag("fencing", &texts::FENCING, 1),
     choice("drift", &texts::DRIFT, DRIFTS, 0),
-    num("pausems", &texts::PAUSE, 10, 60_000, 500),
-    num("jumpms", &texts::JUMP, 1, 60_000, 100),
+    pause_param(500),
+    jump_param(100),
     num("rate", &texts::RATE, 0, 10, 0),
 ];
 
@@ -58,15 +58,12 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["job"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
     nav_title: Some(&texts::NAV_TITLE),
+    ..PageSpec::DEFAULT
 };
 
 /// The locks & fencing page.

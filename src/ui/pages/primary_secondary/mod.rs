@@ -65,15 +65,11 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["write", "read"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The primary-secondary page.

@@ -81,15 +81,13 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["request", "timeout"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: nodes_setting,
     same_runs_since: 2,
     opens_on_preset: false,
     time_faults: true,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The Raft page.

@@ -8,7 +8,7 @@ pub mod texts;
 
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
-use crate::ui::core::scenario::{no_preset_settings, PageSpec, Scenario};
+use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
@@ -39,18 +39,12 @@ static SPEC: PageSpec = PageSpec {
     nodes: (1, 20, 5),
     nodes_label: Text::Page(&texts::PHYSICAL_NODES),
     params: PARAMS,
-    presets: &[],
-    strips: None,
     commands: &["join", "leave"],
     network: false,
     space_time: false,
     tours,
-    preset_settings: no_preset_settings,
     cluster_size: ring_ids,
-    same_runs_since: 0,
-    opens_on_preset: true,
-    time_faults: false,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The ring page.

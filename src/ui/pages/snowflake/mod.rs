@@ -7,7 +7,7 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -22,8 +22,8 @@ const PARAMS: &[ParamSpec] = &[
     choice("strategy", &texts::STRATEGY, STRATEGIES, 0),
     flag("sameworker", &texts::SAME_WORKER, 0),
     num("period", &texts::PERIOD, 0, 2_000, 50),
-    num("jumpms", &texts::JUMP, 1, 60_000, 100),
-    num("pausems", &texts::PAUSE, 10, 60_000, 300),
+    jump_param(100),
+    pause_param(300),
 ];
 
 const PRESETS: &[PresetSpec] = &[
@@ -61,15 +61,12 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::STRIPS)),
     commands: &["ask"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
     nav_title: Some(&texts::NAV_TITLE),
+    ..PageSpec::DEFAULT
 };
 
 /// The snowflake IDs page.

@@ -44,8 +44,6 @@ pub const S_LOGICAL: Tx = tx("logical clock (keep the last timestamp)", "逻辑�
 pub const S_IGNORE: Tx = tx("ignore it (break it)", "无视（破坏它）");
 pub const SAME_WORKER: Tx = tx("G2 is given G1's worker id (break it)", "G2 与 G1 使用同一个机器 ID（破坏它）");
 pub const PERIOD: Tx = tx("The app asks every … ms (0: by click)", "应用每隔多少毫秒请求一次（0 为手动）");
-pub const JUMP: Tx = tx("Clock buttons: how far (ms)", "时钟按钮：跳变幅度（毫秒）");
-pub const PAUSE: Tx = tx("Pause button: how long (ms)", "暂停按钮：停顿时长（毫秒）");
 
 pub const PRESET_IGNORE: Tx = tx("Clock back, ignored: duplicate IDs", "时钟回拨、无视：重复 ID");
 pub const ABOUT_IGNORE: Tx = tx(

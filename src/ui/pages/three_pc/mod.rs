@@ -76,15 +76,11 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&crate::ui::pages::two_pc::texts::COMMIT_STRIPS)),
     commands: &["begin", "vote-no"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: crate::ui::pages::two_pc::with_coordinator,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The 3PC page.

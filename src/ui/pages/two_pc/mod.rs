@@ -75,15 +75,11 @@ static SPEC: PageSpec = PageSpec {
     presets: PRESETS,
     strips: Some(Text::Page(&texts::COMMIT_STRIPS)),
     commands: &["begin", "vote-no"],
-    network: true,
-    space_time: true,
     tours,
     preset_settings: adapter::preset_settings,
     cluster_size: with_coordinator,
-    same_runs_since: 0,
-    opens_on_preset: true,
     time_faults: true,
-    nav_title: None,
+    ..PageSpec::DEFAULT
 };
 
 /// The 2PC page.
