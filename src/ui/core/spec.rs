@@ -168,6 +168,7 @@ impl Chapter {
     pub fn short_title(self) -> Key {
         match self {
             Chapter::Time => Key::ChapterTimeShort,
+            Chapter::Replication => Key::ChapterReplicationShort,
             c => c.title(),
         }
     }
@@ -177,10 +178,9 @@ impl Chapter {
         match self {
             Chapter::Consensus => Some(Key::SoonConsensus),
             Chapter::AtomicCommit => Some(Key::SoonAtomicCommit),
-            Chapter::Replication => Some(Key::SoonReplication),
-            Chapter::Membership => Some(Key::SoonMembership),
             Chapter::Time => Some(Key::SoonTime),
-            Chapter::Partitioning | Chapter::DataStructures => None,
+            // Every mechanism of these chapters is live.
+            Chapter::Replication | Chapter::Membership | Chapter::Partitioning | Chapter::DataStructures => None,
         }
     }
 }

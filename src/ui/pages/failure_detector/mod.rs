@@ -47,7 +47,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
 
 static SPEC: PageSpec = PageSpec {
     slug: "failure-detector",
-    chapter: Chapter::Time,
+    chapter: Chapter::Membership,
     title: &texts::TITLE,
     blurb: &texts::BLURB,
     intro: &texts::INTRO,
