@@ -9,7 +9,7 @@
 
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer, Versioned};
 use super::node::{LeaseConfig, LeaseNode, Mode, SERVER};
-use crate::sim::{Ctx, SimTime, MS};
+use crate::sim::{Ctx, NodeId, SimTime, MS};
 
 /// A read the holder answered (true time, recorded for the judge and the drawing).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,6 +48,8 @@ pub struct Holder {
     /// The newest write the server asked it to approve: a grant carrying an older value
     /// was overtaken on the network by that request, and is void.
     approved: u64,
+    /// Who held the lease at the last refusal (narrated once, not at every retry).
+    refused_by: Option<Option<NodeId>>,
 }
 
 impl Holder {
@@ -201,6 +203,7 @@ impl Holder {
                         let fresh = !self.believes();
                         self.lease_end = Some(end);
                         if fresh {
+                            self.refused_by = None;
                             self.beliefs.push(Belief { from: cx.now, to: None });
                             cx.note(LeaseNote::GotLease { until_ms: end / MS });
                         }
@@ -215,7 +218,8 @@ impl Holder {
             LeaseMsg::Refused { req, holder, .. } => {
                 if self.asked.is_some_and(|(r, _)| r == req) {
                     self.asked = None;
-                    if !self.lease_valid(now) {
+                    if !self.lease_valid(now) && self.refused_by != Some(holder) {
+                        self.refused_by = Some(holder);
                         cx.note(LeaseNote::Refused { holder });
                     }
                 }
