@@ -159,7 +159,7 @@ impl Client {
         match cfg.mode {
             Mode::Redlock => {
                 // Step 2: the same key and a fresh random value to every instance.
-                self.value = cx.random() & 0xffff_ffff;
+                self.value = (cx.random() & 0xffff_ffff).max(1);
                 self.yes.clear();
                 self.answered.clear();
                 cx.note(RedlockNote::Asking { value: self.value, servers: cfg.servers });
@@ -186,10 +186,13 @@ impl Client {
             let yes = self.yes.clone();
             self.hold(None, cx.local + validity as SimTime, yes, cfg, cx);
         } else {
-            // Undo the partial lock on every instance, then wait a random while.
+            // Undo the partial lock on every instance, then wait a random while. The
+            // attempt is over: a yes still on its way (a paused instance's) is undone when
+            // it arrives, never counted.
             for s in 0..cfg.servers {
                 cx.send(s, RedlockMsg::Del { value: self.value });
             }
+            self.value = 0;
             cx.set_timer(RedlockTimer::Retry, cfg.retry, cfg.retry * 2);
         }
     }
@@ -236,7 +239,7 @@ impl Client {
     pub(super) fn on_msg(&mut self, cfg: &RedlockConfig, from: NodeId, msg: RedlockMsg, cx: &mut Ctx<RedlockNode>) {
         let ok = matches!(msg, RedlockMsg::SetOk { .. });
         match (self.phase, msg) {
-            (Phase::Acquiring, RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value }) if value == self.value => {
+            (Phase::Acquiring, RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value }) if value == self.value && value != 0 => {
                 if !self.answered.contains(&from) {
                     self.answered.push(from);
                     if ok {
