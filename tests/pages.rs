@@ -516,6 +516,7 @@ fn every_text_of_every_page_folder_is_translated() {
         "PreCommit",
         "DoCommit",
         "PreCommit ack",
+        "Redlock",
     ];
     for (file, en, zh) in all {
         assert!(

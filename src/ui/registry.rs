@@ -24,6 +24,7 @@ pub static PAGES: &[&dyn PageDef] = &[
     &pages::bloom::BloomPage,
     &pages::lease::LeasePage,
     &pages::lock::LockPage,
+    &pages::redlock::RedlockPage,
     &pages::snowflake::SnowflakePage,
     &pages::failure_detector::FailureDetectorPage,
 ];

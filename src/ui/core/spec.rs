@@ -178,9 +178,8 @@ impl Chapter {
         match self {
             Chapter::Consensus => Some(Key::SoonConsensus),
             Chapter::AtomicCommit => Some(Key::SoonAtomicCommit),
-            Chapter::Time => Some(Key::SoonTime),
             // Every mechanism of these chapters is live.
-            Chapter::Replication | Chapter::Membership | Chapter::Partitioning | Chapter::DataStructures => None,
+            Chapter::Time | Chapter::Replication | Chapter::Membership | Chapter::Partitioning | Chapter::DataStructures => None,
         }
     }
 }

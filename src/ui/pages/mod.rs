@@ -13,6 +13,7 @@ pub mod paxos;
 pub mod primary_secondary;
 pub mod quorum;
 pub mod raft;
+pub mod redlock;
 pub mod ring;
 pub mod snowflake;
 pub mod three_pc;

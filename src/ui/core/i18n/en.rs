@@ -41,7 +41,6 @@ pub fn text(key: Key) -> &'static str {
         Key::WhyMw => "it saw a client's writes out of the order they were made",
         Key::WhyWfr => "a write made after reading a value was seen before that value",
         Key::NoLinearOrder => "no order of the operations keeps both real time and the register's rules",
-        Key::SoonTime => "Coming: Redlock's five lock servers against a consensus-backed lock.",
         Key::SaveScenario => "Save scenario file",
         Key::OpenScenario => "Open scenario file",
         Key::Home => "Home",

@@ -68,7 +68,7 @@ keys! {
     TourExit, TourWaiting, TourDone, TourPlaying, TourWaitingState, Theory, Measured, Round, InfectedOverTime, SweepGossip,
     SweepBloom, SweepRing, ChapterConsensus, ChapterAtomicCommit, ChapterReplication,
     ChapterMembership, ChapterPartitioning, ChapterDataStructures, ChapterTime, Home, HomeIntro,
-    ComingSoon, SoonConsensus, SoonAtomicCommit, SoonTime, ChapterTimeShort, ChapterReplicationShort, PauseButtonMs, ClockButtonsMs, SaveScenario, OpenScenario,
+    ComingSoon, SoonConsensus, SoonAtomicCommit, ChapterTimeShort, ChapterReplicationShort, PauseButtonMs, ClockButtonsMs, SaveScenario, OpenScenario,
     ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
     ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
     StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr, NoLinearOrder,

@@ -41,7 +41,6 @@ pub fn text(key: Key) -> &'static str {
         Key::WhyMw => "看到某个客户端的写入顺序颠倒了",
         Key::WhyWfr => "基于读到的值所做的写入，反而先于该值被看到",
         Key::NoLinearOrder => "找不到同时符合真实时间先后与寄存器语义的操作顺序",
-        Key::SoonTime => "即将推出：Redlock 的五个锁服务器，对比基于共识的锁。",
         Key::SaveScenario => "保存场景文件",
         Key::OpenScenario => "打开场景文件",
         Key::Home => "首页",

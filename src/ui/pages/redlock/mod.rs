@@ -1,0 +1,83 @@
+//! The Redlock page: a lock on a majority of five independent servers, broken by one
+//! server's clock jump (Kleppmann's example) and by a paused holder it cannot fence, beside
+//! a consensus-backed lock on the same servers that a follower's clock cannot touch and
+//! whose grant numbers fence the paused holder.
+
+pub mod adapter;
+pub mod texts;
+
+use crate::ui::core::page::PageDef;
+use crate::ui::core::runner::PageSim;
+use crate::ui::core::scenario::{PageSpec, Scenario};
+use crate::ui::core::spec::{choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::text::Text;
+use crate::ui::core::tours::{step, Tour};
+
+const MODES: &[Text] = &[Text::Page(&texts::MODE_REDLOCK), Text::Page(&texts::MODE_CONSENSUS)];
+
+const PARAMS: &[ParamSpec] = &[
+    choice("mode", &texts::MODE, MODES, 0),
+    num("clients", &texts::CLIENTS, 2, 4, 2),
+    num("ttl", &texts::TTL, 30, 10_000, 500),
+    num("work", &texts::WORK, 1, 5_000, 300),
+    num("timeout", &texts::TIMEOUT, 5, 2_000, 100),
+    flag("fencing", &texts::FENCING, 1),
+    pause_param(1200),
+    jump_param(600),
+    num("rate", &texts::RATE, 0, 10, 0),
+];
+
+const PRESETS: &[PresetSpec] = &[
+    PresetSpec { slug: "redlock-jump", label: Text::Page(&texts::PRESET_JUMP), about: &texts::ABOUT_JUMP },
+    PresetSpec { slug: "redlock-cuts", label: Text::Page(&texts::PRESET_CUTS), about: &texts::ABOUT_CUTS },
+    PresetSpec { slug: "redlock-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
+    PresetSpec { slug: "consensus-jump", label: Text::Page(&texts::PRESET_CJUMP), about: &texts::ABOUT_CJUMP },
+    PresetSpec { slug: "consensus-pause", label: Text::Page(&texts::PRESET_CPAUSE), about: &texts::ABOUT_CPAUSE },
+];
+
+fn tours() -> Vec<Tour> {
+    vec![Tour {
+        slug: "redlock-jump",
+        title: &texts::TOUR_TITLE,
+        hash: "#/redlock?preset=redlock-jump&tour=redlock-jump",
+        steps: vec![step(210, None, &texts::TOUR1), step(260, None, &texts::TOUR2), step(360, None, &texts::TOUR3), step(700, None, &texts::TOUR4)],
+    }]
+}
+
+/// The servers, the clients and the storage.
+pub fn cluster_size(sc: &Scenario) -> usize {
+    sc.nodes + sc.param("clients") as usize + 1
+}
+
+static SPEC: PageSpec = PageSpec {
+    slug: "redlock",
+    chapter: Chapter::Time,
+    title: &texts::TITLE,
+    blurb: &texts::BLURB,
+    intro: &texts::INTRO,
+    picture: texts::PICTURE,
+    nodes: (1, 7, 5),
+    nodes_label: Text::Page(&texts::SERVERS),
+    params: PARAMS,
+    presets: PRESETS,
+    strips: Some(Text::Page(&texts::STRIPS)),
+    commands: &["job"],
+    tours,
+    preset_settings: adapter::preset_settings,
+    cluster_size,
+    time_faults: true,
+    nav_title: Some(&texts::NAV_TITLE),
+    ..PageSpec::DEFAULT
+};
+
+/// The Redlock page.
+pub struct RedlockPage;
+
+impl PageDef for RedlockPage {
+    fn spec(&self) -> &'static PageSpec {
+        &SPEC
+    }
+    fn build(&self, sc: &Scenario) -> Box<dyn PageSim> {
+        Box::new(adapter::build(sc))
+    }
+}
