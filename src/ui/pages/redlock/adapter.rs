@@ -101,8 +101,8 @@ impl RedlockAdapter {
     fn op_short(&self, op: &Op) -> String {
         match op {
             Op::Grant { client } => format!("→{}", self.name(*client)),
-            Op::Expire { .. } => "⏱".into(),
-            Op::Release { .. } => "↓".into(),
+            Op::Expire { token } => format!("×#{token}"),
+            Op::Release { token } => format!("↓#{token}"),
         }
     }
 
@@ -163,6 +163,12 @@ impl RedlockAdapter {
             (Some(k), None) => (format!("{} {} · {} {}", t(lang, &tx::KEY_FOR), self.name(k.client), (k.until - local) / MS, t(lang, &tx::LEFT_ITS_CLOCK)), "green", "held"),
             (None, None) => (t(lang, &tx::FREE), "grey", "free"),
         };
+        // Short beside the node (eight of them share the picture); whole in the inspector.
+        let short = match (key, blind) {
+            (_, Some(u)) => format!("{} ms", (u - local) / MS),
+            (Some(k), None) => format!("→{} · {} ms", self.name(k.client), (k.until - local) / MS),
+            (None, None) => t(lang, &tx::FREE),
+        };
         NodeVis {
             id,
             name: self.name(id),
@@ -172,10 +178,10 @@ impl RedlockAdapter {
             tone,
             crashed: false,
             badge: key.map_or("–".into(), |k| self.name(k.client)),
-            label: format!("{} · {label}", t(lang, &tx::INSTANCE)),
+            label: short,
             ring: None,
             term: None,
-            details: vec![(tr(lang, Text::Key(Key::Status)).to_string(), label)],
+            details: vec![(t(lang, &tx::INSTANCE), label)],
             commands: vec![],
             strip: StripVis { hidden, ..StripVis::from_cells(cells) },
         }
@@ -209,11 +215,11 @@ impl RedlockAdapter {
             format!("{} {} #{} · {left} {}", t(lang, &tx::HOLDER), self.name(h.client), h.token, t(lang, &tx::LEFT_ITS_CLOCK))
         });
         let role_word = t(lang, if leader { &tx::LEADER } else { &tx::FOLLOWER });
-        let mut label = format!("{role_word} · {} {}", t(lang, &tx::LOG), log.len());
-        if let Some(h) = &held {
-            label = format!("{label} · {h}");
-        }
-        let mut details = vec![(t(lang, &tx::LOG), log.len().to_string())];
+        let label = match holder {
+            Some(h) => format!("{role_word} · →{} #{} · {} ms", self.name(h.client), h.token, h.until.saturating_sub(local) / MS),
+            None => format!("{role_word} · {} {}", t(lang, &tx::LOG), log.len()),
+        };
+        let mut details = vec![(tr(lang, Text::Key(Key::Status)).to_string(), role_word.clone()), (t(lang, &tx::LOG), log.len().to_string())];
         if leader {
             details.push((t(lang, &tx::COMMITTED), commit.to_string()));
             details.push((t(lang, &tx::HOLDER), held.unwrap_or_else(|| t(lang, &tx::FREE))));
@@ -248,8 +254,9 @@ impl RedlockAdapter {
             _ => ("grey", &tx::IDLE),
         };
         let tone = if overlapping.contains(&id) && c.holds() { "red" } else { tone };
-        let validity = match c.valid_until() {
-            Some(u) if local < u => format!("{} {} ms", t(lang, &tx::VALID_LEFT), (u - local) / MS),
+        let left = c.valid_until().map(|u| (u.saturating_sub(local) / MS, local < u));
+        let validity = match left {
+            Some((ms, true)) => format!("{} {ms} ms", t(lang, &tx::VALID_LEFT)),
             Some(_) => t(lang, &tx::EXPIRED_OWN),
             None => String::new(),
         };
@@ -264,7 +271,12 @@ impl RedlockAdapter {
             (None, Some(j)) if c.holds() => j.yes.iter().map(|&s| self.name(s)).collect::<Vec<_>>().join(" "),
             _ => String::new(),
         };
-        let label = if c.holds() { format!("{} {holding} · {validity}", t(lang, word)) } else { format!("{}{progress}", t(lang, word)) };
+        // Short beside the node: what it holds and the validity left by its own clock.
+        let label = match left {
+            _ if !c.holds() => format!("{}{progress}", t(lang, word)),
+            Some((ms, true)) => format!("{holding} · {ms} ms"),
+            _ => format!("{holding} · {}", t(lang, &tx::EXPIRED_OWN)),
+        };
         let jobs = c.jobs();
         let hidden = jobs.len().saturating_sub(SHOWN);
         let cells = jobs.iter().skip(hidden).map(|j| self.job_cell(j, overlapping.contains(&id) && j.granted.is_some(), lang)).collect();
@@ -292,7 +304,10 @@ impl RedlockAdapter {
             term: None,
             details: vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
-                (t(lang, &tx::TOKEN), c.token().map_or_else(|| t(lang, &tx::NO_TOKEN), |t| t.to_string())),
+                match self.cfg.mode {
+                    Mode::Redlock => (t(lang, &tx::YES_FROM), holding.clone()),
+                    Mode::Consensus => (t(lang, &tx::TOKEN), c.token().map_or_else(|| t(lang, &tx::NO_TOKEN), |t| t.to_string())),
+                },
                 (t(lang, &tx::VALID_LEFT), validity),
                 (t(lang, &tx::JOBS), jobs.len().to_string()),
             ],
