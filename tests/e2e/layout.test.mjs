@@ -37,7 +37,8 @@ for (const [w, h, withDiagram] of [[1280, 800, false], [1920, 1080, true]]) {
         await until(page, () => document.querySelectorAll('[data-testid="event-log"] li').length > 0);
         await page.waitForTimeout(600); // the drawing is fitted a few times a second
         const f = await fold(page);
-        assert.ok(f.stripCount >= 4 || f.drawing !== null, `${slug}: the state strips (or the page's drawing) are drawn`);
+        // (Redlock's eight nodes keep three rows: the servers' keys are on the nodes.)
+        assert.ok(f.stripCount >= 3 || f.drawing !== null, `${slug}: the state strips (or the page's drawing) are drawn`);
         for (const part of ['controls', 'cluster', 'strips', 'narration', ...(withDiagram ? ['spaceTime'] : [])]) {
           assert.ok(f[part] !== null && f[part] <= h, `${slug} ${lang} at ${w}×${h}: ${part} ends at ${f[part]} px, below the fold`);
         }

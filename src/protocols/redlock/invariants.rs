@@ -74,7 +74,7 @@ impl Monitor<RedlockNode> for RedlockMonitor {
                     rule: MUTUAL_EXCLUSION,
                     nodes: holders.clone(),
                     at: now,
-                    detail: format!("{} both hold the lock within its validity", holders.iter().map(|&h| cfg.name(h)).collect::<Vec<_>>().join(" and ")),
+                    detail: format!("{} both hold it", holders.iter().map(|&h| cfg.name(h)).collect::<Vec<_>>().join(" and ")),
                 });
             }
         }

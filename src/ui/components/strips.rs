@@ -9,12 +9,16 @@ use crate::ui::state::Ctl;
 #[component]
 pub fn Strips() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let n = Memo::new(move |_| ctl.view.with(|v| v.nodes.len()));
+    // The nodes that have a row (a page may leave some out), and how many nodes there are.
+    let shown = Memo::new(move |_| {
+        ctl.view.with(|v| {
+            let ids: Vec<usize> = (0..v.nodes.len()).filter(|&i| !v.nodes[i].strip.skip).collect();
+            (ids, v.nodes.len())
+        })
+    });
     let page = move || ctl.scenario.with(|s| s.page);
     let rows = move || {
-        (0..n.get())
-            .map(|i| (page(), n.get(), i))
-            .collect::<Vec<_>>()
+        shown.with(|(ids, n)| ids.iter().map(|&i| (page(), *n, i)).collect::<Vec<_>>())
     };
     view! {
         <section class="logs">

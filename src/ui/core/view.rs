@@ -70,6 +70,9 @@ pub struct StripVis {
     /// A short note at the strip's end (a Raft follower's nextIndex and matchIndex as the
     /// leader keeps them).
     pub aside: String,
+    /// No row for this node: its state is on the node itself (a page with many nodes keeps
+    /// the rows the lesson is about on the first screen).
+    pub skip: bool,
 }
 
 impl StripVis {
@@ -82,6 +85,7 @@ impl StripVis {
             cells,
             hidden: 0,
             aside: String::new(),
+            skip: false,
         }
     }
 }

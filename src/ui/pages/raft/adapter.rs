@@ -295,6 +295,7 @@ impl Adapter for RaftAdapter {
                 done: commit,
                 len: log.len() as u64,
                 aside: self.replication(w, id, lang),
+                skip: false,
             },
         }
     }

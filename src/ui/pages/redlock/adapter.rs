@@ -183,7 +183,9 @@ impl RedlockAdapter {
             term: None,
             details: vec![(t(lang, &tx::INSTANCE), label)],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            // Eight nodes: the instances' keys are on the nodes themselves; the rows are the
+            // clients' jobs and the storage's writes.
+            strip: StripVis { hidden, skip: true, ..StripVis::from_cells(cells) },
         }
     }
 
@@ -238,7 +240,9 @@ impl RedlockAdapter {
             term: None,
             details,
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            // The leader's log is the lock's history; the followers' copies are on the nodes
+            // (their length) and in the inspector.
+            strip: StripVis { hidden, skip: !leader, ..StripVis::from_cells(cells) },
         }
     }
 
@@ -488,7 +492,7 @@ impl Adapter for RedlockAdapter {
             Mode::Consensus => (t(lang, &tx::ASSUME_LEADER_OFF), true),
         };
         let mut v = vec![
-            StatusVis { key: "mode", label: t(lang, &tx::STATUS_MODE), value: t(lang, if self.cfg.mode == Mode::Redlock { &tx::MODE_REDLOCK } else { &tx::MODE_CONSENSUS }), alarm: false },
+            StatusVis { key: "mode", label: t(lang, &tx::STATUS_MODE), value: t(lang, if self.cfg.mode == Mode::Redlock { &tx::MODE_REDLOCK_SHORT } else { &tx::MODE_CONSENSUS_SHORT }), alarm: false },
             StatusVis { key: "assumes", label: t(lang, &tx::STATUS_ASSUMES), value: assumes, alarm: broken },
             StatusVis {
                 key: "holders",
