@@ -324,13 +324,28 @@ impl RedlockAdapter {
         let s = w.node(id).storage().expect("the last node is the storage");
         let writes = s.writes();
         let hidden = writes.len().saturating_sub(SHOWN);
+        // A write that did not raise the counter undid an increment acknowledged before it
+        // (the lost update, visible even where there is no token to compare).
+        let mut before = 0;
+        let undid: Vec<bool> = writes
+            .iter()
+            .map(|x| {
+                let lost = x.accepted && x.value <= before;
+                if x.accepted {
+                    before = x.value;
+                }
+                lost
+            })
+            .collect();
         let cells = writes
             .iter()
+            .zip(undid)
             .skip(hidden)
-            .map(|x| {
-                let (mark, class, word) = match (x.accepted, x.older) {
+            .map(|(x, undid)| {
+                let (mark, class, word) = match (x.accepted, x.older || undid) {
                     (true, false) => ("✓", "op-done", &tx::WRITTEN),
-                    (true, true) => ("⚠", "op-lost", &tx::OLD_TOKEN),
+                    (true, true) if x.older => ("⚠", "op-lost", &tx::OLD_TOKEN),
+                    (true, true) => ("⚠", "op-lost", &tx::OVERWROTE),
                     (false, _) => ("✗", "op-lost", &tx::REFUSED),
                 };
                 let token = x.token.map_or_else(|| t(lang, &tx::NO_TOKEN), |t| format!("#{t}"));

@@ -179,6 +179,7 @@ pub const WRITTEN: Tx = tx("written", "已写入");
 pub const REFUSED: Tx = tx("refused (fenced)", "被拒绝（栅栏）");
 pub const ABANDONED: Tx = tx("given up", "已放弃");
 pub const OLD_TOKEN: Tx = tx("older token accepted", "接受了旧令牌");
+pub const OVERWROTE: Tx = tx("overwrote an acknowledged increment", "覆盖了已确认的加一");
 pub const HOLDS: Tx = tx("holds", "持有");
 
 pub const STATUS_MODE: Tx = tx("Service", "锁服务");
