@@ -41,6 +41,9 @@ fn a_clock_jump_on_one_instance_gives_two_clients_the_lock() {
         let (j1, j2) = (&w.node(C1).client().unwrap().jobs()[0], &w.node(C2).client().unwrap().jobs()[0]);
         assert_eq!(j1.yes, vec![0, 1, 2], "C1 holds S1–S3");
         assert_eq!(j2.yes, vec![2, 3, 4], "C2 holds S3–S5: S3's key had expired by its jumped clock");
+        let said_yes = |s: usize| w.node(s).instance().unwrap().sets().iter().map(|x| x.client).collect::<Vec<_>>();
+        assert_eq!(said_yes(2), vec![C1, C2], "S3 said yes to both");
+        assert_eq!((said_yes(0), said_yes(4)), (vec![C1], vec![C2]));
         assert_eq!(overlapping_validity(&nodes(&w)).len(), 1);
         assert_eq!((j1.outcome, j2.outcome), (Outcome::Written, Outcome::Written));
         assert_eq!(lost_updates(&nodes(&w)), (2, 1));

@@ -14,7 +14,8 @@ pub struct Key {
     pub until: SimTime,
 }
 
-/// One `SET … NX` the instance granted (the page's strip; true time for the observer).
+/// One `SET … NX` the instance granted (an observer's record, true time: tests and
+/// tools read which clients an instance said yes to).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SetRec {
     pub at: SimTime,

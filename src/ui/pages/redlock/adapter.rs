@@ -139,25 +139,6 @@ impl RedlockAdapter {
         let local = w.clock(id).time(w.now());
         let key = s.key(local);
         let blind = s.blind_until(local);
-        let sets = s.sets();
-        let hidden = sets.len().saturating_sub(SHOWN);
-        let cells = sets
-            .iter()
-            .skip(hidden)
-            .enumerate()
-            .map(|(k, x)| {
-                let live = k + hidden + 1 == sets.len() && key.is_some_and(|kk| kk.value == x.value);
-                CellVis {
-                    top: format!("{:04x}", x.value & 0xffff),
-                    main: format!("→{}", self.name(x.client)),
-                    sub: String::new(),
-                    class: if live { "op-write".into() } else { "op-done".into() },
-                    value: format!("{}:{}", self.name(x.client), x.at / MS),
-                    done: true,
-                    title: format!("{} {} · {} ms", t(lang, &tx::KEY_FOR), self.name(x.client), x.at / MS),
-                }
-            })
-            .collect();
         let (label, tone, state) = match (key, blind) {
             (_, Some(u)) => (format!("{} · {} ms", t(lang, &tx::RESTARTING), (u - local) / MS), "amber", "blind"),
             (Some(k), None) => (format!("{} {} · {} {}", t(lang, &tx::KEY_FOR), self.name(k.client), (k.until - local) / MS, t(lang, &tx::LEFT_ITS_CLOCK)), "green", "held"),
@@ -185,7 +166,7 @@ impl RedlockAdapter {
             commands: vec![],
             // Eight nodes: the instances' keys are on the nodes themselves; the rows are the
             // clients' jobs and the storage's writes.
-            strip: StripVis { hidden, skip: true, ..StripVis::from_cells(cells) },
+            strip: StripVis { skip: true, ..StripVis::default() },
         }
     }
 
