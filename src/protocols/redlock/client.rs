@@ -309,7 +309,7 @@ impl Client {
             // after that, give the job up (a retried write could land after the next
             // holder's).
             (RedlockTimer::Timeout, Phase::Reading | Phase::Writing) => {
-                if !self.valid_until.is_some_and(|u| cx.local < u) {
+                if self.valid_until.is_none_or(|u| cx.local >= u) {
                     cx.note(RedlockNote::GaveUp);
                     self.finish(Outcome::Abandoned, cfg, cx);
                     return;

@@ -166,10 +166,9 @@ impl Replica {
                     }
                 }
             }
-            RedlockMsg::Release { token, .. } => {
-                if self.holder.is_some_and(|h| h.token == token) && !self.pending() {
-                    self.append(Op::Release { token }, cx);
-                }
+            // A release while another entry is on its way is dropped: the expiry frees it.
+            RedlockMsg::Release { token, .. } if self.holder.is_some_and(|h| h.token == token) && !self.pending() => {
+                self.append(Op::Release { token }, cx);
             }
             RedlockMsg::AppendOk { len } => {
                 self.acked[from] = self.acked[from].max(len);
