@@ -178,7 +178,9 @@ impl Client {
     /// Redlock steps 3–5: count, compute the validity left, hold or undo.
     fn decide(&mut self, cfg: &RedlockConfig, cx: &mut Ctx<RedlockNode>) {
         cx.cancel_timer(RedlockTimer::Timeout);
-        let elapsed = cx.local - self.started;
+        // Its clock stepped back meanwhile: it counts no time elapsed (a wall clock's
+        // reading — one way a client's own clock fools Redlock too).
+        let elapsed = cx.local.saturating_sub(self.started);
         let validity = cfg.ttl as i64 - elapsed as i64 - cfg.drift_allowance() as i64;
         let holds = self.yes.len() >= cfg.majority() && validity > 0;
         cx.note(RedlockNote::Counted { yes: self.yes.len(), servers: cfg.servers, elapsed, validity, holds });
