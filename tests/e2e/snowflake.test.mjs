@@ -12,8 +12,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 const status = (page, key) => page.evaluate((key) => document.querySelector(`[data-testid="status-${key}"] b`)?.textContent, key);
 
 test('snowflake, clock stepped back and ignored: G1 issues 460.1.0 and 510.1.0 again — duplicates, the rule named', async () => {
-  const { page, errors, context } = await open(browser, `${server.url}#/snowflake?preset=clock-back-ignore&speed=4`);
+  const { page, errors, context } = await open(browser, `${server.url}#/snowflake?preset=clock-back-ignore&speed=1`);
   await until(page, () => document.querySelector('[data-testid="status-dups"] b')?.textContent === '2', null, 30000);
+  // Pause (at 1× the strips move slowly enough that the click lands before the duplicates
+  // scroll out of G1's shown cells on a slow machine).
   await page.click('[data-testid="btn-play"]'); // pause: the strips keep the moment
   await until(page, () => document.querySelector('[data-testid="violation"]'));
   assert.match(await page.locator('[data-testid="violation"]').innerText(), /G1 issued 460\.1\.0, which G1 had issued before/);
