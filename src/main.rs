@@ -1,5 +1,6 @@
-//! Mounts the app in the browser; also exports two measuring hooks the benchmark command
-//! calls through Chromium (`window.wasmBindings.bench_*`).
+//! Mounts the app in the browser; also exports the measuring hooks the benchmark command
+//! calls through Chromium (`window.wasmBindings.bench_*`) and one the browser tests read
+//! (`space_time_arrows`).
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -36,6 +37,13 @@ mod browser {
         let ms = now_ms() - start;
         assert!(ds_playground::protocols::hash_ring::moved(&before, &after) > 0);
         ms
+    }
+
+    /// The arrows the space-time diagram shows now (JSON; see `drawn_arrows_json`): the
+    /// browser tests point at one with it, as the arrows are drawn on a canvas.
+    #[wasm_bindgen]
+    pub fn space_time_arrows() -> String {
+        ds_playground::ui::components::space_time::drawn_arrows_json()
     }
 
     /// Worst wall milliseconds over `probes` jumps to random points of a `minutes`-long

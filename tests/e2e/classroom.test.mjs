@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, shot, until, nodes, virtualMs, virtualAfter } from './harness.mjs';
+import { serve, launch, open, shot, until, nodes, virtualMs, virtualAfter, arrows, arrowCount } from './harness.mjs';
 
 let server, nested, browser;
 const LESSON = `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>Week 3: Raft</h1>
@@ -76,9 +76,9 @@ test('the embed works inside an iframe of a course page served under a nested pa
 test('the scrubber moves back in time and the view follows', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
   await waitLeader(page);
-  await until(page, () => document.querySelectorAll('[data-testid^="arrow-"]').length > 5);
+  await until(page, () => Number(document.querySelector('[data-testid="st-arrows"]').dataset.arrows) > 5);
   await page.click('[data-testid="btn-play"]');
-  assert.ok((await page.locator('[data-testid^="arrow-"]').count()) > 5, 'the space-time diagram shows messages');
+  assert.ok((await arrowCount(page)) > 5, 'the space-time diagram shows messages');
   await page.locator('[data-testid="scrubber"]').fill('100');
   assert.match(await page.locator('[data-testid="clock"]').textContent(), /0\.100 s/);
   assert.ok((await nodes(page)).every((n) => n.role === 'follower' && n.term === 0), 'at 100 ms nobody has timed out yet');
@@ -98,7 +98,7 @@ test('the space-time diagram keeps the whole run: a finished preset stays in sig
   // Paxos's happy path is over in about 0.25 s; seconds later its messages are still drawn.
   const p = await open(browser, `${server.url}#/paxos?preset=happy&speed=10`);
   await until(p.page, () => Number(document.querySelector('[data-testid="clock"]').textContent.replace(/[^0-9.]/g, '')) > 3);
-  assert.ok((await p.page.locator('[data-testid^="arrow-"]').count()) >= 10, 'the finished exchange is still in the diagram');
+  assert.ok((await arrowCount(p.page)) >= 10, 'the finished exchange is still in the diagram');
   assert.ok((await p.page.locator('.st-tick').count()) >= 3, 'the diagram has a time axis');
   assert.deepEqual(p.errors, []);
   await p.context.close();
@@ -115,7 +115,7 @@ test('the space-time diagram keeps the whole run: a finished preset stays in sig
   assert.ok(back < now - 1000, `scrolled back to ${back} ms from ${now}`);
   assert.equal(await virtualMs(page), now, 'scrolling the diagram does not move the run');
   assert.ok(await page.locator('.st-pinned').isVisible(), 'it says it shows an earlier moment');
-  assert.ok((await page.locator('[data-testid^="arrow-"]').count()) > 5, 'the earlier moment has its messages');
+  assert.ok((await arrowCount(page)) > 5, 'the earlier moment has its messages');
   await shot(page, 'space-time-scrolled-back');
   // The wheel scrolls too; zoom halves the span.
   await page.locator('[data-testid="space-time"]').hover();
@@ -167,27 +167,40 @@ test('hovering an arrow in the space-time diagram highlights the message', async
   const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&speed=10`);
   await waitLeader(page);
   await page.click('[data-testid="btn-play"]');
-  for (let i = 0; i < 50 && (await page.locator('[data-testid^="msg-"]').count()) === 0; i++) await page.click('[data-testid="btn-step"]');
-  const id = (await page.locator('[data-testid^="msg-"]').last().getAttribute('data-testid')).slice(4);
-  await page.locator(`[data-testid="arrow-${id}"]`).dispatchEvent('mouseover');
-  assert.match(await page.getAttribute(`[data-testid="msg-${id}"]`, 'class'), /hovered/);
-  assert.match(await page.getAttribute(`[data-testid="arrow-${id}"]`, 'class'), /hovered/);
-  // Arrows are thin lines: the pointer picks the one nearest it. On the middle of a
-  // delivered arrow, one arrow (that one, or one crossing it there) lights up with its
-  // log line; on the axis, none.
-  await page.locator('[data-testid="space-time"]').scrollIntoViewIfNeeded();
-  const mid = await page.evaluate(() => {
-    const p = [...document.querySelectorAll('[data-testid^="arrow-"].delivered')].pop();
-    const len = p.getTotalLength();
-    const a = p.getPointAtLength(len * 0.3);
-    const m = p.getScreenCTM();
-    return { x: m.a * a.x + m.c * a.y + m.e, y: m.b * a.x + m.d * a.y + m.f };
-  });
+  // A message in flight whose arrow has a point clear of every other arrow (arrows
+  // leaving one node start together): step until there is one.
+  const gap = (p, a) => {
+    const [dx, dy] = [a.x1 - a.x0, a.y1 - a.y0];
+    const t = Math.max(0, Math.min(1, ((p.x - a.x0) * dx + (p.y - a.y0) * dy) / (dx * dx + dy * dy || 1)));
+    return Math.hypot(a.x0 + t * dx - p.x, a.y0 + t * dy - p.y);
+  };
+  let id, p0;
+  for (let i = 0; i < 60 && !p0; i++) {
+    await page.click('[data-testid="btn-step"]');
+    // The whole diagram on screen (arrows in flight are at its foot, by now).
+    await page.evaluate(() => document.querySelector('[data-testid="space-time"]').scrollIntoView({ block: 'center' }));
+    const drawn = await arrows(page);
+    for (const el of await page.locator('[data-testid^="msg-"]').all()) {
+      const m = Number((await el.getAttribute('data-testid')).slice(4));
+      const a = drawn.find((a) => a.id === m && a.end === 'flying');
+      const p = a && [0.95, 0.85, 0.75, 0.6, 0.5].map((f) => a.at(f)).find((p) => drawn.every((b) => b.id === m || gap(p, b) > 8));
+      if (p) { id = m; p0 = p; break; }
+    }
+  }
+  assert.ok(p0, 'a message in flight with its arrow clear of the others');
+  await page.mouse.move(p0.x, p0.y);
+  await until(page, (id) => document.querySelector('[data-testid="st-arrows"]').dataset.hovered === String(id), id);
+  const lit = id;
+  assert.match(await page.getAttribute(`[data-testid="msg-${id}"]`, 'class'), /hovered/, 'the message in flight lights up in the cluster');
+  // Arrows are thin lines: the pointer picks the one nearest it. On a delivered arrow,
+  // one arrow (that one, or one crossing it there) lights up; on the axis, none.
+  const delivered = (await arrows(page)).filter((a) => a.end === 'delivered').pop();
+  const mid = delivered.at(0.3);
   await page.mouse.move(mid.x, mid.y);
-  await until(page, () => document.querySelectorAll('.st-arrow.hovered').length === 1);
+  await until(page, (lit) => !['', String(lit)].includes(document.querySelector('[data-testid="st-arrows"]').dataset.hovered), lit);
   const box = await page.locator('[data-testid="space-time"]').boundingBox();
   await page.mouse.move(box.x + 4, box.y + box.height - 4);
-  await until(page, () => document.querySelectorAll('.st-arrow.hovered').length === 0);
+  await until(page, () => document.querySelector('[data-testid="st-arrows"]').dataset.hovered === '');
   assert.deepEqual(errors, []);
   await context.close();
 });

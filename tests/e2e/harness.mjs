@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../dist');
+// DIST=/some/dir serves another build (a profiling build with function names, say).
+export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.resolve(here, '../../dist');
 export const SHOTS = path.resolve(here, 'screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
@@ -128,4 +129,23 @@ export async function diagramPages(browser, base) {
   const slugs = await page.$$eval('.nav-group a[data-diagram="true"]', (as) => as.map((a) => a.dataset.testid.slice(4)));
   await page.close();
   return slugs;
+}
+
+/** The arrows the space-time diagram draws now (a canvas: the app reports what it drew),
+ * each with its segment in page coordinates: { id, class, end, x0, y0, x1, y1, at(f) }
+ * where at(f) is the point a fraction f along it. */
+export async function arrows(page) {
+  return page.evaluate(() => {
+    const r = document.querySelector('[data-testid="st-arrows"]').getBoundingClientRect();
+    return JSON.parse(window.wasmBindings.space_time_arrows()).map((a) => ({
+      ...a,
+      x0: r.left + a.x0 * r.width, y0: r.top + a.y0 * r.height,
+      x1: r.left + a.x1 * r.width, y1: r.top + a.y1 * r.height,
+    }));
+  }).then((xs) => xs.map((a) => ({ ...a, at: (f) => ({ x: a.x0 + (a.x1 - a.x0) * f, y: a.y0 + (a.y1 - a.y0) * f }) })));
+}
+
+/** How many arrows the space-time diagram draws. */
+export function arrowCount(page) {
+  return page.evaluate(() => Number(document.querySelector('[data-testid="st-arrows"]')?.dataset.arrows || 0));
 }

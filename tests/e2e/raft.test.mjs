@@ -1,7 +1,7 @@
 // The Raft page in Debian's Chromium, driven as a student would: clicks, keys, links.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, until, nodes, frames, virtualMs, virtualAfter } from './harness.mjs';
+import { serve, launch, open, shot, until, nodes, frames, virtualMs, virtualAfter, arrows } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -222,9 +222,15 @@ test('clicking a message in flight shows what it carries, and its drop button dr
 
 test('an arrow in the space-time diagram shows its message when clicked, and so does Paxos', async () => {
   const { page, errors, context } = await open(browser, `${server.url}#/paxos?preset=happy&speed=10`);
-  await until(page, () => document.querySelectorAll('[data-testid^="arrow-"].delivered').length >= 3);
+  await until(page, () => JSON.parse(window.wasmBindings.space_time_arrows()).filter((a) => a.end === 'delivered' && a.class === 'msg-px-prepare').length >= 3);
   await page.click('[data-testid="btn-play"]');
-  await page.locator('[data-testid^="arrow-"].msg-px-prepare').first().dispatchEvent('click');
+  // A click near the middle of the first prepare's arrow (the pointer picks the nearest).
+  await page.evaluate(() => document.querySelector('[data-testid="space-time"]').scrollIntoView({ block: 'center' }));
+  const drawn = await arrows(page);
+  const prepare = drawn.find((a) => a.class === 'msg-px-prepare' && a.end === 'delivered');
+  assert.ok(prepare, `a delivered prepare among ${JSON.stringify(drawn.map((a) => [a.class, a.end]))}`);
+  const at = prepare.at(0.5);
+  await page.mouse.click(at.x, at.y);
   const fields = await page.locator('[data-testid="msg-fields"]').innerText();
   assert.match(fields, /n \(proposal number\)\s+\(1, P1\)/);
   assert.equal(await page.getAttribute('[data-testid="msg-state"]', 'data-state').then((s) => s.replace(/\(.*/, '')), 'delivered');

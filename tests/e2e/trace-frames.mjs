@@ -16,9 +16,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await page.goto(`${server.url}#/${process.argv[3] || "gossip?nodes=500&speed=2"}`);
   await page.waitForSelector('main');
+  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
   await page.waitForTimeout(1000);
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
+    categories: [...(process.env.INVAL ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
   });
   await page.waitForTimeout(secs * 1000);
   const buf = await browser.stopTracing();
@@ -65,6 +66,31 @@ try {
   }
   for (const [n, ms] of [...tot2].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`trace.frame_avg.${n.replace(/\s+/g, '_')}_ms: ${ms.toFixed(2)}`);
+  }
+  if (process.env.INVAL) {
+    // Which elements each frame's style, layout and paint invalidations name, and why.
+    const by = new Map();
+    for (const e of events) {
+      if (!/InvalidationTracking/.test(e.name)) continue;
+      const d = e.args.data || {};
+      const k = `${e.name} ${d.reason || d.invalidationSet || ''} ${(d.nodeName || '').slice(0, 60)}`;
+      by.set(k, (by.get(k) || 0) + 1);
+    }
+    for (const [k, c] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log((c / frames.length).toFixed(1).padStart(6), k);
+  }
+  if (process.env.DETAIL) {
+    // The style and layout events' own counts: how much of the page each frame redoes.
+    for (const name of ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint']) {
+      const es = onMain.filter((e) => e.name === name && e.dur > 0);
+      const sample = es.slice(0, 3).map((e) => JSON.stringify(e.args).slice(0, 400));
+      console.log(name, es.length, (es.reduce((a, e) => a + e.dur, 0) / 1000 / frames.length).toFixed(2), 'ms/frame');
+      for (const s of sample) console.log('   ', s);
+      if (name === 'Paint') {
+        const by = new Map();
+        for (const e of es) { const k = e.args.data.nodeName; const o = by.get(k) || [0, 0]; by.set(k, [o[0] + 1, o[1] + e.dur / 1000]); }
+        for (const [k, [c, ms]] of [...by].sort((a, b) => b[1][1] - a[1][1]).slice(0, 12)) console.log('    paint', (c / frames.length).toFixed(2), 'per frame', (ms / frames.length).toFixed(2), 'ms/frame', k);
+      }
+    }
   }
 } finally {
   await browser.close();

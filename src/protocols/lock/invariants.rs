@@ -33,30 +33,35 @@ pub fn overlaps(nodes: &[&LockNode], now: SimTime) -> Vec<(NodeId, NodeId, SimTi
         .filter_map(|(id, n)| Some((id, n.client()?)))
         .flat_map(|(id, c)| c.jobs().iter().filter_map(move |j| section(j, now).map(|(a, b)| (id, a, b))))
         .collect();
-    // A sweep in order of start: each section is compared only with the earlier-started
-    // ones still open when it starts (one or two, the lock being exclusive), not with
-    // every section of the run — the page asks for this every frame.
-    let mut by_start: Vec<usize> = (0..sections.len()).collect();
-    by_start.sort_by_key(|&i| sections[i].1);
+    overlapping(&sections)
+}
+
+/// Pairs of windows of different clients that overlapped, given as (client, from, to):
+/// (client, client, from, to) of each overlap, in the order of the windows' list.
+/// A sweep in order of start: each window is compared only with the earlier-started
+/// ones still open when it starts (one or two, a lock being exclusive), not with every
+/// window of the run — pages ask for this every frame.
+pub fn overlapping(windows: &[(NodeId, SimTime, SimTime)]) -> Vec<(NodeId, NodeId, SimTime, SimTime)> {
+    let mut by_start: Vec<usize> = (0..windows.len()).collect();
+    by_start.sort_by_key(|&i| windows[i].1);
     let mut open: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for i in by_start {
-        let b = sections[i];
-        open.retain(|&k| sections[k].2 > b.1);
+        let b = windows[i];
+        open.retain(|&k| windows[k].2 > b.1);
         for &k in &open {
-            let a = sections[k];
+            let a = windows[k];
             if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
                 pairs.push((k.min(i), k.max(i)));
             }
         }
         open.push(i);
     }
-    // In the order of the sections' list (clients, then their jobs), as pairs are named.
     pairs.sort_unstable();
     pairs
         .into_iter()
         .map(|(i, j)| {
-            let (a, b) = (sections[i], sections[j]);
+            let (a, b) = (windows[i], windows[j]);
             (a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2))
         })
         .collect()
@@ -91,5 +96,22 @@ impl Monitor<LockNode> for LockMonitor {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::overlapping;
+
+    #[test]
+    fn overlapping_windows_of_different_clients_only() {
+        // Client 0 twice back to back, client 1 across the seam, client 2 long after.
+        let w = [(0, 0, 10), (0, 10, 20), (1, 8, 12), (2, 30, 40), (1, 35, 36)];
+        assert_eq!(
+            overlapping(&w),
+            vec![(0, 1, 8, 10), (0, 1, 10, 12), (1, 2, 35, 36)],
+        );
+        // Touching windows do not overlap.
+        assert!(overlapping(&[(0, 0, 10), (1, 10, 20)]).is_empty());
     }
 }

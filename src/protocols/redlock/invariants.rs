@@ -45,15 +45,7 @@ pub fn overlapping_validity(nodes: &[&RedlockNode]) -> Vec<(NodeId, NodeId, SimT
             })
         })
         .collect();
-    let mut out = Vec::new();
-    for (i, a) in windows.iter().enumerate() {
-        for b in &windows[i + 1..] {
-            if a.0 != b.0 && a.1 < b.2 && b.1 < a.2 {
-                out.push((a.0.min(b.0), a.0.max(b.0), a.1.max(b.1), a.2.min(b.2)));
-            }
-        }
-    }
-    out
+    crate::protocols::lock::invariants::overlapping(&windows)
 }
 
 /// Increments the clients were told succeeded, and how many the counter lacks.

@@ -364,7 +364,9 @@ fn sync_messages(
             if selected == Selection::Msg(m.id) { " selected" } else { "" },
         );
         dm.class.set(&dm.group, "class", class);
-        if dm.tip != m.title {
+        // The tooltip is written when the pointer is on the message: a recycled badge
+        // rewriting its text every frame cost layout for a tooltip nobody was reading.
+        if hovered == Some(m.id) && dm.tip != m.title {
             dm.title.set_text_content(Some(&m.title));
             dm.tip = m.title.clone();
         }

@@ -2,19 +2,16 @@
 
 use leptos::prelude::*;
 
-use super::{now_ms, secs, Tr};
+use super::{pace, secs, Tr};
 use crate::ui::core::i18n::{Key, Lang};
 use crate::ui::core::view::{LogLine, MAX_LINES};
 use crate::ui::state::Ctl;
 
 /// Above this many nodes a page is a crowd (canvas view, short log).
 pub const CROWD_NODES: usize = 40;
-/// Event-log rows shown for a crowd.
-const CROWD_ROWS: usize = 30;
-/// From this speed up, a playing log keeps only [`CROWD_ROWS`] rows.
-const FAST_SPEED: f64 = 5.0;
-/// How often (wall milliseconds) a running clock rewrites the log.
-const REFRESH_MS: f64 = 150.0;
+/// Event-log rows shown for a crowd, and while the clock plays fast (a few more than the
+/// panel shows at once).
+const FAST_ROWS: usize = 15;
 
 #[component]
 pub fn EventLog() -> impl IntoView {
@@ -26,32 +23,20 @@ pub fn EventLog() -> impl IntoView {
     // The same holds for any page played fast: at 5× and up, while it plays, the log keeps
     // the last rows only (paused, it shows them all again).
     let rows = move || {
-        let fast = ctl.playing.get() && ctl.scenario.with(|s| s.speed) >= FAST_SPEED;
-        if fast || ctl.scenario.with(|s| s.nodes) > CROWD_NODES {
-            CROWD_ROWS
+        if pace::fast(ctl) || ctl.scenario.with(|s| s.nodes) > CROWD_NODES {
+            FAST_ROWS
         } else {
             MAX_LINES
         }
     };
-    // While the clock runs, the log is rewritten at most every REFRESH_MS of wall time:
-    // nobody reads lines that change 60 times a second, and at high speed rebuilding and
-    // laying out the list every frame cost more than everything else on the page. Paused
-    // or stepping, it follows every event.
-    let last = StoredValue::new(f64::NEG_INFINITY);
-    let lines = Memo::new(move |prev: Option<&Vec<(Lang, LogLine)>>| {
-        let lang = ctl.lang.get();
-        let rows = rows();
-        let playing = ctl.playing.get();
-        ctl.view.track();
-        if let Some(prev) = prev {
-            let same_lang = prev.first().is_none_or(|(l, _)| *l == lang);
-            let now = now_ms();
-            if playing && same_lang && now - last.get_value() < REFRESH_MS {
-                return prev.clone();
-            }
-        }
-        last.set_value(now_ms());
-        ctl.view.with(|v| {
+    // While the clock runs, the log is rewritten at most once per pace period (see
+    // `pace`): at high speed rebuilding and laying out the list every frame cost more
+    // than everything else on the page. Paused or stepping, it follows every event.
+    let paced = pace::paced(ctl, pace::When::Playing, 0.0);
+    let lines = Memo::new(move |_| {
+        let _ = paced.get();
+        let (lang, rows) = (ctl.lang.get_untracked(), untrack(rows));
+        ctl.view.with_untracked(|v| {
             v.lines
                 .iter()
                 .take(rows)

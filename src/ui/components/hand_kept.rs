@@ -1,5 +1,5 @@
 //! SVG elements kept by hand, for the layers that change every frame (messages in the
-//! cluster, arrows in the space-time diagram). A reactive component per message costs a
+//! cluster, marks in the space-time diagram). A reactive component per message costs a
 //! template clone, several effects and three listeners, and at 10× most messages live for
 //! a frame or two: the busiest pages spent their frames making and dropping them. Here a
 //! layer is one `<g>`; its children are made, moved and removed directly, each attribute

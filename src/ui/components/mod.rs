@@ -14,6 +14,7 @@ pub mod home;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;
+pub mod pace;
 pub mod presets;
 pub mod protocol_page;
 pub mod share;

@@ -1,5 +1,6 @@
 //! The space-time (Lamport) diagram beside the cluster: one vertical line per node, time
-//! flowing down, an arrow per message from send to receipt (a cross where it was dropped),
+//! flowing down, an arrow per message from send to receipt (a cross where it was dropped;
+//! drawn on a canvas),
 //! crash gaps, labelled state changes, a time axis. It follows the run's moment (and so
 //! the timeline scrubber); the wheel or the arrow buttons scroll it back through the whole
 //! run, the zoom buttons change how much time it shows. Hovering an arrow highlights the
@@ -7,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
+use super::hand_kept::{svg_element, Keyed, Root};
 use super::Tr;
 use crate::decimal::{Fixed as F, Num};
 use crate::ui::core::i18n::{t, Key};
@@ -37,6 +38,14 @@ fn lane(i: usize, n: usize) -> f64 {
     }
 }
 
+/// Room above the first lane mark (a label's top, an arrow's head) still shown.
+const SLACK: f64 = 6.0;
+/// The height of the part of the diagram the content scrolls in.
+const CLIP_H: f64 = H - TOP + SLACK;
+/// The scrolling content's height: three clip heights, so the shown part (one clip
+/// height from `base` + up to one) always lies inside it.
+const CONTENT_H: f64 = 3.0 * CLIP_H;
+
 /// The narrowest span the zoom goes to.
 const MIN_WINDOW: SimTime = 10 * crate::sim::MS;
 
@@ -53,18 +62,35 @@ pub fn SpaceTime() -> impl IntoView {
         ctl.view
             .with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>())
     });
-    // Everything below is drawn at absolute times (y = time × scale) inside one group
-    // that scrolls up as time passes: a frame moves the group and the arrows still in
-    // flight, and leaves every finished arrow, mark and label as it is.
+    // Marks, labels, spans and the axis are drawn at absolute times (y = time × scale)
+    // inside one group that scrolls up as time passes: a frame moves the group and leaves
+    // every one of them as it is. The arrows are on a canvas beneath, redrawn each frame.
     let window = Memo::new(move |_| ctl.view.with(|v| v.space_time.window));
     let y = move |at: u64| at as f64 * scale(window.get());
+    // The scrolling content is its own `<svg>` over the diagram, moved by a CSS transform
+    // on a composited layer: scrolling repaints nothing (moving an SVG group repainted
+    // every arrow and label each frame). Its viewBox holds a few screens of content from
+    // `base` on; `base` moves on (one repaint) only when the shown part nears its end.
+    let base = Memo::new(move |_| {
+        ctl.view.with(|v| {
+            let top = v.space_time.from as f64 * scale(v.space_time.window) - SLACK;
+            (top / CLIP_H).floor() * CLIP_H
+        })
+    });
+    let scroll_box = move || {
+        format!(
+            "0 {} {} {}",
+            f1(base.get()),
+            Num(W),
+            Num(CONTENT_H)
+        )
+    };
     let scroll = move || {
+        let base = base.get();
         ctl.view.with(|v| {
             let st = &v.space_time;
-            format!(
-                "translate(0,{})",
-                F(TOP - st.from as f64 * scale(st.window), 1)
-            )
+            let shift = base - (st.from as f64 * scale(st.window) - SLACK);
+            format!("translateY({}%)", F(shift / CONTENT_H * 100.0, 4))
         })
     };
     let lanes = move || {
@@ -93,25 +119,20 @@ pub fn SpaceTime() -> impl IntoView {
             })
             .collect_view()
     };
-    // The arrows are kept by hand in their own group (one path per arrow, see
-    // `hand_kept`): a finished arrow is never touched again, an arrow in flight gets one
-    // attribute write per frame, and no reactive node exists per arrow (hundreds of them
-    // cost both frame time and wasm size).
-    let arrow_layer = NodeRef::<leptos::svg::G>::new();
-    let cross_path = NodeRef::<leptos::svg::Path>::new();
+    // The arrows are drawn on a canvas under the scrolling content, redrawn each frame:
+    // at 10× a busy page adds and finishes several arrows a frame across the whole
+    // diagram, and as SVG paths they cost more style, layout, paint and raster than
+    // everything else on the page (Paxos's dueling proposers). Hovering and clicking pick
+    // the arrow nearest the pointer ([`Drawn::nearest`]).
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawn = StoredValue::new_local(Drawn::default());
     Effect::new(move |_| {
-        let (Some(layer), Some(crosses)) = (arrow_layer.get(), cross_path.get()) else {
+        let Some(canvas) = canvas.get() else {
             return;
         };
         let n = n.get();
-        let window = window.get();
         let hovered = ctl.hovered.get();
-        ctl.view.with(|v| {
-            drawn.update_value(|d| {
-                d.sync(&layer, &crosses, &v.space_time.arrows, (n, window), hovered)
-            })
-        });
+        ctl.view.with(|v| drawn.update_value(|d| d.draw(&canvas, &v.space_time, n, hovered)));
     });
     // The marks (state changes), kept by hand like the arrows: a mark sits at its
     // absolute time inside the scrolling group, so a frame only adds the new ones and
@@ -244,13 +265,10 @@ pub fn SpaceTime() -> impl IntoView {
         });
         drawn.with_value(|d| d.nearest((x, y - shift)))
     };
-    let on_arrow = |ev: &leptos::ev::MouseEvent| hand_kept::message_of(ev.target()).is_some();
     let on_move = move |ev: leptos::ev::MouseEvent| {
-        if !on_arrow(&ev) {
-            let id = pick(&ev);
-            if ctl.hovered.get_untracked() != id {
-                ctl.hovered.set(id);
-            }
+        let id = pick(&ev);
+        if ctl.hovered.get_untracked() != id {
+            ctl.hovered.set(id);
         }
     };
     let on_leave = move |_| {
@@ -259,10 +277,9 @@ pub fn SpaceTime() -> impl IntoView {
         }
     };
     let on_pick = move |ev: leptos::ev::MouseEvent| {
-        if !on_arrow(&ev) {
-            if let Some(id) = pick(&ev) {
-                ctl.selected.set(crate::ui::state::Selection::Msg(id));
-            }
+        if let Some(id) = pick(&ev) {
+            ev.stop_propagation();
+            ctl.selected.set(crate::ui::state::Selection::Msg(id));
         }
     };
     let lang = move || ctl.lang.get();
@@ -290,98 +307,74 @@ pub fn SpaceTime() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <svg data-testid="space-time" viewBox=format!("0 0 {} {}", Num(W), Num(H)) on:wheel=on_wheel
-                node_ref=svg_ref on:mousemove=on_move on:mouseleave=on_leave on:click=on_pick
+            <div class="st-box" data-testid="space-time" on:wheel=on_wheel
+                class:picking=move || ctl.hovered.get().is_some()
+                on:mousemove=on_move on:mouseleave=on_leave on:click=on_pick
                 data-to-ms=move || ctl.view.with(|v| v.space_time.to / crate::sim::MS)
                 data-window-ms=move || ctl.view.with(|v| v.space_time.window / crate::sim::MS)>
+            <svg class="st-frame" viewBox=format!("0 0 {} {}", Num(W), Num(H)) node_ref=svg_ref>
                 {lanes}
-                // A nested viewport clips the scrolling group (a clip path or an arrow
-                // marker is an SVG resource: each frame's scroll re-laid out every arrow
-                // that used one).
-                <svg x="0" y=f1(TOP - 6.0) width=f1(W) height=f1(H - TOP + 6.0)
-                    viewBox=format!("0 {} {} {}", f1(TOP - 6.0), f1(W), f1(H - TOP + 6.0))>
-                    <g transform=scroll>
+            </svg>
+            // The clip box sits where the content starts (SLACK above the top lane mark)
+            // and ends at the diagram's foot, in percent of the square diagram.
+            <canvas class="st-arrows" node_ref=canvas data-testid="st-arrows"
+                width=(W * px()).round().to_string() height=(CLIP_H * px()).round().to_string()
+                style:top=format!("{}%", F((TOP - SLACK) / H * 100.0, 4))
+                style:height=format!("{}%", F(CLIP_H / H * 100.0, 4))></canvas>
+            <div class="st-clip" style:top=format!("{}%", F((TOP - SLACK) / H * 100.0, 4))
+                style:height=format!("{}%", F(CLIP_H / H * 100.0, 4))>
+                <svg class="st-scroll" viewBox=scroll_box style:transform=scroll>
+                    <g>
                         <For each=move || ticks.get() key=|(at, _, w)| (*at, *w) children=tick/>
                         {downs}
-                        <g node_ref=arrow_layer on:click=hand_kept::on_click(ctl)
-                            on:mouseover=hand_kept::on_over(ctl) on:mouseout=hand_kept::on_out(ctl)></g>
-                        <path class="st-crosses" node_ref=cross_path/>
                         <g node_ref=mark_layer></g>
                         <For each=move || spans.get()
                             key=|(s, end, n, w, lit)| (s.key, *end, *n, *w, *lit, s.class, s.label.clone())
                             children=span/>
                     </g>
                 </svg>
-            </svg>
+            </div>
+            </div>
         </section>
     }
 }
 
-/// An arrowhead at `to` for a line from `from`, as path commands (two strokes, so the
-/// line needs no marker).
-fn head(from: (f64, f64), to: (f64, f64)) -> String {
+/// Backing-store pixels per diagram unit of the arrows' canvas: the screen's pixel ratio
+/// (a diagram unit is about a CSS pixel where the diagram stands beside the cluster).
+/// Kept as small as that: the compositor copies the whole canvas every frame.
+fn px() -> f64 {
+    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0)
+}
+
+/// Arrowhead strokes at `to` for a line from `from`: (left barb, tip, right barb).
+fn head(from: (f64, f64), to: (f64, f64)) -> [(f64, f64); 3] {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = (dx * dx + dy * dy).sqrt().max(1e-9);
     let (ux, uy) = (dx / len, dy / len);
     let (back, side) = (6.0, 3.5);
     let (bx, by) = (to.0 - ux * back, to.1 - uy * back);
-    format!(
-        "M{},{}L{},{}L{},{}",
-        F(bx - uy * side, 1),
-        F(by + ux * side, 1),
-        F(to.0, 1),
-        F(to.1, 1),
-        F(bx + uy * side, 1),
-        F(by - ux * side, 1)
-    )
+    [(bx - uy * side, by + ux * side), to, (bx + uy * side, by - ux * side)]
 }
 
-/// The arrows drawn in the diagram's arrow group, by message id: one path each (line and
-/// head), and one path for every dropped message's cross. Hovering and clicking find the
-/// arrow nearest the pointer ([`Drawn::nearest`]), so no invisible hit targets are drawn.
+/// One arrow as drawn: the message, its kind's class, how it ended, and its segment in
+/// the content's coordinates (y = time × scale).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnArrow {
+    pub id: u64,
+    pub class: &'static str,
+    pub end: ArrowEnd,
+    pub seg: (f64, f64, f64, f64),
+}
+
+/// The arrows on the canvas: what was drawn (for picking), and each kind's colour as the
+/// style sheet gives it (`--mc` of the message's class, read once per class).
 #[derive(Default)]
 struct Drawn {
-    /// (node count, time span) they were drawn for: a change redraws them all.
-    basis: (usize, u64),
-    hovered: Option<u64>,
-    arrows: Keyed<u64, DrawnArrow>,
-    /// The crosses' path data as written.
-    crosses: Attr,
-}
-
-struct DrawnArrow {
-    path: web_sys::Element,
-    /// Its segment in the scrolling group's coordinates.
-    seg: (f64, f64, f64, f64),
-    /// (arrival or now, progress, how it ended) as drawn.
-    flight: (u64, f64, ArrowEnd),
-    /// The class attribute as written (rewritten only when it changes).
-    class: Attr,
-}
-
-impl Root for DrawnArrow {
-    fn root(&self) -> &web_sys::Element {
-        &self.path
-    }
-}
-
-impl DrawnArrow {
-    /// The arrow's path (testid `arrow-ID`, the message's id in `data-msg`).
-    /// (`spare`: a hidden one to show `a` instead.)
-    fn make(spare: Option<DrawnArrow>, a: &crate::ui::core::view::Arrow) -> Option<DrawnArrow> {
-        let d = match spare {
-            Some(d) => d,
-            None => DrawnArrow {
-                path: svg_element("path", "st-arrow")?,
-                seg: (0.0, 0.0, 0.0, 0.0),
-                flight: (u64::MAX, -1.0, ArrowEnd::Flying),
-                class: Attr::default(),
-            },
-        };
-        let _ = d.path.set_attribute("data-testid", &format!("arrow-{}", a.id));
-        let _ = d.path.set_attribute("data-msg", &a.id.to_string());
-        Some(d)
-    }
+    arrows: Vec<DrawnArrow>,
+    /// The content's y at the canvas's top edge.
+    top: f64,
+    colours: Vec<(&'static str, String)>,
+    context: Option<web_sys::CanvasRenderingContext2d>,
 }
 
 /// Distance from `(x, y)` to the segment `(x0, y0)–(x1, y1)`.
@@ -400,74 +393,181 @@ fn to_segment((x, y): (f64, f64), (x0, y0, x1, y1): (f64, f64, f64, f64)) -> f64
 /// How near (diagram units) the pointer must be to an arrow to pick it.
 const PICK: f64 = 6.0;
 
+/// A message kind's colour: the `--mc` its class gives in the style sheet.
+fn colour_of(canvas: &web_sys::HtmlCanvasElement, class: &str) -> String {
+    let fallback = || "#64748b".to_string();
+    let (Some(win), Some(parent)) = (web_sys::window(), canvas.parent_element()) else {
+        return fallback();
+    };
+    let Some(probe) = win.document().and_then(|d| d.create_element("i").ok()) else {
+        return fallback();
+    };
+    let _ = probe.set_attribute("class", class);
+    let _ = probe.set_attribute("hidden", "");
+    let _ = parent.append_child(&probe);
+    let colour = win
+        .get_computed_style(&probe)
+        .ok()
+        .flatten()
+        .and_then(|st| st.get_property_value("--mc").ok())
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty());
+    probe.remove();
+    colour.unwrap_or_else(fallback)
+}
+
 impl Drawn {
-    /// The arrow nearest `at` (scrolling-group coordinates), if one is within [`PICK`].
+    /// The arrow nearest `at` (content coordinates), if one is within [`PICK`].
     fn nearest(&self, at: (f64, f64)) -> Option<u64> {
         self.arrows
             .iter()
-            .map(|(id, d)| (to_segment(at, d.seg), *id))
+            .map(|a| (to_segment(at, a.seg), a.id))
             .filter(|(dist, _)| *dist <= PICK)
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id)
     }
 
-    /// Make the group show `arrows` (sorted by id), the `hovered` one highlighted, and
-    /// `crosses` mark the dropped ones.
-    fn sync(
+    fn colour(&mut self, canvas: &web_sys::HtmlCanvasElement, class: &'static str) -> String {
+        if let Some((_, c)) = self.colours.iter().find(|(k, _)| *k == class) {
+            return c.clone();
+        }
+        let c = colour_of(canvas, class);
+        self.colours.push((class, c.clone()));
+        c
+    }
+
+    /// Draw `st`'s arrows (one path per kind, the hovered one thick) and a cross where a
+    /// message was dropped, scrolled as the content is.
+    fn draw(
         &mut self,
-        layer: &web_sys::Element,
-        crosses: &web_sys::Element,
-        arrows: &[crate::ui::core::view::Arrow],
-        basis: (usize, u64),
+        canvas: &web_sys::HtmlCanvasElement,
+        st: &crate::ui::core::view::SpaceTimeVis,
+        n: usize,
         hovered: Option<u64>,
     ) {
-        if self.basis != basis {
-            self.arrows.clear();
-            self.basis = basis;
+        use wasm_bindgen::JsCast;
+        if self.context.is_none() {
+            self.context = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         }
-        self.arrows
-            .retain(|id| arrows.binary_search_by_key(id, |x| x.id).is_ok());
-        let (n, window) = basis;
-        let scale = scale(window);
-        let mut cross_d = String::new();
-        for a in arrows {
-            let flight = (a.t1, a.progress, a.end);
-            let Some((d, fresh)) = self
-                .arrows
-                .get_or_make(layer, a.id, |spare| DrawnArrow::make(spare, a))
-            else {
-                continue;
-            };
+        let Some(cx) = self.context.clone() else {
+            return;
+        };
+        let scale = scale(st.window);
+        self.top = st.from as f64 * scale - SLACK;
+        self.arrows.clear();
+        for a in &st.arrows {
             let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
             let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
             let y1 = a.t1 as f64 * scale;
-            if a.end == ArrowEnd::Dropped {
-                cross_d += &format!("M{},{}l6,6m0,-6l-6,6", F(x1 - 3.0, 1), F(y1 - 3.0, 1));
+            self.arrows.push(DrawnArrow { id: a.id, class: a.class, end: a.end, seg: (x0, y0, x1, y1) });
+        }
+        let k = canvas.width() as f64 / W;
+        let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        cx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+        let _ = cx.set_transform(k, 0.0, 0.0, k, 0.0, -k * self.top);
+        cx.set_line_cap("round");
+        cx.set_line_join("round");
+        let mut classes: Vec<&'static str> = self.arrows.iter().map(|a| a.class).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let arrows = std::mem::take(&mut self.arrows);
+        let trace = |cx: &web_sys::CanvasRenderingContext2d, a: &DrawnArrow| {
+            let (x0, y0, x1, y1) = a.seg;
+            cx.move_to(x0, y0);
+            cx.line_to(x1, y1);
+            if a.end == ArrowEnd::Delivered {
+                let [l, tip, r] = head((x0, y0), (x1, y1));
+                cx.move_to(l.0, l.1);
+                cx.line_to(tip.0, tip.1);
+                cx.line_to(r.0, r.1);
             }
-            let was_hovered = self.hovered == Some(a.id);
-            let is_hovered = hovered == Some(a.id);
-            if fresh || d.flight != flight || was_hovered != is_hovered {
-                // An arrow in flight only grows its line; a delivered one gets its head.
-                d.flight = flight;
-                d.seg = (x0, y0, x1, y1);
-                let mut path = format!("M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
-                if a.end == ArrowEnd::Delivered {
-                    path += &head((x0, y0), (x1, y1));
-                }
-                let _ = d.path.set_attribute("d", &path);
-                let end = match a.end {
-                    ArrowEnd::Delivered => " delivered",
-                    ArrowEnd::Dropped => " dropped",
-                    ArrowEnd::Flying => "",
-                };
-                let hover = if is_hovered { " hovered" } else { "" };
-                d.class
-                    .set(&d.path, "class", format!("st-arrow {}{end}{hover}", a.class));
+        };
+        for class in classes {
+            let colour = self.colour(canvas, class);
+            cx.set_stroke_style_str(&colour);
+            cx.begin_path();
+            for a in arrows.iter().filter(|a| a.class == class) {
+                trace(&cx, a);
+            }
+            let hot = arrows.iter().find(|a| a.class == class && Some(a.id) == hovered);
+            cx.set_line_width(1.5);
+            cx.stroke();
+            if let Some(a) = hot {
+                cx.begin_path();
+                trace(&cx, a);
+                cx.set_line_width(4.0);
+                cx.stroke();
             }
         }
-        self.crosses.set(crosses, "d", cross_d);
-        self.hovered = hovered;
+        // Dropped messages: a cross where each died.
+        let dropped: Vec<&DrawnArrow> = arrows.iter().filter(|a| a.end == ArrowEnd::Dropped).collect();
+        if !dropped.is_empty() {
+            cx.set_stroke_style_str("#dc2626");
+            cx.set_line_width(2.0);
+            cx.begin_path();
+            for a in dropped {
+                let (x, y) = (a.seg.2, a.seg.3);
+                cx.move_to(x - 3.0, y - 3.0);
+                cx.line_to(x + 3.0, y + 3.0);
+                cx.move_to(x + 3.0, y - 3.0);
+                cx.line_to(x - 3.0, y + 3.0);
+            }
+            cx.stroke();
+        }
+        // What is drawn, for tests and tools: how many arrows and which one is lit.
+        let _ = canvas.set_attribute("data-arrows", &arrows.len().to_string());
+        let lit = hovered.filter(|h| arrows.iter().any(|a| a.id == *h));
+        let _ = canvas.set_attribute("data-hovered", &lit.map(|h| h.to_string()).unwrap_or_default());
+        DRAWN.with(|d| {
+            let mut d = d.borrow_mut();
+            d.clear();
+            d.extend(arrows.iter().map(|a| DrawnArrow {
+                seg: (a.seg.0, a.seg.1 - self.top, a.seg.2, a.seg.3 - self.top),
+                ..*a
+            }));
+        });
+        self.arrows = arrows;
     }
+}
+
+thread_local! {
+    /// The arrows last drawn, their segments relative to the canvas's top edge (diagram
+    /// units): read by [`drawn_arrows_json`].
+    static DRAWN: std::cell::RefCell<Vec<DrawnArrow>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The arrows the diagram shows now, as JSON: id, kind's class, how it ended
+/// (`flying`, `delivered`, `dropped`) and the segment in fractions of the canvas's width
+/// and height. Browser tests point at an arrow with it (they cannot see into a canvas).
+pub fn drawn_arrows_json() -> String {
+    DRAWN.with(|d| {
+        let items: Vec<String> = d
+            .borrow()
+            .iter()
+            .map(|a| {
+                let end = match a.end {
+                    ArrowEnd::Flying => "flying",
+                    ArrowEnd::Delivered => "delivered",
+                    ArrowEnd::Dropped => "dropped",
+                };
+                let (x0, y0, x1, y1) = a.seg;
+                format!(
+                    "{{\"id\":{},\"class\":\"{}\",\"end\":\"{end}\",\"x0\":{},\"y0\":{},\"x1\":{},\"y1\":{}}}",
+                    a.id,
+                    a.class,
+                    F(x0 / W, 5),
+                    F(y0 / CLIP_H, 5),
+                    F(x1 / W, 5),
+                    F(y1 / CLIP_H, 5)
+                )
+            })
+            .collect();
+        format!("[{}]", items.join(","))
+    })
 }
 
 /// The labelled state changes drawn in the diagram, keyed by (time, node, how many marks

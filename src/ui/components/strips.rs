@@ -17,6 +17,9 @@ pub fn Strips() -> impl IntoView {
         })
     });
     let page = move || ctl.scenario.with(|s| s.page);
+    // Fast play rewrites the strips once per pace period, half a period after the event
+    // log (see `pace`).
+    let paced = super::pace::paced(ctl, super::pace::When::Fast, 0.5);
     let rows = move || {
         shown.with(|(ids, n)| ids.iter().map(|&i| (page(), *n, i)).collect::<Vec<_>>())
     };
@@ -24,17 +27,18 @@ pub fn Strips() -> impl IntoView {
         <section class="logs">
             <h2>{move || view! { <Tr k=page().spec().strips.unwrap_or(crate::ui::core::i18n::Key::Status.into())/> }}</h2>
             <div class="strips">
-                <For each=rows key=|k| *k children=move |(_, _, id)| view! { <Strip id/> }/>
+                <For each=rows key=|k| *k children=move |(_, _, id)| view! { <Strip id paced/> }/>
             </div>
         </section>
     }
 }
 
 #[component]
-fn Strip(id: usize) -> impl IntoView {
+fn Strip(id: usize, paced: Memo<u64>) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let data = Memo::new(move |_| {
-        ctl.view.with(|v| {
+        let _ = paced.get();
+        ctl.view.with_untracked(|v| {
             v.nodes
                 .get(id)
                 .map(|nv| (nv.name.clone(), nv.crashed, nv.strip.clone()))

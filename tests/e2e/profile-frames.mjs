@@ -1,0 +1,55 @@
+// Where a page's script time goes: a CPU profile (Chrome DevTools Protocol) while the page
+// plays, self time summed per function, top 30 printed.
+// Usage: node tests/e2e/profile-frames.mjs [seconds] [page and query]
+import { serve, launch } from './harness.mjs';
+
+const secs = Number(process.argv[2] || 5);
+const server = await serve();
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${server.url}#/${process.argv[3] || 'paxos?nodes=7&speed=10&preset=duel'}`);
+  await page.waitForSelector('main');
+  await page.waitForTimeout(1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(secs * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}`;
+    self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  if (process.env.INCLUSIVE) {
+    // Inclusive time: a sample counts for every distinct function on its stack.
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const incl = new Map();
+    profile.samples.forEach((id, i) => {
+      const seen = new Set();
+      for (let k = id; k !== undefined; k = parent.get(k)) {
+        const n = byId.get(k);
+        const name = n.callFrame.functionName || '(anon)';
+        if ((process.env.INCLUSIVE !== '*' && !name.includes(process.env.INCLUSIVE)) || seen.has(name)) continue;
+        seen.add(name);
+        incl.set(name, (incl.get(name) || 0) + (dt[i] || 0) / 1000);
+      }
+    });
+    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) {
+      console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 200)}`);
+    }
+    process.exit(0);
+  }
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) {
+    console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
