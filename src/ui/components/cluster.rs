@@ -351,7 +351,7 @@ fn sync_messages(
             continue;
         };
         if dm.kind.get() != m.class {
-            dm.badge.set_text_content(Some(m.badge));
+            hand_kept::set_text(&dm.badge, m.badge);
             dm.kind.set(&dm.group, "data-kind", m.class.to_string());
         }
         let (x, y) = along(m.from, m.to, n, m.progress, f);
@@ -367,10 +367,11 @@ fn sync_messages(
         // The tooltip is written when the pointer is on the message: a recycled badge
         // rewriting its text every frame cost layout for a tooltip nobody was reading.
         if hovered == Some(m.id) && dm.tip != m.title {
-            dm.title.set_text_content(Some(&m.title));
+            hand_kept::set_text(&dm.title, &m.title);
             dm.tip = m.title.clone();
         }
     }
+    d.hide_spares();
 }
 
 #[component]

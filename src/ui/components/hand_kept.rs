@@ -21,6 +21,17 @@ pub fn svg_element(tag: &str, class: &str) -> Option<web_sys::Element> {
     Some(e)
 }
 
+/// Set an element's text: the text node's value where it has one (replacing the node, as
+/// `textContent` does, takes it out of the layout and puts a new one in).
+pub fn set_text(e: &web_sys::Element, text: &str) {
+    match e.first_child() {
+        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE && node.next_sibling().is_none() => {
+            node.set_node_value(Some(text))
+        }
+        _ => e.set_text_content(Some(text)),
+    }
+}
+
 /// The message whose drawing (a child with `data-msg`) an event happened on.
 pub fn message_of(target: Option<web_sys::EventTarget>) -> Option<u64> {
     target?
@@ -87,9 +98,15 @@ impl Attr {
 /// hidden child is kept for the next new one (at 10× a busy page replaces most of its
 /// messages every frame: rewriting a few attributes costs the browser far less than
 /// making and inserting elements).
+///
+/// A child let go is not hidden at once: a sync that lets children go and makes new ones
+/// (most frames at 10×) hands the let-go ones straight to the new keys, and only those
+/// left over are hidden, by [`Keyed::hide_spares`] at the sync's end. Hiding and showing
+/// again took each recycled child out of the layout and put it back, every frame.
 pub struct Keyed<K, T> {
     items: Vec<(K, T)>,
-    spare: Vec<T>,
+    /// Spares, and whether each is hidden yet.
+    spare: Vec<(T, bool)>,
 }
 
 impl<K, T> Default for Keyed<K, T> {
@@ -112,12 +129,13 @@ impl<K: Ord + Copy, T: Root> Keyed<K, T> {
         for (_, t) in self.items.drain(..) {
             t.root().remove();
         }
-        for t in self.spare.drain(..) {
+        for (t, _) in self.spare.drain(..) {
             t.root().remove();
         }
     }
 
-    /// Hide the children whose key `keep` refuses, keeping them as spares.
+    /// Let go of the children whose key `keep` refuses, keeping them as spares (call
+    /// [`Keyed::hide_spares`] once the new children are made).
     pub fn retain(&mut self, mut keep: impl FnMut(&K) -> bool) {
         let mut gone = Vec::new();
         let mut i = 0;
@@ -129,12 +147,21 @@ impl<K: Ord + Copy, T: Root> Keyed<K, T> {
             }
         }
         for t in gone {
-            // A hidden spare stands for no message: tests and listeners skip it.
+            // A spare stands for no message: tests and listeners skip it.
             let root = t.root();
-            let _ = root.set_attribute("display", "none");
             let _ = root.remove_attribute("data-testid");
             let _ = root.remove_attribute("data-msg");
-            self.spare.push(t);
+            self.spare.push((t, false));
+        }
+    }
+
+    /// Hide the spares no new child took.
+    pub fn hide_spares(&mut self) {
+        for (t, hidden) in &mut self.spare {
+            if !*hidden {
+                let _ = t.root().set_attribute("display", "none");
+                *hidden = true;
+            }
         }
     }
 
@@ -150,8 +177,10 @@ impl<K: Ord + Copy, T: Root> Keyed<K, T> {
             Ok(i) => Some((&mut self.items[i].1, false)),
             Err(i) => {
                 let t = match self.spare.pop() {
-                    Some(old) => {
-                        let _ = old.root().remove_attribute("display");
+                    Some((old, hidden)) => {
+                        if hidden {
+                            let _ = old.root().remove_attribute("display");
+                        }
                         make(Some(old))?
                     }
                     None => {

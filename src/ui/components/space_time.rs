@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::hand_kept::{svg_element, Keyed, Root};
+use super::hand_kept::{self, svg_element, Keyed, Root};
 use super::Tr;
 use crate::decimal::{Fixed as F, Num};
 use crate::ui::core::i18n::{t, Key};
@@ -668,11 +668,11 @@ impl DrawnMarks {
                 continue;
             };
             if d.label != m.label {
-                d.tip.set_text_content(Some(&m.label));
-                d.text
-                    .set_text_content(Some(if roomy { m.label.as_str() } else { "" }));
+                hand_kept::set_text(&d.tip, &m.label);
+                hand_kept::set_text(&d.text, if roomy { m.label.as_str() } else { "" });
                 d.label = m.label.clone();
             }
         }
+        self.marks.hide_spares();
     }
 }
