@@ -46,6 +46,11 @@ const CLIP_H: f64 = H - TOP + SLACK;
 /// height from `base` + up to one) always lies inside it.
 const CONTENT_H: f64 = 3.0 * CLIP_H;
 
+/// The content's y (time × scale) at the top of the part the content scrolls in.
+fn content_top(st: &crate::ui::core::view::SpaceTimeVis) -> f64 {
+    st.from as f64 * scale(st.window) - SLACK
+}
+
 /// The narrowest span the zoom goes to.
 const MIN_WINDOW: SimTime = 10 * crate::sim::MS;
 
@@ -72,10 +77,8 @@ pub fn SpaceTime() -> impl IntoView {
     // every arrow and label each frame). Its viewBox holds a few screens of content from
     // `base` on; `base` moves on (one repaint) only when the shown part nears its end.
     let base = Memo::new(move |_| {
-        ctl.view.with(|v| {
-            let top = v.space_time.from as f64 * scale(v.space_time.window) - SLACK;
-            (top / CLIP_H).floor() * CLIP_H
-        })
+        ctl.view
+            .with(|v| (content_top(&v.space_time) / CLIP_H).floor() * CLIP_H)
     });
     let scroll_box = move || {
         format!(
@@ -87,11 +90,8 @@ pub fn SpaceTime() -> impl IntoView {
     };
     let scroll = move || {
         let base = base.get();
-        ctl.view.with(|v| {
-            let st = &v.space_time;
-            let shift = base - (st.from as f64 * scale(st.window) - SLACK);
-            format!("translateY({}%)", F(shift / CONTENT_H * 100.0, 4))
-        })
+        let shift = base - ctl.view.with(|v| content_top(&v.space_time));
+        format!("translateY({}%)", F(shift / CONTENT_H * 100.0, 4))
     };
     let lanes = move || {
         let n = n.get();
@@ -260,9 +260,7 @@ pub fn SpaceTime() -> impl IntoView {
         if y < TOP - 6.0 {
             return None;
         }
-        let shift = ctl.view.with_untracked(|v| {
-            TOP - v.space_time.from as f64 * scale(v.space_time.window)
-        });
+        let shift = TOP - SLACK - ctl.view.with_untracked(|v| content_top(&v.space_time));
         drawn.with_value(|d| d.nearest((x, y - shift)))
     };
     let on_move = move |ev: leptos::ev::MouseEvent| {
@@ -283,6 +281,9 @@ pub fn SpaceTime() -> impl IntoView {
         }
     };
     let lang = move || ctl.lang.get();
+    // In percent of the square diagram.
+    let clip_top = format!("{}%", F((TOP - SLACK) / H * 100.0, 4));
+    let clip_height = format!("{}%", F(CLIP_H / H * 100.0, 4));
     view! {
         <section class="space-time" title=move || t(ctl.lang.get(), Key::SpaceTimeHint)>
             <div class="st-head">
@@ -315,14 +316,12 @@ pub fn SpaceTime() -> impl IntoView {
             <svg class="st-frame" viewBox=format!("0 0 {} {}", Num(W), Num(H)) node_ref=svg_ref>
                 {lanes}
             </svg>
-            // The clip box sits where the content starts (SLACK above the top lane mark)
-            // and ends at the diagram's foot, in percent of the square diagram.
+            // The arrows' canvas and the clip box over it sit where the content starts
+            // (SLACK above the top lane mark) and end at the diagram's foot.
             <canvas class="st-arrows" node_ref=canvas data-testid="st-arrows"
                 width=(W * px()).round().to_string() height=(CLIP_H * px()).round().to_string()
-                style:top=format!("{}%", F((TOP - SLACK) / H * 100.0, 4))
-                style:height=format!("{}%", F(CLIP_H / H * 100.0, 4))></canvas>
-            <div class="st-clip" style:top=format!("{}%", F((TOP - SLACK) / H * 100.0, 4))
-                style:height=format!("{}%", F(CLIP_H / H * 100.0, 4))>
+                style:top=clip_top.clone() style:height=clip_height.clone()></canvas>
+            <div class="st-clip" style:top=clip_top style:height=clip_height>
                 <svg class="st-scroll" viewBox=scroll_box style:transform=scroll>
                     <g>
                         <For each=move || ticks.get() key=|(at, _, w)| (*at, *w) children=tick/>
@@ -371,8 +370,6 @@ pub struct DrawnArrow {
 #[derive(Default)]
 struct Drawn {
     arrows: Vec<DrawnArrow>,
-    /// The content's y at the canvas's top edge.
-    top: f64,
     colours: Vec<(&'static str, String)>,
     context: Option<web_sys::CanvasRenderingContext2d>,
 }
@@ -457,24 +454,26 @@ impl Drawn {
             return;
         };
         let scale = scale(st.window);
-        self.top = st.from as f64 * scale - SLACK;
-        self.arrows.clear();
-        for a in &st.arrows {
-            let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
-            let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
-            let y1 = a.t1 as f64 * scale;
-            self.arrows.push(DrawnArrow { id: a.id, class: a.class, end: a.end, seg: (x0, y0, x1, y1) });
-        }
+        let top = content_top(st);
+        let arrows: Vec<DrawnArrow> = st
+            .arrows
+            .iter()
+            .map(|a| {
+                let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
+                let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
+                let y1 = a.t1 as f64 * scale;
+                DrawnArrow { id: a.id, class: a.class, end: a.end, seg: (x0, y0, x1, y1) }
+            })
+            .collect();
         let k = canvas.width() as f64 / W;
         let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         cx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
-        let _ = cx.set_transform(k, 0.0, 0.0, k, 0.0, -k * self.top);
+        let _ = cx.set_transform(k, 0.0, 0.0, k, 0.0, -k * top);
         cx.set_line_cap("round");
         cx.set_line_join("round");
-        let mut classes: Vec<&'static str> = self.arrows.iter().map(|a| a.class).collect();
+        let mut classes: Vec<&'static str> = arrows.iter().map(|a| a.class).collect();
         classes.sort_unstable();
         classes.dedup();
-        let arrows = std::mem::take(&mut self.arrows);
         let trace = |cx: &web_sys::CanvasRenderingContext2d, a: &DrawnArrow| {
             let (x0, y0, x1, y1) = a.seg;
             cx.move_to(x0, y0);
@@ -524,20 +523,17 @@ impl Drawn {
         let _ = canvas.set_attribute("data-hovered", &lit.map(|h| h.to_string()).unwrap_or_default());
         DRAWN.with(|d| {
             let mut d = d.borrow_mut();
-            d.clear();
-            d.extend(arrows.iter().map(|a| DrawnArrow {
-                seg: (a.seg.0, a.seg.1 - self.top, a.seg.2, a.seg.3 - self.top),
-                ..*a
-            }));
+            d.0 = top;
+            d.1.clone_from(&arrows);
         });
         self.arrows = arrows;
     }
 }
 
 thread_local! {
-    /// The arrows last drawn, their segments relative to the canvas's top edge (diagram
-    /// units): read by [`drawn_arrows_json`].
-    static DRAWN: std::cell::RefCell<Vec<DrawnArrow>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The content's y at the canvas's top edge and the arrows last drawn: read by
+    /// [`drawn_arrows_json`].
+    static DRAWN: std::cell::RefCell<(f64, Vec<DrawnArrow>)> = const { std::cell::RefCell::new((0.0, Vec::new())) };
 }
 
 /// The arrows the diagram shows now, as JSON: id, kind's class, how it ended
@@ -545,8 +541,10 @@ thread_local! {
 /// and height. Browser tests point at an arrow with it (they cannot see into a canvas).
 pub fn drawn_arrows_json() -> String {
     DRAWN.with(|d| {
+        let d = d.borrow();
+        let top = d.0;
         let items: Vec<String> = d
-            .borrow()
+            .1
             .iter()
             .map(|a| {
                 let end = match a.end {
@@ -554,7 +552,7 @@ pub fn drawn_arrows_json() -> String {
                     ArrowEnd::Delivered => "delivered",
                     ArrowEnd::Dropped => "dropped",
                 };
-                let (x0, y0, x1, y1) = a.seg;
+                let (x0, y0, x1, y1) = (a.seg.0, a.seg.1 - top, a.seg.2, a.seg.3 - top);
                 format!(
                     "{{\"id\":{},\"class\":\"{}\",\"end\":\"{end}\",\"x0\":{},\"y0\":{},\"x1\":{},\"y1\":{}}}",
                     a.id,
