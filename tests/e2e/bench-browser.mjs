@@ -1,28 +1,6 @@
 // Browser figures for the benchmark command: prints `key: value` lines.
 // Usage: node tests/e2e/bench-browser.mjs   (needs dist/ built and Debian chromium)
-import { serve, launch } from './harness.mjs';
-
-const pct = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.round((s.length - 1) * q))] : 0;
-};
-
-// Main-thread work per frame: from the start of each animation-frame callback to a
-// message posted at its end, which runs after the frame's microtasks (Leptos effects),
-// style, layout and paint. Also the intervals between frames.
-function recordFrames() {
-  window.__work = []; window.__ts = [];
-  const orig = window.requestAnimationFrame.bind(window);
-  const ch = new MessageChannel();
-  let start = 0;
-  ch.port1.onmessage = () => window.__work.push(performance.now() - start);
-  window.requestAnimationFrame = (cb) => orig((ts) => {
-    window.__ts.push(ts);
-    start = performance.now();
-    cb(ts);
-    ch.port2.postMessage(0);
-  });
-}
+import { serve, launch, pct, recordFrames } from './harness.mjs';
 
 /** Open `url`, wait for `selector`, run `act` (optional), record `ms` of frames. */
 async function frames(browser, url, selector, ms, act) {

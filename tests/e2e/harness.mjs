@@ -149,3 +149,27 @@ export async function arrows(page) {
 export function arrowCount(page) {
   return page.evaluate(() => Number(document.querySelector('[data-testid="st-arrows"]')?.dataset.arrows || 0));
 }
+
+// Frame figures (the bench and the frame tools).
+/** The `q` quantile (0 to 1) of `xs`, 0 for none. */
+export const pct = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.round((s.length - 1) * q))] : 0;
+};
+
+// Main-thread work per frame: from the start of each animation-frame callback to a
+// message posted at its end, which runs after the frame's microtasks (Leptos effects),
+// style, layout and paint. Also the intervals between frames.
+export function recordFrames() {
+  window.__work = []; window.__ts = [];
+  const orig = window.requestAnimationFrame.bind(window);
+  const ch = new MessageChannel();
+  let start = 0;
+  ch.port1.onmessage = () => window.__work.push(performance.now() - start);
+  window.requestAnimationFrame = (cb) => orig((ts) => {
+    window.__ts.push(ts);
+    start = performance.now();
+    cb(ts);
+    ch.port2.postMessage(0);
+  });
+}

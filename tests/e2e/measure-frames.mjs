@@ -2,15 +2,7 @@
 // frame) over N runs of 4 s, printed as median/p95/frames per run, best p95 first. CSS=
 // adds a style sheet (hide a panel to see what it costs), HACK= an init script.
 // Usage: node tests/e2e/measure-frames.mjs ["paxos?nodes=7&speed=10&preset=duel"]
-import { serve, launch } from './harness.mjs';
-const pct = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.round((s.length - 1) * q))] : 0; };
-function recordFrames() {
-  window.__work = []; window.__ts = [];
-  const orig = window.requestAnimationFrame.bind(window);
-  const ch = new MessageChannel(); let start = 0;
-  ch.port1.onmessage = () => window.__work.push(performance.now() - start);
-  window.requestAnimationFrame = (cb) => orig((ts) => { window.__ts.push(ts); start = performance.now(); cb(ts); ch.port2.postMessage(0); });
-}
+import { serve, launch, pct, recordFrames } from './harness.mjs';
 const server = await serve(); const browser = await launch();
 const url = process.argv[2] || 'paxos?nodes=7&speed=10&preset=duel';
 const hack = process.env.HACK || '';

@@ -2,13 +2,9 @@
 // trace while the page plays and prints, for the renderer's main thread, the distribution of task
 // durations and the heaviest event names inside the slowest tasks.
 // Usage: node tests/e2e/trace-frames.mjs [seconds] [page and query, e.g. "paxos?preset=duel&speed=10"]
-import { serve, launch } from './harness.mjs';
+import { serve, launch, pct } from './harness.mjs';
 
 const secs = Number(process.argv[2] || 5);
-const pct = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.round((s.length - 1) * q))] : 0;
-};
 
 const server = await serve();
 const browser = await launch();
