@@ -10,6 +10,7 @@ const server = await serve();
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  if (process.env.HACK) await page.addInitScript(process.env.HACK);
   await page.goto(`${server.url}#/${process.argv[3] || "gossip?nodes=500&speed=2"}`);
   await page.waitForSelector('main');
   if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
@@ -60,7 +61,7 @@ try {
       tot2.set(e.name, (tot2.get(e.name) || 0) + e.dur / 1000 / mid.length);
     }
   }
-  for (const [n, ms] of [...tot2].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+  for (const [n, ms] of [...tot2].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 25))) {
     console.log(`trace.frame_avg.${n.replace(/\s+/g, '_')}_ms: ${ms.toFixed(2)}`);
   }
   if (process.env.INVAL) {

@@ -1,18 +1,17 @@
 //! The space-time (Lamport) diagram beside the cluster: one vertical line per node, time
 //! flowing down, an arrow per message from send to receipt (a cross where it was dropped;
-//! drawn on a canvas),
-//! crash gaps, labelled state changes, a time axis. It follows the run's moment (and so
+//! one SVG path per message kind), crash gaps, labelled state changes, a time axis. It follows the run's moment (and so
 //! the timeline scrubber); the wheel or the arrow buttons scroll it back through the whole
 //! run, the zoom buttons change how much time it shows. Hovering an arrow highlights the
 //! message in the cluster and the event log, and the other way round.
 
 use leptos::prelude::*;
 
-use super::hand_kept::{self, svg_element, Keyed, Root};
+use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
 use super::Tr;
 use crate::decimal::{Fixed as F, Num};
-use crate::ui::core::i18n::{t, Key};
 use crate::sim::SimTime;
+use crate::ui::core::i18n::{t, Key};
 use crate::ui::core::plain_trace::{axis_ticks, tick_label, MAX_ARROWS};
 use crate::ui::core::view::ArrowEnd;
 use crate::ui::state::Ctl;
@@ -69,7 +68,7 @@ pub fn SpaceTime() -> impl IntoView {
     });
     // Marks, labels, spans and the axis are drawn at absolute times (y = time × scale)
     // inside one group that scrolls up as time passes: a frame moves the group and leaves
-    // every one of them as it is. The arrows are on a canvas beneath, redrawn each frame.
+    // every one of them as it is. The arrows are a layer beneath, redrawn each frame.
     let window = Memo::new(move |_| ctl.view.with(|v| v.space_time.window));
     let y = move |at: u64| at as f64 * scale(window.get());
     // The scrolling content is its own `<svg>` over the diagram, moved by a CSS transform
@@ -80,14 +79,7 @@ pub fn SpaceTime() -> impl IntoView {
         ctl.view
             .with(|v| (content_top(&v.space_time) / CLIP_H).floor() * CLIP_H)
     });
-    let scroll_box = move || {
-        format!(
-            "0 {} {} {}",
-            f1(base.get()),
-            Num(W),
-            Num(CONTENT_H)
-        )
-    };
+    let scroll_box = move || format!("0 {} {} {}", f1(base.get()), Num(W), Num(CONTENT_H));
     let scroll = move || {
         let base = base.get();
         let shift = base - ctl.view.with(|v| content_top(&v.space_time));
@@ -119,20 +111,23 @@ pub fn SpaceTime() -> impl IntoView {
             })
             .collect_view()
     };
-    // The arrows are drawn on a canvas under the scrolling content, redrawn each frame:
-    // at 10× a busy page adds and finishes several arrows a frame across the whole
-    // diagram, and as SVG paths they cost more style, layout, paint and raster than
-    // everything else on the page (Paxos's dueling proposers). Hovering and clicking pick
+    // The arrows are redrawn each frame as one SVG path per message kind, under the
+    // scrolling content: at 10× a busy page adds and finishes several arrows a frame
+    // across the whole diagram. An element per arrow cost more style, layout and paint
+    // than everything else on the page (Paxos's dueling proposers); a canvas cost as much
+    // again in the compositor's commit of its pixels each frame (headless Chromium,
+    // software compositing); a handful of paths cost neither. Hovering and clicking pick
     // the arrow nearest the pointer ([`Drawn::nearest`]).
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let arrow_layer = NodeRef::<leptos::svg::Svg>::new();
     let drawn = StoredValue::new_local(Drawn::default());
     Effect::new(move |_| {
-        let Some(canvas) = canvas.get() else {
+        let Some(layer) = arrow_layer.get() else {
             return;
         };
         let n = n.get();
         let hovered = ctl.hovered.get();
-        ctl.view.with(|v| drawn.update_value(|d| d.draw(&canvas, &v.space_time, n, hovered)));
+        ctl.view
+            .with(|v| drawn.update_value(|d| d.draw(&layer, &v.space_time, n, hovered)));
     });
     // The marks (state changes), kept by hand like the arrows: a mark sits at its
     // absolute time inside the scrolling group, so a frame only adds the new ones and
@@ -164,7 +159,13 @@ pub fn SpaceTime() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let span = move |(s, end, n, window, lit): (crate::ui::core::view::OpSpan, SimTime, usize, SimTime, bool)| {
+    let span = move |(s, end, n, window, lit): (
+        crate::ui::core::view::OpSpan,
+        SimTime,
+        usize,
+        SimTime,
+        bool,
+    )| {
         let k = scale(window);
         let x = lane(s.node, n);
         let (y0, y1) = (s.t0 as f64 * k, end as f64 * k);
@@ -221,10 +222,7 @@ pub fn SpaceTime() -> impl IntoView {
             a.end = (end < now).then_some(end.max(w.min(now)));
         });
     };
-    let at_start = move || {
-        ctl.view
-            .with(|v| v.space_time.to <= v.space_time.window)
-    };
+    let at_start = move || ctl.view.with(|v| v.space_time.to <= v.space_time.window);
     let following = move || ctl.view.with(|v| !v.space_time.pinned);
     let whole = move || {
         ctl.view.with(|v| {
@@ -232,7 +230,10 @@ pub fn SpaceTime() -> impl IntoView {
         })
     };
     let narrowest = move || ctl.view.with(|v| v.space_time.window <= MIN_WINDOW);
-    let asked = move || ctl.view.with(|v| v.space_time.pinned || v.space_time.zoomed);
+    let asked = move || {
+        ctl.view
+            .with(|v| v.space_time.pinned || v.space_time.zoomed)
+    };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
         let dy = ev.delta_y();
@@ -316,11 +317,11 @@ pub fn SpaceTime() -> impl IntoView {
             <svg class="st-frame" viewBox=format!("0 0 {} {}", Num(W), Num(H)) node_ref=svg_ref>
                 {lanes}
             </svg>
-            // The arrows' canvas and the clip box over it sit where the content starts
+            // The arrows' layer and the clip box over it sit where the content starts
             // (SLACK above the top lane mark) and end at the diagram's foot.
-            <canvas class="st-arrows" node_ref=canvas data-testid="st-arrows"
-                width=(W * px()).round().to_string() height=(CLIP_H * px()).round().to_string()
-                style:top=clip_top.clone() style:height=clip_height.clone()></canvas>
+            <svg class="st-arrows" node_ref=arrow_layer data-testid="st-arrows"
+                viewBox=format!("0 0 {} {}", Num(W), Num(CLIP_H))
+                style:top=clip_top.clone() style:height=clip_height.clone()></svg>
             <div class="st-clip" style:top=clip_top style:height=clip_height>
                 <svg class="st-scroll" viewBox=scroll_box style:transform=scroll>
                     <g>
@@ -338,13 +339,6 @@ pub fn SpaceTime() -> impl IntoView {
     }
 }
 
-/// Backing-store pixels per diagram unit of the arrows' canvas: the screen's pixel ratio
-/// (a diagram unit is about a CSS pixel where the diagram stands beside the cluster).
-/// Kept as small as that: the compositor copies the whole canvas every frame.
-fn px() -> f64 {
-    web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 3.0)
-}
-
 /// Arrowhead strokes at `to` for a line from `from`: (left barb, tip, right barb).
 fn head(from: (f64, f64), to: (f64, f64)) -> [(f64, f64); 3] {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
@@ -352,7 +346,11 @@ fn head(from: (f64, f64), to: (f64, f64)) -> [(f64, f64); 3] {
     let (ux, uy) = (dx / len, dy / len);
     let (back, side) = (6.0, 3.5);
     let (bx, by) = (to.0 - ux * back, to.1 - uy * back);
-    [(bx - uy * side, by + ux * side), to, (bx + uy * side, by - ux * side)]
+    [
+        (bx - uy * side, by + ux * side),
+        to,
+        (bx + uy * side, by - ux * side),
+    ]
 }
 
 /// One arrow as drawn: the message, its kind's class, how it ended, and its segment in
@@ -365,13 +363,39 @@ pub struct DrawnArrow {
     pub seg: (f64, f64, f64, f64),
 }
 
-/// The arrows on the canvas: what was drawn (for picking), and each kind's colour as the
-/// style sheet gives it (`--mc` of the message's class, read once per class).
+/// The arrows' layer: what was drawn (for picking) and the paths drawing it, each with
+/// the `d` it was last given.
 #[derive(Default)]
 struct Drawn {
     arrows: Vec<DrawnArrow>,
-    colours: Vec<(&'static str, String)>,
-    context: Option<web_sys::CanvasRenderingContext2d>,
+    /// One path per message kind (classes `st-arrow` and the kind's, coloured by the
+    /// style sheet's `--mc`), in the order the kinds first appeared.
+    paths: Vec<(&'static str, web_sys::Element, Attr)>,
+    /// The hovered arrow, thick, over the others, and the class it was last given.
+    hot: Option<(web_sys::Element, Attr)>,
+    hot_class: Attr,
+    /// A cross where each dropped message died.
+    crosses: Option<(web_sys::Element, Attr)>,
+}
+
+/// Path data for one arrow: its line and, once delivered, its head.
+fn trace(out: &mut String, a: &DrawnArrow, top: f64) {
+    use std::fmt::Write;
+    let (x0, y0, x1, y1) = (a.seg.0, a.seg.1 - top, a.seg.2, a.seg.3 - top);
+    let _ = write!(out, "M{},{}L{},{}", F(x0, 1), F(y0, 1), F(x1, 1), F(y1, 1));
+    if a.end == ArrowEnd::Delivered {
+        let [l, tip, r] = head((x0, y0), (x1, y1));
+        let _ = write!(
+            out,
+            "M{},{}L{},{}L{},{}",
+            F(l.0, 1),
+            F(l.1, 1),
+            F(tip.0, 1),
+            F(tip.1, 1),
+            F(r.0, 1),
+            F(r.1, 1)
+        );
+    }
 }
 
 /// Distance from `(x, y)` to the segment `(x0, y0)–(x1, y1)`.
@@ -390,27 +414,18 @@ fn to_segment((x, y): (f64, f64), (x0, y0, x1, y1): (f64, f64, f64, f64)) -> f64
 /// How near (diagram units) the pointer must be to an arrow to pick it.
 const PICK: f64 = 6.0;
 
-/// A message kind's colour: the `--mc` its class gives in the style sheet.
-fn colour_of(canvas: &web_sys::HtmlCanvasElement, class: &str) -> String {
-    let fallback = || "#64748b".to_string();
-    let (Some(win), Some(parent)) = (web_sys::window(), canvas.parent_element()) else {
-        return fallback();
-    };
-    let Some(probe) = win.document().and_then(|d| d.create_element("i").ok()) else {
-        return fallback();
-    };
-    let _ = probe.set_attribute("class", class);
-    let _ = probe.set_attribute("hidden", "");
-    let _ = parent.append_child(&probe);
-    let colour = win
-        .get_computed_style(&probe)
-        .ok()
-        .flatten()
-        .and_then(|st| st.get_property_value("--mc").ok())
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty());
-    probe.remove();
-    colour.unwrap_or_else(fallback)
+/// A path kept in `slot`, made (with `class`, at the layer's end) the first time.
+fn kept_path<'a>(
+    slot: &'a mut Option<(web_sys::Element, Attr)>,
+    layer: &web_sys::Element,
+    class: &str,
+) -> Option<(&'a web_sys::Element, &'a mut Attr)> {
+    if slot.is_none() {
+        let path = svg_element("path", class)?;
+        let _ = layer.append_child(&path);
+        *slot = Some((path, Attr::default()));
+    }
+    slot.as_mut().map(|(p, d)| (&*p, d))
 }
 
 impl Drawn {
@@ -424,35 +439,15 @@ impl Drawn {
             .map(|(_, id)| id)
     }
 
-    fn colour(&mut self, canvas: &web_sys::HtmlCanvasElement, class: &'static str) -> String {
-        if let Some((_, c)) = self.colours.iter().find(|(k, _)| *k == class) {
-            return c.clone();
-        }
-        let c = colour_of(canvas, class);
-        self.colours.push((class, c.clone()));
-        c
-    }
-
     /// Draw `st`'s arrows (one path per kind, the hovered one thick) and a cross where a
-    /// message was dropped, scrolled as the content is.
+    /// message was dropped, in the layer's coordinates (the content's less its top).
     fn draw(
         &mut self,
-        canvas: &web_sys::HtmlCanvasElement,
+        layer: &web_sys::Element,
         st: &crate::ui::core::view::SpaceTimeVis,
         n: usize,
         hovered: Option<u64>,
     ) {
-        use wasm_bindgen::JsCast;
-        if self.context.is_none() {
-            self.context = canvas
-                .get_context("2d")
-                .ok()
-                .flatten()
-                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        }
-        let Some(cx) = self.context.clone() else {
-            return;
-        };
         let scale = scale(st.window);
         let top = content_top(st);
         let arrows: Vec<DrawnArrow> = st
@@ -462,65 +457,77 @@ impl Drawn {
                 let (x0, y0) = (lane(a.from, n), a.t0 as f64 * scale);
                 let x1 = x0 + (lane(a.to, n) - x0) * a.progress;
                 let y1 = a.t1 as f64 * scale;
-                DrawnArrow { id: a.id, class: a.class, end: a.end, seg: (x0, y0, x1, y1) }
+                DrawnArrow {
+                    id: a.id,
+                    class: a.class,
+                    end: a.end,
+                    seg: (x0, y0, x1, y1),
+                }
             })
             .collect();
-        let k = canvas.width() as f64 / W;
-        let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        cx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
-        let _ = cx.set_transform(k, 0.0, 0.0, k, 0.0, -k * top);
-        cx.set_line_cap("round");
-        cx.set_line_join("round");
-        let mut classes: Vec<&'static str> = arrows.iter().map(|a| a.class).collect();
-        classes.sort_unstable();
-        classes.dedup();
-        let trace = |cx: &web_sys::CanvasRenderingContext2d, a: &DrawnArrow| {
-            let (x0, y0, x1, y1) = a.seg;
-            cx.move_to(x0, y0);
-            cx.line_to(x1, y1);
-            if a.end == ArrowEnd::Delivered {
-                let [l, tip, r] = head((x0, y0), (x1, y1));
-                cx.move_to(l.0, l.1);
-                cx.line_to(tip.0, tip.1);
-                cx.line_to(r.0, r.1);
+        let mut by_kind: Vec<(&'static str, String)> = self
+            .paths
+            .iter()
+            .map(|(class, _, _)| (*class, String::new()))
+            .collect();
+        for a in &arrows {
+            let i = match by_kind.iter().position(|(c, _)| *c == a.class) {
+                Some(i) => i,
+                None => {
+                    by_kind.push((a.class, String::new()));
+                    by_kind.len() - 1
+                }
+            };
+            trace(&mut by_kind[i].1, a, top);
+        }
+        for (i, (class, d)) in by_kind.into_iter().enumerate() {
+            if i == self.paths.len() {
+                let Some(path) = svg_element("path", &format!("st-arrow {class}")) else {
+                    return;
+                };
+                // Under the hovered arrow and the crosses, made after the first kinds.
+                let above = self.hot.as_ref().map(|(hot, _)| hot.clone().into());
+                let _ = layer.insert_before(&path, above.as_ref());
+                self.paths.push((class, path, Attr::default()));
             }
-        };
-        for class in classes {
-            let colour = self.colour(canvas, class);
-            cx.set_stroke_style_str(&colour);
-            cx.begin_path();
-            for a in arrows.iter().filter(|a| a.class == class) {
-                trace(&cx, a);
+            let (_, path, last) = &mut self.paths[i];
+            last.set(path, "d", d);
+        }
+        let lit = hovered.and_then(|h| arrows.iter().find(|a| a.id == h));
+        let mut hot = String::new();
+        if let Some(a) = lit {
+            trace(&mut hot, a, top);
+        }
+        if let Some((path, last)) = kept_path(&mut self.hot, layer, "st-arrow hot") {
+            if let Some(a) = lit {
+                self.hot_class
+                    .set(path, "class", format!("st-arrow hot {}", a.class));
             }
-            let hot = arrows.iter().find(|a| a.class == class && Some(a.id) == hovered);
-            cx.set_line_width(1.5);
-            cx.stroke();
-            if let Some(a) = hot {
-                cx.begin_path();
-                trace(&cx, a);
-                cx.set_line_width(4.0);
-                cx.stroke();
-            }
+            last.set(path, "d", hot);
         }
         // Dropped messages: a cross where each died.
-        let dropped: Vec<&DrawnArrow> = arrows.iter().filter(|a| a.end == ArrowEnd::Dropped).collect();
-        if !dropped.is_empty() {
-            cx.set_stroke_style_str("#dc2626");
-            cx.set_line_width(2.0);
-            cx.begin_path();
-            for a in dropped {
-                let (x, y) = (a.seg.2, a.seg.3);
-                cx.move_to(x - 3.0, y - 3.0);
-                cx.line_to(x + 3.0, y + 3.0);
-                cx.move_to(x + 3.0, y - 3.0);
-                cx.line_to(x - 3.0, y + 3.0);
-            }
-            cx.stroke();
+        let mut crosses = String::new();
+        for a in arrows.iter().filter(|a| a.end == ArrowEnd::Dropped) {
+            use std::fmt::Write;
+            let (x, y) = (a.seg.2, a.seg.3 - top);
+            let _ = write!(
+                crosses,
+                "M{},{}l6,6M{},{}l-6,6",
+                F(x - 3.0, 1),
+                F(y - 3.0, 1),
+                F(x + 3.0, 1),
+                F(y - 3.0, 1)
+            );
+        }
+        if let Some((path, last)) = kept_path(&mut self.crosses, layer, "st-cross") {
+            last.set(path, "d", crosses);
         }
         // What is drawn, for tests and tools: how many arrows and which one is lit.
-        let _ = canvas.set_attribute("data-arrows", &arrows.len().to_string());
-        let lit = hovered.filter(|h| arrows.iter().any(|a| a.id == *h));
-        let _ = canvas.set_attribute("data-hovered", &lit.map(|h| h.to_string()).unwrap_or_default());
+        let _ = layer.set_attribute("data-arrows", &arrows.len().to_string());
+        let _ = layer.set_attribute(
+            "data-hovered",
+            &lit.map(|a| a.id.to_string()).unwrap_or_default(),
+        );
         DRAWN.with(|d| {
             let mut d = d.borrow_mut();
             d.0 = top;
@@ -531,14 +538,15 @@ impl Drawn {
 }
 
 thread_local! {
-    /// The content's y at the canvas's top edge and the arrows last drawn: read by
+    /// The content's y at the arrow layer's top edge and the arrows last drawn: read by
     /// [`drawn_arrows_json`].
     static DRAWN: std::cell::RefCell<(f64, Vec<DrawnArrow>)> = const { std::cell::RefCell::new((0.0, Vec::new())) };
 }
 
 /// The arrows the diagram shows now, as JSON: id, kind's class, how it ended
-/// (`flying`, `delivered`, `dropped`) and the segment in fractions of the canvas's width
-/// and height. Browser tests point at an arrow with it (they cannot see into a canvas).
+/// (`flying`, `delivered`, `dropped`) and the segment in fractions of the arrow layer's
+/// width and height. Browser tests point at an arrow with it (the layer draws a path per
+/// kind, not an element per message).
 pub fn drawn_arrows_json() -> String {
     DRAWN.with(|d| {
         let d = d.borrow();
@@ -626,7 +634,9 @@ impl DrawnMark {
         let _ = d
             .text
             .set_attribute("class", if last { "st-label end" } else { "st-label" });
-        let _ = d.text.set_attribute("x", &f1(if last { x - 5.0 } else { x + 5.0 }));
+        let _ = d
+            .text
+            .set_attribute("x", &f1(if last { x - 5.0 } else { x + 5.0 }));
         let _ = d.text.set_attribute("y", &f1(y + 3.0));
         Some(d)
     }
@@ -661,7 +671,9 @@ impl DrawnMarks {
         self.marks
             .retain(|k| keyed.binary_search_by_key(k, |(k, _)| *k).is_ok());
         for (key, m) in keyed {
-            let Some((d, _)) = self.marks.get_or_make(layer, key, |spare| DrawnMark::make(spare, m, basis))
+            let Some((d, _)) = self
+                .marks
+                .get_or_make(layer, key, |spare| DrawnMark::make(spare, m, basis))
             else {
                 continue;
             };
