@@ -1,7 +1,7 @@
 //! The page's plot: one lane per process, on M's clock — heartbeat arrivals as ticks, φ
 //! as a sawtooth against the dashed threshold, the spans each detector suspected the
 //! process as bars, the fixed timeout's deadline ahead of now, and real crashes as ✕.
-//! Each lane is a handful of paths, rebuilt every frame.
+//! Each lane is a handful of paths, made once and rewritten every frame.
 
 use leptos::prelude::*;
 
@@ -47,46 +47,99 @@ impl Geo {
     }
 }
 
-fn lane_view(l: &Lane, g: Geo, threshold: f64, now: f64, lang: crate::ui::core::i18n::Lang) -> impl IntoView {
+/// One lane as this frame draws it: the paths' data, the label and the figures the
+/// browser tests read, all strings, so a lane's elements stay and only what changed is
+/// written.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct LaneDrawing {
+    name: String,
+    alive: bool,
+    label: String,
+    arrivals: String,
+    phi_now: String,
+    timeout_spans: String,
+    phi_spans: String,
+    crashes: String,
+    /// y of the threshold and of the lane's base (φ = 0).
+    threshold_y: f64,
+    base: f64,
+    phi_path: String,
+    ticks: String,
+    timeout_bars: String,
+    phi_bars: String,
+    crash_marks: String,
+    /// x of the fixed timeout's deadline, when it falls inside the plot.
+    deadline: Option<f64>,
+    now_x: f64,
+}
+
+fn lane_drawing(l: &Lane, g: &Geo, threshold: f64, now: f64) -> LaneDrawing {
     let phi_path: String = l.phi.iter().enumerate().map(|(i, (t, p))| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(g.x(*t), 1), F(g.y(*p), 1))).collect();
     let base = g.top + LANE - 14.0;
     let ticks: String = l.arrivals.iter().map(|t| format!("M{} {}v6", F(g.x(*t), 1), F(base + 1.0, 1))).collect();
     let bars = |by: Detector, y: f64| -> String {
         l.spans.iter().filter(|s| s.0 == by).map(|s| format!("M{} {}H{}", F(g.x(s.1), 1), F(y, 1), F(g.x(s.2).max(g.x(s.1) + 2.0), 1))).collect()
     };
-    let count = |by: Detector| l.spans.iter().filter(|s| s.0 == by).count();
-    let ty = g.y(threshold);
+    let count = |by: Detector| l.spans.iter().filter(|s| s.0 == by).count().to_string();
     let label = format!(
         "{} · φ {}{}",
         l.name,
         l.phi_now.map_or("–".into(), |p| fixed(p.min(99.9), 1)),
         l.mean_std.map_or(String::new(), |(m, s)| format!(" · μ {} ± σ {} ms", fixed(m, 0), fixed(s, 0)))
     );
-    let crashes: String = l.crashes.iter().map(|t| {
+    let crash_marks: String = l.crashes.iter().map(|t| {
         let x = g.x(*t);
         format!("M{} {}l8 8M{} {}l-8 8", F(x - 4.0, 1), F(base - 4.0, 1), F(x + 4.0, 1), F(base - 4.0, 1))
     }).collect();
+    LaneDrawing {
+        name: l.name.clone(),
+        alive: l.alive,
+        label,
+        arrivals: l.arrivals.len().to_string(),
+        phi_now: l.phi_now.map(|p| fixed(p, 2)).unwrap_or_default(),
+        timeout_spans: count(Detector::Timeout),
+        phi_spans: count(Detector::Phi),
+        crashes: l.crashes.len().to_string(),
+        threshold_y: g.y(threshold),
+        base,
+        phi_path,
+        ticks,
+        timeout_bars: bars(Detector::Timeout, g.top + 15.0),
+        phi_bars: bars(Detector::Phi, g.top + 19.0),
+        crash_marks,
+        deadline: l.deadline.filter(|d| *d <= g.to).map(|d| g.x(d)),
+        now_x: g.x(now),
+    }
+}
+
+/// Lane `i` of the plot: its elements made once, their attributes following `lanes`.
+fn lane_view(i: usize, top: f64, w: f64, threshold: f64, lanes: Memo<Vec<LaneDrawing>>, lang: crate::ui::core::i18n::Lang) -> impl IntoView {
+    let get = move |f: fn(&LaneDrawing) -> String| move || lanes.with(|ls| ls.get(i).map(f).unwrap_or_default());
+    let y = move |f: fn(&LaneDrawing) -> f64| move || lanes.with(|ls| num(ls.get(i).map_or(0.0, f)));
+    // Hidden while the deadline is past the plot (an empty coordinate is an SVG error).
+    let deadline = move || lanes.with(|ls| ls.get(i).and_then(|l| l.deadline));
+    let deadline_x = move || num(deadline().unwrap_or(0.0));
+    let base = move || lanes.with(|ls| ls.get(i).map_or(0.0, |l| l.base));
     view! {
-        <g class="fd-lane" data-testid=format!("lane-{}", l.name) data-arrivals=l.arrivals.len().to_string()
-            data-phi=l.phi_now.map(|p| fixed(p, 2)).unwrap_or_default()
-            data-timeout-spans=count(Detector::Timeout).to_string() data-phi-spans=count(Detector::Phi).to_string()
-            data-crashes=l.crashes.len().to_string()>
-            <text x=num(LEFT) y=num(g.top + 11.0) class="fd-label" class:down=!l.alive>{label}</text>
-            <line x1=num(LEFT) x2=num(g.w - RIGHT) y1=num(base) y2=num(base) class="fd-axis"/>
-            <line x1=num(LEFT) x2=num(g.w - RIGHT) y1=num(ty) y2=num(ty) class="fd-threshold"/>
-            <text x=num(LEFT - 3.0) y=num(ty + 3.0) text-anchor="end" class="fd-small fd-threshold-label">{format!("Φ{}", fixed(threshold, 0))}</text>
-            <text x=num(LEFT - 3.0) y=num(base + 3.0) text-anchor="end" class="fd-small">"0"</text>
-            <path d=bars(Detector::Timeout, g.top + 15.0) class="fd-bar timeout"/>
-            <path d=bars(Detector::Phi, g.top + 19.0) class="fd-bar phi"/>
-            <path d=phi_path class="fd-phi"/>
-            <path d=ticks class="fd-ticks"/>
-            <path d=crashes class="fd-crash"/>
-            {l.deadline.filter(|d| *d <= g.to).map(|d| view! {
-                <line x1=num(g.x(d)) x2=num(g.x(d)) y1=num(g.top + 22.0) y2=num(base) class="fd-deadline">
-                    <title>{tr(lang, Text::Page(&tx::PLOT_DEADLINE)).to_string()}</title>
-                </line>
-            })}
-            <line x1=num(g.x(now)) x2=num(g.x(now)) y1=num(g.top + 13.0) y2=num(base + 8.0) class="fd-now"/>
+        <g class="fd-lane" data-testid=get(|l| format!("lane-{}", l.name)) data-arrivals=get(|l| l.arrivals.clone())
+            data-phi=get(|l| l.phi_now.clone())
+            data-timeout-spans=get(|l| l.timeout_spans.clone()) data-phi-spans=get(|l| l.phi_spans.clone())
+            data-crashes=get(|l| l.crashes.clone())>
+            <text x=num(LEFT) y=num(top + 11.0) class="fd-label" class:down=move || lanes.with(|ls| ls.get(i).is_some_and(|l| !l.alive))>{get(|l| l.label.clone())}</text>
+            <line x1=num(LEFT) x2=num(w - RIGHT) y1=y(|l| l.base) y2=y(|l| l.base) class="fd-axis"/>
+            <line x1=num(LEFT) x2=num(w - RIGHT) y1=y(|l| l.threshold_y) y2=y(|l| l.threshold_y) class="fd-threshold"/>
+            <text x=num(LEFT - 3.0) y=y(|l| l.threshold_y + 3.0) text-anchor="end" class="fd-small fd-threshold-label">{format!("Φ{}", fixed(threshold, 0))}</text>
+            <text x=num(LEFT - 3.0) y=y(|l| l.base + 3.0) text-anchor="end" class="fd-small">"0"</text>
+            <path d=get(|l| l.timeout_bars.clone()) class="fd-bar timeout"/>
+            <path d=get(|l| l.phi_bars.clone()) class="fd-bar phi"/>
+            <path d=get(|l| l.phi_path.clone()) class="fd-phi"/>
+            <path d=get(|l| l.ticks.clone()) class="fd-ticks"/>
+            <path d=get(|l| l.crash_marks.clone()) class="fd-crash"/>
+            <line x1=deadline_x x2=deadline_x
+                y1=num(top + 22.0) y2=move || num(base()) class="fd-deadline" class:hidden=move || deadline().is_none()>
+                <title>{tr(lang, Text::Page(&tx::PLOT_DEADLINE)).to_string()}</title>
+            </line>
+            <line x1=get(|l| num(l.now_x)) x2=get(|l| num(l.now_x)) y1=num(top + 13.0) y2=y(|l| l.base + 8.0) class="fd-now"/>
         </g>
     }
 }
@@ -124,39 +177,98 @@ fn NetSliders(latency: (u64, u64), loss_pct: u64) -> impl IntoView {
     }
 }
 
-/// The plot, under the cluster.
+/// What the plot's structure is made from: a change here makes the panel afresh (new
+/// lanes, another language, the network changed); anything else only rewrites the lanes'
+/// attributes.
+#[derive(Clone, Debug, PartialEq)]
+struct Shape {
+    lanes: usize,
+    threshold: f64,
+    latency: (u64, u64),
+    loss_pct: u64,
+    w: f64,
+    lang: crate::ui::core::i18n::Lang,
+}
+
+/// The plot's time span (a little of the future: where the timeout would fire if nothing
+/// comes) and its geometry for lane `top`.
+fn geo(p: &PlotData, w: f64, top: f64) -> Geo {
+    let span = (p.to - p.from).max(1.0);
+    Geo { w, from: p.from, to: p.to + span / 8.0, top, phi_max: (p.threshold * 1.6).max(2.0) }
+}
+
+/// The plot's height for `lanes` lanes.
+fn height(lanes: usize) -> f64 {
+    TOP + LANE * lanes as f64 + 12.0
+}
+
+/// Second marks along the bottom: x and label.
+fn marks(p: &PlotData, w: f64) -> Vec<(f64, String)> {
+    let axis = geo(p, w, 0.0);
+    let span = (p.to - p.from).max(1.0);
+    let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0].into_iter().find(|s| span / s <= 8.0).unwrap_or(20_000.0);
+    let first = (axis.from / step).ceil() as i64;
+    let last = (axis.to / step).floor() as i64;
+    (first..=last)
+        .map(|k| {
+            let t = k as f64 * step;
+            (axis.x(t), format!("{} s", fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 })))
+        })
+        .collect()
+}
+
+/// The plot, under the cluster. Its panel (title, sliders, key, one group per lane) is
+/// made when its [`Shape`] changes; a frame rewrites the lanes' paths and figures and the
+/// second marks.
 #[component]
 pub fn PhiPlot() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let data = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
-    move || {
-        let d = data.get()?;
-        let p = d.get::<PlotData>()?.clone();
+    let plot = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.get::<PlotData>().cloned())));
+    let shape = Memo::new(move |_| {
         let lang = ctl.lang.get();
+        plot.with(|p| {
+            p.as_ref().map(|p| Shape {
+                lanes: p.lanes.len(),
+                threshold: p.threshold,
+                latency: p.latency,
+                loss_pct: p.loss_pct,
+                w: width(),
+                lang,
+            })
+        })
+    });
+    let w = move || shape.with(|s| s.as_ref().map_or(0.0, |s| s.w));
+    let lanes = Memo::new(move |_| {
+        let w = w();
+        plot.with(|p| {
+            p.as_ref().map_or(Vec::new(), |p| {
+                p.lanes.iter().enumerate().map(|(i, l)| lane_drawing(l, &geo(p, w, TOP + LANE * i as f64), p.threshold, p.to)).collect()
+            })
+        })
+    });
+    let second_marks = Memo::new(move |_| {
+        let w = w();
+        plot.with(|p| p.as_ref().map_or(Vec::new(), |p| marks(p, w)))
+    });
+    move || {
+        let sh = shape.get()?;
+        let lang = sh.lang;
         let t = |x: &'static crate::ui::core::text::Tx| tr(lang, Text::Page(x)).to_string();
-        // A little of the future: where the timeout would fire if nothing comes.
-        let span = (p.to - p.from).max(1.0);
-        let (from, to) = (p.from, p.to + span / 8.0);
-        let phi_max = (p.threshold * 1.6).max(2.0);
-        let h = TOP + LANE * p.lanes.len() as f64 + 12.0;
-        // Second marks along the bottom.
-        let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0].into_iter().find(|s| span / s <= 8.0).unwrap_or(20_000.0);
-        let first = (from / step).ceil() as i64;
-        let last = (to / step).floor() as i64;
-        let w = width();
-        let axis = Geo { w, from, to, top: 0.0, phi_max };
-        let marks = (first..=last).map(|k| {
-            let t = k as f64 * step;
-            view! { <text x=num(axis.x(t)) y=num(h - 4.0) text-anchor="middle" class="fd-small">{format!("{} s", fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 }))}</text> }
-        }).collect_view();
+        let h = height(sh.lanes);
         let key = |svg: &'static str, class: &'static str, text: String| view! {
             <li><svg viewBox="0 0 18 12" class="fd-swatch"><path d=svg class=class/></svg>{text}</li>
+        };
+        let marks = move || {
+            second_marks.get().into_iter().map(|(x, label)| {
+                view! { <text x=num(x) y=num(h - 4.0) text-anchor="middle" class="fd-small">{label}</text> }
+            }).collect_view()
         };
         Some(view! {
             <section class="page-drawing fd-plot-panel" data-testid="page-drawing">
                 <div class="fd-head">
                     <h2>{t(&tx::PLOT_TITLE)}</h2>
-                    <NetSliders latency=p.latency loss_pct=p.loss_pct/>
+                    <NetSliders latency=sh.latency loss_pct=sh.loss_pct/>
                 </div>
                 <ul class="fd-key">
                     {key("M0 6h18", "fd-phi", "φ".into())}
@@ -167,10 +279,8 @@ pub fn PhiPlot() -> impl IntoView {
                     {key("M5 2l8 8M13 2l-8 8", "fd-crash", t(&tx::PLOT_CRASH))}
                     {key("M9 1v10", "fd-deadline", t(&tx::PLOT_DEADLINE))}
                 </ul>
-                <svg class="fd-plot" data-testid="phi-plot" viewBox=format!("0 0 {} {}", num(w), num(h)) data-threshold=fixed(p.threshold, 0)>
-                    {p.lanes.iter().enumerate().map(|(i, l)| {
-                        lane_view(l, Geo { w, from, to, top: TOP + LANE * i as f64, phi_max }, p.threshold, p.to, lang)
-                    }).collect_view()}
+                <svg class="fd-plot" data-testid="phi-plot" viewBox=format!("0 0 {} {}", num(sh.w), num(h)) data-threshold=fixed(sh.threshold, 0)>
+                    {(0..sh.lanes).map(|i| lane_view(i, TOP + LANE * i as f64, sh.w, sh.threshold, lanes, lang)).collect_view()}
                     {marks}
                 </svg>
             </section>
