@@ -1,9 +1,10 @@
 //! The space-time (Lamport) diagram beside the cluster: one vertical line per node, time
 //! flowing down, an arrow per message from send to receipt (a cross where it was dropped;
-//! one SVG path per message kind), crash gaps, labelled state changes, a time axis. It follows the run's moment (and so
-//! the timeline scrubber); the wheel or the arrow buttons scroll it back through the whole
-//! run, the zoom buttons change how much time it shows. Hovering an arrow highlights the
-//! message in the cluster and the event log, and the other way round.
+//! one SVG path per message kind), crash gaps, labelled state changes, a time axis. It
+//! follows the run's moment (and so the timeline scrubber); the wheel or the arrow
+//! buttons scroll it back through the whole run, the zoom buttons change how much time it
+//! shows. Hovering an arrow highlights the message in the cluster and the event log, and
+//! the other way round.
 
 use leptos::prelude::*;
 
