@@ -73,6 +73,7 @@ struct LaneDrawing {
     now_x: f64,
 }
 
+/// Lane `l` as drawn with geometry `g`, at M's time `now`.
 fn lane_drawing(l: &Lane, g: &Geo, threshold: f64, now: f64) -> LaneDrawing {
     let phi_path: String = l.phi.iter().enumerate().map(|(i, (t, p))| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(g.x(*t), 1), F(g.y(*p), 1))).collect();
     let base = g.top + LANE - 14.0;
