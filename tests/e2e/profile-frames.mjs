@@ -26,31 +26,35 @@ try {
     self.set(name, (self.get(name) || 0) + (dt[i] || 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
+  // Each profile node's caller, for the stack walks below.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const top = Number(process.env.TOP || 40);
+  /** Print a map of function name → sampled ms, as ms per second of play, largest first. */
+  const perSecond = (m) => {
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 200)}`);
+    }
+  };
   if (process.env.CALLERS) {
-    // Who calls a function: for samples under it, the nearest caller whose name matches CALLER_OF (default: this app's code).
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    // Who calls a function: for samples under it, the nearest caller whose name matches
+    // CALLER_OF (default: this app's code).
     const by = new Map();
     const mine = new RegExp(process.env.CALLER_OF || 'ds_playground');
     profile.samples.forEach((id, i) => {
-      let k = id; let hit = false;
-      for (; k !== undefined; k = parent.get(k)) { if ((byId.get(k).callFrame.functionName || '').includes(process.env.CALLERS)) { hit = true; break; } }
-      if (!hit) return;
+      let k = id;
+      while (k !== undefined && !(byId.get(k).callFrame.functionName || '').includes(process.env.CALLERS)) k = parent.get(k);
+      if (k === undefined) return;
+      let caller = '(none)';
       for (k = parent.get(k); k !== undefined; k = parent.get(k)) {
         const name = byId.get(k).callFrame.functionName || '';
-        if (mine.test(name)) { by.set(name, (by.get(name) || 0) + (dt[i] || 0) / 1000); return; }
+        if (mine.test(name)) { caller = name; break; }
       }
-      by.set('(none)', (by.get('(none)') || 0) + (dt[i] || 0) / 1000);
+      by.set(caller, (by.get(caller) || 0) + (dt[i] || 0) / 1000);
     });
-    for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) {
-      console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 200)}`);
-    }
-    process.exit(0);
-  }
-  if (process.env.INCLUSIVE) {
+    perSecond(by);
+  } else if (process.env.INCLUSIVE) {
     // Inclusive time: a sample counts for every distinct function on its stack.
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
     const incl = new Map();
     profile.samples.forEach((id, i) => {
       const seen = new Set();
@@ -62,13 +66,11 @@ try {
         incl.set(name, (incl.get(name) || 0) + (dt[i] || 0) / 1000);
       }
     });
-    for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) {
-      console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${k.replace(/::h[0-9a-f]{16}$/, '').slice(0, 200)}`);
+    perSecond(incl);
+  } else {
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
     }
-    process.exit(0);
-  }
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP || 40))) {
-    console.log(`${(v / secs).toFixed(1).padStart(7)} ms/s  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
   }
 } finally {
   await browser.close();

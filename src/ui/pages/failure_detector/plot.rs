@@ -12,6 +12,7 @@ use crate::protocols::failure_detector::Detector;
 use crate::ui::core::text::{tr, Text};
 use crate::sim::{NetConfig, MS};
 use crate::ui::core::action::UiAction;
+use crate::ui::core::view::PageData;
 use crate::ui::state::Ctl;
 
 /// The plot's width in its own units: narrower on a phone, so its text stays readable.
@@ -218,6 +219,11 @@ fn marks(p: &PlotData, w: f64) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// The plot's data in the page's data, read in place.
+fn plot(d: &Option<PageData>) -> Option<&PlotData> {
+    d.as_ref().and_then(|d| d.get::<PlotData>())
+}
+
 /// The plot, under the cluster. Its panel (title, sliders, key, one group per lane) is
 /// made when its [`Shape`] changes; a frame rewrites the lanes' paths and figures and the
 /// second marks.
@@ -225,11 +231,11 @@ fn marks(p: &PlotData, w: f64) -> Vec<(f64, String)> {
 pub fn PhiPlot() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let data = Memo::new(move |_| ctl.view.with(|v| v.data.clone()));
-    let plot = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.get::<PlotData>().cloned())));
+    // The page's data is shared (an `Arc`): each memo reads the plot's data in place.
     let shape = Memo::new(move |_| {
         let lang = ctl.lang.get();
-        plot.with(|p| {
-            p.as_ref().map(|p| Shape {
+        data.with(|d| {
+            plot(d).map(|p| Shape {
                 lanes: p.lanes.len(),
                 threshold: p.threshold,
                 latency: p.latency,
@@ -242,15 +248,15 @@ pub fn PhiPlot() -> impl IntoView {
     let w = move || shape.with(|s| s.as_ref().map_or(0.0, |s| s.w));
     let lanes = Memo::new(move |_| {
         let w = w();
-        plot.with(|p| {
-            p.as_ref().map_or(Vec::new(), |p| {
+        data.with(|d| {
+            plot(d).map_or(Vec::new(), |p| {
                 p.lanes.iter().enumerate().map(|(i, l)| lane_drawing(l, &geo(p, w, TOP + LANE * i as f64), p.threshold, p.to)).collect()
             })
         })
     });
     let second_marks = Memo::new(move |_| {
         let w = w();
-        plot.with(|p| p.as_ref().map_or(Vec::new(), |p| marks(p, w)))
+        data.with(|d| plot(d).map_or(Vec::new(), |p| marks(p, w)))
     });
     move || {
         let sh = shape.get()?;
