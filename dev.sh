@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-export PATH="$HOME/.cargo/bin:$PWD/tests/e2e/node_modules/.bin:$PATH"
+# tools/bin first: its wasm-bindgen splits the wasm before calling the real one.
+export PATH="$PWD/tools/bin:$HOME/.cargo/bin:$PWD/tests/e2e/node_modules/.bin:$PATH"
 
 need_rust_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -36,6 +37,18 @@ need_wasm_bindgen() {
   fi
 }
 
+need_wasm_split() {
+  # Cuts the wasm into the shell and one chunk per page (tools/bin/wasm-bindgen); the
+  # version that matches the wasm_split_helpers in Cargo.lock.
+  local want=0.2.3
+  # (it prints no version: cargo's install record tells which one is there)
+  if ! command -v wasm-split-cli >/dev/null ||
+     ! grep -qs "\"wasm_split_cli_support $want " "$HOME/.cargo/.crates.toml"; then
+    log "installing wasm-split-cli $want"
+    cargo install wasm_split_cli_support --version "=$want" --locked --features build-binary
+  fi
+}
+
 need_npm() {
   # playwright-core (browser driver) and binaryen (wasm-opt 132, used by Trunk).
   if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
@@ -59,7 +72,7 @@ need_chromium() {
 }
 
 build_dist() {
-  need_rust_target; need_trunk; need_wasm_bindgen; need_npm
+  need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_split; need_npm
   log "fetching crates (Trunk builds offline)"
   cargo fetch --locked
   log "building the release dist"

@@ -135,3 +135,50 @@ fn the_cycle_search_finds_a_cycle_and_accepts_a_chain() {
         None
     );
 }
+
+/// One page, one download: in the browser a page's code is a chunk of its own, cut out of
+/// the shell at its `page_chunk!` split point, with everything only it reaches. A mention of
+/// a page's items anywhere else in the app pulls them (and all they call) back into every
+/// visitor's first download. Only the registry may name a page, and only its declaration
+/// (`SPEC`, in the shell for the home page and links) and its loader (`load_def`).
+#[test]
+fn only_the_registry_names_a_page_and_only_its_spec_and_loader() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let pages: Vec<String> = fs::read_dir(src.join("ui/pages"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(pages.len() >= 16, "{pages:?}");
+    for (path, text) in &files {
+        let code = code(text);
+        for p in &pages {
+            if path.contains(&format!("ui/pages/{p}/")) {
+                continue;
+            }
+            let needle = format!("pages::{p}::");
+            for (at, _) in code.match_indices(&needle) {
+                let item: String = code[at + needle.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    path.ends_with("ui/registry.rs") && (item == "SPEC" || item == "load_def"),
+                    "{path} names pages::{p}::{item}: only the registry may name a page, and \
+                     only its SPEC and load_def (anything else is pulled into the shell)"
+                );
+            }
+        }
+    }
+    // Every page declares its split point.
+    for p in &pages {
+        let m = fs::read_to_string(src.join(format!("ui/pages/{p}/mod.rs"))).unwrap();
+        assert!(
+            m.contains(&format!("page_chunk!(page_{p},")),
+            "ui/pages/{p}/mod.rs declares no page_chunk!(page_{p}, …)"
+        );
+    }
+}

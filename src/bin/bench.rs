@@ -110,10 +110,12 @@ fn bench_dist() {
     };
     if !has_wasm(&dist) {
         eprintln!("bench: no dist/ yet; building it with `trunk build --release`");
-        let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/node_modules/.bin");
+        // As ./dev.sh builds it: tools/bin's wasm-bindgen (the split) and the npm wasm-opt.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let path = format!(
-            "{}:{}",
-            tools.display(),
+            "{}:{}:{}",
+            root.join("tools/bin").display(),
+            root.join("tests/e2e/node_modules/.bin").display(),
             std::env::var("PATH").unwrap_or_default()
         );
         let ok = Command::new("trunk")
@@ -145,6 +147,26 @@ fn bench_dist() {
     }
     println!("dist.total_bytes: {total_raw}");
     println!("dist.total_gzip_bytes: {total_gz}");
+    // The shell every visitor downloads, and each page's pack (its code, fetched when the
+    // page opens: see tools/split-post-build.mjs).
+    let mut packs: Vec<(String, u64)> = Vec::new();
+    for e in std::fs::read_dir(&dist).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let p = e.path();
+        if name.starts_with("ds-playground-") && name.ends_with("_bg.wasm") {
+            println!("dist.shell_wasm_gzip_bytes: {}", gzip_len(&p).unwrap_or(0));
+        } else if let Some(rest) = name.strip_prefix("pack_") {
+            let split = rest.rsplit_once('-').map_or(rest, |(s, _)| s).to_string();
+            packs.push((split, gzip_len(&p).unwrap_or(0)));
+        }
+    }
+    packs.sort();
+    for (split, gz) in &packs {
+        println!("dist.pack.{split}_gzip_bytes: {gz}");
+    }
+    if let Some((split, gz)) = packs.iter().max_by_key(|(_, gz)| *gz) {
+        println!("dist.pack_gzip_bytes_max: {gz} ({split})");
+    }
 }
 
 /// Native throughput of the Figure 16 experiment's trials.

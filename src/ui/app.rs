@@ -6,7 +6,7 @@ use super::components::home::{Home, Navigation};
 use super::components::protocol_page::ProtocolPage;
 use super::components::{banners::Notices, Tr};
 use super::registry;
-use super::state::Ctl;
+use super::state::{Code, Ctl};
 use crate::ui::core::i18n::{t, Key, Lang};
 use crate::ui::core::scenario::Scenario;
 
@@ -136,10 +136,14 @@ pub fn App() -> impl IntoView {
             {move || if home() {
                 view! { <Home/> }.into_any()
             } else {
-                let def = registry::def(page());
-                match def.body() {
-                    Some(body) => view! { <DataPage>{body}</DataPage> }.into_any(),
-                    None => view! { <ProtocolPage drawing=def.drawing() extras=def.extras()/> }.into_any(),
+                // Built in this closure's own reactive scope once the page's code is here
+                // (a view built elsewhere, in a Suspense, was disposed under it on leaving).
+                match (registry::loaded(page()), ctl.code.get()) {
+                    (Some(def), _) => match def.body() {
+                        Some(body) => view! { <DataPage>{body}</DataPage> }.into_any(),
+                        None => view! { <ProtocolPage drawing=def.drawing() extras=def.extras()/> }.into_any(),
+                    },
+                    (None, code) => view! { <PageFetching failed=code == Code::Failed/> }.into_any(),
                 }
             }}
         </div>
@@ -162,6 +166,26 @@ fn DataPage(children: Children) -> impl IntoView {
             {children()}
             <super::components::controls::Settings/>
             <Show when=acts><super::components::share::SharePanel/></Show>
+        </main>
+    }
+}
+
+/// Where a page stands while its code is on its way, or after its fetch failed (with a
+/// button that tries again; the scenario stays in the address bar meanwhile).
+#[component]
+fn PageFetching(failed: bool) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let slug = move || ctl.scenario.with(|s| s.page.slug());
+    view! {
+        <main class="page-fetching" data-testid="page-fetching" data-page=slug>
+            {if failed {
+                view! {
+                    <p class="fetch-failed" data-testid="page-fetch-failed"><Tr k=Key::PageFetchFailed/></p>
+                    <button data-testid="page-fetch-retry" on:click=move |_| ctl.rebuild()><Tr k=Key::TryAgain/></button>
+                }.into_any()
+            } else {
+                view! { <p class="fetching"><Tr k=Key::PageFetching/></p> }.into_any()
+            }}
         </main>
     }
 }

@@ -1,62 +1,128 @@
 //! The one list of pages. The home page, the navigation, link parsing and the tests that
 //! must cover every page iterate it; adding a page is one line here (and its folder under
-//! [`crate::ui::pages`]).
+//! [`crate::ui::pages`], whose `mod.rs` declares its code with
+//! [`page_chunk!`](crate::page_chunk)).
+//!
+//! The list holds each page's declaration ([`PageSpec`]) and a loader for its code. In the
+//! browser the code is a chunk of its own: the first download is the shell (this list, the
+//! texts, the engine, the shared components) and the page a link names is fetched beside
+//! it; the other pages are fetched when the reader opens them (see [`load`]).
 
 use crate::sim::MS;
 use crate::ui::core::notice::Notice;
-use crate::ui::core::page::PageDef;
+use crate::ui::core::page::{PageDef, PageEntry};
 use crate::ui::core::runner::PageSim;
-use crate::ui::core::scenario::{Page, Scenario};
+use crate::ui::core::scenario::{Page, PageSpec, Scenario};
 use crate::ui::pages;
 
+/// A registry line: the page's declaration and its loader.
+macro_rules! page {
+    ($p:ident) => {
+        PageEntry {
+            spec: &pages::$p::SPEC,
+            load: {
+                #[cfg(target_arch = "wasm32")]
+                fn load() -> crate::ui::core::page::Loading {
+                    Box::pin(pages::$p::load_def())
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                use pages::$p::load_def as load;
+                load
+            },
+        }
+    };
+}
+
 /// Every page, in the order of the course notes' chapters; the first is the default.
-pub static PAGES: &[&dyn PageDef] = &[
-    &pages::raft::RaftPage,
-    &pages::paxos::PaxosPage,
-    &pages::two_pc::TwoPcPage,
-    &pages::three_pc::ThreePcPage,
-    &pages::primary_secondary::PrimarySecondaryPage,
-    &pages::quorum::QuorumPage,
-    &pages::cap::CapPage,
-    &pages::consistency_models::ConsistencyModelsPage,
-    &pages::gossip::GossipPage,
-    &pages::ring::RingPage,
-    &pages::bloom::BloomPage,
-    &pages::lease::LeasePage,
-    &pages::lock::LockPage,
-    &pages::redlock::RedlockPage,
-    &pages::snowflake::SnowflakePage,
-    &pages::failure_detector::FailureDetectorPage,
+pub static PAGES: &[PageEntry] = &[
+    page!(raft),
+    page!(paxos),
+    page!(two_pc),
+    page!(three_pc),
+    page!(primary_secondary),
+    page!(quorum),
+    page!(cap),
+    page!(consistency_models),
+    page!(gossip),
+    page!(ring),
+    page!(bloom),
+    page!(lease),
+    page!(lock),
+    page!(redlock),
+    page!(snowflake),
+    page!(failure_detector),
 ];
 
 /// Every page's handle.
 pub fn pages() -> Vec<Page> {
-    PAGES.iter().map(|d| Page(d.spec())).collect()
+    PAGES.iter().map(|e| Page(e.spec)).collect()
 }
 
 /// The page with this URL name.
 pub fn page(slug: &str) -> Option<Page> {
     PAGES
         .iter()
-        .find(|d| d.spec().slug == slug)
-        .map(|d| Page(d.spec()))
+        .find(|e| e.spec.slug == slug)
+        .map(|e| Page(e.spec))
 }
 
 /// The default page (the first).
 pub fn default_page() -> Page {
-    Page(PAGES[0].spec())
+    Page(PAGES[0].spec)
 }
 
-/// A page's definition.
-pub fn def(page: Page) -> &'static dyn PageDef {
-    *PAGES
+fn index(page: Page) -> Option<usize> {
+    PAGES
         .iter()
-        .find(|d| d.spec().slug == page.slug())
-        .expect("every page handle comes from the registry")
+        .position(|e| std::ptr::eq::<PageSpec>(e.spec, page.spec()))
+}
+
+/// A page's code, if it is here: natively always; in the browser once [`load`] fetched it.
+pub fn loaded(page: Page) -> Option<&'static dyn PageDef> {
+    let i = index(page)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some((PAGES[i].load)())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        chunks::LOADED.with(|l| l.borrow().get(i).copied().flatten())
+    }
+}
+
+/// Fetch a page's code (its chunk; at once when it is already here). A failed fetch is
+/// not remembered: the next call tries again.
+#[cfg(target_arch = "wasm32")]
+pub async fn load(page: Page) -> Result<&'static dyn PageDef, crate::ui::core::page::ChunkError> {
+    use crate::ui::core::page::ChunkError;
+    if let Some(def) = loaded(page) {
+        return Ok(def);
+    }
+    let i = index(page).ok_or(ChunkError)?;
+    let def = (PAGES[i].load)().await?;
+    chunks::LOADED.with(|l| {
+        let mut l = l.borrow_mut();
+        l.resize(PAGES.len(), None);
+        l[i] = Some(def);
+    });
+    Ok(def)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod chunks {
+    use crate::ui::core::page::PageDef;
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The pages whose code has arrived, by their place in [`super::PAGES`].
+        pub static LOADED: RefCell<Vec<Option<&'static dyn PageDef>>> = const { RefCell::new(Vec::new()) };
+    }
 }
 
 /// A running page for `sc`: its protocol, settings, preset script and the user's logged
-/// actions (replayed as the clock reaches them), advanced to its start time.
+/// actions (replayed as the clock reaches them), advanced to its start time. Natively
+/// every page's code is here; see [`built_at_zero`] for the browser.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build(sc: &Scenario) -> Box<dyn PageSim> {
     let mut sim = build_at_zero(sc);
     if sc.start_ms > 0 {
@@ -65,12 +131,31 @@ pub fn build(sc: &Scenario) -> Box<dyn PageSim> {
     sim
 }
 
-/// The run of `sc` at time 0 with its actions loaded; the page brings it to `sc.start_ms`
-/// a slice per frame.
+/// The run of `sc` at time 0 with its actions loaded (natively, where every page's code
+/// is linked in).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build_at_zero(sc: &Scenario) -> Box<dyn PageSim> {
-    let mut sim = def(sc.page).build(sc);
+    built_at_zero(sc).expect("natively every page's code is linked in")
+}
+
+/// The run of `sc` at time 0 with its actions loaded, if the page's code is here; the page
+/// brings it to `sc.start_ms` a slice per frame.
+pub fn built_at_zero(sc: &Scenario) -> Option<Box<dyn PageSim>> {
+    let mut sim = loaded(sc.page)?.build(sc);
     sim.load_log(sc.actions.clone());
-    sim
+    Some(sim)
+}
+
+/// The run of `sc` at its start time, fetching the page's code first if need be (the
+/// browser's benchmark hooks).
+#[cfg(target_arch = "wasm32")]
+pub async fn build_loaded(sc: &Scenario) -> Option<Box<dyn PageSim>> {
+    load(sc.page).await.ok()?;
+    let mut sim = built_at_zero(sc)?;
+    if sc.start_ms > 0 {
+        sim.run_until(sc.start_ms.saturating_mul(MS));
+    }
+    Some(sim)
 }
 
 impl Scenario {

@@ -8,7 +8,7 @@ use crate::sim::{NodeId, SimTime, MS};
 use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::Lang;
 use crate::ui::core::notice::Notice;
-use crate::ui::core::runner::PageSim;
+use crate::ui::core::runner::{NoRun, PageSim};
 use crate::ui::core::scenario::{LinkCut, Page, Scenario};
 use crate::ui::core::tours::{self, Step};
 use crate::ui::core::view::{LegendVis, SimView, SpaceTimeAsk};
@@ -45,6 +45,17 @@ pub enum Selection {
     Msg(u64),
 }
 
+/// Whether the page's code (in the browser, its own chunk) is here to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// Here: the run is the page's.
+    Here,
+    /// On its way: the run is a [`NoRun`] and the address bar is left as the reader gave it.
+    Fetching,
+    /// The fetch failed (the page offers to try again).
+    Failed,
+}
+
 /// Handles to the page's state; `Copy`, so every closure can hold one.
 #[derive(Clone, Copy)]
 pub struct Ctl {
@@ -67,6 +78,8 @@ pub struct Ctl {
     pub link_cut: RwSignal<Option<LinkCut>>,
     /// The run is being brought to the link's start time (`t=`) in slices.
     pub catching_up: RwSignal<Option<CatchUp>>,
+    /// Whether the page's code is here (see [`Code`]).
+    pub code: RwSignal<Code>,
     /// Address-bar writes after actions: (a write is held back, one is due when it ends).
     url_throttle: StoredValue<(bool, bool)>,
 }
@@ -97,14 +110,14 @@ fn drop_linger(sc: &Scenario) -> SimTime {
 }
 
 impl Ctl {
+    /// The controller of `scenario`'s page; behind the home page no page is built (nor its
+    /// code fetched) until the reader opens one.
     pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang, home: bool) -> Ctl {
         let scenario_autoplay = scenario.autoplay && !home;
-        let start = scenario.start_ms;
-        let sim = registry::build_at_zero(&scenario);
         let ctl = Ctl {
-            view: RwSignal::new(sim.view(lang, drop_linger(&scenario))),
-            legend: RwSignal::new(sim.legend(lang)),
-            sim: StoredValue::new(sim),
+            view: RwSignal::new(SimView::default()),
+            legend: RwSignal::new(LegendVis::default()),
+            sim: StoredValue::new(Box::new(NoRun)),
             scenario: RwSignal::new(scenario),
             lang: RwSignal::new(lang),
             playing: RwSignal::new(scenario_autoplay),
@@ -116,10 +129,12 @@ impl Ctl {
             home: RwSignal::new(home),
             link_cut: RwSignal::new(None),
             catching_up: RwSignal::new(None),
+            code: RwSignal::new(Code::Fetching),
             url_throttle: StoredValue::new((false, false)),
         };
-        ctl.begin(start, scenario_autoplay);
-        ctl.write_url();
+        if !home {
+            ctl.rebuild();
+        }
         ctl
     }
 
@@ -423,16 +438,48 @@ impl Ctl {
         self.rebuild();
     }
 
-    /// Build the run from the scenario as it stands.
-    fn rebuild(&self) {
+    /// Build the run from the scenario as it stands (fetching the page's code first when
+    /// it is not here yet).
+    pub fn rebuild(&self) {
         let sc = self.scenario.get_untracked();
-        let sim = registry::build_at_zero(&sc);
+        let Some(sim) = registry::built_at_zero(&sc) else {
+            self.fetch_code(sc.page);
+            return;
+        };
+        self.code.set(Code::Here);
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
         self.begin(sc.start_ms, self.playing.get_untracked());
         self.write_url();
+    }
+
+    /// Fetch `page`'s code, then build its run, unless the reader has gone to another page
+    /// meanwhile. Until then the run is a [`NoRun`] and the scenario, actions included,
+    /// waits in [`Ctl::scenario`].
+    fn fetch_code(&self, page: Page) {
+        self.sim.set_value(Box::new(NoRun));
+        self.legend.set(LegendVis::default());
+        self.catching_up.set(None);
+        self.code.set(Code::Fetching);
+        self.refresh();
+        let ctl = *self;
+        leptos::task::spawn_local(async move {
+            let fetched = registry::load(page).await.is_ok();
+            // The app may have been taken down, or the reader gone elsewhere.
+            let Some(now_on) = ctl.scenario.try_with_untracked(|s| s.page) else {
+                return;
+            };
+            if now_on != page || ctl.home.get_untracked() {
+                return;
+            }
+            if fetched {
+                ctl.rebuild();
+            } else {
+                ctl.code.set(Code::Failed);
+            }
+        });
     }
 
     /// Show the run at virtual time `t` (pauses; pressing play continues from there). The
@@ -529,9 +576,8 @@ impl Ctl {
             ..Scenario::new(page)
         });
         self.tour.set(None);
-        self.write_url();
-        self.reset();
         self.playing.set(true);
+        self.reset();
     }
 
     /// Show the home page: the run pauses behind it.
@@ -544,7 +590,9 @@ impl Ctl {
     /// Put the scenario and the user's actions in the address bar (hash only, so any
     /// sub-path keeps working).
     pub fn write_url(&self) {
-        if self.home.get_untracked() {
+        // Behind the home page, or while the page's code is on its way (its run holds
+        // none of the link's actions yet), the address stays as it is.
+        if self.home.get_untracked() || self.code.get_untracked() != Code::Here {
             return;
         }
         let embed = self.scenario.with_untracked(|s| s.embed);

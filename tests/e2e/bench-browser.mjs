@@ -1,6 +1,7 @@
 // Browser figures for the benchmark command: prints `key: value` lines.
 // Usage: node tests/e2e/bench-browser.mjs   (needs dist/ built and Debian chromium)
 import { serve, launch, pct, recordFrames } from './harness.mjs';
+import { firstLoad, TEN_MBIT } from './first-load.mjs';
 
 /** Open `url`, wait for `selector`, run `act` (optional), record `ms` of frames. */
 async function frames(browser, url, selector, ms, act) {
@@ -66,6 +67,56 @@ try {
   const tenMbit = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
   for (let i = 0; i < 5; i++) slow.push(await firstFrame(browser, `${server.url}#/raft`, tenMbit));
   console.log(`browser.first_frame_10mbit_ms: ${median(slow).toFixed(0)}`);
+
+  // Issue 27, one page, one download: what a cold first visit downloads before its first
+  // frame (gzip bytes on the wire), for the home page, every page and every page embedded;
+  // the worst page's first frame at 10 Mbit/s; and opening a page not loaded yet from
+  // another page (localhost), from the hash change to its first node.
+  const nav0 = await browser.newPage();
+  await nav0.goto(`${server.url}#/`);
+  await nav0.waitForSelector('[data-testid="home"]');
+  const allSlugs = await nav0.evaluate(() => [...new Set([...document.querySelectorAll('a[href^="#/"]')]
+    .map((a) => a.getAttribute('href').slice(2).split('?')[0]).filter((s) => s && s !== 'home'))]);
+  await nav0.close();
+  const homeLoad = await firstLoad(browser, server.url);
+  console.log(`browser.home_first_load_gz: ${homeLoad.bytes}`);
+  console.log(`browser.home_first_load_requests: ${homeLoad.requests}`);
+  let heaviest = [0, ''], heaviestEmbed = [0, ''];
+  for (const slug of allSlugs) {
+    const r = await firstLoad(browser, `${server.url}#/${slug}`);
+    const e = await firstLoad(browser, `${server.url}#/${slug}?embed=1`);
+    console.log(`browser.page_first_load_gz.${slug}: ${r.bytes} (${r.requests} requests; embedded ${e.bytes})`);
+    if (r.bytes > heaviest[0]) heaviest = [r.bytes, slug];
+    if (e.bytes > heaviestEmbed[0]) heaviestEmbed = [e.bytes, slug];
+  }
+  console.log(`browser.page_first_load_gz_max: ${heaviest[0]} (${heaviest[1]})`);
+  console.log(`browser.embed_first_load_gz_max: ${heaviestEmbed[0]} (${heaviestEmbed[1]})`);
+  if (heaviest[1]) {
+    const worstSlow = [];
+    for (let i = 0; i < 3; i++) worstSlow.push((await firstLoad(browser, `${server.url}#/${heaviest[1]}`, { net: TEN_MBIT })).ms);
+    console.log(`browser.heaviest_page_first_frame_10mbit_ms: ${median(worstSlow).toFixed(0)} (${heaviest[1]})`);
+  }
+  const navMs = [];
+  for (const slug of allSlugs.filter((s) => s !== 'raft')) {
+    const p = await browser.newPage();
+    await p.goto(`${server.url}#/raft?autoplay=0`);
+    await p.waitForSelector('[data-testid="node-1"]');
+    const ms = await p.evaluate((slug) => new Promise((done) => {
+      const t0 = performance.now();
+      location.hash = `#/${slug}`;
+      const look = () => {
+        if (document.querySelector(`main[data-testid="page-${slug}"]`) && !document.querySelector('[data-testid="page-fetching"]')) done(performance.now() - t0);
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    }), slug);
+    navMs.push(ms);
+    await p.close();
+  }
+  if (navMs.length) {
+    console.log(`browser.navigate_to_unloaded_page_median_ms: ${median(navMs).toFixed(0)}`);
+    console.log(`browser.navigate_to_unloaded_page_max_ms: ${Math.max(...navMs).toFixed(0)}`);
+  }
 
   // Issue 11: a 9-node Raft link with 5,000 client requests, opening at 3 s (it took
   // 28 s before one replication stream per follower): load to the run standing at t.

@@ -1,5 +1,8 @@
-//! The one trait every page implements. The registry ([`crate::ui::registry`]) lists the
-//! pages; the home page, the navigation, link parsing and the tests iterate that list.
+//! The one trait every page implements, and how the registry ([`crate::ui::registry`])
+//! lists a page: its declaration ([`PageSpec`]), which the shell always has, and its code,
+//! which in the browser is a chunk of its own, fetched when the page first opens (see
+//! [`page_chunk!`](crate::page_chunk)). The home page, the navigation, link parsing and the
+//! tests iterate that list.
 
 use super::runner::PageSim;
 use super::scenario::{PageSpec, Scenario};
@@ -29,4 +32,60 @@ pub trait PageDef: Sync + 'static {
     fn extras(&self) -> Option<leptos::prelude::AnyView> {
         None
     }
+}
+
+/// A page's code could not be fetched (in the browser: its chunk did not arrive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(target_arch = "wasm32")]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// The page's code on its way: in the browser, the fetch of its chunk.
+#[cfg(target_arch = "wasm32")]
+pub type Loading =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<&'static dyn PageDef, ChunkError>>>>;
+
+/// How the registry reaches a page's code. Natively every page is linked in; in the
+/// browser the call fetches the page's chunk (once) and then answers at once.
+#[cfg(target_arch = "wasm32")]
+pub type Loader = fn() -> Loading;
+#[cfg(not(target_arch = "wasm32"))]
+pub type Loader = fn() -> &'static dyn PageDef;
+
+/// A page as the registry lists it.
+pub struct PageEntry {
+    /// What the page declares: in the shell, for the home page, the navigation and links.
+    pub spec: &'static PageSpec,
+    /// Its code (protocol, adapter, body): see [`Loader`].
+    pub load: Loader,
+}
+
+/// Declares a page's code as a split point: `page_chunk!(chunk_name, PageType)` in the
+/// page's `mod.rs` gives `load_def`, which in the browser lives in the chunk `chunk_name`
+/// with everything only it reaches (the protocol, the adapter, the page's components) and
+/// is fetched on its first call; natively it is an ordinary function. The shell must name
+/// the page's type nowhere else, or the page's code is pulled back into the first download.
+#[macro_export]
+macro_rules! page_chunk {
+    ($chunk:ident, $def:expr) => {
+        /// The page's code (in the browser, its own chunk, fetched when the page opens).
+        #[cfg(target_arch = "wasm32")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn load_def() -> ::core::result::Result<
+            &'static dyn $crate::ui::core::page::PageDef,
+            $crate::ui::core::page::ChunkError,
+        > {
+            ::core::result::Result::Ok(&$def)
+        }
+        /// The page's code.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn load_def() -> &'static dyn $crate::ui::core::page::PageDef {
+            &$def
+        }
+    };
 }

@@ -51,6 +51,58 @@ pub trait PageSim: Send + Sync {
     }
 }
 
+/// The run of a page whose code has not arrived yet (in the browser, its chunk is on its
+/// way): nothing happens, nothing is drawn, and the controller builds the real run as soon
+/// as the code is here (the scenario, with its actions, is kept meanwhile).
+pub struct NoRun;
+
+impl PageSim for NoRun {
+    fn now(&self) -> SimTime {
+        0
+    }
+    fn run_until(&mut self, _: SimTime) {}
+    fn step(&mut self) -> bool {
+        false
+    }
+    fn act(&mut self, _: UiAction) {}
+    fn view(&self, _: Lang, _: SimTime) -> SimView {
+        SimView::default()
+    }
+    fn legend(&self, _: Lang) -> LegendVis {
+        LegendVis::default()
+    }
+    fn len(&self) -> usize {
+        0
+    }
+    fn log(&self) -> &[(SimTime, UiAction)] {
+        &[]
+    }
+    fn load_log(&mut self, _: Vec<(SimTime, UiAction)>) {}
+    fn horizon(&self) -> SimTime {
+        0
+    }
+    fn seek(&mut self, _: SimTime) {}
+    fn fingerprint(&self) -> u64 {
+        0
+    }
+    fn checkpoints(&self) -> usize {
+        0
+    }
+    fn set_space_time(&mut self, _: SpaceTimeAsk) {}
+    fn message(&self, _: u64, _: Lang) -> Option<MsgInfo> {
+        None
+    }
+    fn space_time_ask(&self) -> SpaceTimeAsk {
+        SpaceTimeAsk::default()
+    }
+    fn events_processed(&self) -> u64 {
+        0
+    }
+    fn trace_json(&self, _: Lang) -> String {
+        "[]".to_string()
+    }
+}
+
 /// What a protocol tells the generic view builder.
 pub trait Adapter: Clone + Send + Sync + 'static {
     type P: Protocol;

@@ -72,7 +72,7 @@ keys! {
     ConsistencyTitle, ConsistencyAbout, CheckRun, ModelLinearizable, ModelSequential, ModelCausal,
     ModelEventual, SessionRyw, SessionMr, SessionMw, SessionWfr, Holds, Broken, Undecided,
     StrongestModel, HistoryTooLong, NoOpsYet, WhyRyw, WhyMr, WhyMw, WhyWfr, NoLinearOrder,
-    Paused, PauseNode, ClockJump, LocalClock, TrueTime,
+    Paused, PauseNode, ClockJump, LocalClock, TrueTime, PageFetching, PageFetchFailed, TryAgain,
 }
 
 /// A fixed string in `lang`.

@@ -28,7 +28,7 @@ fn one_node(_: &Scenario) -> usize {
     1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "bloom",
     chapter: Chapter::DataStructures,
     title: &texts::TITLE,
@@ -67,3 +67,5 @@ impl PageDef for BloomPage {
         )
     }
 }
+
+crate::page_chunk!(page_bloom, BloomPage);

@@ -43,7 +43,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 2
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "cap",
     chapter: Chapter::Replication,
     title: &texts::TITLE,
@@ -81,3 +81,5 @@ impl PageDef for CapPage {
         Some(view! { <ConsistencyPanel/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_cap, CapPage);

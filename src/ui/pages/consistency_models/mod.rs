@@ -33,7 +33,7 @@ fn one_node(_: &Scenario) -> usize {
     1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "consistency",
     chapter: Chapter::Replication,
     title: &texts::TITLE,
@@ -68,3 +68,5 @@ impl PageDef for ConsistencyModelsPage {
         Some(view! { <body::HistoryEditor/><ConsistencyPanel auto=true/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_consistency_models, ConsistencyModelsPage);

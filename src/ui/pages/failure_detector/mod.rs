@@ -45,7 +45,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "failure-detector",
     chapter: Chapter::Membership,
     title: &texts::TITLE,
@@ -85,3 +85,5 @@ impl PageDef for FailureDetectorPage {
         Some(view! { <lab_panel::TradeOffPanel/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_failure_detector, FailureDetectorPage);

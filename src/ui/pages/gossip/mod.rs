@@ -67,7 +67,7 @@ fn tours() -> Vec<Tour> {
     Vec::new()
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "gossip",
     chapter: Chapter::Membership,
     title: &texts::TITLE,
@@ -105,3 +105,5 @@ impl PageDef for GossipPage {
         Some(view! { <SweepPanel kind=SweepKind::GossipRounds/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_gossip, GossipPage);

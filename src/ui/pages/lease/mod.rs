@@ -54,7 +54,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 2
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "lease",
     chapter: Chapter::Time,
     title: &texts::TITLE,
@@ -85,3 +85,5 @@ impl PageDef for LeasePage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_lease, LeasePage);

@@ -45,7 +45,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 2
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "lock",
     chapter: Chapter::Time,
     title: &texts::TITLE,
@@ -77,3 +77,5 @@ impl PageDef for LockPage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_lock, LockPage);

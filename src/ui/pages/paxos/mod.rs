@@ -70,7 +70,7 @@ fn cluster_size(sc: &Scenario) -> usize {
     sc.param("proposers") as usize + sc.nodes + 1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "paxos",
     chapter: Chapter::Consensus,
     title: &texts::TITLE,
@@ -101,3 +101,5 @@ impl PageDef for PaxosPage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_paxos, PaxosPage);

@@ -52,7 +52,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 1 + 2
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "primary-secondary",
     chapter: Chapter::Replication,
     title: &texts::TITLE,
@@ -90,3 +90,5 @@ impl PageDef for PrimarySecondaryPage {
         Some(view! { <ConsistencyPanel/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_primary_secondary, PrimarySecondaryPage);

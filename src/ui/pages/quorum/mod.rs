@@ -61,7 +61,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 2
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "quorum",
     chapter: Chapter::Replication,
     title: &texts::TITLE,
@@ -99,3 +99,5 @@ impl PageDef for QuorumPage {
         Some(view! { <ConsistencyPanel/><lab_panel::StalenessPanel/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_quorum, QuorumPage);

@@ -68,7 +68,7 @@ fn tours() -> Vec<Tour> {
     }]
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "raft",
     chapter: Chapter::Consensus,
     title: &texts::TITLE,
@@ -107,3 +107,5 @@ impl PageDef for RaftPage {
         Some(view! { <ExperimentsPanel/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_raft, RaftPage);

@@ -49,7 +49,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + sc.param("clients") as usize + 1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "redlock",
     chapter: Chapter::Time,
     title: &texts::TITLE,
@@ -81,3 +81,5 @@ impl PageDef for RedlockPage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_redlock, RedlockPage);

@@ -29,7 +29,7 @@ fn ring_ids(_: &Scenario) -> usize {
     crate::protocols::hash_ring::membership::MAX_ID as usize
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "ring",
     chapter: Chapter::Partitioning,
     title: &texts::TITLE,
@@ -65,3 +65,5 @@ impl PageDef for RingPage {
         Some(view! { <body::RingPage/><SweepPanel kind=SweepKind::RingSpread/> }.into_any())
     }
 }
+
+crate::page_chunk!(page_ring, RingPage);

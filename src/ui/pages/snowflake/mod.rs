@@ -48,7 +48,7 @@ pub fn cluster_size(sc: &Scenario) -> usize {
     sc.nodes + 1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "snowflake",
     chapter: Chapter::Time,
     title: &texts::TITLE,
@@ -80,3 +80,5 @@ impl PageDef for SnowflakePage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_snowflake, SnowflakePage);

@@ -63,7 +63,7 @@ fn tours() -> Vec<Tour> {
     Vec::new()
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "3pc",
     chapter: Chapter::AtomicCommit,
     title: &texts::TITLE,
@@ -94,3 +94,5 @@ impl PageDef for ThreePcPage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_three_pc, ThreePcPage);

@@ -62,7 +62,7 @@ pub fn with_coordinator(sc: &Scenario) -> usize {
     sc.nodes + 1
 }
 
-static SPEC: PageSpec = PageSpec {
+pub static SPEC: PageSpec = PageSpec {
     slug: "2pc",
     chapter: Chapter::AtomicCommit,
     title: &texts::TITLE,
@@ -93,3 +93,5 @@ impl PageDef for TwoPcPage {
         Box::new(adapter::build(sc))
     }
 }
+
+crate::page_chunk!(page_two_pc, TwoPcPage);
