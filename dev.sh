@@ -88,6 +88,10 @@ case "${1:-}" in
   test)
     need_chromium
     build_dist
+    log "format and lints (rustfmt; clippy with warnings denied, natively and for the browser)"
+    cargo fmt --check
+    cargo clippy --locked --all-targets -- -D warnings
+    cargo clippy --locked --target wasm32-unknown-unknown --lib --bin ds-playground -- -D warnings
     log "native tests"
     cargo test --locked
     log "browser tests"

@@ -8,12 +8,21 @@ use ds_playground::protocols::cap::{CapConfig, CapNode, CapPreset, Merge, Mode, 
 use ds_playground::sim::{heal_everything, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC};
 
 fn fixed() -> NetConfig {
-    NetConfig { latency_min: LATENCY, latency_max: LATENCY, loss: 0.0 }
+    NetConfig {
+        latency_min: LATENCY,
+        latency_max: LATENCY,
+        loss: 0.0,
+    }
 }
 
 fn preset(p: CapPreset, minority_accepts: bool) -> World<CapNode> {
     let (mode, merge) = p.mode();
-    let cfg = CapConfig { mode, merge, minority_accepts, ..CapConfig::default() };
+    let cfg = CapConfig {
+        mode,
+        merge,
+        minority_accepts,
+        ..CapConfig::default()
+    };
     let mut w = World::new(WorldConfig::batch(1, fixed(), true), CapNode::cluster(&cfg));
     for (at, a) in p.script(&cfg) {
         w.schedule(at, a);
@@ -28,16 +37,25 @@ fn ops(w: &World<CapNode>, c: usize) -> Vec<ClientOp> {
 
 /// (write value or read value, refused) per operation.
 fn brief(w: &World<CapNode>, c: usize) -> Vec<(Option<u64>, bool)> {
-    ops(w, c).iter().map(|o| (o.write.or(o.value()), o.refused)).collect()
+    ops(w, c)
+        .iter()
+        .map(|o| (o.write.or(o.value()), o.refused))
+        .collect()
 }
 
 #[test]
 fn cp_refuses_on_the_minority_side_and_stays_consistent() {
     let w = preset(CapPreset::CpPartition, false);
     // C1 (majority side): its writes and read succeed.
-    assert_eq!(brief(&w, 3), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
+    assert_eq!(
+        brief(&w, 3),
+        vec![(Some(11), false), (Some(21), false), (Some(21), false)]
+    );
     // C2 (minority side): write and read refused; after healing it reads C1's 21.
-    assert_eq!(brief(&w, 4), vec![(Some(12), true), (None, true), (Some(21), false)]);
+    assert_eq!(
+        brief(&w, 4),
+        vec![(Some(12), true), (None, true), (Some(21), false)]
+    );
     assert!(w.monitor().stale().is_empty());
     assert!(w.violations().is_empty());
 }
@@ -54,14 +72,20 @@ fn cp_broken_lets_the_minority_accept_and_the_monitor_catches_it() {
 fn ap_answers_on_both_sides_and_last_writer_wins_loses_a_write() {
     let w = preset(CapPreset::ApLww, false);
     // Both sides answer during the partition, each its own value.
-    assert_eq!(brief(&w, 3), vec![(Some(11), false), (Some(21), false), (Some(21), false)]);
+    assert_eq!(
+        brief(&w, 3),
+        vec![(Some(11), false), (Some(21), false), (Some(21), false)]
+    );
     assert_eq!(brief(&w, 4)[..2], [(Some(12), false), (Some(12), false)]);
     // After healing: 21 (the later write) everywhere; C2's acknowledged 12 is lost.
     assert_eq!(brief(&w, 4)[2], (Some(21), false));
     for s in 0..3 {
         assert_eq!(w.node(s).server().unwrap().newest().value, 21);
     }
-    assert_eq!(w.monitor().lost().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
+    assert_eq!(
+        w.monitor().lost().iter().copied().collect::<Vec<_>>(),
+        vec![(4, 1)]
+    );
     // C1's read during the partition is fine; C2's read of 12 missed C1's 21 (acknowledged
     // at 540 ms, before C2's read at 600 ms): stale.
     assert!(w.monitor().stale().contains(&(4, 2)));
@@ -88,13 +112,19 @@ fn ap_siblings_keep_both_writes_until_a_client_merges_them() {
 #[test]
 fn without_a_partition_cp_pays_a_majority_round_trip_and_ap_answers_locally() {
     let latency = |mode| {
-        let cfg = CapConfig { mode, ..CapConfig::default() };
+        let cfg = CapConfig {
+            mode,
+            ..CapConfig::default()
+        };
         let mut w = World::new(WorldConfig::batch(1, fixed(), true), CapNode::cluster(&cfg));
         for (at, a) in CapPreset::Pacelc.script(&cfg) {
             w.schedule(at, a);
         }
         w.run_until(2 * SEC);
-        let all: Vec<u64> = (3..5).flat_map(|c| ops(&w, c)).map(|o| o.respond.unwrap() - o.invoke).collect();
+        let all: Vec<u64> = (3..5)
+            .flat_map(|c| ops(&w, c))
+            .map(|o| o.respond.unwrap() - o.invoke)
+            .collect();
         assert_eq!(all.len(), 6);
         all.iter().max().copied().unwrap()
     };
@@ -108,30 +138,76 @@ fn under_random_faults_cp_never_accepts_without_a_majority_and_never_reads_stale
     let mut answered = 0;
     for seed in 1..=50 {
         for servers in [3, 5] {
-            let net = NetConfig { latency_min: 2 * MS, latency_max: 30 * MS, loss: 0.0 };
-            let cfg = CapConfig { servers, workload: Some(50 * MS), ..CapConfig::default() };
-            let mut w = World::new(WorldConfig::batch(seed, net.clone(), true), CapNode::cluster(&cfg));
-            let chaos = Chaos { gap: (50 * MS, 300 * MS), command: 0, heal_all: 1, net: net.clone(), ..Chaos::default() };
+            let net = NetConfig {
+                latency_min: 2 * MS,
+                latency_max: 30 * MS,
+                loss: 0.0,
+            };
+            let cfg = CapConfig {
+                servers,
+                workload: Some(50 * MS),
+                ..CapConfig::default()
+            };
+            let mut w = World::new(
+                WorldConfig::batch(seed, net.clone(), true),
+                CapNode::cluster(&cfg),
+            );
+            let chaos = Chaos {
+                gap: (50 * MS, 300 * MS),
+                command: 0,
+                heal_all: 1,
+                net: net.clone(),
+                ..Chaos::default()
+            };
             chaos.run(&mut w, &mut SimRng::new(seed).fork(0xCA9), 3 * SEC);
             heal_everything(&mut w, net);
             w.run_until(w.now() + SEC);
-            assert!(w.violations().is_empty(), "seed {seed}: {:?}", w.violations());
-            assert!(w.monitor().stale().is_empty(), "seed {seed}: a CP read went stale");
-            answered += (servers..servers + 2).flat_map(|c| ops(&w, c)).filter(|o| o.respond.is_some()).count();
+            assert!(
+                w.violations().is_empty(),
+                "seed {seed}: {:?}",
+                w.violations()
+            );
+            assert!(
+                w.monitor().stale().is_empty(),
+                "seed {seed}: a CP read went stale"
+            );
+            answered += (servers..servers + 2)
+                .flat_map(|c| ops(&w, c))
+                .filter(|o| o.respond.is_some())
+                .count();
         }
     }
     println!("answered {answered}");
-    assert!(answered > 2_000, "enough operations answered to mean something: {answered}");
+    assert!(
+        answered > 2_000,
+        "enough operations answered to mean something: {answered}"
+    );
 }
 
 #[test]
 fn ap_copies_converge_after_the_partition_heals() {
     for merge in [Merge::Lww, Merge::Siblings] {
         for seed in 1..=20 {
-            let net = NetConfig { latency_min: 2 * MS, latency_max: 30 * MS, loss: 0.0 };
-            let cfg = CapConfig { servers: 5, mode: Mode::Ap, merge, workload: Some(40 * MS), ..CapConfig::default() };
-            let mut w = World::new(WorldConfig::batch(seed, net.clone(), true), CapNode::cluster(&cfg));
-            w.schedule(200 * MS, ds_playground::sim::Action::Partition(cfg.sides().to_vec()));
+            let net = NetConfig {
+                latency_min: 2 * MS,
+                latency_max: 30 * MS,
+                loss: 0.0,
+            };
+            let cfg = CapConfig {
+                servers: 5,
+                mode: Mode::Ap,
+                merge,
+                workload: Some(40 * MS),
+                ..CapConfig::default()
+            };
+            let mut w = World::new(
+                WorldConfig::batch(seed, net.clone(), true),
+                CapNode::cluster(&cfg),
+            );
+            w.schedule(
+                200 * MS,
+                ds_playground::sim::Action::Partition(cfg.sides().to_vec()),
+            );
             w.schedule(1_500 * MS, ds_playground::sim::Action::HealAll);
             // The clients stop (crashed: no more writes); anti-entropy runs on.
             w.schedule(2 * SEC, ds_playground::sim::Action::Crash(5));
@@ -139,12 +215,22 @@ fn ap_copies_converge_after_the_partition_heals() {
             w.run_until(3 * SEC);
             let items: Vec<Vec<u64>> = (0..5)
                 .map(|s| {
-                    let mut v: Vec<u64> = w.node(s).server().unwrap().items().iter().map(|i| i.value).collect();
+                    let mut v: Vec<u64> = w
+                        .node(s)
+                        .server()
+                        .unwrap()
+                        .items()
+                        .iter()
+                        .map(|i| i.value)
+                        .collect();
                     v.sort();
                     v
                 })
                 .collect();
-            assert!(items.windows(2).all(|p| p[0] == p[1]), "{merge:?} seed {seed}: the copies converged: {items:?}");
+            assert!(
+                items.windows(2).all(|p| p[0] == p[1]),
+                "{merge:?} seed {seed}: the copies converged: {items:?}"
+            );
         }
     }
 }

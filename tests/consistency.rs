@@ -3,8 +3,8 @@
 //! random histories of up to 8 operations.
 
 use ds_playground::protocols::consistency::{
-    causal, check, linearizable, sequential, session, Guarantee, History, Model, Op, Operation,
-    Verdict, WriteOrder, stale_read, StaleRead,
+    causal, check, linearizable, sequential, session, stale_read, Guarantee, History, Model, Op,
+    Operation, StaleRead, Verdict, WriteOrder,
 };
 use ds_playground::sim::{SimRng, SimTime};
 
@@ -37,7 +37,12 @@ fn textbook_histories_get_their_known_answers() {
     assert_eq!(linearizable(&stale), Verdict::Violated);
     assert_eq!(sequential(&stale), Verdict::Holds(vec![1, 0]));
     // B reads 2 then 1 though A wrote 1 then 2: neither.
-    let flip = h(vec![w(0, 1, 0, 10), w(0, 2, 20, 30), r(1, 2, 40, 50), r(1, 1, 60, 70)]);
+    let flip = h(vec![
+        w(0, 1, 0, 10),
+        w(0, 2, 20, 30),
+        r(1, 2, 40, 50),
+        r(1, 1, 60, 70),
+    ]);
     assert_eq!(linearizable(&flip), Verdict::Violated);
     assert_eq!(sequential(&flip), Verdict::Violated);
     // During a long write B sees the new value, then C (later) the old one: the real-time
@@ -61,8 +66,14 @@ fn textbook_histories_get_their_known_answers() {
 
 /// Every subset of pending writes × every order of the chosen operations.
 fn brute(h: &History, real_time: bool) -> bool {
-    let ops: Vec<usize> = (0..h.ops.len()).filter(|&i| h.ops[i].op != Op::Read(None)).collect();
-    let pending: Vec<usize> = ops.iter().copied().filter(|&i| h.ops[i].respond.is_none()).collect();
+    let ops: Vec<usize> = (0..h.ops.len())
+        .filter(|&i| h.ops[i].op != Op::Read(None))
+        .collect();
+    let pending: Vec<usize> = ops
+        .iter()
+        .copied()
+        .filter(|&i| h.ops[i].respond.is_none())
+        .collect();
     for mask in 0..(1u32 << pending.len()) {
         let chosen: Vec<usize> = ops
             .iter()
@@ -72,7 +83,10 @@ fn brute(h: &History, real_time: bool) -> bool {
                 None => true,
             })
             .collect();
-        if permutations(&chosen).iter().any(|order| legal(h, order, real_time)) {
+        if permutations(&chosen)
+            .iter()
+            .any(|order| legal(h, order, real_time))
+        {
             return true;
         }
     }
@@ -150,10 +164,14 @@ fn random_history(rng: &mut SimRng) -> History {
     }
     // Give each read a value: the latest write whose point (mid-interval) precedes a
     // random point of the read, or, one time in four, any value written (or 0).
-    let points: Vec<u64> = ops.iter().map(|o| (o.invoke + o.respond.unwrap()) / 2).collect();
+    let points: Vec<u64> = ops
+        .iter()
+        .map(|o| (o.invoke + o.respond.unwrap()) / 2)
+        .collect();
     for i in 0..ops.len() {
         if let Op::Read(_) = ops[i].op {
-            let at = ops[i].invoke + rng.range_inclusive(0, ops[i].respond.unwrap() - ops[i].invoke);
+            let at =
+                ops[i].invoke + rng.range_inclusive(0, ops[i].respond.unwrap() - ops[i].invoke);
             let seen = if rng.index(4) == 0 {
                 rng.index(next_value as usize) as u64
             } else {
@@ -207,7 +225,10 @@ fn the_searches_agree_with_brute_force_on_random_histories() {
         }
     }
     // The generator covers all three answers.
-    assert!(lin > 100 && seq > 50 && neither > 100, "{lin} {seq} {neither}");
+    assert!(
+        lin > 100 && seq > 50 && neither > 100,
+        "{lin} {seq} {neither}"
+    );
 }
 
 // ----- causal consistency and the session guarantees --------------------------------------
@@ -239,11 +260,25 @@ fn textbook_histories_for_the_weaker_models() {
     assert_eq!(rep.strongest(), Some(Model::Eventual));
     assert_eq!(rep.session.len(), 1);
     let v = rep.session[0];
-    assert_eq!((v.guarantee, v.client, v.first, v.then), (Guarantee::ReadYourWrites, 0, 0, 1));
+    assert_eq!(
+        (v.guarantee, v.client, v.first, v.then),
+        (Guarantee::ReadYourWrites, 0, 0, 1)
+    );
     // A reader goes back in time: 2 then 1, though 1 was written (and finished) first.
-    let back = h(vec![w(0, 1, 0, 10), w(0, 2, 20, 30), r(1, 2, 40, 50), r(1, 1, 60, 70)]);
-    let g: Vec<Guarantee> = session(&back, WriteOrder::Causal).iter().map(|v| v.guarantee).collect();
-    assert_eq!(g, vec![Guarantee::MonotonicReads, Guarantee::MonotonicWrites]);
+    let back = h(vec![
+        w(0, 1, 0, 10),
+        w(0, 2, 20, 30),
+        r(1, 2, 40, 50),
+        r(1, 1, 60, 70),
+    ]);
+    let g: Vec<Guarantee> = session(&back, WriteOrder::Causal)
+        .iter()
+        .map(|v| v.guarantee)
+        .collect();
+    assert_eq!(
+        g,
+        vec![Guarantee::MonotonicReads, Guarantee::MonotonicWrites]
+    );
     assert_eq!(causal(&back), Verdict::Violated);
     // Writes follow reads: C1 read 1 then wrote 2; C2 sees 2 and then 1 (1 is causally
     // older than 2, so C2's reads also went back: monotonic reads too).
@@ -254,8 +289,14 @@ fn textbook_histories_for_the_weaker_models() {
         r(2, 2, 50, 60),
         r(2, 1, 70, 80),
     ]);
-    let g: Vec<Guarantee> = session(&wfr, WriteOrder::Causal).iter().map(|v| v.guarantee).collect();
-    assert_eq!(g, vec![Guarantee::MonotonicReads, Guarantee::WritesFollowReads]);
+    let g: Vec<Guarantee> = session(&wfr, WriteOrder::Causal)
+        .iter()
+        .map(|v| v.guarantee)
+        .collect();
+    assert_eq!(
+        g,
+        vec![Guarantee::MonotonicReads, Guarantee::WritesFollowReads]
+    );
     // Causal order alone makes nothing older by the clock: a write that finished before
     // another began but is causally unrelated may be read after it (causal, no session
     // guarantee broken)... unless one primary orders the writes by real time: then the
@@ -265,11 +306,17 @@ fn textbook_histories_for_the_weaker_models() {
     assert!(session(&unrelated, WriteOrder::Causal).is_empty());
     let v = session(&unrelated, WriteOrder::RealTime);
     assert_eq!(v.len(), 1);
-    assert_eq!((v[0].guarantee, v[0].client, v[0].first, v[0].then), (Guarantee::ReadYourWrites, 1, 1, 2));
+    assert_eq!(
+        (v[0].guarantee, v[0].client, v[0].first, v[0].then),
+        (Guarantee::ReadYourWrites, 1, 1, 2)
+    );
     assert_eq!(causal(&wfr), Verdict::Violated);
     assert_eq!(check(&wfr).strongest(), Some(Model::Eventual));
     // A read that causally precedes the write it returns is never consistent.
-    assert_eq!(causal(&h(vec![r(0, 1, 0, 5), w(0, 1, 10, 20)])), Verdict::Violated);
+    assert_eq!(
+        causal(&h(vec![r(0, 1, 0, 5), w(0, 1, 10, 20)])),
+        Verdict::Violated
+    );
 }
 
 /// Causal order by brute force: program order and writes-into, closed (Floyd–Warshall).
@@ -320,12 +367,21 @@ fn brute_causal(h: &History) -> bool {
                 Op::Read(None) => false,
             })
             .collect();
-        let pending: Vec<usize> = view.iter().copied().filter(|&i| h.ops[i].respond.is_none()).collect();
+        let pending: Vec<usize> = view
+            .iter()
+            .copied()
+            .filter(|&i| h.ops[i].respond.is_none())
+            .collect();
         (0..(1u32 << pending.len())).any(|mask| {
             let chosen: Vec<usize> = view
                 .iter()
                 .copied()
-                .filter(|i| pending.iter().position(|p| p == i).is_none_or(|k| mask >> k & 1 == 1))
+                .filter(|i| {
+                    pending
+                        .iter()
+                        .position(|p| p == i)
+                        .is_none_or(|k| mask >> k & 1 == 1)
+                })
                 .collect();
             permutations(&chosen).iter().any(|order| {
                 let respects = order
@@ -358,28 +414,58 @@ fn causal_agrees_with_brute_force_and_the_models_nest() {
         // Linearizable ⇒ sequential ⇒ causal ⇒ every session guarantee.
         assert!(!rep.linearizable.holds() || rep.sequential.holds(), "{h:?}");
         assert!(!rep.sequential.holds() || rep.causal.holds(), "{h:?}");
-        assert!(!rep.causal.holds() || session(&h, WriteOrder::Causal).is_empty(), "{h:?}");
+        assert!(
+            !rep.causal.holds() || session(&h, WriteOrder::Causal).is_empty(),
+            "{h:?}"
+        );
         // ...and linearizable ⇒ no guarantee broken even with writes ordered by real time.
-        assert!(!rep.linearizable.holds() || rep.session.is_empty(), "{h:?} {:?}", rep.session);
+        assert!(
+            !rep.linearizable.holds() || rep.session.is_empty(),
+            "{h:?} {:?}",
+            rep.session
+        );
         // The stronger verdicts equal the full searches'.
         assert_eq!(rep.sequential.holds(), sequential(&h).holds(), "{h:?}");
         assert_eq!(rep.linearizable.holds(), linearizable(&h).holds(), "{h:?}");
         counts[rep.strongest().unwrap() as usize] += 1;
     }
-    println!("linearizable {} · sequential only {} · causal only {} · weaker {}", counts[0], counts[1], counts[2], counts[3]);
+    println!(
+        "linearizable {} · sequential only {} · causal only {} · weaker {}",
+        counts[0], counts[1], counts[2], counts[3]
+    );
     // Causal-but-not-sequential needs concurrent writes seen in two orders: rarer.
-    assert!(counts[0] >= 100 && counts[1] >= 20 && counts[2] >= 3 && counts[3] >= 20, "every class is exercised: {counts:?}");
+    assert!(
+        counts[0] >= 100 && counts[1] >= 20 && counts[2] >= 3 && counts[3] >= 20,
+        "every class is exercised: {counts:?}"
+    );
 }
 
 #[test]
 fn a_stale_read_explains_a_violation_and_never_accuses_a_linearizable_history() {
     // 1 was replaced by 2 before the read of 1 began.
     let h1 = h(vec![w(0, 1, 0, 10), w(1, 2, 20, 30), r(2, 1, 40, 50)]);
-    assert_eq!(stale_read(&h1), Some(StaleRead { read: 2, write: Some(0), newer: 1 }));
+    assert_eq!(
+        stale_read(&h1),
+        Some(StaleRead {
+            read: 2,
+            write: Some(0),
+            newer: 1
+        })
+    );
     // The initial value read after a write finished.
-    assert_eq!(stale_read(&h(vec![w(0, 1, 0, 10), r(1, 0, 20, 30)])), Some(StaleRead { read: 1, write: None, newer: 0 }));
+    assert_eq!(
+        stale_read(&h(vec![w(0, 1, 0, 10), r(1, 0, 20, 30)])),
+        Some(StaleRead {
+            read: 1,
+            write: None,
+            newer: 0
+        })
+    );
     // Overlapping writes: either order is possible, nothing is stale.
-    assert_eq!(stale_read(&h(vec![w(0, 1, 0, 30), w(1, 2, 20, 40), r(2, 1, 50, 60)])), None);
+    assert_eq!(
+        stale_read(&h(vec![w(0, 1, 0, 30), w(1, 2, 20, 40), r(2, 1, 50, 60)])),
+        None
+    );
     let mut rng = SimRng::new(31);
     let mut explained = 0;
     let mut violated = 0;

@@ -12,7 +12,10 @@ use ds_playground::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
 /// P(X > t) for X ~ N(μ, σ²), integrated directly: Simpson's rule on the density from
 /// `t` to μ + 60σ (far past where the tail matters), in many small steps.
 fn tail_by_integration(t: f64, mean: f64, std: f64) -> f64 {
-    let pdf = |x: f64| (-(x - mean) * (x - mean) / (2.0 * std * std)).exp() / (std * (2.0 * std::f64::consts::PI).sqrt());
+    let pdf = |x: f64| {
+        (-(x - mean) * (x - mean) / (2.0 * std * std)).exp()
+            / (std * (2.0 * std::f64::consts::PI).sqrt())
+    };
     let (a, b) = (t, mean + 60.0 * std);
     let n = 200_000;
     let h = (b - a) / n as f64;
@@ -30,14 +33,21 @@ fn phi_is_minus_log10_of_the_normal_tail() {
             let t = mean + k * std;
             let direct = -tail_by_integration(t, mean, std).log10();
             let ours = phi(t, mean, std);
-            assert!((ours - direct).abs() < 1e-5 * direct.abs().max(1.0), "μ {mean} σ {std} t {t}: φ {ours}, integrated {direct}");
+            assert!(
+                (ours - direct).abs() < 1e-5 * direct.abs().max(1.0),
+                "μ {mean} σ {std} t {t}: φ {ours}, integrated {direct}"
+            );
         }
         // At the mean a heartbeat is as likely late as early: φ = log10 2.
         assert!((phi(mean, mean, std) - 2f64.log10()).abs() < 1e-6);
         // The crossing is where φ reaches the threshold, and φ grows with time.
         for threshold in [0.5, 1.0, 3.0, 8.0, 16.0] {
             let c = crossing(threshold, mean, std);
-            assert!((phi(c, mean, std) - threshold).abs() < 1e-6, "Φ {threshold}: φ(crossing) {}", phi(c, mean, std));
+            assert!(
+                (phi(c, mean, std) - threshold).abs() < 1e-6,
+                "Φ {threshold}: φ(crossing) {}",
+                phi(c, mean, std)
+            );
             assert!(phi(c + 0.01 * std, mean, std) > phi(c - 0.01 * std, mean, std));
         }
     }
@@ -51,7 +61,9 @@ fn phi_is_minus_log10_of_the_normal_tail() {
 #[test]
 fn the_window_slides_and_keeps_mean_and_deviation() {
     let mut w = Window::new(50, 0.0);
-    let xs: Vec<f64> = (0..500).map(|i| 100.0 + ((i * 37) % 23) as f64 - 11.0).collect();
+    let xs: Vec<f64> = (0..500)
+        .map(|i| 100.0 + ((i * 37) % 23) as f64 - 11.0)
+        .collect();
     for x in &xs {
         w.push(*x);
     }
@@ -70,7 +82,11 @@ fn the_window_slides_and_keeps_mean_and_deviation() {
 
 fn run(preset: FdPreset, until: u64) -> World<FdNode> {
     let cfg = FdConfig::default();
-    let net = NetConfig { latency_min: CALM.0, latency_max: CALM.1, loss: preset.loss_percent() as f64 / 100.0 };
+    let net = NetConfig {
+        latency_min: CALM.0,
+        latency_max: CALM.1,
+        loss: preset.loss_percent() as f64 / 100.0,
+    };
     let mut w = World::new(WorldConfig::batch(7, net, true), FdNode::cluster(&cfg));
     for (at, a) in preset.script() {
         w.schedule(at, a);
@@ -86,17 +102,25 @@ fn a_crash_is_detected_by_both() {
     assert_eq!(o.crashes().len(), 1);
     let c = &o.crashes()[0];
     assert_eq!((c.process, c.at), (1, 3 * SEC));
-    let timeout = c.detected[Detector::Timeout.index()].expect("the timeout detects the crash") as f64 / MS as f64;
+    let timeout = c.detected[Detector::Timeout.index()].expect("the timeout detects the crash")
+        as f64
+        / MS as f64;
     let by_phi = c.detected[Detector::Phi.index()].expect("φ detects the crash") as f64 / MS as f64;
     // The timeout runs from the last heartbeat's arrival, up to a period and a delay
     // before the crash.
-    assert!((250.0 - 100.0 - 20.0..=250.0).contains(&timeout), "{timeout}");
+    assert!(
+        (250.0 - 100.0 - 20.0..=250.0).contains(&timeout),
+        "{timeout}"
+    );
     // φ: from a steady 100 ms ± ~3 ms history (σ floored at 10 ms), Φ 8 is ~5.6 σ past the mean.
     let m = w.node(0).monitor().unwrap().track(1).unwrap();
     let last = m.last_arrival().unwrap();
     let expect = crossing(8.0, last.mean, last.std);
     assert!((150.0..=170.0).contains(&expect), "{expect}");
-    assert!(by_phi <= expect && by_phi >= expect - 120.0, "{by_phi} vs crossing {expect}");
+    assert!(
+        by_phi <= expect && by_phi >= expect - 120.0,
+        "{by_phi} vs crossing {expect}"
+    );
     // P2 was never suspected: nothing false.
     assert!(o.false_suspicions().is_empty() && w.violations().is_empty());
     assert!(m.suspected(Detector::Timeout) && m.suspected(Detector::Phi));
@@ -108,7 +132,11 @@ fn a_gc_pause_is_suspected_by_both_and_slows_phi_afterwards() {
     let w = run(FdPreset::GcPause, 12 * SEC);
     let o = w.monitor();
     for by in Detector::BOTH {
-        assert_eq!(o.false_count(by), 1, "{by:?}: the paused process, alive, suspected once");
+        assert_eq!(
+            o.false_count(by),
+            1,
+            "{by:?}: the paused process, alive, suspected once"
+        );
     }
     assert_eq!(w.violations().len(), 1);
     assert_eq!(w.violations()[0].rule, ACCURACY);
@@ -125,7 +153,12 @@ fn a_gc_pause_is_suspected_by_both_and_slows_phi_afterwards() {
 fn rising_jitter_fools_the_fixed_timeout_far_more_than_phi() {
     let w = run(FdPreset::JitterRises, 60 * SEC);
     let o = w.monitor();
-    let after = |by| o.false_suspicions().iter().filter(|f| f.by == by && f.at >= 15 * SEC).count();
+    let after = |by| {
+        o.false_suspicions()
+            .iter()
+            .filter(|f| f.by == by && f.at >= 15 * SEC)
+            .count()
+    };
     let (timeout, by_phi) = (after(Detector::Timeout), after(Detector::Phi));
     eprintln!("after 15 s: timeout {timeout}, φ {by_phi}");
     assert!(timeout >= 8, "timeout: {timeout}");
@@ -138,7 +171,10 @@ fn rising_jitter_fools_the_fixed_timeout_far_more_than_phi() {
 fn loss_costs_the_timeout_false_suspicions() {
     let w = run(FdPreset::Lossy, 120 * SEC);
     let o = w.monitor();
-    let (t, p) = (o.false_count(Detector::Timeout), o.false_count(Detector::Phi));
+    let (t, p) = (
+        o.false_count(Detector::Timeout),
+        o.false_count(Detector::Phi),
+    );
     assert!(t >= 5, "timeout {t}");
     assert!(p < t, "φ {p} vs timeout {t}");
     assert!(o.false_per_hour(Detector::Timeout).unwrap() > 100.0);
@@ -147,7 +183,18 @@ fn loss_costs_the_timeout_false_suspicions() {
 #[test]
 fn a_restarted_process_is_trusted_again_with_a_fresh_history() {
     let cfg = FdConfig::default();
-    let mut w = World::new(WorldConfig::batch(2, NetConfig { latency_min: CALM.0, latency_max: CALM.1, loss: 0.0 }, true), FdNode::cluster(&cfg));
+    let mut w = World::new(
+        WorldConfig::batch(
+            2,
+            NetConfig {
+                latency_min: CALM.0,
+                latency_max: CALM.1,
+                loss: 0.0,
+            },
+            true,
+        ),
+        FdNode::cluster(&cfg),
+    );
     w.schedule(2 * SEC, Action::Crash(1));
     w.schedule(5 * SEC, Action::Restart(1));
     w.run_until(7 * SEC);
@@ -156,7 +203,11 @@ fn a_restarted_process_is_trusted_again_with_a_fresh_history() {
     assert!(!t.suspected(Detector::Timeout) && !t.suspected(Detector::Phi));
     assert_eq!(t.last_arrival().unwrap().incarnation, 2);
     // The 3 s gap of the crash is not in the window: μ stays near the period.
-    assert!((t.window().mean() - 100.0).abs() < 10.0, "{}", t.window().mean());
+    assert!(
+        (t.window().mean() - 100.0).abs() < 10.0,
+        "{}",
+        t.window().mean()
+    );
     assert!(t.window().samples().all(|x| x < 200.0));
     assert_eq!(w.monitor().crashes()[0].back, Some(5 * SEC));
     assert!(w.monitor().false_suspicions().is_empty());
@@ -164,7 +215,15 @@ fn a_restarted_process_is_trusted_again_with_a_fresh_history() {
 
 #[test]
 fn the_sweep_trades_detection_time_for_false_suspicions() {
-    let cond = Conditions { period: 100 * MS, window: 100, net: NetConfig { latency_min: 10 * MS, latency_max: 150 * MS, loss: 0.02 } };
+    let cond = Conditions {
+        period: 100 * MS,
+        window: 100,
+        net: NetConfig {
+            latency_min: 10 * MS,
+            latency_max: 150 * MS,
+            loss: 0.02,
+        },
+    };
     let mut e = TradeOff::new(cond, 6, 11);
     while e.run_some(100) > 0 {}
     let last = TIMEOUTS.len() - 1;
@@ -174,17 +233,29 @@ fn the_sweep_trades_detection_time_for_false_suspicions() {
         eprintln!("{by:?}: {:?} … {:?}", first, end);
         // The most eager setting suspects live processes often and detects fast; the most
         // patient one rarely suspects wrongly and detects slowly.
-        assert!(first.false_per_hour > 10.0 * end.false_per_hour.max(1.0), "{by:?}: {first:?} vs {end:?}");
+        assert!(
+            first.false_per_hour > 10.0 * end.false_per_hour.max(1.0),
+            "{by:?}: {first:?} vs {end:?}"
+        );
         assert!(first.detection_ms.unwrap() < end.detection_ms.unwrap());
         assert_eq!(end.missed, 0);
     }
     for i in 0..TIMEOUTS.len() {
         for by in Detector::BOTH {
             let s = e.summary(i, by).unwrap();
-            eprintln!("{by:?} {} → detect {:?} ms, false {:.0}/h", e.setting(i, by), s.detection_ms, s.false_per_hour);
+            eprintln!(
+                "{by:?} {} → detect {:?} ms, false {:.0}/h",
+                e.setting(i, by),
+                s.detection_ms,
+                s.false_per_hour
+            );
         }
     }
     let csv = e.csv();
     assert_eq!(csv.lines().count(), 1 + 2 * TIMEOUTS.len());
-    assert!(csv.lines().nth(1 + THRESHOLDS.len()).unwrap().starts_with("phi_threshold,0.50,100,10,150,0.020,6,"));
+    assert!(csv
+        .lines()
+        .nth(1 + THRESHOLDS.len())
+        .unwrap()
+        .starts_with("phi_threshold,0.50,100,10,150,0.020,6,"));
 }

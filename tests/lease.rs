@@ -3,18 +3,44 @@
 //! answers after its lease moved on (two primaries, caught) and the re-check that stops
 //! it; and sweeps over drift, pauses and clock jumps.
 
-use ds_playground::protocols::lease::{LeaseConfig, LeaseNode, LeasePreset, Mode, NO_STALE_READ, ONE_PRIMARY, SERVER};
+use ds_playground::protocols::lease::{
+    LeaseConfig, LeaseNode, LeasePreset, Mode, NO_STALE_READ, ONE_PRIMARY, SERVER,
+};
 use ds_playground::sim::{Action, ClockSpec, NetConfig, SimRng, World, WorldConfig, MS, SEC};
 
 fn world(cfg: &LeaseConfig, drift: i64, seed: u64, net: NetConfig) -> World<LeaseNode> {
-    let clocks = (0..cfg.size()).map(|i| ClockSpec { drift_ppm: if (1..=cfg.holders).contains(&i) { drift } else { 0 }, offset: 0 }).collect();
-    World::new(WorldConfig { clocks, ..WorldConfig::batch(seed, net, true) }, LeaseNode::cluster(cfg))
+    let clocks = (0..cfg.size())
+        .map(|i| ClockSpec {
+            drift_ppm: if (1..=cfg.holders).contains(&i) {
+                drift
+            } else {
+                0
+            },
+            offset: 0,
+        })
+        .collect();
+    World::new(
+        WorldConfig {
+            clocks,
+            ..WorldConfig::batch(seed, net, true)
+        },
+        LeaseNode::cluster(cfg),
+    )
 }
 
 fn preset(p: LeasePreset, until: u64) -> World<LeaseNode> {
     let (cfg, drift) = p.config();
     let lat = ds_playground::protocols::lease::presets::LATENCY;
-    let mut w = world(&cfg, drift, 1, NetConfig { latency_min: lat, latency_max: lat, loss: 0.0 });
+    let mut w = world(
+        &cfg,
+        drift,
+        1,
+        NetConfig {
+            latency_min: lat,
+            latency_max: lat,
+            loss: 0.0,
+        },
+    );
     for (at, a) in p.script(&cfg) {
         w.schedule(at, a);
     }
@@ -57,14 +83,20 @@ fn a_paused_primary_answers_after_its_lease_moved_on_unless_it_checks_again() {
     let w = preset(LeasePreset::LeaderPause, 2 * SEC);
     let m = w.monitor();
     let rules: Vec<&str> = w.violations().iter().map(|v| v.rule).collect();
-    assert!(rules.contains(&ONE_PRIMARY) && rules.contains(&NO_STALE_READ), "{rules:?}");
+    assert!(
+        rules.contains(&ONE_PRIMARY) && rules.contains(&NO_STALE_READ),
+        "{rules:?}"
+    );
     assert_eq!(m.usurpers()[0].node, 1);
     let s = w.node(SERVER).server().unwrap();
     assert_eq!(s.latest_grantee(), Some(2), "R2 became primary");
     // Both believed they were primary at once: R1's belief spans its pause.
     let r1 = w.node(1).holder().unwrap().beliefs().to_vec();
     let r2 = w.node(2).holder().unwrap().beliefs().to_vec();
-    let overlap = r1.iter().any(|a| r2.iter().any(|b| a.from < b.to.unwrap_or(u64::MAX) && b.from < a.to.unwrap_or(u64::MAX)));
+    let overlap = r1.iter().any(|a| {
+        r2.iter()
+            .any(|b| a.from < b.to.unwrap_or(u64::MAX) && b.from < a.to.unwrap_or(u64::MAX))
+    });
     assert!(overlap, "{r1:?} {r2:?}");
     let w = preset(LeasePreset::LeaderPauseRecheck, 2 * SEC);
     assert!(w.violations().is_empty(), "{:?}", w.violations());
@@ -80,9 +112,21 @@ fn sweeps_over_drift_pauses_and_jumps() {
     for mode in [Mode::Cache, Mode::Leader] {
         for seed in 0..40u64 {
             let mut rng = SimRng::new(seed);
-            let cfg = LeaseConfig { mode, holders: 3, recheck: true, work: if mode == Mode::Leader { 30 * MS } else { 0 }, write_every: Some(250 * MS), ..LeaseConfig::default() };
-            let drift = -(rng.range_inclusive(0, 89_999) as i64) + rng.range_inclusive(0, 1) as i64 * 300_000;
-            let net = NetConfig { latency_min: 5 * MS, latency_max: 30 * MS, loss: 0.05 };
+            let cfg = LeaseConfig {
+                mode,
+                holders: 3,
+                recheck: true,
+                work: if mode == Mode::Leader { 30 * MS } else { 0 },
+                write_every: Some(250 * MS),
+                ..LeaseConfig::default()
+            };
+            let drift = -(rng.range_inclusive(0, 89_999) as i64)
+                + rng.range_inclusive(0, 1) as i64 * 300_000;
+            let net = NetConfig {
+                latency_min: 5 * MS,
+                latency_max: 30 * MS,
+                loss: 0.05,
+            };
             let mut w = world(&cfg, drift, seed, net);
             for k in 0..6 {
                 let at = (300 + rng.range_inclusive(0, 4_999)) * MS;
@@ -101,18 +145,46 @@ fn sweeps_over_drift_pauses_and_jumps() {
                 }
             }
             w.run_until(7 * SEC);
-            assert!(w.violations().is_empty(), "{mode:?} seed {seed} drift {drift}: {:?}", w.violations());
+            assert!(
+                w.violations().is_empty(),
+                "{mode:?} seed {seed} drift {drift}: {:?}",
+                w.violations()
+            );
             let s = w.node(SERVER).server().unwrap();
-            assert!(s.value().version >= 10, "{mode:?} seed {seed}: writes go on: version {}, waiting {}, for {:?}", s.value().version, s.writes_waiting(), s.waiting_for());
+            assert!(
+                s.value().version >= 10,
+                "{mode:?} seed {seed}: writes go on: version {}, waiting {}, for {:?}",
+                s.value().version,
+                s.writes_waiting(),
+                s.waiting_for()
+            );
             // Beyond the bound (30 % slow), the same faults: caught in some runs.
-            let mut w = world(&cfg, -300_000, seed, NetConfig { latency_min: 5 * MS, latency_max: 30 * MS, loss: 0.05 });
+            let mut w = world(
+                &cfg,
+                -300_000,
+                seed,
+                NetConfig {
+                    latency_min: 5 * MS,
+                    latency_max: 30 * MS,
+                    loss: 0.05,
+                },
+            );
             for k in 0..6u64 {
-                w.schedule((500 + 900 * k) * MS, Action::Cut(0, 1 + (k as usize % cfg.holders)));
-                w.schedule((900 + 900 * k) * MS, Action::Heal(0, 1 + (k as usize % cfg.holders)));
+                w.schedule(
+                    (500 + 900 * k) * MS,
+                    Action::Cut(0, 1 + (k as usize % cfg.holders)),
+                );
+                w.schedule(
+                    (900 + 900 * k) * MS,
+                    Action::Heal(0, 1 + (k as usize % cfg.holders)),
+                );
             }
             w.run_until(7 * SEC);
             stale_beyond += usize::from(!w.monitor().stale().is_empty());
         }
     }
-    assert!(stale_beyond >= 10, "beyond the bound a stale read is caught in {stale_beyond} of 80 runs");
+    assert!(
+        stale_beyond >= 10,
+        "beyond the bound a stale read is caught in {stale_beyond} of 80 runs"
+    );
 }

@@ -338,9 +338,16 @@ fn every_page_and_preset_builds_runs_and_renders_in_both_languages() {
                 // A network page's legend names its roles and every kind of message
                 // flying (a page with one kind of message, heartbeats, lists it).
                 if page.spec().network {
-                    assert!(legend.roles.len() >= 2 && !legend.kinds.is_empty(), "{page:?}");
+                    assert!(
+                        legend.roles.len() >= 2 && !legend.kinds.is_empty(),
+                        "{page:?}"
+                    );
                     for m in &v.msgs {
-                        assert!(legend.kinds.iter().any(|k| k.0 == m.class), "{page:?}: {} is not in the legend", m.class);
+                        assert!(
+                            legend.kinds.iter().any(|k| k.0 == m.class),
+                            "{page:?}: {} is not in the legend",
+                            m.class
+                        );
                     }
                 }
             }
@@ -806,9 +813,19 @@ fn the_inspector_shows_each_running_timer_with_the_time_it_has_left() {
         assert!((30..=180).contains(&ms), "{}: {left}", n.name);
         let ring = n.ring.unwrap();
         let total = ms as f64 / ring;
-        assert!((150.0..=301.0).contains(&total), "{}: {ms} ms is {ring} of {total}", n.name);
+        assert!(
+            (150.0..=301.0).contains(&total),
+            "{}: {ms} ms is {ring} of {total}",
+            n.name
+        );
     }
     let v = run("#/paxos?preset=happy", 120 * MS);
     let p1 = &v.nodes[0];
-    assert!(p1.details.iter().any(|(k, v)| k == "Retry timer" && v.ends_with("ms left")), "{:?}", p1.details);
+    assert!(
+        p1.details
+            .iter()
+            .any(|(k, v)| k == "Retry timer" && v.ends_with("ms left")),
+        "{:?}",
+        p1.details
+    );
 }

@@ -370,7 +370,11 @@ fn a_preempted_proposer_says_so_and_agrees_with_the_status() {
                         .and_then(|r| r.split_whitespace().next())
                         .and_then(|r| r.parse().ok())
                         .unwrap_or_else(|| panic!("{}", n.label));
-                    assert!(said <= highest && said > 0, "{} vs status {highest}", n.label);
+                    assert!(
+                        said <= highest && said > 0,
+                        "{} vs status {highest}",
+                        n.label
+                    );
                 } else {
                     assert!(!n.label.contains("preempted"), "{}", n.label);
                 }

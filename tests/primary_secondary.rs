@@ -8,9 +8,19 @@ use ds_playground::protocols::primary_secondary::invariants::current_primary;
 use ds_playground::protocols::primary_secondary::{
     Mode, PsConfig, PsNode, PsPreset, NO_LOST_WRITES,
 };
-use ds_playground::sim::{heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+use ds_playground::sim::{
+    heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC,
+};
 
-fn world(seed: u64, cfg: &PsConfig, net: NetConfig, script: Vec<(u64, Action<ds_playground::protocols::primary_secondary::PsCmd>)>) -> World<PsNode> {
+fn world(
+    seed: u64,
+    cfg: &PsConfig,
+    net: NetConfig,
+    script: Vec<(
+        u64,
+        Action<ds_playground::protocols::primary_secondary::PsCmd>,
+    )>,
+) -> World<PsNode> {
     let mut w = World::new(WorldConfig::batch(seed, net, true), PsNode::cluster(cfg));
     for (at, a) in script {
         w.schedule(at, a);
@@ -49,10 +59,21 @@ fn failover_in_sync_and_semi_sync_modes_loses_nothing() {
         for seed in 1..=10 {
             let w = preset(p, false, seed);
             let new = primary(&w).expect("a secondary took over");
-            assert_ne!(new, 0, "{p:?} seed {seed}: S1 crashed, another replica is primary");
+            assert_ne!(
+                new, 0,
+                "{p:?} seed {seed}: S1 crashed, another replica is primary"
+            );
             assert!(w.node(new).replica().unwrap().epoch() >= 2);
-            assert_eq!(acked(&w).len(), 4, "{p:?} seed {seed}: all four writes acknowledged");
-            assert!(w.monitor().lost().is_empty(), "{p:?} seed {seed}: {:?}", w.monitor().lost());
+            assert_eq!(
+                acked(&w).len(),
+                4,
+                "{p:?} seed {seed}: all four writes acknowledged"
+            );
+            assert!(
+                w.monitor().lost().is_empty(),
+                "{p:?} seed {seed}: {:?}",
+                w.monitor().lost()
+            );
             assert!(w.violations().is_empty(), "{:?}", w.violations());
             // The reads at the end see the primary's last write.
             let last = w.node(new).replica().unwrap().log().last().unwrap().value;
@@ -69,13 +90,23 @@ fn failover_in_sync_and_semi_sync_modes_loses_nothing() {
 fn async_mode_loses_the_write_it_acknowledged_before_shipping_it() {
     for seed in 1..=10 {
         let w = preset(PsPreset::AsyncLoss, false, seed);
-        assert_eq!(acked(&w), vec![11, 12], "seed {seed}: both writes were acknowledged");
+        assert_eq!(
+            acked(&w),
+            vec![11, 12],
+            "seed {seed}: both writes were acknowledged"
+        );
         let lost: Vec<_> = w.monitor().lost().iter().copied().collect();
         assert_eq!(lost, vec![(4, 1)], "seed {seed}: C2's write (12) is lost");
         // Asynchronous replication never promised otherwise: no rule is broken.
         assert!(w.violations().is_empty());
         let p = primary(&w).unwrap();
-        assert!(w.node(p).replica().unwrap().log().iter().all(|e| e.value != 12));
+        assert!(w
+            .node(p)
+            .replica()
+            .unwrap()
+            .log()
+            .iter()
+            .all(|e| e.value != 12));
         // C2 reads back the older value: its own acknowledged write is gone.
         let c2 = w.node(4).client().unwrap();
         assert_eq!(c2.history().last().unwrap().read, Some(11));
@@ -87,7 +118,13 @@ fn async_mode_loses_the_write_it_acknowledged_before_shipping_it() {
     w.run_until(3 * SEC);
     assert!(w.monitor().lost().is_empty());
     let p = primary(&w).unwrap();
-    assert!(w.node(p).replica().unwrap().log().iter().any(|e| e.value == 12));
+    assert!(w
+        .node(p)
+        .replica()
+        .unwrap()
+        .log()
+        .iter()
+        .any(|e| e.value == 12));
 }
 
 #[test]
@@ -122,13 +159,19 @@ fn a_down_secondary_stalls_synchronous_writes_until_it_returns() {
 fn an_isolated_primary_cannot_acknowledge_and_breaking_the_rule_is_caught() {
     let w = preset(PsPreset::PrimaryIsolated, false, 2);
     assert!(w.monitor().lost().is_empty());
-    assert!(acked(&w).contains(&12), "C2's write succeeded through the new primary");
+    assert!(
+        acked(&w).contains(&12),
+        "C2's write succeeded through the new primary"
+    );
     assert!(w.violations().is_empty());
     // "Break it": S1 acknowledges before its secondaries confirm; the write it cannot
     // ship is lost when a secondary takes over, and the monitor names the rule.
     let broken = preset(PsPreset::PrimaryIsolated, true, 2);
     assert!(!broken.monitor().lost().is_empty());
-    assert_eq!(broken.violations().first().map(|v| v.rule), Some(NO_LOST_WRITES));
+    assert_eq!(
+        broken.violations().first().map(|v| v.rule),
+        Some(NO_LOST_WRITES)
+    );
 }
 
 fn chaos_run(mode: Mode, seed: u64) -> World<PsNode> {
@@ -168,14 +211,24 @@ fn under_random_faults_the_promising_modes_never_lose_an_acknowledged_write() {
     for seed in 1..=60 {
         for mode in [Mode::Sync, Mode::Semi(1)] {
             let w = chaos_run(mode, seed);
-            assert!(w.violations().is_empty(), "seed {seed} {mode:?}: {:?}", w.violations());
+            assert!(
+                w.violations().is_empty(),
+                "seed {seed} {mode:?}: {:?}",
+                w.violations()
+            );
             assert!(w.monitor().lost().is_empty());
-            assert!(acked(&w).len() >= 3, "seed {seed} {mode:?}: the workload made progress");
+            assert!(
+                acked(&w).len() >= 3,
+                "seed {seed} {mode:?}: the workload made progress"
+            );
         }
         lost_async += !chaos_run(Mode::Async, seed).monitor().lost().is_empty() as u32;
     }
     println!("asynchronous mode lost acknowledged writes on {lost_async} of 60 seeds");
-    assert!(lost_async >= 3, "asynchronous mode never lost a write: {lost_async}");
+    assert!(
+        lost_async >= 3,
+        "asynchronous mode never lost a write: {lost_async}"
+    );
 }
 
 #[test]

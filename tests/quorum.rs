@@ -4,11 +4,19 @@
 
 use ds_playground::protocols::consistency::{linearizable, Verdict};
 use ds_playground::protocols::quorum::client::history;
-use ds_playground::protocols::quorum::{QCmd, QConfig, QNode, QPreset, Repair, Version, NO_STALE_READS};
-use ds_playground::sim::{heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+use ds_playground::protocols::quorum::{
+    QCmd, QConfig, QNode, QPreset, Repair, Version, NO_STALE_READS,
+};
+use ds_playground::sim::{
+    heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC,
+};
 
 fn fixed(latency: u64) -> NetConfig {
-    NetConfig { latency_min: latency, latency_max: latency, loss: 0.0 }
+    NetConfig {
+        latency_min: latency,
+        latency_max: latency,
+        loss: 0.0,
+    }
 }
 
 fn preset(p: QPreset, seed: u64) -> World<QNode> {
@@ -17,9 +25,22 @@ fn preset(p: QPreset, seed: u64) -> World<QNode> {
 
 fn preset_with(p: QPreset, seed: u64, vector_clocks: bool) -> World<QNode> {
     let (servers, n, w, r, repair, sloppy) = p.settings();
-    let cfg = QConfig { servers, n, w, r, repair, sloppy, vector_clocks, ..QConfig::default() };
+    let cfg = QConfig {
+        servers,
+        n,
+        w,
+        r,
+        repair,
+        sloppy,
+        vector_clocks,
+        ..QConfig::default()
+    };
     let mut world = World::new(
-        WorldConfig::batch(seed, fixed(ds_playground::protocols::quorum::presets::LATENCY), true),
+        WorldConfig::batch(
+            seed,
+            fixed(ds_playground::protocols::quorum::presets::LATENCY),
+            true,
+        ),
         QNode::cluster(&cfg),
     );
     for (at, a) in p.script(&cfg) {
@@ -39,13 +60,27 @@ fn w_plus_r_at_most_n_returns_a_stale_read_after_two_lost_messages() {
         let w = preset(QPreset::StaleRead, seed);
         let c1 = ops(&w, 3);
         assert_eq!(c1.len(), 1);
-        assert!(c1[0].respond.is_some() && !c1[0].failed, "W = 1: S1 alone acknowledges");
+        assert!(
+            c1[0].respond.is_some() && !c1[0].failed,
+            "W = 1: S1 alone acknowledges"
+        );
         let c2 = ops(&w, 4);
-        assert_eq!(c2[0].read, Some(0), "seed {seed}: C2 read the initial value");
-        assert_eq!(w.monitor().stale().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
+        assert_eq!(
+            c2[0].read,
+            Some(0),
+            "seed {seed}: C2 read the initial value"
+        );
+        assert_eq!(
+            w.monitor().stale().iter().copied().collect::<Vec<_>>(),
+            vec![(4, 1)]
+        );
         // Not promised (W + R = 2 ≤ N = 3): counted, not a violation.
         assert!(w.violations().is_empty());
-        assert_eq!(w.node(1).server().unwrap().version(), Version::default(), "S2 never got it");
+        assert_eq!(
+            w.node(1).server().unwrap().version(),
+            Version::default(),
+            "S2 never got it"
+        );
     }
 }
 
@@ -55,8 +90,16 @@ fn overlapping_quorums_see_the_write_and_read_repair_fixes_the_stale_replica() {
     let c2 = ops(&w, 4);
     assert_eq!(c2[0].read, Some(11), "S2 is in both quorums");
     assert!(w.monitor().stale().is_empty());
-    let v = Version { counter: 1, writer: 1, ..Version::default() };
-    assert_eq!(w.node(2).server().unwrap().version(), v, "S3 was repaired by the read");
+    let v = Version {
+        counter: 1,
+        writer: 1,
+        ..Version::default()
+    };
+    assert_eq!(
+        w.node(2).server().unwrap().version(),
+        v,
+        "S3 was repaired by the read"
+    );
     assert_eq!(ops(&w, 3)[1].read, Some(11));
     assert!(w.violations().is_empty());
 }
@@ -65,11 +108,21 @@ fn overlapping_quorums_see_the_write_and_read_repair_fixes_the_stale_replica() {
 fn a_failed_write_is_not_rolled_back_and_a_later_read_returns_it() {
     let w = preset(QPreset::FailedWriteSeen, 1);
     let c1 = ops(&w, 3);
-    assert!(c1[0].failed && c1[0].respond.is_none(), "one ack of W = 2: failed");
+    assert!(
+        c1[0].failed && c1[0].respond.is_none(),
+        "one ack of W = 2: failed"
+    );
     assert_eq!(w.node(0).server().unwrap().value(), 11, "S1 keeps it");
     let c2 = ops(&w, 4);
     assert_eq!(c2[0].read, Some(11));
-    assert_eq!(w.monitor().failed_seen().iter().copied().collect::<Vec<_>>(), vec![(4, 1)]);
+    assert_eq!(
+        w.monitor()
+            .failed_seen()
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![(4, 1)]
+    );
     // Not a stale read: a failed write may take effect at any time, or never.
     assert!(w.monitor().stale().is_empty());
     // The first read alone is linearizable.
@@ -82,14 +135,25 @@ fn a_failed_write_is_not_rolled_back_and_a_later_read_returns_it() {
 fn a_sloppy_quorum_stays_available_under_a_partition_and_hands_writes_over_after() {
     let w = preset(QPreset::SloppyPartition, 1);
     let c1 = ops(&w, 5);
-    assert!(c1[0].sloppy && c1[0].respond.is_some(), "the write succeeded on stand-ins");
+    assert!(
+        c1[0].sloppy && c1[0].respond.is_some(),
+        "the write succeeded on stand-ins"
+    );
     let c2 = ops(&w, 6);
     assert_eq!(c2[0].read, Some(0), "the home replicas S1, S2 missed it");
     assert!(w.monitor().stale().contains(&(6, 1)));
-    assert!(w.violations().is_empty(), "a sloppy quorum does not promise fresh reads");
+    assert!(
+        w.violations().is_empty(),
+        "a sloppy quorum does not promise fresh reads"
+    );
     // Hinted handoff after the partition healed.
     for s in 0..2 {
-        assert_eq!(w.node(s).server().unwrap().value(), 11, "S{} got it handed over", s + 1);
+        assert_eq!(
+            w.node(s).server().unwrap().value(),
+            11,
+            "S{} got it handed over",
+            s + 1
+        );
     }
     assert!((0..5).all(|s| w.node(s).server().unwrap().hints().is_empty()));
     assert_eq!(c2[1].read, Some(11));
@@ -97,10 +161,26 @@ fn a_sloppy_quorum_stays_available_under_a_partition_and_hands_writes_over_after
 
 /// A world of `cfg` with two clients writing and reading steadily under random faults.
 fn chaos_run(cfg: &QConfig, seed: u64) -> World<QNode> {
-    let net = NetConfig { latency_min: 2 * MS, latency_max: 40 * MS, loss: 0.0 };
-    let cfg = QConfig { workload: Some(60 * MS), ..cfg.clone() };
-    let mut w = World::new(WorldConfig::batch(seed, net.clone(), true), QNode::cluster(&cfg));
-    let chaos = Chaos { gap: (50 * MS, 300 * MS), command: 0, heal_all: 1, net: net.clone(), ..Chaos::default() };
+    let net = NetConfig {
+        latency_min: 2 * MS,
+        latency_max: 40 * MS,
+        loss: 0.0,
+    };
+    let cfg = QConfig {
+        workload: Some(60 * MS),
+        ..cfg.clone()
+    };
+    let mut w = World::new(
+        WorldConfig::batch(seed, net.clone(), true),
+        QNode::cluster(&cfg),
+    );
+    let chaos = Chaos {
+        gap: (50 * MS, 300 * MS),
+        command: 0,
+        heal_all: 1,
+        net: net.clone(),
+        ..Chaos::default()
+    };
     let mut r = SimRng::new(seed).fork(0x0A11);
     chaos.run(&mut w, &mut r, 3 * SEC);
     heal_everything(&mut w, net);
@@ -114,22 +194,46 @@ fn under_random_faults_overlapping_strict_quorums_never_read_stale() {
     for seed in 1..=40 {
         for (n, w_, r) in [(3, 2, 2), (5, 3, 3), (5, 1, 5), (5, 4, 2)] {
             for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
-                let cfg = QConfig { servers: n, n, w: w_, r, repair, ..QConfig::default() };
+                let cfg = QConfig {
+                    servers: n,
+                    n,
+                    w: w_,
+                    r,
+                    repair,
+                    ..QConfig::default()
+                };
                 let w = chaos_run(&cfg, seed);
-                assert!(w.violations().is_empty(), "seed {seed} N={n} W={w_} R={r}: {:?}", w.violations());
+                assert!(
+                    w.violations().is_empty(),
+                    "seed {seed} N={n} W={w_} R={r}: {:?}",
+                    w.violations()
+                );
                 assert!(w.monitor().stale().is_empty());
-                reads += (0..w.len()).filter_map(|i| w.node(i).client()).flat_map(|c| c.history()).filter(|o| o.read.is_some()).count();
+                reads += (0..w.len())
+                    .filter_map(|i| w.node(i).client())
+                    .flat_map(|c| c.history())
+                    .filter(|o| o.read.is_some())
+                    .count();
             }
         }
     }
-    assert!(reads > 5_000, "the sweep read enough to mean something: {reads}");
+    assert!(
+        reads > 5_000,
+        "the sweep read enough to mean something: {reads}"
+    );
 }
 
 /// N = 3, W = 2, R = 2: C1's write misses S2 (a lost put); C2's read asks S2 and S3 (its
 /// request to S1 is lost): S2's old version arrives first, S3's new one second.
 fn first_reply_world(first_reply: bool) -> World<QNode> {
-    let cfg = QConfig { first_reply, ..QConfig::default() };
-    let mut w = World::new(WorldConfig::batch(1, fixed(20 * MS), true), QNode::cluster(&cfg));
+    let cfg = QConfig {
+        first_reply,
+        ..QConfig::default()
+    };
+    let mut w = World::new(
+        WorldConfig::batch(1, fixed(20 * MS), true),
+        QNode::cluster(&cfg),
+    );
     w.schedule(100 * MS, Action::Command(3, QCmd::Write));
     w.schedule(150 * MS, Action::Cut(3, 1));
     w.schedule(170 * MS, Action::Heal(3, 1));
@@ -145,18 +249,31 @@ fn the_break_it_setting_is_caught_and_partial_quorums_read_stale() {
     assert_eq!(ops(&sound, 4)[0].read, Some(11), "the highest version wins");
     assert!(sound.violations().is_empty());
     let broken = first_reply_world(true);
-    assert_eq!(ops(&broken, 4)[0].read, Some(0), "the first reply was S2's old version");
+    assert_eq!(
+        ops(&broken, 4)[0].read,
+        Some(0),
+        "the first reply was S2's old version"
+    );
     assert_eq!(broken.violations().len(), 1);
     assert_eq!(broken.violations()[0].rule, NO_STALE_READS);
     let stale: usize = (1..=20)
         .map(|seed| {
-            let cfg = QConfig { servers: 5, n: 5, w: 1, r: 1, ..QConfig::default() };
+            let cfg = QConfig {
+                servers: 5,
+                n: 5,
+                w: 1,
+                r: 1,
+                ..QConfig::default()
+            };
             let w = chaos_run(&cfg, seed);
             assert!(w.violations().is_empty(), "W + R ≤ N promises nothing");
             w.monitor().stale().len()
         })
         .sum();
-    assert!(stale >= 20, "N = 5, W = R = 1 reads stale under faults: {stale}");
+    assert!(
+        stale >= 20,
+        "N = 5, W = R = 1 reads stale under faults: {stale}"
+    );
 }
 
 #[test]
@@ -164,8 +281,19 @@ fn a_seen_failed_write_can_be_unseen_unless_read_repair_writes_it_back() {
     // The failed-write preset: C2 reads 11 (the failed write, from S1), then reads S2 and S3.
     let (servers, n, w_, r, _, sloppy) = QPreset::FailedWriteSeen.settings();
     for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
-        let cfg = QConfig { servers, n, w: w_, r, repair, sloppy, ..QConfig::default() };
-        let mut w = World::new(WorldConfig::batch(1, fixed(20 * MS), true), QNode::cluster(&cfg));
+        let cfg = QConfig {
+            servers,
+            n,
+            w: w_,
+            r,
+            repair,
+            sloppy,
+            ..QConfig::default()
+        };
+        let mut w = World::new(
+            WorldConfig::batch(1, fixed(20 * MS), true),
+            QNode::cluster(&cfg),
+        );
         for (at, a) in QPreset::FailedWriteSeen.script(&cfg) {
             w.schedule(at, a);
         }
@@ -193,8 +321,22 @@ fn a_seen_failed_write_can_be_unseen_unless_read_repair_writes_it_back() {
 fn blocking_read_repair_keeps_histories_linearizable_under_load() {
     // W + R > N with blocking repair is ABD: linearizable.
     for seed in 1..=30 {
-        let net = NetConfig { latency_min: MS, latency_max: 60 * MS, loss: 0.0 };
-        let cfg = QConfig { servers: 5, n: 5, w: 3, r: 3, clients: 3, repair: Repair::Blocking, workload: Some(20 * MS), read_share: 70, ..QConfig::default() };
+        let net = NetConfig {
+            latency_min: MS,
+            latency_max: 60 * MS,
+            loss: 0.0,
+        };
+        let cfg = QConfig {
+            servers: 5,
+            n: 5,
+            w: 3,
+            r: 3,
+            clients: 3,
+            repair: Repair::Blocking,
+            workload: Some(20 * MS),
+            read_share: 70,
+            ..QConfig::default()
+        };
         let mut w = World::new(WorldConfig::batch(seed, net, true), QNode::cluster(&cfg));
         w.run_until(2 * SEC);
         let (h, _) = history((0..w.len()).filter_map(|i| w.node(i).client()));
@@ -211,18 +353,37 @@ fn concurrent_writers_become_siblings_with_vector_clocks_and_one_is_lost_with_nu
         // Both writes were acknowledged, with clocks neither of which has seen the other.
         let (v1, v2) = (c1[0].version.unwrap(), c2[0].version.unwrap());
         assert!(c1[0].respond.is_some() && c2[0].respond.is_some());
-        assert!(v1.concurrent(&v2), "seed {seed}: {v1} and {v2} are concurrent");
+        assert!(
+            v1.concurrent(&v2),
+            "seed {seed}: {v1} and {v2} are concurrent"
+        );
         // C1's read returned both values: siblings.
         let mut both = vec![c1[1].read.unwrap()];
         both.extend(&c1[1].siblings);
         both.sort();
-        assert_eq!(both, vec![11, 12], "seed {seed}: the read returned both writes");
+        assert_eq!(
+            both,
+            vec![11, 12],
+            "seed {seed}: the read returned both writes"
+        );
         // C1's next write has seen both and replaced them everywhere.
         let v3 = c1[2].version.unwrap();
-        assert!(v1.covered_by(&v3) && v2.covered_by(&v3), "{v3} descends from both");
-        assert_eq!((c2[1].read, c2[1].siblings.len()), (Some(31), 0), "C2 reads one value (C1's third operation wrote 31)");
+        assert!(
+            v1.covered_by(&v3) && v2.covered_by(&v3),
+            "{v3} descends from both"
+        );
+        assert_eq!(
+            (c2[1].read, c2[1].siblings.len()),
+            (Some(31), 0),
+            "C2 reads one value (C1's third operation wrote 31)"
+        );
         for s in 0..3 {
-            assert_eq!(w.node(s).server().unwrap().items(), &[(v3, 31)], "S{} holds only the merge", s + 1);
+            assert_eq!(
+                w.node(s).server().unwrap().items(),
+                &[(v3, 31)],
+                "S{} holds only the merge",
+                s + 1
+            );
         }
         assert!(w.violations().is_empty() && w.monitor().stale().is_empty());
     }
@@ -230,7 +391,11 @@ fn concurrent_writers_become_siblings_with_vector_clocks_and_one_is_lost_with_nu
     let w = preset_with(QPreset::ConcurrentWriters, 1, false);
     let (c1, c2) = (ops(&w, 3), ops(&w, 4));
     assert!(c1[0].respond.is_some() && c2[0].respond.is_some() && !c1[0].failed && !c2[0].failed);
-    assert_eq!((c1[1].read, c1[1].siblings.len()), (Some(12), 0), "C2's tie-breaking number won; 11 is lost");
+    assert_eq!(
+        (c1[1].read, c1[1].siblings.len()),
+        (Some(12), 0),
+        "C2's tie-breaking number won; 11 is lost"
+    );
 }
 
 #[test]
@@ -239,9 +404,21 @@ fn vector_clocks_under_random_faults_never_read_stale_and_siblings_appear() {
     for seed in 1..=30 {
         for (n, w_, r) in [(3, 2, 2), (5, 3, 3), (3, 1, 3)] {
             for repair in [Repair::Off, Repair::Background, Repair::Blocking] {
-                let cfg = QConfig { servers: n, n, w: w_, r, repair, vector_clocks: true, ..QConfig::default() };
+                let cfg = QConfig {
+                    servers: n,
+                    n,
+                    w: w_,
+                    r,
+                    repair,
+                    vector_clocks: true,
+                    ..QConfig::default()
+                };
                 let w = chaos_run(&cfg, seed);
-                assert!(w.violations().is_empty(), "seed {seed} N={n} W={w_} R={r} {repair:?}: {:?}", w.violations());
+                assert!(
+                    w.violations().is_empty(),
+                    "seed {seed} N={n} W={w_} R={r} {repair:?}: {:?}",
+                    w.violations()
+                );
                 for c in (0..w.len()).filter_map(|i| w.node(i).client()) {
                     for o in c.history().iter().filter(|o| o.read.is_some()) {
                         reads += 1;
@@ -253,7 +430,12 @@ fn vector_clocks_under_random_faults_never_read_stale_and_siblings_appear() {
                     let items = s.items();
                     for (i, a) in items.iter().enumerate() {
                         for b in &items[i + 1..] {
-                            assert!(a.0.concurrent(&b.0), "seed {seed}: {} and {} kept together", a.0, b.0);
+                            assert!(
+                                a.0.concurrent(&b.0),
+                                "seed {seed}: {} and {} kept together",
+                                a.0,
+                                b.0
+                            );
                         }
                     }
                 }
@@ -261,18 +443,35 @@ fn vector_clocks_under_random_faults_never_read_stale_and_siblings_appear() {
         }
     }
     assert!(reads > 3_000, "{reads}");
-    assert!(sibling_reads > 20, "concurrent writers made siblings that reads returned: {sibling_reads}");
+    assert!(
+        sibling_reads > 20,
+        "concurrent writers made siblings that reads returned: {sibling_reads}"
+    );
 }
 
 #[test]
 fn clients_answer_the_buttons() {
     let cfg = QConfig::default();
-    let mut w = World::new(WorldConfig::batch(1, fixed(10 * MS), true), QNode::cluster(&cfg));
+    let mut w = World::new(
+        WorldConfig::batch(1, fixed(10 * MS), true),
+        QNode::cluster(&cfg),
+    );
     w.schedule(0, Action::Command(3, QCmd::Write));
     w.schedule(5 * MS, Action::Command(3, QCmd::Read));
     w.run_until(SEC);
     let c1 = ops(&w, 3);
     assert_eq!(c1.len(), 1, "a click while waiting is not sent");
-    assert_eq!(c1[0].version, Some(Version { counter: 1, writer: 1, ..Version::default() }));
-    assert_eq!(c1[0].respond, Some(40 * MS), "query and put: two round trips");
+    assert_eq!(
+        c1[0].version,
+        Some(Version {
+            counter: 1,
+            writer: 1,
+            ..Version::default()
+        })
+    );
+    assert_eq!(
+        c1[0].respond,
+        Some(40 * MS),
+        "query and put: two round trips"
+    );
 }

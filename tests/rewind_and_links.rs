@@ -410,7 +410,11 @@ fn the_diagram_scrolled_back_shows_the_run_as_it_was() {
                     live.act(a);
                 }
             }
-            for (end, window) in [(1_234 * MS, 600 * MS), (17 * SEC, 300 * MS), (39 * SEC, 2 * SEC)] {
+            for (end, window) in [
+                (1_234 * MS, 600 * MS),
+                (17 * SEC, 300 * MS),
+                (39 * SEC, 2 * SEC),
+            ] {
                 let ask = SpaceTimeAsk {
                     end: Some(end),
                     window: Some(window),

@@ -7,9 +7,24 @@ use ds_playground::sim::{Action, ClockSpec, NetConfig, SimRng, World, WorldConfi
 
 fn preset(p: SnowPreset) -> World<SnowNode> {
     let (strategy, same_worker) = p.settings();
-    let cfg = SnowConfig { strategy, same_worker, ..SnowConfig::default() };
+    let cfg = SnowConfig {
+        strategy,
+        same_worker,
+        ..SnowConfig::default()
+    };
     let lat = ds_playground::protocols::snowflake::presets::LATENCY;
-    let mut w = World::new(WorldConfig::batch(1, NetConfig { latency_min: lat, latency_max: lat, loss: 0.0 }, true), SnowNode::cluster(&cfg));
+    let mut w = World::new(
+        WorldConfig::batch(
+            1,
+            NetConfig {
+                latency_min: lat,
+                latency_max: lat,
+                loss: 0.0,
+            },
+            true,
+        ),
+        SnowNode::cluster(&cfg),
+    );
     for (at, a) in p.script(&cfg) {
         w.schedule(at, a);
     }
@@ -18,14 +33,25 @@ fn preset(p: SnowPreset) -> World<SnowNode> {
 }
 
 fn from_g1(w: &World<SnowNode>) -> Vec<ds_playground::protocols::snowflake::app::Got> {
-    w.node(0).app().unwrap().got().iter().filter(|g| g.from == 1).copied().collect()
+    w.node(0)
+        .app()
+        .unwrap()
+        .got()
+        .iter()
+        .filter(|g| g.from == 1)
+        .copied()
+        .collect()
 }
 
 #[test]
 fn a_clock_stepped_back_under_each_strategy() {
     // Ignore: G1 reissues 460.1.0 and 510.1.0.
     let w = preset(SnowPreset::BackIgnore);
-    let dups: Vec<String> = from_g1(&w).iter().filter(|g| g.duplicate_of.is_some()).map(|g| g.id.unwrap().to_string()).collect();
+    let dups: Vec<String> = from_g1(&w)
+        .iter()
+        .filter(|g| g.duplicate_of.is_some())
+        .map(|g| g.id.unwrap().to_string())
+        .collect();
     assert_eq!(dups, vec!["460.1.0", "510.1.0"]);
     assert_eq!(w.violations().len(), 1);
     assert_eq!(w.violations()[0].rule, UNIQUE_IDS);
@@ -41,7 +67,9 @@ fn a_clock_stepped_back_under_each_strategy() {
     // Refused at local 460; at 510 (its last millisecond again) it counts on: 510.1.1.
     let g1 = from_g1(&w);
     assert_eq!(g1.iter().filter(|g| g.id.is_none()).count(), 1, "{g1:?}");
-    assert!(g1.iter().any(|g| g.id.is_some_and(|id| id.to_string() == "510.1.1")));
+    assert!(g1
+        .iter()
+        .any(|g| g.id.is_some_and(|id| id.to_string() == "510.1.1")));
     // Logical: every answer on time, increasing, stamped 510 while the clock is behind.
     let w = preset(SnowPreset::BackLogical);
     assert!(w.violations().is_empty());
@@ -54,7 +82,11 @@ fn a_clock_stepped_back_under_each_strategy() {
 fn two_generators_with_one_worker_id_issue_the_same_ids() {
     let w = preset(SnowPreset::SameWorker);
     let app = w.node(0).app().unwrap();
-    let first = app.got().iter().find(|g| g.duplicate_of.is_some()).expect("a duplicate");
+    let first = app
+        .got()
+        .iter()
+        .find(|g| g.duplicate_of.is_some())
+        .expect("a duplicate");
     assert_eq!(first.id.unwrap().to_string(), "60.1.0");
     assert_eq!(w.violations()[0].rule, UNIQUE_IDS);
 }
@@ -65,17 +97,44 @@ fn drifting_jumping_clocks_never_duplicate_under_wait_refuse_or_logical() {
     for seed in 1..=20 {
         for strategy in [Strategy::Wait, Strategy::Refuse, Strategy::Logical] {
             let mut r = SimRng::new(seed);
-            let clocks = (0..5).map(|_| ClockSpec { drift_ppm: r.range_inclusive(0, 100_000) as i64 - 50_000, offset: r.range_inclusive(0, 50) as i64 * MS as i64 }).collect();
-            let cfg = SnowConfig { generators: 4, strategy, period: 7 * MS, same_worker: false };
-            let net = NetConfig { latency_min: MS, latency_max: 20 * MS, loss: 0.0 };
-            let mut w = World::new(WorldConfig { clocks, ..WorldConfig::batch(seed, net, true) }, SnowNode::cluster(&cfg));
+            let clocks = (0..5)
+                .map(|_| ClockSpec {
+                    drift_ppm: r.range_inclusive(0, 100_000) as i64 - 50_000,
+                    offset: r.range_inclusive(0, 50) as i64 * MS as i64,
+                })
+                .collect();
+            let cfg = SnowConfig {
+                generators: 4,
+                strategy,
+                period: 7 * MS,
+                same_worker: false,
+            };
+            let net = NetConfig {
+                latency_min: MS,
+                latency_max: 20 * MS,
+                loss: 0.0,
+            };
+            let mut w = World::new(
+                WorldConfig {
+                    clocks,
+                    ..WorldConfig::batch(seed, net, true)
+                },
+                SnowNode::cluster(&cfg),
+            );
             for k in 1..=10 {
                 w.run_until(k * 150 * MS);
                 let g = 1 + r.index(4);
-                w.apply(Action::ClockJump(g, (r.range_inclusive(0, 300) as i64 - 150) * MS as i64));
+                w.apply(Action::ClockJump(
+                    g,
+                    (r.range_inclusive(0, 300) as i64 - 150) * MS as i64,
+                ));
             }
             w.run_until(2 * SEC);
-            assert!(w.violations().is_empty(), "seed {seed} {strategy:?}: {:?}", w.violations());
+            assert!(
+                w.violations().is_empty(),
+                "seed {seed} {strategy:?}: {:?}",
+                w.violations()
+            );
             answers += w.node(0).app().unwrap().got().len();
         }
     }

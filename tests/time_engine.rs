@@ -2,7 +2,9 @@
 //! and pauses (a GC pause) during which a node handles nothing and after which it carries
 //! on with what waited, in order — all replayed exactly from the action log.
 
-use ds_playground::sim::{Action, ClockSpec, Ctx, NetConfig, NoMonitor, NodeId, Protocol, SimTime, World, WorldConfig, MS};
+use ds_playground::sim::{
+    Action, ClockSpec, Ctx, NetConfig, NoMonitor, NodeId, Protocol, SimTime, World, WorldConfig, MS,
+};
 
 /// A node that ticks every 100 ms of its own clock and pings node 1; node 1 records what
 /// arrives (true time, local time, sender's tick number).
@@ -45,7 +47,11 @@ impl Protocol for Ticker {
 fn world(clock0: ClockSpec) -> World<Ticker> {
     let cfg = WorldConfig {
         seed: 3,
-        net: NetConfig { latency_min: 10 * MS, latency_max: 10 * MS, loss: 0.0 },
+        net: NetConfig {
+            latency_min: 10 * MS,
+            latency_max: 10 * MS,
+            loss: 0.0,
+        },
         trace_capacity: 10_000,
         clocks: vec![clock0],
         ..WorldConfig::default()
@@ -56,14 +62,21 @@ fn world(clock0: ClockSpec) -> World<Ticker> {
 #[test]
 fn timers_run_on_a_drifting_clock() {
     // 25 % fast: 100 local ms pass in 80 true ms.
-    let mut w = world(ClockSpec { drift_ppm: 250_000, offset: 7 * MS as i64 });
+    let mut w = world(ClockSpec {
+        drift_ppm: 250_000,
+        offset: 7 * MS as i64,
+    });
     w.run_until(1_000 * MS);
     let t = &w.node(0).tick_times;
     assert_eq!(t.len(), 12, "{t:?}");
     assert_eq!(t[0], (80 * MS, 107 * MS));
     assert_eq!(t[4], (400 * MS, 507 * MS));
     assert_eq!(w.local_time(0), 1_257 * MS as i64);
-    assert_eq!(w.local_time(1), 1_000 * MS as i64, "node 1's clock is perfect");
+    assert_eq!(
+        w.local_time(1),
+        1_000 * MS as i64,
+        "node 1's clock is perfect"
+    );
 }
 
 #[test]
@@ -91,7 +104,12 @@ fn a_paused_node_handles_nothing_then_everything_in_order_and_keeps_its_state() 
     w.apply(Action::Command(1, ())); // a request to it waits too
     w.apply(Action::Pause(0, 150 * MS)); // node 0 frozen 205..355: its 300 tick waits
     w.run_until(504 * MS);
-    assert_eq!(w.node(1).got.len(), 1, "nothing handled while paused: {:?}", w.node(1).got);
+    assert_eq!(
+        w.node(1).got.len(),
+        1,
+        "nothing handled while paused: {:?}",
+        w.node(1).got
+    );
     assert_eq!(w.node(1).cmds, Vec::<SimTime>::new());
     assert_eq!(w.paused_until(1), Some(505 * MS));
     // Node 0's tick due at 300 fired when it resumed at 355, then on its clock.
@@ -101,11 +119,17 @@ fn a_paused_node_handles_nothing_then_everything_in_order_and_keeps_its_state() 
     // At 505 node 1 handles what waited, in the order it came: the command (205), ping 2
     // (due 210), ping 3 (sent at 355), ping 4 (sent at 455).
     let got: Vec<(SimTime, u64)> = w.node(1).got.clone();
-    assert_eq!(got, vec![(110 * MS, 1), (505 * MS, 2), (505 * MS, 3), (505 * MS, 4)]);
+    assert_eq!(
+        got,
+        vec![(110 * MS, 1), (505 * MS, 2), (505 * MS, 3), (505 * MS, 4)]
+    );
     assert_eq!(w.node(1).cmds, vec![505 * MS]);
     assert_eq!(w.paused_until(1), None);
     assert_eq!(w.pauses().len(), 2);
-    assert_eq!((w.pauses()[0].from, w.pauses()[0].until), (205 * MS, 505 * MS));
+    assert_eq!(
+        (w.pauses()[0].from, w.pauses()[0].until),
+        (205 * MS, 505 * MS)
+    );
 }
 
 #[test]
@@ -121,12 +145,19 @@ fn a_crash_ends_a_pause_and_loses_what_waited() {
     let got: Vec<u64> = w.node(1).got.iter().map(|g| g.1).collect();
     // Pings 1 and 2 waited and were lost with the crash; 3..6 hit a crashed node; 7, 8 arrive.
     assert_eq!(got, vec![7, 8], "{got:?}");
-    assert_eq!(w.pauses()[0].until, 300 * MS, "the pause drawn ends at the crash");
+    assert_eq!(
+        w.pauses()[0].until,
+        300 * MS,
+        "the pause drawn ends at the crash"
+    );
 }
 
 #[test]
 fn pauses_and_jumps_replay_exactly_from_the_action_log() {
-    let mut w = world(ClockSpec { drift_ppm: -30_000, offset: 0 });
+    let mut w = world(ClockSpec {
+        drift_ppm: -30_000,
+        offset: 0,
+    });
     let script: Vec<(SimTime, Action<()>)> = vec![
         (120 * MS, Action::Pause(1, 250 * MS)),
         (130 * MS, Action::ClockJump(0, 45 * MS as i64)),
@@ -141,9 +172,21 @@ fn pauses_and_jumps_replay_exactly_from_the_action_log() {
     }
     w.run_until(2_000 * MS);
     let cfg = w.config().clone();
-    let again = World::replay(cfg, vec![Ticker::default(), Ticker::default()], &w.actions().to_vec(), 2_000 * MS);
+    let again = World::replay(
+        cfg,
+        vec![Ticker::default(), Ticker::default()],
+        &w.actions().to_vec(),
+        2_000 * MS,
+    );
     assert_eq!(again.trace().hash(), w.trace().hash());
     assert_eq!(again.node(1).got, w.node(1).got);
-    assert_eq!(w.pauses().len(), 2, "a second pause while paused extends the first");
-    assert_eq!((w.pauses()[0].until, w.pauses()[1].until), (370 * MS, 500 * MS));
+    assert_eq!(
+        w.pauses().len(),
+        2,
+        "a second pause while paused extends the first"
+    );
+    assert_eq!(
+        (w.pauses()[0].until, w.pauses()[1].until),
+        (370 * MS, 500 * MS)
+    );
 }

@@ -186,10 +186,23 @@ fn bench_lab() {
     let start = Instant::now();
     let mut e = Staleness::new(2_000, 1);
     while e.run_some(1_000) > 0 {}
-    println!("lab.quorum_staleness_16k_trials_ms: {:.0}", start.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "lab.quorum_staleness_16k_trials_ms: {:.0}",
+        start.elapsed().as_secs_f64() * 1e3
+    );
     for (i, st) in SETTINGS.iter().enumerate() {
-        let key = format!("n{}w{}r{}_{}to{}ms", st.n, st.w, st.r, st.lo / 1_000, st.hi / 1_000);
-        println!("lab.quorum_stale.{key}.measured: {:.4}", e.measured(i).unwrap_or(f64::NAN));
+        let key = format!(
+            "n{}w{}r{}_{}to{}ms",
+            st.n,
+            st.w,
+            st.r,
+            st.lo / 1_000,
+            st.hi / 1_000
+        );
+        println!(
+            "lab.quorum_stale.{key}.measured: {:.4}",
+            e.measured(i).unwrap_or(f64::NAN)
+        );
         println!("lab.quorum_stale.{key}.wars_model: {:.4}", st.model());
         println!("lab.quorum_stale.{key}.bound: {:.4}", st.bound());
     }
@@ -212,8 +225,20 @@ fn bench_consistency() {
         let respond = invoke + rng.range_inclusive(5, 60);
         free_at[c] = respond + 1;
         let point = rng.range_inclusive(invoke, respond);
-        let op = if rng.index(2) == 0 { Op::Write(k + 1) } else { Op::Read(None) };
-        ops.push((point, Operation { client: c, op, invoke, respond: Some(respond) }));
+        let op = if rng.index(2) == 0 {
+            Op::Write(k + 1)
+        } else {
+            Op::Read(None)
+        };
+        ops.push((
+            point,
+            Operation {
+                client: c,
+                op,
+                invoke,
+                respond: Some(respond),
+            },
+        ));
     }
     // Reads return the register's value at their point.
     let mut by_point: Vec<usize> = (0..ops.len()).collect();
@@ -225,7 +250,10 @@ fn bench_consistency() {
             Op::Read(_) => ops[i].1.op = Op::Read(Some(value)),
         }
     }
-    let h = History { initial: 0, ops: ops.into_iter().map(|(_, o)| o).collect() };
+    let h = History {
+        initial: 0,
+        ops: ops.into_iter().map(|(_, o)| o).collect(),
+    };
     let time = |f: &dyn Fn() -> bool| {
         let mut ms: Vec<f64> = (0..5)
             .map(|_| {
@@ -338,11 +366,22 @@ fn bench_detectors() {
     use ds_playground::lab::Incremental;
     use ds_playground::protocols::failure_detector::Detector;
     use ds_playground::sim::{NetConfig, MS};
-    let cond = Conditions { period: 100 * MS, window: 100, net: NetConfig { latency_min: 10 * MS, latency_max: 150 * MS, loss: 0.02 } };
+    let cond = Conditions {
+        period: 100 * MS,
+        window: 100,
+        net: NetConfig {
+            latency_min: 10 * MS,
+            latency_max: 150 * MS,
+            loss: 0.02,
+        },
+    };
     let mut e = TradeOff::new(cond, 40, 1);
     let start = std::time::Instant::now();
     while e.run_some(1_000) > 0 {}
-    println!("detectors.tradeoff_640_trials_native_ms: {:.0}", start.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "detectors.tradeoff_640_trials_native_ms: {:.0}",
+        start.elapsed().as_secs_f64() * 1e3
+    );
     for by in Detector::BOTH {
         let name = match by {
             Detector::Timeout => "timeout_ms",

@@ -58,9 +58,13 @@ impl Conditions {
     /// One trial at point `i`.
     pub fn trial(&self, i: usize, seed: u64) -> Outcome {
         let cfg = self.config(i);
-        let mut w = World::new(WorldConfig::batch(seed, self.net.clone(), true), FdNode::cluster(&cfg));
+        let mut w = World::new(
+            WorldConfig::batch(seed, self.net.clone(), true),
+            FdNode::cluster(&cfg),
+        );
         let (lo, hi) = CRASH_BETWEEN;
-        let crash_at = self.period * lo + crate::sim::rng::mix(seed ^ 0xC4A5) % (self.period * (hi - lo));
+        let crash_at =
+            self.period * lo + crate::sim::rng::mix(seed ^ 0xC4A5) % (self.period * (hi - lo));
         w.schedule(crash_at, Action::Crash(1));
         w.run_until(crash_at + AFTER * self.period);
         let oracle: &FdOracle = w.monitor();
@@ -73,7 +77,11 @@ impl Conditions {
         Outcome {
             alive_ms: (crash_at - warm) as f64 / MS as f64,
             false_suspicions,
-            detection_ms: Detector::BOTH.map(|by| crash.and_then(|c| c.detected[by.index()]).map(|d| d as f64 / MS as f64)),
+            detection_ms: Detector::BOTH.map(|by| {
+                crash
+                    .and_then(|c| c.detected[by.index()])
+                    .map(|d| d as f64 / MS as f64)
+            }),
         }
     }
 }
@@ -100,7 +108,12 @@ pub struct TradeOff {
 
 impl TradeOff {
     pub fn new(conditions: Conditions, trials: usize, seed: u64) -> TradeOff {
-        TradeOff { conditions, trials, seed, results: vec![Vec::new(); TIMEOUTS.len()] }
+        TradeOff {
+            conditions,
+            trials,
+            seed,
+            results: vec![Vec::new(); TIMEOUTS.len()],
+        }
     }
 
     /// Detector `by`'s summary at point `i` (none before its first trial).
@@ -114,7 +127,8 @@ impl TradeOff {
         let alive_h = r.iter().map(|o| o.alive_ms).sum::<f64>() / 3_600_000.0;
         let false_n: u32 = r.iter().map(|o| o.false_suspicions[k]).sum();
         Some(Summary {
-            detection_ms: (!detected.is_empty()).then(|| detected.iter().sum::<f64>() / detected.len() as f64),
+            detection_ms: (!detected.is_empty())
+                .then(|| detected.iter().sum::<f64>() / detected.len() as f64),
             false_per_hour: false_n as f64 / alive_h,
             missed: r.len() - detected.len(),
         })
@@ -135,7 +149,9 @@ impl TradeOff {
         );
         for by in Detector::BOTH {
             for i in 0..TIMEOUTS.len() {
-                let Some(sum) = self.summary(i, by) else { continue };
+                let Some(sum) = self.summary(i, by) else {
+                    continue;
+                };
                 s.push_str(&format!(
                     "{},{},{},{},{},{},{},{},{},{}\n",
                     match by {
@@ -148,7 +164,8 @@ impl TradeOff {
                     c.net.latency_max / MS,
                     crate::decimal::fixed(c.net.loss, 3),
                     self.results[i].len(),
-                    sum.detection_ms.map_or(String::new(), |d| crate::decimal::fixed(d, 1)),
+                    sum.detection_ms
+                        .map_or(String::new(), |d| crate::decimal::fixed(d, 1)),
                     crate::decimal::fixed(sum.false_per_hour, 2),
                     sum.missed,
                 ));

@@ -2,8 +2,8 @@
 //! distributions. Pure and incremental (`run_some`), so the browser can run them a slice
 //! per frame with a progress bar and a cancel button.
 
-pub mod fault_sweep;
 pub mod detectors;
+pub mod fault_sweep;
 pub mod raft_election;
 pub mod sweep;
 

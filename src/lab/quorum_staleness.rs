@@ -20,14 +20,62 @@ pub struct Setting {
 
 /// The rows: partial quorums with narrow and wide spreads, and overlapping ones.
 pub const SETTINGS: [Setting; 8] = [
-    Setting { n: 3, w: 1, r: 1, lo: 10 * MS, hi: 15 * MS },
-    Setting { n: 3, w: 1, r: 1, lo: MS, hi: 100 * MS },
-    Setting { n: 3, w: 1, r: 2, lo: MS, hi: 100 * MS },
-    Setting { n: 5, w: 1, r: 1, lo: MS, hi: 100 * MS },
-    Setting { n: 5, w: 2, r: 2, lo: MS, hi: 100 * MS },
-    Setting { n: 5, w: 1, r: 3, lo: MS, hi: 100 * MS },
-    Setting { n: 3, w: 2, r: 2, lo: MS, hi: 100 * MS },
-    Setting { n: 5, w: 3, r: 3, lo: MS, hi: 100 * MS },
+    Setting {
+        n: 3,
+        w: 1,
+        r: 1,
+        lo: 10 * MS,
+        hi: 15 * MS,
+    },
+    Setting {
+        n: 3,
+        w: 1,
+        r: 1,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 3,
+        w: 1,
+        r: 2,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 5,
+        w: 1,
+        r: 1,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 5,
+        w: 2,
+        r: 2,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 5,
+        w: 1,
+        r: 3,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 3,
+        w: 2,
+        r: 2,
+        lo: MS,
+        hi: 100 * MS,
+    },
+    Setting {
+        n: 5,
+        w: 3,
+        r: 3,
+        lo: MS,
+        hi: 100 * MS,
+    },
 ];
 
 /// WARS draws per row for the computed column.
@@ -40,7 +88,15 @@ impl Setting {
     }
     /// The WARS model's stale fraction for this row (fixed seed: the same on every run).
     pub fn model(&self) -> f64 {
-        wars(self.n, self.w, self.r, self.lo, self.hi, MODEL_DRAWS, 0x5EED)
+        wars(
+            self.n,
+            self.w,
+            self.r,
+            self.lo,
+            self.hi,
+            MODEL_DRAWS,
+            0x5EED,
+        )
     }
 
     /// One trial on the engine: 1.0 if C2's read missed C1's acknowledged write.
@@ -54,16 +110,28 @@ impl Setting {
             timeout: 60 * SEC,
             ..QConfig::default()
         };
-        let net = NetConfig { latency_min: self.lo, latency_max: self.hi, loss: 0.0 };
+        let net = NetConfig {
+            latency_min: self.lo,
+            latency_max: self.hi,
+            loss: 0.0,
+        };
         let mut w = World::new(WorldConfig::batch(seed, net, false), QNode::cluster(&cfg));
         let (c1, c2) = (cfg.servers, cfg.servers + 1);
         w.apply(Action::Command(c1, QCmd::Write));
-        let done = |w: &World<QNode>, c| w.node(c).client().and_then(|c| c.history().last().cloned()).filter(|o| o.respond.is_some());
+        let done = |w: &World<QNode>, c| {
+            w.node(c)
+                .client()
+                .and_then(|c| c.history().last().cloned())
+                .filter(|o| o.respond.is_some())
+        };
         while done(&w, c1).is_none() && w.step() {}
         // The read starts the moment the write is acknowledged.
         w.apply(Action::Command(c2, QCmd::Read));
         while done(&w, c2).is_none() && w.step() {}
-        match (done(&w, c1).and_then(|o| o.version), done(&w, c2).and_then(|o| o.version)) {
+        match (
+            done(&w, c1).and_then(|o| o.version),
+            done(&w, c2).and_then(|o| o.version),
+        ) {
             (Some(wrote), Some(read)) => f64::from(u8::from(read < wrote)),
             _ => f64::NAN,
         }
@@ -80,7 +148,11 @@ pub struct Staleness {
 
 impl Staleness {
     pub fn new(trials: usize, seed: u64) -> Staleness {
-        Staleness { trials, seed, results: vec![Vec::new(); SETTINGS.len()] }
+        Staleness {
+            trials,
+            seed,
+            results: vec![Vec::new(); SETTINGS.len()],
+        }
     }
     /// The measured stale fraction per row (rows with results).
     pub fn measured(&self, row: usize) -> Option<f64> {
@@ -88,13 +160,23 @@ impl Staleness {
         (!r.is_empty()).then(|| r.iter().sum::<f64>() / r.len() as f64)
     }
     pub fn csv(&self, model: &[f64]) -> String {
-        let mut s = String::from("N,W,R,latency_min_ms,latency_max_ms,trials,measured_stale,wars_model,pbs_bound\n");
+        let mut s = String::from(
+            "N,W,R,latency_min_ms,latency_max_ms,trials,measured_stale,wars_model,pbs_bound\n",
+        );
         for (i, st) in SETTINGS.iter().enumerate() {
             s.push_str(&format!(
                 "{},{},{},{},{},{},{},{},{}\n",
-                st.n, st.w, st.r, st.lo / MS, st.hi / MS, self.results[i].len(),
-                self.measured(i).map_or(String::new(), |m| crate::decimal::fixed(m, 4)),
-                model.get(i).map_or(String::new(), |m| crate::decimal::fixed(*m, 4)),
+                st.n,
+                st.w,
+                st.r,
+                st.lo / MS,
+                st.hi / MS,
+                self.results[i].len(),
+                self.measured(i)
+                    .map_or(String::new(), |m| crate::decimal::fixed(m, 4)),
+                model
+                    .get(i)
+                    .map_or(String::new(), |m| crate::decimal::fixed(*m, 4)),
                 crate::decimal::fixed(st.bound(), 4),
             ));
         }
@@ -138,7 +220,10 @@ mod tests {
             let m = e.measured(i).unwrap();
             let p = wars(st.n, st.w, st.r, st.lo, st.hi, 50_000, 0x5EED);
             let se = (p * (1.0 - p) / 1_500.0).sqrt();
-            assert!((m - p).abs() <= 4.0 * se + 0.01, "{st:?}: measured {m}, model {p}");
+            assert!(
+                (m - p).abs() <= 4.0 * se + 0.01,
+                "{st:?}: measured {m}, model {p}"
+            );
             if st.w + st.r > st.n {
                 assert_eq!(m, 0.0, "{st:?}: overlapping quorums never read stale");
             }

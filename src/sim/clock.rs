@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn drift_offset_and_jumps() {
-        let c = LocalClock::new(ClockSpec { drift_ppm: 100_000, offset: 5 * MS as i64 });
+        let c = LocalClock::new(ClockSpec {
+            drift_ppm: 100_000,
+            offset: 5 * MS as i64,
+        });
         assert_eq!(c.read(0), 5_000);
         assert_eq!(c.read(1_000 * MS), 1_105_000, "10 % fast plus 5 ms");
         // A timer of 110 local ms set at true 0 fires after 100 true ms.
@@ -108,10 +111,16 @@ mod tests {
         assert!(!j.is_perfect());
         assert_eq!(j.when_reads(50_000, 50 * MS), 80 * MS);
         for ppm in [-MAX_DRIFT_PPM, -333_333, -7, 0, 13, 250_001, MAX_DRIFT_PPM] {
-            let c = LocalClock::new(ClockSpec { drift_ppm: ppm, offset: -3 });
+            let c = LocalClock::new(ClockSpec {
+                drift_ppm: ppm,
+                offset: -3,
+            });
             for target in [1, 999, 123_457, 10_000_001] {
                 let t = c.when_reads(target, 0);
-                assert!(c.read(t) >= target && (t == 0 || c.read(t - 1) < target), "{ppm} {target}");
+                assert!(
+                    c.read(t) >= target && (t == 0 || c.read(t - 1) < target),
+                    "{ppm} {target}"
+                );
             }
         }
     }

@@ -371,24 +371,41 @@ impl<P: Protocol> World<P> {
                 let was = slot.paused_until;
                 slot.paused_until = Some(was.map_or(until, |w| w.max(until)));
                 let until = slot.paused_until.unwrap_or(until);
-                match self.pauses.iter_mut().rev().find(|p| p.node == id && was.is_some()) {
+                match self
+                    .pauses
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.node == id && was.is_some())
+                {
                     Some(p) => p.until = until,
-                    None => self.pauses.push(PauseSpan { node: id, from: now, until }),
+                    None => self.pauses.push(PauseSpan {
+                        node: id,
+                        from: now,
+                        until,
+                    }),
                 }
-                self.trace.record(now, TraceKind::Paused { node: id, until });
+                self.trace
+                    .record(now, TraceKind::Paused { node: id, until });
                 self.push(until, Due::Resume(id));
             }
             Action::ClockJump(id, delta) if id < self.len() && delta != 0 => {
                 let slot = &mut self.slots[id];
                 slot.clock.jump(now, delta);
-                self.trace.record(now, TraceKind::ClockJumped { node: id, delta });
+                self.trace
+                    .record(now, TraceKind::ClockJumped { node: id, delta });
                 // Its timers run on its clock: each fires when the clock reads its deadline.
                 let timers = std::mem::take(&mut self.slots[id].timers);
                 for mut t in timers {
                     self.timer_gen += 1;
                     t.gen = self.timer_gen;
                     t.deadline = self.slots[id].clock.when_reads(t.local_deadline, now);
-                    self.push(t.deadline, Due::Timer { node: id, gen: t.gen });
+                    self.push(
+                        t.deadline,
+                        Due::Timer {
+                            node: id,
+                            gen: t.gen,
+                        },
+                    );
                     self.slots[id].timers.push(t);
                 }
             }

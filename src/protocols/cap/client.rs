@@ -47,7 +47,13 @@ pub struct Client {
 impl Client {
     pub fn new(cfg: &CapConfig, id: NodeId) -> Client {
         let no = (id - cfg.servers + 1) as u64;
-        Client { id, no, seq: 0, home: cfg.home_of(id), history: Vec::new() }
+        Client {
+            id,
+            no,
+            seq: 0,
+            home: cfg.home_of(id),
+            history: Vec::new(),
+        }
     }
     pub fn history(&self) -> &[ClientOp] {
         &self.history
@@ -61,7 +67,11 @@ impl Client {
             cx.set_timer(CapTimer::Workload, gap / 2, gap * 3 / 2);
         }
         if self.waiting().is_some() {
-            cx.set_timer(CapTimer::ClientTimeout, cfg.client_timeout, cfg.client_timeout);
+            cx.set_timer(
+                CapTimer::ClientTimeout,
+                cfg.client_timeout,
+                cfg.client_timeout,
+            );
         }
     }
 
@@ -73,13 +83,28 @@ impl Client {
         self.seq += 1;
         let op = (self.id, self.seq);
         let write = write.then_some(self.seq * 10 + self.no);
-        self.history.push(ClientOp { op, write, read: Vec::new(), stamp: None, invoke: cx.now, respond: None, refused: false });
-        cx.note(CapNote::Invoked { write });
-        cx.send(self.home, match write {
-            Some(value) => CapMsg::Write { op, value },
-            None => CapMsg::Read { op },
+        self.history.push(ClientOp {
+            op,
+            write,
+            read: Vec::new(),
+            stamp: None,
+            invoke: cx.now,
+            respond: None,
+            refused: false,
         });
-        cx.set_timer(CapTimer::ClientTimeout, cfg.client_timeout, cfg.client_timeout);
+        cx.note(CapNote::Invoked { write });
+        cx.send(
+            self.home,
+            match write {
+                Some(value) => CapMsg::Write { op, value },
+                None => CapMsg::Read { op },
+            },
+        );
+        cx.set_timer(
+            CapTimer::ClientTimeout,
+            cfg.client_timeout,
+            cfg.client_timeout,
+        );
     }
 
     pub(super) fn on_cmd(&mut self, cfg: &CapConfig, cmd: CapCmd, cx: &mut Ctx<CapNode>) {
@@ -87,7 +112,9 @@ impl Client {
     }
 
     fn current(&mut self, op: OpId) -> Option<&mut ClientOp> {
-        self.history.last_mut().filter(|o| o.op == op && o.waiting())
+        self.history
+            .last_mut()
+            .filter(|o| o.op == op && o.waiting())
     }
 
     pub(super) fn on_msg(&mut self, msg: CapMsg, cx: &mut Ctx<CapNode>) {
@@ -96,13 +123,18 @@ impl Client {
             CapMsg::WriteOk { op, stamp } => self.current(op).map(|o| {
                 o.respond = Some(now);
                 o.stamp = Some(stamp);
-                CapNote::WriteDone { value: o.write.unwrap_or_default() }
+                CapNote::WriteDone {
+                    value: o.write.unwrap_or_default(),
+                }
             }),
             CapMsg::ReadOk { op, values, stamp } => self.current(op).map(|o| {
                 o.respond = Some(now);
                 o.stamp = Some(stamp);
                 o.read = values;
-                CapNote::ReadDone { value: o.value().unwrap_or_default(), siblings: o.read.len() }
+                CapNote::ReadDone {
+                    value: o.value().unwrap_or_default(),
+                    siblings: o.read.len(),
+                }
             }),
             CapMsg::Refused { op } => self.current(op).map(|o| {
                 o.refused = true;

@@ -48,16 +48,30 @@ fn newest_acked_before(all: &[&[ClientOp]], at: SimTime) -> Stamp {
 }
 
 impl Monitor<CapNode> for CapMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&CapNode], _alive: &[bool], out: &mut Vec<Violation>) {
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&CapNode],
+        _alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
         self.judged.resize(nodes.len(), 0);
-        let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
+        let histories: Vec<&[ClientOp]> = nodes
+            .iter()
+            .filter_map(|n| n.client())
+            .map(|c| c.history())
+            .collect();
         let servers: Vec<_> = nodes.iter().filter_map(|n| n.server()).collect();
         // Lost writes: only values newly dropped by last writer wins are looked up among
         // every acknowledged write; a write acknowledged later is looked up below.
         self.overwritten_seen.resize(servers.len(), 0);
         let mut dropped: Vec<u64> = Vec::new();
         for (k, s) in servers.iter().enumerate() {
-            dropped.extend_from_slice(s.overwritten().get(self.overwritten_seen[k]..).unwrap_or_default());
+            dropped.extend_from_slice(
+                s.overwritten()
+                    .get(self.overwritten_seen[k]..)
+                    .unwrap_or_default(),
+            );
             self.overwritten_seen[k] = s.overwritten().len();
         }
         if !dropped.is_empty() {
@@ -73,8 +87,12 @@ impl Monitor<CapNode> for CapMonitor {
             let ops = c.history();
             while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
                 self.judged[id] += 1;
-                let (Some(stamp), Some(_)) = (o.stamp, o.respond) else { continue };
-                if o.write.is_some_and(|v| servers.iter().any(|s| s.overwritten().contains(&v))) {
+                let (Some(stamp), Some(_)) = (o.stamp, o.respond) else {
+                    continue;
+                };
+                if o.write
+                    .is_some_and(|v| servers.iter().any(|s| s.overwritten().contains(&v)))
+                {
                     self.lost.insert(o.op);
                 }
                 match o.write {

@@ -35,21 +35,45 @@ impl Item {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CapMsg {
     /// Client → its server.
-    Write { op: OpId, value: Value },
-    Read { op: OpId },
+    Write {
+        op: OpId,
+        value: Value,
+    },
+    Read {
+        op: OpId,
+    },
     /// Server → client: the write is accepted (with its stamp).
-    WriteOk { op: OpId, stamp: Stamp },
+    WriteOk {
+        op: OpId,
+        stamp: Stamp,
+    },
     /// Server → client: the value(s) read (more than one: siblings), the newest's stamp.
-    ReadOk { op: OpId, values: Vec<Value>, stamp: Stamp },
+    ReadOk {
+        op: OpId,
+        values: Vec<Value>,
+        stamp: Stamp,
+    },
     /// Server → client: cannot reach a majority (CP): the request is refused.
-    Refused { op: OpId },
+    Refused {
+        op: OpId,
+    },
     /// CP: the coordinating server asks the others for their newest item (`round` ties
     /// replies to the request).
-    Query { round: u64 },
-    QueryReply { round: u64, item: Item },
+    Query {
+        round: u64,
+    },
+    QueryReply {
+        round: u64,
+        item: Item,
+    },
     /// CP: store this item if newer; AP: anti-entropy, the sender's items (siblings).
-    Store { round: u64, items: Vec<Item> },
-    StoreAck { round: u64 },
+    Store {
+        round: u64,
+        items: Vec<Item>,
+    },
+    StoreAck {
+        round: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,24 +97,50 @@ pub enum CapCmd {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CapNote {
     /// Client: sent an operation to its server.
-    Invoked { write: Option<Value> },
-    WriteDone { value: Value },
-    ReadDone { value: Value, siblings: usize },
+    Invoked {
+        write: Option<Value>,
+    },
+    WriteDone {
+        value: Value,
+    },
+    ReadDone {
+        value: Value,
+        siblings: usize,
+    },
     /// Client: its server refused (no majority) or never answered.
-    Refused { write: Option<Value> },
+    Refused {
+        write: Option<Value>,
+    },
     /// Server (CP): a majority answered; the operation completes.
-    Quorum { have: usize, need: usize },
+    Quorum {
+        have: usize,
+        need: usize,
+    },
     /// Server (CP): no majority in time: refuses.
-    NoQuorum { have: usize, need: usize },
+    NoQuorum {
+        have: usize,
+        need: usize,
+    },
     /// Server (AP, or CP broken): answered from its own copy at once.
-    Local { value: Option<Value> },
+    Local {
+        value: Option<Value>,
+    },
     /// Server: stored a newer value.
-    Stored { value: Value },
+    Stored {
+        value: Value,
+    },
     /// Server (AP, last writer wins): dropped a concurrent write with an older stamp.
-    Overwritten { lost: Value, by: Value },
+    Overwritten {
+        lost: Value,
+        by: Value,
+    },
     /// Server (AP, siblings): keeps concurrent writes side by side.
-    Siblings { count: usize },
+    Siblings {
+        count: usize,
+    },
     /// Server: a write merged its siblings into one.
-    Merged { count: usize },
+    Merged {
+        count: usize,
+    },
     Busy,
 }

@@ -82,7 +82,7 @@ impl CapConfig {
     }
     /// The server a client talks to: C1 the first, C2 the last (others alternate).
     pub fn home_of(&self, client: NodeId) -> NodeId {
-        if (client - self.servers) % 2 == 0 {
+        if (client - self.servers).is_multiple_of(2) {
             0
         } else {
             self.servers - 1
@@ -95,7 +95,11 @@ impl CapConfig {
         let mut a: Vec<NodeId> = (0..m).collect();
         let mut b: Vec<NodeId> = (m..self.servers).collect();
         for c in self.servers..self.size() {
-            if self.home_of(c) < m { a.push(c) } else { b.push(c) }
+            if self.home_of(c) < m {
+                a.push(c)
+            } else {
+                b.push(c)
+            }
         }
         [a, b]
     }
@@ -118,7 +122,11 @@ impl CapNode {
         (0..cfg.size())
             .map(|id| CapNode {
                 cfg: cfg.clone(),
-                kind: if cfg.is_client(id) { Kind::Client(Client::new(cfg, id)) } else { Kind::Server(Server::new(cfg, id)) },
+                kind: if cfg.is_client(id) {
+                    Kind::Client(Client::new(cfg, id))
+                } else {
+                    Kind::Server(Server::new(cfg, id))
+                },
             })
             .collect()
     }

@@ -25,7 +25,12 @@ pub enum CapPreset {
 }
 
 impl CapPreset {
-    pub const ALL: [CapPreset; 4] = [CapPreset::CpPartition, CapPreset::ApLww, CapPreset::ApSiblings, CapPreset::Pacelc];
+    pub const ALL: [CapPreset; 4] = [
+        CapPreset::CpPartition,
+        CapPreset::ApLww,
+        CapPreset::ApSiblings,
+        CapPreset::Pacelc,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -62,14 +67,30 @@ impl CapPreset {
                 r(1_100, c2),
             ],
             CapPreset::ApLww | CapPreset::ApSiblings => {
-                let mut s = vec![w(100, c1), split, w(400, c2), w(500, c1), r(600, c1), r(600, c2), at(900, Action::HealAll), r(1_200, c2)];
+                let mut s = vec![
+                    w(100, c1),
+                    split,
+                    w(400, c2),
+                    w(500, c1),
+                    r(600, c1),
+                    r(600, c2),
+                    at(900, Action::HealAll),
+                    r(1_200, c2),
+                ];
                 if self == CapPreset::ApSiblings {
                     s.push(w(1_300, c2));
                     s.push(r(1_500, c1));
                 }
                 s
             }
-            CapPreset::Pacelc => vec![w(100, c1), r(100, c2), w(400, c2), r(400, c1), w(700, c1), r(700, c2)],
+            CapPreset::Pacelc => vec![
+                w(100, c1),
+                r(100, c2),
+                w(400, c2),
+                r(400, c1),
+                w(700, c1),
+                r(700, c2),
+            ],
         }
     }
 }

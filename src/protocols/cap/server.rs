@@ -44,7 +44,11 @@ impl Server {
     pub fn new(cfg: &CapConfig, id: NodeId) -> Server {
         Server {
             id,
-            items: vec![Item { value: 0, stamp: Stamp::default(), vv: vec![0; cfg.servers] }],
+            items: vec![Item {
+                value: 0,
+                stamp: Stamp::default(),
+                vv: vec![0; cfg.servers],
+            }],
             round: 0,
             pending: None,
             queue: Vec::new(),
@@ -57,14 +61,19 @@ impl Server {
     }
     /// The newest item it holds.
     pub fn newest(&self) -> &Item {
-        self.items.iter().max_by_key(|i| i.stamp).expect("a server holds at least one item")
+        self.items
+            .iter()
+            .max_by_key(|i| i.stamp)
+            .expect("a server holds at least one item")
     }
     pub fn overwritten(&self) -> &[Value] {
         &self.overwritten
     }
     /// CP: answers heard for the operation in progress, and how many it needs.
     pub fn progress(&self, cfg: &CapConfig) -> Option<(usize, usize)> {
-        self.pending.as_ref().map(|p| (p.have.len(), cfg.majority()))
+        self.pending
+            .as_ref()
+            .map(|p| (p.have.len(), cfg.majority()))
     }
 
     pub(super) fn start(&mut self, cfg: &CapConfig, cx: &mut Ctx<CapNode>) {
@@ -92,14 +101,24 @@ impl Server {
                 if item.stamp > mine.stamp {
                     if cfg.mode == Mode::Ap && !item.dominates(&mine) {
                         self.overwritten.push(mine.value);
-                        cx.note(CapNote::Overwritten { lost: mine.value, by: item.value });
+                        cx.note(CapNote::Overwritten {
+                            lost: mine.value,
+                            by: item.value,
+                        });
                     } else {
                         cx.note(CapNote::Stored { value: item.value });
                     }
                     self.items = vec![item];
-                } else if cfg.mode == Mode::Ap && item.stamp < mine.stamp && !mine.dominates(&item) && !self.overwritten.contains(&item.value) {
+                } else if cfg.mode == Mode::Ap
+                    && item.stamp < mine.stamp
+                    && !mine.dominates(&item)
+                    && !self.overwritten.contains(&item.value)
+                {
                     self.overwritten.push(item.value);
-                    cx.note(CapNote::Overwritten { lost: item.value, by: mine.value });
+                    cx.note(CapNote::Overwritten {
+                        lost: item.value,
+                        by: mine.value,
+                    });
                 }
             }
             (Mode::Ap, Merge::Siblings) => {
@@ -110,7 +129,9 @@ impl Server {
                 cx.note(CapNote::Stored { value: item.value });
                 self.items.push(item);
                 if self.items.len() > 1 {
-                    cx.note(CapNote::Siblings { count: self.items.len() });
+                    cx.note(CapNote::Siblings {
+                        count: self.items.len(),
+                    });
                 }
             }
         }
@@ -126,33 +147,66 @@ impl Server {
         }
         vv[self.id] += 1;
         if self.items.len() > 1 {
-            cx.note(CapNote::Merged { count: self.items.len() });
+            cx.note(CapNote::Merged {
+                count: self.items.len(),
+            });
         }
         let stamp = match cfg.mode {
-            Mode::Ap => Stamp { counter: cx.now, server: self.id },
-            Mode::Cp => Stamp { counter: self.newest().stamp.counter + 1, server: self.id },
+            Mode::Ap => Stamp {
+                counter: cx.now,
+                server: self.id,
+            },
+            Mode::Cp => Stamp {
+                counter: self.newest().stamp.counter + 1,
+                server: self.id,
+            },
         };
         let item = Item { value, stamp, vv };
         self.items = vec![item.clone()];
         item
     }
 
-    fn answer_locally(&mut self, cfg: &CapConfig, client: NodeId, msg: &CapMsg, cx: &mut Ctx<CapNode>) {
+    fn answer_locally(
+        &mut self,
+        cfg: &CapConfig,
+        client: NodeId,
+        msg: &CapMsg,
+        cx: &mut Ctx<CapNode>,
+    ) {
         match *msg {
             CapMsg::Write { op, value } => {
                 let item = self.write_locally(cfg, value, cx);
                 cx.note(CapNote::Local { value: Some(value) });
-                cx.send(client, CapMsg::WriteOk { op, stamp: item.stamp });
+                cx.send(
+                    client,
+                    CapMsg::WriteOk {
+                        op,
+                        stamp: item.stamp,
+                    },
+                );
                 if cfg.mode == Mode::Ap {
                     for s in self.others(cfg) {
-                        cx.send(s, CapMsg::Store { round: 0, items: vec![item.clone()] });
+                        cx.send(
+                            s,
+                            CapMsg::Store {
+                                round: 0,
+                                items: vec![item.clone()],
+                            },
+                        );
                     }
                 }
             }
             CapMsg::Read { op } => {
                 cx.note(CapNote::Local { value: None });
                 let values = self.items.iter().map(|i| i.value).collect();
-                cx.send(client, CapMsg::ReadOk { op, values, stamp: self.newest().stamp });
+                cx.send(
+                    client,
+                    CapMsg::ReadOk {
+                        op,
+                        values,
+                        stamp: self.newest().stamp,
+                    },
+                );
             }
             _ => {}
         }
@@ -170,43 +224,90 @@ impl Server {
             _ => return,
         };
         self.round += 1;
-        self.pending = Some(Pending { client, op, write, round: self.round, storing: false, item: self.newest().clone(), have: vec![self.id] });
+        self.pending = Some(Pending {
+            client,
+            op,
+            write,
+            round: self.round,
+            storing: false,
+            item: self.newest().clone(),
+            have: vec![self.id],
+        });
         for s in self.others(cfg) {
             cx.send(s, CapMsg::Query { round: self.round });
         }
-        cx.set_timer(CapTimer::QuorumTimeout, cfg.quorum_timeout, cfg.quorum_timeout);
+        cx.set_timer(
+            CapTimer::QuorumTimeout,
+            cfg.quorum_timeout,
+            cfg.quorum_timeout,
+        );
         self.advance(cfg, cx);
     }
 
     /// CP: move the operation in progress on when a majority has answered its phase.
     fn advance(&mut self, cfg: &CapConfig, cx: &mut Ctx<CapNode>) {
-        let Some(p) = self.pending.as_mut() else { return };
+        let Some(p) = self.pending.as_mut() else {
+            return;
+        };
         if p.have.len() < cfg.majority() {
             return;
         }
         if !p.storing {
-            cx.note(CapNote::Quorum { have: p.have.len(), need: cfg.majority() });
+            cx.note(CapNote::Quorum {
+                have: p.have.len(),
+                need: cfg.majority(),
+            });
             // A write stores newest + 1; a read writes the newest back (so no later read
             // can return anything older).
             if let Some(value) = p.write {
-                let stamp = Stamp { counter: p.item.stamp.counter + 1, server: self.id };
-                p.item = Item { value, stamp, vv: vec![0; cfg.servers] };
+                let stamp = Stamp {
+                    counter: p.item.stamp.counter + 1,
+                    server: self.id,
+                };
+                p.item = Item {
+                    value,
+                    stamp,
+                    vv: vec![0; cfg.servers],
+                };
             }
             p.storing = true;
             p.have = vec![self.id];
             let (item, round) = (p.item.clone(), p.round);
             self.merge(cfg, item.clone(), cx);
             for s in self.others(cfg) {
-                cx.send(s, CapMsg::Store { round, items: vec![item.clone()] });
+                cx.send(
+                    s,
+                    CapMsg::Store {
+                        round,
+                        items: vec![item.clone()],
+                    },
+                );
             }
-            cx.set_timer(CapTimer::QuorumTimeout, cfg.quorum_timeout, cfg.quorum_timeout);
+            cx.set_timer(
+                CapTimer::QuorumTimeout,
+                cfg.quorum_timeout,
+                cfg.quorum_timeout,
+            );
             return self.advance(cfg, cx);
         }
         let p = self.pending.take().expect("checked above");
         cx.cancel_timer(CapTimer::QuorumTimeout);
         match p.write {
-            Some(_) => cx.send(p.client, CapMsg::WriteOk { op: p.op, stamp: p.item.stamp }),
-            None => cx.send(p.client, CapMsg::ReadOk { op: p.op, values: vec![p.item.value], stamp: p.item.stamp }),
+            Some(_) => cx.send(
+                p.client,
+                CapMsg::WriteOk {
+                    op: p.op,
+                    stamp: p.item.stamp,
+                },
+            ),
+            None => cx.send(
+                p.client,
+                CapMsg::ReadOk {
+                    op: p.op,
+                    values: vec![p.item.value],
+                    stamp: p.item.stamp,
+                },
+            ),
         }
         self.next(cfg, cx);
     }
@@ -218,15 +319,31 @@ impl Server {
         }
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &CapConfig, from: NodeId, msg: CapMsg, cx: &mut Ctx<CapNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &CapConfig,
+        from: NodeId,
+        msg: CapMsg,
+        cx: &mut Ctx<CapNode>,
+    ) {
         match msg {
             CapMsg::Write { .. } | CapMsg::Read { .. } => match cfg.mode {
                 Mode::Ap => self.answer_locally(cfg, from, &msg, cx),
                 Mode::Cp => self.coordinate(cfg, from, msg, cx),
             },
-            CapMsg::Query { round } => cx.send(from, CapMsg::QueryReply { round, item: self.newest().clone() }),
+            CapMsg::Query { round } => cx.send(
+                from,
+                CapMsg::QueryReply {
+                    round,
+                    item: self.newest().clone(),
+                },
+            ),
             CapMsg::QueryReply { round, item } => {
-                if let Some(p) = self.pending.as_mut().filter(|p| p.round == round && !p.storing && !p.have.contains(&from)) {
+                if let Some(p) = self
+                    .pending
+                    .as_mut()
+                    .filter(|p| p.round == round && !p.storing && !p.have.contains(&from))
+                {
                     p.have.push(from);
                     if item.stamp > p.item.stamp {
                         p.item = item;
@@ -243,7 +360,11 @@ impl Server {
                 }
             }
             CapMsg::StoreAck { round } => {
-                if let Some(p) = self.pending.as_mut().filter(|p| p.round == round && p.storing && !p.have.contains(&from)) {
+                if let Some(p) = self
+                    .pending
+                    .as_mut()
+                    .filter(|p| p.round == round && p.storing && !p.have.contains(&from))
+                {
                     p.have.push(from);
                     self.advance(cfg, cx);
                 }
@@ -256,7 +377,10 @@ impl Server {
         match timer {
             CapTimer::QuorumTimeout => {
                 let Some(p) = self.pending.take() else { return };
-                cx.note(CapNote::NoQuorum { have: p.have.len(), need: cfg.majority() });
+                cx.note(CapNote::NoQuorum {
+                    have: p.have.len(),
+                    need: cfg.majority(),
+                });
                 if cfg.minority_accepts {
                     // Broken: answer from this side alone, as AP would.
                     let msg = match p.write {
@@ -271,7 +395,13 @@ impl Server {
             }
             CapTimer::Sync if cfg.mode == Mode::Ap => {
                 for s in self.others(cfg) {
-                    cx.send(s, CapMsg::Store { round: 0, items: self.items.clone() });
+                    cx.send(
+                        s,
+                        CapMsg::Store {
+                            round: 0,
+                            items: self.items.clone(),
+                        },
+                    );
                 }
                 cx.set_timer(CapTimer::Sync, cfg.sync, cfg.sync);
             }

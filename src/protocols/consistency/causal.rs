@@ -20,7 +20,11 @@ pub(crate) fn causal_order(h: &History) -> Option<Vec<Bits>> {
     let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
     let clients = h.ops.iter().map(|o| o.client + 1).max().unwrap_or(0);
     for c in 0..clients {
-        let mut mine: Vec<usize> = ops.iter().copied().filter(|&i| h.ops[i].client == c).collect();
+        let mut mine: Vec<usize> = ops
+            .iter()
+            .copied()
+            .filter(|&i| h.ops[i].client == c)
+            .collect();
         mine.sort_by_key(|&i| h.ops[i].invoke);
         for pair in mine.windows(2) {
             preds[pair[1]].push(pair[0]);
@@ -80,7 +84,9 @@ pub fn causal_per_client(h: &History) -> Vec<Verdict> {
                         .copied()
                         // Every causal predecessor this client sees is already placed.
                         .filter(|&i| view.iter().all(|&p| !before[i].has(p) || done.has(p)))
-                        .filter_map(|i| apply(*value, h.ops[i].op).map(|next| (i, (done.with(i), next))))
+                        .filter_map(|i| {
+                            apply(*value, h.ops[i].op).map(|next| (i, (done.with(i), next)))
+                        })
                         .collect(),
                 )
             })
@@ -91,9 +97,9 @@ pub fn causal_per_client(h: &History) -> Vec<Verdict> {
 /// Is `h` causally consistent? `Unknown` when some client's search met the budget.
 pub fn causal(h: &History) -> Verdict {
     let per = causal_per_client(h);
-    if per.iter().any(|v| *v == Verdict::Violated) {
+    if per.contains(&Verdict::Violated) {
         Verdict::Violated
-    } else if per.iter().any(|v| *v == Verdict::Unknown) {
+    } else if per.contains(&Verdict::Unknown) {
         Verdict::Unknown
     } else {
         Verdict::Holds(Vec::new())

@@ -57,8 +57,13 @@ pub fn stale_read(h: &History) -> Option<StaleRead> {
         .filter(|&i| matches!(h.ops[i].op, Op::Write(_)))
         .collect();
     (0..h.ops.len()).find_map(|r| {
-        let Op::Read(Some(v)) = h.ops[r].op else { return None };
-        let source = writes.iter().copied().find(|&w| h.ops[w].op == Op::Write(v));
+        let Op::Read(Some(v)) = h.ops[r].op else {
+            return None;
+        };
+        let source = writes
+            .iter()
+            .copied()
+            .find(|&w| h.ops[w].op == Op::Write(v));
         if source.is_none() && v != h.initial {
             return None;
         }
@@ -67,6 +72,10 @@ pub fn stale_read(h: &History) -> Option<StaleRead> {
             .copied()
             .filter(|&n| Some(n) != source && before(n, r))
             .find(|&n| source.is_none_or(|w| before(w, n)))
-            .map(|newer| StaleRead { read: r, write: source, newer })
+            .map(|newer| StaleRead {
+                read: r,
+                write: source,
+                newer,
+            })
     })
 }

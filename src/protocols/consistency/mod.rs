@@ -12,9 +12,9 @@
 
 pub mod causal;
 pub mod linearizable;
-pub mod sequential;
 pub mod play;
 pub mod record;
+pub mod sequential;
 pub mod session;
 pub mod text;
 
@@ -216,8 +216,16 @@ impl Report {
 /// (a history that is not causal is neither sequential nor linearizable).
 pub fn check(h: &History) -> Report {
     let causal = causal(h);
-    let sequential = if causal == Verdict::Violated { Verdict::Violated } else { sequential(h) };
-    let linearizable = if sequential == Verdict::Violated { Verdict::Violated } else { linearizable(h) };
+    let sequential = if causal == Verdict::Violated {
+        Verdict::Violated
+    } else {
+        sequential(h)
+    };
+    let linearizable = if sequential == Verdict::Violated {
+        Verdict::Violated
+    } else {
+        linearizable(h)
+    };
     Report {
         linearizable,
         sequential,

@@ -35,7 +35,12 @@ pub fn history(clients: &[Vec<Seen>]) -> (History, Vec<(NodeId, u64)>) {
                 }
                 _ => i,
             };
-            ops.push(Operation { client, op: s.op, invoke: s.invoke, respond: s.respond });
+            ops.push(Operation {
+                client,
+                op: s.op,
+                invoke: s.invoke,
+                respond: s.respond,
+            });
             ids.push(s.id);
         }
     }
@@ -44,14 +49,30 @@ pub fn history(clients: &[Vec<Seen>]) -> (History, Vec<(NodeId, u64)>) {
 
 /// The checker's input for `clients`: names from `name` (by node), an abandoned write's
 /// client named after its writer with ✗, keys from `key`.
-pub fn recorded(clients: &[Vec<Seen>], name: impl Fn(NodeId) -> String, key: impl Fn((NodeId, u64)) -> u64) -> Recorded {
+pub fn recorded(
+    clients: &[Vec<Seen>],
+    name: impl Fn(NodeId) -> String,
+    key: impl Fn((NodeId, u64)) -> u64,
+) -> Recorded {
     let (history, ids) = history(clients);
-    let mut names: Vec<String> = clients.iter().map(|c| c.first().map_or(String::new(), |s| name(s.id.0))).collect();
+    let mut names: Vec<String> = clients
+        .iter()
+        .map(|c| c.first().map_or(String::new(), |s| name(s.id.0)))
+        .collect();
     for k in names.len()..history.ops.iter().map(|o| o.client + 1).max().unwrap_or(0) {
-        let writer = history.ops.iter().zip(&ids).find(|(o, _)| o.client == k).map(|(_, id)| id.0);
+        let writer = history
+            .ops
+            .iter()
+            .zip(&ids)
+            .find(|(o, _)| o.client == k)
+            .map(|(_, id)| id.0);
         names.push(writer.map_or(String::new(), |w| format!("{} ✗", name(w))));
     }
-    Recorded { keys: ids.into_iter().map(key).collect(), history, clients: names }
+    Recorded {
+        keys: ids.into_iter().map(key).collect(),
+        history,
+        clients: names,
+    }
 }
 
 /// An operation's key on a page's diagram and in the checker's witnesses.
@@ -66,9 +87,14 @@ pub fn fingerprint(clients: &[Vec<Seen>]) -> u64 {
             Op::Write(v) => v,
             Op::Read(v) => v.map_or(u64::MAX - 1, |v| v + (1 << 40)),
         };
-        [s.invoke, s.respond.unwrap_or(u64::MAX), op, u64::from(s.gave_up)]
-            .into_iter()
-            .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
+        [
+            s.invoke,
+            s.respond.unwrap_or(u64::MAX),
+            op,
+            u64::from(s.gave_up),
+        ]
+        .into_iter()
+        .fold(h, |h, x| (h ^ x).wrapping_mul(0x100_0000_01B3))
     })
 }
 
@@ -78,7 +104,13 @@ mod tests {
 
     #[test]
     fn abandoned_writes_stay_open_on_their_own_client_and_abandoned_reads_go() {
-        let s = |seq, op, invoke, respond, gave_up| Seen { id: (7, seq), op, invoke, respond, gave_up };
+        let s = |seq, op, invoke, respond, gave_up| Seen {
+            id: (7, seq),
+            op,
+            invoke,
+            respond,
+            gave_up,
+        };
         let c = vec![vec![
             s(1, Op::Write(11), 0, None, true),
             s(2, Op::Read(None), 10, None, true),
@@ -86,7 +118,10 @@ mod tests {
         ]];
         let r = recorded(&c, |n| format!("C{n}"), |(n, q)| n as u64 * 100 + q);
         assert_eq!(r.history.ops.len(), 2);
-        assert_eq!((r.history.ops[0].client, r.history.ops[0].respond), (1, None));
+        assert_eq!(
+            (r.history.ops[0].client, r.history.ops[0].respond),
+            (1, None)
+        );
         assert_eq!(r.history.ops[1].client, 0);
         assert_eq!(r.clients, vec!["C7".to_string(), "C7 ✗".to_string()]);
         assert_eq!(r.keys, vec![701, 703]);

@@ -87,7 +87,8 @@ pub fn session(h: &History, order: WriteOrder) -> Vec<SessionViolation> {
     // Write `a` was applied before write `b`.
     let older = |a: usize, b: usize| {
         causal.as_ref().is_some_and(|c| c[b].has(a))
-            || (order == WriteOrder::RealTime && h.ops[a].respond.is_some_and(|t| t < h.ops[b].invoke))
+            || (order == WriteOrder::RealTime
+                && h.ops[a].respond.is_some_and(|t| t < h.ops[b].invoke))
     };
     let is_read = |i: usize| matches!(h.ops[i].op, Op::Read(Some(_)));
     let is_write = |i: usize| matches!(h.ops[i].op, Op::Write(_));
@@ -95,7 +96,12 @@ pub fn session(h: &History, order: WriteOrder) -> Vec<SessionViolation> {
     let mut found: Vec<SessionViolation> = Vec::new();
     let mut report = |g: Guarantee, client: usize, first: usize, then: usize| {
         if !found.iter().any(|v| v.guarantee == g) {
-            found.push(SessionViolation { guarantee: g, client, first, then });
+            found.push(SessionViolation {
+                guarantee: g,
+                client,
+                first,
+                then,
+            });
         }
     };
     // "x must be seen before y": for monotonic writes, a client's writes in order; for

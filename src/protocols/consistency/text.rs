@@ -54,13 +54,20 @@ pub fn format(h: &History) -> String {
 /// Read a history from its text.
 pub fn parse(text: &str) -> Result<History, TextError> {
     let mut ops: Vec<Operation> = Vec::new();
-    for (i, part) in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()).enumerate() {
+    for (i, part) in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .enumerate()
+    {
         let n = i + 1;
         if n > MAX_OPS {
             return Err(TextError::TooMany);
         }
         let words: Vec<&str> = part.split_whitespace().collect();
-        let [who, what, when] = words[..] else { return Err(TextError::Shape(n)) };
+        let [who, what, when] = words[..] else {
+            return Err(TextError::Shape(n));
+        };
         let mut who = who.chars();
         let client = match (who.next(), who.next()) {
             (Some(c @ 'A'..='F'), None) => c as usize - 'A' as usize,
@@ -95,7 +102,12 @@ pub fn parse(text: &str) -> Result<History, TextError> {
         if overlaps {
             return Err(TextError::Overlap(n));
         }
-        ops.push(Operation { client, op, invoke, respond });
+        ops.push(Operation {
+            client,
+            op,
+            invoke,
+            respond,
+        });
     }
     Ok(History { initial: 0, ops })
 }
@@ -110,7 +122,10 @@ pub const TEXTBOOK: [(&str, &str); 6] = [
     // During a long write B sees the new value, and C, later, the old one.
     ("new-old", "A w1 0-100; B r1 10-20; C r0 30-40"),
     // Two concurrent writes seen in opposite orders by C and D: causal, not sequential.
-    ("causal-not-sequential", "A w1 0-10; B w2 0-10; C r1 20-30; C r2 40-50; D r2 20-30; D r1 40-50"),
+    (
+        "causal-not-sequential",
+        "A w1 0-10; B w2 0-10; C r1 20-30; C r2 40-50; D r2 20-30; D r1 40-50",
+    ),
     // A client writes, then (after a failover to a replica that missed it) reads the old
     // value: read-your-writes is broken.
     ("ryw-failover", "A w1 0-10; A r0 20-30"),
@@ -137,7 +152,9 @@ mod tests {
         assert_eq!(parse("A w1 0-10; A r1 5-20"), Err(TextError::Overlap(2)));
         assert_eq!(parse("A w1 0-?; A r1 50-60"), Err(TextError::Overlap(2)));
         assert_eq!(parse("A r? 0-10"), Err(TextError::Shape(1)));
-        let many: Vec<String> = (0..30).map(|i| format!("A w1 {}-{}", 2 * i, 2 * i + 1)).collect();
+        let many: Vec<String> = (0..30)
+            .map(|i| format!("A w1 {}-{}", 2 * i, 2 * i + 1))
+            .collect();
         assert_eq!(parse(&many[..24].join(";")).map(|h| h.ops.len()), Ok(24));
         assert_eq!(parse(&many.join(";")).map(|_| ()), Err(TextError::TooMany));
         assert_eq!(parse("").unwrap().ops.len(), 0);
@@ -154,8 +171,14 @@ mod tests {
         assert_eq!(strongest("new-old"), Some(Model::Sequential));
         assert_eq!(strongest("causal-not-sequential"), Some(Model::Causal));
         let ryw = check(&parse(TEXTBOOK[4].1).unwrap());
-        assert!(ryw.session.iter().any(|v| v.guarantee == crate::protocols::consistency::Guarantee::ReadYourWrites));
+        assert!(ryw
+            .session
+            .iter()
+            .any(|v| v.guarantee == crate::protocols::consistency::Guarantee::ReadYourWrites));
         let mr = check(&parse(TEXTBOOK[5].1).unwrap());
-        assert!(mr.session.iter().any(|v| v.guarantee == crate::protocols::consistency::Guarantee::MonotonicReads));
+        assert!(mr
+            .session
+            .iter()
+            .any(|v| v.guarantee == crate::protocols::consistency::Guarantee::MonotonicReads));
     }
 }

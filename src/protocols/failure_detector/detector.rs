@@ -106,7 +106,9 @@ pub struct Monitor {
 
 impl Monitor {
     pub fn new(cfg: &FdConfig) -> Self {
-        Monitor { tracks: (0..cfg.processes).map(|_| Track::new(cfg)).collect() }
+        Monitor {
+            tracks: (0..cfg.processes).map(|_| Track::new(cfg)).collect(),
+        }
     }
 
     /// Process `p`'s track (`p` ≥ 1).
@@ -118,8 +120,17 @@ impl Monitor {
         self.track(p).is_some_and(|t| t.suspected(by))
     }
 
-    pub fn on_heartbeat(&mut self, cfg: &FdConfig, from: NodeId, incarnation: u64, seq: u64, cx: &mut Ctx<FdNode>) {
-        let Some(t) = from.checked_sub(1).and_then(|i| self.tracks.get_mut(i)) else { return };
+    pub fn on_heartbeat(
+        &mut self,
+        cfg: &FdConfig,
+        from: NodeId,
+        incarnation: u64,
+        seq: u64,
+        cx: &mut Ctx<FdNode>,
+    ) {
+        let Some(t) = from.checked_sub(1).and_then(|i| self.tracks.get_mut(i)) else {
+            return;
+        };
         let now = cx.local;
         // A heartbeat older than one already seen (overtaken on the network) says nothing new.
         if t.last.is_some_and(|l| (incarnation, seq) <= l) {
@@ -130,9 +141,16 @@ impl Monitor {
             // A new incarnation: the old one's intervals (and the gap of its crash) would
             // only distort the estimate — start again from the period.
             t.window = Window::seeded(cfg.window, cfg.period_ms(), cfg.min_std_ms());
-            cx.note(FdNote::Restarted { process: from, incarnation });
+            cx.note(FdNote::Restarted {
+                process: from,
+                incarnation,
+            });
         }
-        let previous = t.arrivals.back().filter(|a| a.incarnation == incarnation).map(|a| a.at);
+        let previous = t
+            .arrivals
+            .back()
+            .filter(|a| a.incarnation == incarnation)
+            .map(|a| a.at);
         let interval = previous.map(|p| now.saturating_sub(p) as f64 / MS as f64);
         if let Some(i) = interval {
             t.window.push(i);
@@ -142,17 +160,38 @@ impl Monitor {
         if t.arrivals.len() == KEPT_ARRIVALS {
             t.arrivals.pop_front();
         }
-        t.arrivals.push_back(Arrival { at: now, incarnation, seq, interval, mean, std });
+        t.arrivals.push_back(Arrival {
+            at: now,
+            incarnation,
+            seq,
+            interval,
+            mean,
+            std,
+        });
         // Any suspicion is withdrawn: the process was alive after all (or is again).
-        let late = t.arrivals.iter().rev().nth(1).map_or(0, |a| now.saturating_sub(a.at) / MS);
+        let late = t
+            .arrivals
+            .iter()
+            .rev()
+            .nth(1)
+            .map_or(0, |a| now.saturating_sub(a.at) / MS);
         for by in Detector::BOTH {
             if t.suspected[by.index()] {
                 t.suspected[by.index()] = false;
                 t.since[by.index()] = None;
-                if let Some(s) = t.spans.iter_mut().rev().find(|s| s.by == by && s.to.is_none()) {
+                if let Some(s) = t
+                    .spans
+                    .iter_mut()
+                    .rev()
+                    .find(|s| s.by == by && s.to.is_none())
+                {
                     s.to = Some(now);
                 }
-                cx.note(FdNote::Trusted { process: from, by, late_ms: late });
+                cx.note(FdNote::Trusted {
+                    process: from,
+                    by,
+                    late_ms: late,
+                });
             }
         }
         // Fixed timeout: suspect if nothing more comes within `timeout`.
@@ -168,8 +207,12 @@ impl Monitor {
             FdTimer::Phi(p) => (p, Detector::Phi),
             FdTimer::Beat => return,
         };
-        let Some(t) = p.checked_sub(1).and_then(|i| self.tracks.get_mut(i)) else { return };
-        let Some(last) = t.arrivals.back() else { return };
+        let Some(t) = p.checked_sub(1).and_then(|i| self.tracks.get_mut(i)) else {
+            return;
+        };
+        let Some(last) = t.arrivals.back() else {
+            return;
+        };
         let elapsed = cx.local.saturating_sub(last.at);
         let phi_now = phi(elapsed as f64 / MS as f64, last.mean, last.std);
         t.suspected[by.index()] = true;
@@ -178,7 +221,11 @@ impl Monitor {
         if t.spans.len() == KEPT_SPANS {
             t.spans.pop_front();
         }
-        t.spans.push_back(Span { by, from: cx.local, to: None });
+        t.spans.push_back(Span {
+            by,
+            from: cx.local,
+            to: None,
+        });
         cx.note(FdNote::Suspected {
             process: p,
             by,

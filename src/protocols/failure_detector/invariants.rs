@@ -61,11 +61,16 @@ impl FdOracle {
     }
     /// False suspicions by `by` per hour of the run so far (none before a second has passed).
     pub fn false_per_hour(&self, by: Detector) -> Option<f64> {
-        (self.now >= crate::sim::SEC).then(|| self.false_count(by) as f64 * 3_600_000.0 / (self.now as f64 / MS as f64))
+        (self.now >= crate::sim::SEC)
+            .then(|| self.false_count(by) as f64 * 3_600_000.0 / (self.now as f64 / MS as f64))
     }
     /// Detection times of `by` (ms), one per detected crash.
     pub fn detections_ms(&self, by: Detector) -> Vec<f64> {
-        self.crashes.iter().filter_map(|c| c.detected[by.index()]).map(|d| d as f64 / MS as f64).collect()
+        self.crashes
+            .iter()
+            .filter_map(|c| c.detected[by.index()])
+            .map(|d| d as f64 / MS as f64)
+            .collect()
     }
     /// The mean detection time of `by` (ms), if it detected any crash.
     pub fn mean_detection_ms(&self, by: Detector) -> Option<f64> {
@@ -74,7 +79,10 @@ impl FdOracle {
     }
     /// Crashes `by` never suspected before the process came back.
     pub fn missed(&self, by: Detector) -> usize {
-        self.crashes.iter().filter(|c| c.back.is_some() && c.detected[by.index()].is_none()).count()
+        self.crashes
+            .iter()
+            .filter(|c| c.back.is_some() && c.detected[by.index()].is_none())
+            .count()
     }
 }
 
@@ -85,11 +93,22 @@ impl Monitor<FdNode> for FdOracle {
             self.was_alive = alive.to_vec();
             self.suspected = vec![[false; 2]; nodes.len()];
         }
-        let monitor = if alive[MONITOR] { nodes[MONITOR].monitor() } else { None };
+        let monitor = if alive[MONITOR] {
+            nodes[MONITOR].monitor()
+        } else {
+            None
+        };
+        // `p` indexes the liveness, suspicion and crash records of each watched process.
+        #[allow(clippy::needless_range_loop)]
         for p in 1..nodes.len() {
             if self.was_alive[p] && !alive[p] {
                 let detected = self.suspected[p].map(|s| s.then_some(0));
-                self.crashes.push(Crash { process: p, at: now, back: None, detected });
+                self.crashes.push(Crash {
+                    process: p,
+                    at: now,
+                    back: None,
+                    detected,
+                });
             }
             if !self.was_alive[p] && alive[p] {
                 if let Some(c) = self.crashes.iter_mut().rev().find(|c| c.process == p) {
@@ -105,7 +124,11 @@ impl Monitor<FdNode> for FdOracle {
                     continue;
                 }
                 if alive[p] {
-                    self.false_suspicions.push(FalseSuspicion { process: p, by, at: now });
+                    self.false_suspicions.push(FalseSuspicion {
+                        process: p,
+                        by,
+                        at: now,
+                    });
                     if !self.reported {
                         self.reported = true;
                         let cfg = nodes[MONITOR].config();

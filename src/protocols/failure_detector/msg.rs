@@ -44,10 +44,19 @@ pub enum FdCmd {}
 pub enum FdNote {
     /// A detector began to suspect `process`, `elapsed_ms` after its last heartbeat
     /// (`phi_tenths`: φ at that moment ×10, for the φ detector).
-    Suspected { process: NodeId, by: Detector, elapsed_ms: u64, phi_tenths: u64 },
+    Suspected {
+        process: NodeId,
+        by: Detector,
+        elapsed_ms: u64,
+        phi_tenths: u64,
+    },
     /// A heartbeat came from a suspected process: the suspicion was wrong (or the process
     /// came back), `late_ms` after the last one.
-    Trusted { process: NodeId, by: Detector, late_ms: u64 },
+    Trusted {
+        process: NodeId,
+        by: Detector,
+        late_ms: u64,
+    },
     /// A heartbeat from a new incarnation: the process restarted; its history is dropped.
     Restarted { process: NodeId, incarnation: u64 },
     /// A process (re)started and sends its first heartbeat.

@@ -26,7 +26,13 @@ pub struct FdConfig {
 
 impl Default for FdConfig {
     fn default() -> Self {
-        FdConfig { processes: 2, period: 100 * MS, timeout: 250 * MS, threshold: 8.0, window: 100 }
+        FdConfig {
+            processes: 2,
+            period: 100 * MS,
+            timeout: 250 * MS,
+            threshold: 8.0,
+            window: 100,
+        }
     }
 }
 
@@ -69,7 +75,11 @@ impl FdNode {
         (0..cfg.size())
             .map(|id| FdNode {
                 cfg: cfg.clone(),
-                kind: if id == MONITOR { Kind::Monitor(Monitor::new(cfg)) } else { Kind::Process(Process::default()) },
+                kind: if id == MONITOR {
+                    Kind::Monitor(Monitor::new(cfg))
+                } else {
+                    Kind::Process(Process::default())
+                },
             })
             .collect()
     }
@@ -131,4 +141,3 @@ impl Protocol for FdNode {
         }
     }
 }
-

@@ -26,7 +26,8 @@ pub fn erfc(x: f64) -> f64 {
                 + t * (0.096_784_18
                     + t * (-0.186_288_06
                         + t * (0.278_868_07
-                            + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
     let r = t * poly.exp();
     if x >= 0.0 {
         r
@@ -85,7 +86,13 @@ pub struct Window {
 impl Window {
     /// An empty window of `capacity` samples (at least 2).
     pub fn new(capacity: usize, min_std: f64) -> Self {
-        Window { capacity: capacity.max(2), samples: VecDeque::new(), sum: 0.0, sum_sq: 0.0, min_std }
+        Window {
+            capacity: capacity.max(2),
+            samples: VecDeque::new(),
+            sum: 0.0,
+            sum_sq: 0.0,
+            min_std,
+        }
     }
 
     /// A window started from an estimate of the heartbeat period (before two heartbeats

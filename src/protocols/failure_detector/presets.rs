@@ -25,7 +25,12 @@ pub enum FdPreset {
 pub const CALM: (SimTime, SimTime) = (10 * MS, 20 * MS);
 
 impl FdPreset {
-    pub const ALL: [FdPreset; 4] = [FdPreset::Crash, FdPreset::JitterRises, FdPreset::GcPause, FdPreset::Lossy];
+    pub const ALL: [FdPreset; 4] = [
+        FdPreset::Crash,
+        FdPreset::JitterRises,
+        FdPreset::GcPause,
+        FdPreset::Lossy,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -49,9 +54,16 @@ impl FdPreset {
             FdPreset::Crash => vec![(3 * SEC, Action::Crash(1))],
             FdPreset::JitterRises => vec![(
                 4 * SEC,
-                Action::SetNet(NetConfig { latency_min: 10 * MS, latency_max: 200 * MS, loss: 0.0 }),
+                Action::SetNet(NetConfig {
+                    latency_min: 10 * MS,
+                    latency_max: 200 * MS,
+                    loss: 0.0,
+                }),
             )],
-            FdPreset::GcPause => vec![(3 * SEC, Action::Pause(1, 1_500 * MS)), (9 * SEC, Action::Crash(1))],
+            FdPreset::GcPause => vec![
+                (3 * SEC, Action::Pause(1, 1_500 * MS)),
+                (9 * SEC, Action::Crash(1)),
+            ],
             FdPreset::Lossy => vec![],
         }
     }

@@ -30,10 +30,18 @@ impl Process {
 
     pub fn beat(&mut self, cfg: &FdConfig, cx: &mut Ctx<FdNode>) {
         self.seq += 1;
-        cx.send(MONITOR, FdMsg::Heartbeat { incarnation: self.incarnation, seq: self.seq });
+        cx.send(
+            MONITOR,
+            FdMsg::Heartbeat {
+                incarnation: self.incarnation,
+                seq: self.seq,
+            },
+        );
         cx.set_timer(FdTimer::Beat, cfg.period, cfg.period);
         if self.seq == 1 {
-            cx.note(FdNote::Started { incarnation: self.incarnation });
+            cx.note(FdNote::Started {
+                incarnation: self.incarnation,
+            });
         }
     }
 

@@ -98,7 +98,10 @@ impl Holder {
 
     fn ask(&mut self, cfg: &LeaseConfig, cx: &mut Ctx<LeaseNode>) {
         // A request unanswered for a whole period was lost: ask again.
-        if self.asked.is_some_and(|(_, sent)| cx.local.saturating_sub(sent) >= cfg.period) {
+        if self
+            .asked
+            .is_some_and(|(_, sent)| cx.local.saturating_sub(sent) >= cfg.period)
+        {
             self.asked = None;
         }
         if self.asked.is_none() {
@@ -121,11 +124,21 @@ impl Holder {
 
     fn serve(&mut self, cfg: &LeaseConfig, local: bool, cx: &mut Ctx<LeaseNode>) {
         let as_primary = local && cfg.mode == Mode::Leader;
-        self.reads.push(Read { at: cx.now, value: self.value, local, as_primary });
+        self.reads.push(Read {
+            at: cx.now,
+            value: self.value,
+            local,
+            as_primary,
+        });
         cx.note(if local {
-            LeaseNote::ServedLocal { version: self.value.version, as_primary }
+            LeaseNote::ServedLocal {
+                version: self.value.version,
+                as_primary,
+            }
         } else {
-            LeaseNote::ServedFetched { version: self.value.version }
+            LeaseNote::ServedFetched {
+                version: self.value.version,
+            }
         });
     }
 
@@ -147,7 +160,9 @@ impl Holder {
                     } else {
                         // Check, then work, then answer: the gap a pause can fall into.
                         self.working = true;
-                        cx.note(LeaseNote::Checked { left_ms: self.lease_end.unwrap_or(now).saturating_sub(now) / MS });
+                        cx.note(LeaseNote::Checked {
+                            left_ms: self.lease_end.unwrap_or(now).saturating_sub(now) / MS,
+                        });
                         cx.set_timer(LeaseTimer::Work, cfg.work, cfg.work);
                     }
                 } else {
@@ -183,8 +198,14 @@ impl Holder {
     pub fn on_msg(&mut self, cfg: &LeaseConfig, msg: LeaseMsg, cx: &mut Ctx<LeaseNode>) {
         let now = cx.local;
         match msg {
-            LeaseMsg::Granted { req, period_ms, value } => {
-                let Some((_, sent)) = self.asked.filter(|(r, _)| *r == req) else { return };
+            LeaseMsg::Granted {
+                req,
+                period_ms,
+                value,
+            } => {
+                let Some((_, sent)) = self.asked.filter(|(r, _)| *r == req) else {
+                    return;
+                };
                 self.asked = None;
                 if value.version < self.approved {
                     // Granted before a write it has since approved: the value is old and
@@ -204,7 +225,10 @@ impl Holder {
                         self.lease_end = Some(end);
                         if fresh {
                             self.refused_by = None;
-                            self.beliefs.push(Belief { from: cx.now, to: None });
+                            self.beliefs.push(Belief {
+                                from: cx.now,
+                                to: None,
+                            });
                             cx.note(LeaseNote::GotLease { until_ms: end / MS });
                         }
                         cx.set_timer(LeaseTimer::LeaseEnd, end - now, end - now);
@@ -226,7 +250,9 @@ impl Holder {
             }
             LeaseMsg::Invalidate { value } => {
                 self.approved = self.approved.max(value.version);
-                cx.note(LeaseNote::Invalidated { version: value.version });
+                cx.note(LeaseNote::Invalidated {
+                    version: value.version,
+                });
                 match cfg.mode {
                     // A cache gives its lease up: its next read asks the server.
                     Mode::Cache => {
@@ -237,9 +263,17 @@ impl Holder {
                     // The primary takes the write.
                     Mode::Leader => self.value = value,
                 }
-                cx.send(SERVER, LeaseMsg::Ack { version: value.version });
+                cx.send(
+                    SERVER,
+                    LeaseMsg::Ack {
+                        version: value.version,
+                    },
+                );
             }
-            LeaseMsg::Acquire { .. } | LeaseMsg::Ack { .. } | LeaseMsg::Write { .. } | LeaseMsg::Written { .. } => {}
+            LeaseMsg::Acquire { .. }
+            | LeaseMsg::Ack { .. }
+            | LeaseMsg::Write { .. }
+            | LeaseMsg::Written { .. } => {}
         }
     }
 }

@@ -47,8 +47,16 @@ impl LeaseMonitor {
 }
 
 impl Monitor<LeaseNode> for LeaseMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&LeaseNode], _alive: &[bool], out: &mut Vec<Violation>) {
-        let Some(server) = nodes[SERVER].server() else { return };
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&LeaseNode],
+        _alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
+        let Some(server) = nodes[SERVER].server() else {
+            return;
+        };
         let cfg = nodes[SERVER].config();
         self.judged.resize(nodes.len(), 0);
         let current = server.value().version;
@@ -59,7 +67,12 @@ impl Monitor<LeaseNode> for LeaseMonitor {
                 if !r.local {
                     continue;
                 }
-                let bad = Bad { node: id, at: now, served: r.value.version, current };
+                let bad = Bad {
+                    node: id,
+                    at: now,
+                    served: r.value.version,
+                    current,
+                };
                 if r.value.version < current {
                     if self.stale.is_empty() {
                         out.push(Violation {
@@ -77,12 +90,17 @@ impl Monitor<LeaseNode> for LeaseMonitor {
                 }
                 if r.as_primary && server.latest_grantee() != Some(id) {
                     if self.usurpers.is_empty() {
-                        let other = server.latest_grantee().map_or("another".to_string(), |g| cfg.name(g));
+                        let other = server
+                            .latest_grantee()
+                            .map_or("another".to_string(), |g| cfg.name(g));
                         out.push(Violation {
                             rule: ONE_PRIMARY,
                             nodes: vec![id, server.latest_grantee().unwrap_or(SERVER)],
                             at: now,
-                            detail: format!("{} answered as the primary while S had given the lease to {other}", cfg.name(id)),
+                            detail: format!(
+                                "{} answered as the primary while S had given the lease to {other}",
+                                cfg.name(id)
+                            ),
                         });
                     }
                     self.usurpers.push(bad);

@@ -15,10 +15,18 @@ pub enum LeaseMsg {
     Acquire { req: u64 },
     /// Server → holder: the current value, and a lease for `period_ms` (0: the value
     /// only — a write is waiting, no new lease until it is done).
-    Granted { req: u64, period_ms: u64, value: Versioned },
+    Granted {
+        req: u64,
+        period_ms: u64,
+        value: Versioned,
+    },
     /// Server → holder: the (exclusive) lease is held by `holder` for `left_ms` more, or a
     /// write is waiting.
-    Refused { req: u64, holder: Option<NodeId>, left_ms: u64 },
+    Refused {
+        req: u64,
+        holder: Option<NodeId>,
+        left_ms: u64,
+    },
     /// Server → holder: a write is waiting for your lease (Gray & Cheriton's approval
     /// request): a cache drops its lease, the leader takes the new value.
     Invalidate { value: Versioned },
@@ -71,9 +79,17 @@ pub enum LeaseNote {
     /// Server: granted a lease to `to` for `period_ms`.
     Granted { to: NodeId, period_ms: u64 },
     /// Server: a write must wait for these leases (approval or expiry).
-    WriteWaits { version: u64, holders: u64, wait_ms: u64 },
+    WriteWaits {
+        version: u64,
+        holders: u64,
+        wait_ms: u64,
+    },
     /// Server: applied the write.
-    Applied { version: u64, value: u64, after_expiry: bool },
+    Applied {
+        version: u64,
+        value: u64,
+        after_expiry: bool,
+    },
     /// Writer: asked for a write.
     Writes { id: u64 },
 }

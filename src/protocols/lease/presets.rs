@@ -50,7 +50,11 @@ impl LeasePreset {
 
     /// The preset's settings; the holders' clock drift (ppm) beside them.
     pub fn config(self) -> (LeaseConfig, i64) {
-        let cache = LeaseConfig { write_every: None, duty_every: 50 * MS, ..LeaseConfig::default() };
+        let cache = LeaseConfig {
+            write_every: None,
+            duty_every: 50 * MS,
+            ..LeaseConfig::default()
+        };
         let leader = LeaseConfig {
             mode: Mode::Leader,
             period: 300 * MS,
@@ -64,7 +68,13 @@ impl LeasePreset {
             LeasePreset::CacheDriftBroken => (cache, -250_000),
             LeasePreset::CacheDriftWithin => (cache, -50_000),
             LeasePreset::LeaderPause => (leader, 0),
-            LeasePreset::LeaderPauseRecheck => (LeaseConfig { recheck: true, ..leader }, 0),
+            LeasePreset::LeaderPauseRecheck => (
+                LeaseConfig {
+                    recheck: true,
+                    ..leader
+                },
+                0,
+            ),
         }
     }
 
@@ -72,7 +82,9 @@ impl LeasePreset {
         let w = cfg.writer();
         let write = |ms: SimTime| (ms * MS, Action::Command(w, LeaseCmd::Write));
         match self {
-            LeasePreset::CacheCut | LeasePreset::CacheDriftBroken | LeasePreset::CacheDriftWithin => {
+            LeasePreset::CacheCut
+            | LeasePreset::CacheDriftBroken
+            | LeasePreset::CacheDriftWithin => {
                 vec![write(300), (650 * MS, Action::Cut(0, 1)), write(700)]
             }
             LeasePreset::LeaderPause | LeasePreset::LeaderPauseRecheck => {

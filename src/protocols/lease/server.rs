@@ -87,7 +87,12 @@ impl Server {
     }
     /// Holders whose lease is unexpired at the server's local time `now`.
     pub fn holders_at(&self, now: SimTime) -> Vec<NodeId> {
-        self.leases.iter().enumerate().filter(|(_, e)| e.is_some_and(|e| e > now)).map(|(i, _)| i).collect()
+        self.leases
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_some_and(|e| e > now))
+            .map(|(i, _)| i)
+            .collect()
     }
     /// Writes held back or queued.
     pub fn writes_waiting(&self) -> usize {
@@ -117,42 +122,102 @@ impl Server {
     }
 
     fn blocked(&self, now: SimTime) -> bool {
-        self.waiting.is_some() || !self.queue.is_empty() || self.blind_until.is_some_and(|b| now < b)
+        self.waiting.is_some()
+            || !self.queue.is_empty()
+            || self.blind_until.is_some_and(|b| now < b)
     }
 
-    pub fn on_msg(&mut self, cfg: &LeaseConfig, from: NodeId, msg: LeaseMsg, cx: &mut Ctx<LeaseNode>) {
+    pub fn on_msg(
+        &mut self,
+        cfg: &LeaseConfig,
+        from: NodeId,
+        msg: LeaseMsg,
+        cx: &mut Ctx<LeaseNode>,
+    ) {
         let now = cx.local;
         match msg {
             LeaseMsg::Acquire { req } => {
-                let others: Vec<NodeId> = self.holders_at(now).into_iter().filter(|&h| h != from).collect();
+                let others: Vec<NodeId> = self
+                    .holders_at(now)
+                    .into_iter()
+                    .filter(|&h| h != from)
+                    .collect();
                 let renewal = self.leases[from].is_some_and(|e| e > now);
                 if cfg.mode == Mode::Leader && renewal {
                     // The primary renews its lease (also while a write waits: it is the
                     // one applying it).
                     self.leases[from] = Some(now + cfg.period);
-                    cx.send(from, LeaseMsg::Granted { req, period_ms: cfg.period / MS, value: self.value });
+                    cx.send(
+                        from,
+                        LeaseMsg::Granted {
+                            req,
+                            period_ms: cfg.period / MS,
+                            value: self.value,
+                        },
+                    );
                     // A write still waiting for its approval: the request (or the answer)
                     // was lost — ask again, or the renewing primary would hold it forever.
-                    if self.waiting.as_ref().is_some_and(|w| w.needs.contains(&from)) {
-                        let next = Versioned { version: self.value.version + 1, value: self.waiting.as_ref().map_or(0, |w| w.write.value) };
+                    if self
+                        .waiting
+                        .as_ref()
+                        .is_some_and(|w| w.needs.contains(&from))
+                    {
+                        let next = Versioned {
+                            version: self.value.version + 1,
+                            value: self.waiting.as_ref().map_or(0, |w| w.write.value),
+                        };
                         cx.send(from, LeaseMsg::Invalidate { value: next });
                     }
                 } else if self.blocked(now) {
                     // A write waits: no new lease (the value alone, for a cache's read).
                     match cfg.mode {
-                        Mode::Cache => cx.send(from, LeaseMsg::Granted { req, period_ms: 0, value: self.value }),
-                        Mode::Leader => cx.send(from, LeaseMsg::Refused { req, holder: None, left_ms: 0 }),
+                        Mode::Cache => cx.send(
+                            from,
+                            LeaseMsg::Granted {
+                                req,
+                                period_ms: 0,
+                                value: self.value,
+                            },
+                        ),
+                        Mode::Leader => cx.send(
+                            from,
+                            LeaseMsg::Refused {
+                                req,
+                                holder: None,
+                                left_ms: 0,
+                            },
+                        ),
                     }
                 } else if cfg.mode == Mode::Leader && !others.is_empty() {
                     // Exclusive: held by another until its lease expires here.
                     let h = others[0];
                     let left = self.leases[h].map_or(0, |e| e.saturating_sub(now) / MS);
-                    cx.send(from, LeaseMsg::Refused { req, holder: Some(h), left_ms: left });
+                    cx.send(
+                        from,
+                        LeaseMsg::Refused {
+                            req,
+                            holder: Some(h),
+                            left_ms: left,
+                        },
+                    );
                 } else {
                     self.leases[from] = Some(now + cfg.period);
-                    self.grants.push(Grant { to: from, at: cx.now });
-                    cx.note(LeaseNote::Granted { to: from, period_ms: cfg.period / MS });
-                    cx.send(from, LeaseMsg::Granted { req, period_ms: cfg.period / MS, value: self.value });
+                    self.grants.push(Grant {
+                        to: from,
+                        at: cx.now,
+                    });
+                    cx.note(LeaseNote::Granted {
+                        to: from,
+                        period_ms: cfg.period / MS,
+                    });
+                    cx.send(
+                        from,
+                        LeaseMsg::Granted {
+                            req,
+                            period_ms: cfg.period / MS,
+                            value: self.value,
+                        },
+                    );
                 }
             }
             LeaseMsg::Ack { version } => {
@@ -168,10 +233,17 @@ impl Server {
                 self.try_apply(cfg, false, cx);
             }
             LeaseMsg::Write { id, value } => {
-                self.queue.push_back(Pending { writer: from, id, value });
+                self.queue.push_back(Pending {
+                    writer: from,
+                    id,
+                    value,
+                });
                 self.next_write(cfg, cx);
             }
-            LeaseMsg::Granted { .. } | LeaseMsg::Refused { .. } | LeaseMsg::Invalidate { .. } | LeaseMsg::Written { .. } => {}
+            LeaseMsg::Granted { .. }
+            | LeaseMsg::Refused { .. }
+            | LeaseMsg::Invalidate { .. }
+            | LeaseMsg::Written { .. } => {}
         }
     }
 
@@ -195,15 +267,32 @@ impl Server {
         if self.waiting.is_some() || self.blind_until.is_some_and(|b| now < b) {
             return;
         }
-        let Some(write) = self.queue.pop_front() else { return };
+        let Some(write) = self.queue.pop_front() else {
+            return;
+        };
         let needs = self.holders_at(now);
-        let next = Versioned { version: self.value.version + 1, value: write.value };
+        let next = Versioned {
+            version: self.value.version + 1,
+            value: write.value,
+        };
         for &h in &needs {
             cx.send(h, LeaseMsg::Invalidate { value: next });
         }
-        let until = needs.iter().filter_map(|&h| self.leases[h]).max().unwrap_or(now);
-        cx.note(LeaseNote::WriteWaits { version: next.version, holders: needs.len() as u64, wait_ms: until.saturating_sub(now) / MS });
-        self.waiting = Some(Waiting { write, needs, since: cx.now });
+        let until = needs
+            .iter()
+            .filter_map(|&h| self.leases[h])
+            .max()
+            .unwrap_or(now);
+        cx.note(LeaseNote::WriteWaits {
+            version: next.version,
+            holders: needs.len() as u64,
+            wait_ms: until.saturating_sub(now) / MS,
+        });
+        self.waiting = Some(Waiting {
+            write,
+            needs,
+            since: cx.now,
+        });
         if until > now {
             cx.set_timer(LeaseTimer::WriteDue, until - now, until - now);
         }
@@ -223,11 +312,29 @@ impl Server {
         let expired = timer || w.needs.len() < before;
         let (write, since) = (w.write, w.since);
         self.waiting = None;
-        self.value = Versioned { version: self.value.version + 1, value: write.value };
-        self.applied.push(Applied { at: cx.now, value: self.value, after_expiry: expired, waited: cx.now - since });
+        self.value = Versioned {
+            version: self.value.version + 1,
+            value: write.value,
+        };
+        self.applied.push(Applied {
+            at: cx.now,
+            value: self.value,
+            after_expiry: expired,
+            waited: cx.now - since,
+        });
         cx.cancel_timer(LeaseTimer::WriteDue);
-        cx.note(LeaseNote::Applied { version: self.value.version, value: write.value, after_expiry: expired });
-        cx.send(write.writer, LeaseMsg::Written { id: write.id, version: self.value.version });
+        cx.note(LeaseNote::Applied {
+            version: self.value.version,
+            value: write.value,
+            after_expiry: expired,
+        });
+        cx.send(
+            write.writer,
+            LeaseMsg::Written {
+                id: write.id,
+                version: self.value.version,
+            },
+        );
         self.next_write(cfg, cx);
     }
 }

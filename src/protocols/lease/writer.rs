@@ -29,7 +29,11 @@ impl Writer {
     /// Write the next number (1, 2, 3 ...).
     pub fn write(&mut self, cx: &mut Ctx<LeaseNode>) {
         let id = self.writes.len() as u64 + 1;
-        self.writes.push(WriteRec { id, sent: cx.now, done: None });
+        self.writes.push(WriteRec {
+            id,
+            sent: cx.now,
+            done: None,
+        });
         cx.send(SERVER, LeaseMsg::Write { id, value: id });
         cx.note(LeaseNote::Writes { id });
     }

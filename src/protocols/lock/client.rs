@@ -40,7 +40,9 @@ enum Phase {
     Idle,
     Acquiring,
     Reading,
-    Working { value: u64 },
+    Working {
+        value: u64,
+    },
     Writing,
 }
 
@@ -62,7 +64,12 @@ impl Client {
     }
     /// The token of the lock it believes it holds (granted, not yet told it is lost).
     pub fn holds(&self) -> Option<Token> {
-        matches!(self.phase, Phase::Reading | Phase::Working { .. } | Phase::Writing).then_some(self.token).flatten()
+        matches!(
+            self.phase,
+            Phase::Reading | Phase::Working { .. } | Phase::Writing
+        )
+        .then_some(self.token)
+        .flatten()
     }
     /// Its lease's end on its own clock.
     pub fn lease_until(&self) -> Option<SimTime> {
@@ -89,7 +96,11 @@ impl Client {
     }
 
     pub(super) fn crashed(&mut self) {
-        if let Some(j) = self.jobs.last_mut().filter(|j| j.outcome == Outcome::Running) {
+        if let Some(j) = self
+            .jobs
+            .last_mut()
+            .filter(|j| j.outcome == Outcome::Running)
+        {
             j.outcome = Outcome::Abandoned;
         }
         self.phase = Phase::Idle;
@@ -117,7 +128,14 @@ impl Client {
             cx.note(LockNote::BusyWithJob);
             return;
         }
-        self.jobs.push(Job { start: cx.now, granted: None, read: None, wrote: None, end: None, outcome: Outcome::Running });
+        self.jobs.push(Job {
+            start: cx.now,
+            granted: None,
+            read: None,
+            wrote: None,
+            end: None,
+            outcome: Outcome::Running,
+        });
         self.phase = Phase::Acquiring;
         self.asked = cx.local;
         cx.note(LockNote::Acquiring);
@@ -148,7 +166,10 @@ impl Client {
                 if let Some(j) = self.jobs.last_mut() {
                     j.read = Some(value);
                 }
-                cx.note(LockNote::Working { value, work: cfg.work });
+                cx.note(LockNote::Working {
+                    value,
+                    work: cfg.work,
+                });
                 self.phase = Phase::Working { value };
                 cx.set_timer(LockTimer::Work, cfg.work, cfg.work);
             }
@@ -194,9 +215,19 @@ impl Client {
                 if let Some(j) = self.jobs.last_mut() {
                     j.wrote = Some(value + 1);
                 }
-                cx.note(LockNote::Writing { value: value + 1, token, believes });
+                cx.note(LockNote::Writing {
+                    value: value + 1,
+                    token,
+                    believes,
+                });
                 self.phase = Phase::Writing;
-                cx.send(cfg.storage(), LockMsg::Write { value: value + 1, token });
+                cx.send(
+                    cfg.storage(),
+                    LockMsg::Write {
+                        value: value + 1,
+                        token,
+                    },
+                );
             }
             (LockTimer::Renew, _) => {
                 if let Some(token) = self.holds() {

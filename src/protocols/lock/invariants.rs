@@ -31,7 +31,11 @@ pub fn overlaps(nodes: &[&LockNode], now: SimTime) -> Vec<(NodeId, NodeId, SimTi
         .iter()
         .enumerate()
         .filter_map(|(id, n)| Some((id, n.client()?)))
-        .flat_map(|(id, c)| c.jobs().iter().filter_map(move |j| section(j, now).map(|(a, b)| (id, a, b))))
+        .flat_map(|(id, c)| {
+            c.jobs()
+                .iter()
+                .filter_map(move |j| section(j, now).map(|(a, b)| (id, a, b)))
+        })
         .collect();
     overlapping(&sections)
 }
@@ -41,7 +45,9 @@ pub fn overlaps(nodes: &[&LockNode], now: SimTime) -> Vec<(NodeId, NodeId, SimTi
 /// A sweep in order of start: each window is compared only with the earlier-started
 /// ones still open when it starts (one or two, a lock being exclusive), not with every
 /// window of the run — pages ask for this every frame.
-pub fn overlapping(windows: &[(NodeId, SimTime, SimTime)]) -> Vec<(NodeId, NodeId, SimTime, SimTime)> {
+pub fn overlapping(
+    windows: &[(NodeId, SimTime, SimTime)],
+) -> Vec<(NodeId, NodeId, SimTime, SimTime)> {
     let mut by_start: Vec<usize> = (0..windows.len()).collect();
     by_start.sort_by_key(|&i| windows[i].1);
     let mut open: Vec<usize> = Vec::new();
@@ -69,14 +75,34 @@ pub fn overlapping(windows: &[(NodeId, SimTime, SimTime)]) -> Vec<(NodeId, NodeI
 
 /// Increments the clients were told succeeded, and how many of them the counter lacks.
 pub fn lost_updates(nodes: &[&LockNode]) -> (u64, u64) {
-    let acked = nodes.iter().filter_map(|n| n.client()).flat_map(|c| c.jobs()).filter(|j| j.outcome == Outcome::Written).count() as u64;
-    let value = nodes.iter().find_map(|n| n.storage()).map_or(0, |s| s.value());
+    let acked = nodes
+        .iter()
+        .filter_map(|n| n.client())
+        .flat_map(|c| c.jobs())
+        .filter(|j| j.outcome == Outcome::Written)
+        .count() as u64;
+    let value = nodes
+        .iter()
+        .find_map(|n| n.storage())
+        .map_or(0, |s| s.value());
     (acked, acked.saturating_sub(value))
 }
 
 impl Monitor<LockNode> for LockMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&LockNode], _alive: &[bool], out: &mut Vec<Violation>) {
-        let Some((id, s)) = nodes.iter().enumerate().find_map(|(i, n)| Some((i, n.storage()?))) else { return };
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&LockNode],
+        _alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
+        let Some((id, s)) = nodes
+            .iter()
+            .enumerate()
+            .find_map(|(i, n)| Some((i, n.storage()?)))
+        else {
+            return;
+        };
         while let Some(w) = s.writes().get(self.judged) {
             self.judged += 1;
             if w.accepted && w.older && !self.reported {
@@ -91,7 +117,12 @@ impl Monitor<LockNode> for LockMonitor {
                         cfg.name(id),
                         cfg.name(w.client),
                         w.token,
-                        s.writes()[..self.judged - 1].iter().filter(|x| x.accepted).map(|x| x.token).max().unwrap_or_default(),
+                        s.writes()[..self.judged - 1]
+                            .iter()
+                            .filter(|x| x.accepted)
+                            .map(|x| x.token)
+                            .max()
+                            .unwrap_or_default(),
                     ),
                 });
             }
@@ -106,7 +137,13 @@ mod tests {
     #[test]
     fn overlapping_windows_of_different_clients_only() {
         // Client 0 twice back to back, client 1 across the seam, client 2 long after.
-        let w = [(0, 0, 10), (0, 10, 20), (1, 8, 12), (2, 30, 40), (1, 35, 36)];
+        let w = [
+            (0, 0, 10),
+            (0, 10, 20),
+            (1, 8, 12),
+            (2, 30, 40),
+            (1, 35, 36),
+        ];
         assert_eq!(
             overlapping(&w),
             vec![(0, 1, 8, 10), (0, 1, 10, 12), (1, 2, 35, 36)],

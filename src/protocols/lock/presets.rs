@@ -24,7 +24,11 @@ pub enum LockPreset {
 }
 
 impl LockPreset {
-    pub const ALL: [LockPreset; 3] = [LockPreset::PausedHolder, LockPreset::PausedHolderFenced, LockPreset::Watchdog];
+    pub const ALL: [LockPreset; 3] = [
+        LockPreset::PausedHolder,
+        LockPreset::PausedHolderFenced,
+        LockPreset::Watchdog,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -49,7 +53,11 @@ impl LockPreset {
         match self {
             LockPreset::Watchdog => vec![job(100, 1), job(200, 2)],
             LockPreset::PausedHolder | LockPreset::PausedHolderFenced => {
-                vec![job(100, 1), (150 * MS, Action::Pause(1, 500 * MS)), job(200, 2)]
+                vec![
+                    job(100, 1),
+                    (150 * MS, Action::Pause(1, 500 * MS)),
+                    job(200, 2),
+                ]
             }
         }
     }

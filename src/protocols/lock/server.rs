@@ -36,7 +36,13 @@ impl LockServer {
         self.last_token
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &LockConfig, from: NodeId, msg: LockMsg, cx: &mut Ctx<LockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &LockConfig,
+        from: NodeId,
+        msg: LockMsg,
+        cx: &mut Ctx<LockNode>,
+    ) {
         let now = cx.local;
         match msg {
             LockMsg::Acquire => match self.holder(now) {
@@ -48,37 +54,54 @@ impl LockServer {
                 // Free (or expired): a new grant with the next fencing token.
                 _ => {
                     self.last_token += 1;
-                    let g = Grant { client: from, token: self.last_token, until: now + cfg.ttl };
+                    let g = Grant {
+                        client: from,
+                        token: self.last_token,
+                        until: now + cfg.ttl,
+                    };
                     self.holder = Some(g);
                     self.grants.push(g);
                     cx.note(LockNote::Granted { token: g.token });
-                    cx.send(from, LockMsg::Granted { token: g.token, ttl: cfg.ttl });
+                    cx.send(
+                        from,
+                        LockMsg::Granted {
+                            token: g.token,
+                            ttl: cfg.ttl,
+                        },
+                    );
                     cx.set_timer(LockTimer::Expire, cfg.ttl, cfg.ttl);
                 }
             },
             LockMsg::Renew { token } => match self.holder(now) {
                 Some(g) if g.token == token => {
-                    let g = Grant { until: now + cfg.ttl, ..g };
+                    let g = Grant {
+                        until: now + cfg.ttl,
+                        ..g
+                    };
                     self.holder = Some(g);
                     if let Some(last) = self.grants.last_mut() {
                         last.until = g.until;
                     }
                     cx.note(LockNote::Extended { token });
-                    cx.send(from, LockMsg::Renewed { token, ttl: cfg.ttl });
+                    cx.send(
+                        from,
+                        LockMsg::Renewed {
+                            token,
+                            ttl: cfg.ttl,
+                        },
+                    );
                     cx.set_timer(LockTimer::Expire, cfg.ttl, cfg.ttl);
                 }
                 // Too late: the lock ran out (and may be someone else's).
                 _ => cx.send(from, LockMsg::Expired { token }),
             },
-            LockMsg::Release { token } => {
-                if self.holder.is_some_and(|g| g.token == token) {
-                    self.holder = None;
-                    if let Some(last) = self.grants.last_mut() {
-                        last.until = last.until.min(now);
-                    }
-                    cx.cancel_timer(LockTimer::Expire);
-                    cx.note(LockNote::Released { token });
+            LockMsg::Release { token } if self.holder.is_some_and(|g| g.token == token) => {
+                self.holder = None;
+                if let Some(last) = self.grants.last_mut() {
+                    last.until = last.until.min(now);
                 }
+                cx.cancel_timer(LockTimer::Expire);
+                cx.note(LockNote::Released { token });
             }
             _ => {}
         }

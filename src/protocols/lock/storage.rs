@@ -40,7 +40,13 @@ impl Storage {
         &self.writes
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &LockConfig, from: NodeId, msg: LockMsg, cx: &mut Ctx<LockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &LockConfig,
+        from: NodeId,
+        msg: LockMsg,
+        cx: &mut Ctx<LockNode>,
+    ) {
         match msg {
             LockMsg::Read { token } => {
                 if cfg.fencing {
@@ -51,15 +57,35 @@ impl Storage {
             LockMsg::Write { value, token } => {
                 let older = token < self.seen;
                 let accepted = !(older && cfg.fencing);
-                self.writes.push(WriteRec { at: cx.now, client: from, token, value, accepted, older });
+                self.writes.push(WriteRec {
+                    at: cx.now,
+                    client: from,
+                    token,
+                    value,
+                    accepted,
+                    older,
+                });
                 if accepted {
                     self.value = value;
                     self.seen = self.seen.max(token);
-                    cx.note(LockNote::Accepted { value, token, older });
+                    cx.note(LockNote::Accepted {
+                        value,
+                        token,
+                        older,
+                    });
                     cx.send(from, LockMsg::WriteOk { value });
                 } else {
-                    cx.note(LockNote::Fenced { token, seen: self.seen });
-                    cx.send(from, LockMsg::WriteRefused { token, seen: self.seen });
+                    cx.note(LockNote::Fenced {
+                        token,
+                        seen: self.seen,
+                    });
+                    cx.send(
+                        from,
+                        LockMsg::WriteRefused {
+                            token,
+                            seen: self.seen,
+                        },
+                    );
                 }
             }
             _ => {}

@@ -127,20 +127,16 @@ impl Client {
                     }
                 }
             }
-            PsMsg::ReadOk { op, value, .. } => {
-                if self.answered(op, Some(value), cx) {
-                    cx.note(PsNote::ReadDone { value });
-                }
+            PsMsg::ReadOk { op, value, .. } if self.answered(op, Some(value), cx) => {
+                cx.note(PsNote::ReadDone { value });
             }
-            PsMsg::NotPrimary { op, hint } => {
-                if self.waiting().is_some_and(|o| o.op == op) {
-                    self.target = match hint {
-                        Some(h) if h != self.target => h,
-                        _ => (self.target + 1) % cfg.replicas,
-                    };
-                    self.send(cx);
-                    cx.set_timer(PsTimer::Retry, cfg.retry, cfg.retry);
-                }
+            PsMsg::NotPrimary { op, hint } if self.waiting().is_some_and(|o| o.op == op) => {
+                self.target = match hint {
+                    Some(h) if h != self.target => h,
+                    _ => (self.target + 1) % cfg.replicas,
+                };
+                self.send(cx);
+                cx.set_timer(PsTimer::Retry, cfg.retry, cfg.retry);
             }
             _ => {}
         }

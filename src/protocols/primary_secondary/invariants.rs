@@ -43,8 +43,12 @@ pub fn current_primary(nodes: &[&PsNode], alive: &[bool]) -> Option<NodeId> {
 
 impl Monitor<PsNode> for PsMonitor {
     fn check(&mut self, now: SimTime, nodes: &[&PsNode], alive: &[bool], out: &mut Vec<Violation>) {
-        let Some(p) = current_primary(nodes, alive) else { return };
-        let Some(primary) = nodes[p].replica() else { return };
+        let Some(p) = current_primary(nodes, alive) else {
+            return;
+        };
+        let Some(primary) = nodes[p].replica() else {
+            return;
+        };
         if primary.epoch() < self.top_epoch {
             // A deposed primary that has not heard of its successor yet.
             return;
@@ -52,7 +56,9 @@ impl Monitor<PsNode> for PsMonitor {
         self.top_epoch = primary.epoch();
         let cfg = nodes[p].config().clone();
         for (c, node) in nodes.iter().enumerate() {
-            let Some(client) = node.client() else { continue };
+            let Some(client) = node.client() else {
+                continue;
+            };
             for (op, value) in client.acked() {
                 if self.lost.contains(&op) || primary.log().iter().any(|e| e.op == op) {
                     continue;

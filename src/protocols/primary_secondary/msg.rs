@@ -29,20 +29,45 @@ pub enum PsMsg {
     },
     /// Secondary → primary: the log now matches up to `len` (`ok`), or it did not hold
     /// entry `prev` and holds `len` entries (`!ok`: the primary backs up).
-    AppendReply { epoch: u64, ok: bool, len: usize },
+    AppendReply {
+        epoch: u64,
+        ok: bool,
+        len: usize,
+    },
     /// A candidate asks for a vote in `epoch`; its log ends with an entry of `last_epoch`
     /// at position `len`.
-    Vote { epoch: u64, last_epoch: u64, len: usize },
-    VoteReply { epoch: u64, granted: bool },
+    Vote {
+        epoch: u64,
+        last_epoch: u64,
+        len: usize,
+    },
+    VoteReply {
+        epoch: u64,
+        granted: bool,
+    },
     /// Client → replica.
-    Write { op: OpId, value: Value },
-    Read { op: OpId },
+    Write {
+        op: OpId,
+        value: Value,
+    },
+    Read {
+        op: OpId,
+    },
     /// Replica → client: the write is acknowledged (stored where the mode asks).
-    WriteOk { op: OpId },
+    WriteOk {
+        op: OpId,
+    },
     /// Replica → client: the value at the high-water mark (entry `index`).
-    ReadOk { op: OpId, value: Value, index: usize },
+    ReadOk {
+        op: OpId,
+        value: Value,
+        index: usize,
+    },
     /// "Not the primary; try this one."
-    NotPrimary { op: OpId, hint: Option<NodeId> },
+    NotPrimary {
+        op: OpId,
+        hint: Option<NodeId>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -68,30 +93,61 @@ pub enum PsCmd {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PsNote {
     /// Primary: appended a client's write at `index`.
-    Appended { value: Value, index: usize },
+    Appended {
+        value: Value,
+        index: usize,
+    },
     /// Primary: acknowledged a write to its client (`stored` replicas hold it).
-    Acked { value: Value, stored: usize },
+    Acked {
+        value: Value,
+        stored: usize,
+    },
     /// Primary: the high-water mark moved to `index`.
-    HighWater { index: usize },
+    HighWater {
+        index: usize,
+    },
     /// Secondary: stored entries up to `len`.
-    Stored { len: usize },
+    Stored {
+        len: usize,
+    },
     /// Secondary: dropped `count` entries beyond the new primary's log.
-    Truncated { count: usize, from: usize },
+    Truncated {
+        count: usize,
+        from: usize,
+    },
     /// Secondary: the primary is silent; asks for votes in `epoch`.
-    Candidate { epoch: u64 },
-    Voted { for_: NodeId, epoch: u64 },
+    Candidate {
+        epoch: u64,
+    },
+    Voted {
+        for_: NodeId,
+        epoch: u64,
+    },
     /// Became the primary of `epoch` with `len` entries.
-    Promoted { epoch: u64, len: usize },
+    Promoted {
+        epoch: u64,
+        len: usize,
+    },
     /// Saw a newer epoch and follows it.
-    SteppedDown { epoch: u64 },
+    SteppedDown {
+        epoch: u64,
+    },
     /// Client: sent an operation.
-    Invoked { write: Option<Value> },
+    Invoked {
+        write: Option<Value>,
+    },
     /// Client: its write is acknowledged.
-    WriteDone { value: Value },
+    WriteDone {
+        value: Value,
+    },
     /// Client: read `value`.
-    ReadDone { value: Value },
+    ReadDone {
+        value: Value,
+    },
     /// Client: no answer in time; tries `to`.
-    Retrying { to: NodeId },
+    Retrying {
+        to: NodeId,
+    },
     /// Client: busy with an earlier operation, so this one was not sent.
     Busy,
 }

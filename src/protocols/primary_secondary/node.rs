@@ -1,9 +1,9 @@
 //! One node type for the whole page: a replica (primary or secondary) or a client.
 
 use super::client::Client;
+use super::invariants::PsMonitor;
 use super::msg::{PsCmd, PsMsg, PsNote, PsTimer};
 use super::replica::Replica;
-use super::invariants::PsMonitor;
 use crate::sim::{Ctx, NodeId, Protocol, SimTime, MS};
 
 /// When the primary tells a client "ok".

@@ -12,7 +12,9 @@ const BATCH: usize = 16;
 pub enum Role {
     Secondary,
     /// Asking for votes in its epoch; the replicas that granted one.
-    Candidate { votes: Vec<NodeId> },
+    Candidate {
+        votes: Vec<NodeId>,
+    },
     /// The primary, with per-replica shipping state: the next position to send and the
     /// position known stored (`matched`), and the writes waiting for their "ok".
     Primary {
@@ -128,25 +130,52 @@ impl Replica {
         }
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &PsConfig, from: NodeId, msg: PsMsg, cx: &mut Ctx<PsNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &PsConfig,
+        from: NodeId,
+        msg: PsMsg,
+        cx: &mut Ctx<PsNode>,
+    ) {
         match msg {
             PsMsg::Write { op, value } => self.on_write(cfg, from, op, value, cx),
             PsMsg::Read { op } => {
                 if self.is_primary() {
                     // Readers see the register as of the high-water mark only.
-                    cx.send(from, PsMsg::ReadOk { op, value: self.value_at(self.hwm), index: self.hwm });
+                    cx.send(
+                        from,
+                        PsMsg::ReadOk {
+                            op,
+                            value: self.value_at(self.hwm),
+                            index: self.hwm,
+                        },
+                    );
                 } else {
-                    cx.send(from, PsMsg::NotPrimary { op, hint: self.primary });
+                    cx.send(
+                        from,
+                        PsMsg::NotPrimary {
+                            op,
+                            hint: self.primary,
+                        },
+                    );
                 }
             }
-            PsMsg::Append { epoch, prev, prev_epoch, entries, hwm } => {
-                self.on_append(cfg, from, (epoch, prev, prev_epoch, hwm), entries, cx)
-            }
+            PsMsg::Append {
+                epoch,
+                prev,
+                prev_epoch,
+                entries,
+                hwm,
+            } => self.on_append(cfg, from, (epoch, prev, prev_epoch, hwm), entries, cx),
             PsMsg::AppendReply { epoch, ok, len } => {
                 self.see_epoch(epoch, cx, cfg);
                 self.on_append_reply(cfg, from, epoch, ok, len, cx);
             }
-            PsMsg::Vote { epoch, last_epoch, len } => {
+            PsMsg::Vote {
+                epoch,
+                last_epoch,
+                len,
+            } => {
                 self.see_epoch(epoch, cx, cfg);
                 // One vote per epoch, only for a log at least as up to date (Raft §5.4.1).
                 let free = self.voted.is_none_or(|(e, who)| e < epoch || who == from);
@@ -157,7 +186,13 @@ impl Replica {
                     cx.note(PsNote::Voted { for_: from, epoch });
                     cx.set_timer(PsTimer::Failover, cfg.failover.0, cfg.failover.1);
                 }
-                cx.send(from, PsMsg::VoteReply { epoch: self.epoch, granted });
+                cx.send(
+                    from,
+                    PsMsg::VoteReply {
+                        epoch: self.epoch,
+                        granted,
+                    },
+                );
             }
             PsMsg::VoteReply { epoch, granted } => {
                 self.see_epoch(epoch, cx, cfg);
@@ -174,19 +209,39 @@ impl Replica {
         }
     }
 
-    fn on_write(&mut self, cfg: &PsConfig, client: NodeId, op: OpId, value: Value, cx: &mut Ctx<PsNode>) {
+    fn on_write(
+        &mut self,
+        cfg: &PsConfig,
+        client: NodeId,
+        op: OpId,
+        value: Value,
+        cx: &mut Ctx<PsNode>,
+    ) {
         let epoch = self.epoch;
         let Role::Primary { pending, .. } = &mut self.role else {
-            cx.send(client, PsMsg::NotPrimary { op, hint: self.primary });
+            cx.send(
+                client,
+                PsMsg::NotPrimary {
+                    op,
+                    hint: self.primary,
+                },
+            );
             return;
         };
         // A retried write this primary already appended waits for the same entry; one
         // from an earlier epoch is appended again (its old copy may still be taken back).
-        let index = match self.log.iter().rposition(|e| e.op == op && e.epoch == epoch) {
+        let index = match self
+            .log
+            .iter()
+            .rposition(|e| e.op == op && e.epoch == epoch)
+        {
             Some(i) => i + 1,
             None => {
                 self.log.push(Entry { epoch, value, op });
-                cx.note(PsNote::Appended { value, index: self.log.len() });
+                cx.note(PsNote::Appended {
+                    value,
+                    index: self.log.len(),
+                });
                 self.log.len()
             }
         };
@@ -208,11 +263,16 @@ impl Replica {
 
     /// Tell the client "ok" and forget the pending write.
     fn ack(&mut self, _cfg: &PsConfig, op: OpId, stored: usize, cx: &mut Ctx<PsNode>) {
-        let Role::Primary { pending, .. } = &mut self.role else { return };
+        let Role::Primary { pending, .. } = &mut self.role else {
+            return;
+        };
         if let Some(at) = pending.iter().position(|(o, _, _)| *o == op) {
             let (op, index, client) = pending.remove(at);
             cx.send(client, PsMsg::WriteOk { op });
-            cx.note(PsNote::Acked { value: self.log[index - 1].value, stored });
+            cx.note(PsNote::Acked {
+                value: self.log[index - 1].value,
+                stored,
+            });
         }
     }
 
@@ -232,7 +292,9 @@ impl Replica {
 
     /// Send secondary `s` the entries after its next position (at most [`BATCH`]).
     fn ship_to(&self, s: NodeId, cx: &mut Ctx<PsNode>) {
-        let Role::Primary { next, .. } = &self.role else { return };
+        let Role::Primary { next, .. } = &self.role else {
+            return;
+        };
         let from = next[s].clamp(1, self.log.len() + 1);
         let prev = from - 1;
         let entries: Vec<Entry> = self.log[prev..].iter().take(BATCH).copied().collect();
@@ -241,7 +303,11 @@ impl Replica {
             PsMsg::Append {
                 epoch: self.epoch,
                 prev,
-                prev_epoch: if prev == 0 { 0 } else { self.log[prev - 1].epoch },
+                prev_epoch: if prev == 0 {
+                    0
+                } else {
+                    self.log[prev - 1].epoch
+                },
                 entries,
                 hwm: self.hwm,
             },
@@ -258,7 +324,14 @@ impl Replica {
     ) {
         if epoch < self.epoch {
             // A deposed primary: tell it the newer epoch.
-            cx.send(from, PsMsg::AppendReply { epoch: self.epoch, ok: false, len: self.log.len() });
+            cx.send(
+                from,
+                PsMsg::AppendReply {
+                    epoch: self.epoch,
+                    ok: false,
+                    len: self.log.len(),
+                },
+            );
             return;
         }
         self.see_epoch(epoch, cx, cfg);
@@ -268,9 +341,20 @@ impl Replica {
         }
         self.primary = Some(from);
         cx.set_timer(PsTimer::Failover, cfg.failover.0, cfg.failover.1);
-        let holds_prev = prev == 0 || self.log.get(prev - 1).is_some_and(|e| e.epoch == prev_epoch);
+        let holds_prev = prev == 0
+            || self
+                .log
+                .get(prev - 1)
+                .is_some_and(|e| e.epoch == prev_epoch);
         if !holds_prev {
-            cx.send(from, PsMsg::AppendReply { epoch, ok: false, len: self.log.len().min(prev.saturating_sub(1)) });
+            cx.send(
+                from,
+                PsMsg::AppendReply {
+                    epoch,
+                    ok: false,
+                    len: self.log.len().min(prev.saturating_sub(1)),
+                },
+            );
             return;
         }
         let end = prev + entries.len();
@@ -293,10 +377,19 @@ impl Replica {
             self.drop_from(at, cx);
         }
         if self.log.len() != before {
-            cx.note(PsNote::Stored { len: self.log.len() });
+            cx.note(PsNote::Stored {
+                len: self.log.len(),
+            });
         }
         self.hwm = self.hwm.max(hwm.min(end));
-        cx.send(from, PsMsg::AppendReply { epoch, ok: true, len: end });
+        cx.send(
+            from,
+            PsMsg::AppendReply {
+                epoch,
+                ok: true,
+                len: end,
+            },
+        );
     }
 
     /// Drop the log from position `at` (0-based) on.
@@ -304,15 +397,28 @@ impl Replica {
         let count = self.log.len() - at;
         if count > 0 {
             self.log.truncate(at);
-            cx.note(PsNote::Truncated { count, from: at + 1 });
+            cx.note(PsNote::Truncated {
+                count,
+                from: at + 1,
+            });
         }
     }
 
-    fn on_append_reply(&mut self, cfg: &PsConfig, from: NodeId, epoch: u64, ok: bool, len: usize, cx: &mut Ctx<PsNode>) {
+    fn on_append_reply(
+        &mut self,
+        cfg: &PsConfig,
+        from: NodeId,
+        epoch: u64,
+        ok: bool,
+        len: usize,
+        cx: &mut Ctx<PsNode>,
+    ) {
         if epoch != self.epoch {
             return;
         }
-        let Role::Primary { next, matched, .. } = &mut self.role else { return };
+        let Role::Primary { next, matched, .. } = &mut self.role else {
+            return;
+        };
         if ok {
             matched[from] = matched[from].max(len);
             next[from] = next[from].max(len + 1);
@@ -328,7 +434,12 @@ impl Replica {
     /// writes the mode's secondaries now store.
     fn advance(&mut self, cfg: &PsConfig, cx: &mut Ctx<PsNode>) {
         let own = self.log.len();
-        let Role::Primary { matched, pending, .. } = &mut self.role else { return };
+        let Role::Primary {
+            matched, pending, ..
+        } = &mut self.role
+        else {
+            return;
+        };
         matched[self.id] = own;
         let mut stored: Vec<usize> = matched.clone();
         stored.sort_unstable_by(|a, b| b.cmp(a));
@@ -364,7 +475,10 @@ impl Replica {
         };
         self.primary = Some(self.id);
         cx.cancel_timer(PsTimer::Failover);
-        cx.note(PsNote::Promoted { epoch: self.epoch, len });
+        cx.note(PsNote::Promoted {
+            epoch: self.epoch,
+            len,
+        });
         self.beat(cfg, cx);
     }
 
@@ -376,10 +490,19 @@ impl Replica {
                 self.epoch += 1;
                 self.voted = Some((self.epoch, self.id));
                 self.primary = None;
-                self.role = Role::Candidate { votes: vec![self.id] };
+                self.role = Role::Candidate {
+                    votes: vec![self.id],
+                };
                 cx.note(PsNote::Candidate { epoch: self.epoch });
                 for r in (0..cfg.replicas).filter(|r| *r != self.id) {
-                    cx.send(r, PsMsg::Vote { epoch: self.epoch, last_epoch: self.last_epoch(), len: self.log.len() });
+                    cx.send(
+                        r,
+                        PsMsg::Vote {
+                            epoch: self.epoch,
+                            last_epoch: self.last_epoch(),
+                            len: self.log.len(),
+                        },
+                    );
                 }
                 cx.set_timer(PsTimer::Failover, cfg.failover.0, cfg.failover.1);
                 if cfg.majority() == 1 {

@@ -13,7 +13,9 @@
 //!   with a hint naming the home replica they stand in for) once; otherwise the operation
 //!   **fails** — though a replica that stored a failed write keeps it.
 
-use super::msg::{absorb, seen as seen_by_all, Item, OpId, QCmd, QMsg, QNote, QTimer, Value, Version};
+use super::msg::{
+    absorb, seen as seen_by_all, Item, OpId, QCmd, QMsg, QNote, QTimer, Value, Version,
+};
 use super::node::{QConfig, QNode, Repair};
 use crate::protocols::consistency::record::{self, Seen};
 use crate::protocols::consistency::{History, Op};
@@ -53,7 +55,11 @@ enum Phase {
     /// Write, first phase: versions heard.
     Query { heard: Vec<NodeId>, newest: Version },
     /// Write, second phase: replicas that stored it.
-    Put { version: Version, value: Value, acks: Vec<NodeId> },
+    Put {
+        version: Version,
+        value: Value,
+        acks: Vec<NodeId>,
+    },
     /// Read: replies heard (who, what it holds).
     Get { replies: Vec<(NodeId, Vec<Item>)> },
     /// Read, repairing before it answers: replicas known to hold `items`.
@@ -113,12 +119,19 @@ impl Client {
     }
 
     fn current(&mut self) -> &mut ClientOp {
-        self.history.last_mut().expect("an operation is in progress")
+        self.history
+            .last_mut()
+            .expect("an operation is in progress")
     }
 
     /// Send a phase's message to the key's N home replicas and to the operation's
     /// stand-ins (with the hint naming whom they stand in for).
-    fn to_replicas(&mut self, cfg: &QConfig, msg: impl Fn(OpId, Option<NodeId>) -> QMsg, cx: &mut Ctx<QNode>) {
+    fn send_to_replicas(
+        &mut self,
+        cfg: &QConfig,
+        msg: impl Fn(OpId, Option<NodeId>) -> QMsg,
+        cx: &mut Ctx<QNode>,
+    ) {
         let op = self.current().op;
         for s in 0..cfg.n {
             cx.send(s, msg(op, None));
@@ -151,13 +164,18 @@ impl Client {
         match write {
             Some(value) => {
                 cx.note(QNote::WriteStarted { value });
-                self.phase = Some(Phase::Query { heard: Vec::new(), newest: Version::default() });
-                self.to_replicas(cfg, |op, _| QMsg::VersionQuery { op }, cx);
+                self.phase = Some(Phase::Query {
+                    heard: Vec::new(),
+                    newest: Version::default(),
+                });
+                self.send_to_replicas(cfg, |op, _| QMsg::VersionQuery { op }, cx);
             }
             None => {
                 cx.note(QNote::ReadStarted);
-                self.phase = Some(Phase::Get { replies: Vec::new() });
-                self.to_replicas(cfg, |op, _| QMsg::Get { op }, cx);
+                self.phase = Some(Phase::Get {
+                    replies: Vec::new(),
+                });
+                self.send_to_replicas(cfg, |op, _| QMsg::Get { op }, cx);
             }
         }
     }
@@ -176,7 +194,12 @@ impl Client {
     /// A read with its R replies: the highest version is the answer (or, broken, the
     /// first reply's). With vector clocks, every write no other reply has seen comes back:
     /// siblings.
-    fn read_quorum(&mut self, cfg: &QConfig, replies: Vec<(NodeId, Vec<Item>)>, cx: &mut Ctx<QNode>) {
+    fn read_quorum(
+        &mut self,
+        cfg: &QConfig,
+        replies: Vec<(NodeId, Vec<Item>)>,
+        cx: &mut Ctx<QNode>,
+    ) {
         let found: Vec<Item> = if cfg.first_reply {
             replies[0].1.clone()
         } else {
@@ -186,11 +209,21 @@ impl Client {
             }
             all
         };
-        let (_, value) = *found.last().expect("a replica holds at least the initial value");
+        let (_, value) = *found
+            .last()
+            .expect("a replica holds at least the initial value");
         let version = seen_by_all(&found);
         // A reply is stale when it lacks a write the read found.
-        let has_all = |held: &[Item]| found.iter().all(|f| held.iter().any(|h| f.0.covered_by(&h.0)));
-        let stale: Vec<NodeId> = replies.iter().filter(|r| !has_all(&r.1)).map(|r| r.0).collect();
+        let has_all = |held: &[Item]| {
+            found
+                .iter()
+                .all(|f| held.iter().any(|h| f.0.covered_by(&h.0)))
+        };
+        let stale: Vec<NodeId> = replies
+            .iter()
+            .filter(|r| !has_all(&r.1))
+            .map(|r| r.0)
+            .collect();
         let siblings: Vec<Value> = found.iter().rev().skip(1).map(|i| i.1).collect();
         let o = self.current();
         o.read = Some(value);
@@ -199,17 +232,31 @@ impl Client {
         let op = o.op;
         let repair = |cx: &mut Ctx<QNode>, to: &[NodeId]| {
             for &s in to {
-                cx.send(s, QMsg::Put { op, items: found.clone(), hint: None });
+                cx.send(
+                    s,
+                    QMsg::Put {
+                        op,
+                        items: found.clone(),
+                        hint: None,
+                    },
+                );
             }
             if !to.is_empty() {
-                cx.note(QNote::Repairing { count: to.len(), version });
+                cx.note(QNote::Repairing {
+                    count: to.len(),
+                    version,
+                });
             }
         };
         match cfg.repair {
             Repair::Off => {}
             Repair::Background => repair(cx, &stale),
             Repair::Blocking => {
-                let have: Vec<NodeId> = replies.iter().filter(|r| has_all(&r.1)).map(|r| r.0).collect();
+                let have: Vec<NodeId> = replies
+                    .iter()
+                    .filter(|r| has_all(&r.1))
+                    .map(|r| r.0)
+                    .collect();
                 if have.len() < cfg.w {
                     // Every home replica not known to hold it gets it.
                     let to: Vec<NodeId> = (0..cfg.n).filter(|s| !have.contains(s)).collect();
@@ -221,14 +268,23 @@ impl Client {
             }
         }
         self.finish(cx);
-        cx.note(QNote::ReadDone { value, version, stale: stale.len(), siblings: found.len() });
+        cx.note(QNote::ReadDone {
+            value,
+            version,
+            stale: stale.len(),
+            siblings: found.len(),
+        });
     }
 
     pub(super) fn on_msg(&mut self, cfg: &QConfig, from: NodeId, msg: QMsg, cx: &mut Ctx<QNode>) {
-        let Some(current) = self.waiting().map(|o| o.op) else { return };
+        let Some(current) = self.waiting().map(|o| o.op) else {
+            return;
+        };
         let ours = |op: OpId| op == current;
         match (self.phase.take(), msg) {
-            (Some(Phase::Query { mut heard, newest }), QMsg::VersionReply { op, version }) if ours(op) && !heard.contains(&from) => {
+            (Some(Phase::Query { mut heard, newest }), QMsg::VersionReply { op, version })
+                if ours(op) && !heard.contains(&from) =>
+            {
                 heard.push(from);
                 let newest = newest.merge(&version);
                 if heard.len() >= cfg.r {
@@ -236,27 +292,53 @@ impl Client {
                     // replicas have seen, with this client's own counter advanced.
                     let version = newest.next(self.no, cfg.vector_clocks, self.own);
                     if cfg.vector_clocks {
-                        self.own = version.clock[(self.no as usize - 1).min(version.clock.len() - 1)];
+                        self.own =
+                            version.clock[(self.no as usize - 1).min(version.clock.len() - 1)];
                     }
                     let value = self.current().write.unwrap_or_default();
                     self.current().version = Some(version);
                     cx.note(QNote::Versioned { version, value });
-                    self.phase = Some(Phase::Put { version, value, acks: Vec::new() });
-                    self.to_replicas(cfg, |op, hint| QMsg::Put { op, items: vec![(version, value)], hint }, cx);
+                    self.phase = Some(Phase::Put {
+                        version,
+                        value,
+                        acks: Vec::new(),
+                    });
+                    self.send_to_replicas(
+                        cfg,
+                        |op, hint| QMsg::Put {
+                            op,
+                            items: vec![(version, value)],
+                            hint,
+                        },
+                        cx,
+                    );
                 } else {
                     self.phase = Some(Phase::Query { heard, newest });
                 }
             }
-            (Some(Phase::Put { version, value, mut acks }), QMsg::PutAck { op }) if ours(op) && !acks.contains(&from) => {
+            (
+                Some(Phase::Put {
+                    version,
+                    value,
+                    mut acks,
+                }),
+                QMsg::PutAck { op },
+            ) if ours(op) && !acks.contains(&from) => {
                 acks.push(from);
                 if acks.len() >= cfg.w {
                     self.finish(cx);
                     cx.note(QNote::WriteDone { value, version });
                 } else {
-                    self.phase = Some(Phase::Put { version, value, acks });
+                    self.phase = Some(Phase::Put {
+                        version,
+                        value,
+                        acks,
+                    });
                 }
             }
-            (Some(Phase::Get { mut replies }), QMsg::GetReply { op, items }) if ours(op) && !replies.iter().any(|r| r.0 == from) => {
+            (Some(Phase::Get { mut replies }), QMsg::GetReply { op, items })
+                if ours(op) && !replies.iter().any(|r| r.0 == from) =>
+            {
                 replies.push((from, items));
                 if replies.len() >= cfg.r {
                     self.read_quorum(cfg, replies, cx);
@@ -264,12 +346,19 @@ impl Client {
                     self.phase = Some(Phase::Get { replies });
                 }
             }
-            (Some(Phase::Repair { items, mut have }), QMsg::PutAck { op }) if ours(op) && !have.contains(&from) => {
+            (Some(Phase::Repair { items, mut have }), QMsg::PutAck { op })
+                if ours(op) && !have.contains(&from) =>
+            {
                 have.push(from);
                 if have.len() >= cfg.w {
                     self.finish(cx);
                     let (version, value) = (seen_by_all(&items), items.last().map_or(0, |i| i.1));
-                    cx.note(QNote::ReadDone { value, version, stale: 0, siblings: items.len() });
+                    cx.note(QNote::ReadDone {
+                        value,
+                        version,
+                        stale: 0,
+                        siblings: items.len(),
+                    });
                 } else {
                     self.phase = Some(Phase::Repair { items, have });
                 }
@@ -310,8 +399,16 @@ impl Client {
                         let msg = match &self.phase {
                             Some(Phase::Query { .. }) => QMsg::VersionQuery { op },
                             Some(Phase::Get { .. }) => QMsg::Get { op },
-                            Some(Phase::Put { version, value, .. }) => QMsg::Put { op, items: vec![(*version, *value)], hint: Some(home) },
-                            Some(Phase::Repair { items, .. }) => QMsg::Put { op, items: items.clone(), hint: Some(home) },
+                            Some(Phase::Put { version, value, .. }) => QMsg::Put {
+                                op,
+                                items: vec![(*version, *value)],
+                                hint: Some(home),
+                            },
+                            Some(Phase::Repair { items, .. }) => QMsg::Put {
+                                op,
+                                items: items.clone(),
+                                hint: Some(home),
+                            },
                             None => continue,
                         };
                         cx.send(s, msg);

@@ -38,7 +38,10 @@ impl QMonitor {
 }
 
 /// The versions of writes acknowledged (to any client) before `at`.
-pub fn acked_before<'a>(all: &'a [&'a [ClientOp]], at: SimTime) -> impl Iterator<Item = Version> + 'a {
+pub fn acked_before<'a>(
+    all: &'a [&'a [ClientOp]],
+    at: SimTime,
+) -> impl Iterator<Item = Version> + 'a {
     all.iter()
         .flat_map(|h| h.iter())
         .filter(move |o| o.write.is_some() && !o.failed && o.respond.is_some_and(|r| r <= at))
@@ -54,7 +57,11 @@ pub fn missed_write(all: &[&[ClientOp]], at: SimTime, got: Version) -> Option<Ve
 impl Monitor<QNode> for QMonitor {
     fn check(&mut self, now: SimTime, nodes: &[&QNode], _alive: &[bool], out: &mut Vec<Violation>) {
         self.judged.resize(nodes.len(), 0);
-        let histories: Vec<&[ClientOp]> = nodes.iter().filter_map(|n| n.client()).map(|c| c.history()).collect();
+        let histories: Vec<&[ClientOp]> = nodes
+            .iter()
+            .filter_map(|n| n.client())
+            .map(|c| c.history())
+            .collect();
         // Values of failed writes, gathered only when a read has finished (not every step).
         let mut failed: Option<Vec<u64>> = None;
         for (id, node) in nodes.iter().enumerate() {
@@ -62,7 +69,9 @@ impl Monitor<QNode> for QMonitor {
             let ops = c.history();
             while let Some(o) = ops.get(self.judged[id]).filter(|o| !o.waiting()) {
                 self.judged[id] += 1;
-                let (Some(got), None, Some(_)) = (o.version, o.write, o.respond) else { continue };
+                let (Some(got), None, Some(_)) = (o.version, o.write, o.respond) else {
+                    continue;
+                };
                 let failed = failed.get_or_insert_with(|| {
                     histories
                         .iter()
@@ -74,7 +83,9 @@ impl Monitor<QNode> for QMonitor {
                 if o.read.iter().chain(&o.siblings).any(|v| failed.contains(v)) {
                     self.failed_seen.insert(o.op);
                 }
-                let Some(newest) = missed_write(&histories, o.invoke, got) else { continue };
+                let Some(newest) = missed_write(&histories, o.invoke, got) else {
+                    continue;
+                };
                 self.stale.insert(o.op);
                 let cfg = node.config();
                 if cfg.promises_fresh_reads() && !self.reported {

@@ -60,7 +60,11 @@ impl Version {
             for (c, o) in clock.iter_mut().zip(&other.clock) {
                 *c = (*c).max(*o);
             }
-            Version { counter: clock.iter().map(|&c| c as u64).sum(), writer: 0, clock }
+            Version {
+                counter: clock.iter().map(|&c| c as u64).sum(),
+                writer: 0,
+                clock,
+            }
         } else {
             (*self).max(*other)
         }
@@ -74,9 +78,17 @@ impl Version {
             let mut clock = self.clock;
             let i = (writer as usize).saturating_sub(1).min(CLOCK_SIZE - 1);
             clock[i] = clock[i].max(own) + 1;
-            Version { counter: clock.iter().map(|&c| c as u64).sum(), writer, clock }
+            Version {
+                counter: clock.iter().map(|&c| c as u64).sum(),
+                writer,
+                clock,
+            }
         } else {
-            Version { counter: self.counter + 1, writer, clock: [0; CLOCK_SIZE] }
+            Version {
+                counter: self.counter + 1,
+                writer,
+                clock: [0; CLOCK_SIZE],
+            }
         }
     }
 }
@@ -85,7 +97,12 @@ impl std::fmt::Display for Version {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.is_vector() {
             // ⟨C1's counter, C2's counter⟩, trailing zeros of unused clients left out.
-            let used = self.clock.iter().rposition(|&c| c > 0).map_or(1, |i| i + 1).max(2);
+            let used = self
+                .clock
+                .iter()
+                .rposition(|&c| c > 0)
+                .map_or(1, |i| i + 1)
+                .max(2);
             let parts: Vec<String> = self.clock[..used].iter().map(|c| c.to_string()).collect();
             return write!(f, "⟨{}⟩", parts.join(","));
         }
@@ -116,27 +133,48 @@ pub fn absorb(set: &mut Vec<Item>, item: Item) -> bool {
 
 /// What a set of writes has seen, merged (the context of a write that read them).
 pub fn seen(set: &[Item]) -> Version {
-    set.iter().fold(Version::default(), |acc, (v, _)| acc.merge(v))
+    set.iter()
+        .fold(Version::default(), |acc, (v, _)| acc.merge(v))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum QMsg {
     /// Client → replica, a write's first phase: "which version do you hold?"
-    VersionQuery { op: OpId },
-    VersionReply { op: OpId, version: Version },
+    VersionQuery {
+        op: OpId,
+    },
+    VersionReply {
+        op: OpId,
+        version: Version,
+    },
     /// Client → replica: store `items` (each unless it holds one that has seen it). With a
     /// `hint`, the receiver is a stand-in for that home replica (sloppy quorum) and keeps
     /// the write aside to hand it over later. Read repair sends the same message.
     /// With vector clocks `items` can be siblings (read repair sends all it found).
-    Put { op: OpId, items: Vec<Item>, hint: Option<NodeId> },
-    PutAck { op: OpId },
+    Put {
+        op: OpId,
+        items: Vec<Item>,
+        hint: Option<NodeId>,
+    },
+    PutAck {
+        op: OpId,
+    },
     /// Client → replica: read the register.
-    Get { op: OpId },
+    Get {
+        op: OpId,
+    },
     /// Replica → client: what it holds (more than one item: siblings).
-    GetReply { op: OpId, items: Vec<Item> },
+    GetReply {
+        op: OpId,
+        items: Vec<Item>,
+    },
     /// A stand-in → the home replica: the writes it kept for you (hinted handoff).
-    Handoff { items: Vec<Item> },
-    HandoffAck { items: Vec<Item> },
+    Handoff {
+        items: Vec<Item>,
+    },
+    HandoffAck {
+        items: Vec<Item>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -167,7 +205,12 @@ pub enum QNote {
     ReadStarted,
     /// Client: R replies in; the highest version is `version` = `value`; `stale` replies
     /// held an older one; `siblings` concurrent writes came back (vector clocks).
-    ReadDone { value: Value, version: Version, stale: usize, siblings: usize },
+    ReadDone {
+        value: Value,
+        version: Version,
+        stale: usize,
+        siblings: usize,
+    },
     /// Client: read repair sent the newest version to `count` replicas.
     Repairing { count: usize, version: Version },
     /// Client: not enough answers in time; asks `count` stand-ins (sloppy quorum).
@@ -178,7 +221,12 @@ pub enum QNote {
     Busy,
     /// Replica: stored `version` (or kept it for `hint`); `siblings`: concurrent writes it
     /// now keeps side by side (vector clocks; 1 = none).
-    Stored { version: Version, value: Value, hint: Option<NodeId>, siblings: usize },
+    Stored {
+        version: Version,
+        value: Value,
+        hint: Option<NodeId>,
+        siblings: usize,
+    },
     /// Replica: ignored `version`, older than the `held` one.
     Older { version: Version, held: Version },
     /// Replica: handed a kept write back to its home replica.

@@ -111,7 +111,9 @@ impl QPreset {
                 at(500, Action::Heal(c1, 1)),
                 at(500, Action::Heal(c1, 2)),
             ],
-            QPreset::ConcurrentWriters => vec![w(100, c1), w(100, c2), r(300, c1), w(450, c1), r(650, c2)],
+            QPreset::ConcurrentWriters => {
+                vec![w(100, c1), w(100, c2), r(300, c1), w(450, c1), r(650, c2)]
+            }
             QPreset::SloppyPartition => {
                 let (left, right) = (vec![c1, 2, 3, 4], vec![c2, 0, 1]);
                 vec![

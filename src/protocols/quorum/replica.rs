@@ -26,7 +26,10 @@ pub struct Replica {
 
 impl Default for Replica {
     fn default() -> Self {
-        Replica { items: vec![(Version::default(), 0)], hints: Vec::new() }
+        Replica {
+            items: vec![(Version::default(), 0)],
+            hints: Vec::new(),
+        }
     }
 }
 
@@ -73,27 +76,61 @@ impl Replica {
     /// vector clocks concurrent writes become siblings).
     fn store(&mut self, (version, value): Item, cx: &mut Ctx<QNode>) {
         if absorb(&mut self.items, (version, value)) {
-            cx.note(QNote::Stored { version, value, hint: None, siblings: self.items.len() });
+            cx.note(QNote::Stored {
+                version,
+                value,
+                hint: None,
+                siblings: self.items.len(),
+            });
         } else if !self.items.iter().any(|i| i.0 == version) {
-            cx.note(QNote::Older { version, held: self.version() });
+            cx.note(QNote::Older {
+                version,
+                held: self.version(),
+            });
         }
     }
 
     /// A stand-in keeps a write aside for its home replica (one per home, or siblings).
     fn keep(&mut self, home: NodeId, (version, value): Item, cx: &mut Ctx<QNode>) {
-        let mut mine: Vec<Item> = self.hints.iter().filter(|h| h.home == home).map(|h| (h.version, h.value)).collect();
+        let mut mine: Vec<Item> = self
+            .hints
+            .iter()
+            .filter(|h| h.home == home)
+            .map(|h| (h.version, h.value))
+            .collect();
         if absorb(&mut mine, (version, value)) {
             self.hints.retain(|h| h.home != home);
-            self.hints.extend(mine.iter().map(|&(version, value)| Hint { home, version, value }));
+            self.hints.extend(mine.iter().map(|&(version, value)| Hint {
+                home,
+                version,
+                value,
+            }));
         }
-        cx.note(QNote::Stored { version, value, hint: Some(home), siblings: 1 });
+        cx.note(QNote::Stored {
+            version,
+            value,
+            hint: Some(home),
+            siblings: 1,
+        });
     }
 
     pub(super) fn on_msg(&mut self, cfg: &QConfig, from: NodeId, msg: QMsg, cx: &mut Ctx<QNode>) {
         match msg {
             // The version a write builds on: the newest held, or every sibling's clock merged.
-            QMsg::VersionQuery { op } => cx.send(from, QMsg::VersionReply { op, version: super::msg::seen(&self.held()) }),
-            QMsg::Get { op } => cx.send(from, QMsg::GetReply { op, items: self.held() }),
+            QMsg::VersionQuery { op } => cx.send(
+                from,
+                QMsg::VersionReply {
+                    op,
+                    version: super::msg::seen(&self.held()),
+                },
+            ),
+            QMsg::Get { op } => cx.send(
+                from,
+                QMsg::GetReply {
+                    op,
+                    items: self.held(),
+                },
+            ),
             QMsg::Put { op, items, hint } => {
                 match hint {
                     Some(home) if home != cx.id => {
@@ -118,10 +155,15 @@ impl Replica {
             }
             QMsg::HandoffAck { items } => {
                 let before = self.hints.len();
-                self.hints.retain(|h| !(h.home == from && items.iter().any(|i| h.version.covered_by(&i.0))));
+                self.hints.retain(|h| {
+                    !(h.home == from && items.iter().any(|i| h.version.covered_by(&i.0)))
+                });
                 if self.hints.len() < before {
                     let version = super::msg::seen(&items);
-                    cx.note(QNote::HandedOff { home: from, version });
+                    cx.note(QNote::HandedOff {
+                        home: from,
+                        version,
+                    });
                 }
             }
             QMsg::VersionReply { .. } | QMsg::PutAck { .. } | QMsg::GetReply { .. } => {}
@@ -134,7 +176,12 @@ impl Replica {
             homes.sort_unstable();
             homes.dedup();
             for home in homes {
-                let items = self.hints.iter().filter(|h| h.home == home).map(|h| (h.version, h.value)).collect();
+                let items = self
+                    .hints
+                    .iter()
+                    .filter(|h| h.home == home)
+                    .map(|h| (h.version, h.value))
+                    .collect();
                 cx.send(home, QMsg::Handoff { items });
             }
             cx.set_timer(QTimer::Handoff, cfg.handoff, cfg.handoff);

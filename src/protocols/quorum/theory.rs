@@ -29,7 +29,15 @@ pub fn missed_quorum(n: usize, w: usize, r: usize) -> f64 {
 
 /// The stale fraction of `trials` WARS draws for (N, W, R) with one-way delays uniform in
 /// `lo..=hi` µs.
-pub fn wars(n: usize, w: usize, r: usize, lo: SimTime, hi: SimTime, trials: usize, seed: u64) -> f64 {
+pub fn wars(
+    n: usize,
+    w: usize,
+    r: usize,
+    lo: SimTime,
+    hi: SimTime,
+    trials: usize,
+    seed: u64,
+) -> f64 {
     let mut rng = Rng::new(seed);
     let d = |rng: &mut Rng| rng.range_inclusive(lo, hi).max(1);
     let mut stale = 0;
@@ -63,7 +71,11 @@ mod tests {
         for n in 1..=7 {
             for w in 1..=n {
                 for r in 1..=n {
-                    assert_eq!(missed_quorum(n, w, r) == 0.0, w + r > n, "N={n} W={w} R={r}");
+                    assert_eq!(
+                        missed_quorum(n, w, r) == 0.0,
+                        w + r > n,
+                        "N={n} W={w} R={r}"
+                    );
                 }
             }
         }
@@ -80,7 +92,10 @@ mod tests {
             if w + r > n {
                 assert_eq!(p, 0.0);
             } else {
-                assert!(p > 0.0 && p < missed_quorum(n, w, r), "N={n} W={w} R={r}: {p}");
+                assert!(
+                    p > 0.0 && p < missed_quorum(n, w, r),
+                    "N={n} W={w} R={r}: {p}"
+                );
             }
         }
         // No spread: every copy lands before any read request does.

@@ -367,6 +367,8 @@ impl RaftNode {
         );
     }
 
+    /// AppendEntries' receiver (Figure 2): one parameter per argument of the RPC.
+    #[allow(clippy::too_many_arguments)]
     fn on_append(
         &mut self,
         from: NodeId,

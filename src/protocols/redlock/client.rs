@@ -54,7 +54,9 @@ enum Phase {
     Idle,
     Acquiring,
     Reading,
-    Working { value: u64 },
+    Working {
+        value: u64,
+    },
     Writing,
 }
 
@@ -82,7 +84,10 @@ impl Client {
     }
     /// It believes it holds the lock (granted, job not over).
     pub fn holds(&self) -> bool {
-        matches!(self.phase, Phase::Reading | Phase::Working { .. } | Phase::Writing)
+        matches!(
+            self.phase,
+            Phase::Reading | Phase::Working { .. } | Phase::Writing
+        )
     }
     /// Its lock's end on its own clock, while it holds it.
     pub fn valid_until(&self) -> Option<SimTime> {
@@ -120,7 +125,11 @@ impl Client {
     }
 
     pub(super) fn crashed(&mut self) {
-        if let Some(j) = self.jobs.last_mut().filter(|j| j.outcome == Outcome::Running) {
+        if let Some(j) = self
+            .jobs
+            .last_mut()
+            .filter(|j| j.outcome == Outcome::Running)
+        {
             j.outcome = Outcome::Abandoned;
         }
         self.phase = Phase::Idle;
@@ -162,9 +171,18 @@ impl Client {
                 self.value = (cx.random() & 0xffff_ffff).max(1);
                 self.yes.clear();
                 self.answered.clear();
-                cx.note(RedlockNote::Asking { value: self.value, servers: cfg.servers });
+                cx.note(RedlockNote::Asking {
+                    value: self.value,
+                    servers: cfg.servers,
+                });
                 for s in 0..cfg.servers {
-                    cx.send(s, RedlockMsg::Set { value: self.value, ttl: cfg.ttl });
+                    cx.send(
+                        s,
+                        RedlockMsg::Set {
+                            value: self.value,
+                            ttl: cfg.ttl,
+                        },
+                    );
                 }
             }
             Mode::Consensus => {
@@ -183,7 +201,13 @@ impl Client {
         let elapsed = cx.local.saturating_sub(self.started);
         let validity = cfg.ttl as i64 - elapsed as i64 - cfg.drift_allowance() as i64;
         let holds = self.yes.len() >= cfg.majority() && validity > 0;
-        cx.note(RedlockNote::Counted { yes: self.yes.len(), servers: cfg.servers, elapsed, validity, holds });
+        cx.note(RedlockNote::Counted {
+            yes: self.yes.len(),
+            servers: cfg.servers,
+            elapsed,
+            validity,
+            holds,
+        });
         if holds {
             let yes = self.yes.clone();
             self.hold(None, cx.local + validity as SimTime, yes, cfg, cx);
@@ -199,7 +223,14 @@ impl Client {
         }
     }
 
-    fn hold(&mut self, token: Option<Token>, valid_until: SimTime, yes: Vec<NodeId>, cfg: &RedlockConfig, cx: &mut Ctx<RedlockNode>) {
+    fn hold(
+        &mut self,
+        token: Option<Token>,
+        valid_until: SimTime,
+        yes: Vec<NodeId>,
+        cfg: &RedlockConfig,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         self.token = token;
         self.valid_until = Some(valid_until);
         if let Some(j) = self.jobs.last_mut() {
@@ -227,7 +258,13 @@ impl Client {
             }
             Mode::Consensus => {
                 if let Some(token) = self.token {
-                    cx.send(self.via, RedlockMsg::Release { client: cx.id, token });
+                    cx.send(
+                        self.via,
+                        RedlockMsg::Release {
+                            client: cx.id,
+                            token,
+                        },
+                    );
                 }
             }
         }
@@ -238,10 +275,18 @@ impl Client {
         cx.cancel_timer(RedlockTimer::Timeout);
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &RedlockConfig, from: NodeId, msg: RedlockMsg, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &RedlockConfig,
+        from: NodeId,
+        msg: RedlockMsg,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         let ok = matches!(msg, RedlockMsg::SetOk { .. });
         match (self.phase, msg) {
-            (Phase::Acquiring, RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value }) if value == self.value && value != 0 => {
+            (Phase::Acquiring, RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value })
+                if value == self.value && value != 0 =>
+            {
                 if !self.answered.contains(&from) {
                     self.answered.push(from);
                     if ok {
@@ -253,7 +298,9 @@ impl Client {
                 }
             }
             // A yes too late for its attempt: undo it there.
-            (_, RedlockMsg::SetOk { value }) if !(self.holds() && value == self.value) => cx.send(from, RedlockMsg::Del { value }),
+            (_, RedlockMsg::SetOk { value }) if !(self.holds() && value == self.value) => {
+                cx.send(from, RedlockMsg::Del { value })
+            }
             (Phase::Acquiring, RedlockMsg::Granted { token, ttl, .. }) => {
                 cx.cancel_timer(RedlockTimer::Timeout);
                 cx.note(RedlockNote::Holding { token, ttl });
@@ -270,7 +317,10 @@ impl Client {
                 if let Some(j) = self.jobs.last_mut() {
                     j.read = Some(value);
                 }
-                cx.note(RedlockNote::Working { value, work: cfg.work });
+                cx.note(RedlockNote::Working {
+                    value,
+                    work: cfg.work,
+                });
                 self.phase = Phase::Working { value };
                 cx.set_timer(RedlockTimer::Work, cfg.work, cfg.work);
             }
@@ -286,7 +336,12 @@ impl Client {
         }
     }
 
-    pub(super) fn on_timer(&mut self, cfg: &RedlockConfig, timer: RedlockTimer, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_timer(
+        &mut self,
+        cfg: &RedlockConfig,
+        timer: RedlockTimer,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         match (timer, self.phase) {
             (RedlockTimer::Timeout, Phase::Acquiring) => match cfg.mode {
                 Mode::Redlock => self.decide(cfg, cx),
@@ -302,9 +357,18 @@ impl Client {
                 if let Some(j) = self.jobs.last_mut() {
                     j.wrote = Some(value + 1);
                 }
-                cx.note(RedlockNote::Writing { value: value + 1, valid });
+                cx.note(RedlockNote::Writing {
+                    value: value + 1,
+                    valid,
+                });
                 self.phase = Phase::Writing;
-                cx.send(cfg.storage(), RedlockMsg::Write { value: value + 1, token: self.token });
+                cx.send(
+                    cfg.storage(),
+                    RedlockMsg::Write {
+                        value: value + 1,
+                        token: self.token,
+                    },
+                );
                 cx.set_timer(RedlockTimer::Timeout, cfg.timeout, cfg.timeout);
             }
             // The storage did not answer: ask again while the lock is valid by its own clock;
@@ -318,7 +382,10 @@ impl Client {
                 }
                 let msg = match self.phase {
                     Phase::Reading => RedlockMsg::Read { token: self.token },
-                    _ => RedlockMsg::Write { value: self.jobs.last().and_then(|j| j.wrote).unwrap_or_default(), token: self.token },
+                    _ => RedlockMsg::Write {
+                        value: self.jobs.last().and_then(|j| j.wrote).unwrap_or_default(),
+                        token: self.token,
+                    },
                 };
                 cx.send(cfg.storage(), msg);
                 cx.set_timer(RedlockTimer::Timeout, cfg.timeout, cfg.timeout);

@@ -41,7 +41,13 @@ pub struct Replica {
 
 impl Replica {
     pub fn new(servers: usize) -> Replica {
-        Replica { log: Vec::new(), commit: 0, holder: None, acked: vec![0; servers], owed: Vec::new() }
+        Replica {
+            log: Vec::new(),
+            commit: 0,
+            holder: None,
+            acked: vec![0; servers],
+            owed: Vec::new(),
+        }
     }
     pub fn log(&self) -> &[Op] {
         &self.log
@@ -96,9 +102,20 @@ impl Replica {
             match op {
                 // The lock's time starts when the grant is applied, on the leader's clock.
                 Op::Grant { client } => {
-                    self.holder = Some(Holder { client, token: next, until: cx.local + cfg.ttl });
+                    self.holder = Some(Holder {
+                        client,
+                        token: next,
+                        until: cx.local + cfg.ttl,
+                    });
                     for (_, to) in self.owed.iter().filter(|o| o.0 == next) {
-                        cx.send(*to, RedlockMsg::Granted { client, token: next, ttl: cfg.ttl });
+                        cx.send(
+                            *to,
+                            RedlockMsg::Granted {
+                                client,
+                                token: next,
+                                ttl: cfg.ttl,
+                            },
+                        );
                     }
                     self.owed.retain(|o| o.0 != next);
                 }
@@ -121,23 +138,38 @@ impl Replica {
         }
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &RedlockConfig, from: NodeId, msg: RedlockMsg, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &RedlockConfig,
+        from: NodeId,
+        msg: RedlockMsg,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         let leader = RedlockConfig::LEADER;
         if cx.id != leader {
             match msg {
                 // A follower passes clients' requests to the leader…
-                RedlockMsg::Acquire { client } | RedlockMsg::Release { client, .. } if from != leader => {
+                RedlockMsg::Acquire { client } | RedlockMsg::Release { client, .. }
+                    if from != leader =>
+                {
                     cx.note(RedlockNote::Forwarded { client });
                     cx.send(leader, msg);
                 }
                 // …and the leader's answers back.
-                RedlockMsg::Granted { client, .. } | RedlockMsg::Busy { client } => cx.send(client, msg),
+                RedlockMsg::Granted { client, .. } | RedlockMsg::Busy { client } => {
+                    cx.send(client, msg)
+                }
                 // Replication: entries in order; the reply says how long the log is.
                 RedlockMsg::Append { index, op } => {
                     if index == self.log.len() as u64 + 1 {
                         self.log.push(op);
                     }
-                    cx.send(from, RedlockMsg::AppendOk { len: self.log.len() as u64 });
+                    cx.send(
+                        from,
+                        RedlockMsg::AppendOk {
+                            len: self.log.len() as u64,
+                        },
+                    );
                 }
                 _ => {}
             }
@@ -149,7 +181,14 @@ impl Replica {
                 match self.holder {
                     // Its own grant (an answer was lost): the same token again.
                     Some(h) if h.client == client && !self.pending() => {
-                        cx.send(from, RedlockMsg::Granted { client, token: h.token, ttl: h.until.saturating_sub(cx.local) });
+                        cx.send(
+                            from,
+                            RedlockMsg::Granted {
+                                client,
+                                token: h.token,
+                                ttl: h.until.saturating_sub(cx.local),
+                            },
+                        );
                     }
                     // Held by another, or a decision is on its way to a majority.
                     Some(_) => {
@@ -167,7 +206,9 @@ impl Replica {
                 }
             }
             // A release while another entry is on its way is dropped: the expiry frees it.
-            RedlockMsg::Release { token, .. } if self.holder.is_some_and(|h| h.token == token) && !self.pending() => {
+            RedlockMsg::Release { token, .. }
+                if self.holder.is_some_and(|h| h.token == token) && !self.pending() =>
+            {
                 self.append(Op::Release { token }, cx);
             }
             RedlockMsg::AppendOk { len } => {
@@ -178,7 +219,12 @@ impl Replica {
         }
     }
 
-    pub(super) fn on_timer(&mut self, _cfg: &RedlockConfig, timer: RedlockTimer, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_timer(
+        &mut self,
+        _cfg: &RedlockConfig,
+        timer: RedlockTimer,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         if timer != RedlockTimer::Tick {
             return;
         }
@@ -188,7 +234,13 @@ impl Replica {
         for f in 0..self.acked.len() {
             if f != cx.id && self.acked[f] < len {
                 let index = self.acked[f] + 1;
-                cx.send(f, RedlockMsg::Append { index, op: self.log[index as usize - 1] });
+                cx.send(
+                    f,
+                    RedlockMsg::Append {
+                        index,
+                        op: self.log[index as usize - 1],
+                    },
+                );
             }
         }
         cx.set_timer(RedlockTimer::Tick, TICK, TICK);

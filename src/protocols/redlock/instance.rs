@@ -61,24 +61,43 @@ impl Instance {
         self.started = true;
     }
 
-    pub(super) fn on_msg(&mut self, _cfg: &RedlockConfig, from: NodeId, msg: RedlockMsg, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        _cfg: &RedlockConfig,
+        from: NodeId,
+        msg: RedlockMsg,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         let now = cx.local;
         match msg {
             // Delayed restart: it may have held a key it forgot; it says no until that
             // key would have expired.
-            RedlockMsg::Set { value, .. } if self.blind_until(now).is_some() => cx.send(from, RedlockMsg::SetBusy { value }),
+            RedlockMsg::Set { value, .. } if self.blind_until(now).is_some() => {
+                cx.send(from, RedlockMsg::SetBusy { value })
+            }
             // SET lock value NX PX ttl: only if no live key (by this instance's clock).
             RedlockMsg::Set { value, ttl } => match self.key(now) {
                 Some(k) if k.value != value => {
-                    cx.note(RedlockNote::KeyHeld { client: k.client, left: k.until - now });
+                    cx.note(RedlockNote::KeyHeld {
+                        client: k.client,
+                        left: k.until - now,
+                    });
                     cx.send(from, RedlockMsg::SetBusy { value });
                 }
                 _ => {
                     if let Some(old) = self.key.filter(|k| k.value != value) {
                         cx.note(RedlockNote::KeyExpired { client: old.client });
                     }
-                    self.key = Some(Key { client: from, value, until: now + ttl });
-                    self.sets.push(SetRec { at: cx.now, client: from, value });
+                    self.key = Some(Key {
+                        client: from,
+                        value,
+                        until: now + ttl,
+                    });
+                    self.sets.push(SetRec {
+                        at: cx.now,
+                        client: from,
+                        value,
+                    });
                     cx.note(RedlockNote::KeySet { client: from, ttl });
                     cx.send(from, RedlockMsg::SetOk { value });
                 }

@@ -25,8 +25,15 @@ pub fn valid_holders(nodes: &[&RedlockNode], alive: &[bool], now: SimTime) -> Ve
     nodes
         .iter()
         .enumerate()
-        .filter(|(id, n)| alive.get(*id).copied().unwrap_or(true) && n.client().is_some_and(|c| c.holds()))
-        .filter(|(_, n)| n.client().and_then(|c| c.jobs().last()).and_then(|j| j.valid_until).is_some_and(|u| now < u))
+        .filter(|(id, n)| {
+            alive.get(*id).copied().unwrap_or(true) && n.client().is_some_and(|c| c.holds())
+        })
+        .filter(|(_, n)| {
+            n.client()
+                .and_then(|c| c.jobs().last())
+                .and_then(|j| j.valid_until)
+                .is_some_and(|u| now < u)
+        })
         .map(|(id, _)| id)
         .collect()
 }
@@ -50,14 +57,30 @@ pub fn overlapping_validity(nodes: &[&RedlockNode]) -> Vec<(NodeId, NodeId, SimT
 
 /// Increments the clients were told succeeded, and how many the counter lacks.
 pub fn lost_updates(nodes: &[&RedlockNode]) -> (u64, u64) {
-    let acked = nodes.iter().filter_map(|n| n.client()).flat_map(|c| c.jobs()).filter(|j| j.outcome == Outcome::Written).count() as u64;
-    let value = nodes.iter().find_map(|n| n.storage()).map_or(0, |s| s.value());
+    let acked = nodes
+        .iter()
+        .filter_map(|n| n.client())
+        .flat_map(|c| c.jobs())
+        .filter(|j| j.outcome == Outcome::Written)
+        .count() as u64;
+    let value = nodes
+        .iter()
+        .find_map(|n| n.storage())
+        .map_or(0, |s| s.value());
     (acked, acked.saturating_sub(value))
 }
 
 impl Monitor<RedlockNode> for RedlockMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&RedlockNode], alive: &[bool], out: &mut Vec<Violation>) {
-        let Some(cfg) = nodes.first().map(|n| n.config()) else { return };
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&RedlockNode],
+        alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
+        let Some(cfg) = nodes.first().map(|n| n.config()) else {
+            return;
+        };
         if !self.exclusion_reported {
             let holders = valid_holders(nodes, alive, now);
             if holders.len() > 1 {
@@ -66,7 +89,14 @@ impl Monitor<RedlockNode> for RedlockMonitor {
                     rule: MUTUAL_EXCLUSION,
                     nodes: holders.clone(),
                     at: now,
-                    detail: format!("{} both hold it", holders.iter().map(|&h| cfg.name(h)).collect::<Vec<_>>().join(" and ")),
+                    detail: format!(
+                        "{} both hold it",
+                        holders
+                            .iter()
+                            .map(|&h| cfg.name(h))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
                 });
             }
         }
@@ -78,7 +108,10 @@ impl Monitor<RedlockNode> for RedlockMonitor {
                     rule: NO_LOST_UPDATE,
                     nodes: vec![cfg.storage()],
                     at: now,
-                    detail: format!("{acked} increments acknowledged, the counter says {}", acked - lost),
+                    detail: format!(
+                        "{acked} increments acknowledged, the counter says {}",
+                        acked - lost
+                    ),
                 });
             }
         }

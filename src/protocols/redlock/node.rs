@@ -224,4 +224,3 @@ impl Protocol for RedlockNode {
         }
     }
 }
-

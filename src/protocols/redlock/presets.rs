@@ -28,8 +28,13 @@ pub enum RedlockPreset {
 }
 
 impl RedlockPreset {
-    pub const ALL: [RedlockPreset; 5] =
-        [RedlockPreset::RedlockJump, RedlockPreset::RedlockCuts, RedlockPreset::RedlockPause, RedlockPreset::ConsensusJump, RedlockPreset::ConsensusPause];
+    pub const ALL: [RedlockPreset; 5] = [
+        RedlockPreset::RedlockJump,
+        RedlockPreset::RedlockCuts,
+        RedlockPreset::RedlockPause,
+        RedlockPreset::ConsensusJump,
+        RedlockPreset::ConsensusPause,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -43,14 +48,19 @@ impl RedlockPreset {
 
     pub fn mode(self) -> Mode {
         match self {
-            RedlockPreset::RedlockJump | RedlockPreset::RedlockCuts | RedlockPreset::RedlockPause => Mode::Redlock,
+            RedlockPreset::RedlockJump
+            | RedlockPreset::RedlockCuts
+            | RedlockPreset::RedlockPause => Mode::Redlock,
             RedlockPreset::ConsensusJump | RedlockPreset::ConsensusPause => Mode::Consensus,
         }
     }
 
     /// The preset's settings: five servers, two clients, TTL 500 ms, work 300 ms.
     pub fn config(self) -> RedlockConfig {
-        RedlockConfig { mode: self.mode(), ..RedlockConfig::default() }
+        RedlockConfig {
+            mode: self.mode(),
+            ..RedlockConfig::default()
+        }
     }
 
     /// The timed actions.
@@ -76,7 +86,11 @@ impl RedlockPreset {
                 v
             }
             RedlockPreset::RedlockPause | RedlockPreset::ConsensusPause => {
-                vec![job(100, c1), (160 * MS, Action::Pause(c1, 1200 * MS)), job(200, c2)]
+                vec![
+                    job(100, c1),
+                    (160 * MS, Action::Pause(c1, 1200 * MS)),
+                    job(200, c2),
+                ]
             }
         }
     }

@@ -40,7 +40,13 @@ impl Storage {
         &self.writes
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &RedlockConfig, from: NodeId, msg: RedlockMsg, cx: &mut Ctx<RedlockNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &RedlockConfig,
+        from: NodeId,
+        msg: RedlockMsg,
+        cx: &mut Ctx<RedlockNode>,
+    ) {
         match msg {
             RedlockMsg::Read { token } => {
                 if let Some(t) = token.filter(|_| cfg.fencing) {
@@ -51,18 +57,38 @@ impl Storage {
             RedlockMsg::Write { value, token } => {
                 let older = token.is_some_and(|t| t < self.seen);
                 let accepted = !(older && cfg.fencing);
-                self.writes.push(WriteRec { at: cx.now, client: from, token, value, accepted, older });
+                self.writes.push(WriteRec {
+                    at: cx.now,
+                    client: from,
+                    token,
+                    value,
+                    accepted,
+                    older,
+                });
                 match token {
                     Some(t) if !accepted => {
-                        cx.note(RedlockNote::Fenced { token: t, seen: self.seen });
-                        cx.send(from, RedlockMsg::WriteRefused { token: t, seen: self.seen });
+                        cx.note(RedlockNote::Fenced {
+                            token: t,
+                            seen: self.seen,
+                        });
+                        cx.send(
+                            from,
+                            RedlockMsg::WriteRefused {
+                                token: t,
+                                seen: self.seen,
+                            },
+                        );
                     }
                     _ => {
                         self.value = value;
                         if let Some(t) = token.filter(|_| cfg.fencing) {
                             self.seen = self.seen.max(t);
                         }
-                        cx.note(RedlockNote::Accepted { value, token, older });
+                        cx.note(RedlockNote::Accepted {
+                            value,
+                            token,
+                            older,
+                        });
                         cx.send(from, RedlockMsg::WriteOk { value });
                     }
                 }

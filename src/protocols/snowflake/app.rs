@@ -70,7 +70,13 @@ impl App {
             SnowMsg::Next { .. } => return,
         };
         let sent = self.pending.remove(&req).map_or(cx.now, |p| p.1);
-        let mut got = Got { at: cx.now, from, id, latency: cx.now - sent, duplicate_of: None };
+        let mut got = Got {
+            at: cx.now,
+            from,
+            id,
+            latency: cx.now - sent,
+            duplicate_of: None,
+        };
         if let Some(id) = id {
             match self.seen.get(&id.value()) {
                 Some(&first) => {

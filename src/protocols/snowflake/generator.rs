@@ -26,7 +26,14 @@ pub struct Generator {
 
 impl Generator {
     pub fn new(worker: u64) -> Generator {
-        Generator { worker, last: None, high: None, waiting: Vec::new(), issued: Vec::new(), refused: 0 }
+        Generator {
+            worker,
+            last: None,
+            high: None,
+            waiting: Vec::new(),
+            issued: Vec::new(),
+            refused: 0,
+        }
     }
     pub fn worker(&self) -> u64 {
         self.worker
@@ -55,7 +62,9 @@ impl Generator {
     fn send(&mut self, to: NodeId, req: u64, id: Id, how: Stamped, cx: &mut Ctx<SnowNode>) {
         // Re-treading milliseconds already used (possible only when a step back was
         // ignored): told as such, whatever the branch that stamped it.
-        let retread = self.high.is_some_and(|h| id.ms < h || (id.ms == h && self.last.is_some_and(|l| l.0 != h)));
+        let retread = self
+            .high
+            .is_some_and(|h| id.ms < h || (id.ms == h && self.last.is_some_and(|l| l.0 != h)));
         let how = if retread { Stamped::Backwards } else { how };
         self.high = Some(self.high.map_or(id.ms, |h| h.max(id.ms)));
         self.last = Some((id.ms, id.seq));
@@ -65,8 +74,19 @@ impl Generator {
     }
 
     /// Answer one request at the clock's current millisecond (`waited`: it was held).
-    fn answer(&mut self, cfg: &SnowConfig, to: NodeId, req: u64, waited: bool, cx: &mut Ctx<SnowNode>) {
-        let how = if waited { Stamped::AfterWait } else { Stamped::Clock };
+    fn answer(
+        &mut self,
+        cfg: &SnowConfig,
+        to: NodeId,
+        req: u64,
+        waited: bool,
+        cx: &mut Ctx<SnowNode>,
+    ) {
+        let how = if waited {
+            Stamped::AfterWait
+        } else {
+            Stamped::Clock
+        };
         let ms = cx.local / MS;
         let worker = self.worker;
         match self.last {
@@ -76,31 +96,74 @@ impl Generator {
             // The same millisecond: the next sequence number (or wait for the next ms).
             Some((last, seq)) if ms == last => {
                 if seq < MAX_SEQ {
-                    self.send(to, req, Id { ms, worker, seq: seq + 1 }, how, cx)
+                    self.send(
+                        to,
+                        req,
+                        Id {
+                            ms,
+                            worker,
+                            seq: seq + 1,
+                        },
+                        how,
+                        cx,
+                    )
                 } else {
                     self.hold(to, req, last, cx)
                 }
             }
             // The clock moved backwards: it reads a millisecond already used.
             Some((last, seq)) => {
-                cx.note(SnowNote::Backwards { now_ms: ms, last_ms: last });
+                cx.note(SnowNote::Backwards {
+                    now_ms: ms,
+                    last_ms: last,
+                });
                 match cfg.strategy {
                     Strategy::Wait => self.hold(to, req, last, cx),
                     Strategy::Refuse => {
                         self.refused += 1;
-                        cx.note(SnowNote::Refusing { behind_ms: last - ms });
-                        cx.send(to, SnowMsg::Refused { req, behind_ms: last - ms });
+                        cx.note(SnowNote::Refusing {
+                            behind_ms: last - ms,
+                        });
+                        cx.send(
+                            to,
+                            SnowMsg::Refused {
+                                req,
+                                behind_ms: last - ms,
+                            },
+                        );
                     }
                     Strategy::Logical => {
                         cx.note(SnowNote::Logical { last_ms: last });
                         if seq < MAX_SEQ {
-                            self.send(to, req, Id { ms: last, worker, seq: seq + 1 }, Stamped::Logical, cx)
+                            self.send(
+                                to,
+                                req,
+                                Id {
+                                    ms: last,
+                                    worker,
+                                    seq: seq + 1,
+                                },
+                                Stamped::Logical,
+                                cx,
+                            )
                         } else {
-                            self.send(to, req, Id { ms: last + 1, worker, seq: 0 }, Stamped::Logical, cx)
+                            self.send(
+                                to,
+                                req,
+                                Id {
+                                    ms: last + 1,
+                                    worker,
+                                    seq: 0,
+                                },
+                                Stamped::Logical,
+                                cx,
+                            )
                         }
                     }
                     // Break it: the clock as it reads, the sequence from 0 — IDs issued before.
-                    Strategy::Ignore => self.send(to, req, Id { ms, worker, seq: 0 }, Stamped::Backwards, cx),
+                    Strategy::Ignore => {
+                        self.send(to, req, Id { ms, worker, seq: 0 }, Stamped::Backwards, cx)
+                    }
                 }
             }
         }
@@ -116,7 +179,13 @@ impl Generator {
         self.waiting.push((to, req));
     }
 
-    pub(super) fn on_msg(&mut self, cfg: &SnowConfig, from: NodeId, msg: SnowMsg, cx: &mut Ctx<SnowNode>) {
+    pub(super) fn on_msg(
+        &mut self,
+        cfg: &SnowConfig,
+        from: NodeId,
+        msg: SnowMsg,
+        cx: &mut Ctx<SnowNode>,
+    ) {
         if let SnowMsg::Next { req } = msg {
             if self.waiting.is_empty() {
                 self.answer(cfg, from, req, false, cx);

@@ -20,7 +20,13 @@ pub struct SnowMonitor {
 }
 
 impl Monitor<SnowNode> for SnowMonitor {
-    fn check(&mut self, now: SimTime, nodes: &[&SnowNode], _alive: &[bool], out: &mut Vec<Violation>) {
+    fn check(
+        &mut self,
+        now: SimTime,
+        nodes: &[&SnowNode],
+        _alive: &[bool],
+        out: &mut Vec<Violation>,
+    ) {
         self.judged.resize(nodes.len(), 0);
         for (node, n) in nodes.iter().enumerate() {
             let Some(g) = n.generator() else { continue };
@@ -31,7 +37,11 @@ impl Monitor<SnowNode> for SnowMonitor {
                 let before = self.seen.get(&id.value()).copied();
                 self.seen.entry(id.value()).or_insert(node);
                 let detail = if let Some(first) = before {
-                    format!("{} issued {id}, which {} had issued before", cfg.name(node), cfg.name(first))
+                    format!(
+                        "{} issued {id}, which {} had issued before",
+                        cfg.name(node),
+                        cfg.name(first)
+                    )
                 } else if let Some(prev) = prev.filter(|p| id.value() < p.value()) {
                     format!("{} issued {id} after {prev}", cfg.name(node))
                 } else {
@@ -39,7 +49,12 @@ impl Monitor<SnowNode> for SnowMonitor {
                 };
                 if !self.reported {
                     self.reported = true;
-                    out.push(Violation { rule: UNIQUE_IDS, nodes: vec![node], at: now, detail });
+                    out.push(Violation {
+                        rule: UNIQUE_IDS,
+                        nodes: vec![node],
+                        at: now,
+                        detail,
+                    });
                 }
             }
         }

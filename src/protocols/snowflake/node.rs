@@ -33,7 +33,12 @@ pub struct SnowConfig {
 
 impl Default for SnowConfig {
     fn default() -> Self {
-        SnowConfig { generators: 3, strategy: Strategy::Wait, period: 50 * MS, same_worker: false }
+        SnowConfig {
+            generators: 3,
+            strategy: Strategy::Wait,
+            period: 50 * MS,
+            same_worker: false,
+        }
     }
 }
 
@@ -77,7 +82,11 @@ impl SnowNode {
         (0..cfg.size())
             .map(|id| SnowNode {
                 cfg: cfg.clone(),
-                kind: if id == 0 { Kind::App(App::default()) } else { Kind::Generator(Generator::new(cfg.worker(id))) },
+                kind: if id == 0 {
+                    Kind::App(App::default())
+                } else {
+                    Kind::Generator(Generator::new(cfg.worker(id)))
+                },
             })
             .collect()
     }

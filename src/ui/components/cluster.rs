@@ -7,9 +7,9 @@ use crate::decimal::{fixed, num, Fixed as F};
 
 use leptos::prelude::*;
 
+use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
 use crate::sim::NodeId;
 use crate::ui::core::i18n::{t, Key};
-use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
 use crate::ui::core::view::MsgVis;
 use crate::ui::state::{Ctl, Selection};
 
@@ -195,6 +195,19 @@ fn Link(n: usize, f: Frame, a: NodeId, b: NodeId) -> impl IntoView {
     }
 }
 
+/// What a node's glyph draws, kept in a memo so the glyph redraws only when one changes:
+/// role, state, shape, tone, term, badge, label and name.
+type GlyphFields = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<u64>,
+    String,
+    String,
+    String,
+);
+
 #[component]
 fn NodeGlyph(n: usize, f: Frame, id: NodeId) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
@@ -215,18 +228,9 @@ fn NodeGlyph(n: usize, f: Frame, id: NodeId) -> impl IntoView {
             })
         })
     });
-    let field = move |f: fn(
-        &(
-            &'static str,
-            &'static str,
-            &'static str,
-            &'static str,
-            Option<u64>,
-            String,
-            String,
-            String,
-        ),
-    ) -> String| { move || node.with(|n| n.as_ref().map(f).unwrap_or_default()) };
+    let field = move |f: fn(&GlyphFields) -> String| {
+        move || node.with(|n| n.as_ref().map(f).unwrap_or_default())
+    };
     let ring = move || {
         let left = ctl.view.with(|v| v.nodes.get(id).and_then(|nv| nv.ring));
         let c = 2.0 * PI * RING_R;
@@ -327,7 +331,9 @@ impl DrawnMsg {
                 }
             }
         };
-        let _ = d.group.set_attribute("data-testid", &format!("msg-{}", m.id));
+        let _ = d
+            .group
+            .set_attribute("data-testid", &format!("msg-{}", m.id));
         let _ = d.group.set_attribute("data-msg", &m.id.to_string());
         Some(d)
     }
@@ -355,13 +361,25 @@ fn sync_messages(
             dm.kind.set(&dm.group, "data-kind", m.class.to_string());
         }
         let (x, y) = along(m.from, m.to, n, m.progress, f);
-        dm.at.set(&dm.group, "transform", format!("translate({},{})", F(x, 1), F(y, 1)));
+        dm.at.set(
+            &dm.group,
+            "transform",
+            format!("translate({},{})", F(x, 1), F(y, 1)),
+        );
         let class = format!(
             "msg {}{}{}{}",
             m.class,
             if m.doomed { " doomed" } else { "" },
-            if hovered == Some(m.id) { " hovered" } else { "" },
-            if selected == Selection::Msg(m.id) { " selected" } else { "" },
+            if hovered == Some(m.id) {
+                " hovered"
+            } else {
+                ""
+            },
+            if selected == Selection::Msg(m.id) {
+                " selected"
+            } else {
+                ""
+            },
         );
         dm.class.set(&dm.group, "class", class);
         // The tooltip is written when the pointer is on the message: a recycled badge

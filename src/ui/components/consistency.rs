@@ -23,11 +23,14 @@ fn verdict_attr(v: &Verdict) -> &'static str {
 }
 
 fn verdict_word(lang: Lang, v: &Verdict) -> &'static str {
-    t(lang, match v {
-        Verdict::Holds(_) => Key::Holds,
-        Verdict::Violated => Key::Broken,
-        Verdict::Unknown => Key::Undecided,
-    })
+    t(
+        lang,
+        match v {
+            Verdict::Holds(_) => Key::Holds,
+            Verdict::Violated => Key::Broken,
+            Verdict::Unknown => Key::Undecided,
+        },
+    )
 }
 
 fn model_key(m: Model) -> Key {
@@ -42,11 +45,7 @@ fn model_key(m: Model) -> Key {
 /// "wrote 12 (0.160 s–0.200 s)" for operation `i`.
 fn describe(lang: Lang, h: &History, i: usize) -> String {
     let o = &h.ops[i];
-    let span = format!(
-        "{}–{}",
-        secs(o.invoke),
-        o.respond.map_or("…".into(), secs)
-    );
+    let span = format!("{}–{}", secs(o.invoke), o.respond.map_or("…".into(), secs));
     match o.op {
         Op::Write(v) => op_text(lang, true, v, &span),
         Op::Read(v) => op_text(lang, false, v.unwrap_or(0), &span),
@@ -57,8 +56,16 @@ fn describe(lang: Lang, h: &History, i: usize) -> String {
 fn linear_witness(lang: Lang, ch: &ClientHistory) -> String {
     match stale_read(&ch.history) {
         Some(s) => {
-            let who = ch.clients.get(ch.history.ops[s.read].client).cloned().unwrap_or_default();
-            let newer = ch.clients.get(ch.history.ops[s.newer].client).cloned().unwrap_or_default();
+            let who = ch
+                .clients
+                .get(ch.history.ops[s.read].client)
+                .cloned()
+                .unwrap_or_default();
+            let newer = ch
+                .clients
+                .get(ch.history.ops[s.newer].client)
+                .cloned()
+                .unwrap_or_default();
             stale_sentence(
                 lang,
                 &who,
@@ -71,7 +78,11 @@ fn linear_witness(lang: Lang, ch: &ClientHistory) -> String {
 }
 
 /// One row per session guarantee: holds, or broken with its witness.
-fn session_rows(lang: Lang, ch: &ClientHistory, rep: &Report) -> Vec<(&'static str, Key, Option<String>)> {
+fn session_rows(
+    lang: Lang,
+    ch: &ClientHistory,
+    rep: &Report,
+) -> Vec<(&'static str, Key, Option<String>)> {
     Guarantee::ALL
         .iter()
         .map(|g| {
@@ -121,19 +132,35 @@ pub fn ConsistencyPanel(
     });
     let run = move |_: ()| {
         let (now, ch) = ctl.view.with_untracked(|v| {
-            (v.now, v.data.as_ref().and_then(|d| d.get::<ClientHistory>().cloned()))
+            (
+                v.now,
+                v.data
+                    .as_ref()
+                    .and_then(|d| d.get::<ClientHistory>().cloned()),
+            )
         });
         if let Some(ch) = ch {
             let rep = (ch.history.ops.len() <= MAX_CHECKED_OPS).then(|| check(&ch.history));
             // The witnesses' operations light up on the space-time diagram.
-            let mut witness: Vec<usize> =
-                rep.iter().flat_map(|r| &r.session).flat_map(|v| [v.first, v.then]).collect();
-            if rep.as_ref().is_some_and(|r| r.linearizable == Verdict::Violated) {
+            let mut witness: Vec<usize> = rep
+                .iter()
+                .flat_map(|r| &r.session)
+                .flat_map(|v| [v.first, v.then])
+                .collect();
+            if rep
+                .as_ref()
+                .is_some_and(|r| r.linearizable == Verdict::Violated)
+            {
                 if let Some(s) = stale_read(&ch.history) {
                     witness.extend([s.read, s.newer]);
                 }
             }
-            ctl.witness.set(witness.into_iter().filter_map(|i| ch.keys.get(i).copied()).collect());
+            ctl.witness.set(
+                witness
+                    .into_iter()
+                    .filter_map(|i| ch.keys.get(i).copied())
+                    .collect(),
+            );
             result.set(Some((now, ch, rep)));
         }
     };
@@ -141,7 +168,12 @@ pub fn ConsistencyPanel(
         // Check every new history (by content: a new history can reuse a freed one's
         // address), and again after a new run's reset.
         let data = Memo::new(move |_| {
-            ctl.view.with(|v| v.data.as_ref().and_then(|d| d.get::<ClientHistory>()).map(|r| r.history.clone()))
+            ctl.view.with(|v| {
+                v.data
+                    .as_ref()
+                    .and_then(|d| d.get::<ClientHistory>())
+                    .map(|r| r.history.clone())
+            })
         });
         Effect::new(move |_| {
             let _ = (data.get(), run_key.get());

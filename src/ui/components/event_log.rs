@@ -72,8 +72,15 @@ fn Line(lines: Memo<Vec<(Lang, LogLine)>>, i: usize) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let line = Memo::new(move |_| lines.with(|l| l.get(i).map(|(_, line)| line.clone())));
     let msg = move || line.with(|l| l.as_ref().and_then(|l| l.msg));
-    let field = move |f: fn(&LogLine) -> String| move || line.with(|l| l.as_ref().map(f).unwrap_or_default());
-    let who = move || line.with(|l| l.as_ref().and_then(|l| Some((l.who.clone()?, l.node.unwrap_or(0)))));
+    let field = move |f: fn(&LogLine) -> String| {
+        move || line.with(|l| l.as_ref().map(f).unwrap_or_default())
+    };
+    let who = move || {
+        line.with(|l| {
+            l.as_ref()
+                .and_then(|l| Some((l.who.clone()?, l.node.unwrap_or(0))))
+        })
+    };
     view! {
         <li class:violation=move || line.with(|l| l.as_ref().is_some_and(|l| l.alarm))
             class:hovered=move || msg().is_some() && ctl.hovered.get() == msg()

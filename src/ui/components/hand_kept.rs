@@ -25,7 +25,9 @@ pub fn svg_element(tag: &str, class: &str) -> Option<web_sys::Element> {
 /// `textContent` does, takes it out of the layout and puts a new one in).
 pub fn set_text(e: &web_sys::Element, text: &str) {
     match e.first_child() {
-        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE && node.next_sibling().is_none() => {
+        Some(node)
+            if node.node_type() == web_sys::Node::TEXT_NODE && node.next_sibling().is_none() =>
+        {
             node.set_node_value(Some(text))
         }
         _ => e.set_text_content(Some(text)),

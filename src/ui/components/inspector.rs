@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
-use crate::ui::core::view::MsgState;
 use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::view::MsgState;
 use crate::ui::state::{Ctl, Selection};
 
 #[component]
@@ -76,7 +76,10 @@ fn NodeDetails(id: usize) -> impl IntoView {
         })
     };
     // Pages of the time chapter: pause the node, step its clock.
-    let sizes = move || ctl.scenario.with(|s| s.spec().time_faults.then(|| s.time_fault_sizes()));
+    let sizes = move || {
+        ctl.scenario
+            .with(|s| s.spec().time_faults.then(|| s.time_fault_sizes()))
+    };
     let time_faults = move || {
         let (pause, jump) = sizes()?;
         let ms = crate::sim::MS;
@@ -191,7 +194,10 @@ fn raise_above_sheet(selector: &str) {
     let Some(win) = web_sys::window().filter(|_| width <= 600.0) else {
         return;
     };
-    let Some(el) = win.document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+    let Some(el) = win
+        .document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    else {
         return;
     };
     let r = el.get_bounding_client_rect();

@@ -106,7 +106,12 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
             return;
         };
         let (width, height) = super::viewport();
-        let rect = |sel: &str| main.query_selector(sel).ok().flatten().map(|e| e.get_bounding_client_rect());
+        let rect = |sel: &str| {
+            main.query_selector(sel)
+                .ok()
+                .flatten()
+                .map(|e| e.get_bounding_client_rect())
+        };
         // Embedded, the strips may follow below (the frame shows the picture, the
         // controls and the inspector); on a wide page they stay on the first screen.
         let embed = main.closest(".embed").ok().flatten().is_some();
@@ -122,7 +127,13 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
                         + drawing.as_ref().map_or(0.0, |r| r.height() + 10.0)
                 };
                 // A page with its own drawing has few nodes: the cluster can be smaller.
-                let floor = if drawing.is_some() { 170.0 } else if embed { 200.0 } else { 250.0 };
+                let floor = if drawing.is_some() {
+                    170.0
+                } else if embed {
+                    200.0
+                } else {
+                    250.0
+                };
                 // Panel padding and border, and a margin under the strips.
                 (height - top - strips - 34.0).max(floor).round()
             }

@@ -12,7 +12,9 @@ pub fn Strips() -> impl IntoView {
     // The nodes that have a row (a page may leave some out), and how many nodes there are.
     let shown = Memo::new(move |_| {
         ctl.view.with(|v| {
-            let ids: Vec<usize> = (0..v.nodes.len()).filter(|&i| !v.nodes[i].strip.skip).collect();
+            let ids: Vec<usize> = (0..v.nodes.len())
+                .filter(|&i| !v.nodes[i].strip.skip)
+                .collect();
             (ids, v.nodes.len())
         })
     });
@@ -20,9 +22,8 @@ pub fn Strips() -> impl IntoView {
     // Fast play rewrites the strips once per pace period, half a period after the event
     // log (see `pace`).
     let paced = super::pace::paced(ctl, super::pace::When::Fast, 0.5);
-    let rows = move || {
-        shown.with(|(ids, n)| ids.iter().map(|&i| (page(), *n, i)).collect::<Vec<_>>())
-    };
+    let rows =
+        move || shown.with(|(ids, n)| ids.iter().map(|&i| (page(), *n, i)).collect::<Vec<_>>());
     view! {
         <section class="logs">
             <h2>{move || view! { <Tr k=page().spec().strips.unwrap_or(crate::ui::core::i18n::Key::Status.into())/> }}</h2>

@@ -175,18 +175,29 @@ fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimT
         'H' if args.is_empty() => UiAction::HealAll,
         'z' => {
             let (n, ms) = args.split_once(':')?;
-            let ms: u64 = ms.parse().ok().filter(|ms| (1..=MAX_PAUSE_MS).contains(ms))?;
+            let ms: u64 = ms
+                .parse()
+                .ok()
+                .filter(|ms| (1..=MAX_PAUSE_MS).contains(ms))?;
             UiAction::Pause(parse_node(n, nodes)?, ms * crate::sim::MS)
         }
         'j' => {
             let (n, ms) = args.split_once(':')?;
-            let ms: i64 = ms.parse().ok().filter(|ms: &i64| *ms != 0 && ms.unsigned_abs() <= MAX_JUMP_MS)?;
+            let ms: i64 = ms
+                .parse()
+                .ok()
+                .filter(|ms: &i64| *ms != 0 && ms.unsigned_abs() <= MAX_JUMP_MS)?;
             UiAction::ClockJump(parse_node(n, nodes)?, ms * crate::sim::MS as i64)
         }
         'd' => UiAction::DropMsg(args.parse().ok()?),
         'n' => {
             let mut it = args.split(':');
-            let mut num = |(lo, hi): (u64, u64)| it.next()?.parse::<u64>().ok().filter(|v| (lo..=hi).contains(v));
+            let mut num = |(lo, hi): (u64, u64)| {
+                it.next()?
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|v| (lo..=hi).contains(v))
+            };
             let (min, max, loss) = (num(LATENCY_MS)?, num(LATENCY_MS)?, num(LOSS_PCT)?);
             if min > max || it.next().is_some() {
                 return None;

@@ -243,9 +243,11 @@ pub fn log_lines(
                 false,
             ),
             PlainKind::Resumed { node } => (Some(node), engine(EngineEvent::Resumed(node)), false),
-            PlainKind::ClockJumped { node, delta } => {
-                (Some(node), engine(EngineEvent::ClockJumped(node, delta)), false)
-            }
+            PlainKind::ClockJumped { node, delta } => (
+                Some(node),
+                engine(EngineEvent::ClockJumped(node, delta)),
+                false,
+            ),
             PlainKind::LinkCut { a, b } => (None, engine(EngineEvent::LinkCut(a, b)), false),
             PlainKind::LinkHealed { a, b } => (None, engine(EngineEvent::LinkHealed(a, b)), false),
             PlainKind::Command {

@@ -469,27 +469,28 @@ impl<A: Adapter> PageSim for Sim<A> {
     fn message(&self, id: u64, lang: Lang) -> Option<MsgInfo> {
         let w = &self.world;
         let net = w.network();
-        let info = |from: NodeId, to: NodeId, sent_at, arrive_at, msg: &<A::P as Protocol>::Msg, state| {
-            let a = &self.adapter;
-            let style = a.msg_style(msg);
-            let mut fields = a.msg_fields(msg, lang);
-            let detail = a.msg_detail(msg);
-            if fields.is_empty() && !detail.is_empty() {
-                fields.push((t(lang, Key::MsgCarries).to_string(), detail));
-            }
-            MsgInfo {
-                id,
-                kind: style.key.get(lang).to_string(),
-                class: style.class,
-                badge: style.badge,
-                from: a.names()[from].clone(),
-                to: a.names()[to].clone(),
-                sent_at,
-                arrive_at,
-                state,
-                fields,
-            }
-        };
+        let info =
+            |from: NodeId, to: NodeId, sent_at, arrive_at, msg: &<A::P as Protocol>::Msg, state| {
+                let a = &self.adapter;
+                let style = a.msg_style(msg);
+                let mut fields = a.msg_fields(msg, lang);
+                let detail = a.msg_detail(msg);
+                if fields.is_empty() && !detail.is_empty() {
+                    fields.push((t(lang, Key::MsgCarries).to_string(), detail));
+                }
+                MsgInfo {
+                    id,
+                    kind: style.key.get(lang).to_string(),
+                    class: style.class,
+                    badge: style.badge,
+                    from: a.names()[from].clone(),
+                    to: a.names()[to].clone(),
+                    sent_at,
+                    arrive_at,
+                    state,
+                    fields,
+                }
+            };
         if let Some(m) = net.in_flight().find(|m| m.id == id) {
             let state = if net.link(m.from, m.to) == LinkState::Cut {
                 MsgState::Doomed
@@ -586,7 +587,12 @@ impl<A: Adapter> PageSim for Sim<A> {
                 }
                 if let Some(until) = w.paused_until(id) {
                     n.state = "paused";
-                    n.label = format!("‖ {} {} ms · {}", t(lang, Key::Paused), until.saturating_sub(now) / crate::sim::MS, n.label);
+                    n.label = format!(
+                        "‖ {} {} ms · {}",
+                        t(lang, Key::Paused),
+                        until.saturating_sub(now) / crate::sim::MS,
+                        n.label
+                    );
                 }
                 n
             })
@@ -759,8 +765,14 @@ impl<A: Adapter> Sim<A> {
             .recent()
             .rev()
             .map(|ev| self.plain(ev, Detail::Marks));
-        let mut vis =
-            plain_trace::space_time(&mut events, lang, window, w.now(), &alive, self.adapter.names());
+        let mut vis = plain_trace::space_time(
+            &mut events,
+            lang,
+            window,
+            w.now(),
+            &alive,
+            self.adapter.names(),
+        );
         let (from, to) = (vis.from, vis.to);
         // Pauses are drawn as spans on their node's line, like operations.
         let pauses = w.pauses().iter().enumerate().map(|(i, p)| OpSpan {
@@ -852,9 +864,15 @@ impl<A: Adapter> Sim<A> {
             },
             TraceKind::Crashed { node } => PlainKind::Crashed { node: *node },
             TraceKind::Restarted { node } => PlainKind::Restarted { node: *node },
-            TraceKind::Paused { node, until } => PlainKind::Paused { node: *node, until: *until },
+            TraceKind::Paused { node, until } => PlainKind::Paused {
+                node: *node,
+                until: *until,
+            },
             TraceKind::Resumed { node } => PlainKind::Resumed { node: *node },
-            TraceKind::ClockJumped { node, delta } => PlainKind::ClockJumped { node: *node, delta: *delta },
+            TraceKind::ClockJumped { node, delta } => PlainKind::ClockJumped {
+                node: *node,
+                delta: *delta,
+            },
             TraceKind::LinkCut { a, b } => PlainKind::LinkCut { a: *a, b: *b },
             TraceKind::LinkHealed { a, b } => PlainKind::LinkHealed { a: *a, b: *b },
             TraceKind::Violation { rule } => PlainKind::Violation {

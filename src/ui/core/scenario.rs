@@ -389,7 +389,10 @@ impl Scenario {
             Some(_) => self.param(key).max(1),
             None => default,
         };
-        (or("pausems", 300) * crate::sim::MS, (or("jumpms", 100) * crate::sim::MS) as i64)
+        (
+            or("pausems", 300) * crate::sim::MS,
+            (or("jumpms", 100) * crate::sim::MS) as i64,
+        )
     }
 
     pub fn param(&self, key: &str) -> u64 {

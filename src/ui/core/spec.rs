@@ -179,7 +179,11 @@ impl Chapter {
             Chapter::Consensus => Some(Key::SoonConsensus),
             Chapter::AtomicCommit => Some(Key::SoonAtomicCommit),
             // Every mechanism of these chapters is live.
-            Chapter::Time | Chapter::Replication | Chapter::Membership | Chapter::Partitioning | Chapter::DataStructures => None,
+            Chapter::Time
+            | Chapter::Replication
+            | Chapter::Membership
+            | Chapter::Partitioning
+            | Chapter::DataStructures => None,
         }
     }
 }

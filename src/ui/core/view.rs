@@ -253,8 +253,16 @@ pub struct MsgStyle {
 
 impl MsgStyle {
     /// A kind of message named by the page's own text.
-    pub const fn page(class: &'static str, badge: &'static str, key: &'static crate::ui::core::text::Tx) -> MsgStyle {
-        MsgStyle { class, badge, key: Text::Page(key) }
+    pub const fn page(
+        class: &'static str,
+        badge: &'static str,
+        key: &'static crate::ui::core::text::Tx,
+    ) -> MsgStyle {
+        MsgStyle {
+            class,
+            badge,
+            key: Text::Page(key),
+        }
     }
 }
 
@@ -419,7 +427,11 @@ pub struct DataCache(std::sync::Arc<std::sync::Mutex<Option<(u64, PageData)>>>);
 
 impl DataCache {
     /// The data for `key`, built by `build` only when the key changed.
-    pub fn get<T: std::any::Any + Send + Sync>(&self, key: u64, build: impl FnOnce() -> T) -> PageData {
+    pub fn get<T: std::any::Any + Send + Sync>(
+        &self,
+        key: u64,
+        build: impl FnOnce() -> T,
+    ) -> PageData {
         let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
         match cache.as_ref() {
             Some((k, data)) if *k == key => data.clone(),

@@ -4,8 +4,8 @@
 
 pub mod bloom;
 pub mod cap;
-pub mod failure_detector;
 pub mod consistency_models;
+pub mod failure_detector;
 pub mod gossip;
 pub mod lease;
 pub mod lock;

@@ -173,7 +173,9 @@ pub fn op_text(lang: Lang, write: bool, value: u64, span: &str) -> String {
 /// had replaced the value it returned before the read began.
 pub fn stale_sentence(lang: Lang, who: &str, read: &str, newer: &str) -> String {
     match lang {
-        Lang::En => format!("{who} {read}, though {newer}, which replaced that value before the read began."),
+        Lang::En => format!(
+            "{who} {read}, though {newer}, which replaced that value before the read began."
+        ),
         Lang::Zh => format!("{who} {read}，但 {newer} 已在这次读开始之前替换了这个值。"),
     }
 }

@@ -206,7 +206,11 @@ pub fn engine_event(e: &EngineEvent, names: Names) -> String {
         EngineEvent::Resumed(_) => "恢复运行：如同什么时间都没有流逝".into(),
         EngineEvent::ClockJumped(_, d) => format!(
             "时钟{} {} ms",
-            if *d >= 0 { "向前跳变" } else { "向后回拨" },
+            if *d >= 0 {
+                "向前跳变"
+            } else {
+                "向后回拨"
+            },
             d.unsigned_abs() / crate::sim::MS
         ),
         EngineEvent::LinkCut(a, b) => format!("链路 {}–{} 被切断", s(a), s(b)),

@@ -3,14 +3,18 @@
 //! refused operations and lost writes in red.
 
 use crate::protocols::cap::client::{seen as seen_by, Client, ClientOp};
-use crate::protocols::cap::{CapCmd, CapConfig, CapMsg, CapNode, CapNote, CapPreset, CapTimer, Merge, Mode, CP_MAJORITY};
+use crate::protocols::cap::{
+    CapCmd, CapConfig, CapMsg, CapNode, CapNote, CapPreset, CapTimer, Merge, Mode, CP_MAJORITY,
+};
 use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{DataCache, CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{
+    CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
+};
 
 use super::texts as tx;
 
@@ -43,8 +47,16 @@ pub fn config(sc: &Scenario) -> CapConfig {
     let rate = sc.param("rate");
     CapConfig {
         servers: sc.nodes,
-        mode: if sc.param("mode") == 1 { Mode::Ap } else { Mode::Cp },
-        merge: if sc.param("merge") == 1 { Merge::Siblings } else { Merge::Lww },
+        mode: if sc.param("mode") == 1 {
+            Mode::Ap
+        } else {
+            Mode::Cp
+        },
+        merge: if sc.param("merge") == 1 {
+            Merge::Siblings
+        } else {
+            Merge::Lww
+        },
         workload: (rate > 0).then(|| 1_000 * MS / rate),
         minority_accepts: sc.param("minority") == 1,
         ..CapConfig::default()
@@ -53,10 +65,23 @@ pub fn config(sc: &Scenario) -> CapConfig {
 
 pub fn build(sc: &Scenario) -> Sim<CapAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), CapNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        CapNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim::new(world, CapAdapter { names, cfg, history: Default::default() }).with_script(script)
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
+    Sim::new(
+        world,
+        CapAdapter {
+            names,
+            cfg,
+            history: Default::default(),
+        },
+    )
+    .with_script(script)
 }
 
 const KINDS: [MsgStyle; 9] = [
@@ -76,19 +101,36 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
 }
 
 fn values(o: &ClientOp) -> String {
-    o.read.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|")
+    o.read
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// An operation's label and class: `W 12 ✓`, `R → 12|21`, refused or lost in red.
-fn op_look(o: &ClientOp, stale: bool, lost: bool, lang: Lang, short: bool) -> (String, &'static str) {
-    let (wr, rd) = if short { (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R)) } else { (t(lang, &tx::WRITE), t(lang, &tx::READ)) };
+fn op_look(
+    o: &ClientOp,
+    stale: bool,
+    lost: bool,
+    lang: Lang,
+    short: bool,
+) -> (String, &'static str) {
+    let (wr, rd) = if short {
+        (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R))
+    } else {
+        (t(lang, &tx::WRITE), t(lang, &tx::READ))
+    };
     match o.write {
         Some(v) if o.refused => (format!("{wr} {v} ✗ {}", t(lang, &tx::REFUSED)), "op-lost"),
         Some(v) if lost => (format!("{wr} {v} ✗ {}", t(lang, &tx::LOST)), "op-lost"),
         Some(v) if o.respond.is_some() => (format!("{wr} {v} ✓"), "op-write"),
         Some(v) => (format!("{wr} {v} …"), "op-waiting"),
         None if o.refused => (format!("{rd} ✗ {}", t(lang, &tx::REFUSED)), "op-lost"),
-        None if o.respond.is_some() && stale => (format!("{rd} → {} ✗ {}", values(o), t(lang, &tx::STALE)), "op-lost"),
+        None if o.respond.is_some() && stale => (
+            format!("{rd} → {} ✗ {}", values(o), t(lang, &tx::STALE)),
+            "op-lost",
+        ),
         None if o.respond.is_some() => (format!("{rd} → {}", values(o)), "op-read"),
         None => (format!("{rd} …"), "op-waiting"),
     }
@@ -96,7 +138,9 @@ fn op_look(o: &ClientOp, stale: bool, lost: bool, lang: Lang, short: bool) -> (S
 
 impl CapAdapter {
     fn clients<'a>(&self, w: &'a World<CapNode>) -> Vec<(NodeId, &'a Client)> {
-        (0..w.len()).filter_map(|i| Some((i, w.node(i).client()?))).collect()
+        (0..w.len())
+            .filter_map(|i| Some((i, w.node(i).client()?)))
+            .collect()
     }
 }
 
@@ -110,7 +154,11 @@ impl Adapter for CapAdapter {
     fn node(&self, w: &World<CapNode>, id: NodeId, lang: Lang) -> NodeVis {
         let alive = w.is_alive(id);
         let vis = if let Some(s) = w.node(id).server() {
-            let newest = (0..self.cfg.servers).filter_map(|i| w.node(i).server()).map(|s| s.newest().stamp).max().unwrap_or_default();
+            let newest = (0..self.cfg.servers)
+                .filter_map(|i| w.node(i).server())
+                .map(|s| s.newest().stamp)
+                .max()
+                .unwrap_or_default();
             let (tone, state, key) = if s.items().len() > 1 {
                 ("violet", "siblings", &tx::SIBLINGS)
             } else if s.newest().stamp >= newest {
@@ -122,16 +170,32 @@ impl Adapter for CapAdapter {
                 .items()
                 .iter()
                 .map(|i| CellVis {
-                    top: if self.cfg.mode == Mode::Ap { format!("{} ms", i.stamp.counter / MS) } else { format!("v{}", i.stamp.counter) },
+                    top: if self.cfg.mode == Mode::Ap {
+                        format!("{} ms", i.stamp.counter / MS)
+                    } else {
+                        format!("v{}", i.stamp.counter)
+                    },
                     main: i.value.to_string(),
                     sub: String::new(),
                     class: format!("t{}", i.value % 8),
                     value: i.value.to_string(),
                     done: true,
-                    title: format!("{} {} · {} {}.{}", t(lang, &tx::VALUE), i.value, t(lang, &tx::STAMP), i.stamp.counter, i.stamp.server + 1),
+                    title: format!(
+                        "{} {} · {} {}.{}",
+                        t(lang, &tx::VALUE),
+                        i.value,
+                        t(lang, &tx::STAMP),
+                        i.stamp.counter,
+                        i.stamp.server + 1
+                    ),
                 })
                 .collect();
-            let values = s.items().iter().map(|i| i.value.to_string()).collect::<Vec<_>>().join("|");
+            let values = s
+                .items()
+                .iter()
+                .map(|i| i.value.to_string())
+                .collect::<Vec<_>>()
+                .join("|");
             let mut details = vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, key)),
                 (t(lang, &tx::VALUE), values.clone()),
@@ -164,15 +228,29 @@ impl Adapter for CapAdapter {
                 .iter()
                 .skip(hidden)
                 .map(|o| {
-                    let (label, class) = op_look(o, m.stale().contains(&o.op), m.lost().contains(&o.op), lang, false);
-                    let (top, main) = label.split_once(' ').map_or((label.clone(), String::new()), |(a, b)| (a.to_string(), b.to_string()));
+                    let (label, class) = op_look(
+                        o,
+                        m.stale().contains(&o.op),
+                        m.lost().contains(&o.op),
+                        lang,
+                        false,
+                    );
+                    let (top, main) = label
+                        .split_once(' ')
+                        .map_or((label.clone(), String::new()), |(a, b)| {
+                            (a.to_string(), b.to_string())
+                        });
                     CellVis {
                         title: format!("{label} · {} ms", o.invoke / MS),
                         value: main.clone(),
                         top,
                         main,
                         sub: String::new(),
-                        class: if class == "op-write" || class == "op-read" { "op-done".into() } else { class.into() },
+                        class: if class == "op-write" || class == "op-read" {
+                            "op-done".into()
+                        } else {
+                            class.into()
+                        },
                         done: !o.waiting(),
                     }
                 })
@@ -196,14 +274,28 @@ impl Adapter for CapAdapter {
                 ring: timer_left(w, id, &CapTimer::ClientTimeout),
                 term: None,
                 details: vec![
-                    (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, if waiting { &tx::WAITING } else { &tx::IDLE })),
+                    (
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        t(lang, if waiting { &tx::WAITING } else { &tx::IDLE }),
+                    ),
                     (t(lang, &tx::TALKS_TO), self.names[c.home].clone()),
                 ],
                 commands: vec![
-                    CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: idle },
-                    CommandVis { id: "read", label: t(lang, &tx::READ), enabled: idle },
+                    CommandVis {
+                        id: "write",
+                        label: t(lang, &tx::WRITE),
+                        enabled: idle,
+                    },
+                    CommandVis {
+                        id: "read",
+                        label: t(lang, &tx::READ),
+                        enabled: idle,
+                    },
                 ],
-                strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+                strip: StripVis {
+                    hidden,
+                    ..StripVis::from_cells(cells)
+                },
             }
         };
         vis.crashed_if(!alive, lang)
@@ -226,9 +318,17 @@ impl Adapter for CapAdapter {
     fn msg_detail(&self, m: &CapMsg) -> String {
         match m {
             CapMsg::Write { value, .. } => value.to_string(),
-            CapMsg::ReadOk { values, .. } => values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("|"),
+            CapMsg::ReadOk { values, .. } => values
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join("|"),
             CapMsg::QueryReply { item, .. } => item.value.to_string(),
-            CapMsg::Store { items, .. } => items.iter().map(|i| i.value.to_string()).collect::<Vec<_>>().join("|"),
+            CapMsg::Store { items, .. } => items
+                .iter()
+                .map(|i| i.value.to_string())
+                .collect::<Vec<_>>()
+                .join("|"),
             _ => String::new(),
         }
     }
@@ -236,15 +336,36 @@ impl Adapter for CapAdapter {
     fn msg_fields(&self, m: &CapMsg, _lang: Lang) -> Vec<(String, String)> {
         let f = |k: &str, v: String| (k.to_string(), v);
         let op = |o: &crate::protocols::cap::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
-        let item = |i: &crate::protocols::cap::Item| format!("{} @{}.{} vv{:?}", i.value, i.stamp.counter, i.stamp.server + 1, i.vv);
+        let item = |i: &crate::protocols::cap::Item| {
+            format!(
+                "{} @{}.{} vv{:?}",
+                i.value,
+                i.stamp.counter,
+                i.stamp.server + 1,
+                i.vv
+            )
+        };
         match m {
             CapMsg::Write { op: o, value } => vec![op(o), f("value", value.to_string())],
             CapMsg::Read { op: o } | CapMsg::Refused { op: o } => vec![op(o)],
-            CapMsg::WriteOk { op: o, stamp } => vec![op(o), f("stamp", format!("{}.{}", stamp.counter, stamp.server + 1))],
+            CapMsg::WriteOk { op: o, stamp } => vec![
+                op(o),
+                f("stamp", format!("{}.{}", stamp.counter, stamp.server + 1)),
+            ],
             CapMsg::ReadOk { op: o, values, .. } => vec![op(o), f("values", format!("{values:?}"))],
-            CapMsg::Query { round } | CapMsg::StoreAck { round } => vec![f("round", round.to_string())],
-            CapMsg::QueryReply { round, item: i } => vec![f("round", round.to_string()), f("item", item(i))],
-            CapMsg::Store { round, items } => vec![f("round", round.to_string()), f("items", items.iter().map(item).collect::<Vec<_>>().join(", "))],
+            CapMsg::Query { round } | CapMsg::StoreAck { round } => {
+                vec![f("round", round.to_string())]
+            }
+            CapMsg::QueryReply { round, item: i } => {
+                vec![f("round", round.to_string()), f("item", item(i))]
+            }
+            CapMsg::Store { round, items } => vec![
+                f("round", round.to_string()),
+                f(
+                    "items",
+                    items.iter().map(item).collect::<Vec<_>>().join(", "),
+                ),
+            ],
         }
     }
 
@@ -283,20 +404,45 @@ impl Adapter for CapAdapter {
         let m = w.monitor();
         let mode = match (self.cfg.mode, self.cfg.merge) {
             (Mode::Cp, _) => t(lang, &tx::SHORT_CP),
-            (Mode::Ap, Merge::Lww) => format!("{} · {}", t(lang, &tx::SHORT_AP), t(lang, &tx::MERGE_LWW)),
-            (Mode::Ap, Merge::Siblings) => format!("{} · {}", t(lang, &tx::SHORT_AP), t(lang, &tx::MERGE_SIBLINGS)),
+            (Mode::Ap, Merge::Lww) => {
+                format!("{} · {}", t(lang, &tx::SHORT_AP), t(lang, &tx::MERGE_LWW))
+            }
+            (Mode::Ap, Merge::Siblings) => format!(
+                "{} · {}",
+                t(lang, &tx::SHORT_AP),
+                t(lang, &tx::MERGE_SIBLINGS)
+            ),
         };
-        let mut out = vec![StatusVis { key: "mode", label: t(lang, &tx::STATUS_MODE), value: mode, alarm: false }];
+        let mut out = vec![StatusVis {
+            key: "mode",
+            label: t(lang, &tx::STATUS_MODE),
+            value: mode,
+            alarm: false,
+        }];
         for (k, (id, c)) in self.clients(w).into_iter().enumerate() {
             let ops = c.history();
             let done: Vec<&ClientOp> = ops.iter().filter(|o| !o.waiting()).collect();
-            let answered: Vec<&ClientOp> = done.iter().copied().filter(|o| o.respond.is_some()).collect();
-            let stale = answered.iter().filter(|o| m.stale().contains(&o.op)).count();
+            let answered: Vec<&ClientOp> = done
+                .iter()
+                .copied()
+                .filter(|o| o.respond.is_some())
+                .collect();
+            let stale = answered
+                .iter()
+                .filter(|o| m.stale().contains(&o.op))
+                .count();
             let mean = if answered.is_empty() {
                 "–".to_string()
             } else {
-                let sum: u64 = answered.iter().map(|o| o.respond.unwrap_or(o.invoke) - o.invoke).sum();
-                format!("{} {} ms", t(lang, &tx::MEAN), sum / answered.len() as u64 / MS)
+                let sum: u64 = answered
+                    .iter()
+                    .map(|o| o.respond.unwrap_or(o.invoke) - o.invoke)
+                    .sum();
+                format!(
+                    "{} {} ms",
+                    t(lang, &tx::MEAN),
+                    sum / answered.len() as u64 / MS
+                )
             };
             out.push(StatusVis {
                 key: ["side-a", "side-b", "side-c", "side-d"][k.min(3)],
@@ -311,11 +457,23 @@ impl Adapter for CapAdapter {
                 alarm: answered.len() < done.len() || stale > 0,
             });
         }
-        out.push(StatusVis { key: "lost", label: t(lang, &tx::STATUS_LOST), value: m.lost().len().to_string(), alarm: !m.lost().is_empty() });
+        out.push(StatusVis {
+            key: "lost",
+            label: t(lang, &tx::STATUS_LOST),
+            value: m.lost().len().to_string(),
+            alarm: !m.lost().is_empty(),
+        });
         out.push(StatusVis {
             key: "pacelc",
             label: t(lang, &tx::STATUS_PACELC),
-            value: t(lang, if self.cfg.mode == Mode::Cp { &tx::PACELC_CP } else { &tx::PACELC_AP }),
+            value: t(
+                lang,
+                if self.cfg.mode == Mode::Cp {
+                    &tx::PACELC_CP
+                } else {
+                    &tx::PACELC_AP
+                },
+            ),
             alarm: false,
         });
         out
@@ -326,9 +484,21 @@ impl Adapter for CapAdapter {
             (Shape::Circle, "green", t(lang, &tx::NEWEST)),
             (Shape::Circle, "amber", t(lang, &tx::OLDER)),
             (Shape::Circle, "violet", t(lang, &tx::SIBLINGS)),
-            (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
-            (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Square,
+                "blue",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING)),
+            ),
+            (
+                Shape::Square,
+                "grey",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
@@ -358,16 +528,34 @@ impl Adapter for CapAdapter {
             .into_iter()
             .flat_map(|(node, c)| {
                 c.history().iter().map(move |o| {
-                    let (label, class) = op_look(o, m.stale().contains(&o.op), m.lost().contains(&o.op), lang, true);
-                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    let (label, class) = op_look(
+                        o,
+                        m.stale().contains(&o.op),
+                        m.lost().contains(&o.op),
+                        lang,
+                        true,
+                    );
+                    OpSpan {
+                        key: record::key(o.op),
+                        node,
+                        t0: o.invoke,
+                        t1: o.respond,
+                        label,
+                        class,
+                    }
                 })
             })
             .collect()
     }
 
     fn data(&self, w: &World<CapNode>) -> Option<PageData> {
-        let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(|(_, c)| seen_by(c)).collect();
-        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
-
+        let seen: Vec<Vec<Seen>> = self
+            .clients(w)
+            .into_iter()
+            .map(|(_, c)| seen_by(c))
+            .collect();
+        Some(self.history.get(fingerprint(&seen), || {
+            recorded(&seen, |n| self.names[n].clone(), record::key)
+        }))
     }
 }

@@ -13,7 +13,10 @@ use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
 const MODES: &[Text] = &[Text::Page(&texts::MODE_CP), Text::Page(&texts::MODE_AP)];
-const MERGES: &[Text] = &[Text::Page(&texts::MERGE_LWW), Text::Page(&texts::MERGE_SIBLINGS)];
+const MERGES: &[Text] = &[
+    Text::Page(&texts::MERGE_LWW),
+    Text::Page(&texts::MERGE_SIBLINGS),
+];
 
 const PARAMS: &[ParamSpec] = &[
     choice("mode", &texts::MODE, MODES, 0),
@@ -23,10 +26,26 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "cp-partition", label: Text::Page(&texts::PRESET_CP), about: &texts::ABOUT_CP },
-    PresetSpec { slug: "ap-lww", label: Text::Page(&texts::PRESET_LWW), about: &texts::ABOUT_LWW },
-    PresetSpec { slug: "ap-siblings", label: Text::Page(&texts::PRESET_SIBLINGS), about: &texts::ABOUT_SIBLINGS },
-    PresetSpec { slug: "pacelc", label: Text::Page(&texts::PRESET_PACELC), about: &texts::ABOUT_PACELC },
+    PresetSpec {
+        slug: "cp-partition",
+        label: Text::Page(&texts::PRESET_CP),
+        about: &texts::ABOUT_CP,
+    },
+    PresetSpec {
+        slug: "ap-lww",
+        label: Text::Page(&texts::PRESET_LWW),
+        about: &texts::ABOUT_LWW,
+    },
+    PresetSpec {
+        slug: "ap-siblings",
+        label: Text::Page(&texts::PRESET_SIBLINGS),
+        about: &texts::ABOUT_SIBLINGS,
+    },
+    PresetSpec {
+        slug: "pacelc",
+        label: Text::Page(&texts::PRESET_PACELC),
+        about: &texts::ABOUT_PACELC,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -34,7 +53,11 @@ fn tours() -> Vec<Tour> {
         slug: "cap-choice",
         title: &texts::TOUR_TITLE,
         hash: "#/cap?preset=cp-partition&tour=cap-choice",
-        steps: vec![step(250, None, &texts::TOUR1), step(580, None, &texts::TOUR2), step(1_200, None, &texts::TOUR3)],
+        steps: vec![
+            step(250, None, &texts::TOUR1),
+            step(580, None, &texts::TOUR2),
+            step(1_200, None, &texts::TOUR3),
+        ],
     }]
 }
 

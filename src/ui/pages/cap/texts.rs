@@ -15,29 +15,59 @@ pub fn narrate(lang: Lang, note: &CapNote) -> String {
         (Lang::Zh, CapNote::Invoked { write: None }) => "读取寄存器".into(),
         (Lang::En, CapNote::WriteDone { value }) => format!("its write of {value} was accepted"),
         (Lang::Zh, CapNote::WriteDone { value }) => format!("写入 {value} 被接受"),
-        (Lang::En, CapNote::ReadDone { value, siblings }) if siblings > 1 => format!("read {siblings} siblings (concurrent writes); takes {value}"),
-        (Lang::Zh, CapNote::ReadDone { value, siblings }) if siblings > 1 => format!("读到 {siblings} 个并发写入的兄弟版本（siblings），取 {value}"),
+        (Lang::En, CapNote::ReadDone { value, siblings }) if siblings > 1 => {
+            format!("read {siblings} siblings (concurrent writes); takes {value}")
+        }
+        (Lang::Zh, CapNote::ReadDone { value, siblings }) if siblings > 1 => {
+            format!("读到 {siblings} 个并发写入的兄弟版本（siblings），取 {value}")
+        }
         (Lang::En, CapNote::ReadDone { value, .. }) => format!("read {value}"),
         (Lang::Zh, CapNote::ReadDone { value, .. }) => format!("读到 {value}"),
-        (Lang::En, CapNote::Refused { write: Some(v) }) => format!("its write of {v} was refused or never answered: unavailable"),
-        (Lang::Zh, CapNote::Refused { write: Some(v) }) => format!("写入 {v} 被拒绝或无应答：不可用"),
-        (Lang::En, CapNote::Refused { write: None }) => "its read was refused or never answered: unavailable".into(),
+        (Lang::En, CapNote::Refused { write: Some(v) }) => {
+            format!("its write of {v} was refused or never answered: unavailable")
+        }
+        (Lang::Zh, CapNote::Refused { write: Some(v) }) => {
+            format!("写入 {v} 被拒绝或无应答：不可用")
+        }
+        (Lang::En, CapNote::Refused { write: None }) => {
+            "its read was refused or never answered: unavailable".into()
+        }
         (Lang::Zh, CapNote::Refused { write: None }) => "读取被拒绝或无应答：不可用".into(),
-        (Lang::En, CapNote::Quorum { have, need }) => format!("{have} of the {need} needed servers answered: a majority"),
-        (Lang::Zh, CapNote::Quorum { have, need }) => format!("{have} 个节点已应答（需要 {need} 个）：达到多数派"),
-        (Lang::En, CapNote::NoQuorum { have, need }) => format!("only {have} of the {need} needed servers answered in time: refuses (CP)"),
-        (Lang::Zh, CapNote::NoQuorum { have, need }) => format!("规定时间内只有 {have} 个节点应答（需要 {need} 个）：拒绝请求（CP）"),
-        (Lang::En, CapNote::Local { value: Some(v) }) => format!("accepted {v} on its own copy at once"),
+        (Lang::En, CapNote::Quorum { have, need }) => {
+            format!("{have} of the {need} needed servers answered: a majority")
+        }
+        (Lang::Zh, CapNote::Quorum { have, need }) => {
+            format!("{have} 个节点已应答（需要 {need} 个）：达到多数派")
+        }
+        (Lang::En, CapNote::NoQuorum { have, need }) => {
+            format!("only {have} of the {need} needed servers answered in time: refuses (CP)")
+        }
+        (Lang::Zh, CapNote::NoQuorum { have, need }) => {
+            format!("规定时间内只有 {have} 个节点应答（需要 {need} 个）：拒绝请求（CP）")
+        }
+        (Lang::En, CapNote::Local { value: Some(v) }) => {
+            format!("accepted {v} on its own copy at once")
+        }
         (Lang::Zh, CapNote::Local { value: Some(v) }) => format!("立即在本地副本上接受 {v}"),
         (Lang::En, CapNote::Local { value: None }) => "answered from its own copy at once".into(),
         (Lang::Zh, CapNote::Local { value: None }) => "立即用本地副本应答".into(),
         (Lang::En, CapNote::Stored { value }) => format!("stored {value}"),
         (Lang::Zh, CapNote::Stored { value }) => format!("保存 {value}"),
-        (Lang::En, CapNote::Overwritten { lost, by }) => format!("last writer wins: {by} replaces the concurrent {lost}, which is lost"),
-        (Lang::Zh, CapNote::Overwritten { lost, by }) => format!("最后写入者胜（LWW）：{by} 覆盖了并发写入的 {lost}，{lost} 丢失"),
-        (Lang::En, CapNote::Siblings { count }) => format!("keeps {count} concurrent writes side by side (siblings)"),
-        (Lang::Zh, CapNote::Siblings { count }) => format!("并列保留 {count} 个并发写入（siblings）"),
-        (Lang::En, CapNote::Merged { count }) => format!("the write merged {count} siblings into one"),
+        (Lang::En, CapNote::Overwritten { lost, by }) => {
+            format!("last writer wins: {by} replaces the concurrent {lost}, which is lost")
+        }
+        (Lang::Zh, CapNote::Overwritten { lost, by }) => {
+            format!("最后写入者胜（LWW）：{by} 覆盖了并发写入的 {lost}，{lost} 丢失")
+        }
+        (Lang::En, CapNote::Siblings { count }) => {
+            format!("keeps {count} concurrent writes side by side (siblings)")
+        }
+        (Lang::Zh, CapNote::Siblings { count }) => {
+            format!("并列保留 {count} 个并发写入（siblings）")
+        }
+        (Lang::En, CapNote::Merged { count }) => {
+            format!("the write merged {count} siblings into one")
+        }
         (Lang::Zh, CapNote::Merged { count }) => format!("这次写入把 {count} 个兄弟版本合并为一个"),
         (Lang::En, CapNote::Busy) => "is still waiting for its last operation".into(),
         (Lang::Zh, CapNote::Busy) => "上一个操作还在等待应答".into(),
@@ -54,15 +84,30 @@ pub const INTRO: Tx = tx(
     "一个寄存器保存在 3 个节点上；C1 连接 S1，C2 连接 S3，分处两端。网络分区后系统必须选择（CAP 定理）。CP：每个操作都需要多数派，少数派一侧拒绝请求——保证一致性，牺牲那一侧的可用性。AP：每个节点都用本地副本立即应答，两侧都可用而副本分叉；恢复连通后，要么最后写入者胜（另一个写入丢失），要么把两者作为兄弟版本保留（BASE：最终一致性）。状态栏按两侧分别统计应答率与读到旧值的次数。",
 );
 pub const SERVERS: Tx = tx("Servers", "节点数");
-pub const STRIPS: Tx = tx("Each server's copy (value · stamp; several: siblings) and the clients' operations", "各节点的副本（值 · 时间戳；多个为兄弟版本）与客户端操作");
+pub const STRIPS: Tx = tx(
+    "Each server's copy (value · stamp; several: siblings) and the clients' operations",
+    "各节点的副本（值 · 时间戳；多个为兄弟版本）与客户端操作",
+);
 pub const MODE: Tx = tx("When the network splits", "网络分区时");
-pub const MODE_CP: Tx = tx("CP: consistency (majority or refuse)", "CP：一致性（多数派，否则拒绝）");
-pub const MODE_AP: Tx = tx("AP: availability (answer locally)", "AP：可用性（本地立即应答）");
+pub const MODE_CP: Tx = tx(
+    "CP: consistency (majority or refuse)",
+    "CP：一致性（多数派，否则拒绝）",
+);
+pub const MODE_AP: Tx = tx(
+    "AP: availability (answer locally)",
+    "AP：可用性（本地立即应答）",
+);
 pub const MERGE: Tx = tx("AP: when copies meet", "AP：副本重新连通时");
 pub const MERGE_LWW: Tx = tx("last writer wins", "最后写入者胜（LWW）");
 pub const MERGE_SIBLINGS: Tx = tx("keep siblings", "保留兄弟版本（siblings）");
-pub const RATE: Tx = tx("Workload: operations per second per client (0: by click)", "负载：每个客户端每秒操作数（0 为手动）");
-pub const BREAK: Tx = tx("Break it (CP): a server without a majority answers anyway", "破坏它（CP）：没有多数派的节点也照常应答");
+pub const RATE: Tx = tx(
+    "Workload: operations per second per client (0: by click)",
+    "负载：每个客户端每秒操作数（0 为手动）",
+);
+pub const BREAK: Tx = tx(
+    "Break it (CP): a server without a majority answers anyway",
+    "破坏它（CP）：没有多数派的节点也照常应答",
+);
 
 pub const PRESET_CP: Tx = tx("CP: the minority refuses", "CP：少数派拒绝服务");
 pub const ABOUT_CP: Tx = tx(
@@ -79,14 +124,23 @@ pub const ABOUT_SIBLINGS: Tx = tx(
     "AP mode with siblings. The same split and writes; after healing the servers keep both 12 and 21 — neither saw the other — and C2's read returns both. C2's next write merges them, and the copies agree again with nothing lost.",
     "AP 模式，保留兄弟版本。同样的分区与写入；恢复后节点同时保留 12 和 21——两者互不知晓——C2 读到两个值。C2 的下一次写入将它们合并，各副本重新一致，没有写入丢失。",
 );
-pub const PRESET_PACELC: Tx = tx("PACELC: no partition, still a price", "PACELC：没有分区也有代价");
+pub const PRESET_PACELC: Tx = tx(
+    "PACELC: no partition, still a price",
+    "PACELC：没有分区也有代价",
+);
 pub const ABOUT_PACELC: Tx = tx(
     "No partition at all, CP mode: every operation waits for a majority, 120 ms where AP answers in 40 ms (client to server and back). PACELC: if Partitioned, Availability or Consistency; Else, Latency or Consistency. Switch the mode to AP in the settings and compare the mean response time.",
     "完全没有网络分区，CP 模式：每个操作都要等多数派应答，需要 120 ms，而 AP 只需 40 ms（客户端到节点一个来回）。PACELC：发生分区（P）时在可用性（A）与一致性（C）间选择；否则（E）在延迟（L）与一致性（C）间选择。在设置中切换到 AP，比较平均响应时间。",
 );
 
-pub const TOUR_TITLE: Tx = tx("Tour: CP or AP under a partition", "导览：分区时选 CP 还是 AP");
-pub const TOUR1: Tx = tx("The network is about to split: S1, S2 with C1; S3 with C2. Watch the minority side.", "网络即将分区：S1、S2 与 C1 一侧，S3 与 C2 一侧。注意少数派一侧。");
+pub const TOUR_TITLE: Tx = tx(
+    "Tour: CP or AP under a partition",
+    "导览：分区时选 CP 还是 AP",
+);
+pub const TOUR1: Tx = tx(
+    "The network is about to split: S1, S2 with C1; S3 with C2. Watch the minority side.",
+    "网络即将分区：S1、S2 与 C1 一侧，S3 与 C2 一侧。注意少数派一侧。",
+);
 pub const TOUR2: Tx = tx("S3 asked the others, heard from no one, and refused C2's write: CP chose consistency over availability there.", "S3 询问了其他节点，没有收到任何应答，于是拒绝了 C2 的写入：CP 在这一侧选择了一致性而放弃可用性。");
 pub const TOUR3: Tx = tx("Healed: C2 reads C1's write. Now pick the AP presets and watch the same split keep both sides answering — and what it costs.", "已恢复：C2 读到了 C1 的写入。现在试试 AP 的预设场景，看同样的分区下两侧都能应答——以及代价。");
 
@@ -118,7 +172,10 @@ pub const STATUS_PACELC: Tx = tx("PACELC", "PACELC 权衡");
 pub const PACELC_CP: Tx = tx("else: pays latency", "否则：以延迟换一致性");
 pub const PACELC_AP: Tx = tx("else: pays consistency", "否则：以一致性换低延迟");
 
-pub const RULE_CP: Tx = tx("CP: a write is accepted only with a majority", "CP：只有多数派才能接受写入");
+pub const RULE_CP: Tx = tx(
+    "CP: a write is accepted only with a majority",
+    "CP：只有多数派才能接受写入",
+);
 
 pub const MSG_WRITE: Tx = tx("write", "写入");
 pub const MSG_READ: Tx = tx("read", "读取");

@@ -23,7 +23,10 @@ pub struct ModelsAdapter {
 
 /// The preset's textbook history (the first when there is none).
 pub fn textbook(sc: &Scenario) -> Option<&'static str> {
-    TEXTBOOK.iter().find(|(slug, _)| Some(*slug) == sc.preset).map(|(_, t)| *t)
+    TEXTBOOK
+        .iter()
+        .find(|(slug, _)| Some(*slug) == sc.preset)
+        .map(|(_, t)| *t)
 }
 
 pub fn build(sc: &Scenario) -> Sim<ModelsAdapter> {
@@ -32,10 +35,20 @@ pub fn build(sc: &Scenario) -> Sim<ModelsAdapter> {
     if let Some(t) = textbook(sc) {
         world.apply(Action::Command(0, SetHistory(t.to_string())));
     }
-    Sim::new(world, ModelsAdapter { names: vec![texts::HISTORY.en.to_string()], cache: Arc::default() })
+    Sim::new(
+        world,
+        ModelsAdapter {
+            names: vec![texts::HISTORY.en.to_string()],
+            cache: Arc::default(),
+        },
+    )
 }
 
-const STYLE: MsgStyle = MsgStyle { class: "msg", badge: "", key: Text::Page(&texts::HISTORY) };
+const STYLE: MsgStyle = MsgStyle {
+    class: "msg",
+    badge: "",
+    key: Text::Page(&texts::HISTORY),
+};
 
 /// Client `k`'s letter.
 pub fn client_name(k: usize) -> String {
@@ -54,7 +67,11 @@ impl Adapter for ModelsAdapter {
             &self.names[id],
             "history",
             Shape::Square,
-            format!("{} {}", tr(lang, Text::Page(&texts::OPERATIONS)), w.node(id).history().ops.len()),
+            format!(
+                "{} {}",
+                tr(lang, Text::Page(&texts::OPERATIONS)),
+                w.node(id).history().ops.len()
+            ),
         )
     }
     fn msg_style(&self, _: &()) -> MsgStyle {
@@ -72,7 +89,13 @@ impl Adapter for ModelsAdapter {
     fn command(&mut self, _: &World<HistoryNode>, _: NodeId, _: &str) -> Option<SetHistory> {
         None
     }
-    fn input(&mut self, _: &World<HistoryNode>, _: NodeId, id: &str, text: &str) -> Option<SetHistory> {
+    fn input(
+        &mut self,
+        _: &World<HistoryNode>,
+        _: NodeId,
+        id: &str,
+        text: &str,
+    ) -> Option<SetHistory> {
         (id == "set").then(|| SetHistory(text.to_string()))
     }
     fn target(&self, _: NodeId) -> NodeId {

@@ -22,7 +22,12 @@ const TOP: f64 = 24.0;
 
 /// The drawing's time span (ms): the history's end plus room to draw after it.
 fn span_ms(h: &History) -> u64 {
-    let end = h.ops.iter().map(|o| o.respond.unwrap_or(o.invoke) / MS + 40).max().unwrap_or(0);
+    let end = h
+        .ops
+        .iter()
+        .map(|o| o.respond.unwrap_or(o.invoke) / MS + 40)
+        .max()
+        .unwrap_or(0);
     end.max(120).div_ceil(20) * 20
 }
 
@@ -47,7 +52,13 @@ fn label(o: &Operation) -> String {
 pub fn HistoryEditor() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let history = Memo::new(move |_| {
-        ctl.view.with(|v| v.data.as_ref().and_then(|d| d.get::<Recorded>()).map(|r| r.history.clone()).unwrap_or_default())
+        ctl.view.with(|v| {
+            v.data
+                .as_ref()
+                .and_then(|d| d.get::<Recorded>())
+                .map(|r| r.history.clone())
+                .unwrap_or_default()
+        })
     });
     let write = RwSignal::new(true);
     let value = RwSignal::new(1u64);
@@ -65,7 +76,9 @@ pub fn HistoryEditor() -> impl IntoView {
         }
     });
     let lang = move || ctl.lang.get();
-    let pt = move |x: &'static crate::ui::core::text::Tx| move || tr(ctl.lang.get(), Text::Page(x)).to_string();
+    let pt = move |x: &'static crate::ui::core::text::Tx| {
+        move || tr(ctl.lang.get(), Text::Page(x)).to_string()
+    };
     // Send a history (checked first: a refused one stays here with its reason).
     let send_text = move |t: String| match parse(&t) {
         Ok(_) => {
@@ -107,7 +120,9 @@ pub fn HistoryEditor() -> impl IntoView {
         }
     };
     let on_up = move |_: leptos::ev::PointerEvent| {
-        let Some((lane, x0, x1)) = drawing.get_untracked() else { return };
+        let Some((lane, x0, x1)) = drawing.get_untracked() else {
+            return;
+        };
         drawing.set(None);
         let span = history.with_untracked(span_ms);
         let (a, b) = (t_of(x0.min(x1), span), t_of(x0.max(x1), span));
@@ -115,8 +130,17 @@ pub fn HistoryEditor() -> impl IntoView {
             return; // a click, not a drag
         }
         let mut h = history.get_untracked();
-        let op = if write.get_untracked() { Op::Write(value.get_untracked()) } else { Op::Read(Some(value.get_untracked())) };
-        h.ops.push(Operation { client: lane, op, invoke: a * MS, respond: Some(b * MS) });
+        let op = if write.get_untracked() {
+            Op::Write(value.get_untracked())
+        } else {
+            Op::Read(Some(value.get_untracked()))
+        };
+        h.ops.push(Operation {
+            client: lane,
+            op,
+            invoke: a * MS,
+            respond: Some(b * MS),
+        });
         h.ops.sort_by_key(|o| (o.invoke, o.client));
         send(h);
     };
@@ -150,7 +174,13 @@ pub fn HistoryEditor() -> impl IntoView {
     };
     let axis = move || {
         let span = history.with(span_ms);
-        let step = if span <= 200 { 20 } else if span <= 1_000 { 100 } else { 1_000 };
+        let step = if span <= 200 {
+            20
+        } else if span <= 1_000 {
+            100
+        } else {
+            1_000
+        };
         (0..=span / step)
             // (the last tick would sit under the axis's name)
             .filter(|k| x_of((k * step) as f64, span) < W - 90.0)
@@ -229,4 +259,3 @@ pub fn HistoryEditor() -> impl IntoView {
         </section>
     }
 }
-

@@ -17,12 +17,36 @@ use crate::ui::core::tours::Tour;
 
 /// One preset per textbook history (`protocols::consistency::text::TEXTBOOK`, same order).
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "linearizable", label: Text::Page(&texts::P_LIN), about: &texts::A_LIN },
-    PresetSpec { slug: "stale-read", label: Text::Page(&texts::P_STALE), about: &texts::A_STALE },
-    PresetSpec { slug: "new-old", label: Text::Page(&texts::P_NEWOLD), about: &texts::A_NEWOLD },
-    PresetSpec { slug: "causal-not-sequential", label: Text::Page(&texts::P_CAUSAL), about: &texts::A_CAUSAL },
-    PresetSpec { slug: "ryw-failover", label: Text::Page(&texts::P_RYW), about: &texts::A_RYW },
-    PresetSpec { slug: "monotonic-reads", label: Text::Page(&texts::P_MR), about: &texts::A_MR },
+    PresetSpec {
+        slug: "linearizable",
+        label: Text::Page(&texts::P_LIN),
+        about: &texts::A_LIN,
+    },
+    PresetSpec {
+        slug: "stale-read",
+        label: Text::Page(&texts::P_STALE),
+        about: &texts::A_STALE,
+    },
+    PresetSpec {
+        slug: "new-old",
+        label: Text::Page(&texts::P_NEWOLD),
+        about: &texts::A_NEWOLD,
+    },
+    PresetSpec {
+        slug: "causal-not-sequential",
+        label: Text::Page(&texts::P_CAUSAL),
+        about: &texts::A_CAUSAL,
+    },
+    PresetSpec {
+        slug: "ryw-failover",
+        label: Text::Page(&texts::P_RYW),
+        about: &texts::A_RYW,
+    },
+    PresetSpec {
+        slug: "monotonic-reads",
+        label: Text::Page(&texts::P_MR),
+        about: &texts::A_MR,
+    },
 ];
 
 fn tours() -> Vec<Tour> {

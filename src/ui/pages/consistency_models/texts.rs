@@ -12,7 +12,9 @@ pub fn narrate(lang: Lang, note: &HistoryNote) -> String {
     match (lang, note) {
         (Lang::En, HistoryNote::Set { ops }) => format!("the history now has {ops} operation(s)"),
         (Lang::Zh, HistoryNote::Set { ops }) => format!("历史现在有 {ops} 个操作"),
-        (Lang::En, HistoryNote::Rejected) => "that text is not a history: the last one stays".into(),
+        (Lang::En, HistoryNote::Rejected) => {
+            "that text is not a history: the last one stays".into()
+        }
         (Lang::Zh, HistoryNote::Rejected) => "这段文字不是合法的历史：保留上一个".into(),
     }
 }
@@ -45,7 +47,10 @@ pub const INTRO: Tx = tx(
 pub const HISTORY: Tx = tx("History", "历史");
 
 pub const P_LIN: Tx = tx("Linearizable", "线性一致");
-pub const A_LIN: Tx = tx("A writes 1; after it finished, B reads 1. Every model holds.", "A 写入 1；写完之后 B 读到 1。所有模型都满足。");
+pub const A_LIN: Tx = tx(
+    "A writes 1; after it finished, B reads 1. Every model holds.",
+    "A 写入 1；写完之后 B 读到 1。所有模型都满足。",
+);
 pub const P_STALE: Tx = tx("Sequential, not linearizable", "顺序一致但非线性一致");
 pub const A_STALE: Tx = tx("B's read begins after A's write finished, yet returns the old 0. No real-time order allows it — but “B reads, then A writes” is a legal order keeping each client's own order: sequentially consistent.", "B 的读在 A 的写完成之后才开始，却读到旧值 0。没有符合真实时间的顺序能解释它——但“B 先读、A 后写”保持了各客户端自己的顺序且合法：满足顺序一致性。");
 pub const P_NEWOLD: Tx = tx("New, then old", "先新后旧");
@@ -55,7 +60,10 @@ pub const A_CAUSAL: Tx = tx("A writes 1 and B writes 2 at the same time. C sees 
 pub const P_RYW: Tx = tx("Read-your-writes broken", "破坏读写一致性");
 pub const A_RYW: Tx = tx("A writes 1, then reads 0: after a failover to a replica that missed the write, A does not see its own write.", "A 写入 1，随后读到 0：故障切换到一个没收到这次写入的副本后，A 看不到自己的写入。");
 pub const P_MR: Tx = tx("Monotonic reads broken", "破坏单调读");
-pub const A_MR: Tx = tx("B reads the new 1, then the old 0: its second read went to a replica further behind.", "B 先读到新值 1，又读到旧值 0：第二次读落到了一个更落后的副本上。");
+pub const A_MR: Tx = tx(
+    "B reads the new 1, then the old 0: its second read went to a replica further behind.",
+    "B 先读到新值 1，又读到旧值 0：第二次读落到了一个更落后的副本上。",
+);
 
 pub const KIND: Tx = tx("Draw", "画");
 pub const WRITE: Tx = tx("write", "写");
@@ -64,7 +72,10 @@ pub const VALUE: Tx = tx("value", "值");
 pub const DELETE: Tx = tx("Delete the selected operation", "删除选中的操作");
 pub const CLEAR: Tx = tx("Clear", "清空");
 pub const APPLY: Tx = tx("Apply the text", "应用文字");
-pub const DRAG_HINT: Tx = tx("Drag along a lane to draw an operation; click one to select it.", "在泳道上拖动画出操作；点击操作可选中。");
+pub const DRAG_HINT: Tx = tx(
+    "Drag along a lane to draw an operation; click one to select it.",
+    "在泳道上拖动画出操作；点击操作可选中。",
+);
 pub const TIME_MS: Tx = tx("time (ms)", "时间（毫秒）");
 pub const OPERATIONS: Tx = tx("Operations", "操作数");
 

@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use crate::protocols::failure_detector::phi::phi;
-use crate::protocols::failure_detector::{Detector, FdCmd, FdConfig, FdMsg, FdNode, FdNote, FdPreset, FdTimer, ACCURACY, MONITOR};
+use crate::protocols::failure_detector::{
+    Detector, FdCmd, FdConfig, FdMsg, FdNode, FdNote, FdPreset, FdTimer, ACCURACY, MONITOR,
+};
 use crate::sim::{NodeId, World, MS, SEC};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
@@ -53,13 +55,19 @@ pub fn config(sc: &Scenario) -> FdConfig {
 
 pub fn build(sc: &Scenario) -> Sim<FdAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), FdNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        FdNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
     let script = preset(sc.preset).map(|p| p.script()).unwrap_or_default();
     Sim::new(world, FdAdapter { names, cfg }).with_script(script)
 }
 
-const KINDS: [MsgStyle; 2] = [MsgStyle::page("msg-q-value", "♥", &tx::MSG_BEAT), MsgStyle::page("msg-q-hinted", "1", &tx::MSG_FIRST)];
+const KINDS: [MsgStyle; 2] = [
+    MsgStyle::page("msg-q-value", "♥", &tx::MSG_BEAT),
+    MsgStyle::page("msg-q-hinted", "1", &tx::MSG_FIRST),
+];
 
 fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
     tr(lang, Text::Page(x)).to_string()
@@ -108,8 +116,14 @@ const PERIODS_SHOWN: u64 = 40;
 impl FdAdapter {
     /// φ now, the time since the last heartbeat, and the suspicions, as M sees process `p`.
     fn seen(&self, w: &World<FdNode>, p: NodeId) -> (Option<f64>, Option<u64>, [bool; 2]) {
-        let m = if w.is_alive(MONITOR) { w.node(MONITOR).monitor() } else { None };
-        let Some(track) = m.and_then(|m| m.track(p)) else { return (None, None, [false; 2]) };
+        let m = if w.is_alive(MONITOR) {
+            w.node(MONITOR).monitor()
+        } else {
+            None
+        };
+        let Some(track) = m.and_then(|m| m.track(p)) else {
+            return (None, None, [false; 2]);
+        };
         let now = w.local_time(MONITOR).max(0) as u64;
         let last = track.last_arrival();
         (
@@ -120,23 +134,42 @@ impl FdAdapter {
     }
 
     fn monitor_vis(&self, w: &World<FdNode>, id: NodeId, lang: Lang) -> NodeVis {
-        let suspects: Vec<String> = (1..self.names.len()).filter(|&p| self.seen(w, p).2.iter().any(|s| *s)).map(|p| self.names[p].clone()).collect();
+        let suspects: Vec<String> = (1..self.names.len())
+            .filter(|&p| self.seen(w, p).2.iter().any(|s| *s))
+            .map(|p| self.names[p].clone())
+            .collect();
         let details = (1..self.names.len())
             .map(|p| {
                 let (phi_now, since, _) = self.seen(w, p);
-                (self.names[p].clone(), format!("φ {} · {} ms {}", phi_now.map_or("–".into(), one), since.map_or("–".into(), |s| s.to_string()), t(lang, &tx::SINCE_LAST)))
+                (
+                    self.names[p].clone(),
+                    format!(
+                        "φ {} · {} ms {}",
+                        phi_now.map_or("–".into(), one),
+                        since.map_or("–".into(), |s| s.to_string()),
+                        t(lang, &tx::SINCE_LAST)
+                    ),
+                )
             })
             .collect();
         NodeVis {
             id,
             name: self.names[id].clone(),
             role: "monitor",
-            state: if suspects.is_empty() { "calm" } else { "suspecting" },
+            state: if suspects.is_empty() {
+                "calm"
+            } else {
+                "suspecting"
+            },
             shape: Shape::Square,
             tone: "blue",
             crashed: false,
             badge: suspects.len().to_string(),
-            label: if suspects.is_empty() { format!("{} {}", t(lang, &tx::WATCHING), self.names[1..].join(" ")) } else { format!("? {}", suspects.join(" ")) },
+            label: if suspects.is_empty() {
+                format!("{} {}", t(lang, &tx::WATCHING), self.names[1..].join(" "))
+            } else {
+                format!("? {}", suspects.join(" "))
+            },
             ring: None,
             term: None,
             details,
@@ -153,7 +186,12 @@ impl FdAdapter {
             [false, false] => ("green", "trusted", &tx::TRUSTED),
             _ => ("amber", "half-suspected", &tx::SUSPECTED_ONE),
         };
-        let mean_std = w.node(MONITOR).monitor().and_then(|m| m.track(id)).and_then(|t| t.last_arrival()).map(|a| format!("{} ± {} ms", one(a.mean), one(a.std)));
+        let mean_std = w
+            .node(MONITOR)
+            .monitor()
+            .and_then(|m| m.track(id))
+            .and_then(|t| t.last_arrival())
+            .map(|a| format!("{} ± {} ms", one(a.mean), one(a.std)));
         let label_phi = phi_now.map_or("φ –".into(), |x| format!("φ {}", one(x)));
         NodeVis {
             id,
@@ -173,8 +211,14 @@ impl FdAdapter {
             details: vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
                 ("φ".into(), phi_now.map_or("–".into(), one)),
-                (t(lang, &tx::SINCE_LAST), since.map_or("–".into(), |s| format!("{s} ms"))),
-                (t(lang, &tx::MEAN_STD), mean_std.unwrap_or_else(|| "–".into())),
+                (
+                    t(lang, &tx::SINCE_LAST),
+                    since.map_or("–".into(), |s| format!("{s} ms")),
+                ),
+                (
+                    t(lang, &tx::MEAN_STD),
+                    mean_std.unwrap_or_else(|| "–".into()),
+                ),
                 (t(lang, &tx::INCARNATION), p.incarnation().to_string()),
                 (t(lang, &tx::SENT), p.sent().to_string()),
             ],
@@ -186,10 +230,28 @@ impl FdAdapter {
     fn lane(&self, w: &World<FdNode>, p: NodeId, from: u64, now: u64) -> Lane {
         let ms = |x: u64| x as f64 / MS as f64;
         let clock = w.clock(MONITOR);
-        let crashes = w.monitor().crashes().iter().filter(|c| c.process == p).map(|c| ms(clock.time(c.at))).filter(|&c| c >= ms(from)).collect();
-        let mut lane = Lane { name: self.names[p].clone(), alive: w.is_alive(p), crashes, ..Lane::default() };
-        let m = if w.is_alive(MONITOR) { w.node(MONITOR).monitor() } else { None };
-        let Some(track) = m.and_then(|m| m.track(p)) else { return lane };
+        let crashes = w
+            .monitor()
+            .crashes()
+            .iter()
+            .filter(|c| c.process == p)
+            .map(|c| ms(clock.time(c.at)))
+            .filter(|&c| c >= ms(from))
+            .collect();
+        let mut lane = Lane {
+            name: self.names[p].clone(),
+            alive: w.is_alive(p),
+            crashes,
+            ..Lane::default()
+        };
+        let m = if w.is_alive(MONITOR) {
+            w.node(MONITOR).monitor()
+        } else {
+            None
+        };
+        let Some(track) = m.and_then(|m| m.track(p)) else {
+            return lane;
+        };
         let arr = track.arrivals();
         let first = arr.partition_point(|a| a.at < from).saturating_sub(1);
         let span = now.saturating_sub(from).max(1);
@@ -235,7 +297,11 @@ impl Adapter for FdAdapter {
     }
 
     fn node(&self, w: &World<FdNode>, id: NodeId, lang: Lang) -> NodeVis {
-        let vis = if id == MONITOR { self.monitor_vis(w, id, lang) } else { self.process_vis(w, id, lang) };
+        let vis = if id == MONITOR {
+            self.monitor_vis(w, id, lang)
+        } else {
+            self.process_vis(w, id, lang)
+        };
         vis.crashed_if(!w.is_alive(id), lang)
     }
 
@@ -254,7 +320,10 @@ impl Adapter for FdAdapter {
 
     fn msg_fields(&self, m: &FdMsg, _lang: Lang) -> Vec<(String, String)> {
         match m {
-            FdMsg::Heartbeat { incarnation, seq } => vec![("incarnation".into(), incarnation.to_string()), ("seq".into(), seq.to_string())],
+            FdMsg::Heartbeat { incarnation, seq } => vec![
+                ("incarnation".into(), incarnation.to_string()),
+                ("seq".into(), seq.to_string()),
+            ],
         }
     }
 
@@ -282,40 +351,105 @@ impl Adapter for FdAdapter {
         let o = w.monitor();
         let pair = |a: String, b: String| format!("{a} | {b}");
         let suspects = Detector::BOTH.map(|by| {
-            let s: Vec<&str> = (1..self.names.len()).filter(|&p| self.seen(w, p).2[by.index()]).map(|p| self.names[p].as_str()).collect();
-            if s.is_empty() { "–".to_string() } else { s.join(" ") }
+            let s: Vec<&str> = (1..self.names.len())
+                .filter(|&p| self.seen(w, p).2[by.index()])
+                .map(|p| self.names[p].as_str())
+                .collect();
+            if s.is_empty() {
+                "–".to_string()
+            } else {
+                s.join(" ")
+            }
         });
         let detect = match o.crashes().last() {
             None => "–".to_string(),
             Some(c) => {
-                let d = Detector::BOTH.map(|by| c.detected[by.index()].map_or_else(|| t(lang, &tx::NOT_YET), |d| format!("{} ms", d / MS)));
+                let d = Detector::BOTH.map(|by| {
+                    c.detected[by.index()]
+                        .map_or_else(|| t(lang, &tx::NOT_YET), |d| format!("{} ms", d / MS))
+                });
                 format!("{} {} | {}", self.names[c.process], d[0], d[1])
             }
         };
         let falses = Detector::BOTH.map(|by| o.false_count(by));
-        let rate = Detector::BOTH.map(|by| o.false_per_hour(by).map_or("–".into(), |r| crate::decimal::fixed(r, 0)));
+        let rate = Detector::BOTH.map(|by| {
+            o.false_per_hour(by)
+                .map_or("–".into(), |r| crate::decimal::fixed(r, 0))
+        });
         vec![
-            StatusVis { key: "suspects", label: t(lang, &tx::STATUS_SUSPECTS), value: pair(suspects[0].clone(), suspects[1].clone()), alarm: false },
-            StatusVis { key: "detect", label: t(lang, &tx::STATUS_DETECT), value: detect, alarm: false },
-            StatusVis { key: "false", label: t(lang, &tx::STATUS_FALSE), value: pair(falses[0].to_string(), falses[1].to_string()), alarm: falses.iter().any(|f| *f > 0) },
-            StatusVis { key: "rate", label: t(lang, &tx::STATUS_RATE), value: pair(rate[0].clone(), rate[1].clone()), alarm: false },
+            StatusVis {
+                key: "suspects",
+                label: t(lang, &tx::STATUS_SUSPECTS),
+                value: pair(suspects[0].clone(), suspects[1].clone()),
+                alarm: false,
+            },
+            StatusVis {
+                key: "detect",
+                label: t(lang, &tx::STATUS_DETECT),
+                value: detect,
+                alarm: false,
+            },
+            StatusVis {
+                key: "false",
+                label: t(lang, &tx::STATUS_FALSE),
+                value: pair(falses[0].to_string(), falses[1].to_string()),
+                alarm: falses.iter().any(|f| *f > 0),
+            },
+            StatusVis {
+                key: "rate",
+                label: t(lang, &tx::STATUS_RATE),
+                value: pair(rate[0].clone(), rate[1].clone()),
+                alarm: false,
+            },
         ]
     }
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
             (Shape::Square, "blue", t(lang, &tx::MONITOR)),
-            (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::PROCESS), t(lang, &tx::TRUSTED))),
-            (Shape::Circle, "amber", format!("{} · {}", t(lang, &tx::PROCESS), t(lang, &tx::SUSPECTED_ONE))),
-            (Shape::Circle, "red", format!("{} · {}", t(lang, &tx::PROCESS), t(lang, &tx::SUSPECTED_BOTH))),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Circle,
+                "green",
+                format!("{} · {}", t(lang, &tx::PROCESS), t(lang, &tx::TRUSTED)),
+            ),
+            (
+                Shape::Circle,
+                "amber",
+                format!(
+                    "{} · {}",
+                    t(lang, &tx::PROCESS),
+                    t(lang, &tx::SUSPECTED_ONE)
+                ),
+            ),
+            (
+                Shape::Circle,
+                "red",
+                format!(
+                    "{} · {}",
+                    t(lang, &tx::PROCESS),
+                    t(lang, &tx::SUSPECTED_BOTH)
+                ),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
     fn mark(&self, note: &FdNote) -> Option<(Text, Option<NodeId>)> {
         match note {
-            FdNote::Suspected { process, by: Detector::Timeout, .. } => Some((Text::Page(&tx::PLOT_TIMEOUT_BAR), Some(*process))),
-            FdNote::Suspected { process, by: Detector::Phi, .. } => Some((Text::Page(&tx::PLOT_PHI_BAR), Some(*process))),
+            FdNote::Suspected {
+                process,
+                by: Detector::Timeout,
+                ..
+            } => Some((Text::Page(&tx::PLOT_TIMEOUT_BAR), Some(*process))),
+            FdNote::Suspected {
+                process,
+                by: Detector::Phi,
+                ..
+            } => Some((Text::Page(&tx::PLOT_PHI_BAR), Some(*process))),
             _ => None,
         }
     }
@@ -335,7 +469,9 @@ impl Adapter for FdAdapter {
         let now = w.local_time(MONITOR).max(0) as u64;
         let span = (self.cfg.period * PERIODS_SHOWN).clamp(2 * SEC, 60 * SEC);
         let from = now.saturating_sub(span);
-        let lanes = (1..self.names.len()).map(|p| self.lane(w, p, from, now)).collect();
+        let lanes = (1..self.names.len())
+            .map(|p| self.lane(w, p, from, now))
+            .collect();
         let net = &w.network().config;
         Some(PageData(Arc::new(PlotData {
             from: from as f64 / MS as f64,

@@ -54,7 +54,14 @@ pub fn TradeOffPanel() -> impl IntoView {
     let run = move |_: ()| {
         let (cond, seed) = ctl.scenario.with_untracked(|s| {
             let cfg = config(s);
-            (Conditions { period: cfg.period, window: cfg.window, net: s.net_config() }, s.seed)
+            (
+                Conditions {
+                    period: cfg.period,
+                    window: cfg.window,
+                    net: s.net_config(),
+                },
+                s.seed,
+            )
         });
         let e = TradeOff::new(cond, trials.get_untracked().clamp(1, 100_000), seed);
         progress.set((0, e.total()));
@@ -62,7 +69,9 @@ pub fn TradeOffPanel() -> impl IntoView {
         running.set(true);
         run_in_slices(exp, running, progress, version);
     };
-    let pt = move |x: &'static crate::ui::core::text::Tx| move || tr(ctl.lang.get(), Text::Page(x)).to_string();
+    let pt = move |x: &'static crate::ui::core::text::Tx| {
+        move || tr(ctl.lang.get(), Text::Page(x)).to_string()
+    };
     let plot = move || {
         version.get();
         let lang = ctl.lang.get();

@@ -11,7 +11,7 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{jump_param, pause_param, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -25,10 +25,26 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "crash", label: Text::Page(&texts::PRESET_CRASH), about: &texts::ABOUT_CRASH },
-    PresetSpec { slug: "jitter-rises", label: Text::Page(&texts::PRESET_JITTER), about: &texts::ABOUT_JITTER },
-    PresetSpec { slug: "gc-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
-    PresetSpec { slug: "lossy", label: Text::Page(&texts::PRESET_LOSSY), about: &texts::ABOUT_LOSSY },
+    PresetSpec {
+        slug: "crash",
+        label: Text::Page(&texts::PRESET_CRASH),
+        about: &texts::ABOUT_CRASH,
+    },
+    PresetSpec {
+        slug: "jitter-rises",
+        label: Text::Page(&texts::PRESET_JITTER),
+        about: &texts::ABOUT_JITTER,
+    },
+    PresetSpec {
+        slug: "gc-pause",
+        label: Text::Page(&texts::PRESET_PAUSE),
+        about: &texts::ABOUT_PAUSE,
+    },
+    PresetSpec {
+        slug: "lossy",
+        label: Text::Page(&texts::PRESET_LOSSY),
+        about: &texts::ABOUT_LOSSY,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -36,7 +52,11 @@ fn tours() -> Vec<Tour> {
         slug: "late-or-dead",
         title: &texts::TOUR_TITLE,
         hash: "#/failure-detector?preset=jitter-rises&tour=late-or-dead",
-        steps: vec![step(3_000, None, &texts::TOUR1), step(6_000, None, &texts::TOUR2), step(20_000, None, &texts::TOUR3)],
+        steps: vec![
+            step(3_000, None, &texts::TOUR1),
+            step(6_000, None, &texts::TOUR2),
+            step(20_000, None, &texts::TOUR3),
+        ],
     }]
 }
 

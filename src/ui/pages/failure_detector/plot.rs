@@ -9,9 +9,9 @@ use super::adapter::{Lane, PlotData};
 use super::texts as tx;
 use crate::decimal::{fixed, num, Fixed as F};
 use crate::protocols::failure_detector::Detector;
-use crate::ui::core::text::{tr, Text};
 use crate::sim::{NetConfig, MS};
 use crate::ui::core::action::UiAction;
+use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::PageData;
 use crate::ui::state::Ctl;
 
@@ -39,7 +39,8 @@ struct Geo {
 
 impl Geo {
     fn x(&self, t: f64) -> f64 {
-        LEFT + (self.w - LEFT - RIGHT) * ((t - self.from) / (self.to - self.from).max(1.0)).clamp(0.0, 1.0)
+        LEFT + (self.w - LEFT - RIGHT)
+            * ((t - self.from) / (self.to - self.from).max(1.0)).clamp(0.0, 1.0)
     }
     /// φ area: from top + 24 (φ max) to top + LANE − 14 (φ = 0).
     fn y(&self, phi: f64) -> f64 {
@@ -76,23 +77,64 @@ struct LaneDrawing {
 
 /// Lane `l` as drawn with geometry `g`, at M's time `now`.
 fn lane_drawing(l: &Lane, g: &Geo, threshold: f64, now: f64) -> LaneDrawing {
-    let phi_path: String = l.phi.iter().enumerate().map(|(i, (t, p))| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(g.x(*t), 1), F(g.y(*p), 1))).collect();
+    let phi_path: String = l
+        .phi
+        .iter()
+        .enumerate()
+        .map(|(i, (t, p))| {
+            format!(
+                "{}{} {}",
+                if i == 0 { "M" } else { "L" },
+                F(g.x(*t), 1),
+                F(g.y(*p), 1)
+            )
+        })
+        .collect();
     let base = g.top + LANE - 14.0;
-    let ticks: String = l.arrivals.iter().map(|t| format!("M{} {}v6", F(g.x(*t), 1), F(base + 1.0, 1))).collect();
+    let ticks: String = l
+        .arrivals
+        .iter()
+        .map(|t| format!("M{} {}v6", F(g.x(*t), 1), F(base + 1.0, 1)))
+        .collect();
     let bars = |by: Detector, y: f64| -> String {
-        l.spans.iter().filter(|s| s.0 == by).map(|s| format!("M{} {}H{}", F(g.x(s.1), 1), F(y, 1), F(g.x(s.2).max(g.x(s.1) + 2.0), 1))).collect()
+        l.spans
+            .iter()
+            .filter(|s| s.0 == by)
+            .map(|s| {
+                format!(
+                    "M{} {}H{}",
+                    F(g.x(s.1), 1),
+                    F(y, 1),
+                    F(g.x(s.2).max(g.x(s.1) + 2.0), 1)
+                )
+            })
+            .collect()
     };
     let count = |by: Detector| l.spans.iter().filter(|s| s.0 == by).count().to_string();
     let label = format!(
         "{} · φ {}{}",
         l.name,
         l.phi_now.map_or("–".into(), |p| fixed(p.min(99.9), 1)),
-        l.mean_std.map_or(String::new(), |(m, s)| format!(" · μ {} ± σ {} ms", fixed(m, 0), fixed(s, 0)))
+        l.mean_std.map_or(String::new(), |(m, s)| format!(
+            " · μ {} ± σ {} ms",
+            fixed(m, 0),
+            fixed(s, 0)
+        ))
     );
-    let crash_marks: String = l.crashes.iter().map(|t| {
-        let x = g.x(*t);
-        format!("M{} {}l8 8M{} {}l-8 8", F(x - 4.0, 1), F(base - 4.0, 1), F(x + 4.0, 1), F(base - 4.0, 1))
-    }).collect();
+    let crash_marks: String = l
+        .crashes
+        .iter()
+        .map(|t| {
+            let x = g.x(*t);
+            format!(
+                "M{} {}l8 8M{} {}l-8 8",
+                F(x - 4.0, 1),
+                F(base - 4.0, 1),
+                F(x + 4.0, 1),
+                F(base - 4.0, 1)
+            )
+        })
+        .collect();
     LaneDrawing {
         name: l.name.clone(),
         alive: l.alive,
@@ -115,9 +157,19 @@ fn lane_drawing(l: &Lane, g: &Geo, threshold: f64, now: f64) -> LaneDrawing {
 }
 
 /// Lane `i` of the plot: its elements made once, their attributes following `lanes`.
-fn lane_view(i: usize, top: f64, w: f64, threshold: f64, lanes: Memo<Vec<LaneDrawing>>, lang: crate::ui::core::i18n::Lang) -> impl IntoView {
-    let get = move |f: fn(&LaneDrawing) -> String| move || lanes.with(|ls| ls.get(i).map(f).unwrap_or_default());
-    let y = move |f: fn(&LaneDrawing) -> f64| move || lanes.with(|ls| num(ls.get(i).map_or(0.0, f)));
+fn lane_view(
+    i: usize,
+    top: f64,
+    w: f64,
+    threshold: f64,
+    lanes: Memo<Vec<LaneDrawing>>,
+    lang: crate::ui::core::i18n::Lang,
+) -> impl IntoView {
+    let get = move |f: fn(&LaneDrawing) -> String| {
+        move || lanes.with(|ls| ls.get(i).map(f).unwrap_or_default())
+    };
+    let y =
+        move |f: fn(&LaneDrawing) -> f64| move || lanes.with(|ls| num(ls.get(i).map_or(0.0, f)));
     // Hidden while the deadline is past the plot (an empty coordinate is an SVG error).
     let deadline = move || lanes.with(|ls| ls.get(i).and_then(|l| l.deadline));
     let deadline_x = move || num(deadline().unwrap_or(0.0));
@@ -196,7 +248,13 @@ struct Shape {
 /// comes) and its geometry for lane `top`.
 fn geo(p: &PlotData, w: f64, top: f64) -> Geo {
     let span = (p.to - p.from).max(1.0);
-    Geo { w, from: p.from, to: p.to + span / 8.0, top, phi_max: (p.threshold * 1.6).max(2.0) }
+    Geo {
+        w,
+        from: p.from,
+        to: p.to + span / 8.0,
+        top,
+        phi_max: (p.threshold * 1.6).max(2.0),
+    }
 }
 
 /// The plot's height for `lanes` lanes.
@@ -208,13 +266,22 @@ fn height(lanes: usize) -> f64 {
 fn marks(p: &PlotData, w: f64) -> Vec<(f64, String)> {
     let axis = geo(p, w, 0.0);
     let span = (p.to - p.from).max(1.0);
-    let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0].into_iter().find(|s| span / s <= 8.0).unwrap_or(20_000.0);
+    let step = [500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0]
+        .into_iter()
+        .find(|s| span / s <= 8.0)
+        .unwrap_or(20_000.0);
     let first = (axis.from / step).ceil() as i64;
     let last = (axis.to / step).floor() as i64;
     (first..=last)
         .map(|k| {
             let t = k as f64 * step;
-            (axis.x(t), format!("{} s", fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 })))
+            (
+                axis.x(t),
+                format!(
+                    "{} s",
+                    fixed(t / 1000.0, if step < 1_000.0 { 1 } else { 0 })
+                ),
+            )
         })
         .collect()
 }
@@ -250,7 +317,13 @@ pub fn PhiPlot() -> impl IntoView {
         let w = w();
         data.with(|d| {
             plot(d).map_or(Vec::new(), |p| {
-                p.lanes.iter().enumerate().map(|(i, l)| lane_drawing(l, &geo(p, w, TOP + LANE * i as f64), p.threshold, p.to)).collect()
+                p.lanes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        lane_drawing(l, &geo(p, w, TOP + LANE * i as f64), p.threshold, p.to)
+                    })
+                    .collect()
             })
         })
     });
@@ -263,8 +336,10 @@ pub fn PhiPlot() -> impl IntoView {
         let lang = sh.lang;
         let t = |x: &'static crate::ui::core::text::Tx| tr(lang, Text::Page(x)).to_string();
         let h = height(sh.lanes);
-        let key = |svg: &'static str, class: &'static str, text: String| view! {
-            <li><svg viewBox="0 0 18 12" class="fd-swatch"><path d=svg class=class/></svg>{text}</li>
+        let key = |svg: &'static str, class: &'static str, text: String| {
+            view! {
+                <li><svg viewBox="0 0 18 12" class="fd-swatch"><path d=svg class=class/></svg>{text}</li>
+            }
         };
         let marks = move || {
             second_marks.get().into_iter().map(|(x, label)| {

@@ -22,32 +22,126 @@ pub fn narrate(lang: Lang, note: &FdNote, names: &[String]) -> String {
     let d = |by| detector(lang, by);
     let phi = |tenths: u64| format!("{}.{}", tenths / 10, tenths % 10);
     match (lang, note) {
-        (Lang::En, FdNote::Suspected { process, by: Detector::Timeout, elapsed_ms, .. }) => {
-            format!("{}: suspects {} — no heartbeat for {elapsed_ms} ms", d(Detector::Timeout), s(*process))
+        (
+            Lang::En,
+            FdNote::Suspected {
+                process,
+                by: Detector::Timeout,
+                elapsed_ms,
+                ..
+            },
+        ) => {
+            format!(
+                "{}: suspects {} — no heartbeat for {elapsed_ms} ms",
+                d(Detector::Timeout),
+                s(*process)
+            )
         }
-        (Lang::Zh, FdNote::Suspected { process, by: Detector::Timeout, elapsed_ms, .. }) => {
-            format!("{}：怀疑 {}——已 {elapsed_ms} ms 没有心跳", d(Detector::Timeout), s(*process))
+        (
+            Lang::Zh,
+            FdNote::Suspected {
+                process,
+                by: Detector::Timeout,
+                elapsed_ms,
+                ..
+            },
+        ) => {
+            format!(
+                "{}：怀疑 {}——已 {elapsed_ms} ms 没有心跳",
+                d(Detector::Timeout),
+                s(*process)
+            )
         }
-        (Lang::En, FdNote::Suspected { process, by: Detector::Phi, elapsed_ms, phi_tenths }) => {
-            format!("{}: suspects {} — φ = {} after {elapsed_ms} ms without a heartbeat", d(Detector::Phi), s(*process), phi(*phi_tenths))
+        (
+            Lang::En,
+            FdNote::Suspected {
+                process,
+                by: Detector::Phi,
+                elapsed_ms,
+                phi_tenths,
+            },
+        ) => {
+            format!(
+                "{}: suspects {} — φ = {} after {elapsed_ms} ms without a heartbeat",
+                d(Detector::Phi),
+                s(*process),
+                phi(*phi_tenths)
+            )
         }
-        (Lang::Zh, FdNote::Suspected { process, by: Detector::Phi, elapsed_ms, phi_tenths }) => {
-            format!("{}：怀疑 {}——{elapsed_ms} ms 无心跳后怀疑级别 φ = {}", d(Detector::Phi), s(*process), phi(*phi_tenths))
+        (
+            Lang::Zh,
+            FdNote::Suspected {
+                process,
+                by: Detector::Phi,
+                elapsed_ms,
+                phi_tenths,
+            },
+        ) => {
+            format!(
+                "{}：怀疑 {}——{elapsed_ms} ms 无心跳后怀疑级别 φ = {}",
+                d(Detector::Phi),
+                s(*process),
+                phi(*phi_tenths)
+            )
         }
-        (Lang::En, FdNote::Trusted { process, by, late_ms }) => {
-            format!("{}: a heartbeat from {} ({late_ms} ms after the last) — suspicion withdrawn", d(*by), s(*process))
+        (
+            Lang::En,
+            FdNote::Trusted {
+                process,
+                by,
+                late_ms,
+            },
+        ) => {
+            format!(
+                "{}: a heartbeat from {} ({late_ms} ms after the last) — suspicion withdrawn",
+                d(*by),
+                s(*process)
+            )
         }
-        (Lang::Zh, FdNote::Trusted { process, by, late_ms }) => {
-            format!("{}：收到 {} 的心跳（距上次 {late_ms} ms）——撤销怀疑", d(*by), s(*process))
+        (
+            Lang::Zh,
+            FdNote::Trusted {
+                process,
+                by,
+                late_ms,
+            },
+        ) => {
+            format!(
+                "{}：收到 {} 的心跳（距上次 {late_ms} ms）——撤销怀疑",
+                d(*by),
+                s(*process)
+            )
         }
-        (Lang::En, FdNote::Restarted { process, incarnation }) => {
-            format!("{} restarted (incarnation {incarnation}): its heartbeat history is dropped", s(*process))
+        (
+            Lang::En,
+            FdNote::Restarted {
+                process,
+                incarnation,
+            },
+        ) => {
+            format!(
+                "{} restarted (incarnation {incarnation}): its heartbeat history is dropped",
+                s(*process)
+            )
         }
-        (Lang::Zh, FdNote::Restarted { process, incarnation }) => {
-            format!("{} 重启了（第 {incarnation} 次启动）：丢弃它的心跳历史", s(*process))
+        (
+            Lang::Zh,
+            FdNote::Restarted {
+                process,
+                incarnation,
+            },
+        ) => {
+            format!(
+                "{} 重启了（第 {incarnation} 次启动）：丢弃它的心跳历史",
+                s(*process)
+            )
         }
-        (Lang::En, FdNote::Started { incarnation }) => format!("starts sending heartbeats (incarnation {incarnation})"),
-        (Lang::Zh, FdNote::Started { incarnation }) => format!("开始发送心跳（第 {incarnation} 次启动）"),
+        (Lang::En, FdNote::Started { incarnation }) => {
+            format!("starts sending heartbeats (incarnation {incarnation})")
+        }
+        (Lang::Zh, FdNote::Started { incarnation }) => {
+            format!("开始发送心跳（第 {incarnation} 次启动）")
+        }
     }
 }
 
@@ -65,19 +159,25 @@ pub const PROCESSES: Tx = tx("Processes", "进程数");
 pub const PERIOD: Tx = tx("Heartbeat every (ms)", "心跳周期（毫秒）");
 pub const TIMEOUT: Tx = tx("Fixed timeout (ms)", "固定超时（毫秒）");
 pub const THRESHOLD: Tx = tx("φ threshold Φ", "φ 阈值 Φ");
-pub const WINDOW: Tx = tx("φ window (intervals remembered)", "φ 采样窗口（记住的间隔数）");
+pub const WINDOW: Tx = tx(
+    "φ window (intervals remembered)",
+    "φ 采样窗口（记住的间隔数）",
+);
 
 pub const PRESET_CRASH: Tx = tx("A crash: who notices first", "宕机：谁先发现");
 pub const ABOUT_CRASH: Tx = tx(
     "P1 crashes at 3 s. The fixed timeout suspects it 250 ms after its last heartbeat; φ, having seen only regular 100 ms intervals, finds a silence of ~160 ms already improbable enough (φ = 8). P2 goes on and is never suspected.",
     "P1 在 3 s 时宕机。固定超时在最后一次心跳 250 ms 后怀疑它；φ 只见过规律的 100 ms 间隔，沉默约 160 ms 就已足够反常（φ = 8）。P2 照常运行，从未被怀疑。",
 );
-pub const PRESET_JITTER: Tx = tx("Jitter rises: the timeout cries wolf", "抖动加大：超时频频误判");
+pub const PRESET_JITTER: Tx = tx(
+    "Jitter rises: the timeout cries wolf",
+    "抖动加大：超时频频误判",
+);
 pub const ABOUT_JITTER: Tx = tx(
     "At 4 s the network turns slow and irregular (10–200 ms). Intervals now reach 290 ms: the 250 ms timeout suspects live processes again and again (false suspicions, counted above). φ is fooled for a moment too, then its window learns the new spread and its threshold moves out of the way.",
     "4 s 时网络变慢且不规律（10–200 ms）。心跳间隔可达 290 ms：250 ms 的固定超时一次又一次地怀疑存活的进程（误判计数见上方）。φ 也会短暂误判，随后它的采样窗口学到了新的分布，阈值随之后移。",
 );
-pub const PRESET_PAUSE: Tx = tx("A GC pause: alive but silent", "GC 停顿：活着却沉默", );
+pub const PRESET_PAUSE: Tx = tx("A GC pause: alive but silent", "GC 停顿：活着却沉默");
 pub const ABOUT_PAUSE: Tx = tx(
     "At 3 s P1 is paused for 1.5 s (a garbage-collection pause). Both detectors suspect it — wrongly: it wakes and heartbeats on. φ's window now holds a 1.5 s interval, so when P1 really crashes at 9 s φ is much slower to suspect it; the timeout is not.",
     "3 s 时 P1 停顿 1.5 s（一次 GC 停顿）。两个检测器都怀疑了它——误判：它醒来后继续发送心跳。φ 的采样窗口里多了一个 1.5 s 的间隔，所以 9 s 时 P1 真的宕机，φ 发现得慢得多；固定超时则不受影响。",
@@ -105,15 +205,24 @@ pub const SENT: Tx = tx("heartbeats sent", "已发心跳");
 pub const MEAN_STD: Tx = tx("interval μ ± σ", "间隔 μ ± σ");
 
 pub const STATUS_SUSPECTS: Tx = tx("Suspected now (timeout | φ)", "当前怀疑（超时 | φ）");
-pub const STATUS_DETECT: Tx = tx("Last crash detected after (timeout | φ)", "最近一次宕机的检测时间（超时 | φ）");
+pub const STATUS_DETECT: Tx = tx(
+    "Last crash detected after (timeout | φ)",
+    "最近一次宕机的检测时间（超时 | φ）",
+);
 pub const STATUS_FALSE: Tx = tx("False suspicions (timeout | φ)", "误判次数（超时 | φ）");
 pub const STATUS_RATE: Tx = tx("False suspicions per hour", "每小时误判");
 pub const NOT_YET: Tx = tx("not yet", "尚未");
 
-pub const RULE_ACCURACY: Tx = tx("Accuracy: no live process is suspected", "准确性：不怀疑存活的进程");
+pub const RULE_ACCURACY: Tx = tx(
+    "Accuracy: no live process is suspected",
+    "准确性：不怀疑存活的进程",
+);
 
 pub const MSG_BEAT: Tx = tx("heartbeat", "心跳");
-pub const MSG_FIRST: Tx = tx("first heartbeat after a (re)start", "（重）启动后的第一次心跳");
+pub const MSG_FIRST: Tx = tx(
+    "first heartbeat after a (re)start",
+    "（重）启动后的第一次心跳",
+);
 
 pub const T_BEAT: Tx = tx("Next heartbeat", "下次心跳");
 pub const T_TIMEOUT: Tx = tx("Fixed timeout runs out", "固定超时到期");
@@ -121,15 +230,24 @@ pub const T_PHI: Tx = tx("φ reaches the threshold", "φ 达到阈值");
 
 pub const NET_LATENCY: Tx = tx("Latency now", "当前延迟");
 pub const NET_LOSS: Tx = tx("Loss now", "当前丢包");
-pub const NET_HINT: Tx = tx("Changes the network from this moment on (recorded in the link)", "从此刻起改变网络（记录在链接中）");
-pub const PLOT_TITLE: Tx = tx("Heartbeats M received, and φ (on M's clock)", "M 收到的心跳与 φ（按 M 的时钟）");
+pub const NET_HINT: Tx = tx(
+    "Changes the network from this moment on (recorded in the link)",
+    "从此刻起改变网络（记录在链接中）",
+);
+pub const PLOT_TITLE: Tx = tx(
+    "Heartbeats M received, and φ (on M's clock)",
+    "M 收到的心跳与 φ（按 M 的时钟）",
+);
 pub const PLOT_THRESHOLD: Tx = tx("threshold Φ", "阈值 Φ");
 pub const PLOT_TIMEOUT_BAR: Tx = tx("timeout suspects", "超时怀疑");
 pub const PLOT_PHI_BAR: Tx = tx("φ suspects", "φ 怀疑");
 pub const PLOT_CRASH: Tx = tx("crashed", "宕机");
 pub const PLOT_DEADLINE: Tx = tx("timeout deadline", "超时截止");
 
-pub const LAB_TITLE: Tx = tx("Experiment: detection time against false suspicions", "实验：检测时间与误判率的权衡");
+pub const LAB_TITLE: Tx = tx(
+    "Experiment: detection time against false suspicions",
+    "实验：检测时间与误判率的权衡",
+);
 pub const LAB_ABOUT: Tx = tx(
     "Each point runs one process on this page's network (latency, loss) and heartbeat period for 400–500 periods, then crashes it; the first 100 periods are not counted (φ's window fills). The fixed timeout is swept from 1.25 to 10 periods, φ's threshold from 0.5 to 12. Lower left is better: fast detection, few false suspicions.",
     "每个点在本页的网络（延迟、丢包）和心跳周期下运行一个进程 400–500 个周期后让它宕机；前 100 个周期不计（φ 的窗口在填充）。固定超时从 1.25 扫到 10 个周期，φ 阈值从 0.5 扫到 12。越靠左下越好：检测快、误判少。",

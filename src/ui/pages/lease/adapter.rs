@@ -4,13 +4,18 @@
 //! on the space-time diagram each holder's lease as a span, red where it broke a rule.
 
 use crate::protocols::lease::holder::Read;
-use crate::protocols::lease::{LeaseCmd, LeaseConfig, LeaseMsg, LeaseNode, LeaseNote, LeasePreset, LeaseTimer, Mode, NO_STALE_READ, ONE_PRIMARY, SERVER};
+use crate::protocols::lease::{
+    LeaseCmd, LeaseConfig, LeaseMsg, LeaseNode, LeaseNote, LeasePreset, LeaseTimer, Mode,
+    NO_STALE_READ, ONE_PRIMARY, SERVER,
+};
 use crate::sim::{ClockSpec, NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{
+    CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis,
+};
 
 use super::texts as tx;
 
@@ -28,7 +33,9 @@ pub struct LeaseAdapter {
 }
 
 fn preset(slug: Option<&str>) -> Option<LeasePreset> {
-    LeasePreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+    LeasePreset::ALL
+        .into_iter()
+        .find(|p| Some(p.slug()) == slug)
 }
 
 /// A preset runs on a fixed 10 ms latency with two holders and its own settings.
@@ -45,14 +52,21 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_param("work", cfg.work / MS);
         sc.set_param("recheck", u64::from(cfg.recheck));
         sc.set_param("writes", cfg.write_every.map_or(0, |w| w / MS));
-        sc.set_param("drift", DRIFTS.iter().position(|d| *d == drift).unwrap_or(0) as u64);
+        sc.set_param(
+            "drift",
+            DRIFTS.iter().position(|d| *d == drift).unwrap_or(0) as u64,
+        );
     }
 }
 
 pub fn config(sc: &Scenario) -> LeaseConfig {
     let period = sc.param("period") * MS;
     LeaseConfig {
-        mode: if sc.param("mode") == 1 { Mode::Leader } else { Mode::Cache },
+        mode: if sc.param("mode") == 1 {
+            Mode::Leader
+        } else {
+            Mode::Cache
+        },
         holders: sc.nodes,
         period,
         // A margin as long as the lease would leave no lease at all.
@@ -68,12 +82,23 @@ pub fn build(sc: &Scenario) -> Sim<LeaseAdapter> {
     let cfg = config(sc);
     let drift = DRIFTS[(sc.param("drift") as usize).min(DRIFTS.len() - 1)];
     let world_cfg = crate::sim::WorldConfig {
-        clocks: (0..cfg.size()).map(|i| ClockSpec { drift_ppm: if (1..=cfg.holders).contains(&i) { drift } else { 0 }, offset: 0 }).collect(),
+        clocks: (0..cfg.size())
+            .map(|i| ClockSpec {
+                drift_ppm: if (1..=cfg.holders).contains(&i) {
+                    drift
+                } else {
+                    0
+                },
+                offset: 0,
+            })
+            .collect(),
         ..crate::ui::core::runner::world_config(sc)
     };
     let world = World::new(world_cfg, LeaseNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
     Sim::new(world, LeaseAdapter { names, cfg, drift }).with_script(script)
 }
 
@@ -100,8 +125,16 @@ impl LeaseAdapter {
     fn server_vis(&self, w: &World<LeaseNode>, id: NodeId, lang: Lang) -> NodeVis {
         let s = w.node(id).server().expect("node 0 is the server");
         let now = Self::local_ms(w, id);
-        let holders: Vec<String> = s.holders_at(now).into_iter().map(|h| self.names[h].clone()).collect();
-        let waits: Vec<String> = s.waiting_for().iter().map(|&h| self.names[h].clone()).collect();
+        let holders: Vec<String> = s
+            .holders_at(now)
+            .into_iter()
+            .map(|h| self.names[h].clone())
+            .collect();
+        let waits: Vec<String> = s
+            .waiting_for()
+            .iter()
+            .map(|&h| self.names[h].clone())
+            .collect();
         let applied = s.applied();
         let hidden = applied.len().saturating_sub(SHOWN);
         let cells = applied
@@ -110,18 +143,43 @@ impl LeaseAdapter {
             .map(|a| CellVis {
                 top: format!("{} ms", a.at / MS),
                 main: format!("v{}", a.value.version),
-                sub: if a.waited >= MS { format!("{} {} ms", t(lang, &tx::WAITED), a.waited / MS) } else { String::new() },
+                sub: if a.waited >= MS {
+                    format!("{} {} ms", t(lang, &tx::WAITED), a.waited / MS)
+                } else {
+                    String::new()
+                },
                 value: a.value.version.to_string(),
-                class: if a.after_expiry { "op-waiting".into() } else { "op-done".into() },
+                class: if a.after_expiry {
+                    "op-waiting".into()
+                } else {
+                    "op-done".into()
+                },
                 done: true,
                 title: format!("v{} = {}", a.value.version, a.value.value),
             })
             .collect();
         let lead = match self.cfg.mode {
-            Mode::Cache => format!("{} {}", t(lang, &tx::LEASES_AT_S), if holders.is_empty() { "–".into() } else { holders.join(" ") }),
-            Mode::Leader => format!("{} {}", t(lang, &tx::PRIMARY), s.latest_grantee().map_or("–".to_string(), |g| self.names[g].clone())),
+            Mode::Cache => format!(
+                "{} {}",
+                t(lang, &tx::LEASES_AT_S),
+                if holders.is_empty() {
+                    "–".into()
+                } else {
+                    holders.join(" ")
+                }
+            ),
+            Mode::Leader => format!(
+                "{} {}",
+                t(lang, &tx::PRIMARY),
+                s.latest_grantee()
+                    .map_or("–".to_string(), |g| self.names[g].clone())
+            ),
         };
-        let label = if waits.is_empty() { lead.clone() } else { format!("{lead} · {} {}", t(lang, &tx::WAITS_FOR), waits.join(" ")) };
+        let label = if waits.is_empty() {
+            lead.clone()
+        } else {
+            format!("{lead} · {} {}", t(lang, &tx::WAITS_FOR), waits.join(" "))
+        };
         NodeVis {
             id,
             name: self.names[id].clone(),
@@ -135,17 +193,40 @@ impl LeaseAdapter {
             ring: timer_left(w, id, &LeaseTimer::WriteDue),
             term: None,
             details: vec![
-                ("value".into(), format!("v{} = {}", s.value().version, s.value().value)),
-                (t(lang, &tx::STATUS_LEASES), if holders.is_empty() { "–".into() } else { holders.join(" ") }),
-                (t(lang, &tx::STATUS_WAITS), if waits.is_empty() { "–".into() } else { waits.join(" ") }),
+                (
+                    "value".into(),
+                    format!("v{} = {}", s.value().version, s.value().value),
+                ),
+                (
+                    t(lang, &tx::STATUS_LEASES),
+                    if holders.is_empty() {
+                        "–".into()
+                    } else {
+                        holders.join(" ")
+                    },
+                ),
+                (
+                    t(lang, &tx::STATUS_WAITS),
+                    if waits.is_empty() {
+                        "–".into()
+                    } else {
+                        waits.join(" ")
+                    },
+                ),
             ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
     fn stale_at(&self, w: &World<LeaseNode>, id: NodeId, r: &Read) -> bool {
-        w.monitor().stale().iter().any(|b| b.node == id && b.at == r.at)
+        w.monitor()
+            .stale()
+            .iter()
+            .any(|b| b.node == id && b.at == r.at)
     }
 
     fn holder_vis(&self, w: &World<LeaseNode>, id: NodeId, lang: Lang) -> NodeVis {
@@ -168,11 +249,25 @@ impl LeaseAdapter {
                 CellVis {
                     top: format!("{} ms", r.at / MS),
                     main: format!("v{}{}", r.value.version, if stale { " ✗" } else { "" }),
-                    sub: if r.local { t(lang, &tx::LEASE) } else { t(lang, &tx::FETCHED) },
+                    sub: if r.local {
+                        t(lang, &tx::LEASE)
+                    } else {
+                        t(lang, &tx::FETCHED)
+                    },
                     value: format!("v{}", r.value.version),
-                    class: if stale { "op-lost".into() } else if r.local { "op-done".into() } else { "op-read".into() },
+                    class: if stale {
+                        "op-lost".into()
+                    } else if r.local {
+                        "op-done".into()
+                    } else {
+                        "op-read".into()
+                    },
                     done: true,
-                    title: if stale { t(lang, &tx::STALE) } else { String::new() },
+                    title: if stale {
+                        t(lang, &tx::STALE)
+                    } else {
+                        String::new()
+                    },
                 }
             })
             .collect();
@@ -183,7 +278,11 @@ impl LeaseAdapter {
         NodeVis {
             id,
             name: self.names[id].clone(),
-            role: if self.cfg.mode == Mode::Cache { "cache" } else { "replica" },
+            role: if self.cfg.mode == Mode::Cache {
+                "cache"
+            } else {
+                "replica"
+            },
             state,
             shape: Shape::Circle,
             tone,
@@ -194,11 +293,20 @@ impl LeaseAdapter {
             term: None,
             details: vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
-                (t(lang, &tx::LEFT_OWN), left.map_or("–".into(), |l| format!("{l} ms"))),
-                ("value".into(), format!("v{} = {}", h.value().version, h.value().value)),
+                (
+                    t(lang, &tx::LEFT_OWN),
+                    left.map_or("–".into(), |l| format!("{l} ms")),
+                ),
+                (
+                    "value".into(),
+                    format!("v{} = {}", h.value().version, h.value().value),
+                ),
             ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
@@ -212,9 +320,15 @@ impl LeaseAdapter {
             .map(|x| CellVis {
                 top: format!("{} ms", x.sent / MS),
                 main: format!("W {}", x.id),
-                sub: x.done.map_or("…".into(), |d| format!("{} ms", (d - x.sent) / MS)),
+                sub: x
+                    .done
+                    .map_or("…".into(), |d| format!("{} ms", (d - x.sent) / MS)),
                 value: x.id.to_string(),
-                class: if x.done.is_some() { "op-done".into() } else { "op-waiting".into() },
+                class: if x.done.is_some() {
+                    "op-done".into()
+                } else {
+                    "op-waiting".into()
+                },
                 done: x.done.is_some(),
                 title: String::new(),
             })
@@ -228,12 +342,23 @@ impl LeaseAdapter {
             tone: "violet",
             crashed: false,
             badge: writes.len().to_string(),
-            label: format!("{} {}", t(lang, &tx::WRITES_DONE), writes.iter().filter(|x| x.done.is_some()).count()),
+            label: format!(
+                "{} {}",
+                t(lang, &tx::WRITES_DONE),
+                writes.iter().filter(|x| x.done.is_some()).count()
+            ),
             ring: timer_left(w, id, &LeaseTimer::NextWrite),
             term: None,
             details: vec![(t(lang, &tx::WRITES_DONE), writes.len().to_string())],
-            commands: vec![CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: w.is_alive(id) }],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            commands: vec![CommandVis {
+                id: "write",
+                label: t(lang, &tx::WRITE),
+                enabled: w.is_alive(id),
+            }],
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 }
@@ -272,7 +397,9 @@ impl Adapter for LeaseAdapter {
     fn msg_detail(&self, m: &LeaseMsg) -> String {
         match m {
             LeaseMsg::Acquire { req } => format!("#{req}"),
-            LeaseMsg::Granted { period_ms, value, .. } => format!("v{} · {period_ms} ms", value.version),
+            LeaseMsg::Granted {
+                period_ms, value, ..
+            } => format!("v{} · {period_ms} ms", value.version),
             LeaseMsg::Refused { left_ms, .. } => format!("{left_ms} ms"),
             LeaseMsg::Invalidate { value } => format!("v{}", value.version),
             LeaseMsg::Ack { version } => format!("v{version}"),
@@ -285,12 +412,40 @@ impl Adapter for LeaseAdapter {
         let f = |k: &str, v: String| (k.to_string(), v);
         match m {
             LeaseMsg::Acquire { req } => vec![f("request", req.to_string())],
-            LeaseMsg::Granted { req, period_ms, value } => vec![f("request", req.to_string()), f("period", format!("{period_ms} ms")), f("version", value.version.to_string()), f("value", value.value.to_string())],
-            LeaseMsg::Refused { req, holder, left_ms } => vec![f("request", req.to_string()), f("holder", holder.map_or("–".into(), |h| self.names[h].clone())), f("left", format!("{left_ms} ms"))],
-            LeaseMsg::Invalidate { value } => vec![f("version", value.version.to_string()), f("value", value.value.to_string())],
+            LeaseMsg::Granted {
+                req,
+                period_ms,
+                value,
+            } => vec![
+                f("request", req.to_string()),
+                f("period", format!("{period_ms} ms")),
+                f("version", value.version.to_string()),
+                f("value", value.value.to_string()),
+            ],
+            LeaseMsg::Refused {
+                req,
+                holder,
+                left_ms,
+            } => vec![
+                f("request", req.to_string()),
+                f(
+                    "holder",
+                    holder.map_or("–".into(), |h| self.names[h].clone()),
+                ),
+                f("left", format!("{left_ms} ms")),
+            ],
+            LeaseMsg::Invalidate { value } => vec![
+                f("version", value.version.to_string()),
+                f("value", value.value.to_string()),
+            ],
             LeaseMsg::Ack { version } => vec![f("version", version.to_string())],
-            LeaseMsg::Write { id, value } => vec![f("write", id.to_string()), f("value", value.to_string())],
-            LeaseMsg::Written { id, version } => vec![f("write", id.to_string()), f("version", version.to_string())],
+            LeaseMsg::Write { id, value } => {
+                vec![f("write", id.to_string()), f("value", value.to_string())]
+            }
+            LeaseMsg::Written { id, version } => vec![
+                f("write", id.to_string()),
+                f("version", version.to_string()),
+            ],
         }
     }
 
@@ -321,51 +476,124 @@ impl Adapter for LeaseAdapter {
     fn status(&self, w: &World<LeaseNode>, lang: Lang) -> Vec<StatusVis> {
         let m = w.monitor();
         let s = w.node(SERVER).server();
-        let names = |ids: Vec<NodeId>| if ids.is_empty() { "–".to_string() } else { ids.iter().map(|&i| self.names[i].clone()).collect::<Vec<_>>().join(" ") };
-        let stale = StatusVis { key: "stale", label: t(lang, &tx::STATUS_STALE), value: m.stale().len().to_string(), alarm: !m.stale().is_empty() };
+        let names = |ids: Vec<NodeId>| {
+            if ids.is_empty() {
+                "–".to_string()
+            } else {
+                ids.iter()
+                    .map(|&i| self.names[i].clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        };
+        let stale = StatusVis {
+            key: "stale",
+            label: t(lang, &tx::STATUS_STALE),
+            value: m.stale().len().to_string(),
+            alarm: !m.stale().is_empty(),
+        };
         match self.cfg.mode {
             Mode::Cache => {
                 let bound = self.cfg.slowness_bound() * 100.0;
                 let slow = -(self.drift as f64) / 10_000.0;
                 let broken = slow > bound;
                 let now = if self.drift < 0 {
-                    format!(" · {}", t(lang, &tx::NOW_SLOW).replace("{}", &crate::decimal::fixed(slow, 0)))
+                    format!(
+                        " · {}",
+                        t(lang, &tx::NOW_SLOW).replace("{}", &crate::decimal::fixed(slow, 0))
+                    )
                 } else if self.drift > 0 {
-                    format!(" · {}", t(lang, &tx::NOW_FAST).replace("{}", &crate::decimal::fixed(-slow, 0)))
+                    format!(
+                        " · {}",
+                        t(lang, &tx::NOW_FAST).replace("{}", &crate::decimal::fixed(-slow, 0))
+                    )
                 } else {
                     String::new()
                 };
                 vec![
-                    StatusVis { key: "leases", label: t(lang, &tx::STATUS_LEASES), value: s.map_or("–".into(), |s| names(s.holders_at(Self::local_ms(w, SERVER)))), alarm: false },
-                    StatusVis { key: "waits", label: t(lang, &tx::STATUS_WAITS), value: s.map_or("–".into(), |s| names(s.waiting_for().to_vec())), alarm: false },
+                    StatusVis {
+                        key: "leases",
+                        label: t(lang, &tx::STATUS_LEASES),
+                        value: s.map_or("–".into(), |s| {
+                            names(s.holders_at(Self::local_ms(w, SERVER)))
+                        }),
+                        alarm: false,
+                    },
+                    StatusVis {
+                        key: "waits",
+                        label: t(lang, &tx::STATUS_WAITS),
+                        value: s.map_or("–".into(), |s| names(s.waiting_for().to_vec())),
+                        alarm: false,
+                    },
                     stale,
                     StatusVis {
                         key: "bound",
                         label: t(lang, &tx::STATUS_BOUND),
-                        value: format!("{}{now} {}", t(lang, &tx::SLOW_AT_MOST).replace("{}", &crate::decimal::fixed(bound, 0)), if broken { "✗" } else { "✓" }),
+                        value: format!(
+                            "{}{now} {}",
+                            t(lang, &tx::SLOW_AT_MOST)
+                                .replace("{}", &crate::decimal::fixed(bound, 0)),
+                            if broken { "✗" } else { "✓" }
+                        ),
                         alarm: broken,
                     },
                 ]
             }
             Mode::Leader => {
-                let believers: Vec<NodeId> = (1..=self.cfg.holders).filter(|&h| w.is_alive(h) && w.node(h).holder().is_some_and(|x| x.believes())).collect();
+                let believers: Vec<NodeId> = (1..=self.cfg.holders)
+                    .filter(|&h| w.is_alive(h) && w.node(h).holder().is_some_and(|x| x.believes()))
+                    .collect();
                 vec![
-                    StatusVis { key: "primary", label: t(lang, &tx::STATUS_PRIMARY), value: names(s.and_then(|s| s.latest_grantee()).into_iter().collect()), alarm: false },
-                    StatusVis { key: "believe", label: t(lang, &tx::STATUS_BELIEVE), value: names(believers.clone()), alarm: believers.len() > 1 },
+                    StatusVis {
+                        key: "primary",
+                        label: t(lang, &tx::STATUS_PRIMARY),
+                        value: names(s.and_then(|s| s.latest_grantee()).into_iter().collect()),
+                        alarm: false,
+                    },
+                    StatusVis {
+                        key: "believe",
+                        label: t(lang, &tx::STATUS_BELIEVE),
+                        value: names(believers.clone()),
+                        alarm: believers.len() > 1,
+                    },
                     stale,
-                    StatusVis { key: "usurp", label: t(lang, &tx::STATUS_USURP), value: m.usurpers().len().to_string(), alarm: !m.usurpers().is_empty() },
+                    StatusVis {
+                        key: "usurp",
+                        label: t(lang, &tx::STATUS_USURP),
+                        value: m.usurpers().len().to_string(),
+                        alarm: !m.usurpers().is_empty(),
+                    },
                 ]
             }
         }
     }
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
-        let holder = t(lang, if self.cfg.mode == Mode::Cache { &tx::CACHE } else { &tx::REPLICA });
+        let holder = t(
+            lang,
+            if self.cfg.mode == Mode::Cache {
+                &tx::CACHE
+            } else {
+                &tx::REPLICA
+            },
+        );
         vec![
             (Shape::Square, "blue", t(lang, &tx::SERVER)),
-            (Shape::Circle, "green", format!("{holder} · {}", t(lang, &tx::HOLDS))),
-            (Shape::Circle, "amber", format!("{holder} · {}", t(lang, &tx::WORKING))),
-            (Shape::Circle, "grey", format!("{holder} · {}", t(lang, &tx::NO_LEASE))),
+            (
+                Shape::Circle,
+                "green",
+                format!("{holder} · {}", t(lang, &tx::HOLDS)),
+            ),
+            (
+                Shape::Circle,
+                "amber",
+                format!("{holder} · {}", t(lang, &tx::WORKING)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                format!("{holder} · {}", t(lang, &tx::NO_LEASE)),
+            ),
             (Shape::Square, "violet", t(lang, &tx::WRITER)),
         ]
     }
@@ -395,21 +623,46 @@ impl Adapter for LeaseAdapter {
     fn spans(&self, w: &World<LeaseNode>, lang: Lang) -> Vec<OpSpan> {
         let m = w.monitor();
         let all: Vec<(NodeId, u64, Option<u64>)> = (1..=self.cfg.holders)
-            .flat_map(|h| w.node(h).holder().into_iter().flat_map(move |x| x.beliefs().iter().map(move |b| (h, b.from, b.to))))
+            .flat_map(|h| {
+                w.node(h)
+                    .holder()
+                    .into_iter()
+                    .flat_map(move |x| x.beliefs().iter().map(move |b| (h, b.from, b.to)))
+            })
             .collect();
         let end = |t: Option<u64>| t.unwrap_or(u64::MAX);
         all.iter()
             .enumerate()
             .map(|(k, &(node, t0, t1))| {
-                let bad_read = m.stale().iter().chain(m.usurpers()).any(|b| b.node == node && b.at >= t0 && b.at <= end(t1));
-                let doubled = self.cfg.mode == Mode::Leader && all.iter().any(|&(o, a, b)| o != node && a < end(t1) && t0 < end(b));
+                let bad_read = m
+                    .stale()
+                    .iter()
+                    .chain(m.usurpers())
+                    .any(|b| b.node == node && b.at >= t0 && b.at <= end(t1));
+                let doubled = self.cfg.mode == Mode::Leader
+                    && all
+                        .iter()
+                        .any(|&(o, a, b)| o != node && a < end(t1) && t0 < end(b));
                 OpSpan {
                     key: ((node as u64) << 32) | k as u64,
                     node,
                     t0,
                     t1,
-                    label: t(lang, if self.cfg.mode == Mode::Cache { &tx::LEASE } else { &tx::PRIMARY }),
-                    class: if bad_read || doubled { "op-lost" } else if self.cfg.mode == Mode::Cache { "op-read" } else { "op-write" },
+                    label: t(
+                        lang,
+                        if self.cfg.mode == Mode::Cache {
+                            &tx::LEASE
+                        } else {
+                            &tx::PRIMARY
+                        },
+                    ),
+                    class: if bad_read || doubled {
+                        "op-lost"
+                    } else if self.cfg.mode == Mode::Cache {
+                        "op-read"
+                    } else {
+                        "op-write"
+                    },
                 }
             })
             .collect()

@@ -7,11 +7,16 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{
+    choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
+};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
-const MODES: &[Text] = &[Text::Page(&texts::MODE_CACHE), Text::Page(&texts::MODE_LEADER)];
+const MODES: &[Text] = &[
+    Text::Page(&texts::MODE_CACHE),
+    Text::Page(&texts::MODE_LEADER),
+];
 const DRIFTS: &[Text] = &[
     Text::Page(&texts::DRIFT_NONE),
     Text::Page(&texts::DRIFT_SLOW5),
@@ -33,11 +38,31 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "cache-cut", label: Text::Page(&texts::PRESET_CUT), about: &texts::ABOUT_CUT },
-    PresetSpec { slug: "cache-drift-broken", label: Text::Page(&texts::PRESET_BROKEN), about: &texts::ABOUT_BROKEN },
-    PresetSpec { slug: "cache-drift-within", label: Text::Page(&texts::PRESET_WITHIN), about: &texts::ABOUT_WITHIN },
-    PresetSpec { slug: "leader-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
-    PresetSpec { slug: "leader-pause-recheck", label: Text::Page(&texts::PRESET_RECHECK), about: &texts::ABOUT_RECHECK },
+    PresetSpec {
+        slug: "cache-cut",
+        label: Text::Page(&texts::PRESET_CUT),
+        about: &texts::ABOUT_CUT,
+    },
+    PresetSpec {
+        slug: "cache-drift-broken",
+        label: Text::Page(&texts::PRESET_BROKEN),
+        about: &texts::ABOUT_BROKEN,
+    },
+    PresetSpec {
+        slug: "cache-drift-within",
+        label: Text::Page(&texts::PRESET_WITHIN),
+        about: &texts::ABOUT_WITHIN,
+    },
+    PresetSpec {
+        slug: "leader-pause",
+        label: Text::Page(&texts::PRESET_PAUSE),
+        about: &texts::ABOUT_PAUSE,
+    },
+    PresetSpec {
+        slug: "leader-pause-recheck",
+        label: Text::Page(&texts::PRESET_RECHECK),
+        about: &texts::ABOUT_RECHECK,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -45,7 +70,11 @@ fn tours() -> Vec<Tour> {
         slug: "slow-clock",
         title: &texts::TOUR_TITLE,
         hash: "#/lease?preset=cache-drift-broken&tour=slow-clock",
-        steps: vec![step(350, None, &texts::TOUR1), step(400, None, &texts::TOUR2), step(400, None, &texts::TOUR3)],
+        steps: vec![
+            step(350, None, &texts::TOUR1),
+            step(400, None, &texts::TOUR2),
+            step(400, None, &texts::TOUR3),
+        ],
     }]
 }
 

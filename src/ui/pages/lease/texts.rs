@@ -58,12 +58,27 @@ pub const HOLDERS: Tx = tx("Caches / replicas", "缓存 / 副本数");
 pub const MODE: Tx = tx("Leases for", "租约用途");
 pub const MODE_CACHE: Tx = tx("caches (read leases)", "缓存（读租约）");
 pub const MODE_LEADER: Tx = tx("a leader (one exclusive lease)", "主节点（独占租约）");
-pub const PERIOD: Tx = tx("Lease period (ms, S's clock)", "租约时长（毫秒，按 S 的时钟）");
+pub const PERIOD: Tx = tx(
+    "Lease period (ms, S's clock)",
+    "租约时长（毫秒，按 S 的时钟）",
+);
 pub const MARGIN: Tx = tx("Holder's safety margin (ms)", "持有者的安全余量（毫秒）");
-pub const EVERY: Tx = tx("A holder serves a read every (ms)", "持有者每隔多少毫秒响应一次读");
-pub const WORK: Tx = tx("Work between checking the lease and answering (ms)", "检查租约到回复之间的处理时间（毫秒）");
-pub const RECHECK: Tx = tx("Check the lease again before answering", "回复前再次检查租约");
-pub const WRITES: Tx = tx("W writes every … ms (0: by click)", "W 每隔多少毫秒写一次（0 为手动）");
+pub const EVERY: Tx = tx(
+    "A holder serves a read every (ms)",
+    "持有者每隔多少毫秒响应一次读",
+);
+pub const WORK: Tx = tx(
+    "Work between checking the lease and answering (ms)",
+    "检查租约到回复之间的处理时间（毫秒）",
+);
+pub const RECHECK: Tx = tx(
+    "Check the lease again before answering",
+    "回复前再次检查租约",
+);
+pub const WRITES: Tx = tx(
+    "W writes every … ms (0: by click)",
+    "W 每隔多少毫秒写一次（0 为手动）",
+);
 pub const DRIFT: Tx = tx("Holders' clocks", "持有者的时钟");
 pub const DRIFT_NONE: Tx = tx("keep time", "走时准确");
 pub const DRIFT_SLOW5: Tx = tx("5 % slow (within the bound)", "慢 5%（在界限内）");
@@ -125,12 +140,18 @@ pub const STATUS_STALE: Tx = tx("Stale reads", "读到旧值");
 pub const STATUS_BOUND: Tx = tx("Margin covers clocks", "余量容忍的时钟误差");
 pub const STATUS_PRIMARY: Tx = tx("Primary (S's view)", "主节点（S 的视角）");
 pub const STATUS_BELIEVE: Tx = tx("Believe they are primary", "自认为是主节点");
-pub const STATUS_USURP: Tx = tx("Answers as primary without the lease", "无租约却以主节点身份回复");
+pub const STATUS_USURP: Tx = tx(
+    "Answers as primary without the lease",
+    "无租约却以主节点身份回复",
+);
 pub const SLOW_AT_MOST: Tx = tx("≤ {} % slow", "慢 ≤ {}%");
 pub const NOW_SLOW: Tx = tx("holders {} % slow", "持有者慢 {}%");
 pub const NOW_FAST: Tx = tx("holders {} % fast", "持有者快 {}%");
 
-pub const RULE_STALE: Tx = tx("No stale read under a lease (a holder's view never overlaps a newer write)", "租约下不读旧值（持有者的视图不与更新的写入重叠）");
+pub const RULE_STALE: Tx = tx(
+    "No stale read under a lease (a holder's view never overlaps a newer write)",
+    "租约下不读旧值（持有者的视图不与更新的写入重叠）",
+);
 pub const RULE_ONE_PRIMARY: Tx = tx("One primary at a time", "同一时刻只有一个主节点");
 
 pub const MSG_ACQUIRE: Tx = tx("lease request / renewal", "租约请求 / 续约");
@@ -148,7 +169,10 @@ pub const T_WORK: Tx = tx("Work done: answer", "处理完成：回复");
 pub const T_WRITE_DUE: Tx = tx("Leases expired: apply the write", "租约到期：使写入生效");
 pub const T_NEXT_WRITE: Tx = tx("Next write", "下次写入");
 
-pub const STRIPS: Tx = tx("Writes S applied; reads each holder answered (red: stale); W's writes", "S 生效的写入；各持有者响应的读（红色为旧值）；W 的写入");
+pub const STRIPS: Tx = tx(
+    "Writes S applied; reads each holder answered (red: stale); W's writes",
+    "S 生效的写入；各持有者响应的读（红色为旧值）；W 的写入",
+);
 
 /// The home page's card: a server lending a key to two caches, an hourglass beside.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><rect x="8" y="28" width="26" height="24" rx="3" fill="#3b82f6"/><circle cx="82" cy="18" r="11" fill="#16a34a"/><circle cx="82" cy="62" r="11" fill="#94a3b8"/><path d="M34 36L70 20M34 44L70 60" stroke="#64748b" stroke-width="2.5"/><path d="M100 8h14l-7 10 7 10h-14l7-10z" fill="#fde68a" stroke="#b45309" stroke-width="2"/></svg>"##;

@@ -4,13 +4,17 @@
 
 use crate::protocols::lock::client::{Job, Outcome};
 use crate::protocols::lock::invariants::{lost_updates, overlaps};
-use crate::protocols::lock::{LockCmd, LockConfig, LockMsg, LockNode, LockNote, LockPreset, LockTimer, Role, FENCED_WRITES};
+use crate::protocols::lock::{
+    LockCmd, LockConfig, LockMsg, LockNode, LockNote, LockPreset, LockTimer, Role, FENCED_WRITES,
+};
 use crate::sim::{ClockSpec, NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{
+    CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis,
+};
 
 use super::texts as tx;
 
@@ -63,12 +67,17 @@ pub fn build(sc: &Scenario) -> Sim<LockAdapter> {
     let cfg = config(sc);
     let drift = DRIFTS[(sc.param("drift") as usize).min(DRIFTS.len() - 1)];
     let world_cfg = crate::sim::WorldConfig {
-        clocks: vec![ClockSpec { drift_ppm: drift, offset: 0 }],
+        clocks: vec![ClockSpec {
+            drift_ppm: drift,
+            offset: 0,
+        }],
         ..crate::ui::core::runner::world_config(sc)
     };
     let world = World::new(world_cfg, LockNode::cluster(&cfg));
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
     Sim::new(world, LockAdapter { names, cfg }).with_script(script)
 }
 
@@ -94,8 +103,20 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
 fn job_cell(j: &Job, overlapped: bool, lang: Lang) -> CellVis {
     let token = j.granted.map_or("–".into(), |g| format!("#{}", g.1));
     let (main, class, word) = match j.outcome {
-        Outcome::Written => (format!("{}→{} ✓", j.read.unwrap_or_default(), j.wrote.unwrap_or_default()), if overlapped { "op-lost" } else { "op-done" }, &tx::WRITTEN),
-        Outcome::Refused => (format!("{} ✗", j.wrote.unwrap_or_default()), "op-lost", &tx::REFUSED),
+        Outcome::Written => (
+            format!(
+                "{}→{} ✓",
+                j.read.unwrap_or_default(),
+                j.wrote.unwrap_or_default()
+            ),
+            if overlapped { "op-lost" } else { "op-done" },
+            &tx::WRITTEN,
+        ),
+        Outcome::Refused => (
+            format!("{} ✗", j.wrote.unwrap_or_default()),
+            "op-lost",
+            &tx::REFUSED,
+        ),
         Outcome::Abandoned => ("✗".into(), "op-waiting", &tx::ABANDONED),
         Outcome::Running => ("…".into(), "op-waiting", &tx::ACQUIRING),
     };
@@ -104,7 +125,11 @@ fn job_cell(j: &Job, overlapped: bool, lang: Lang) -> CellVis {
         None => format!("{} ms –", j.start / MS),
     };
     CellVis {
-        title: format!("{} {token} · {} · {when}", t(lang, &tx::TOKEN), t(lang, word)),
+        title: format!(
+            "{} {token} · {} · {when}",
+            t(lang, &tx::TOKEN),
+            t(lang, word)
+        ),
         value: main.clone(),
         top: token,
         main,
@@ -129,16 +154,32 @@ impl LockAdapter {
                 top: format!("#{}", g.token),
                 main: format!("→{}", self.names[g.client]),
                 sub: String::new(),
-                class: if holder.is_some_and(|h| h.token == g.token) { "op-write".into() } else { "op-done".into() },
+                class: if holder.is_some_and(|h| h.token == g.token) {
+                    "op-write".into()
+                } else {
+                    "op-done".into()
+                },
                 value: format!("{}:{}", g.token, self.names[g.client]),
                 done: true,
-                title: format!("{} #{} → {}", t(lang, &tx::TOKEN), g.token, self.names[g.client]),
+                title: format!(
+                    "{} #{} → {}",
+                    t(lang, &tx::TOKEN),
+                    g.token,
+                    self.names[g.client]
+                ),
             })
             .collect::<Vec<_>>();
         let hidden = s.grants().len().saturating_sub(SHOWN);
         let (label, badge) = match holder {
             Some(g) => (
-                format!("{} {} #{} · {} {}", t(lang, &tx::HELD_BY), self.names[g.client], g.token, (g.until - local) / MS, t(lang, &tx::LEFT_ITS_CLOCK)),
+                format!(
+                    "{} {} #{} · {} {}",
+                    t(lang, &tx::HELD_BY),
+                    self.names[g.client],
+                    g.token,
+                    (g.until - local) / MS,
+                    t(lang, &tx::LEFT_ITS_CLOCK)
+                ),
                 format!("#{}", g.token),
             ),
             None => (t(lang, &tx::FREE), "–".into()),
@@ -160,11 +201,20 @@ impl LockAdapter {
                 (t(lang, &tx::TOKEN), s.last_token().to_string()),
             ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
-    fn client_vis(&self, w: &World<LockNode>, id: NodeId, lang: Lang, overlapping: &[NodeId]) -> NodeVis {
+    fn client_vis(
+        &self,
+        w: &World<LockNode>,
+        id: NodeId,
+        lang: Lang,
+        overlapping: &[NodeId],
+    ) -> NodeVis {
         let c = w.node(id).client().expect("a client");
         let local = w.clock(id).time(w.now());
         let phase = c.phase_name();
@@ -176,13 +226,25 @@ impl LockAdapter {
             _ => ("grey", &tx::IDLE),
         };
         let lease = match (c.holds(), c.lease_until()) {
-            (Some(_), Some(u)) if local < u => format!("{} {} ms", t(lang, &tx::LEASE_LEFT), (u - local) / MS),
+            (Some(_), Some(u)) if local < u => {
+                format!("{} {} ms", t(lang, &tx::LEASE_LEFT), (u - local) / MS)
+            }
             (Some(_), _) => t(lang, &tx::EXPIRED_OWN),
             _ => String::new(),
         };
         let jobs = c.jobs();
         let hidden = jobs.len().saturating_sub(SHOWN);
-        let cells = jobs.iter().skip(hidden).map(|j| job_cell(j, overlapping.contains(&id) && j.outcome == Outcome::Written, lang)).collect();
+        let cells = jobs
+            .iter()
+            .skip(hidden)
+            .map(|j| {
+                job_cell(
+                    j,
+                    overlapping.contains(&id) && j.outcome == Outcome::Written,
+                    lang,
+                )
+            })
+            .collect();
         let label = match c.holds() {
             Some(token) => format!("{} #{token} · {}", t(lang, word), lease),
             None => t(lang, word),
@@ -207,12 +269,22 @@ impl LockAdapter {
             term: None,
             details: vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
-                (t(lang, &tx::TOKEN), c.holds().map_or("–".into(), |t| t.to_string())),
+                (
+                    t(lang, &tx::TOKEN),
+                    c.holds().map_or("–".into(), |t| t.to_string()),
+                ),
                 (t(lang, &tx::LEASE_LEFT), lease),
                 (t(lang, &tx::JOBS), jobs.len().to_string()),
             ],
-            commands: vec![CommandVis { id: "job", label: t(lang, &tx::JOB), enabled: alive && !c.busy() }],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            commands: vec![CommandVis {
+                id: "job",
+                label: t(lang, &tx::JOB),
+                enabled: alive && !c.busy(),
+            }],
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
@@ -236,11 +308,25 @@ impl LockAdapter {
                     class: class.into(),
                     value: format!("{}#{}{mark}", x.value, x.token),
                     done: x.accepted,
-                    title: format!("{} {} · {} #{} · {} · {} ms", self.names[x.client], x.value, t(lang, &tx::TOKEN), x.token, t(lang, word), x.at / MS),
+                    title: format!(
+                        "{} {} · {} #{} · {} · {} ms",
+                        self.names[x.client],
+                        x.value,
+                        t(lang, &tx::TOKEN),
+                        x.token,
+                        t(lang, word),
+                        x.at / MS
+                    ),
                 }
             })
             .collect();
-        let label = format!("{} {} · {} #{}", t(lang, &tx::COUNTER), s.value(), t(lang, &tx::SEEN_SHORT), s.seen());
+        let label = format!(
+            "{} {} · {} #{}",
+            t(lang, &tx::COUNTER),
+            s.value(),
+            t(lang, &tx::SEEN_SHORT),
+            s.seen()
+        );
         NodeVis {
             id,
             name: self.names[id].clone(),
@@ -258,7 +344,10 @@ impl LockAdapter {
                 (t(lang, &tx::HIGHEST_TOKEN), s.seen().to_string()),
             ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 }
@@ -276,7 +365,10 @@ impl Adapter for LockAdapter {
             Role::Storage => self.storage_vis(w, id, lang),
             Role::Client => {
                 let nodes: Vec<&LockNode> = (0..w.len()).map(|i| w.node(i)).collect();
-                let overlapping: Vec<NodeId> = overlaps(&nodes, w.now()).iter().flat_map(|o| [o.0, o.1]).collect();
+                let overlapping: Vec<NodeId> = overlaps(&nodes, w.now())
+                    .iter()
+                    .flat_map(|o| [o.0, o.1])
+                    .collect();
                 self.client_vis(w, id, lang, &overlapping)
             }
         };
@@ -303,7 +395,10 @@ impl Adapter for LockAdapter {
     fn msg_detail(&self, m: &LockMsg) -> String {
         match m {
             LockMsg::Granted { token, ttl } => format!("#{token} · {} ms", ttl / MS),
-            LockMsg::Renew { token } | LockMsg::Expired { token } | LockMsg::Release { token } | LockMsg::Read { token } => format!("#{token}"),
+            LockMsg::Renew { token }
+            | LockMsg::Expired { token }
+            | LockMsg::Release { token }
+            | LockMsg::Read { token } => format!("#{token}"),
             LockMsg::Renewed { token, ttl } => format!("#{token} · {} ms", ttl / MS),
             LockMsg::ReadReply { value } | LockMsg::WriteOk { value } => value.to_string(),
             LockMsg::Write { value, token } => format!("{value} · #{token}"),
@@ -315,11 +410,23 @@ impl Adapter for LockAdapter {
     fn msg_fields(&self, m: &LockMsg, _lang: Lang) -> Vec<(String, String)> {
         let f = |k: &str, v: String| (k.to_string(), v);
         match m {
-            LockMsg::Granted { token, ttl } | LockMsg::Renewed { token, ttl } => vec![f("token", token.to_string()), f("ttl", format!("{} ms", ttl / MS))],
-            LockMsg::Renew { token } | LockMsg::Expired { token } | LockMsg::Release { token } | LockMsg::Read { token } => vec![f("token", token.to_string())],
-            LockMsg::ReadReply { value } | LockMsg::WriteOk { value } => vec![f("value", value.to_string())],
-            LockMsg::Write { value, token } => vec![f("value", value.to_string()), f("token", token.to_string())],
-            LockMsg::WriteRefused { token, seen } => vec![f("token", token.to_string()), f("seen", seen.to_string())],
+            LockMsg::Granted { token, ttl } | LockMsg::Renewed { token, ttl } => vec![
+                f("token", token.to_string()),
+                f("ttl", format!("{} ms", ttl / MS)),
+            ],
+            LockMsg::Renew { token }
+            | LockMsg::Expired { token }
+            | LockMsg::Release { token }
+            | LockMsg::Read { token } => vec![f("token", token.to_string())],
+            LockMsg::ReadReply { value } | LockMsg::WriteOk { value } => {
+                vec![f("value", value.to_string())]
+            }
+            LockMsg::Write { value, token } => {
+                vec![f("value", value.to_string()), f("token", token.to_string())]
+            }
+            LockMsg::WriteRefused { token, seen } => {
+                vec![f("token", token.to_string()), f("seen", seen.to_string())]
+            }
             LockMsg::Acquire | LockMsg::Busy => vec![],
         }
     }
@@ -360,14 +467,28 @@ impl Adapter for LockAdapter {
             StatusVis {
                 key: "lock",
                 label: t(lang, &tx::STATUS_LOCK),
-                value: holder.map_or(t(lang, &tx::FREE), |g| format!("{} #{}", self.names[g.client], g.token)),
+                value: holder.map_or(t(lang, &tx::FREE), |g| {
+                    format!("{} #{}", self.names[g.client], g.token)
+                }),
                 alarm: false,
             },
-            StatusVis { key: "fencing", label: t(lang, &tx::STATUS_FENCING), value: t(lang, if self.cfg.fencing { &tx::ON } else { &tx::OFF }), alarm: !self.cfg.fencing },
+            StatusVis {
+                key: "fencing",
+                label: t(lang, &tx::STATUS_FENCING),
+                value: t(lang, if self.cfg.fencing { &tx::ON } else { &tx::OFF }),
+                alarm: !self.cfg.fencing,
+            },
             StatusVis {
                 key: "overlap",
                 label: t(lang, &tx::STATUS_OVERLAP),
-                value: overlapped.first().map_or("0".into(), |o| format!("{} ({}, {})", overlapped.len(), self.names[o.0], self.names[o.1])),
+                value: overlapped.first().map_or("0".into(), |o| {
+                    format!(
+                        "{} ({}, {})",
+                        overlapped.len(),
+                        self.names[o.0],
+                        self.names[o.1]
+                    )
+                }),
                 alarm: !overlapped.is_empty(),
             },
             StatusVis {
@@ -376,19 +497,48 @@ impl Adapter for LockAdapter {
                 value: format!("{acked} / {} / {lost}", s.map_or(0, |s| s.value())),
                 alarm: lost > 0,
             },
-            StatusVis { key: "refused", label: t(lang, &tx::STATUS_REFUSED), value: refused.to_string(), alarm: false },
+            StatusVis {
+                key: "refused",
+                label: t(lang, &tx::STATUS_REFUSED),
+                value: refused.to_string(),
+                alarm: false,
+            },
         ]
     }
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
-            (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::SERVICE), t(lang, &tx::HELD_BY))),
-            (Shape::Circle, "grey", format!("{} · {}", t(lang, &tx::SERVICE), t(lang, &tx::FREE))),
-            (Shape::Square, "amber", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::ACQUIRING))),
-            (Shape::Square, "green", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::HOLDS))),
-            (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WRITING))),
+            (
+                Shape::Circle,
+                "green",
+                format!("{} · {}", t(lang, &tx::SERVICE), t(lang, &tx::HELD_BY)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                format!("{} · {}", t(lang, &tx::SERVICE), t(lang, &tx::FREE)),
+            ),
+            (
+                Shape::Square,
+                "amber",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::ACQUIRING)),
+            ),
+            (
+                Shape::Square,
+                "green",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::HOLDS)),
+            ),
+            (
+                Shape::Square,
+                "blue",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WRITING)),
+            ),
             (Shape::Hexagon, "violet", t(lang, &tx::STORAGE)),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
@@ -416,7 +566,10 @@ impl Adapter for LockAdapter {
     /// two overlapped.
     fn spans(&self, w: &World<LockNode>, lang: Lang) -> Vec<OpSpan> {
         let nodes: Vec<&LockNode> = (0..w.len()).map(|i| w.node(i)).collect();
-        let overlapping: Vec<NodeId> = overlaps(&nodes, w.now()).iter().flat_map(|o| [o.0, o.1]).collect();
+        let overlapping: Vec<NodeId> = overlaps(&nodes, w.now())
+            .iter()
+            .flat_map(|o| [o.0, o.1])
+            .collect();
         (0..w.len())
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {

@@ -8,11 +8,17 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{
+    choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
+};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
-const DRIFTS: &[Text] = &[Text::Page(&texts::DRIFT_0), Text::Page(&texts::DRIFT_FAST), Text::Page(&texts::DRIFT_SLOW)];
+const DRIFTS: &[Text] = &[
+    Text::Page(&texts::DRIFT_0),
+    Text::Page(&texts::DRIFT_FAST),
+    Text::Page(&texts::DRIFT_SLOW),
+];
 
 const PARAMS: &[ParamSpec] = &[
     num("ttl", &texts::TTL, 30, 5_000, 300),
@@ -26,9 +32,21 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "paused-holder", label: Text::Page(&texts::PRESET_PAUSED), about: &texts::ABOUT_PAUSED },
-    PresetSpec { slug: "paused-holder-fenced", label: Text::Page(&texts::PRESET_FENCED), about: &texts::ABOUT_FENCED },
-    PresetSpec { slug: "watchdog", label: Text::Page(&texts::PRESET_WATCHDOG), about: &texts::ABOUT_WATCHDOG },
+    PresetSpec {
+        slug: "paused-holder",
+        label: Text::Page(&texts::PRESET_PAUSED),
+        about: &texts::ABOUT_PAUSED,
+    },
+    PresetSpec {
+        slug: "paused-holder-fenced",
+        label: Text::Page(&texts::PRESET_FENCED),
+        about: &texts::ABOUT_FENCED,
+    },
+    PresetSpec {
+        slug: "watchdog",
+        label: Text::Page(&texts::PRESET_WATCHDOG),
+        about: &texts::ABOUT_WATCHDOG,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -36,7 +54,11 @@ fn tours() -> Vec<Tour> {
         slug: "paused-holder",
         title: &texts::TOUR_TITLE,
         hash: "#/lock?preset=paused-holder&tour=paused-holder",
-        steps: vec![step(145, None, &texts::TOUR1), step(480, None, &texts::TOUR2), step(700, None, &texts::TOUR3)],
+        steps: vec![
+            step(145, None, &texts::TOUR1),
+            step(480, None, &texts::TOUR2),
+            step(700, None, &texts::TOUR3),
+        ],
     }]
 }
 

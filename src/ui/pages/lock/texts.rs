@@ -62,23 +62,50 @@ pub const INTRO: Tx = tx(
     "C1、C2 都要给存储节点 DB 上的计数器加一，同一时刻只能有一个客户端做，所以先向锁服务 L 加锁。锁在 L 的时钟上过了过期时间（TTL）就失效，持有者宕机也不会让所有人永远等下去；工作期间看门狗不断续约。在客户端工作到一半时让它暂停（选中它，点“暂停”）超过 TTL：它的锁过期，另一个客户端拿到锁——而暂停的那个醒来后仍以为自己持有锁，照样写入。每次加锁都带一个递增的栅栏令牌；开启栅栏后，存储拒绝比已见过的更旧的令牌。",
 );
 pub const CLIENTS: Tx = tx("Clients", "客户端数");
-pub const STRIPS: Tx = tx("Grants (token → client), each client's jobs, and the writes the storage received", "锁的授予记录（令牌 → 客户端）、各客户端的任务、存储收到的写入");
+pub const STRIPS: Tx = tx(
+    "Grants (token → client), each client's jobs, and the writes the storage received",
+    "锁的授予记录（令牌 → 客户端）、各客户端的任务、存储收到的写入",
+);
 pub const TTL: Tx = tx("Lock expiry, TTL (ms)", "锁过期时间 TTL（毫秒）");
-pub const WORK: Tx = tx("Work between read and write (ms)", "读与写之间的处理时间（毫秒）");
-pub const WATCHDOG: Tx = tx("Watchdog renews the lock every TTL/3", "看门狗每 TTL/3 续约一次");
-pub const FENCING: Tx = tx("Fencing tokens checked by the storage (off: break it)", "存储检查栅栏令牌（关闭即破坏它）");
+pub const WORK: Tx = tx(
+    "Work between read and write (ms)",
+    "读与写之间的处理时间（毫秒）",
+);
+pub const WATCHDOG: Tx = tx(
+    "Watchdog renews the lock every TTL/3",
+    "看门狗每 TTL/3 续约一次",
+);
+pub const FENCING: Tx = tx(
+    "Fencing tokens checked by the storage (off: break it)",
+    "存储检查栅栏令牌（关闭即破坏它）",
+);
 pub const DRIFT: Tx = tx("Lock service's clock drift", "锁服务的时钟漂移");
 pub const DRIFT_0: Tx = tx("none", "无");
-pub const DRIFT_FAST: Tx = tx("+30 % (fast: locks expire early)", "+30%（偏快：锁提前过期）");
-pub const DRIFT_SLOW: Tx = tx("−30 % (slow: locks last longer)", "−30%（偏慢：锁更晚过期）");
-pub const RATE: Tx = tx("Workload: jobs per second per client (0: by click)", "负载：每个客户端每秒任务数（0 为手动）");
+pub const DRIFT_FAST: Tx = tx(
+    "+30 % (fast: locks expire early)",
+    "+30%（偏快：锁提前过期）",
+);
+pub const DRIFT_SLOW: Tx = tx(
+    "−30 % (slow: locks last longer)",
+    "−30%（偏慢：锁更晚过期）",
+);
+pub const RATE: Tx = tx(
+    "Workload: jobs per second per client (0: by click)",
+    "负载：每个客户端每秒任务数（0 为手动）",
+);
 
-pub const PRESET_PAUSED: Tx = tx("Paused holder, no fencing: an update is lost", "持有者停顿、无栅栏：丢失一次更新");
+pub const PRESET_PAUSED: Tx = tx(
+    "Paused holder, no fencing: an update is lost",
+    "持有者停顿、无栅栏：丢失一次更新",
+);
 pub const ABOUT_PAUSED: Tx = tx(
     "TTL 300 ms, fencing off. C1 takes the lock (token 1), reads 0 and is paused for 500 ms in the middle of its work — its watchdog with it. At 410 ms the lock expires on L's clock; C2, which has been waiting, takes it (token 2), reads 0, writes 1 and releases. At 650 ms C1 wakes, still believing it holds the lock, and writes 1 with token 1: the storage accepts it. Two increments acknowledged, the counter says 1 — and the monitor names the broken rule.",
     "TTL 300 ms，关闭栅栏。C1 加锁（令牌 1），读到 0，处理到一半时暂停 500 ms——看门狗也一起停了。410 ms 时锁在 L 的时钟上过期；一直在等的 C2 拿到锁（令牌 2），读到 0，写入 1 并释放。650 ms 时 C1 醒来，仍以为自己持有锁，用令牌 1 写入 1：存储照单全收。两次加一都确认成功，计数器却是 1——监视器指出被破坏的规则。",
 );
-pub const PRESET_FENCED: Tx = tx("Paused holder, with fencing tokens", "持有者停顿、开启栅栏令牌");
+pub const PRESET_FENCED: Tx = tx(
+    "Paused holder, with fencing tokens",
+    "持有者停顿、开启栅栏令牌",
+);
 pub const ABOUT_FENCED: Tx = tx(
     "The same pause with fencing on. The storage has seen token 2 (C2's read and write), so when C1 wakes and writes with token 1 it is refused, and C1 gives its job up. The two critical sections still overlapped — a lock with an expiry cannot prevent that — but fencing made the overlap harmless: the counter is right.",
     "同样的停顿，开启栅栏。存储已经见过令牌 2（C2 的读和写），C1 醒来用令牌 1 写入时被拒绝，C1 放弃本次任务。两个临界区依然重叠——带过期时间的锁无法避免——但栅栏让重叠变得无害：计数器是对的。",
@@ -122,12 +149,18 @@ pub const HOLDS: Tx = tx("holds", "持有");
 pub const STATUS_LOCK: Tx = tx("Lock", "锁");
 pub const STATUS_FENCING: Tx = tx("Fencing", "栅栏");
 pub const STATUS_OVERLAP: Tx = tx("Critical sections overlapped", "临界区重叠");
-pub const STATUS_LOST: Tx = tx("Increments acknowledged / counter / lost", "确认的加一次数 / 计数器 / 丢失");
+pub const STATUS_LOST: Tx = tx(
+    "Increments acknowledged / counter / lost",
+    "确认的加一次数 / 计数器 / 丢失",
+);
 pub const STATUS_REFUSED: Tx = tx("Writes refused by fencing", "被栅栏拒绝的写入");
 pub const ON: Tx = tx("on", "开启");
 pub const OFF: Tx = tx("off (break it)", "关闭（破坏它）");
 
-pub const RULE_FENCED: Tx = tx("Storage never accepts an older fencing token", "存储不接受更旧的栅栏令牌");
+pub const RULE_FENCED: Tx = tx(
+    "Storage never accepts an older fencing token",
+    "存储不接受更旧的栅栏令牌",
+);
 
 pub const MSG_ACQUIRE: Tx = tx("acquire", "加锁请求");
 pub const MSG_GRANTED: Tx = tx("granted (token)", "加锁成功（令牌）");

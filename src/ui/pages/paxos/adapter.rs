@@ -240,7 +240,15 @@ impl Adapter for PaxosAdapter {
                     Phase::Accepting { v, .. } | Phase::Chosen { v, .. } => val(*v),
                     _ => own,
                 };
-                ("proposer", state, Shape::Diamond, tone, badge, label, details)
+                (
+                    "proposer",
+                    state,
+                    Shape::Diamond,
+                    tone,
+                    badge,
+                    label,
+                    details,
+                )
             }
             PaxosRole::Acceptor(_) => {
                 let promised = n.promised().map_or("–".into(), |b| ballot(b, names));
@@ -373,7 +381,9 @@ impl Adapter for PaxosAdapter {
     /// What Paxos messages carry (Lamport's n and v).
     fn msg_fields(&self, m: &PaxosMsg, lang: Lang) -> Vec<(String, String)> {
         use super::texts as x;
-        let f = |k: &'static crate::ui::core::text::Tx, v: String| (tr(lang, Text::Page(k)).to_string(), v);
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| {
+            (tr(lang, Text::Page(k)).to_string(), v)
+        };
         let b = |n: &Ballot| x::ballot(n, &self.names);
         match m {
             PaxosMsg::Prepare { n } => vec![f(&x::F_N, b(n))],
@@ -387,7 +397,9 @@ impl Adapter for PaxosAdapter {
                     ),
                 ),
             ],
-            PaxosMsg::Nack { n, promised } => vec![f(&x::F_N, b(n)), f(&x::F_PROMISED, b(promised))],
+            PaxosMsg::Nack { n, promised } => {
+                vec![f(&x::F_N, b(n)), f(&x::F_PROMISED, b(promised))]
+            }
             PaxosMsg::Accept { n, v } | PaxosMsg::Accepted { n, v } => {
                 vec![f(&x::F_N, b(n)), f(&x::F_V, val(*v))]
             }
@@ -466,7 +478,11 @@ impl Adapter for PaxosAdapter {
             (
                 Shape::Circle,
                 value_tone(v),
-                format!("{} {}", tr(lang, Text::Page(&super::texts::LEGEND_VALUE)), val(v)),
+                format!(
+                    "{} {}",
+                    tr(lang, Text::Page(&super::texts::LEGEND_VALUE)),
+                    val(v)
+                ),
             )
         }))
         .chain(std::iter::once((

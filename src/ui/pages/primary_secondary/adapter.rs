@@ -2,6 +2,8 @@
 //! secondaries ● with what they store, candidates ◆ during a failover, clients ■ with
 //! their operations; lost acknowledged writes marked red on the clients' strips.
 
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
+use crate::protocols::primary_secondary::client::seen as seen_by;
 use crate::protocols::primary_secondary::client::ClientOp;
 use crate::protocols::primary_secondary::replica::Role;
 use crate::protocols::primary_secondary::{
@@ -13,11 +15,8 @@ use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
-use crate::protocols::primary_secondary::client::seen as seen_by;
-use crate::ui::core::view::{DataCache, 
-    CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape,
-    StatusVis, StripVis,
+use crate::ui::core::view::{
+    CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
 };
 
 use super::texts as tx;
@@ -76,10 +75,23 @@ pub fn config(sc: &Scenario) -> PsConfig {
 
 pub fn build(sc: &Scenario) -> Sim<PsAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), PsNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        PsNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim::new(world, PsAdapter { names, cfg, history: Default::default() }).with_script(script)
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
+    Sim::new(
+        world,
+        PsAdapter {
+            names,
+            cfg,
+            history: Default::default(),
+        },
+    )
+    .with_script(script)
 }
 
 const KINDS: [MsgStyle; 12] = [
@@ -124,7 +136,14 @@ fn op_cell(o: &ClientOp, lost: bool, lang: Lang) -> CellVis {
         None => format!("{} ms –", o.invoke / MS),
     };
     CellVis {
-        title: format!("{top} {main} · {when}{}", if lost { format!(" · {}", t(lang, &tx::LOST)) } else { String::new() }),
+        title: format!(
+            "{top} {main} · {when}{}",
+            if lost {
+                format!(" · {}", t(lang, &tx::LOST))
+            } else {
+                String::new()
+            }
+        ),
         value: main.clone(),
         top,
         main,
@@ -155,9 +174,23 @@ impl Adapter for PsAdapter {
         let ring_of = |timer: PsTimer| timer_left(w, id, &timer);
         let vis = if let Some(r) = n.replica() {
             let (role, state, shape, tone, key) = match r.role() {
-                Role::Primary { .. } => ("primary", "primary", Shape::Hexagon, "green", &tx::PRIMARY),
-                Role::Candidate { .. } => ("candidate", "candidate", Shape::Diamond, "amber", &tx::CANDIDATE),
-                Role::Secondary => ("secondary", "secondary", Shape::Circle, "blue", &tx::SECONDARY),
+                Role::Primary { .. } => {
+                    ("primary", "primary", Shape::Hexagon, "green", &tx::PRIMARY)
+                }
+                Role::Candidate { .. } => (
+                    "candidate",
+                    "candidate",
+                    Shape::Diamond,
+                    "amber",
+                    &tx::CANDIDATE,
+                ),
+                Role::Secondary => (
+                    "secondary",
+                    "secondary",
+                    Shape::Circle,
+                    "blue",
+                    &tx::SECONDARY,
+                ),
             };
             let log = r.log();
             let hidden = log.len().saturating_sub(SHOWN);
@@ -172,7 +205,18 @@ impl Adapter for PsAdapter {
                     class: format!("t{}", e.epoch % 8),
                     value: e.value.to_string(),
                     done: i < r.hwm(),
-                    title: format!("#{} · epoch {} · {} = {} · {}", i + 1, e.epoch, self.names[e.op.0], e.value, if i < r.hwm() { t(lang, &tx::HWM) } else { String::new() }),
+                    title: format!(
+                        "#{} · epoch {} · {} = {} · {}",
+                        i + 1,
+                        e.epoch,
+                        self.names[e.op.0],
+                        e.value,
+                        if i < r.hwm() {
+                            t(lang, &tx::HWM)
+                        } else {
+                            String::new()
+                        }
+                    ),
                 })
                 .collect();
             let mut details = vec![
@@ -202,7 +246,11 @@ impl Adapter for PsAdapter {
                 crashed: false,
                 badge: log.len().to_string(),
                 label,
-                ring: if r.is_primary() { None } else { ring_of(PsTimer::Failover) },
+                ring: if r.is_primary() {
+                    None
+                } else {
+                    ring_of(PsTimer::Failover)
+                },
                 term: Some(r.epoch()),
                 details,
                 commands: vec![],
@@ -223,10 +271,15 @@ impl Adapter for PsAdapter {
                 .map(|o| op_cell(o, lost.contains(&o.op), lang))
                 .collect();
             let (state, label) = match c.waiting() {
-                Some(o) => ("waiting", match o.write {
-                    Some(v) => format!("{} {v} · {}", t(lang, &tx::WRITE), t(lang, &tx::WAITING)),
-                    None => format!("{} · {}", t(lang, &tx::READ), t(lang, &tx::WAITING)),
-                }),
+                Some(o) => (
+                    "waiting",
+                    match o.write {
+                        Some(v) => {
+                            format!("{} {v} · {}", t(lang, &tx::WRITE), t(lang, &tx::WAITING))
+                        }
+                        None => format!("{} · {}", t(lang, &tx::READ), t(lang, &tx::WAITING)),
+                    },
+                ),
                 None => ("idle", t(lang, &tx::IDLE)),
             };
             let badge = match c.waiting() {
@@ -251,13 +304,31 @@ impl Adapter for PsAdapter {
                 ring: ring_of(PsTimer::Retry),
                 term: None,
                 details: vec![
-                    (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, if c.waiting().is_some() { &tx::WAITING } else { &tx::IDLE })),
+                    (
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        t(
+                            lang,
+                            if c.waiting().is_some() {
+                                &tx::WAITING
+                            } else {
+                                &tx::IDLE
+                            },
+                        ),
+                    ),
                     (t(lang, &tx::SENDS_TO), self.names[c.target()].clone()),
                     (t(lang, &tx::OPERATIONS), ops.len().to_string()),
                 ],
                 commands: vec![
-                    CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: idle },
-                    CommandVis { id: "read", label: t(lang, &tx::READ), enabled: idle },
+                    CommandVis {
+                        id: "write",
+                        label: t(lang, &tx::WRITE),
+                        enabled: idle,
+                    },
+                    CommandVis {
+                        id: "read",
+                        label: t(lang, &tx::READ),
+                        enabled: idle,
+                    },
                 ],
                 strip: StripVis {
                     hidden,
@@ -287,9 +358,19 @@ impl Adapter for PsAdapter {
 
     fn msg_detail(&self, m: &PsMsg) -> String {
         match m {
-            PsMsg::Append { epoch, prev, entries, hwm, .. } => {
+            PsMsg::Append {
+                epoch,
+                prev,
+                entries,
+                hwm,
+                ..
+            } => {
                 let values: Vec<String> = entries.iter().map(|e| e.value.to_string()).collect();
-                format!("e{epoch} · @{} [{}] · hwm {hwm}", prev + 1, values.join(","))
+                format!(
+                    "e{epoch} · @{} [{}] · hwm {hwm}",
+                    prev + 1,
+                    values.join(",")
+                )
             }
             PsMsg::AppendReply { epoch, len, .. } => format!("e{epoch} · {len}"),
             PsMsg::Vote { epoch, len, .. } => format!("e{epoch} · {len}"),
@@ -304,20 +385,63 @@ impl Adapter for PsAdapter {
     fn msg_fields(&self, m: &PsMsg, _lang: Lang) -> Vec<(String, String)> {
         let f = |k: &str, v: String| (k.to_string(), v);
         match m {
-            PsMsg::Append { epoch, prev, prev_epoch, entries, hwm } => vec![
+            PsMsg::Append {
+                epoch,
+                prev,
+                prev_epoch,
+                entries,
+                hwm,
+            } => vec![
                 f("epoch", epoch.to_string()),
                 f("prev", prev.to_string()),
                 f("prevEpoch", prev_epoch.to_string()),
-                f("entries[]", format!("[{}]", entries.iter().map(|e| format!("{}:e{}", e.value, e.epoch)).collect::<Vec<_>>().join(", "))),
+                f(
+                    "entries[]",
+                    format!(
+                        "[{}]",
+                        entries
+                            .iter()
+                            .map(|e| format!("{}:e{}", e.value, e.epoch))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
                 f("hwm", hwm.to_string()),
             ],
-            PsMsg::AppendReply { epoch, ok, len } => vec![f("epoch", epoch.to_string()), f("ok", ok.to_string()), f("len", len.to_string())],
-            PsMsg::Vote { epoch, last_epoch, len } => vec![f("epoch", epoch.to_string()), f("lastEpoch", last_epoch.to_string()), f("len", len.to_string())],
-            PsMsg::VoteReply { epoch, granted } => vec![f("epoch", epoch.to_string()), f("granted", granted.to_string())],
-            PsMsg::Write { op, value } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("value", value.to_string())],
-            PsMsg::Read { op } | PsMsg::WriteOk { op } => vec![f("op", format!("{}#{}", self.names[op.0], op.1))],
-            PsMsg::ReadOk { op, value, index } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("value", value.to_string()), f("index", index.to_string())],
-            PsMsg::NotPrimary { op, hint } => vec![f("op", format!("{}#{}", self.names[op.0], op.1)), f("hint", hint.map_or("–".into(), |h| self.names[h].clone()))],
+            PsMsg::AppendReply { epoch, ok, len } => vec![
+                f("epoch", epoch.to_string()),
+                f("ok", ok.to_string()),
+                f("len", len.to_string()),
+            ],
+            PsMsg::Vote {
+                epoch,
+                last_epoch,
+                len,
+            } => vec![
+                f("epoch", epoch.to_string()),
+                f("lastEpoch", last_epoch.to_string()),
+                f("len", len.to_string()),
+            ],
+            PsMsg::VoteReply { epoch, granted } => vec![
+                f("epoch", epoch.to_string()),
+                f("granted", granted.to_string()),
+            ],
+            PsMsg::Write { op, value } => vec![
+                f("op", format!("{}#{}", self.names[op.0], op.1)),
+                f("value", value.to_string()),
+            ],
+            PsMsg::Read { op } | PsMsg::WriteOk { op } => {
+                vec![f("op", format!("{}#{}", self.names[op.0], op.1))]
+            }
+            PsMsg::ReadOk { op, value, index } => vec![
+                f("op", format!("{}#{}", self.names[op.0], op.1)),
+                f("value", value.to_string()),
+                f("index", index.to_string()),
+            ],
+            PsMsg::NotPrimary { op, hint } => vec![
+                f("op", format!("{}#{}", self.names[op.0], op.1)),
+                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
+            ],
         }
     }
 
@@ -355,7 +479,10 @@ impl Adapter for PsAdapter {
     fn status(&self, w: &World<PsNode>, lang: Lang) -> Vec<StatusVis> {
         let primary = self.primary(w);
         let lost = w.monitor().lost().len();
-        let acked: usize = (0..w.len()).filter_map(|i| w.node(i).client()).map(|c| c.acked().count()).sum();
+        let acked: usize = (0..w.len())
+            .filter_map(|i| w.node(i).client())
+            .map(|c| c.acked().count())
+            .sum();
         let promise = self.cfg.promises_durability();
         vec![
             StatusVis {
@@ -373,18 +500,34 @@ impl Adapter for PsAdapter {
                 key: "primary",
                 label: t(lang, &tx::STATUS_PRIMARY),
                 value: primary.map_or(t(lang, &tx::NONE_YET), |p| {
-                    format!("{} · e{}", self.names[p], w.node(p).replica().map_or(0, |r| r.epoch()))
+                    format!(
+                        "{} · e{}",
+                        self.names[p],
+                        w.node(p).replica().map_or(0, |r| r.epoch())
+                    )
                 }),
                 alarm: false,
             },
             StatusVis {
                 key: "hwm",
                 label: t(lang, &tx::STATUS_HWM),
-                value: primary.and_then(|p| w.node(p).replica()).map_or("–".into(), |r| format!("{} / {}", r.hwm(), r.log().len())),
+                value: primary
+                    .and_then(|p| w.node(p).replica())
+                    .map_or("–".into(), |r| format!("{} / {}", r.hwm(), r.log().len())),
                 alarm: false,
             },
-            StatusVis { key: "acked", label: t(lang, &tx::STATUS_ACKED), value: acked.to_string(), alarm: false },
-            StatusVis { key: "lost", label: t(lang, &tx::STATUS_LOST), value: lost.to_string(), alarm: lost > 0 },
+            StatusVis {
+                key: "acked",
+                label: t(lang, &tx::STATUS_ACKED),
+                value: acked.to_string(),
+                alarm: false,
+            },
+            StatusVis {
+                key: "lost",
+                label: t(lang, &tx::STATUS_LOST),
+                value: lost.to_string(),
+                alarm: lost > 0,
+            },
         ]
     }
 
@@ -393,9 +536,21 @@ impl Adapter for PsAdapter {
             (Shape::Hexagon, "green", t(lang, &tx::PRIMARY)),
             (Shape::Circle, "blue", t(lang, &tx::SECONDARY)),
             (Shape::Diamond, "amber", t(lang, &tx::CANDIDATE)),
-            (Shape::Square, "violet", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
-            (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Square,
+                "violet",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING)),
+            ),
+            (
+                Shape::Square,
+                "grey",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
@@ -429,13 +584,22 @@ impl Adapter for PsAdapter {
                 let (wr, rd) = (wr.clone(), rd.clone());
                 c.history().iter().map(move |o| {
                     let (label, class) = match (o.write, o.read, o.respond) {
-                        (Some(v), _, Some(_)) if lost.contains(&o.op) => (format!("{wr} {v} ✗"), "op-lost"),
+                        (Some(v), _, Some(_)) if lost.contains(&o.op) => {
+                            (format!("{wr} {v} ✗"), "op-lost")
+                        }
                         (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
                         (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
                         (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
                         (None, _, _) => (format!("{rd} …"), "op-waiting"),
                     };
-                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    OpSpan {
+                        key: record::key(o.op),
+                        node,
+                        t0: o.invoke,
+                        t1: o.respond,
+                        label,
+                        class,
+                    }
                 })
             })
             .collect()
@@ -443,7 +607,12 @@ impl Adapter for PsAdapter {
 
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<PsNode>) -> Option<PageData> {
-        let seen: Vec<Vec<Seen>> = (0..w.len()).filter_map(|i| w.node(i).client()).map(seen_by).collect();
-        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
+        let seen: Vec<Vec<Seen>> = (0..w.len())
+            .filter_map(|i| w.node(i).client())
+            .map(seen_by)
+            .collect();
+        Some(self.history.get(fingerprint(&seen), || {
+            recorded(&seen, |n| self.names[n].clone(), record::key)
+        }))
     }
 }

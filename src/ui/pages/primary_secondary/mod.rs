@@ -26,11 +26,31 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "sync-failover", label: Text::Page(&texts::PRESET_SYNC), about: &texts::ABOUT_SYNC },
-    PresetSpec { slug: "semi-failover", label: Text::Page(&texts::PRESET_SEMI), about: &texts::ABOUT_SEMI },
-    PresetSpec { slug: "async-loss", label: Text::Page(&texts::PRESET_ASYNC), about: &texts::ABOUT_ASYNC },
-    PresetSpec { slug: "sync-stall", label: Text::Page(&texts::PRESET_STALL), about: &texts::ABOUT_STALL },
-    PresetSpec { slug: "primary-isolated", label: Text::Page(&texts::PRESET_ISOLATED), about: &texts::ABOUT_ISOLATED },
+    PresetSpec {
+        slug: "sync-failover",
+        label: Text::Page(&texts::PRESET_SYNC),
+        about: &texts::ABOUT_SYNC,
+    },
+    PresetSpec {
+        slug: "semi-failover",
+        label: Text::Page(&texts::PRESET_SEMI),
+        about: &texts::ABOUT_SEMI,
+    },
+    PresetSpec {
+        slug: "async-loss",
+        label: Text::Page(&texts::PRESET_ASYNC),
+        about: &texts::ABOUT_ASYNC,
+    },
+    PresetSpec {
+        slug: "sync-stall",
+        label: Text::Page(&texts::PRESET_STALL),
+        about: &texts::ABOUT_STALL,
+    },
+    PresetSpec {
+        slug: "primary-isolated",
+        label: Text::Page(&texts::PRESET_ISOLATED),
+        about: &texts::ABOUT_ISOLATED,
+    },
 ];
 
 fn tours() -> Vec<Tour> {

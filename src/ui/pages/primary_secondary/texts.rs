@@ -17,14 +17,27 @@ pub fn narrate(lang: Lang, note: &PsNote, names: &[String]) -> String {
 fn en(note: &PsNote, names: &[String]) -> String {
     let s = |id: usize| names.get(id).cloned().unwrap_or_default();
     match *note {
-        PsNote::Appended { value, index } => format!("appended the write of {value} at position {index} of its log"),
-        PsNote::Acked { value, stored } => format!("told the client its write of {value} succeeded ({stored} replica(s) store it)"),
-        PsNote::HighWater { index } => format!("high-water mark → {index}: a majority stores the log up to here"),
+        PsNote::Appended { value, index } => {
+            format!("appended the write of {value} at position {index} of its log")
+        }
+        PsNote::Acked { value, stored } => {
+            format!("told the client its write of {value} succeeded ({stored} replica(s) store it)")
+        }
+        PsNote::HighWater { index } => {
+            format!("high-water mark → {index}: a majority stores the log up to here")
+        }
         PsNote::Stored { len } => format!("stored the primary's log up to position {len}"),
-        PsNote::Truncated { count, from } => format!("dropped {count} entr{} from position {from}: not in the new primary's log", if count == 1 { "y" } else { "ies" }),
-        PsNote::Candidate { epoch } => format!("heard nothing from the primary: asks for votes in epoch {epoch}"),
+        PsNote::Truncated { count, from } => format!(
+            "dropped {count} entr{} from position {from}: not in the new primary's log",
+            if count == 1 { "y" } else { "ies" }
+        ),
+        PsNote::Candidate { epoch } => {
+            format!("heard nothing from the primary: asks for votes in epoch {epoch}")
+        }
         PsNote::Voted { for_, epoch } => format!("voted for {} in epoch {epoch}", s(for_)),
-        PsNote::Promoted { epoch, len } => format!("became the primary of epoch {epoch} (its log of {len} is now the truth)"),
+        PsNote::Promoted { epoch, len } => {
+            format!("became the primary of epoch {epoch} (its log of {len} is now the truth)")
+        }
         PsNote::SteppedDown { epoch } => format!("saw epoch {epoch}: is a secondary again"),
         PsNote::Invoked { write: Some(v) } => format!("writes {v}"),
         PsNote::Invoked { write: None } => "reads the register".into(),
@@ -39,13 +52,21 @@ fn zh(note: &PsNote, names: &[String]) -> String {
     let s = |id: usize| names.get(id).cloned().unwrap_or_default();
     match *note {
         PsNote::Appended { value, index } => format!("把写入 {value} 追加到日志第 {index} 条"),
-        PsNote::Acked { value, stored } => format!("告诉客户端写入 {value} 成功（{stored} 个副本已保存）"),
+        PsNote::Acked { value, stored } => {
+            format!("告诉客户端写入 {value} 成功（{stored} 个副本已保存）")
+        }
         PsNote::HighWater { index } => format!("高水位线 → {index}：多数副本已保存到这里"),
         PsNote::Stored { len } => format!("已保存主节点日志到第 {len} 条"),
-        PsNote::Truncated { count, from } => format!("丢弃从第 {from} 条起的 {count} 条日志：新主节点的日志里没有它们"),
-        PsNote::Candidate { epoch } => format!("收不到主节点的消息：在第 {epoch} 轮（epoch）请求投票"),
+        PsNote::Truncated { count, from } => {
+            format!("丢弃从第 {from} 条起的 {count} 条日志：新主节点的日志里没有它们")
+        }
+        PsNote::Candidate { epoch } => {
+            format!("收不到主节点的消息：在第 {epoch} 轮（epoch）请求投票")
+        }
         PsNote::Voted { for_, epoch } => format!("在第 {epoch} 轮投票给 {}", s(for_)),
-        PsNote::Promoted { epoch, len } => format!("成为第 {epoch} 轮的主节点（以它的 {len} 条日志为准）"),
+        PsNote::Promoted { epoch, len } => {
+            format!("成为第 {epoch} 轮的主节点（以它的 {len} 条日志为准）")
+        }
         PsNote::SteppedDown { epoch } => format!("看到第 {epoch} 轮：重新成为从节点"),
         PsNote::Invoked { write: Some(v) } => format!("写入 {v}"),
         PsNote::Invoked { write: None } => "读取寄存器".into(),
@@ -68,13 +89,22 @@ pub const INTRO: Tx = tx(
     "客户端 C1、C2 向主节点写入，主节点把日志复制给从节点。复制模式决定客户端何时收到“成功”：同步复制要等所有从节点保存，半同步等 k 个，异步复制立即返回。读操作只能看到高水位线（多数副本已保存的位置）以内的数据。主节点宕机时，日志最新的从节点赢得投票接任，以它的日志为准——所以异步复制的主节点宕机会带走已经确认过的写入。",
 );
 pub const REPLICAS: Tx = tx("Secondaries", "从节点数量");
-pub const STRIPS: Tx = tx("Logs (solid: within the high-water mark) and the clients' operations", "日志（实线框：高水位线以内）与客户端操作");
+pub const STRIPS: Tx = tx(
+    "Logs (solid: within the high-water mark) and the clients' operations",
+    "日志（实线框：高水位线以内）与客户端操作",
+);
 pub const MODE: Tx = tx("Replication mode", "复制模式");
 pub const MODE_SYNC: Tx = tx("synchronous (wait for all)", "同步复制（等待全部）");
 pub const MODE_SEMI: Tx = tx("semi-synchronous (wait for k)", "半同步（等待 k 个）");
 pub const MODE_ASYNC: Tx = tx("asynchronous (ok at once)", "异步复制（立即返回）");
-pub const SEMI_K: Tx = tx("Semi-sync: secondaries to wait for (k)", "半同步：需等待的从节点数 k");
-pub const RATE: Tx = tx("Workload: operations per second per client (0: by click)", "负载：每个客户端每秒操作数（0 为手动）");
+pub const SEMI_K: Tx = tx(
+    "Semi-sync: secondaries to wait for (k)",
+    "半同步：需等待的从节点数 k",
+);
+pub const RATE: Tx = tx(
+    "Workload: operations per second per client (0: by click)",
+    "负载：每个客户端每秒操作数（0 为手动）",
+);
 pub const ACK_EARLY: Tx = tx(
     "Break it: the primary says “ok” before any secondary confirms",
     "破坏它：主节点在从节点确认前就回复“成功”",
@@ -127,7 +157,10 @@ pub const T_RETRY: Tx = tx("Retry on another replica", "改向其他副本重试
 pub const T_WORKLOAD: Tx = tx("Next operation", "下一次操作");
 pub const PRESET_SYNC: Tx = tx("Sync: primary crashes", "同步复制：主节点宕机");
 pub const PRESET_SEMI: Tx = tx("Semi-sync: primary crashes", "半同步：主节点宕机");
-pub const PRESET_ASYNC: Tx = tx("Async: an acknowledged write lost", "异步复制：已确认写入丢失");
+pub const PRESET_ASYNC: Tx = tx(
+    "Async: an acknowledged write lost",
+    "异步复制：已确认写入丢失",
+);
 pub const PRESET_STALL: Tx = tx("Sync: a secondary down", "同步复制：从节点宕机");
 pub const PRESET_ISOLATED: Tx = tx("Primary cut off", "主节点与从节点断开");
 pub const ABOUT_SYNC: Tx = tx(
@@ -150,7 +183,10 @@ pub const ABOUT_ISOLATED: Tx = tx(
     "At 0.25 s S1 is cut off from S2 and S3. C2's write reaches S1, which cannot ship it and so never says “ok”; S2 and S3 elect a new primary and C2's retry succeeds there. When the links heal, S1 drops the entry nobody acknowledged. Tick “Break it” to let S1 say “ok” early: the write is acknowledged, then lost, and the monitor stops the run.",
     "0.25 秒时 S1 与 S2、S3 断开。C2 的写入到达 S1，S1 无法复制，因此不会回复“成功”；S2、S3 选出新主节点，C2 重试后在那里成功。链路恢复后，S1 丢弃那条没人确认过的日志。勾选“破坏它”，让 S1 提前回复“成功”：写入被确认后又丢失，监控会停下运行。",
 );
-pub const TOUR_TITLE: Tx = tx("Primary-secondary: what asynchronous replication loses", "主从复制：异步复制会丢失什么");
+pub const TOUR_TITLE: Tx = tx(
+    "Primary-secondary: what asynchronous replication loses",
+    "主从复制：异步复制会丢失什么",
+);
 pub const TOUR1: Tx = tx(
     "S1 is the primary, S2 and S3 its secondaries; C1 and C2 are clients. This run is asynchronous: the primary answers “ok” at once and ships its log with each heartbeat. Watch the logs below the drawing.",
     "S1 是主节点，S2、S3 是从节点；C1、C2 是客户端。这次运行是异步复制：主节点立即回复“成功”，每次心跳时才复制日志。注意看图下方的日志。",

@@ -5,13 +5,17 @@
 use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::protocols::quorum::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::quorum::msg::{absorb, Item};
-use crate::protocols::quorum::{QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS};
+use crate::protocols::quorum::{
+    QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS,
+};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{DataCache, CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{
+    CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
+};
 
 use super::texts as tx;
 
@@ -40,11 +44,14 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_param("n", n as u64);
         sc.set_param("w", w as u64);
         sc.set_param("r", r as u64);
-        sc.set_param("repair", match repair {
-            Repair::Off => 0,
-            Repair::Background => 1,
-            Repair::Blocking => 2,
-        });
+        sc.set_param(
+            "repair",
+            match repair {
+                Repair::Off => 0,
+                Repair::Background => 1,
+                Repair::Blocking => 2,
+            },
+        );
         sc.set_param("sloppy", u64::from(sloppy));
         sc.set_param("versions", u64::from(p.vector_clocks()));
         sc.set_param("rate", 0);
@@ -74,10 +81,23 @@ pub fn config(sc: &Scenario) -> QConfig {
 
 pub fn build(sc: &Scenario) -> Sim<QuorumAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), QNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        QNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
-    Sim::new(world, QuorumAdapter { names, cfg, history: Default::default() }).with_script(script)
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
+    Sim::new(
+        world,
+        QuorumAdapter {
+            names,
+            cfg,
+            history: Default::default(),
+        },
+    )
+    .with_script(script)
 }
 
 const KINDS: [MsgStyle; 9] = [
@@ -97,17 +117,40 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
 }
 
 /// What an operation looks like: (label, CSS class) — `W 21 ✓`, `R → 0 ✗ stale`.
-fn op_look(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang, short: bool) -> (String, &'static str) {
-    let (wr, rd) = if short { (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R)) } else { (t(lang, &tx::WRITE), t(lang, &tx::READ)) };
-    let read = |r: u64| std::iter::once(r).chain(o.siblings.iter().copied()).map(|v| v.to_string()).collect::<Vec<_>>().join("|");
+fn op_look(
+    o: &ClientOp,
+    stale: bool,
+    seen_failed: bool,
+    lang: Lang,
+    short: bool,
+) -> (String, &'static str) {
+    let (wr, rd) = if short {
+        (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R))
+    } else {
+        (t(lang, &tx::WRITE), t(lang, &tx::READ))
+    };
+    let read = |r: u64| {
+        std::iter::once(r)
+            .chain(o.siblings.iter().copied())
+            .map(|v| v.to_string())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
     match (o.write, o.read) {
         (Some(v), _) if o.failed => (format!("{wr} {v} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
         (Some(v), _) if o.respond.is_some() => (format!("{wr} {v} ✓"), "op-write"),
         (Some(v), _) => (format!("{wr} {v} …"), "op-waiting"),
         (None, _) if o.failed => (format!("{rd} ✗ {}", t(lang, &tx::FAILED)), "op-lost"),
-        (None, Some(r)) if stale => (format!("{rd} → {} ✗ {}", read(r), t(lang, &tx::STALE)), "op-lost"),
-        (None, Some(r)) if seen_failed => (format!("{rd} → {} !", read(r)), "op-read op-seen-failed"),
-        (None, Some(r)) if !o.siblings.is_empty() => (format!("{rd} → {}", read(r)), "op-read op-siblings"),
+        (None, Some(r)) if stale => (
+            format!("{rd} → {} ✗ {}", read(r), t(lang, &tx::STALE)),
+            "op-lost",
+        ),
+        (None, Some(r)) if seen_failed => {
+            (format!("{rd} → {} !", read(r)), "op-read op-seen-failed")
+        }
+        (None, Some(r)) if !o.siblings.is_empty() => {
+            (format!("{rd} → {}", read(r)), "op-read op-siblings")
+        }
         (None, Some(r)) => (format!("{rd} → {r}"), "op-read"),
         (None, None) => (format!("{rd} …"), "op-waiting"),
     }
@@ -115,13 +158,21 @@ fn op_look(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang, short: bool
 
 fn op_cell(o: &ClientOp, stale: bool, seen_failed: bool, lang: Lang) -> CellVis {
     let (label, class) = op_look(o, stale, seen_failed, lang, false);
-    let (top, main) = label.split_once(' ').map_or((label.clone(), String::new()), |(a, b)| (a.to_string(), b.to_string()));
+    let (top, main) = label
+        .split_once(' ')
+        .map_or((label.clone(), String::new()), |(a, b)| {
+            (a.to_string(), b.to_string())
+        });
     let when = match o.respond {
         Some(r) => format!("{}–{} ms", o.invoke / MS, r / MS),
         None => format!("{} ms –", o.invoke / MS),
     };
     let version = o.version.map_or(String::new(), |v| format!(" · {v}"));
-    let mut why = if seen_failed { format!(" · {}", t(lang, &tx::FAILED_SEEN)) } else { String::new() };
+    let mut why = if seen_failed {
+        format!(" · {}", t(lang, &tx::FAILED_SEEN))
+    } else {
+        String::new()
+    };
     if !o.siblings.is_empty() {
         why += &format!(" · {} {}", o.siblings.len() + 1, t(lang, &tx::SIBLINGS));
     }
@@ -155,7 +206,11 @@ impl QuorumAdapter {
     }
 
     fn items_text(items: &[Item]) -> String {
-        items.iter().map(|(v, x)| format!("{x} · {v}")).collect::<Vec<_>>().join(" | ")
+        items
+            .iter()
+            .map(|(v, x)| format!("{x} · {v}"))
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 }
 
@@ -172,7 +227,10 @@ impl Adapter for QuorumAdapter {
         let vis = if let Some(s) = n.server() {
             let home = id < self.cfg.n;
             let held = s.held();
-            let fresh = self.newest(w).iter().all(|n| held.iter().any(|h| n.0.covered_by(&h.0)));
+            let fresh = self
+                .newest(w)
+                .iter()
+                .all(|n| held.iter().any(|h| n.0.covered_by(&h.0)));
             let siblings = s.items().len() > 1;
             let (tone, state) = match (fresh, s.hints().is_empty(), siblings) {
                 (_, false, _) => ("violet", "keeping-hints"),
@@ -187,11 +245,23 @@ impl Adapter for QuorumAdapter {
                 .map(|(version, value)| CellVis {
                     top: version.to_string(),
                     main: value.to_string(),
-                    sub: if siblings { t(lang, &tx::SIBLING) } else { String::new() },
-                    class: if fresh { "op-done".into() } else { "op-waiting".into() },
+                    sub: if siblings {
+                        t(lang, &tx::SIBLING)
+                    } else {
+                        String::new()
+                    },
+                    class: if fresh {
+                        "op-done".into()
+                    } else {
+                        "op-waiting".into()
+                    },
                     value: value.to_string(),
                     done: true,
-                    title: format!("{} {version} · {} {value}", t(lang, &tx::VERSION), t(lang, &tx::VALUE)),
+                    title: format!(
+                        "{} {version} · {} {value}",
+                        t(lang, &tx::VERSION),
+                        t(lang, &tx::VALUE)
+                    ),
                 })
                 .collect();
             cells.extend(s.hints().iter().map(|h| CellVis {
@@ -201,7 +271,14 @@ impl Adapter for QuorumAdapter {
                 class: "hint".into(),
                 value: h.value.to_string(),
                 done: false,
-                title: format!("{} {} · {} {} · {}", t(lang, &tx::HINTS), self.names[h.home], t(lang, &tx::VERSION), h.version, h.value),
+                title: format!(
+                    "{} {} · {} {} · {}",
+                    t(lang, &tx::HINTS),
+                    self.names[h.home],
+                    t(lang, &tx::VERSION),
+                    h.version,
+                    h.value
+                ),
             }));
             let role_text = t(lang, if home { &tx::HOME } else { &tx::STAND_IN });
             NodeVis {
@@ -212,9 +289,17 @@ impl Adapter for QuorumAdapter {
                 shape: if home { Shape::Circle } else { Shape::Diamond },
                 tone,
                 crashed: false,
-                badge: if siblings { format!("{}×", s.items().len()) } else { s.version().to_string() },
+                badge: if siblings {
+                    format!("{}×", s.items().len())
+                } else {
+                    s.version().to_string()
+                },
                 label: if siblings {
-                    format!("{role_text} · {} {}", s.items().len(), t(lang, &tx::SIBLINGS))
+                    format!(
+                        "{role_text} · {} {}",
+                        s.items().len(),
+                        t(lang, &tx::SIBLINGS)
+                    )
                 } else {
                     format!("{role_text} · {}", s.version())
                 },
@@ -223,10 +308,32 @@ impl Adapter for QuorumAdapter {
                 details: vec![
                     (
                         tr(lang, Text::Key(Key::Status)).to_string(),
-                        format!("{role_text} · {}", t(lang, if siblings { &tx::HOLDS_SIBLINGS } else if fresh { &tx::NEWEST } else { &tx::OLDER })),
+                        format!(
+                            "{role_text} · {}",
+                            t(
+                                lang,
+                                if siblings {
+                                    &tx::HOLDS_SIBLINGS
+                                } else if fresh {
+                                    &tx::NEWEST
+                                } else {
+                                    &tx::OLDER
+                                }
+                            )
+                        ),
                     ),
-                    (format!("{} · {}", t(lang, &tx::VALUE), t(lang, &tx::VERSION)), Self::items_text(s.items())),
-                    (t(lang, &tx::HINTS), s.hints().iter().map(|h| format!("{}: {} ({})", self.names[h.home], h.value, h.version)).collect::<Vec<_>>().join(" · ")),
+                    (
+                        format!("{} · {}", t(lang, &tx::VALUE), t(lang, &tx::VERSION)),
+                        Self::items_text(s.items()),
+                    ),
+                    (
+                        t(lang, &tx::HINTS),
+                        s.hints()
+                            .iter()
+                            .map(|h| format!("{}: {} ({})", self.names[h.home], h.value, h.version))
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    ),
                 ],
                 commands: vec![],
                 strip: StripVis::from_cells(cells),
@@ -239,12 +346,31 @@ impl Adapter for QuorumAdapter {
             let cells = ops
                 .iter()
                 .skip(hidden)
-                .map(|o| op_cell(o, m.stale().contains(&o.op), m.failed_seen().contains(&o.op), lang))
+                .map(|o| {
+                    op_cell(
+                        o,
+                        m.stale().contains(&o.op),
+                        m.failed_seen().contains(&o.op),
+                        lang,
+                    )
+                })
                 .collect();
             let waiting = c.waiting().is_some();
-            let progress = c.progress(&self.cfg).map_or("–".into(), |(have, need)| format!("{have} / {need}"));
+            let progress = c
+                .progress(&self.cfg)
+                .map_or("–".into(), |(have, need)| format!("{have} / {need}"));
             let label = match c.waiting() {
-                Some(o) => format!("{} · {progress}", t(lang, if o.write.is_some() { &tx::WRITE } else { &tx::READ })),
+                Some(o) => format!(
+                    "{} · {progress}",
+                    t(
+                        lang,
+                        if o.write.is_some() {
+                            &tx::WRITE
+                        } else {
+                            &tx::READ
+                        }
+                    )
+                ),
                 None => t(lang, &tx::IDLE),
             };
             let badge = match ops.last() {
@@ -270,15 +396,29 @@ impl Adapter for QuorumAdapter {
                 ring: timer_left(w, id, &QTimer::Timeout),
                 term: None,
                 details: vec![
-                    (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, if waiting { &tx::WAITING } else { &tx::IDLE })),
+                    (
+                        tr(lang, Text::Key(Key::Status)).to_string(),
+                        t(lang, if waiting { &tx::WAITING } else { &tx::IDLE }),
+                    ),
                     (t(lang, &tx::PROGRESS), progress),
                     (t(lang, &tx::OPERATIONS), ops.len().to_string()),
                 ],
                 commands: vec![
-                    CommandVis { id: "write", label: t(lang, &tx::WRITE), enabled: idle },
-                    CommandVis { id: "read", label: t(lang, &tx::READ), enabled: idle },
+                    CommandVis {
+                        id: "write",
+                        label: t(lang, &tx::WRITE),
+                        enabled: idle,
+                    },
+                    CommandVis {
+                        id: "read",
+                        label: t(lang, &tx::READ),
+                        enabled: idle,
+                    },
                 ],
-                strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+                strip: StripVis {
+                    hidden,
+                    ..StripVis::from_cells(cells)
+                },
             }
         };
         vis.crashed_if(!alive, lang)
@@ -301,20 +441,49 @@ impl Adapter for QuorumAdapter {
     fn msg_detail(&self, m: &QMsg) -> String {
         match m {
             QMsg::VersionReply { version, .. } => version.to_string(),
-            QMsg::Put { items, hint: None, .. } | QMsg::Handoff { items } | QMsg::HandoffAck { items } | QMsg::GetReply { items, .. } => Self::items_text(items),
-            QMsg::Put { items, hint: Some(h), .. } => format!("{} · →{}", Self::items_text(items), self.names[*h]),
+            QMsg::Put {
+                items, hint: None, ..
+            }
+            | QMsg::Handoff { items }
+            | QMsg::HandoffAck { items }
+            | QMsg::GetReply { items, .. } => Self::items_text(items),
+            QMsg::Put {
+                items,
+                hint: Some(h),
+                ..
+            } => format!("{} · →{}", Self::items_text(items), self.names[*h]),
             QMsg::VersionQuery { .. } | QMsg::Get { .. } | QMsg::PutAck { .. } => String::new(),
         }
     }
 
     fn msg_fields(&self, m: &QMsg, _lang: Lang) -> Vec<(String, String)> {
         let f = |k: &str, v: String| (k.to_string(), v);
-        let op = |o: &crate::protocols::quorum::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
-        let items = |i: &[Item]| f(if i.len() > 1 { "siblings" } else { "value · version" }, Self::items_text(i));
+        let op =
+            |o: &crate::protocols::quorum::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
+        let items = |i: &[Item]| {
+            f(
+                if i.len() > 1 {
+                    "siblings"
+                } else {
+                    "value · version"
+                },
+                Self::items_text(i),
+            )
+        };
         match m {
-            QMsg::VersionQuery { op: o } | QMsg::Get { op: o } | QMsg::PutAck { op: o } => vec![op(o)],
+            QMsg::VersionQuery { op: o } | QMsg::Get { op: o } | QMsg::PutAck { op: o } => {
+                vec![op(o)]
+            }
             QMsg::VersionReply { op: o, version } => vec![op(o), f("version", version.to_string())],
-            QMsg::Put { op: o, items: i, hint } => vec![op(o), items(i), f("hint", hint.map_or("–".into(), |h| self.names[h].clone()))],
+            QMsg::Put {
+                op: o,
+                items: i,
+                hint,
+            } => vec![
+                op(o),
+                items(i),
+                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
+            ],
             QMsg::GetReply { op: o, items: i } => vec![op(o), items(i)],
             QMsg::Handoff { items: i } | QMsg::HandoffAck { items: i } => vec![items(i)],
         }
@@ -354,36 +523,75 @@ impl Adapter for QuorumAdapter {
         let c = &self.cfg;
         let m = w.monitor();
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
-        let failed = self.clients(w).iter().flat_map(|c| c.history()).filter(|o| o.failed && o.write.is_some()).count();
-        let hints: usize = (0..c.servers).filter_map(|i| w.node(i).server()).map(|s| s.hints().len()).sum();
+        let failed = self
+            .clients(w)
+            .iter()
+            .flat_map(|c| c.history())
+            .filter(|o| o.failed && o.write.is_some())
+            .count();
+        let hints: usize = (0..c.servers)
+            .filter_map(|i| w.node(i).server())
+            .map(|s| s.hints().len())
+            .sum();
         let mut out = vec![
             StatusVis {
                 key: "nwr",
                 label: t(lang, &tx::STATUS_NWR),
                 value: format!(
                     "N={} W={} R={} · W+R>N {} · W>N/2 {} · {}: {}",
-                    c.n, c.w, c.r,
+                    c.n,
+                    c.w,
+                    c.r,
                     mark(c.overlapping()),
                     mark(c.write_majority()),
                     t(lang, &tx::STATUS_PROMISE),
-                    t(lang, if c.promises_fresh_reads() { &tx::YES } else { &tx::NO }),
+                    t(
+                        lang,
+                        if c.promises_fresh_reads() {
+                            &tx::YES
+                        } else {
+                            &tx::NO
+                        }
+                    ),
                 ),
                 alarm: false,
             },
-            StatusVis { key: "stale", label: t(lang, &tx::STATUS_STALE), value: m.stale().len().to_string(), alarm: !m.stale().is_empty() },
-            StatusVis { key: "failed", label: t(lang, &tx::STATUS_FAILED), value: format!("{failed} / {}", m.failed_seen().len()), alarm: !m.failed_seen().is_empty() },
+            StatusVis {
+                key: "stale",
+                label: t(lang, &tx::STATUS_STALE),
+                value: m.stale().len().to_string(),
+                alarm: !m.stale().is_empty(),
+            },
+            StatusVis {
+                key: "failed",
+                label: t(lang, &tx::STATUS_FAILED),
+                value: format!("{failed} / {}", m.failed_seen().len()),
+                alarm: !m.failed_seen().is_empty(),
+            },
         ];
         // Each mode's own figure, shown only where it can be other than nothing (the
         // status stays one row on a laptop's first screen).
         if c.sloppy || hints > 0 {
-            out.push(StatusVis { key: "hints", label: t(lang, &tx::STATUS_HINTS), value: hints.to_string(), alarm: false });
+            out.push(StatusVis {
+                key: "hints",
+                label: t(lang, &tx::STATUS_HINTS),
+                value: hints.to_string(),
+                alarm: false,
+            });
         }
         if c.vector_clocks {
-            let siblings: usize = (0..c.servers).filter_map(|i| w.node(i).server()).filter(|s| s.items().len() > 1).count();
+            let siblings: usize = (0..c.servers)
+                .filter_map(|i| w.node(i).server())
+                .filter(|s| s.items().len() > 1)
+                .count();
             out.push(StatusVis {
                 key: "versions",
                 label: t(lang, &tx::VERSIONS),
-                value: format!("{} · {}: {siblings}", t(lang, &tx::VECTOR_CLOCKS), t(lang, &tx::STATUS_SIBLINGS)),
+                value: format!(
+                    "{} · {}: {siblings}",
+                    t(lang, &tx::VECTOR_CLOCKS),
+                    t(lang, &tx::STATUS_SIBLINGS)
+                ),
                 alarm: siblings > 0,
             });
         }
@@ -392,13 +600,41 @@ impl Adapter for QuorumAdapter {
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
-            (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::NEWEST))),
-            (Shape::Circle, "amber", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::OLDER))),
-            (Shape::Circle, "v1", format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::HOLDS_SIBLINGS))),
-            (Shape::Diamond, "violet", format!("{} · {}", t(lang, &tx::STAND_IN), t(lang, &tx::HINTS))),
-            (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING))),
-            (Shape::Square, "grey", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE))),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Circle,
+                "green",
+                format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::NEWEST)),
+            ),
+            (
+                Shape::Circle,
+                "amber",
+                format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::OLDER)),
+            ),
+            (
+                Shape::Circle,
+                "v1",
+                format!("{} · {}", t(lang, &tx::HOME), t(lang, &tx::HOLDS_SIBLINGS)),
+            ),
+            (
+                Shape::Diamond,
+                "violet",
+                format!("{} · {}", t(lang, &tx::STAND_IN), t(lang, &tx::HINTS)),
+            ),
+            (
+                Shape::Square,
+                "blue",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WAITING)),
+            ),
+            (
+                Shape::Square,
+                "grey",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::IDLE)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 
@@ -431,8 +667,21 @@ impl Adapter for QuorumAdapter {
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
                 c.history().iter().map(move |o| {
-                    let (label, class) = op_look(o, m.stale().contains(&o.op), m.failed_seen().contains(&o.op), lang, true);
-                    OpSpan { key: record::key(o.op), node, t0: o.invoke, t1: o.respond, label, class }
+                    let (label, class) = op_look(
+                        o,
+                        m.stale().contains(&o.op),
+                        m.failed_seen().contains(&o.op),
+                        lang,
+                        true,
+                    );
+                    OpSpan {
+                        key: record::key(o.op),
+                        node,
+                        t0: o.invoke,
+                        t1: o.respond,
+                        label,
+                        class,
+                    }
                 })
             })
             .collect()
@@ -441,7 +690,8 @@ impl Adapter for QuorumAdapter {
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<QNode>) -> Option<PageData> {
         let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(seen_by).collect();
-        Some(self.history.get(fingerprint(&seen), || recorded(&seen, |n| self.names[n].clone(), record::key)))
-
+        Some(self.history.get(fingerprint(&seen), || {
+            recorded(&seen, |n| self.names[n].clone(), record::key)
+        }))
     }
 }

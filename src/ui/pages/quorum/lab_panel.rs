@@ -35,7 +35,9 @@ pub fn StalenessPanel() -> impl IntoView {
         running.set(true);
         run_in_slices(exp, running, progress, version);
     };
-    let pt = move |x: &'static crate::ui::core::text::Tx| move || tr(ctl.lang.get(), Text::Page(x)).to_string();
+    let pt = move |x: &'static crate::ui::core::text::Tx| {
+        move || tr(ctl.lang.get(), Text::Page(x)).to_string()
+    };
     let pct = |v: f64| format!("{} %", fixed(v * 100.0, 1));
     let rows = move || {
         version.get();

@@ -20,13 +20,25 @@ const REPAIRS: &[Text] = &[
     Text::Page(&texts::REPAIR_BLOCKING),
 ];
 
-const VERSION_KINDS: &[Text] = &[Text::Page(&texts::VERSION_NUMBERS), Text::Page(&texts::VECTOR_CLOCKS)];
+const VERSION_KINDS: &[Text] = &[
+    Text::Page(&texts::VERSION_NUMBERS),
+    Text::Page(&texts::VECTOR_CLOCKS),
+];
 
 const PARAMS: &[ParamSpec] = &[
     // 1 ≤ W, R ≤ N ≤ servers: out-of-range values are clamped with a notice.
-    ParamSpec { relation: Relation::AtMostNodes, ..num("n", &texts::N, 1, 7, 3) },
-    ParamSpec { relation: Relation::AtMost("n"), ..num("w", &texts::W, 1, 7, 2) },
-    ParamSpec { relation: Relation::AtMost("n"), ..num("r", &texts::R, 1, 7, 2) },
+    ParamSpec {
+        relation: Relation::AtMostNodes,
+        ..num("n", &texts::N, 1, 7, 3)
+    },
+    ParamSpec {
+        relation: Relation::AtMost("n"),
+        ..num("w", &texts::W, 1, 7, 2)
+    },
+    ParamSpec {
+        relation: Relation::AtMost("n"),
+        ..num("r", &texts::R, 1, 7, 2)
+    },
     choice("repair", &texts::REPAIR, REPAIRS, 0),
     flag("sloppy", &texts::SLOPPY, 0),
     choice("versions", &texts::VERSIONS, VERSION_KINDS, 0),
@@ -36,11 +48,31 @@ const PARAMS: &[ParamSpec] = &[
 
 // The happy path first: the page opens on it, and free play starts from its settings.
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "overlap", label: Text::Page(&texts::PRESET_OVERLAP), about: &texts::ABOUT_OVERLAP },
-    PresetSpec { slug: "stale-read", label: Text::Page(&texts::PRESET_STALE), about: &texts::ABOUT_STALE },
-    PresetSpec { slug: "failed-write-seen", label: Text::Page(&texts::PRESET_FAILED), about: &texts::ABOUT_FAILED },
-    PresetSpec { slug: "concurrent-writers", label: Text::Page(&texts::PRESET_CONCURRENT), about: &texts::ABOUT_CONCURRENT },
-    PresetSpec { slug: "sloppy-partition", label: Text::Page(&texts::PRESET_SLOPPY), about: &texts::ABOUT_SLOPPY },
+    PresetSpec {
+        slug: "overlap",
+        label: Text::Page(&texts::PRESET_OVERLAP),
+        about: &texts::ABOUT_OVERLAP,
+    },
+    PresetSpec {
+        slug: "stale-read",
+        label: Text::Page(&texts::PRESET_STALE),
+        about: &texts::ABOUT_STALE,
+    },
+    PresetSpec {
+        slug: "failed-write-seen",
+        label: Text::Page(&texts::PRESET_FAILED),
+        about: &texts::ABOUT_FAILED,
+    },
+    PresetSpec {
+        slug: "concurrent-writers",
+        label: Text::Page(&texts::PRESET_CONCURRENT),
+        about: &texts::ABOUT_CONCURRENT,
+    },
+    PresetSpec {
+        slug: "sloppy-partition",
+        label: Text::Page(&texts::PRESET_SLOPPY),
+        about: &texts::ABOUT_SLOPPY,
+    },
 ];
 
 fn tours() -> Vec<Tour> {

@@ -77,7 +77,10 @@ pub const INTRO: Tx = tx(
     "客户端 C1、C2 读写保存在 N 个副本上的同一个键。写操作先向 R 个副本询问版本号，以最新版本号加一写出，W 个副本保存后即成功；读操作收齐 R 个回复，返回版本号最高的值。W + R > N 时任意读集合与写集合必有交集，读一定能看到最近一次已确认的写入；W + R ≤ N 时可能看不到——读到旧值，标红显示。写入失败并不会回滚：已经保存它的副本会一直保留。",
 );
 pub const SERVERS: Tx = tx("Storage servers", "存储节点数");
-pub const STRIPS: Tx = tx("What each replica holds (version · value; kept hints) and the clients' operations", "各副本保存的内容（版本号 · 值；暂存的提示）与客户端操作");
+pub const STRIPS: Tx = tx(
+    "What each replica holds (version · value; kept hints) and the clients' operations",
+    "各副本保存的内容（版本号 · 值；暂存的提示）与客户端操作",
+);
 pub const N: Tx = tx("Replicas N", "副本数 N");
 pub const W: Tx = tx("Write quorum W", "写票数 W");
 pub const R: Tx = tx("Read quorum R", "读票数 R");
@@ -85,29 +88,47 @@ pub const REPAIR: Tx = tx("Read repair", "读修复");
 pub const REPAIR_OFF: Tx = tx("off", "关闭");
 pub const REPAIR_BACKGROUND: Tx = tx("in the background", "后台修复");
 pub const REPAIR_BLOCKING: Tx = tx("before answering (W copies)", "返回前修复（写回 W 个）");
-pub const SLOPPY: Tx = tx("Sloppy quorum with hinted handoff", "宽松 Quorum（Sloppy）与提示移交");
-pub const RATE: Tx = tx("Workload: operations per second per client (0: by click)", "负载：每个客户端每秒操作数（0 为手动）");
+pub const SLOPPY: Tx = tx(
+    "Sloppy quorum with hinted handoff",
+    "宽松 Quorum（Sloppy）与提示移交",
+);
+pub const RATE: Tx = tx(
+    "Workload: operations per second per client (0: by click)",
+    "负载：每个客户端每秒操作数（0 为手动）",
+);
 pub const VERSIONS: Tx = tx("Versions", "版本");
 pub const VERSION_NUMBERS: Tx = tx("version numbers", "版本号");
 pub const VECTOR_CLOCKS: Tx = tx("vector clocks (siblings)", "向量时钟（保留冲突副本）");
-pub const FIRST_REPLY: Tx = tx("Break it: a read returns the first reply, not the highest version", "破坏它：读操作返回第一个回复，而不是最高版本");
+pub const FIRST_REPLY: Tx = tx(
+    "Break it: a read returns the first reply, not the highest version",
+    "破坏它：读操作返回第一个回复，而不是最高版本",
+);
 
 pub const PRESET_STALE: Tx = tx("W + R ≤ N: stale read", "W + R ≤ N：读到旧值");
 pub const ABOUT_STALE: Tx = tx(
     "N = 3, W = 1, R = 1. C1's write reaches only S1 (its copies to S2 and S3 are lost) and succeeds, since W = 1. C2's read asks all three, but its request to S1 is lost, and with R = 1 the first answer — S2's old version — is the result: a stale read, with no crash at all.",
     "N = 3，W = 1，R = 1。C1 的写入只到达 S1（发往 S2、S3 的副本丢失），因 W = 1 仍然成功。C2 向三个副本读取，发往 S1 的请求丢失，R = 1 时第一个回复——S2 的旧版本——就是结果：读到旧值，而整个过程没有任何节点宕机。",
 );
-pub const PRESET_OVERLAP: Tx = tx("W + R > N: the quorums overlap", "W + R > N：读写集合有交集");
+pub const PRESET_OVERLAP: Tx = tx(
+    "W + R > N: the quorums overlap",
+    "W + R > N：读写集合有交集",
+);
 pub const ABOUT_OVERLAP: Tx = tx(
     "N = 3, W = 2, R = 2, read repair on. The same kind of losses: C1's write misses S3, C2's request to S1 is lost. But S2 is in both quorums, so the read sees the write — and read repair sends it to S3, which answered with the old version.",
     "N = 3，W = 2，R = 2，开启读修复。同样的消息丢失：C1 的写入没到 S3，C2 发往 S1 的请求丢失。但 S2 同时在写集合和读集合里，读一定能看到这次写入——读修复随后把新版本发给回复旧版本的 S3。",
 );
-pub const PRESET_FAILED: Tx = tx("A failed write is seen, then unseen", "失败的写入被读到，又消失");
+pub const PRESET_FAILED: Tx = tx(
+    "A failed write is seen, then unseen",
+    "失败的写入被读到，又消失",
+);
 pub const ABOUT_FAILED: Tx = tx(
     "N = 3, W = 2, R = 2. C1's write reaches only S1, so it fails — but S1 keeps it, and C2's read (from S1 and S2) returns it: the highest version wins. C2's next read asks S2 and S3 and gets the old value back: one client saw the value go back in time. Read repair “before answering” prevents it: try it in the settings.",
     "N = 3，W = 2，R = 2。C1 的写入只到达 S1，因此失败——但 S1 保留了它，C2 从 S1、S2 读取时返回了它：版本号最高者胜出。C2 下一次从 S2、S3 读取，又读回旧值：同一个客户端看到数据“倒退”。在设置里选择“返回前修复”的读修复可以避免这种情况。",
 );
-pub const PRESET_CONCURRENT: Tx = tx("Concurrent writers: vector clocks keep siblings", "并发写入：向量时钟保留冲突副本");
+pub const PRESET_CONCURRENT: Tx = tx(
+    "Concurrent writers: vector clocks keep siblings",
+    "并发写入：向量时钟保留冲突副本",
+);
 pub const ABOUT_CONCURRENT: Tx = tx(
     "N = 3, W = 2, R = 2, versions are vector clocks ⟨C1's count, C2's count⟩. C1 and C2 write at the same moment: both ask for the version, both see ⟨0,0⟩ and write ⟨1,0⟩ and ⟨0,1⟩. Neither clock has seen the other, so every replica keeps both: siblings (cyan). C1's read returns both; C1's next write has seen both (⟨2,1⟩) and replaces them, and C2 then reads one value. Switch Versions to version numbers and run it again: one acknowledged write silently overwrites the other.",
     "N = 3，W = 2，R = 2，版本用向量时钟 ⟨C1 的计数, C2 的计数⟩。C1 和 C2 同时写入：两者询问版本都看到 ⟨0,0⟩，分别写出 ⟨1,0⟩ 与 ⟨0,1⟩。两个向量时钟互不包含，每个副本都保留两者：冲突副本（青色）。C1 读取时两个值都返回；C1 的下一次写入已看过两者（⟨2,1⟩），把它们取代，C2 随后只读到一个值。把“版本”改成版本号再运行一次：一个已确认的写入被另一个悄悄覆盖。",
@@ -120,7 +141,10 @@ pub const ABOUT_SLOPPY: Tx = tx(
 
 pub const TOUR_TITLE: Tx = tx("Tour: when W + R ≤ N", "导览：W + R ≤ N 时");
 pub const TOUR1: Tx = tx("C1 writes with W = 1: one acknowledgement is enough. Watch its puts to S2 and S3 — they will be lost.", "C1 以 W = 1 写入：一个确认就够了。注意它发往 S2、S3 的消息——它们将会丢失。");
-pub const TOUR2: Tx = tx("The write succeeded with S1 alone. Now C2 reads with R = 1, and its request to S1 is lost.", "写入仅凭 S1 就成功了。现在 C2 以 R = 1 读取，而它发往 S1 的请求丢失了。");
+pub const TOUR2: Tx = tx(
+    "The write succeeded with S1 alone. Now C2 reads with R = 1, and its request to S1 is lost.",
+    "写入仅凭 S1 就成功了。现在 C2 以 R = 1 读取，而它发往 S1 的请求丢失了。",
+);
 pub const TOUR3: Tx = tx("C2 read the old value: a stale read (red on its strip and the diagram). Raise W or R in the settings until W + R > N and run it again.", "C2 读到了旧值：读到旧值（在它的操作条和时空图上标红）。在设置里调大 W 或 R 直到 W + R > N，再运行一次。");
 
 pub const HOME: Tx = tx("home replica", "主副本");
@@ -172,7 +196,10 @@ pub const T_HANDOFF: Tx = tx("Hinted handoff", "提示移交");
 pub const SPAN_W: Tx = tx("W", "写");
 pub const SPAN_R: Tx = tx("R", "读");
 
-pub const LAB_TITLE: Tx = tx("Experiment: stale reads against N, W, R and latency spread", "实验：读到旧值的概率与 N、W、R 及延迟分布");
+pub const LAB_TITLE: Tx = tx(
+    "Experiment: stale reads against N, W, R and latency spread",
+    "实验：读到旧值的概率与 N、W、R 及延迟分布",
+);
 pub const LAB_ABOUT: Tx = tx(
     "Each trial: C1 writes, and C2 reads the moment the write is acknowledged; every message's delay is drawn from the row's range. Measured: the fraction of reads that missed the write. Beside it, what the arithmetic computes for the same settings: PBS's WARS model (Bailis et al., VLDB 2012) with the same delays, and the bound C(N−W, R) / C(N, R) for a write that reached only W replicas.",
     "每次试验：C1 写入，写入确认的瞬间 C2 读取；每条消息的延迟按该行的范围随机抽取。实测值：没读到这次写入的比例。旁边是同样设置下计算出的值：PBS 的 WARS 模型（Bailis 等，VLDB 2012，相同延迟分布），以及写入只到达 W 个副本时的上界 C(N−W, R) / C(N, R)。",

@@ -337,7 +337,9 @@ impl Adapter for RaftAdapter {
     /// Figure 2's arguments and results, by the paper's names.
     fn msg_fields(&self, m: &RaftMsg, lang: Lang) -> Vec<(String, String)> {
         use super::texts as x;
-        let f = |k: &'static crate::ui::core::text::Tx, v: String| (tr(lang, Text::Page(k)).to_string(), v);
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| {
+            (tr(lang, Text::Page(k)).to_string(), v)
+        };
         let yes_no = |b: bool| tr(lang, Text::Page(if b { &x::YES } else { &x::NO })).to_string();
         match m {
             RaftMsg::RequestVote {
@@ -366,7 +368,9 @@ impl Adapter for RaftAdapter {
                     entries
                         .iter()
                         .enumerate()
-                        .map(|(i, e)| format!("#{} T{} · {}", prev_log_index + 1 + i as u64, e.term, e.cmd))
+                        .map(|(i, e)| {
+                            format!("#{} T{} · {}", prev_log_index + 1 + i as u64, e.term, e.cmd)
+                        })
                         .collect::<Vec<_>>()
                         .join(", ")
                 };

@@ -8,14 +8,17 @@ use crate::protocols::redlock::client::{Job, Outcome};
 use crate::protocols::redlock::invariants::{lost_updates, overlapping_validity, valid_holders};
 use crate::protocols::redlock::presets::LATENCY;
 use crate::protocols::redlock::{
-    Mode, Op, RedlockCmd, RedlockConfig, RedlockMsg, RedlockNode, RedlockNote, RedlockPreset, RedlockTimer, Role, MUTUAL_EXCLUSION, NO_LOST_UPDATE,
+    Mode, Op, RedlockCmd, RedlockConfig, RedlockMsg, RedlockNode, RedlockNote, RedlockPreset,
+    RedlockTimer, Role, MUTUAL_EXCLUSION, NO_LOST_UPDATE,
 };
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text, Tx};
-use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis};
+use crate::ui::core::view::{
+    CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis,
+};
 
 use super::texts as tx;
 
@@ -29,7 +32,9 @@ pub struct RedlockAdapter {
 }
 
 fn preset(slug: Option<&str>) -> Option<RedlockPreset> {
-    RedlockPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
+    RedlockPreset::ALL
+        .into_iter()
+        .find(|p| Some(p.slug()) == slug)
 }
 
 /// A preset runs on a fixed latency and its own settings (five servers, two clients).
@@ -51,7 +56,11 @@ pub fn preset_settings(sc: &mut Scenario) {
 pub fn config(sc: &Scenario) -> RedlockConfig {
     let rate = sc.param("rate");
     RedlockConfig {
-        mode: if sc.param("mode") == 1 { Mode::Consensus } else { Mode::Redlock },
+        mode: if sc.param("mode") == 1 {
+            Mode::Consensus
+        } else {
+            Mode::Redlock
+        },
         servers: sc.nodes,
         clients: sc.param("clients") as usize,
         ttl: sc.param("ttl") * MS,
@@ -65,9 +74,14 @@ pub fn config(sc: &Scenario) -> RedlockConfig {
 
 pub fn build(sc: &Scenario) -> Sim<RedlockAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), RedlockNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        RedlockNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
     Sim::new(world, RedlockAdapter { names, cfg }).with_script(script)
 }
 
@@ -113,16 +127,44 @@ impl RedlockAdapter {
             (None, n) => format!("{n}/{}", self.cfg.servers),
         };
         let (main, class, word) = match j.outcome {
-            Outcome::Written => (format!("{}→{} ✓", j.read.unwrap_or_default(), j.wrote.unwrap_or_default()), if overlapped { "op-lost" } else { "op-done" }, &tx::WRITTEN),
-            Outcome::Refused => (format!("{} ✗", j.wrote.unwrap_or_default()), "op-lost", &tx::REFUSED),
+            Outcome::Written => (
+                format!(
+                    "{}→{} ✓",
+                    j.read.unwrap_or_default(),
+                    j.wrote.unwrap_or_default()
+                ),
+                if overlapped { "op-lost" } else { "op-done" },
+                &tx::WRITTEN,
+            ),
+            Outcome::Refused => (
+                format!("{} ✗", j.wrote.unwrap_or_default()),
+                "op-lost",
+                &tx::REFUSED,
+            ),
             Outcome::Abandoned => ("✗".into(), "op-waiting", &tx::ABANDONED),
-            Outcome::Running => ("…".into(), if overlapped { "op-lost" } else { "op-waiting" }, &tx::ACQUIRING),
+            Outcome::Running => (
+                "…".into(),
+                if overlapped { "op-lost" } else { "op-waiting" },
+                &tx::ACQUIRING,
+            ),
         };
         let when = match j.end {
             Some(e) => format!("{}–{} ms", j.start / MS, e / MS),
             None => format!("{} ms –", j.start / MS),
         };
-        let yes = if j.yes.is_empty() { String::new() } else { format!(" · {} {}", t(lang, &tx::YES_FROM), j.yes.iter().map(|&s| self.name(s)).collect::<Vec<_>>().join(" ")) };
+        let yes = if j.yes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · {} {}",
+                t(lang, &tx::YES_FROM),
+                j.yes
+                    .iter()
+                    .map(|&s| self.name(s))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        };
         CellVis {
             title: format!("{top} · {}{yes} · {when}", t(lang, word)),
             value: main.clone(),
@@ -140,8 +182,22 @@ impl RedlockAdapter {
         let key = s.key(local);
         let blind = s.blind_until(local);
         let (label, tone, state) = match (key, blind) {
-            (_, Some(u)) => (format!("{} · {} ms", t(lang, &tx::RESTARTING), (u - local) / MS), "amber", "blind"),
-            (Some(k), None) => (format!("{} {} · {} {}", t(lang, &tx::KEY_FOR), self.name(k.client), (k.until - local) / MS, t(lang, &tx::LEFT_ITS_CLOCK)), "green", "held"),
+            (_, Some(u)) => (
+                format!("{} · {} ms", t(lang, &tx::RESTARTING), (u - local) / MS),
+                "amber",
+                "blind",
+            ),
+            (Some(k), None) => (
+                format!(
+                    "{} {} · {} {}",
+                    t(lang, &tx::KEY_FOR),
+                    self.name(k.client),
+                    (k.until - local) / MS,
+                    t(lang, &tx::LEFT_ITS_CLOCK)
+                ),
+                "green",
+                "held",
+            ),
             (None, None) => (t(lang, &tx::FREE), "grey", "free"),
         };
         // Short beside the node (eight of them share the picture); whole in the inspector.
@@ -166,14 +222,20 @@ impl RedlockAdapter {
             commands: vec![],
             // Eight nodes: the instances' keys are on the nodes themselves; the rows are the
             // clients' jobs and the storage's writes.
-            strip: StripVis { skip: true, ..StripVis::default() },
+            strip: StripVis {
+                skip: true,
+                ..StripVis::default()
+            },
         }
     }
 
     fn replica_vis(&self, w: &World<RedlockNode>, id: NodeId, lang: Lang) -> NodeVis {
         let r = w.node(id).replica().expect("a consensus server");
         let leader = id == RedlockConfig::LEADER;
-        let commit = w.node(RedlockConfig::LEADER).replica().map_or(0, |l| l.commit()) as usize;
+        let commit = w
+            .node(RedlockConfig::LEADER)
+            .replica()
+            .map_or(0, |l| l.commit()) as usize;
         let log = r.log();
         let hidden = log.len().saturating_sub(SHOWN);
         let name = |i: usize| self.name(i);
@@ -185,27 +247,61 @@ impl RedlockAdapter {
                 top: format!("{}", k + 1),
                 main: self.op_short(op),
                 sub: String::new(),
-                class: if k < commit { "op-done".into() } else { "op-waiting".into() },
+                class: if k < commit {
+                    "op-done".into()
+                } else {
+                    "op-waiting".into()
+                },
                 value: format!("{}:{}", k + 1, self.op_short(op)),
                 done: k < commit,
-                title: format!("{} {} · {}{}", t(lang, &tx::LOG), k + 1, tx::op_text(lang, op, &name), if k < commit { format!(" · {}", t(lang, &tx::COMMITTED)) } else { String::new() }),
+                title: format!(
+                    "{} {} · {}{}",
+                    t(lang, &tx::LOG),
+                    k + 1,
+                    tx::op_text(lang, op, &name),
+                    if k < commit {
+                        format!(" · {}", t(lang, &tx::COMMITTED))
+                    } else {
+                        String::new()
+                    }
+                ),
             })
             .collect();
         let local = w.clock(id).time(w.now());
         let holder = if leader { r.holder() } else { None };
         let held = holder.map(|h| {
             let left = h.until.saturating_sub(local) / MS;
-            format!("{} {} #{} · {left} {}", t(lang, &tx::HOLDER), self.name(h.client), h.token, t(lang, &tx::LEFT_ITS_CLOCK))
+            format!(
+                "{} {} #{} · {left} {}",
+                t(lang, &tx::HOLDER),
+                self.name(h.client),
+                h.token,
+                t(lang, &tx::LEFT_ITS_CLOCK)
+            )
         });
         let role_word = t(lang, if leader { &tx::LEADER } else { &tx::FOLLOWER });
         let label = match holder {
-            Some(h) => format!("{role_word} · →{} #{} · {} ms", self.name(h.client), h.token, h.until.saturating_sub(local) / MS),
+            Some(h) => format!(
+                "{role_word} · →{} #{} · {} ms",
+                self.name(h.client),
+                h.token,
+                h.until.saturating_sub(local) / MS
+            ),
             None => format!("{role_word} · {} {}", t(lang, &tx::LOG), log.len()),
         };
-        let mut details = vec![(tr(lang, Text::Key(Key::Status)).to_string(), role_word.clone()), (t(lang, &tx::LOG), log.len().to_string())];
+        let mut details = vec![
+            (
+                tr(lang, Text::Key(Key::Status)).to_string(),
+                role_word.clone(),
+            ),
+            (t(lang, &tx::LOG), log.len().to_string()),
+        ];
         if leader {
             details.push((t(lang, &tx::COMMITTED), commit.to_string()));
-            details.push((t(lang, &tx::HOLDER), held.unwrap_or_else(|| t(lang, &tx::FREE))));
+            details.push((
+                t(lang, &tx::HOLDER),
+                held.unwrap_or_else(|| t(lang, &tx::FREE)),
+            ));
         }
         NodeVis {
             id,
@@ -223,11 +319,21 @@ impl RedlockAdapter {
             commands: vec![],
             // The leader's log is the lock's history; the followers' copies are on the nodes
             // (their length) and in the inspector.
-            strip: StripVis { hidden, skip: !leader, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                skip: !leader,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
-    fn client_vis(&self, w: &World<RedlockNode>, id: NodeId, lang: Lang, overlapping: &[NodeId]) -> NodeVis {
+    fn client_vis(
+        &self,
+        w: &World<RedlockNode>,
+        id: NodeId,
+        lang: Lang,
+        overlapping: &[NodeId],
+    ) -> NodeVis {
         let c = w.node(id).client().expect("a client");
         let local = w.clock(id).time(w.now());
         let phase = c.phase_name();
@@ -238,8 +344,14 @@ impl RedlockAdapter {
             "writing" => ("blue", &tx::WRITING),
             _ => ("grey", &tx::IDLE),
         };
-        let tone = if overlapping.contains(&id) && c.holds() { "red" } else { tone };
-        let left = c.valid_until().map(|u| (u.saturating_sub(local) / MS, local < u));
+        let tone = if overlapping.contains(&id) && c.holds() {
+            "red"
+        } else {
+            tone
+        };
+        let left = c
+            .valid_until()
+            .map(|u| (u.saturating_sub(local) / MS, local < u));
         let validity = match left {
             Some((ms, true)) => format!("{} {ms} ms", t(lang, &tx::VALID_LEFT)),
             Some(_) => t(lang, &tx::EXPIRED_OWN),
@@ -247,13 +359,25 @@ impl RedlockAdapter {
         };
         let (value, yes, answered) = c.attempt();
         let progress = match self.cfg.mode {
-            Mode::Redlock if phase == "acquiring" && value != 0 => format!(" · {}/{} {}", yes.len(), answered.len(), t(lang, &tx::YES_FROM)),
-            Mode::Consensus if phase == "acquiring" => format!(" · {} {}", t(lang, &tx::ASKS), self.name(c.via())),
+            Mode::Redlock if phase == "acquiring" && value != 0 => format!(
+                " · {}/{} {}",
+                yes.len(),
+                answered.len(),
+                t(lang, &tx::YES_FROM)
+            ),
+            Mode::Consensus if phase == "acquiring" => {
+                format!(" · {} {}", t(lang, &tx::ASKS), self.name(c.via()))
+            }
             _ => String::new(),
         };
         let holding = match (c.token(), c.jobs().last()) {
             (Some(token), _) => format!("#{token}"),
-            (None, Some(j)) if c.holds() => j.yes.iter().map(|&s| self.name(s)).collect::<Vec<_>>().join(" "),
+            (None, Some(j)) if c.holds() => j
+                .yes
+                .iter()
+                .map(|&s| self.name(s))
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => String::new(),
         };
         // Short beside the node: what it holds and the validity left by its own clock.
@@ -264,10 +388,15 @@ impl RedlockAdapter {
         };
         let jobs = c.jobs();
         let hidden = jobs.len().saturating_sub(SHOWN);
-        let cells = jobs.iter().skip(hidden).map(|j| self.job_cell(j, overlapping.contains(&id) && j.granted.is_some(), lang)).collect();
+        let cells = jobs
+            .iter()
+            .skip(hidden)
+            .map(|j| self.job_cell(j, overlapping.contains(&id) && j.granted.is_some(), lang))
+            .collect();
         let ring = match phase {
             "working" => timer_left(w, id, &RedlockTimer::Work),
-            "acquiring" => timer_left(w, id, &RedlockTimer::Timeout).or_else(|| timer_left(w, id, &RedlockTimer::Retry)),
+            "acquiring" => timer_left(w, id, &RedlockTimer::Timeout)
+                .or_else(|| timer_left(w, id, &RedlockTimer::Retry)),
             _ => None,
         };
         let alive = w.is_alive(id);
@@ -281,7 +410,11 @@ impl RedlockAdapter {
             crashed: false,
             badge: match (c.token(), c.holds()) {
                 (Some(token), _) => format!("#{token}"),
-                (None, true) => format!("{}/{}", jobs.last().map_or(0, |j| j.yes.len()), self.cfg.servers),
+                (None, true) => format!(
+                    "{}/{}",
+                    jobs.last().map_or(0, |j| j.yes.len()),
+                    self.cfg.servers
+                ),
                 _ => "–".into(),
             },
             label,
@@ -291,13 +424,24 @@ impl RedlockAdapter {
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
                 match self.cfg.mode {
                     Mode::Redlock => (t(lang, &tx::YES_FROM), holding.clone()),
-                    Mode::Consensus => (t(lang, &tx::TOKEN), c.token().map_or_else(|| t(lang, &tx::NO_TOKEN), |t| t.to_string())),
+                    Mode::Consensus => (
+                        t(lang, &tx::TOKEN),
+                        c.token()
+                            .map_or_else(|| t(lang, &tx::NO_TOKEN), |t| t.to_string()),
+                    ),
                 },
                 (t(lang, &tx::VALID_LEFT), validity),
                 (t(lang, &tx::JOBS), jobs.len().to_string()),
             ],
-            commands: vec![CommandVis { id: "job", label: t(lang, &tx::JOB), enabled: alive && !c.busy() }],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            commands: vec![CommandVis {
+                id: "job",
+                label: t(lang, &tx::JOB),
+                enabled: alive && !c.busy(),
+            }],
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
@@ -329,15 +473,27 @@ impl RedlockAdapter {
                     (true, true) => ("⚠", "op-lost", &tx::OVERWROTE),
                     (false, _) => ("✗", "op-lost", &tx::REFUSED),
                 };
-                let token = x.token.map_or_else(|| t(lang, &tx::NO_TOKEN), |t| format!("#{t}"));
+                let token = x
+                    .token
+                    .map_or_else(|| t(lang, &tx::NO_TOKEN), |t| format!("#{t}"));
                 CellVis {
-                    top: format!("{} {}", self.name(x.client), x.token.map_or(String::new(), |t| format!("#{t}"))),
+                    top: format!(
+                        "{} {}",
+                        self.name(x.client),
+                        x.token.map_or(String::new(), |t| format!("#{t}"))
+                    ),
                     main: format!("{} {mark}", x.value),
                     sub: String::new(),
                     class: class.into(),
                     value: format!("{}:{}{mark}", self.name(x.client), x.value),
                     done: x.accepted,
-                    title: format!("{} {} · {token} · {} · {} ms", self.name(x.client), x.value, t(lang, word), x.at / MS),
+                    title: format!(
+                        "{} {} · {token} · {} · {} ms",
+                        self.name(x.client),
+                        x.value,
+                        t(lang, word),
+                        x.at / MS
+                    ),
                 }
             })
             .collect();
@@ -357,9 +513,15 @@ impl RedlockAdapter {
             label,
             ring: None,
             term: None,
-            details: vec![(t(lang, &tx::COUNTER), s.value().to_string()), (t(lang, &tx::HIGHEST_TOKEN), s.seen().to_string())],
+            details: vec![
+                (t(lang, &tx::COUNTER), s.value().to_string()),
+                (t(lang, &tx::HIGHEST_TOKEN), s.seen().to_string()),
+            ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
@@ -367,7 +529,10 @@ impl RedlockAdapter {
     /// true time (offsets from jumps or drift); the worst server if not.
     fn worst_clock(&self, w: &World<RedlockNode>) -> Option<(NodeId, i64)> {
         let now = w.now() as i64;
-        (0..self.cfg.servers).map(|s| (s, w.local_time(s) - now)).max_by_key(|(_, off)| off.abs()).filter(|(_, off)| off.unsigned_abs() > self.cfg.drift_allowance())
+        (0..self.cfg.servers)
+            .map(|s| (s, w.local_time(s) - now))
+            .max_by_key(|(_, off)| off.abs())
+            .filter(|(_, off)| off.unsigned_abs() > self.cfg.drift_allowance())
     }
 }
 
@@ -385,7 +550,10 @@ impl Adapter for RedlockAdapter {
             (Role::Storage, _) => self.storage_vis(w, id, lang),
             (Role::Client, _) => {
                 let nodes: Vec<&RedlockNode> = (0..w.len()).map(|i| w.node(i)).collect();
-                let overlapping: Vec<NodeId> = overlapping_validity(&nodes).iter().flat_map(|o| [o.0, o.1]).collect();
+                let overlapping: Vec<NodeId> = overlapping_validity(&nodes)
+                    .iter()
+                    .flat_map(|o| [o.0, o.1])
+                    .collect();
                 self.client_vis(w, id, lang, &overlapping)
             }
         };
@@ -416,7 +584,9 @@ impl Adapter for RedlockAdapter {
         let token = |t: &Option<u64>| t.map_or(String::new(), |t| format!(" · #{t}"));
         match m {
             RedlockMsg::Set { value, ttl } => format!("{:04x} · {} ms", value & 0xffff, ttl / MS),
-            RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value } | RedlockMsg::Del { value } => format!("{:04x}", value & 0xffff),
+            RedlockMsg::SetOk { value }
+            | RedlockMsg::SetBusy { value }
+            | RedlockMsg::Del { value } => format!("{:04x}", value & 0xffff),
             RedlockMsg::Acquire { client } | RedlockMsg::Busy { client } => self.name(*client),
             RedlockMsg::Granted { client, token, .. } => format!("{} #{token}", self.name(*client)),
             RedlockMsg::Release { token, .. } => format!("#{token}"),
@@ -433,17 +603,43 @@ impl Adapter for RedlockAdapter {
         let f = |k: &str, v: String| (k.to_string(), v);
         let name = |i: usize| self.name(i);
         match m {
-            RedlockMsg::Set { value, ttl } => vec![f("value", format!("{value:08x}")), f("ttl", format!("{} ms", ttl / MS))],
-            RedlockMsg::SetOk { value } | RedlockMsg::SetBusy { value } | RedlockMsg::Del { value } => vec![f("value", format!("{value:08x}"))],
-            RedlockMsg::Acquire { client } | RedlockMsg::Busy { client } => vec![f("client", self.name(*client))],
-            RedlockMsg::Granted { client, token, ttl } => vec![f("client", self.name(*client)), f("token", token.to_string()), f("ttl", format!("{} ms", ttl / MS))],
-            RedlockMsg::Release { client, token } => vec![f("client", self.name(*client)), f("token", token.to_string())],
-            RedlockMsg::Append { index, op } => vec![f("index", index.to_string()), f("entry", tx::op_text(lang, op, &name))],
+            RedlockMsg::Set { value, ttl } => vec![
+                f("value", format!("{value:08x}")),
+                f("ttl", format!("{} ms", ttl / MS)),
+            ],
+            RedlockMsg::SetOk { value }
+            | RedlockMsg::SetBusy { value }
+            | RedlockMsg::Del { value } => vec![f("value", format!("{value:08x}"))],
+            RedlockMsg::Acquire { client } | RedlockMsg::Busy { client } => {
+                vec![f("client", self.name(*client))]
+            }
+            RedlockMsg::Granted { client, token, ttl } => vec![
+                f("client", self.name(*client)),
+                f("token", token.to_string()),
+                f("ttl", format!("{} ms", ttl / MS)),
+            ],
+            RedlockMsg::Release { client, token } => vec![
+                f("client", self.name(*client)),
+                f("token", token.to_string()),
+            ],
+            RedlockMsg::Append { index, op } => vec![
+                f("index", index.to_string()),
+                f("entry", tx::op_text(lang, op, &name)),
+            ],
             RedlockMsg::AppendOk { len } => vec![f("log", len.to_string())],
-            RedlockMsg::Read { token } => vec![f("token", token.map_or("–".into(), |t| t.to_string()))],
-            RedlockMsg::ReadReply { value } | RedlockMsg::WriteOk { value } => vec![f("value", value.to_string())],
-            RedlockMsg::Write { value, token } => vec![f("value", value.to_string()), f("token", token.map_or("–".into(), |t| t.to_string()))],
-            RedlockMsg::WriteRefused { token, seen } => vec![f("token", token.to_string()), f("seen", seen.to_string())],
+            RedlockMsg::Read { token } => {
+                vec![f("token", token.map_or("–".into(), |t| t.to_string()))]
+            }
+            RedlockMsg::ReadReply { value } | RedlockMsg::WriteOk { value } => {
+                vec![f("value", value.to_string())]
+            }
+            RedlockMsg::Write { value, token } => vec![
+                f("value", value.to_string()),
+                f("token", token.map_or("–".into(), |t| t.to_string())),
+            ],
+            RedlockMsg::WriteRefused { token, seen } => {
+                vec![f("token", token.to_string()), f("seen", seen.to_string())]
+            }
         }
     }
 
@@ -481,31 +677,88 @@ impl Adapter for RedlockAdapter {
         let refused = s.map_or(0, |s| s.writes().iter().filter(|x| !x.accepted).count());
         let (assumes, broken) = match self.cfg.mode {
             Mode::Redlock => match self.worst_clock(w) {
-                Some((server, off)) => (format!("{} {} {:+} ms", t(lang, &tx::ASSUME_BROKEN), self.name(server), off / MS as i64), true),
-                None => (format!("{} {} ms", t(lang, &tx::ASSUME_CLOCKS), self.cfg.drift_allowance() / MS), false),
+                Some((server, off)) => (
+                    format!(
+                        "{} {} {:+} ms",
+                        t(lang, &tx::ASSUME_BROKEN),
+                        self.name(server),
+                        off / MS as i64
+                    ),
+                    true,
+                ),
+                None => (
+                    format!(
+                        "{} {} ms",
+                        t(lang, &tx::ASSUME_CLOCKS),
+                        self.cfg.drift_allowance() / MS
+                    ),
+                    false,
+                ),
             },
             Mode::Consensus if self.cfg.fencing => (t(lang, &tx::ASSUME_LEADER), false),
             Mode::Consensus => (t(lang, &tx::ASSUME_LEADER_OFF), true),
         };
         let mut v = vec![
-            StatusVis { key: "mode", label: t(lang, &tx::STATUS_MODE), value: t(lang, if self.cfg.mode == Mode::Redlock { &tx::MODE_REDLOCK_SHORT } else { &tx::MODE_CONSENSUS_SHORT }), alarm: false },
-            StatusVis { key: "assumes", label: t(lang, &tx::STATUS_ASSUMES), value: assumes, alarm: broken },
+            StatusVis {
+                key: "mode",
+                label: t(lang, &tx::STATUS_MODE),
+                value: t(
+                    lang,
+                    if self.cfg.mode == Mode::Redlock {
+                        &tx::MODE_REDLOCK_SHORT
+                    } else {
+                        &tx::MODE_CONSENSUS_SHORT
+                    },
+                ),
+                alarm: false,
+            },
+            StatusVis {
+                key: "assumes",
+                label: t(lang, &tx::STATUS_ASSUMES),
+                value: assumes,
+                alarm: broken,
+            },
             StatusVis {
                 key: "holders",
                 label: t(lang, &tx::STATUS_HOLDERS),
-                value: if holders.is_empty() { t(lang, &tx::NOBODY) } else { holders.iter().map(|&h| self.name(h)).collect::<Vec<_>>().join(", ") },
+                value: if holders.is_empty() {
+                    t(lang, &tx::NOBODY)
+                } else {
+                    holders
+                        .iter()
+                        .map(|&h| self.name(h))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
                 alarm: holders.len() > 1,
             },
             StatusVis {
                 key: "overlap",
                 label: t(lang, &tx::STATUS_OVERLAP),
-                value: overlapped.first().map_or("0".into(), |o| format!("{} ({}, {})", overlapped.len(), self.name(o.0), self.name(o.1))),
+                value: overlapped.first().map_or("0".into(), |o| {
+                    format!(
+                        "{} ({}, {})",
+                        overlapped.len(),
+                        self.name(o.0),
+                        self.name(o.1)
+                    )
+                }),
                 alarm: !overlapped.is_empty(),
             },
-            StatusVis { key: "lost", label: t(lang, &tx::STATUS_LOST), value: format!("{acked} / {} / {lost}", s.map_or(0, |s| s.value())), alarm: lost > 0 },
+            StatusVis {
+                key: "lost",
+                label: t(lang, &tx::STATUS_LOST),
+                value: format!("{acked} / {} / {lost}", s.map_or(0, |s| s.value())),
+                alarm: lost > 0,
+            },
         ];
         if self.cfg.mode == Mode::Consensus {
-            v.push(StatusVis { key: "refused", label: t(lang, &tx::STATUS_REFUSED), value: refused.to_string(), alarm: false });
+            v.push(StatusVis {
+                key: "refused",
+                label: t(lang, &tx::STATUS_REFUSED),
+                value: refused.to_string(),
+                alarm: false,
+            });
         }
         v
     }
@@ -513,19 +766,46 @@ impl Adapter for RedlockAdapter {
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         let mut v = match self.cfg.mode {
             Mode::Redlock => vec![
-                (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::INSTANCE), t(lang, &tx::KEY_FOR))),
-                (Shape::Circle, "grey", format!("{} · {}", t(lang, &tx::INSTANCE), t(lang, &tx::FREE))),
+                (
+                    Shape::Circle,
+                    "green",
+                    format!("{} · {}", t(lang, &tx::INSTANCE), t(lang, &tx::KEY_FOR)),
+                ),
+                (
+                    Shape::Circle,
+                    "grey",
+                    format!("{} · {}", t(lang, &tx::INSTANCE), t(lang, &tx::FREE)),
+                ),
                 (Shape::Circle, "amber", t(lang, &tx::RESTARTING)),
             ],
-            Mode::Consensus => vec![(Shape::Circle, "blue", t(lang, &tx::LEADER)), (Shape::Circle, "grey", t(lang, &tx::FOLLOWER))],
+            Mode::Consensus => vec![
+                (Shape::Circle, "blue", t(lang, &tx::LEADER)),
+                (Shape::Circle, "grey", t(lang, &tx::FOLLOWER)),
+            ],
         };
         v.extend([
-            (Shape::Square, "amber", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::ACQUIRING))),
-            (Shape::Square, "green", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::HOLDS))),
+            (
+                Shape::Square,
+                "amber",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::ACQUIRING)),
+            ),
+            (
+                Shape::Square,
+                "green",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::HOLDS)),
+            ),
             (Shape::Square, "red", t(lang, &tx::STATUS_OVERLAP)),
-            (Shape::Square, "blue", format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WRITING))),
+            (
+                Shape::Square,
+                "blue",
+                format!("{} · {}", t(lang, &tx::CLIENT), t(lang, &tx::WRITING)),
+            ),
             (Shape::Hexagon, "violet", t(lang, &tx::STORAGE)),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]);
         v
     }
@@ -567,7 +847,9 @@ impl Adapter for RedlockAdapter {
                 c.jobs().iter().enumerate().filter_map(move |(k, j)| {
                     let t0 = j.granted?;
                     let t1 = j.end;
-                    let red = overlaps.iter().any(|o| (o.0 == node || o.1 == node) && o.2 >= t0 && t1.is_none_or(|e| o.2 <= e));
+                    let red = overlaps.iter().any(|o| {
+                        (o.0 == node || o.1 == node) && o.2 >= t0 && t1.is_none_or(|e| o.2 <= e)
+                    });
                     Some(OpSpan {
                         key: ((node as u64) << 32) | k as u64,
                         node,
@@ -575,7 +857,12 @@ impl Adapter for RedlockAdapter {
                         t1,
                         label: match j.token {
                             Some(token) => format!("{} #{token}", t(lang, &tx::HOLDS)),
-                            None => format!("{} {}/{}", t(lang, &tx::HOLDS), j.yes.len(), self.cfg.servers),
+                            None => format!(
+                                "{} {}/{}",
+                                t(lang, &tx::HOLDS),
+                                j.yes.len(),
+                                self.cfg.servers
+                            ),
                         },
                         class: match j.outcome {
                             Outcome::Refused => "op-lost",

@@ -9,11 +9,16 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{
+    choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
+};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
-const MODES: &[Text] = &[Text::Page(&texts::MODE_REDLOCK), Text::Page(&texts::MODE_CONSENSUS)];
+const MODES: &[Text] = &[
+    Text::Page(&texts::MODE_REDLOCK),
+    Text::Page(&texts::MODE_CONSENSUS),
+];
 
 const PARAMS: &[ParamSpec] = &[
     choice("mode", &texts::MODE, MODES, 0),
@@ -28,11 +33,31 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "redlock-jump", label: Text::Page(&texts::PRESET_JUMP), about: &texts::ABOUT_JUMP },
-    PresetSpec { slug: "redlock-cuts", label: Text::Page(&texts::PRESET_CUTS), about: &texts::ABOUT_CUTS },
-    PresetSpec { slug: "redlock-pause", label: Text::Page(&texts::PRESET_PAUSE), about: &texts::ABOUT_PAUSE },
-    PresetSpec { slug: "consensus-jump", label: Text::Page(&texts::PRESET_CJUMP), about: &texts::ABOUT_CJUMP },
-    PresetSpec { slug: "consensus-pause", label: Text::Page(&texts::PRESET_CPAUSE), about: &texts::ABOUT_CPAUSE },
+    PresetSpec {
+        slug: "redlock-jump",
+        label: Text::Page(&texts::PRESET_JUMP),
+        about: &texts::ABOUT_JUMP,
+    },
+    PresetSpec {
+        slug: "redlock-cuts",
+        label: Text::Page(&texts::PRESET_CUTS),
+        about: &texts::ABOUT_CUTS,
+    },
+    PresetSpec {
+        slug: "redlock-pause",
+        label: Text::Page(&texts::PRESET_PAUSE),
+        about: &texts::ABOUT_PAUSE,
+    },
+    PresetSpec {
+        slug: "consensus-jump",
+        label: Text::Page(&texts::PRESET_CJUMP),
+        about: &texts::ABOUT_CJUMP,
+    },
+    PresetSpec {
+        slug: "consensus-pause",
+        label: Text::Page(&texts::PRESET_CPAUSE),
+        about: &texts::ABOUT_CPAUSE,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -40,7 +65,12 @@ fn tours() -> Vec<Tour> {
         slug: "redlock-jump",
         title: &texts::TOUR_TITLE,
         hash: "#/redlock?preset=redlock-jump&tour=redlock-jump",
-        steps: vec![step(210, None, &texts::TOUR1), step(260, None, &texts::TOUR2), step(360, None, &texts::TOUR3), step(700, None, &texts::TOUR4)],
+        steps: vec![
+            step(210, None, &texts::TOUR1),
+            step(260, None, &texts::TOUR2),
+            step(360, None, &texts::TOUR3),
+            step(700, None, &texts::TOUR4),
+        ],
     }]
 }
 

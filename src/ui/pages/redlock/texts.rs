@@ -102,46 +102,85 @@ pub const INTRO: Tx = tx(
     "Redlock：五个独立服务器 S1–S5 各自保存锁的键，按自己的时钟让它过期。客户端同时向五台请求，若多数派同意且还有剩余时间就算加锁成功：有效期 = TTL − 耗时 − 时钟漂移余量（TTL·1% + 2 ms）。这个余量就是算法的假设：各服务器的时钟走得差不多快。让一台服务器的时钟跳变（选中它，点时钟按钮），第二个客户端就可能在第一个仍持锁时凑齐多数派。把模式切换为基于共识的锁：同样的服务器维护一份复制日志；只有领导者的时钟能让锁过期，每次授予的日志序号就是存储检查的栅栏令牌。",
 );
 pub const SERVERS: Tx = tx("Lock servers", "锁服务器数");
-pub const STRIPS: Tx = tx("Each server's keys or log, each client's jobs, and the writes the storage received", "各服务器的键或日志、各客户端的任务、存储收到的写入");
+pub const STRIPS: Tx = tx(
+    "Each server's keys or log, each client's jobs, and the writes the storage received",
+    "各服务器的键或日志、各客户端的任务、存储收到的写入",
+);
 pub const MODE: Tx = tx("Lock service", "锁服务");
-pub const MODE_REDLOCK: Tx = tx("Redlock: a majority of independent servers", "Redlock：独立服务器的多数派");
+pub const MODE_REDLOCK: Tx = tx(
+    "Redlock: a majority of independent servers",
+    "Redlock：独立服务器的多数派",
+);
 pub const MODE_REDLOCK_SHORT: Tx = tx("Redlock", "Redlock");
 pub const MODE_CONSENSUS_SHORT: Tx = tx("consensus + fencing", "共识 + 栅栏令牌");
-pub const MODE_CONSENSUS: Tx = tx("Consensus: one replicated lock, fencing tokens", "共识：一个复制的锁，栅栏令牌");
+pub const MODE_CONSENSUS: Tx = tx(
+    "Consensus: one replicated lock, fencing tokens",
+    "共识：一个复制的锁，栅栏令牌",
+);
 pub const CLIENTS: Tx = tx("Clients", "客户端数");
 pub const TTL: Tx = tx("Lock expiry, TTL (ms)", "锁过期时间 TTL（毫秒）");
-pub const WORK: Tx = tx("Work between read and write (ms)", "读与写之间的处理时间（毫秒）");
-pub const TIMEOUT: Tx = tx("Client's wait for answers (ms)", "客户端等待应答的时间（毫秒）");
-pub const FENCING: Tx = tx("Consensus: storage checks fencing tokens (off: break it)", "共识模式：存储检查栅栏令牌（关闭即破坏它）");
-pub const RATE: Tx = tx("Workload: jobs per second per client (0: by click)", "负载：每个客户端每秒任务数（0 为手动）");
+pub const WORK: Tx = tx(
+    "Work between read and write (ms)",
+    "读与写之间的处理时间（毫秒）",
+);
+pub const TIMEOUT: Tx = tx(
+    "Client's wait for answers (ms)",
+    "客户端等待应答的时间（毫秒）",
+);
+pub const FENCING: Tx = tx(
+    "Consensus: storage checks fencing tokens (off: break it)",
+    "共识模式：存储检查栅栏令牌（关闭即破坏它）",
+);
+pub const RATE: Tx = tx(
+    "Workload: jobs per second per client (0: by click)",
+    "负载：每个客户端每秒任务数（0 为手动）",
+);
 
-pub const PRESET_JUMP: Tx = tx("Redlock: a clock jump gives two clients the lock", "Redlock：时钟跳变让两个客户端同时持锁");
+pub const PRESET_JUMP: Tx = tx(
+    "Redlock: a clock jump gives two clients the lock",
+    "Redlock：时钟跳变让两个客户端同时持锁",
+);
 pub const ABOUT_JUMP: Tx = tx(
     "Kleppmann's example. The network cuts C1 off from S4, S5 and C2 off from S1, S2. C1 gets S1–S3: 3 of 5, it holds the lock. Then S3's clock jumps 600 ms forward: by S3's clock C1's key has expired. C2 asks and gets S3, S4, S5 — its majority. Both hold the lock within its validity, both read 0 and write 1: one increment lost. Redlock assumed the servers' clocks run at the same rate (it budgets TTL·1 % + 2 ms for their drift); a jump broke that.",
     "Kleppmann 的例子。网络把 C1 和 S4、S5 隔开，把 C2 和 S1、S2 隔开。C1 拿到 S1–S3：5 个中的 3 个，加锁成功。接着 S3 的时钟向前跳了 600 ms：按 S3 的时钟，C1 的键已经过期。C2 请求加锁，拿到 S3、S4、S5——它的多数派。两个客户端都在有效期内持锁，都读到 0、写入 1：丢失一次加一。Redlock 假设各服务器的时钟走得一样快（只为漂移留了 TTL·1% + 2 ms）；时钟跳变打破了这个假设。",
 );
-pub const PRESET_CUTS: Tx = tx("Redlock: the same cuts, no jump — safe", "Redlock：同样的断网、没有跳变——安全");
+pub const PRESET_CUTS: Tx = tx(
+    "Redlock: the same cuts, no jump — safe",
+    "Redlock：同样的断网、没有跳变——安全",
+);
 pub const ABOUT_CUTS: Tx = tx(
     "The same cuts, every clock right. C2 reaches S3, S4, S5, but S3 still holds C1's key: 2 of 5, no majority — C2 deletes its value and tries again until C1 releases. The counter ends at 2. A majority of independent servers does tolerate a minority's failure; what it cannot tolerate is a clock that is wrong.",
     "同样的断网，所有时钟都正常。C2 能连到 S3、S4、S5，但 S3 仍保存着 C1 的键：5 个中 2 个，不过半——C2 删除自己的值并重试，直到 C1 释放锁。计数器最终为 2。独立服务器的多数派确实能容忍少数服务器故障；它不能容忍的是时钟出错。",
 );
-pub const PRESET_PAUSE: Tx = tx("Redlock: a paused holder, nothing to fence with", "Redlock：停顿的持有者，没有令牌可用");
+pub const PRESET_PAUSE: Tx = tx(
+    "Redlock: a paused holder, nothing to fence with",
+    "Redlock：停顿的持有者，没有令牌可用",
+);
 pub const ABOUT_PAUSE: Tx = tx(
     "No cut, no jump. C1 gets all five, reads 0 and is paused for 1.2 s (a GC pause) in the middle of its work. Its keys expire everywhere; C2 gets the lock, reads 0, writes 1 and releases. C1 wakes, still believing it holds the lock, and writes 1: accepted — Redlock's values are random, the storage has no number to refuse it by. The validity windows never overlapped; the write did.",
     "没有断网，没有跳变。C1 拿到全部五台，读到 0，处理到一半时停顿 1.2 秒（GC 停顿）。它的键在各处过期；C2 加锁成功，读到 0，写入 1 并释放。C1 醒来仍以为自己持有锁，写入 1：被接受——Redlock 的值是随机的，存储没有可据以拒绝的数字。两个有效期从未重叠，写入却重叠了。",
 );
-pub const PRESET_CJUMP: Tx = tx("Consensus: the same jump changes nothing", "共识：同样的跳变什么也没改变");
+pub const PRESET_CJUMP: Tx = tx(
+    "Consensus: the same jump changes nothing",
+    "共识：同样的跳变什么也没改变",
+);
 pub const ABOUT_CJUMP: Tx = tx(
     "The cuts and the jump of the first preset, on the consensus lock. C1 asks the leader S1 and gets token 1 once a majority holds the grant. S3's clock jumps: S3 decides nothing, so nothing happens. C2 cannot reach S1 or S2; it tries S3, which forwards to the leader: the lock is held, C2 waits, and gets token 3 after C1's release is committed (entry 2). The counter ends at 2.",
     "第一个预设的断网和跳变，换成基于共识的锁。C1 向领导者 S1 请求，授予记录到达多数派后拿到令牌 1。S3 的时钟跳变：S3 什么也不决定，所以什么也没发生。C2 连不上 S1、S2；它改问 S3，S3 转发给领导者：锁被占用，C2 等待，C1 的释放提交（日志 2）后拿到令牌 3。计数器最终为 2。",
 );
-pub const PRESET_CPAUSE: Tx = tx("Consensus: the paused holder is fenced", "共识：停顿的持有者被栅栏拦下");
+pub const PRESET_CPAUSE: Tx = tx(
+    "Consensus: the paused holder is fenced",
+    "共识：停顿的持有者被栅栏拦下",
+);
 pub const ABOUT_CPAUSE: Tx = tx(
     "The pause on the consensus lock. C1 holds token 1 and is paused for 1.2 s. On the leader's clock the lock runs out: entry 2 expires it, entry 3 grants it to C2 — token 3, which the storage sees on C2's read. C1 wakes and writes with token 1: refused. The two clients' work still overlapped — no lock with an expiry can prevent that — but the token made it harmless.",
     "停顿发生在基于共识的锁上。C1 持有令牌 1，停顿 1.2 秒。按领导者的时钟锁到期：日志 2 让它过期，日志 3 把锁授予 C2——令牌 3，存储在 C2 读取时见到它。C1 醒来用令牌 1 写入：被拒绝。两个客户端的工作仍然重叠——任何带过期时间的锁都无法避免——但令牌让重叠变得无害。",
 );
 
-pub const TOUR_TITLE: Tx = tx("Tour: one clock jump, two lock holders", "导览：一次时钟跳变，两个持锁者");
+pub const TOUR_TITLE: Tx = tx(
+    "Tour: one clock jump, two lock holders",
+    "导览：一次时钟跳变，两个持锁者",
+);
 pub const TOUR1: Tx = tx("C1 is cut off from S4 and S5, C2 from S1 and S2. C1 asked all five; S1–S3 said yes: 3 of 5, a majority. C1 holds the lock.", "C1 与 S4、S5 断开，C2 与 S1、S2 断开。C1 向五台都发了请求；S1–S3 同意：5 个中 3 个，过半。C1 持有锁。");
 pub const TOUR2: Tx = tx("S3's clock jumped 600 ms forward. By S3's clock, C1's key has expired — although C1's lock is valid for another 250 ms. C2 now asks.", "S3 的时钟向前跳了 600 ms。按 S3 的时钟，C1 的键已经过期——而 C1 的锁还有 250 ms 有效期。现在 C2 发出请求。");
 pub const TOUR3: Tx = tx("S3, S4, S5 said yes to C2: its majority. Two clients hold the lock within its validity (red). Redlock assumed the servers' clocks run at the same rate; S3's did not.", "S3、S4、S5 同意了 C2：它的多数派。两个客户端在有效期内同时持锁（红色）。Redlock 假设各服务器的时钟走得一样快；S3 的没有。");
@@ -155,7 +194,10 @@ pub const CLIENT: Tx = tx("client", "客户端");
 pub const FREE: Tx = tx("free", "空闲");
 pub const KEY_FOR: Tx = tx("key for", "键属于");
 pub const LEFT_ITS_CLOCK: Tx = tx("ms left by its clock", "ms（按它的时钟）");
-pub const RESTARTING: Tx = tx("restarted: says no for one TTL", "刚重启：一个 TTL 内拒绝加锁");
+pub const RESTARTING: Tx = tx(
+    "restarted: says no for one TTL",
+    "刚重启：一个 TTL 内拒绝加锁",
+);
 pub const LOG: Tx = tx("log", "日志");
 pub const COMMITTED: Tx = tx("committed", "已提交");
 pub const HOLDER: Tx = tx("holder", "持有者");
@@ -187,15 +229,27 @@ pub const STATUS_HOLDERS: Tx = tx("Holding it (valid)", "有效持锁者");
 pub const STATUS_ASSUMES: Tx = tx("Assumption", "前提假设");
 pub const ASSUME_CLOCKS: Tx = tx("servers' clocks agree within", "各服务器时钟误差不超过");
 pub const ASSUME_BROKEN: Tx = tx("broken: the clock of", "被打破：时钟偏差");
-pub const ASSUME_LEADER: Tx = tx("only the leader's clock expires a lock; the storage checks tokens", "只有领导者的时钟能让锁过期；存储检查令牌");
-pub const ASSUME_LEADER_OFF: Tx = tx("only the leader's clock expires a lock; fencing off", "只有领导者的时钟能让锁过期；栅栏已关闭");
+pub const ASSUME_LEADER: Tx = tx(
+    "only the leader's clock expires a lock; the storage checks tokens",
+    "只有领导者的时钟能让锁过期；存储检查令牌",
+);
+pub const ASSUME_LEADER_OFF: Tx = tx(
+    "only the leader's clock expires a lock; fencing off",
+    "只有领导者的时钟能让锁过期；栅栏已关闭",
+);
 pub const STATUS_OVERLAP: Tx = tx("Validities overlapped", "有效期重叠");
 pub const STATUS_LOST: Tx = tx("Acknowledged / counter / lost", "已确认 / 计数器 / 丢失");
 pub const STATUS_REFUSED: Tx = tx("Writes refused by fencing", "被栅栏拒绝的写入");
 pub const NOBODY: Tx = tx("nobody", "无");
 
-pub const RULE_EXCLUSION: Tx = tx("Two clients never hold the lock within its validity at once", "两个客户端不会在有效期内同时持锁");
-pub const RULE_LOST: Tx = tx("An acknowledged increment is never lost", "已确认的加一不会丢失");
+pub const RULE_EXCLUSION: Tx = tx(
+    "Two clients never hold the lock within its validity at once",
+    "两个客户端不会在有效期内同时持锁",
+);
+pub const RULE_LOST: Tx = tx(
+    "An acknowledged increment is never lost",
+    "已确认的加一不会丢失",
+);
 
 pub const MSG_SET: Tx = tx("SET NX PX (ask)", "SET NX PX（加锁请求）");
 pub const MSG_SET_OK: Tx = tx("yes", "同意");

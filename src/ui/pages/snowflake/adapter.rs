@@ -2,7 +2,10 @@
 //! refusals red), generators ● (green: clock ahead of the last timestamp; amber: behind
 //! it; blue: waiting for it) with the IDs they issued.
 
-use crate::protocols::snowflake::{SnowCmd, SnowConfig, SnowMsg, SnowNode, SnowNote, SnowPreset, SnowTimer, Stamped, Strategy, UNIQUE_IDS};
+use crate::protocols::snowflake::{
+    SnowCmd, SnowConfig, SnowMsg, SnowNode, SnowNote, SnowPreset, SnowTimer, Stamped, Strategy,
+    UNIQUE_IDS,
+};
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
@@ -15,7 +18,12 @@ use super::texts as tx;
 /// Cells a strip shows (the newest).
 const SHOWN: usize = 8;
 
-const STRATEGIES: [Strategy; 4] = [Strategy::Wait, Strategy::Refuse, Strategy::Logical, Strategy::Ignore];
+const STRATEGIES: [Strategy; 4] = [
+    Strategy::Wait,
+    Strategy::Refuse,
+    Strategy::Logical,
+    Strategy::Ignore,
+];
 
 #[derive(Clone)]
 pub struct SnowAdapter {
@@ -33,7 +41,10 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(latency, latency);
         let (strategy, same) = p.settings();
         sc.nodes = 3;
-        sc.set_param("strategy", STRATEGIES.iter().position(|s| *s == strategy).unwrap_or(0) as u64);
+        sc.set_param(
+            "strategy",
+            STRATEGIES.iter().position(|s| *s == strategy).unwrap_or(0) as u64,
+        );
         sc.set_param("sameworker", u64::from(same));
         sc.set_param("period", 50);
     }
@@ -50,9 +61,14 @@ pub fn config(sc: &Scenario) -> SnowConfig {
 
 pub fn build(sc: &Scenario) -> Sim<SnowAdapter> {
     let cfg = config(sc);
-    let world = World::new(crate::ui::core::runner::world_config(sc), SnowNode::cluster(&cfg));
+    let world = World::new(
+        crate::ui::core::runner::world_config(sc),
+        SnowNode::cluster(&cfg),
+    );
     let names = (0..cfg.size()).map(|i| cfg.name(i)).collect();
-    let script = preset(sc.preset).map(|p| p.script(&cfg)).unwrap_or_default();
+    let script = preset(sc.preset)
+        .map(|p| p.script(&cfg))
+        .unwrap_or_default();
     Sim::new(world, SnowAdapter { names }).with_script(script)
 }
 
@@ -91,7 +107,12 @@ impl SnowAdapter {
                     class: class.into(),
                     done: g.id.is_some(),
                     title: match (g.id, g.duplicate_of) {
-                        (Some(i), Some(first)) => format!("{i} = {} · {} ({})", i.value(), t(lang, &tx::DUPLICATE), self.names[first]),
+                        (Some(i), Some(first)) => format!(
+                            "{i} = {} · {} ({})",
+                            i.value(),
+                            t(lang, &tx::DUPLICATE),
+                            self.names[first]
+                        ),
                         (Some(i), None) => format!("{i} = {}", i.value()),
                         (None, _) => t(lang, &tx::REFUSED),
                     },
@@ -111,8 +132,15 @@ impl SnowAdapter {
             ring: timer_left(w, id, &SnowTimer::Round),
             term: None,
             details: vec![(t(lang, &tx::STATUS_IDS), got.len().to_string())],
-            commands: vec![CommandVis { id: "ask", label: t(lang, &tx::ASK), enabled: w.is_alive(id) }],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            commands: vec![CommandVis {
+                id: "ask",
+                label: t(lang, &tx::ASK),
+                enabled: w.is_alive(id),
+            }],
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 
@@ -137,10 +165,22 @@ impl SnowAdapter {
                     top: format!("{} ms", at / MS),
                     main: format!("{i}{}", if back { " !" } else { "" }),
                     sub: String::new(),
-                    class: if back { "op-lost".into() } else { "op-done".into() },
+                    class: if back {
+                        "op-lost".into()
+                    } else {
+                        "op-done".into()
+                    },
                     value: i.to_string(),
                     done: true,
-                    title: format!("{i} = {}{}", i.value(), if back { format!(" · {}", t(lang, &tx::MSG_BACKWARDS)) } else { String::new() }),
+                    title: format!(
+                        "{i} = {}{}",
+                        i.value(),
+                        if back {
+                            format!(" · {}", t(lang, &tx::MSG_BACKWARDS))
+                        } else {
+                            String::new()
+                        }
+                    ),
                 }
             })
             .collect();
@@ -154,18 +194,28 @@ impl SnowAdapter {
             tone,
             crashed: false,
             badge: format!("w{}", g.worker()),
-            label: format!("{} {ms} · {} {last}", t(lang, &tx::CLOCK_SHORT), t(lang, &tx::LAST_SHORT)),
+            label: format!(
+                "{} {ms} · {} {last}",
+                t(lang, &tx::CLOCK_SHORT),
+                t(lang, &tx::LAST_SHORT)
+            ),
             ring: timer_left(w, id, &SnowTimer::CaughtUp),
             term: None,
             details: vec![
                 (tr(lang, Text::Key(Key::Status)).to_string(), t(lang, word)),
                 (t(lang, &tx::WORKER), g.worker().to_string()),
                 (t(lang, &tx::LAST_MS), last),
-                (tr(lang, Text::Key(Key::LocalClock)).to_string(), format!("{ms} ms")),
+                (
+                    tr(lang, Text::Key(Key::LocalClock)).to_string(),
+                    format!("{ms} ms"),
+                ),
                 (t(lang, &tx::STATUS_REFUSED), g.refused().to_string()),
             ],
             commands: vec![],
-            strip: StripVis { hidden, ..StripVis::from_cells(cells) },
+            strip: StripVis {
+                hidden,
+                ..StripVis::from_cells(cells)
+            },
         }
     }
 }
@@ -178,17 +228,33 @@ impl Adapter for SnowAdapter {
     }
 
     fn node(&self, w: &World<SnowNode>, id: NodeId, lang: Lang) -> NodeVis {
-        let vis = if id == 0 { self.app_vis(w, id, lang) } else { self.generator_vis(w, id, lang) };
+        let vis = if id == 0 {
+            self.app_vis(w, id, lang)
+        } else {
+            self.generator_vis(w, id, lang)
+        };
         vis.crashed_if(!w.is_alive(id), lang)
     }
 
     fn msg_style(&self, m: &SnowMsg) -> MsgStyle {
         KINDS[match m {
             SnowMsg::Next { .. } => 0,
-            SnowMsg::Issued { how: Stamped::Clock, .. } => 1,
-            SnowMsg::Issued { how: Stamped::AfterWait, .. } => 2,
-            SnowMsg::Issued { how: Stamped::Logical, .. } => 3,
-            SnowMsg::Issued { how: Stamped::Backwards, .. } => 4,
+            SnowMsg::Issued {
+                how: Stamped::Clock,
+                ..
+            } => 1,
+            SnowMsg::Issued {
+                how: Stamped::AfterWait,
+                ..
+            } => 2,
+            SnowMsg::Issued {
+                how: Stamped::Logical,
+                ..
+            } => 3,
+            SnowMsg::Issued {
+                how: Stamped::Backwards,
+                ..
+            } => 4,
             SnowMsg::Refused { .. } => 5,
         }]
     }
@@ -213,7 +279,10 @@ impl Adapter for SnowAdapter {
                 f("sequence", id.seq.to_string()),
                 f("id", id.value().to_string()),
             ],
-            SnowMsg::Refused { req, behind_ms } => vec![f("request", req.to_string()), f("behind", format!("{behind_ms} ms"))],
+            SnowMsg::Refused { req, behind_ms } => vec![
+                f("request", req.to_string()),
+                f("behind", format!("{behind_ms} ms")),
+            ],
         }
     }
 
@@ -244,20 +313,60 @@ impl Adapter for SnowAdapter {
         let refused = got.iter().filter(|g| g.id.is_none()).count();
         let slowest = got.iter().map(|g| g.latency).max().unwrap_or(0);
         vec![
-            StatusVis { key: "ids", label: t(lang, &tx::STATUS_IDS), value: (got.len() - refused).to_string(), alarm: false },
-            StatusVis { key: "dups", label: t(lang, &tx::STATUS_DUPS), value: dups.to_string(), alarm: dups > 0 },
-            StatusVis { key: "refused", label: t(lang, &tx::STATUS_REFUSED), value: refused.to_string(), alarm: refused > 0 },
-            StatusVis { key: "latency", label: t(lang, &tx::STATUS_LATENCY), value: format!("{} ms", slowest / MS), alarm: false },
+            StatusVis {
+                key: "ids",
+                label: t(lang, &tx::STATUS_IDS),
+                value: (got.len() - refused).to_string(),
+                alarm: false,
+            },
+            StatusVis {
+                key: "dups",
+                label: t(lang, &tx::STATUS_DUPS),
+                value: dups.to_string(),
+                alarm: dups > 0,
+            },
+            StatusVis {
+                key: "refused",
+                label: t(lang, &tx::STATUS_REFUSED),
+                value: refused.to_string(),
+                alarm: refused > 0,
+            },
+            StatusVis {
+                key: "latency",
+                label: t(lang, &tx::STATUS_LATENCY),
+                value: format!("{} ms", slowest / MS),
+                alarm: false,
+            },
         ]
     }
 
     fn roles(&self, lang: Lang) -> Vec<(Shape, &'static str, String)> {
         vec![
             (Shape::Square, "blue", t(lang, &tx::APP)),
-            (Shape::Circle, "green", format!("{} · {}", t(lang, &tx::GENERATOR), t(lang, &tx::OK))),
-            (Shape::Circle, "amber", format!("{} · {}", t(lang, &tx::GENERATOR), t(lang, &tx::CLOCK_BEHIND))),
-            (Shape::Circle, "blue", format!("{} · {}", t(lang, &tx::GENERATOR), t(lang, &tx::WAITING))),
-            (Shape::Circle, "grey", tr(lang, Text::Key(Key::Crashed)).into()),
+            (
+                Shape::Circle,
+                "green",
+                format!("{} · {}", t(lang, &tx::GENERATOR), t(lang, &tx::OK)),
+            ),
+            (
+                Shape::Circle,
+                "amber",
+                format!(
+                    "{} · {}",
+                    t(lang, &tx::GENERATOR),
+                    t(lang, &tx::CLOCK_BEHIND)
+                ),
+            ),
+            (
+                Shape::Circle,
+                "blue",
+                format!("{} · {}", t(lang, &tx::GENERATOR), t(lang, &tx::WAITING)),
+            ),
+            (
+                Shape::Circle,
+                "grey",
+                tr(lang, Text::Key(Key::Crashed)).into(),
+            ),
         ]
     }
 

@@ -7,7 +7,9 @@ pub mod texts;
 use crate::ui::core::page::PageDef;
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
-use crate::ui::core::spec::{jump_param, pause_param, choice, flag, num, Chapter, ParamSpec, PresetSpec};
+use crate::ui::core::spec::{
+    choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
+};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
@@ -27,11 +29,31 @@ const PARAMS: &[ParamSpec] = &[
 ];
 
 const PRESETS: &[PresetSpec] = &[
-    PresetSpec { slug: "clock-back-ignore", label: Text::Page(&texts::PRESET_IGNORE), about: &texts::ABOUT_IGNORE },
-    PresetSpec { slug: "clock-back-wait", label: Text::Page(&texts::PRESET_WAIT), about: &texts::ABOUT_WAIT },
-    PresetSpec { slug: "clock-back-refuse", label: Text::Page(&texts::PRESET_REFUSE), about: &texts::ABOUT_REFUSE },
-    PresetSpec { slug: "clock-back-logical", label: Text::Page(&texts::PRESET_LOGICAL), about: &texts::ABOUT_LOGICAL },
-    PresetSpec { slug: "same-worker", label: Text::Page(&texts::PRESET_SAME), about: &texts::ABOUT_SAME },
+    PresetSpec {
+        slug: "clock-back-ignore",
+        label: Text::Page(&texts::PRESET_IGNORE),
+        about: &texts::ABOUT_IGNORE,
+    },
+    PresetSpec {
+        slug: "clock-back-wait",
+        label: Text::Page(&texts::PRESET_WAIT),
+        about: &texts::ABOUT_WAIT,
+    },
+    PresetSpec {
+        slug: "clock-back-refuse",
+        label: Text::Page(&texts::PRESET_REFUSE),
+        about: &texts::ABOUT_REFUSE,
+    },
+    PresetSpec {
+        slug: "clock-back-logical",
+        label: Text::Page(&texts::PRESET_LOGICAL),
+        about: &texts::ABOUT_LOGICAL,
+    },
+    PresetSpec {
+        slug: "same-worker",
+        label: Text::Page(&texts::PRESET_SAME),
+        about: &texts::ABOUT_SAME,
+    },
 ];
 
 fn tours() -> Vec<Tour> {
@@ -39,7 +61,11 @@ fn tours() -> Vec<Tour> {
         slug: "clock-back",
         title: &texts::TOUR_TITLE,
         hash: "#/snowflake?preset=clock-back-ignore&tour=clock-back",
-        steps: vec![step(400, None, &texts::TOUR1), step(300, None, &texts::TOUR2), step(200, None, &texts::TOUR3)],
+        steps: vec![
+            step(400, None, &texts::TOUR1),
+            step(300, None, &texts::TOUR2),
+            step(200, None, &texts::TOUR3),
+        ],
     }]
 }
 

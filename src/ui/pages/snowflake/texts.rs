@@ -36,16 +36,31 @@ pub const INTRO: Tx = tx(
     "应用每 50 ms 向每个生成器 G1、G2……请求一个 ID。雪花 ID 由生成器时钟的毫秒数、机器 ID 和同一毫秒内的序列号组成（显示为 毫秒.机器.序列），所以同一生成器的 ID 随时钟递增，不同生成器的 ID 互不相同。选中一个生成器并把它的时钟回拨：它会读到已经用过的毫秒。接下来怎么做取决于策略：等待、拒绝、使用逻辑时钟——或者无视它，再次生成相同的 ID。",
 );
 pub const GENERATORS: Tx = tx("Generators", "生成器数");
-pub const STRIPS: Tx = tx("IDs each generator issued (ms.worker.seq), newest last", "各生成器生成的 ID（毫秒.机器.序列），最新的在后");
+pub const STRIPS: Tx = tx(
+    "IDs each generator issued (ms.worker.seq), newest last",
+    "各生成器生成的 ID（毫秒.机器.序列），最新的在后",
+);
 pub const STRATEGY: Tx = tx("When the clock moves backwards", "时钟回拨时");
 pub const S_WAIT: Tx = tx("wait until it catches up", "等待追上");
 pub const S_REFUSE: Tx = tx("refuse (an error)", "拒绝（报错）");
-pub const S_LOGICAL: Tx = tx("logical clock (keep the last timestamp)", "逻辑时钟（沿用上次时间戳）");
+pub const S_LOGICAL: Tx = tx(
+    "logical clock (keep the last timestamp)",
+    "逻辑时钟（沿用上次时间戳）",
+);
 pub const S_IGNORE: Tx = tx("ignore it (break it)", "无视（破坏它）");
-pub const SAME_WORKER: Tx = tx("G2 is given G1's worker id (break it)", "G2 与 G1 使用同一个机器 ID（破坏它）");
-pub const PERIOD: Tx = tx("The app asks every … ms (0: by click)", "应用每隔多少毫秒请求一次（0 为手动）");
+pub const SAME_WORKER: Tx = tx(
+    "G2 is given G1's worker id (break it)",
+    "G2 与 G1 使用同一个机器 ID（破坏它）",
+);
+pub const PERIOD: Tx = tx(
+    "The app asks every … ms (0: by click)",
+    "应用每隔多少毫秒请求一次（0 为手动）",
+);
 
-pub const PRESET_IGNORE: Tx = tx("Clock back, ignored: duplicate IDs", "时钟回拨、无视：重复 ID");
+pub const PRESET_IGNORE: Tx = tx(
+    "Clock back, ignored: duplicate IDs",
+    "时钟回拨、无视：重复 ID",
+);
 pub const ABOUT_IGNORE: Tx = tx(
     "At 515 ms G1's clock is stepped back 100 ms (an NTP correction), just after it stamped 510. Its next requests read 460 and 510 — milliseconds it has already used — and it issues 460.1.0 and 510.1.0 again: duplicates, caught by the app and the monitor.",
     "515 ms 时 G1 的时钟被回拨 100 ms（一次 NTP 校正），它刚刚用过 510。接下来的请求读到 460 和 510——都是用过的毫秒——它再次生成 460.1.0 和 510.1.0：重复 ID，应用和监视器都发现了。",
@@ -94,7 +109,10 @@ pub const STATUS_DUPS: Tx = tx("Duplicates", "重复 ID");
 pub const STATUS_REFUSED: Tx = tx("Refused", "被拒绝");
 pub const STATUS_LATENCY: Tx = tx("Slowest answer", "最慢应答");
 
-pub const RULE_UNIQUE: Tx = tx("IDs unique and increasing per generator", "ID 全局唯一且每个生成器内递增");
+pub const RULE_UNIQUE: Tx = tx(
+    "IDs unique and increasing per generator",
+    "ID 全局唯一且每个生成器内递增",
+);
 
 pub const MSG_NEXT: Tx = tx("ID request", "ID 请求");
 pub const MSG_ISSUED: Tx = tx("ID (its clock)", "ID（按时钟）");

@@ -12,9 +12,7 @@ use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{
-    CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
-};
+use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis};
 use crate::ui::pages::two_pc::adapter::{
     commit_cmd_text, commit_command, commit_roles, outcome_text, outcomes_status, vote_cells,
     vote_command,

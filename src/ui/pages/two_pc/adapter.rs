@@ -10,9 +10,7 @@ use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text};
-use crate::ui::core::view::{
-    CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis,
-};
+use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis};
 
 #[derive(Clone)]
 pub struct TwoPcAdapter {
