@@ -7,7 +7,7 @@
 mod browser {
     use ds_playground::lab::raft_election::trial;
     use ds_playground::sim::{SimRng, MS, SEC};
-    use ds_playground::ui::components::now_ms;
+    use ds_playground::ui::clock::now_ms;
     use ds_playground::ui::core::scenario::Scenario;
     use ds_playground::ui::registry::build_loaded;
     use wasm_bindgen::prelude::*;

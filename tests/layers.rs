@@ -136,6 +136,11 @@ fn the_cycle_search_finds_a_cycle_and_accepts_a_chain() {
     );
 }
 
+/// Pages built on another page's parts, named here so the dependency is a decision: 3PC
+/// draws, narrates and words its commit outcome as 2PC does (in the browser the parts both
+/// use are a chunk the two pages share).
+const BUILT_ON: &[(&str, &str)] = &[("three_pc", "two_pc")];
+
 /// One page, one download: in the browser a page's code is a chunk of its own, cut out of
 /// the shell at its `page_chunk!` split point, with everything only it reaches. A mention of
 /// a page's items anywhere else in the app pulls them (and all they call) back into every
@@ -156,7 +161,11 @@ fn only_the_registry_names_a_page_and_only_its_spec_and_loader() {
     for (path, text) in &files {
         let code = code(text);
         for p in &pages {
-            if path.contains(&format!("ui/pages/{p}/")) {
+            if path.contains(&format!("ui/pages/{p}/"))
+                || BUILT_ON
+                    .iter()
+                    .any(|(page, on)| on == p && path.contains(&format!("ui/pages/{page}/")))
+            {
                 continue;
             }
             let needle = format!("pages::{p}::");
@@ -181,4 +190,157 @@ fn only_the_registry_names_a_page_and_only_its_spec_and_loader() {
             "ui/pages/{p}/mod.rs declares no page_chunk!(page_{p}, …)"
         );
     }
+}
+
+/// The module path (`ui::components::share`) of a file under `src/`.
+fn module_path(path: &str) -> Vec<String> {
+    let rel = path.split("/src/").nth(1).unwrap().trim_end_matches(".rs");
+    let mut parts: Vec<String> = rel.split('/').map(String::from).collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The `ui` modules a file's code names (`core`, `state`, `components`, `pages::raft`, ...),
+/// through `crate::ui::…` paths and `super::…` paths resolved against the file's place.
+fn ui_modules_named(path: &str, code: &str) -> Vec<String> {
+    let me = module_path(path);
+    let mut out = Vec::new();
+    let mut name = |segs: &[String]| {
+        if segs.first().is_some_and(|s| s == "ui") && segs.len() > 1 {
+            let top = segs[1].clone();
+            let full = if top == "pages" && segs.len() > 2 {
+                format!("pages::{}", segs[2])
+            } else {
+                top
+            };
+            out.push(full);
+        }
+    };
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    for (at, _) in code.match_indices("crate::ui::") {
+        let rest = &code[at + "crate::ui::".len()..];
+        let first = ident(rest);
+        let second = rest
+            .strip_prefix(&format!("{first}::"))
+            .map(ident)
+            .unwrap_or_default();
+        name(&["ui".into(), first, second]);
+    }
+    // `super::…`: climb one module per `super` from the file's own module.
+    let mut i = 0;
+    while let Some(at) = code[i..].find("super::") {
+        let start = i + at;
+        let before = code[..start].chars().last();
+        i = start + "super::".len();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue; // the middle of `super::super::…`, counted from its first `super`
+        }
+        let mut base = me.clone();
+        base.pop();
+        let mut rest = &code[i..];
+        while let Some(r) = rest.strip_prefix("super::") {
+            base.pop();
+            rest = r;
+        }
+        // `super::{a::b, c}` names each item; `super::a::b` names `a`.
+        let items: Vec<String> = match rest.strip_prefix('{') {
+            Some(group) => group
+                .split('}')
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(|item| ident(item.trim()))
+                .collect(),
+            None => vec![ident(rest)],
+        };
+        for item in items.into_iter().filter(|s| !s.is_empty()) {
+            let mut segs = base.clone();
+            segs.push(item);
+            let next = rest.split_once("::").map(|(_, r)| ident(r)).unwrap_or_default();
+            segs.push(next);
+            name(&segs);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The browser UI's layers, bottom to top, each naming only layers below it (or itself):
+/// `core` ← `state` and `clock` (the controller and its frame loop) ← `components` (shared
+/// widgets) ← `pages::<p>` (each page: core, the widgets, the controller, never another
+/// page) ← `registry` (the list of pages) ← `app` (the shell, which hands the registry to the
+/// controller). A name that points upward — the controller naming the registry, a widget
+/// naming a page — fails here with the file and the module it named.
+#[test]
+fn every_ui_module_names_only_the_layers_below_it() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    sources(&ui, &mut files);
+    let mut checked = 0;
+    for (path, text) in &files {
+        let me = module_path(path);
+        let layer = me.get(1).cloned().unwrap_or_default();
+        let own_page = (layer == "pages" && me.len() > 2).then(|| format!("pages::{}", me[2]));
+        let allowed: &[&str] = match layer.as_str() {
+            "core" => continue, // its own test above
+            "state" | "clock" => &["core", "state", "clock"],
+            "components" => &["core", "state", "clock", "components"],
+            "pages" => &["core", "state", "clock", "components"],
+            "registry" => &["core", "pages"],
+            "app" | "mod" | "" => continue, // the shell may name everything
+            other => panic!("{path}: module ui::{other} has no layer here; give it one"),
+        };
+        let code = code(text);
+        for named in ui_modules_named(path, &code) {
+            let ok = allowed.contains(&named.as_str())
+                || own_page.as_deref() == Some(named.as_str())
+                || BUILT_ON.iter().any(|(page, on)| {
+                    own_page.as_deref() == Some(&format!("pages::{page}"))
+                        && named == format!("pages::{on}")
+                })
+                || (layer == "registry" && named.starts_with("pages::"))
+                || (layer == "pages" && named == "pages" && me.len() <= 2);
+            assert!(
+                ok,
+                "{path} (layer {layer}) names ui::{named}, which is not below it"
+            );
+        }
+        // Scenario::from_location is the registry's (it parses among its pages).
+        if layer != "registry" {
+            assert!(
+                !code.contains("from_location"),
+                "{path} parses a link through the registry: use the controller's catalogue"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 60, "only {checked} files checked");
+}
+
+#[test]
+fn the_layer_check_reads_relative_paths() {
+    let named = |path: &str, code: &str| ui_modules_named(path, code);
+    assert_eq!(
+        named("/x/src/ui/state.rs", "use super::components::now_ms;"),
+        vec!["components"]
+    );
+    assert_eq!(
+        named("/x/src/ui/components/share.rs", "use super::super::registry; use super::Tr;"),
+        vec!["components", "registry"]
+    );
+    assert_eq!(
+        named("/x/src/ui/pages/raft/adapter.rs", "use super::texts; use crate::ui::pages::paxos::X;"),
+        vec!["pages::paxos", "pages::raft"]
+    );
+    assert_eq!(
+        named("/x/src/ui/app.rs", "use super::{registry, state::Ctl};"),
+        vec!["registry", "state"]
+    );
 }

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::components::home::{Home, Navigation};
-use super::components::protocol_page::ProtocolPage;
 use super::components::{banners::Notices, Tr};
 use super::registry;
 use super::state::{Code, Ctl};
@@ -65,7 +64,7 @@ pub fn App() -> impl IntoView {
     let embed = scenario.embed;
     // A bare address (or `#/`) opens the home page; a link that names a page, that page.
     let home = is_home(&hash) && search.trim_start_matches('?').is_empty();
-    let ctl = Ctl::new(scenario, notices, lang, home);
+    let ctl = Ctl::new(&registry::CATALOGUE, scenario, notices, lang, home);
     provide_context(ctl);
     super::clock::start(ctl);
 
@@ -118,6 +117,8 @@ pub fn App() -> impl IntoView {
     // setting (which would wipe component state and remove inputs mid-event).
     let page_memo = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let page = move || page_memo.get();
+    // Whether the page's code is here, likewise only when it changes.
+    let code = Memo::new(move |_| ctl.code.get());
     let home = move || ctl.home.get();
 
     view! {
@@ -138,35 +139,12 @@ pub fn App() -> impl IntoView {
             } else {
                 // Built in this closure's own reactive scope once the page's code is here
                 // (a view built elsewhere, in a Suspense, was disposed under it on leaving).
-                match (registry::loaded(page()), ctl.code.get()) {
-                    (Some(def), _) => match def.body() {
-                        Some(body) => view! { <DataPage>{body}</DataPage> }.into_any(),
-                        None => view! { <ProtocolPage drawing=def.drawing() extras=def.extras()/> }.into_any(),
-                    },
+                match (registry::loaded(page()), code.get()) {
+                    (Some(code), _) => (code.view)(code.def),
                     (None, code) => view! { <PageFetching failed=code == Code::Failed/> }.into_any(),
                 }
             }}
         </div>
-    }
-}
-
-/// The frame of the pages that draw their own body: introduction, notices, settings.
-#[component]
-fn DataPage(children: Children) -> impl IntoView {
-    let ctl = expect_context::<Ctl>();
-    let slug = move || ctl.scenario.with(|s| s.page.slug());
-    // Pages whose changes are actions get the timeline (rewind) and the share panel.
-    let acts = move || ctl.scenario.with(|s| !s.spec().commands.is_empty());
-    let has_presets = move || ctl.scenario.with(|s| !s.spec().presets.is_empty());
-    view! {
-        <main class="page" data-testid=move || format!("page-{}", slug())>
-            <super::components::presets::Intro/>
-            <Show when=has_presets><super::components::presets::PresetBar/></Show>
-            <Show when=acts><super::components::timeline::Timeline/></Show>
-            {children()}
-            <super::components::controls::Settings/>
-            <Show when=acts><super::components::share::SharePanel/></Show>
-        </main>
     }
 }
 

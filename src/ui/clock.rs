@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::components::now_ms;
 use super::state::Ctl;
 
 /// Start the frame loop for `ctl`; it runs for the page's lifetime.
@@ -17,4 +16,13 @@ fn frame(ctl: Ctl, last: f64) {
         ctl.advance(now - last);
         frame(ctl, now);
     });
+}
+
+/// Wall-clock milliseconds from the page's performance timer (animation and throttling
+/// only; the simulation never reads it).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

@@ -10,7 +10,7 @@
 
 use crate::sim::MS;
 use crate::ui::core::notice::Notice;
-use crate::ui::core::page::{PageDef, PageEntry};
+use crate::ui::core::page::{Catalogue, PageCode, PageEntry};
 use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{Page, PageSpec, Scenario};
 use crate::ui::pages;
@@ -78,7 +78,7 @@ fn index(page: Page) -> Option<usize> {
 }
 
 /// A page's code, if it is here: natively always; in the browser once [`load`] fetched it.
-pub fn loaded(page: Page) -> Option<&'static dyn PageDef> {
+pub fn loaded(page: Page) -> Option<PageCode> {
     let i = index(page)?;
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -93,29 +93,29 @@ pub fn loaded(page: Page) -> Option<&'static dyn PageDef> {
 /// Fetch a page's code (its chunk; at once when it is already here). A failed fetch is
 /// not remembered: the next call tries again.
 #[cfg(target_arch = "wasm32")]
-pub async fn load(page: Page) -> Result<&'static dyn PageDef, crate::ui::core::page::ChunkError> {
+pub async fn load(page: Page) -> Result<PageCode, crate::ui::core::page::ChunkError> {
     use crate::ui::core::page::ChunkError;
     if let Some(def) = loaded(page) {
         return Ok(def);
     }
     let i = index(page).ok_or(ChunkError)?;
-    let def = (PAGES[i].load)().await?;
+    let code = (PAGES[i].load)().await?;
     chunks::LOADED.with(|l| {
         let mut l = l.borrow_mut();
         l.resize(PAGES.len(), None);
-        l[i] = Some(def);
+        l[i] = Some(code);
     });
-    Ok(def)
+    Ok(code)
 }
 
 #[cfg(target_arch = "wasm32")]
 mod chunks {
-    use crate::ui::core::page::PageDef;
+    use crate::ui::core::page::PageCode;
     use std::cell::RefCell;
 
     thread_local! {
         /// The pages whose code has arrived, by their place in [`super::PAGES`].
-        pub static LOADED: RefCell<Vec<Option<&'static dyn PageDef>>> = const { RefCell::new(Vec::new()) };
+        pub static LOADED: RefCell<Vec<Option<PageCode>>> = const { RefCell::new(Vec::new()) };
     }
 }
 
@@ -141,9 +141,26 @@ pub fn build_at_zero(sc: &Scenario) -> Box<dyn PageSim> {
 /// The run of `sc` at time 0 with its actions loaded, if the page's code is here; the page
 /// brings it to `sc.start_ms` a slice per frame.
 pub fn built_at_zero(sc: &Scenario) -> Option<Box<dyn PageSim>> {
-    let mut sim = loaded(sc.page)?.build(sc);
-    sim.load_log(sc.actions.clone());
-    Some(sim)
+    CATALOGUE.built_at_zero(sc)
+}
+
+/// The registry as the controller sees it (the app shell hands it over).
+pub struct Registry;
+
+/// The one registry.
+pub static CATALOGUE: Registry = Registry;
+
+impl Catalogue for Registry {
+    fn pages(&self) -> Vec<Page> {
+        pages()
+    }
+    fn loaded(&self, page: Page) -> Option<PageCode> {
+        loaded(page)
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn load(&self, page: Page) -> crate::ui::core::page::Loading {
+        Box::pin(load(page))
+    }
 }
 
 /// The run of `sc` at its start time, fetching the page's code first if need be (the
@@ -162,7 +179,7 @@ impl Scenario {
     /// Read a scenario from the page's `location.search` and `location.hash`, among the
     /// registry's pages (see [`Scenario::parse`]).
     pub fn from_location(search: &str, hash: &str) -> (Scenario, Vec<Notice>) {
-        Scenario::parse(&pages(), search, hash)
+        CATALOGUE.parse_link(search, hash)
     }
 }
 

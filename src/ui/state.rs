@@ -8,11 +8,11 @@ use crate::sim::{NodeId, SimTime, MS};
 use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::Lang;
 use crate::ui::core::notice::Notice;
+use crate::ui::core::page::Catalogue;
 use crate::ui::core::runner::{NoRun, PageSim};
 use crate::ui::core::scenario::{LinkCut, Page, Scenario};
 use crate::ui::core::tours::{self, Step};
 use crate::ui::core::view::{LegendVis, SimView, SpaceTimeAsk};
-use crate::ui::registry;
 
 /// A guided tour in progress.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +59,8 @@ pub enum Code {
 /// Handles to the page's state; `Copy`, so every closure can hold one.
 #[derive(Clone, Copy)]
 pub struct Ctl {
+    /// The pages this app can open (the registry, handed over by the shell).
+    pub catalogue: &'static dyn Catalogue,
     sim: StoredValue<Box<dyn PageSim>>,
     pub view: RwSignal<SimView>,
     pub legend: RwSignal<LegendVis>,
@@ -112,9 +114,16 @@ fn drop_linger(sc: &Scenario) -> SimTime {
 impl Ctl {
     /// The controller of `scenario`'s page; behind the home page no page is built (nor its
     /// code fetched) until the reader opens one.
-    pub fn new(scenario: Scenario, notices: Vec<Notice>, lang: Lang, home: bool) -> Ctl {
+    pub fn new(
+        catalogue: &'static dyn Catalogue,
+        scenario: Scenario,
+        notices: Vec<Notice>,
+        lang: Lang,
+        home: bool,
+    ) -> Ctl {
         let scenario_autoplay = scenario.autoplay && !home;
         let ctl = Ctl {
+            catalogue,
             view: RwSignal::new(SimView::default()),
             legend: RwSignal::new(LegendVis::default()),
             sim: StoredValue::new(Box::new(NoRun)),
@@ -156,12 +165,12 @@ impl Ctl {
 
     /// One frame's share of the catch-up.
     fn catch_up_slice(&self, c: CatchUp) {
-        let t0 = super::components::now_ms();
+        let t0 = super::clock::now_ms();
         let mut at = c.at;
         self.sim.update_value(|s| loop {
             at = (s.now() + CATCH_UP_STEP).min(c.target);
             s.run_until(at);
-            if at >= c.target || super::components::now_ms() - t0 > CATCH_UP_SLICE_MS {
+            if at >= c.target || super::clock::now_ms() - t0 > CATCH_UP_SLICE_MS {
                 break;
             }
         });
@@ -442,11 +451,15 @@ impl Ctl {
     /// it is not here yet).
     pub fn rebuild(&self) {
         let sc = self.scenario.get_untracked();
-        let Some(sim) = registry::built_at_zero(&sc) else {
+        let Some(sim) = self.catalogue.built_at_zero(&sc) else {
             self.fetch_code(sc.page);
             return;
         };
-        self.code.set(Code::Here);
+        // (Only a change: the shell rebuilds the page's view when this changes, and a
+        // setting's rebuild must not remove the input whose event is running.)
+        if self.code.get_untracked() != Code::Here {
+            self.code.set(Code::Here);
+        }
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
@@ -462,11 +475,13 @@ impl Ctl {
         self.sim.set_value(Box::new(NoRun));
         self.legend.set(LegendVis::default());
         self.catching_up.set(None);
-        self.code.set(Code::Fetching);
+        if self.code.get_untracked() != Code::Fetching {
+            self.code.set(Code::Fetching);
+        }
         self.refresh();
         let ctl = *self;
         leptos::task::spawn_local(async move {
-            let fetched = registry::load(page).await.is_ok();
+            let fetched = ctl.catalogue.load(page).await.is_ok();
             // The app may have been taken down, or the reader gone elsewhere.
             let Some(now_on) = ctl.scenario.try_with_untracked(|s| s.page) else {
                 return;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::decimal::{Fixed as F, Num};
 use wasm_bindgen::prelude::*;
 
-use super::{now_ms, Tr};
+use super::Tr;
+use crate::ui::clock::now_ms;
 use crate::lab::raft_election::{Claim, ElectionExperiment, PaperFigure, CAP};
 use crate::lab::{cdf, quantile, Incremental};
 use crate::sim::MS;

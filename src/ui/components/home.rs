@@ -1,7 +1,7 @@
 //! The home page (`#/`): every page of the registry grouped by the course notes' chapters,
 //! each with its name, one line on what it teaches and its small picture; and the header
-//! navigation, grouped the same way. Both come from the registry: a new page appears in
-//! them by its registry line alone.
+//! navigation, grouped the same way. Both come from the registry (the controller's
+//! catalogue): a new page appears in them by its registry line alone.
 
 use leptos::prelude::*;
 
@@ -9,12 +9,12 @@ use super::Tr;
 use crate::ui::core::i18n::Key;
 use crate::ui::core::scenario::Page;
 use crate::ui::core::spec::Chapter;
-use crate::ui::registry;
 use crate::ui::state::Ctl;
 
 /// The registry's pages of `chapter`, in registry order.
-fn pages_of(chapter: Chapter) -> Vec<Page> {
-    registry::pages()
+fn pages_of(ctl: Ctl, chapter: Chapter) -> Vec<Page> {
+    ctl.catalogue
+        .pages()
         .into_iter()
         .filter(|p| p.spec().chapter == chapter)
         .collect()
@@ -32,7 +32,7 @@ pub fn Home() -> impl IntoView {
             <p class="intro"><Tr k=Key::HomeIntro/></p>
             <div class="chapters">
             {Chapter::ALL.into_iter().map(|c| {
-                let pages = pages_of(c);
+                let pages = pages_of(ctl, c);
                 let empty = pages.is_empty();
                 view! {
                     <section class="chapter" data-testid=format!("chapter-{}", chapter_id(c))>
@@ -69,7 +69,7 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
         <nav class="protocols">
             <a href="#/" class:active=move || page.get().is_none() data-testid="nav-home"><Tr k=Key::Home/></a>
             {Chapter::ALL.into_iter().filter_map(|c| {
-                let pages = pages_of(c);
+                let pages = pages_of(ctl, c);
                 // Between phone and wide screens a chapter of many pages is one menu
                 // (its name, and the open page's), so the header stays one line.
                 let many = pages.len() > 2;

@@ -14,6 +14,7 @@ pub mod home;
 pub mod inspector;
 pub mod keyboard;
 pub mod legend;
+pub mod page_view;
 pub mod pace;
 pub mod presets;
 pub mod protocol_page;
@@ -34,15 +35,6 @@ use crate::ui::core::text::Text;
 pub fn Tr(#[prop(into)] k: Text) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     move || k.get(ctl.lang.get())
-}
-
-/// Wall-clock milliseconds from the page's performance timer (animation and throttling
-/// only; the simulation never reads it).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 /// The window's inner width and height in CSS pixels (the layout's breakpoints are

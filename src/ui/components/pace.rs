@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::now_ms;
+use crate::ui::clock::now_ms;
 use crate::ui::core::i18n::Lang;
 use crate::ui::state::Ctl;
 

@@ -6,7 +6,6 @@ use wasm_bindgen::prelude::*;
 use super::experiments::{download, text_url};
 use super::Tr;
 use crate::ui::core::i18n::Key;
-use crate::ui::core::scenario::Scenario;
 use crate::ui::core::scenario_file::ScenarioFile;
 use crate::ui::state::Ctl;
 
@@ -28,7 +27,7 @@ fn open_file(ctl: Ctl, input: &web_sys::HtmlInputElement) {
             .unwrap_or_default();
         match ScenarioFile::read(&text) {
             Ok(f) => {
-                let (sc, notices) = Scenario::from_location("", &f.hash());
+                let (sc, notices) = ctl.catalogue.parse_link("", &f.hash());
                 ctl.load(sc, notices);
             }
             Err(notice) => ctl.notices.set(vec![notice]),

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 
 use crate::protocols::hash_ring::membership::RingLayout;
 use crate::protocols::hash_ring::{key_counts, key_hash, stats_of_counts};
-use crate::ui::components::{now_ms, polar, Tr};
+use crate::ui::clock::now_ms;
+use crate::ui::components::{polar, Tr};
 use crate::ui::core::action::UiAction;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
