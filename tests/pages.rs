@@ -829,3 +829,36 @@ fn the_inspector_shows_each_running_timer_with_the_time_it_has_left() {
         p1.details
     );
 }
+
+/// A preset the page lists but its protocol does not know (a slug spelt differently in the
+/// page and the protocol) silently runs free play. Every preset of every page must change
+/// the run: its settings or its script make it differ from free play with the page's
+/// defaults, within ten virtual seconds, on each of three seeds.
+#[test]
+fn every_preset_a_page_lists_is_one_its_protocol_plays() {
+    let fingerprint = |link: &str| {
+        let (sc, notices) = Scenario::from_location("", link);
+        assert!(notices.is_empty(), "{link}: {notices:?}");
+        let mut sim = build(&sc);
+        sim.run_until(10 * SEC);
+        (sim.fingerprint(), sim.events_processed())
+    };
+    let mut checked = 0;
+    for page in registry::pages() {
+        let slug = page.slug();
+        for seed in [1, 2, 3] {
+            let free = fingerprint(&format!("#/{slug}?preset=free&seed={seed}"));
+            for p in page.spec().presets {
+                let played = fingerprint(&format!("#/{slug}?preset={}&seed={seed}", p.slug));
+                assert_ne!(
+                    played, free,
+                    "#/{slug}?preset={} plays exactly as free play (seed {seed}): does the \
+                     protocol know the slug?",
+                    p.slug
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 3 * 50, "only {checked} presets checked");
+}
