@@ -262,7 +262,10 @@ fn ui_modules_named(path: &str, code: &str) -> Vec<String> {
         for item in items.into_iter().filter(|s| !s.is_empty()) {
             let mut segs = base.clone();
             segs.push(item);
-            let next = rest.split_once("::").map(|(_, r)| ident(r)).unwrap_or_default();
+            let next = rest
+                .split_once("::")
+                .map(|(_, r)| ident(r))
+                .unwrap_or_default();
             segs.push(next);
             name(&segs);
         }
@@ -332,11 +335,17 @@ fn the_layer_check_reads_relative_paths() {
         vec!["components"]
     );
     assert_eq!(
-        named("/x/src/ui/components/share.rs", "use super::super::registry; use super::Tr;"),
+        named(
+            "/x/src/ui/components/share.rs",
+            "use super::super::registry; use super::Tr;"
+        ),
         vec!["components", "registry"]
     );
     assert_eq!(
-        named("/x/src/ui/pages/raft/adapter.rs", "use super::texts; use crate::ui::pages::paxos::X;"),
+        named(
+            "/x/src/ui/pages/raft/adapter.rs",
+            "use super::texts; use crate::ui::pages::paxos::X;"
+        ),
         vec!["pages::paxos", "pages::raft"]
     );
     assert_eq!(

@@ -862,3 +862,98 @@ fn every_preset_a_page_lists_is_one_its_protocol_plays() {
     }
     assert!(checked >= 3 * 50, "only {checked} presets checked");
 }
+
+/// The placeholders (`{0}`, `{1}`, …) a template uses, sorted.
+fn placeholders(t: &str) -> Vec<String> {
+    let mut out: Vec<String> = t
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(n, _)| n))
+        .filter(|n| n.parse::<usize>().is_ok())
+        .map(String::from)
+        .collect();
+    out.sort();
+    out
+}
+
+/// A violation's detail is data the page renders in the reader's language: every sentence
+/// a protocol's monitor can write (its `pub const … = "…";` violation sentences) has a
+/// template on some page, in Chinese, with the same values in it.
+#[test]
+fn every_violation_sentence_has_a_chinese_template_with_the_same_values() {
+    // The sentences, from the protocols' sources.
+    let mut sentences = Vec::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/protocols");
+    let mut dirs = vec![root];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            let mut lines = text.lines().peekable();
+            while let Some(l) = lines.next() {
+                if l.starts_with("/// A violation sentence") {
+                    // `pub const NAME: &str = "…";`, its value on the next line when long.
+                    let mut decl = lines.next().unwrap_or("").trim().to_string();
+                    if !decl.contains('"') {
+                        decl.push_str(lines.next().unwrap_or("").trim());
+                    }
+                    let s = decl.split_once('"').map(|(_, r)| r.trim_end_matches("\";"));
+                    sentences.push((p.display().to_string(), s.unwrap_or(&decl).to_string()));
+                }
+            }
+        }
+    }
+    assert!(sentences.len() >= 20, "{sentences:?}");
+    // The templates, from every page.
+    let mut templates = Vec::new();
+    for page in registry::pages() {
+        templates.extend(
+            build(&Scenario::new(page))
+                .detail_templates()
+                .iter()
+                .copied(),
+        );
+    }
+    for (file, s) in &sentences {
+        let t = templates
+            .iter()
+            .find(|t| t.en == s)
+            .unwrap_or_else(|| panic!("{file}: no page gives \"{s}\" a template"));
+        assert!(has_cjk(t.zh), "\"{s}\" has no Chinese: {}", t.zh);
+        assert_eq!(
+            placeholders(t.zh),
+            placeholders(s),
+            "\"{s}\" → \"{}\"",
+            t.zh
+        );
+    }
+}
+
+/// The banner shows the detail in the page's language: a preset that breaks a rule, in
+/// Chinese, says what broke in Chinese (with the values in their places).
+#[test]
+fn a_violation_detail_is_shown_in_the_readers_language() {
+    for (link, rule_nodes) in [
+        ("#/paxos?preset=acceptor-restarts&persist=0", "值 X"),
+        ("#/lock?preset=paused-holder&fencing=0", "令牌"),
+        ("#/snowflake?preset=clock-back-ignore", "发出了"),
+    ] {
+        let (sc, _) = Scenario::from_location("", link);
+        let mut sim = build(&sc);
+        sim.run_until(10 * SEC);
+        let zh = sim.view(Lang::Zh, MS);
+        let en = sim.view(Lang::En, MS);
+        assert!(!zh.violations.is_empty(), "{link}: no violation to show");
+        let (d_zh, d_en) = (&zh.violations[0].detail, &en.violations[0].detail);
+        assert!(has_cjk(d_zh) && d_zh.contains(rule_nodes), "{link}: {d_zh}");
+        assert!(!has_cjk(d_en), "{link}: {d_en}");
+        assert!(
+            !d_zh.contains('{') && !d_en.contains('{'),
+            "{d_zh} / {d_en}"
+        );
+    }
+}

@@ -2,9 +2,13 @@
 //! and the atomicity rule checked over them ("all participants reach the same decision";
 //! Bernstein, Hadzilacos & Goodman, *Concurrency Control and Recovery*, ch. 7, AC1).
 
+use crate::sim::Detail;
 use std::collections::BTreeSet;
 
 use crate::sim::{Monitor, NodeId, Protocol, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const SPLIT_DECISION: &str = "{0} committed while {1} aborted";
 
 /// A participant's final word on the transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,10 +52,12 @@ impl<P: Protocol + CommitNode> Monitor<P> for AtomicityMonitor {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let detail = format!(
-                "{} committed while {} aborted",
-                name(&self.committed),
-                name(&self.aborted)
+            let detail = Detail::new(
+                SPLIT_DECISION,
+                vec![
+                    name(&self.committed).to_string(),
+                    name(&self.aborted).to_string(),
+                ],
             );
             let involved = self
                 .committed

@@ -18,7 +18,7 @@ pub mod world;
 
 pub use chaos::{heal_everything, Chaos};
 pub use clock::{ClockSpec, LocalClock};
-pub use invariant::{Monitor, NoMonitor, Violation};
+pub use invariant::{Detail, Monitor, NoMonitor, Violation};
 pub use network::{DropReason, LinkState, NetConfig};
 pub use node::{Ctx, Effect, NodeId, Protocol};
 pub use rng::SimRng;

@@ -9,12 +9,16 @@
 //! acknowledged before it began) and lost writes (acknowledged, then dropped by last
 //! writer wins when the copies met).
 
+use crate::sim::Detail;
 use std::collections::BTreeSet;
 
 use super::client::ClientOp;
 use super::msg::{OpId, Stamp};
 use super::node::{CapNode, Mode};
 use crate::sim::{Monitor, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const ACKED_ON_MINORITY: &str = "{0} was told its write of {1} succeeded, and only {2} of {3} servers store it: the other side can accept writes too";
 
 pub const CP_MAJORITY: &str = "CP: a write is accepted only with a majority";
 
@@ -109,10 +113,14 @@ impl Monitor<CapNode> for CapMonitor {
                                 rule: CP_MAJORITY,
                                 nodes: vec![id, c.home],
                                 at: now,
-                                detail: format!(
-                                    "{} was told its write of {v} succeeded, and only {holders} of {} servers store it: the other side can accept writes too",
-                                    cfg.name(id),
-                                    cfg.servers
+                                detail: Detail::new(
+                                    ACKED_ON_MINORITY,
+                                    vec![
+                                        cfg.name(id).to_string(),
+                                        v.to_string(),
+                                        holders.to_string(),
+                                        cfg.servers.to_string(),
+                                    ],
                                 ),
                             });
                         }

@@ -14,7 +14,13 @@
 
 use super::msg::Detector;
 use super::node::{FdNode, MONITOR};
+use crate::sim::Detail;
 use crate::sim::{Monitor, NodeId, SimTime, Violation, MS};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const TIMEOUT_SUSPECTS_LIVE: &str = "the timeout detector suspects {0}, which is alive";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const PHI_SUSPECTS_LIVE: &str = "the φ detector suspects {0}, which is alive";
 
 pub const ACCURACY: &str = "accuracy: no live process is suspected";
 
@@ -136,13 +142,12 @@ impl Monitor<FdNode> for FdOracle {
                             rule: ACCURACY,
                             nodes: vec![MONITOR, p],
                             at: now,
-                            detail: format!(
-                                "the {} detector suspects {}, which is alive",
+                            detail: Detail::new(
                                 match by {
-                                    Detector::Timeout => "timeout",
-                                    Detector::Phi => "φ",
+                                    Detector::Timeout => TIMEOUT_SUSPECTS_LIVE,
+                                    Detector::Phi => PHI_SUSPECTS_LIVE,
                                 },
-                                cfg.name(p)
+                                vec![cfg.name(p).to_string()],
                             ),
                         });
                     }

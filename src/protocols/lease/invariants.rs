@@ -13,7 +13,14 @@
 //! server applied meanwhile.
 
 use super::node::{LeaseNode, SERVER};
+use crate::sim::Detail;
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const TWO_PRIMARIES: &str = "{0} answered as the primary while S had given the lease to {1}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const STALE_UNDER_LEASE: &str =
+    "{0} answered version {1} from its lease after S had applied version {2}";
 
 pub const NO_STALE_READ: &str = "no stale read under a lease";
 pub const ONE_PRIMARY: &str = "one primary at a time";
@@ -79,10 +86,13 @@ impl Monitor<LeaseNode> for LeaseMonitor {
                             rule: NO_STALE_READ,
                             nodes: vec![id, SERVER],
                             at: now,
-                            detail: format!(
-                                "{} answered version {} from its lease after S had applied version {current}",
-                                cfg.name(id),
-                                r.value.version
+                            detail: Detail::new(
+                                STALE_UNDER_LEASE,
+                                vec![
+                                    cfg.name(id).to_string(),
+                                    r.value.version.to_string(),
+                                    current.to_string(),
+                                ],
                             ),
                         });
                     }
@@ -97,9 +107,9 @@ impl Monitor<LeaseNode> for LeaseMonitor {
                             rule: ONE_PRIMARY,
                             nodes: vec![id, server.latest_grantee().unwrap_or(SERVER)],
                             at: now,
-                            detail: format!(
-                                "{} answered as the primary while S had given the lease to {other}",
-                                cfg.name(id)
+                            detail: Detail::new(
+                                TWO_PRIMARIES,
+                                vec![cfg.name(id).to_string(), other.to_string()],
                             ),
                         });
                     }

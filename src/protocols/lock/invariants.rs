@@ -9,7 +9,12 @@
 
 use super::client::{Job, Outcome};
 use super::node::LockNode;
+use crate::sim::Detail;
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const OLDER_TOKEN_ACCEPTED: &str =
+    "{0} accepted {1}'s write with token {2} after it had seen token {3}";
 
 pub const FENCED_WRITES: &str = "storage never accepts an older fencing token";
 
@@ -112,17 +117,20 @@ impl Monitor<LockNode> for LockMonitor {
                     rule: FENCED_WRITES,
                     nodes: vec![id, w.client],
                     at: now,
-                    detail: format!(
-                        "{} accepted {}'s write with token {} after it had seen token {}",
-                        cfg.name(id),
-                        cfg.name(w.client),
-                        w.token,
-                        s.writes()[..self.judged - 1]
-                            .iter()
-                            .filter(|x| x.accepted)
-                            .map(|x| x.token)
-                            .max()
-                            .unwrap_or_default(),
+                    detail: Detail::new(
+                        OLDER_TOKEN_ACCEPTED,
+                        vec![
+                            cfg.name(id).to_string(),
+                            cfg.name(w.client).to_string(),
+                            w.token.to_string(),
+                            s.writes()[..self.judged - 1]
+                                .iter()
+                                .filter(|x| x.accepted)
+                                .map(|x| x.token)
+                                .max()
+                                .unwrap_or_default()
+                                .to_string(),
+                        ],
                     ),
                 });
             }

@@ -5,11 +5,18 @@
 //! The monitor records, for every proposal number, which acceptors have ever accepted it
 //! (ghost state); a number accepted by a majority makes its value chosen.
 
+use crate::sim::Detail;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::msg::{value_name, Ballot, Value};
 use super::node::{PaxosNode, PaxosRole};
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const TWO_VALUES_CHOSEN: &str =
+    "value {0} was chosen with number ({1}, {2}), then value {3} with ({4}, {5})";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const LEARNED_UNCHOSEN: &str = "{0} learned value {1} that no majority accepted";
 
 pub const ONE_VALUE: &str = "Only one value is chosen";
 pub const LEARN_ONLY_CHOSEN: &str = "Only a chosen value is learned";
@@ -34,7 +41,7 @@ impl PaxosMonitor {
         rule: &'static str,
         nodes: Vec<NodeId>,
         at: SimTime,
-        detail: String,
+        detail: Detail,
     ) {
         if self.reported.insert(rule) {
             out.push(Violation {
@@ -77,14 +84,16 @@ impl Monitor<PaxosNode> for PaxosMonitor {
             match self.chosen {
                 None => self.chosen = Some((b, v)),
                 Some((cb, cv)) if cv != v => {
-                    let detail = format!(
-                        "value {} was chosen with number ({}, {}), then value {} with ({}, {})",
-                        value_name(cv),
-                        cb.round,
-                        cfg.name(cb.proposer),
-                        value_name(v),
-                        b.round,
-                        cfg.name(b.proposer)
+                    let detail = Detail::new(
+                        TWO_VALUES_CHOSEN,
+                        vec![
+                            value_name(cv).to_string(),
+                            cb.round.to_string(),
+                            cfg.name(cb.proposer).to_string(),
+                            value_name(v).to_string(),
+                            b.round.to_string(),
+                            cfg.name(b.proposer).to_string(),
+                        ],
                     );
                     self.report(out, ONE_VALUE, who, now, detail);
                 }
@@ -98,10 +107,9 @@ impl Monitor<PaxosNode> for PaxosMonitor {
                     .values()
                     .any(|(cv, who)| *cv == v && who.len() >= majority);
                 if !ok {
-                    let detail = format!(
-                        "{} learned value {} that no majority accepted",
-                        cfg.name(id),
-                        value_name(v)
+                    let detail = Detail::new(
+                        LEARNED_UNCHOSEN,
+                        vec![cfg.name(id).to_string(), value_name(v).to_string()],
                     );
                     self.report(out, LEARN_ONLY_CHOSEN, vec![id], now, detail);
                 }

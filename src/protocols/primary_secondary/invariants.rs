@@ -6,11 +6,16 @@
 //! The monitor keeps (ghost state) the newest epoch any primary has had; against the log
 //! of the live primary of that epoch it looks for every write a client heard "ok" for.
 
+use crate::sim::Detail;
 use std::collections::BTreeSet;
 
 use super::msg::OpId;
 use super::node::PsNode;
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const ACKED_WRITE_LOST: &str =
+    "{0} was told its write of {1} succeeded, and {2}, the primary of epoch {3}, does not have it";
 
 pub const NO_LOST_WRITES: &str = "No acknowledged write is lost";
 
@@ -70,11 +75,14 @@ impl Monitor<PsNode> for PsMonitor {
                         rule: NO_LOST_WRITES,
                         nodes: vec![p, c],
                         at: now,
-                        detail: format!(
-                            "{} was told its write of {value} succeeded, and {}, the primary of epoch {}, does not have it",
-                            cfg.name(c),
-                            cfg.name(p),
-                            primary.epoch()
+                        detail: Detail::new(
+                            ACKED_WRITE_LOST,
+                            vec![
+                                cfg.name(c).to_string(),
+                                value.to_string(),
+                                cfg.name(p).to_string(),
+                                primary.epoch().to_string(),
+                            ],
                         ),
                     });
                 }

@@ -8,12 +8,17 @@
 //! It also counts reads that returned a **failed** write: a write that reached fewer than
 //! W replicas yet was seen (the notes' subtle case: failure does not roll it back).
 
+use crate::sim::Detail;
 use std::collections::BTreeSet;
 
 use super::client::ClientOp;
 use super::msg::{OpId, Version};
 use super::node::QNode;
 use crate::sim::{Monitor, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const STALE_READ: &str =
+    "{0} read {1} ({2}) although {3} was acknowledged before the read began";
 
 pub const NO_STALE_READS: &str = "W + R > N: no stale read";
 
@@ -94,10 +99,14 @@ impl Monitor<QNode> for QMonitor {
                         rule: NO_STALE_READS,
                         nodes: vec![id],
                         at: now,
-                        detail: format!(
-                            "{} read {} ({got}) although {newest} was acknowledged before the read began",
-                            cfg.name(id),
-                            o.read.unwrap_or_default(),
+                        detail: Detail::new(
+                            STALE_READ,
+                            vec![
+                                cfg.name(id).to_string(),
+                                o.read.unwrap_or_default().to_string(),
+                                got.to_string(),
+                                newest.to_string(),
+                            ],
                         ),
                     });
                 }

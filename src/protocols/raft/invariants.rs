@@ -18,12 +18,30 @@
 //! the term each entry was committed in, what each leader's log held) and compares logs
 //! through their prefix hashes ([`super::log::RaftLog`]), so no step rescans whole logs.
 
+use crate::sim::Detail;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::log::RaftLog;
 use super::msg::Entry;
 use super::node::{RaftNode, Role};
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const LOGS_DIFFER_BELOW_MATCH: &str =
+    "S{0} and S{1} agree on entry {2} (term {3}) but differ at entry {4}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const TWO_LEADERS: &str = "S{0} and S{1} are both leaders of term {2}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const COMMIT_PAST_LOG: &str = "S{0} commits index {1} but its log has {2} entries";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const COMMITTED_DIFFER: &str =
+    "S{0} has {1} committed at index {2}, another server committed {3}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const LEADER_REWROTE_LOG: &str =
+    "leader S{0} of term {1} changed its log below entry {2} (it held {3} entries, now {4})";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const LEADER_LACKS_COMMITTED: &str =
+    "leader S{0} of term {1} lacks entry {2}, committed in term {3}";
 
 pub const ELECTION_SAFETY: &str = "Election Safety";
 pub const LEADER_APPEND_ONLY: &str = "Leader Append-Only";
@@ -55,7 +73,7 @@ impl RaftMonitor {
         rule: &'static str,
         mut nodes: Vec<NodeId>,
         at: SimTime,
-        detail: String,
+        detail: Detail,
     ) {
         nodes.sort_unstable();
         nodes.dedup();
@@ -118,11 +136,13 @@ impl Monitor<RaftNode> for RaftMonitor {
             let term = node.term();
             match self.leaders.get(&term).copied() {
                 Some(other) if other != id => {
-                    let detail = format!(
-                        "S{} and S{} are both leaders of term {}",
-                        other + 1,
-                        id + 1,
-                        term
+                    let detail = Detail::new(
+                        TWO_LEADERS,
+                        vec![
+                            (other + 1).to_string(),
+                            (id + 1).to_string(),
+                            term.to_string(),
+                        ],
                     );
                     self.report(out, ELECTION_SAFETY, vec![other, id], now, detail);
                 }
@@ -134,12 +154,14 @@ impl Monitor<RaftNode> for RaftMonitor {
                         self.commit_term[k] < term && node.log().get(k) != Some(&self.committed[k])
                     });
                     if let Some(k) = missing {
-                        let detail = format!(
-                            "leader S{} of term {} lacks entry {}, committed in term {}",
-                            id + 1,
-                            term,
-                            k + 1,
-                            self.commit_term[k]
+                        let detail = Detail::new(
+                            LEADER_LACKS_COMMITTED,
+                            vec![
+                                (id + 1).to_string(),
+                                term.to_string(),
+                                (k + 1).to_string(),
+                                self.commit_term[k].to_string(),
+                            ],
                         );
                         self.report(out, LEADER_COMPLETENESS, vec![id], now, detail);
                     }
@@ -154,13 +176,15 @@ impl Monitor<RaftNode> for RaftMonitor {
             if let (Some(term), Some((t, len, hash))) = (now_leading, self.leading[id]) {
                 let log = &node.hard_state().log;
                 if term == t && (log.len() < len || log.prefix_hash(len) != hash) {
-                    let detail = format!(
-                        "leader S{} of term {} changed its log below entry {} (it held {} entries, now {})",
-                        id + 1,
-                        term,
-                        len + 1,
-                        len,
-                        log.len()
+                    let detail = Detail::new(
+                        LEADER_REWROTE_LOG,
+                        vec![
+                            (id + 1).to_string(),
+                            term.to_string(),
+                            (len + 1).to_string(),
+                            len.to_string(),
+                            log.len().to_string(),
+                        ],
                     );
                     self.report(out, LEADER_APPEND_ONLY, vec![id], now, detail);
                 }
@@ -185,11 +209,9 @@ impl Monitor<RaftNode> for RaftMonitor {
             }
             self.seen_commit[id] = ci as u64;
             if ci > log.len() {
-                let detail = format!(
-                    "S{} commits index {} but its log has {} entries",
-                    id + 1,
-                    ci,
-                    log.len()
+                let detail = Detail::new(
+                    COMMIT_PAST_LOG,
+                    vec![(id + 1).to_string(), ci.to_string(), log.len().to_string()],
                 );
                 self.report(out, STATE_MACHINE_SAFETY, vec![id], now, detail);
                 continue;
@@ -199,12 +221,14 @@ impl Monitor<RaftNode> for RaftMonitor {
                 let k = (0..known)
                     .find(|&k| log[k] != self.committed[k])
                     .unwrap_or(0);
-                let detail = format!(
-                    "S{} has {:?} committed at index {}, another server committed {:?}",
-                    id + 1,
-                    log[k],
-                    k + 1,
-                    self.committed[k]
+                let detail = Detail::new(
+                    COMMITTED_DIFFER,
+                    vec![
+                        (id + 1).to_string(),
+                        format!("{:?}", log[k]),
+                        (k + 1).to_string(),
+                        format!("{:?}", self.committed[k]),
+                    ],
                 );
                 self.report(out, STATE_MACHINE_SAFETY, vec![id], now, detail);
                 continue;
@@ -224,12 +248,14 @@ impl Monitor<RaftNode> for RaftMonitor {
                     })
                     .collect();
                 for l in lacking {
-                    let detail = format!(
-                        "leader S{} of term {} lacks entry {}, committed in term {}",
-                        l + 1,
-                        nodes[l].term(),
-                        k + 1,
-                        term
+                    let detail = Detail::new(
+                        LEADER_LACKS_COMMITTED,
+                        vec![
+                            (l + 1).to_string(),
+                            nodes[l].term().to_string(),
+                            (k + 1).to_string(),
+                            term.to_string(),
+                        ],
                     );
                     self.report(out, LEADER_COMPLETENESS, vec![l], now, detail);
                 }
@@ -247,13 +273,15 @@ impl Monitor<RaftNode> for RaftMonitor {
                 let k = last_common(a, b);
                 if k > 0 && a.prefix_hash(k) != b.prefix_hash(k) {
                     let bad = (0..k).find(|&x| a[x] != b[x]).unwrap_or(0);
-                    let detail = format!(
-                        "S{} and S{} agree on entry {} (term {}) but differ at entry {}",
-                        i + 1,
-                        j + 1,
-                        k,
-                        a[k - 1].term,
-                        bad + 1
+                    let detail = Detail::new(
+                        LOGS_DIFFER_BELOW_MATCH,
+                        vec![
+                            (i + 1).to_string(),
+                            (j + 1).to_string(),
+                            k.to_string(),
+                            a[k - 1].term.to_string(),
+                            (bad + 1).to_string(),
+                        ],
                     );
                     self.report(out, LOG_MATCHING, vec![i, j], now, detail);
                 }
@@ -435,7 +463,11 @@ mod tests {
         set_log(&mut a, vec![e(1, 1), e(1, 9)]);
         m.check(1, &[&a, &b], &[true, true], &mut out);
         assert_eq!(rules(&out), vec![STATE_MACHINE_SAFETY]);
-        assert!(out[0].detail.contains("index 2"), "{}", out[0].detail);
+        assert!(
+            out[0].detail.english().contains("index 2"),
+            "{:?}",
+            out[0].detail
+        );
     }
 
     #[test]

@@ -9,7 +9,13 @@
 
 use super::client::Outcome;
 use super::node::RedlockNode;
+use crate::sim::Detail;
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const INCREMENTS_LOST: &str = "{0} increments acknowledged, the counter says {1}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const BOTH_HOLD: &str = "{0} hold the lock at once";
 
 pub const MUTUAL_EXCLUSION: &str = "two clients never hold the lock within its validity at once";
 pub const NO_LOST_UPDATE: &str = "an acknowledged increment is never lost";
@@ -89,13 +95,13 @@ impl Monitor<RedlockNode> for RedlockMonitor {
                     rule: MUTUAL_EXCLUSION,
                     nodes: holders.clone(),
                     at: now,
-                    detail: format!(
-                        "{} both hold it",
-                        holders
+                    detail: Detail::new(
+                        BOTH_HOLD,
+                        vec![holders
                             .iter()
                             .map(|&h| cfg.name(h))
                             .collect::<Vec<_>>()
-                            .join(" and ")
+                            .join(", ")],
                     ),
                 });
             }
@@ -108,9 +114,9 @@ impl Monitor<RedlockNode> for RedlockMonitor {
                     rule: NO_LOST_UPDATE,
                     nodes: vec![cfg.storage()],
                     at: now,
-                    detail: format!(
-                        "{acked} increments acknowledged, the counter says {}",
-                        acked - lost
+                    detail: Detail::new(
+                        INCREMENTS_LOST,
+                        vec![acked.to_string(), (acked - lost).to_string()],
                     ),
                 });
             }

@@ -3,10 +3,16 @@
 //! checks every ID each generator issues, in the order it issued them, and reports the
 //! first duplicate (of any generator's) or decrease.
 
+use crate::sim::Detail;
 use std::collections::BTreeMap;
 
 use super::node::SnowNode;
 use crate::sim::{Monitor, NodeId, SimTime, Violation};
+
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const ID_WENT_BACK: &str = "{0} issued {1} after {2}";
+/// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
+pub const ID_REISSUED: &str = "{0} issued {1}, which {2} had issued before";
 
 pub const UNIQUE_IDS: &str = "IDs unique and increasing per generator";
 
@@ -37,13 +43,19 @@ impl Monitor<SnowNode> for SnowMonitor {
                 let before = self.seen.get(&id.value()).copied();
                 self.seen.entry(id.value()).or_insert(node);
                 let detail = if let Some(first) = before {
-                    format!(
-                        "{} issued {id}, which {} had issued before",
-                        cfg.name(node),
-                        cfg.name(first)
+                    Detail::new(
+                        ID_REISSUED,
+                        vec![
+                            cfg.name(node).to_string(),
+                            id.to_string(),
+                            cfg.name(first).to_string(),
+                        ],
                     )
                 } else if let Some(prev) = prev.filter(|p| id.value() < p.value()) {
-                    format!("{} issued {id} after {prev}", cfg.name(node))
+                    Detail::new(
+                        ID_WENT_BACK,
+                        vec![cfg.name(node).to_string(), id.to_string(), prev.to_string()],
+                    )
                 } else {
                     continue;
                 };

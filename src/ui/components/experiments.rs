@@ -8,10 +8,10 @@ use crate::decimal::{Fixed as F, Num};
 use wasm_bindgen::prelude::*;
 
 use super::Tr;
-use crate::ui::clock::now_ms;
 use crate::lab::raft_election::{Claim, ElectionExperiment, PaperFigure, CAP};
 use crate::lab::{cdf, quantile, Incremental};
 use crate::sim::MS;
+use crate::ui::clock::now_ms;
 use crate::ui::core::i18n::{t, Key, Lang};
 use crate::ui::state::Ctl;
 

@@ -36,4 +36,3 @@ fn DataPage(children: Children) -> impl IntoView {
         </main>
     }
 }
-

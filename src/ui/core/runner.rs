@@ -10,7 +10,7 @@ use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::{t, CmdText, Key, Lang};
 use crate::ui::core::plain_trace::{self, Detail, PlainEvent, PlainKind};
 use crate::ui::core::scenario::Scenario;
-use crate::ui::core::text::Text;
+use crate::ui::core::text::{Text, Tx};
 use crate::ui::core::view::*;
 
 /// A running page, whatever its protocol.
@@ -46,6 +46,11 @@ pub trait PageSim: Send + Sync {
     fn events_processed(&self) -> u64;
     /// The recent trace as JSON (an array of events, narration in `lang`).
     fn trace_json(&self, lang: Lang) -> String;
+    /// The templates the page gives its protocol's violation sentences (see
+    /// [`Adapter::details`]).
+    fn detail_templates(&self) -> &'static [Tx] {
+        &[]
+    }
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -175,6 +180,22 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     /// The name of one of the protocol's safety rules (its monitor's rule id).
     fn rule_name(&self, _rule: &'static str) -> Text {
         Key::ViolationTitle.into()
+    }
+    /// The protocol's violation sentences in every language: each `Tx`'s English is the
+    /// sentence as the monitor writes it ([`crate::sim::Detail`]), `{0}`, `{1}`… included,
+    /// and its other languages put the same values in their own order.
+    fn details(&self) -> &'static [Tx] {
+        &[]
+    }
+}
+
+/// A violation's detail in `lang`: the page's template for its sentence, or the English
+/// sentence where the page has none (a test over every protocol's sentences keeps that
+/// from happening).
+pub fn render_detail(d: &crate::sim::Detail, templates: &[Tx], lang: Lang) -> String {
+    match templates.iter().find(|t| t.en == d.sentence) {
+        Some(t) => d.fill(t.get(lang)),
+        None => d.english(),
     }
 }
 
@@ -529,6 +550,10 @@ impl<A: Adapter> PageSim for Sim<A> {
         self.world.events_processed()
     }
 
+    fn detail_templates(&self) -> &'static [Tx] {
+        self.adapter.details()
+    }
+
     fn trace_json(&self, lang: Lang) -> String {
         let mut events = self
             .world
@@ -670,7 +695,7 @@ impl<A: Adapter> PageSim for Sim<A> {
                     .collect::<Vec<_>>()
                     .join(", "),
                 at: v.at,
-                detail: v.detail.clone(),
+                detail: render_detail(&v.detail, a.details(), lang),
             })
             .collect();
         SimView {

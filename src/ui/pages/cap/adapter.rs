@@ -511,6 +511,10 @@ impl Adapter for CapAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             CP_MAJORITY => Text::Page(&tx::RULE_CP),

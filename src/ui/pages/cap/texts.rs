@@ -196,3 +196,13 @@ pub const SPAN_R: Tx = tx("R", "读");
 
 /// The home page's card: two groups of servers split by a dashed line.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><line x1="74" y1="4" x2="74" y2="76" stroke="#dc2626" stroke-width="2" stroke-dasharray="5 4"/><g fill="#16a34a"><circle cx="22" cy="22" r="8"/><circle cx="46" cy="40" r="8"/><circle cx="22" cy="58" r="8"/></g><g fill="#f59e0b"><circle cx="98" cy="26" r="8"/><circle cx="98" cy="54" r="8"/></g></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::cap::invariants as inv;
+    &[tx(
+        inv::ACKED_ON_MINORITY,
+        "{0} 被告知写入 {1} 成功，但 {3} 台服务器中只有 {2} 台保存了它：另一侧也能接受写入",
+    )]
+};

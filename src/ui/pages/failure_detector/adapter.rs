@@ -454,6 +454,10 @@ impl Adapter for FdAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             ACCURACY => Text::Page(&tx::RULE_ACCURACY),

@@ -261,3 +261,16 @@ pub const LAB_Y: Tx = tx("false suspicions / hour", "每小时误判");
 
 /// The home page's card: a heartbeat trace and a rising φ curve with its threshold.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><path d="M6 62h18l4-10 4 10h20l4-10 4 10h20l4-10 4 10h26" fill="none" stroke="#2563eb" stroke-width="2.5"/><path d="M8 58 Q30 52 40 40 T62 14" fill="none" stroke="#7c3aed" stroke-width="3"/><path d="M4 24h112" stroke="#dc2626" stroke-width="2" stroke-dasharray="5 4"/><circle cx="96" cy="40" r="9" fill="#fee2e2" stroke="#dc2626" stroke-width="2.5"/><path d="M92 36l8 8M100 36l-8 8" stroke="#dc2626" stroke-width="2.5"/></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::failure_detector::invariants as inv;
+    &[
+        tx(
+            inv::TIMEOUT_SUSPECTS_LIVE,
+            "固定超时检测器怀疑 {0}，而它还活着",
+        ),
+        tx(inv::PHI_SUSPECTS_LIVE, "φ 检测器怀疑 {0}，而它还活着"),
+    ]
+};

@@ -606,6 +606,10 @@ impl Adapter for LeaseAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             NO_STALE_READ => Text::Page(&tx::RULE_STALE),

@@ -176,3 +176,19 @@ pub const STRIPS: Tx = tx(
 
 /// The home page's card: a server lending a key to two caches, an hourglass beside.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><rect x="8" y="28" width="26" height="24" rx="3" fill="#3b82f6"/><circle cx="82" cy="18" r="11" fill="#16a34a"/><circle cx="82" cy="62" r="11" fill="#94a3b8"/><path d="M34 36L70 20M34 44L70 60" stroke="#64748b" stroke-width="2.5"/><path d="M100 8h14l-7 10 7 10h-14l7-10z" fill="#fde68a" stroke="#b45309" stroke-width="2"/></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::lease::invariants as inv;
+    &[
+        tx(
+            inv::TWO_PRIMARIES,
+            "{0} 以主节点身份作答，而 S 已把租约给了 {1}",
+        ),
+        tx(
+            inv::STALE_UNDER_LEASE,
+            "S 已应用版本 {2} 之后，{0} 仍凭租约返回版本 {1}",
+        ),
+    ]
+};

@@ -551,6 +551,10 @@ impl Adapter for LockAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             FENCED_WRITES => Text::Page(&tx::RULE_FENCED),

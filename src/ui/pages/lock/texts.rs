@@ -183,3 +183,13 @@ pub const T_EXPIRE: Tx = tx("Lock expires", "锁过期");
 
 /// The home page's card: a padlock, a clock, and a token.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><rect x="22" y="34" width="34" height="28" rx="4" fill="#fde68a" stroke="#b45309"/><path d="M29 34v-8a10 10 0 0 1 20 0v8" fill="none" stroke="#b45309" stroke-width="4"/><circle cx="84" cy="34" r="16" fill="#e0f2fe" stroke="#0369a1"/><path d="M84 24v10l7 5" stroke="#0369a1" stroke-width="3" fill="none"/><rect x="70" y="56" width="30" height="14" rx="3" fill="#dcfce7" stroke="#16a34a"/><text x="85" y="67" font-size="10" text-anchor="middle" fill="#166534">#2</text></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::lock::invariants as inv;
+    &[tx(
+        inv::OLDER_TOKEN_ACCEPTED,
+        "{0} 已见过栅栏令牌 {3}，却接受了 {1} 携带令牌 {2} 的写入",
+    )]
+};

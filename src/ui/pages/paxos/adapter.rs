@@ -511,6 +511,10 @@ impl Adapter for PaxosAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         use crate::protocols::paxos::invariants as px;
         match rule {

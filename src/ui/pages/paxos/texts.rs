@@ -273,3 +273,19 @@ pub const F_ACCEPTED: Tx = tx("highest accepted (n, v)", "已接受的最高提�
 pub const F_PROMISED: Tx = tx("promised n", "已承诺的编号");
 pub const F_NONE: Tx = tx("none", "无");
 pub const RETRY_TIMER: Tx = tx("Retry timer", "重试计时器");
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::paxos::invariants as inv;
+    &[
+        tx(
+            inv::TWO_VALUES_CHOSEN,
+            "值 {0} 以提案编号 ({1}, {2}) 被选定，之后值 {3} 又以 ({4}, {5}) 被选定",
+        ),
+        tx(
+            inv::LEARNED_UNCHOSEN,
+            "{0} 学到了值 {1}，但没有多数派接受过它",
+        ),
+    ]
+};

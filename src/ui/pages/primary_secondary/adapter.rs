@@ -563,6 +563,10 @@ impl Adapter for PsAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             NO_LOST_WRITES => Text::Page(&tx::RULE_NO_LOST),

@@ -206,3 +206,13 @@ pub const TOUR4: Tx = tx(
 
 /// The page's small picture on the home page: a primary shipping its log to two secondaries.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#334155" stroke-width="1.5"><line x1="30" y1="40" x2="92" y2="18"/><line x1="30" y1="40" x2="92" y2="62"/></g><polygon points="30,26 42,33 42,47 30,54 18,47 18,33" fill="#16a34a"/><g fill="#2563eb"><circle cx="92" cy="18" r="8"/><circle cx="92" cy="62" r="8"/></g><g fill="#94a3b8"><rect x="4" y="8" width="10" height="10"/><rect x="4" y="62" width="10" height="10"/></g></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::primary_secondary::invariants as inv;
+    &[tx(
+        inv::ACKED_WRITE_LOST,
+        "{0} 被告知写入 {1} 成功，但纪元 {3} 的主节点 {2} 没有这条写入",
+    )]
+};

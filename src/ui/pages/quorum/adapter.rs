@@ -648,6 +648,10 @@ impl Adapter for QuorumAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             NO_STALE_READS => Text::Page(&tx::RULE_NO_STALE),

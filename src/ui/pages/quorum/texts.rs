@@ -212,3 +212,13 @@ pub const LAB_BOUND: Tx = tx("Bound C(N−W,R)/C(N,R)", "上界 C(N−W,R)/C(N,R
 /// The home page's card: five replicas, a write quorum (green) and a read quorum (blue)
 /// that share one replica.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><ellipse cx="44" cy="40" rx="34" ry="26" fill="#dcfce7" stroke="#16a34a"/><ellipse cx="78" cy="40" rx="34" ry="26" fill="#dbeafe" fill-opacity=".7" stroke="#2563eb"/><g fill="#334155"><circle cx="26" cy="30" r="7"/><circle cx="30" cy="54" r="7"/><circle cx="61" cy="40" r="7" fill="#0f766e"/><circle cx="92" cy="28" r="7"/><circle cx="94" cy="54" r="7"/></g></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::quorum::invariants as inv;
+    &[tx(
+        inv::STALE_READ,
+        "{0} 读到 {1}（{2}），而 {3} 在这次读开始之前已经确认写入",
+    )]
+};

@@ -509,6 +509,10 @@ impl Adapter for RaftAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         use crate::protocols::raft::invariants as rf;
         match rule {

@@ -276,6 +276,35 @@ pub const TIMING_NARROW: Tx = tx(
     "⚠ 选举超时区间 {emin}–{emax} ms 比网络延迟的波动（{spread} ms）还窄：会反复瓜分选票",
 );
 
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::raft::invariants as inv;
+    &[
+        tx(
+            inv::LOGS_DIFFER_BELOW_MATCH,
+            "S{0} 与 S{1} 在日志条目 {2}（任期 {3}）上一致，却在条目 {4} 处不同",
+        ),
+        tx(inv::TWO_LEADERS, "S{0} 和 S{1} 同为任期 {2} 的领导者"),
+        tx(
+            inv::COMMIT_PAST_LOG,
+            "S{0} 的提交索引为 {1}，但它的日志只有 {2} 个条目",
+        ),
+        tx(
+            inv::COMMITTED_DIFFER,
+            "S{0} 在索引 {2} 处提交了 {1}，另一台服务器在该处提交的是 {3}",
+        ),
+        tx(
+            inv::LEADER_REWROTE_LOG,
+            "任期 {1} 的领导者 S{0} 改写了条目 {2} 之前的日志（原有 {3} 个条目，现在 {4} 个）",
+        ),
+        tx(
+            inv::LEADER_LACKS_COMMITTED,
+            "任期 {1} 的领导者 S{0} 缺少在任期 {3} 已提交的条目 {2}",
+        ),
+    ]
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -819,6 +819,10 @@ impl Adapter for RedlockAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             MUTUAL_EXCLUSION => Text::Page(&tx::RULE_EXCLUSION),

@@ -275,3 +275,13 @@ pub const T_TICK: Tx = tx("Leader's tick", "领导者定时检查");
 
 /// The home page's card: five small servers, three of them lit, and a clock.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#0369a1"><circle cx="16" cy="20" r="9" fill="#bbf7d0"/><circle cx="38" cy="20" r="9" fill="#bbf7d0"/><circle cx="60" cy="20" r="9" fill="#fecaca"/><circle cx="82" cy="20" r="9" fill="#e5e7eb"/><circle cx="104" cy="20" r="9" fill="#e5e7eb"/></g><path d="M60 14v6l4 3" stroke="#b91c1c" stroke-width="2" fill="none"/><rect x="22" y="46" width="28" height="22" rx="4" fill="#fde68a" stroke="#b45309"/><path d="M28 46v-6a8 8 0 0 1 16 0v6" fill="none" stroke="#b45309" stroke-width="3"/><rect x="70" y="46" width="28" height="22" rx="4" fill="#fde68a" stroke="#b45309"/><path d="M76 46v-6a8 8 0 0 1 16 0v6" fill="none" stroke="#b45309" stroke-width="3"/></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::redlock::invariants as inv;
+    &[
+        tx(inv::BOTH_HOLD, "{0} 同时持有锁"),
+        tx(inv::INCREMENTS_LOST, "已确认 {0} 次加一，计数器却是 {1}"),
+    ]
+};

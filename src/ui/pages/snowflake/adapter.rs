@@ -378,6 +378,10 @@ impl Adapter for SnowAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             UNIQUE_IDS => Text::Page(&tx::RULE_UNIQUE),

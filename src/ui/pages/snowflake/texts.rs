@@ -126,3 +126,13 @@ pub const T_CAUGHT_UP: Tx = tx("Clock catches up", "时钟追上");
 
 /// The home page's card: a snowflake beside three ID fields.
 pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#0369a1" stroke-width="3" stroke-linecap="round"><path d="M30 18v44M11 29l38 22M11 51l38-22"/></g><rect x="62" y="24" width="22" height="14" fill="#e0f2fe" stroke="#0369a1"/><rect x="84" y="24" width="14" height="14" fill="#fde68a" stroke="#b45309"/><rect x="98" y="24" width="12" height="14" fill="#dcfce7" stroke="#16a34a"/><rect x="62" y="44" width="22" height="14" fill="#fecaca" stroke="#dc2626"/><rect x="84" y="44" width="14" height="14" fill="#fde68a" stroke="#b45309"/><rect x="98" y="44" width="12" height="14" fill="#dcfce7" stroke="#16a34a"/></svg>"##;
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::snowflake::invariants as inv;
+    &[
+        tx(inv::ID_WENT_BACK, "{0} 在 {2} 之后发出了 {1}"),
+        tx(inv::ID_REISSUED, "{0} 发出了 {1}，而 {2} 之前已经发出过它"),
+    ]
+};

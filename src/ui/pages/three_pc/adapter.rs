@@ -433,6 +433,10 @@ impl Adapter for ThreePcAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             crate::protocols::atomic_commit::ATOMICITY => Text::Page(&commit::RULE_ATOMICITY),

@@ -184,3 +184,10 @@ pub const T_COORD_TIMEOUT: Tx = tx("Coordinator timeout", "协调者超时");
 pub const T_INQUIRY: Tx = tx("Ask again for the outcome", "再次询问结果");
 pub const T_PART_TIMEOUT: Tx = tx("Participant timeout", "参与者超时");
 pub const T_COLLECT: Tx = tx("Termination protocol: answers due", "终止协议：等待答复");
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::atomic_commit as inv;
+    &[tx(inv::SPLIT_DECISION, "{0} 提交了，而 {1} 回滚了")]
+};

@@ -447,6 +447,10 @@ impl Adapter for TwoPcAdapter {
         }
     }
 
+    fn details(&self) -> &'static [crate::ui::core::text::Tx] {
+        super::texts::DETAILS
+    }
+
     fn rule_name(&self, rule: &'static str) -> Text {
         match rule {
             crate::protocols::atomic_commit::ATOMICITY => Text::Page(&super::texts::RULE_ATOMICITY),

@@ -193,3 +193,10 @@ pub const T_VOTE_TIMEOUT: Tx = tx("Vote timeout", "投票超时");
 pub const T_LOG_FLUSH: Tx = tx("Decision record reaching disk", "决定日志落盘");
 pub const T_SEND_NEXT: Tx = tx("Next decision message", "发送下一条决定");
 pub const T_INQUIRY: Tx = tx("Ask again for the decision", "再次询问决定");
+
+/// What the monitor says broke, in both languages (the English is the protocol's own
+/// sentence, so the two cannot drift apart).
+pub const DETAILS: &[Tx] = {
+    use crate::protocols::atomic_commit as inv;
+    &[tx(inv::SPLIT_DECISION, "{0} 提交了，而 {1} 回滚了")]
+};
