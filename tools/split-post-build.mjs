@@ -135,7 +135,10 @@ function __named(split, callee) {
 function __pack(file) {
     let p = __packs.get(file);
     if (p === undefined) {
-        p = fetch(new URL("./" + file, import.meta.url)).then(async (r) => {
+        // index.html started the linked page's packs beside the shell (see the hook).
+        const early = globalThis.__packEarly && globalThis.__packEarly[file];
+        if (early) delete globalThis.__packEarly[file];
+        p = (early || fetch(new URL("./" + file, import.meta.url))).then(async (r) => {
             if (!r.ok) throw new Error(file + ": " + r.status);
             const buf = await r.arrayBuffer();
             const headLen = new DataView(buf).getUint32(0, true);
@@ -170,6 +173,26 @@ loader = loader.split(`"./${NAME}.js"`).join(`"./${glue}"`);
 const loaderName = `__wasm_split-${hash(loader)}.js`;
 fs.writeFileSync(path.join(dir, loaderName), loader);
 
+// The page a link names starts downloading its packs at once, beside the shell, rather than
+// after the shell has been fetched, compiled and started: a small script in index.html
+// reads the address's page (#/<slug>) and fetches them; the loader takes those responses.
+// The slugs come from each page's SPEC and the split names from its page_chunk! line. A
+// failed early fetch is marked handled here; the loader still meets its rejection.
+const early = {};
+const pagesDir = path.join(root, 'src', 'ui', 'pages');
+for (const folder of fs.readdirSync(pagesDir)) {
+  const mod = path.join(pagesDir, folder, 'mod.rs');
+  if (!fs.existsSync(mod)) continue;
+  const src = fs.readFileSync(mod, 'utf8');
+  const spec = src.indexOf('pub static SPEC: PageSpec');
+  const slug = spec >= 0 && src.slice(spec).match(/\n    slug: "([^"]+)"/);
+  const chunk = src.match(/page_chunk!\((\w+),/);
+  if (!slug || !chunk) fail(`${mod}: no SPEC slug or page_chunk! line`);
+  if (!packOf[chunk[1]]) fail(`${mod}: split point ${chunk[1]} has no pack`);
+  early[slug[1]] = [packOf[chunk[1]], ...(packOf.common ? [packOf.common] : [])];
+}
+const earlyScript = `<script>(()=>{const p=${JSON.stringify(early)};const m=location.hash.match(/^#\\/([^?/]+)/);const f=m&&p[m[1]];if(!f)return;const e=window.__packEarly={};for(const n of f)(e[n]=fetch(new URL("./"+n,document.baseURI))).catch(()=>{});})();</script>`;
+
 const gluePath = path.join(dir, glue);
 const before = fs.readFileSync(gluePath, 'utf8');
 // Only the import statements: the imports object keeps the wasm's module name as its key.
@@ -177,5 +200,8 @@ const after = before.replace(/from\s*(["'])\.\/__wasm_split\.js\1/g, `from './${
 if (after === before) fail(`the glue ${glue} does not import ./${LOADER}`);
 fs.writeFileSync(gluePath, after);
 const html = path.join(dir, 'index.html');
-fs.writeFileSync(html, fs.readFileSync(html, 'utf8').split(sri(before)).join(sri(after)));
+let page = fs.readFileSync(html, 'utf8').split(sri(before)).join(sri(after));
+if (!page.includes('<script type="module">')) fail('index.html has no module script to put the early fetch before');
+page = page.replace('<script type="module">', `${earlyScript}\n<script type="module">`);
+fs.writeFileSync(html, page);
 console.log(`split-post-build: ${chunks} modules in ${groups.size} packs (${common.size} common), ${bytes} bytes, loader ${loaderName}`);

@@ -497,6 +497,18 @@ impl Ctl {
         });
     }
 
+    /// Fetch `page`'s code in the background (the reader points at its link), so that
+    /// opening it is immediate; a failure is forgotten (opening it tries again).
+    pub fn prefetch(&self, page: Page) {
+        if self.catalogue.loaded(page).is_some() {
+            return;
+        }
+        let load = self.catalogue.load(page);
+        leptos::task::spawn_local(async move {
+            let _ = load.await;
+        });
+    }
+
     /// Show the run at virtual time `t` (pauses; pressing play continues from there). The
     /// space-time diagram follows: it shows the run up to `t`.
     pub fn seek(&self, t: SimTime) {

@@ -50,12 +50,14 @@ test('the home page fetches no page; a page fetches its own pack; the next page 
   await context.close();
 });
 
-test('a link to a page fetches that page only, and replays its actions once the code is here', async () => {
+test('a link to a page fetches that page only (at once, beside the shell), and replays its actions once the code is here', async () => {
   const { page, errors, packs, context } = await fresh();
   await page.goto(`${server.url}#/2pc?v=2&preset=happy&t=1500&act=300000k2`);
   await drawn(page);
   await until(page, () => !document.querySelector('[data-testid="catching-up"]'));
-  assert.deepEqual(packs.filter((p) => p !== 'common'), ['page_two_pc']);
+  // Fetched once each: index.html starts them beside the shell and the loader takes
+  // those responses (a second download would show here).
+  assert.deepEqual([...packs].sort(), ['common', 'page_two_pc']);
   // The link's kill was replayed, and the address bar still carries it.
   assert.equal(await page.getAttribute('[data-testid="node-2"]', 'data-role'), 'crashed');
   assert.match(page.url(), /act=300000k2/);
@@ -105,6 +107,21 @@ test('leaving a page while its code is on its way: the page the reader went to i
   assert.ok(await page.$('[data-testid="node-1"][data-role="proposer"], [data-testid^="node-"][data-role="proposer"]'));
   assert.ok(page.url().includes('#/paxos'), page.url());
   assert.deepEqual(packs.filter((p) => p !== 'common').sort(), ['page_bloom', 'page_paxos']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pointing at a page\'s link fetches its code, so opening it needs no download', async () => {
+  const { page, errors, packs, context } = await fresh();
+  await page.goto(`${server.url}#/raft`);
+  await drawn(page);
+  await page.hover('[data-testid="nav-gossip"]');
+  await until(page, () => performance.getEntriesByType('resource').some((e) => /pack_page_gossip-/.test(e.name) && e.responseEnd > 0));
+  const before = packs.length;
+  await page.click('[data-testid="nav-gossip"]');
+  await page.waitForSelector('main[data-testid="page-gossip"]');
+  assert.equal(packs.length, before, 'nothing more was fetched on opening it');
+  assert.deepEqual([...packs].sort(), ['common', 'page_gossip', 'page_raft']);
   assert.deepEqual(errors, []);
   await context.close();
 });

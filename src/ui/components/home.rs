@@ -41,7 +41,8 @@ pub fn Home() -> impl IntoView {
                             {pages.into_iter().map(|p| {
                                 let spec = p.spec();
                                 view! {
-                                    <a class="card" href=format!("#/{}", spec.slug) data-testid=format!("card-{}", spec.slug)>
+                                    <a class="card" href=format!("#/{}", spec.slug) data-testid=format!("card-{}", spec.slug)
+                                        on:pointerenter=move |_| ctl.prefetch(p) on:focus=move |_| ctl.prefetch(p)>
                                         <span class="picture" inner_html=spec.picture></span>
                                         <span class="card-text">
                                             <b><Tr k=spec.title/></b>
@@ -99,6 +100,7 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                                 view! {
                                     <a class:active=move || page.get() == Some(p) href=format!("#/{}", spec.slug)
                                         data-testid=format!("nav-{}", spec.slug)
+                                        on:pointerenter=move |_| ctl.prefetch(p) on:focus=move |_| ctl.prefetch(p)
                                         data-diagram=spec.space_time.to_string() title=move || spec.title.get(ctl.lang.get())>
                                         <Tr k=spec.nav_title.unwrap_or(spec.title)/></a>
                                 }
