@@ -10,11 +10,28 @@ use super::{t, Key, Lang};
 pub struct Tx {
     pub en: &'static str,
     pub zh: &'static str,
+    /// Declared to read the same in both languages ([`same`]): the tests accept its
+    /// Chinese without Chinese characters.
+    pub same: bool,
 }
 
 /// A text in both languages.
 pub const fn tx(en: &'static str, zh: &'static str) -> Tx {
-    Tx { en, zh }
+    Tx {
+        en,
+        zh,
+        same: false,
+    }
+}
+
+/// A name Chinese course notes also write as it is (Raft, 2PC, CanCommit, nextIndex):
+/// the same text in both languages, declared so rather than left untranslated.
+pub const fn same(text: &'static str) -> Tx {
+    Tx {
+        en: text,
+        zh: text,
+        same: true,
+    }
 }
 
 impl Tx {
@@ -36,6 +53,10 @@ pub enum Text {
 
 impl Text {
     /// The text in `lang`.
+    /// Declared to read the same in both languages (see [`same`]).
+    pub fn reads_the_same(self) -> bool {
+        matches!(self, Text::Page(t) if t.same)
+    }
     pub fn get(self, lang: Lang) -> &'static str {
         match self {
             Text::Key(k) => t(lang, k),

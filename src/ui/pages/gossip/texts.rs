@@ -1,9 +1,9 @@
 //! The gossip page's own words, in English and Chinese (the course notes' terms, see
 //! shared/GLOSSARY.md).
 
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
-pub const TITLE: Tx = tx("Gossip", "Gossip");
+pub const TITLE: Tx = same("Gossip");
 pub const INTRO: Tx = tx(
     "Gossip spreads a rumour like an epidemic: every round each node contacts a few random peers (push, pull or both). Rounds are synchronous: what a node learns in a round it passes on from the next. The theory curve is the finite-n model: with I of n infected and fanout k, a susceptible node escapes a push round with probability (1 − k/(n−1))^I and a pull round with about (1 − I/(n−1))^k; its round count is the mean ± standard deviation over runs — compare it live.",
     "Gossip 协议像传染病一样传播谣言：每个周期，每个节点随机联系几个节点（推、拉或推拉结合）。周期是同步的：节点在某个周期里得知的消息，从下一个周期起才继续传播。理论曲线采用有限 n 模型：n 个节点中已有 I 个被感染、扇出为 k 时，未感染节点在一个推送周期中逃过感染的概率为 (1 − k/(n−1))^I，在一个拉取周期中约为 (1 − I/(n−1))^k；所需周期数给出多次运行的均值 ± 标准差——实时对比。",
@@ -21,7 +21,7 @@ pub const STOP_COIN: Tx = tx(
     "with probability 1/k per useless contact",
     "每次无效联系后以 1/k 概率",
 );
-pub const STOP_K: Tx = tx("k", "k");
+pub const STOP_K: Tx = same("k");
 pub const ANTI_ENTROPY: Tx = tx(
     "Anti-entropy every … rounds (0: off)",
     "每隔多少个周期做一次反熵（0：关闭）",

@@ -4,7 +4,7 @@
 use crate::protocols::paxos::{Ballot, PaxosNote};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
 /// A Paxos value as shown: proposer 1's value is X, then Y, Z.
 pub fn val(v: u64) -> String {
@@ -172,7 +172,7 @@ fn zh(note: &PaxosNote, names: &[String]) -> String {
 
 // ----- the page's labels -----
 
-pub const TITLE: Tx = tx("Paxos", "Paxos");
+pub const TITLE: Tx = same("Paxos");
 pub const INTRO: Tx = tx(
     "Basic Paxos chooses one value. Proposers number their proposals; acceptors promise to ignore lower numbers and report what they accepted; a value accepted by a majority under one number is chosen, forever.",
     "Basic Paxos 就一个值达成一致。提议者为提案编号；接受者承诺不再理会更小的编号，并报告自己接受过的提案；某个编号下被多数派接受的值即被选定，永不改变。",

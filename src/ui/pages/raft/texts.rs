@@ -4,7 +4,7 @@
 use crate::protocols::raft::{RaftNote, Role};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
 /// The narration of one of the protocol's notes, in `lang`.
 pub fn narrate(lang: Lang, note: &RaftNote, names: &[String]) -> String {
@@ -150,7 +150,7 @@ fn zh(note: &RaftNote, names: &[String]) -> String {
 
 // ----- the page's labels -----
 
-pub const TITLE: Tx = tx("Raft", "Raft");
+pub const TITLE: Tx = same("Raft");
 pub const INTRO: Tx = tx(
     "Raft keeps a replicated log consistent: one leader per term, elected by a majority, replicates entries and commits them once a majority stores them.",
     "Raft 维护一致的复制日志：每个任期最多一个领导者，由多数派选出；领导者复制日志条目，过半节点保存后即提交。",
@@ -237,8 +237,8 @@ pub const ELECTION_TIMER: Tx = tx("Election timer", "选举计时器");
 pub const HEARTBEAT_TIMER: Tx = tx("Heartbeat timer", "心跳计时器");
 pub const YES: Tx = tx("yes", "是");
 pub const NO: Tx = tx("no", "否");
-pub const NEXT_INDEX_SHORT: Tx = tx("nextIndex", "nextIndex");
-pub const MATCH_INDEX_SHORT: Tx = tx("matchIndex", "matchIndex");
+pub const NEXT_INDEX_SHORT: Tx = same("nextIndex");
+pub const MATCH_INDEX_SHORT: Tx = same("matchIndex");
 pub const NOBODY: Tx = tx("nobody", "无");
 pub const FORCE_TIMEOUT: Tx = tx("Force timeout", "立即选举超时");
 pub const CLIENT_REQUEST: Tx = tx("Client request", "发送客户端请求");

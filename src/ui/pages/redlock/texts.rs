@@ -4,7 +4,7 @@
 use crate::protocols::redlock::{Op, RedlockNote};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
 /// An operation of the consensus lock's log, for a node name lookup `name`.
 pub fn op_text(lang: Lang, op: &Op, name: &dyn Fn(usize) -> String) -> String {
@@ -92,7 +92,7 @@ pub fn narrate(lang: Lang, note: &RedlockNote, name: &dyn Fn(usize) -> String) -
 }
 
 pub const TITLE: Tx = tx("Redlock vs a consensus lock", "Redlock 与基于共识的锁");
-pub const NAV_TITLE: Tx = tx("Redlock", "Redlock");
+pub const NAV_TITLE: Tx = same("Redlock");
 pub const BLURB: Tx = tx(
     "A lock on a majority of five independent servers, and what a clock jump on one of them does; the same five servers running one replicated lock with fencing tokens.",
     "在五个独立服务器的多数派上加锁，以及其中一台时钟跳变的后果；同样五台服务器运行一个带栅栏令牌的复制锁。",
@@ -111,7 +111,7 @@ pub const MODE_REDLOCK: Tx = tx(
     "Redlock: a majority of independent servers",
     "Redlock：独立服务器的多数派",
 );
-pub const MODE_REDLOCK_SHORT: Tx = tx("Redlock", "Redlock");
+pub const MODE_REDLOCK_SHORT: Tx = same("Redlock");
 pub const MODE_CONSENSUS_SHORT: Tx = tx("consensus + fencing", "共识 + 栅栏令牌");
 pub const MODE_CONSENSUS: Tx = tx(
     "Consensus: one replicated lock, fencing tokens",

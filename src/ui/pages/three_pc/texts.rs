@@ -5,7 +5,7 @@ use crate::protocols::atomic_commit::Outcome;
 use crate::protocols::three_pc::{TerminationRule, ThreeNote};
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
 use crate::ui::pages::two_pc::texts::outcome as outcome_in;
 
@@ -107,7 +107,7 @@ fn outcome_zh(o: Outcome) -> &'static str {
 
 // ----- the page's labels -----
 
-pub const TITLE: Tx = tx("3PC", "3PC");
+pub const TITLE: Tx = same("3PC");
 pub const INTRO: Tx = tx(
     "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. It assumes a synchronous network: no message is lost, and a participant never times out before the coordinator's decision can reach it (participant timeout > coordinator timeout + latency spread). Break that, or partition the network, and the decision can split. Skeen's termination protocol makes a participant ask the others before deciding — enough for crashes, not for partitions.",
     "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。它假设网络是同步的：消息不会丢失，并且在协调者的决定送达之前参与者不会超时（参与者超时 > 协调者超时 + 延迟波动）。打破这个假设，或者发生网络分区，决定就可能分裂。Skeen 的终止协议让参与者在决定之前先询问其他参与者——足以应对宕机，却应对不了网络分区。",
@@ -141,10 +141,10 @@ pub const STATE_UNCERTAIN: Tx = tx("voted yes · uncertain", "已投同意 · �
 pub const STATE_PRE_COMMITTED: Tx = tx("pre-committed", "已预提交");
 pub const STATE_RECOVERING: Tx = tx("recovering · asking the coordinator", "恢复中 · 询问协调者");
 pub const COORD_AWAITING_ACKS: Tx = tx("waiting for PreCommit acks", "等待 PreCommit 确认");
-pub const MSG_CAN_COMMIT: Tx = tx("CanCommit", "CanCommit");
-pub const MSG_PRE_COMMIT: Tx = tx("PreCommit", "PreCommit");
+pub const MSG_CAN_COMMIT: Tx = same("CanCommit");
+pub const MSG_PRE_COMMIT: Tx = same("PreCommit");
 pub const MSG_PRE_ACK: Tx = tx("PreCommit ack", "PreCommit 确认");
-pub const MSG_DO_COMMIT: Tx = tx("DoCommit", "DoCommit");
+pub const MSG_DO_COMMIT: Tx = same("DoCommit");
 pub const MSG_DONE: Tx = tx("done", "完成");
 pub const MSG_STATE_REQ: Tx = tx("state request", "状态询问");
 pub const MSG_STATE_REPLY: Tx = tx("state reply", "状态回复");

@@ -5,7 +5,7 @@ use crate::protocols::atomic_commit::Outcome;
 use crate::protocols::two_pc::TpcNote;
 use crate::ui::core::i18n::Lang;
 #[allow(unused_imports)]
-use crate::ui::core::text::{tx, Tx};
+use crate::ui::core::text::{same, tx, Tx};
 
 /// A transaction's outcome in words.
 pub fn outcome(lang: Lang, o: Outcome) -> &'static str {
@@ -90,7 +90,7 @@ fn outcome_zh(o: Outcome) -> &'static str {
 
 // ----- the page's labels -----
 
-pub const TITLE: Tx = tx("2PC", "2PC");
+pub const TITLE: Tx = same("2PC");
 pub const INTRO: Tx = tx(
     "Two-phase commit makes every participant commit or every participant abort. A yes vote is a promise that holds locks until the coordinator's decision arrives — which is why a coordinator crash blocks.",
     "两阶段提交让所有参与者要么都提交、要么都回滚。投“同意”是一个承诺：在收到协调者的决定之前一直持有锁——所以协调者宕机会导致同步阻塞。",
