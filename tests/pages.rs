@@ -946,3 +946,25 @@ fn a_violation_detail_is_shown_in_the_readers_language() {
         );
     }
 }
+
+/// Each chapter's words (title, short name, what is coming) live with the chapter, in both
+/// languages; a chapter with no page yet says what is coming, so the home page does not
+/// show an empty heading.
+#[test]
+fn every_chapter_names_itself_and_what_is_coming_in_both_languages() {
+    use ds_playground::ui::core::spec::Chapter;
+    for c in Chapter::ALL {
+        let t = c.texts();
+        for x in [Some(&t.title), t.short.as_ref(), t.coming.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            assert!(!x.en.is_empty() && has_cjk(x.zh), "{c:?}: {x:?}");
+        }
+        let has_pages = registry::pages().iter().any(|p| p.spec().chapter == c);
+        assert!(
+            has_pages || t.coming.is_some(),
+            "{c:?} has no page and says nothing is coming"
+        );
+    }
+}

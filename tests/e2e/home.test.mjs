@@ -25,7 +25,7 @@ test('the home page groups every page by chapter, and each card opens its page',
   assert.ok(!page.url().includes('#/raft'), page.url());
   const chapters = await page.$$eval('[data-testid^="chapter-"]', (els) => els.map((e) => e.dataset.testid));
   assert.deepEqual(chapters, ['chapter-consensus', 'chapter-atomiccommit', 'chapter-replication',
-    'chapter-membership', 'chapter-partitioning', 'chapter-datastructures', 'chapter-time']);
+    'chapter-membership', 'chapter-partitioning', 'chapter-loadbalancing', 'chapter-datastructures', 'chapter-time']);
   const cards = await page.$$eval('[data-testid^="card-"]', (els) => els.map((e) => ({
     slug: e.dataset.testid.slice(5), text: e.innerText, pictures: e.querySelectorAll('svg').length,
     chapter: e.closest('section').dataset.testid,

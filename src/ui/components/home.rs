@@ -78,7 +78,7 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                 let open_title = move || here.iter().find(|p| page.get() == Some(**p)).map(|p| p.spec().nav_title.unwrap_or(p.spec().title));
                 (!pages.is_empty()).then(|| view! {
                     <span class="nav-group" class:many=many data-testid=format!("nav-group-{}", chapter_id(c))
-                        title=move || crate::ui::core::text::Text::from(c.title()).get(ctl.lang.get())>
+                        title=move || c.title().get(ctl.lang.get())>
                         {many.then(|| {
                             let open = open_title.clone();
                             let open2 = open_title.clone();

@@ -3,7 +3,7 @@
 //! settings panel, the home page and the tests read these.
 
 use super::i18n::Key;
-use super::text::{Text, Tx};
+use super::text::{tx, Text, Tx};
 
 /// A relation one parameter must keep with another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ pub struct PresetSpec {
 }
 
 /// The chapters of the course notes, in their order; the home page and the navigation
-/// group pages by them.
+/// group pages by them. Each chapter's texts live with it ([`Chapter::texts`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Chapter {
     Consensus,
@@ -135,55 +135,108 @@ pub enum Chapter {
     Replication,
     Membership,
     Partitioning,
+    LoadBalancing,
     DataStructures,
     Time,
 }
 
+/// A chapter's words: its title, a shorter name where room is short (the header's menu),
+/// and what it will bring that no page shows yet (the mission's next pages).
+pub struct ChapterTexts {
+    pub title: Tx,
+    pub short: Option<Tx>,
+    pub coming: Option<Tx>,
+}
+
+const CONSENSUS: ChapterTexts = ChapterTexts {
+    title: tx("Consensus", "共识"),
+    short: None,
+    coming: Some(tx(
+        "Coming: PBFT, ZAB, Raft membership changes.",
+        "即将推出：PBFT（拜占庭容错）、ZAB 协议、Raft 成员变更。",
+    )),
+};
+const ATOMIC_COMMIT: ChapterTexts = ChapterTexts {
+    title: tx("Atomic commit & transactions", "原子提交与分布式事务"),
+    short: None,
+    coming: Some(tx(
+        "Coming: TCC and Saga.",
+        "即将推出：TCC 补偿事务、Saga 事务。",
+    )),
+};
+const REPLICATION: ChapterTexts = ChapterTexts {
+    title: tx("Replication & quorums", "复制与 Quorum"),
+    short: Some(tx("Replication", "复制")),
+    coming: None,
+};
+const MEMBERSHIP: ChapterTexts = ChapterTexts {
+    title: tx("Membership & failure detection", "成员管理与故障检测"),
+    short: None,
+    coming: None,
+};
+const PARTITIONING: ChapterTexts = ChapterTexts {
+    title: tx("Partitioning", "数据分区"),
+    short: None,
+    coming: None,
+};
+const LOAD_BALANCING: ChapterTexts = ChapterTexts {
+    title: tx("Load balancing", "负载均衡"),
+    short: None,
+    coming: Some(tx(
+        "Coming: round robin, weighted round robin, random, least connections, source hashing and consistent hashing, side by side on one stream of requests.",
+        "即将推出：轮询、加权轮询、随机、最少连接、源地址哈希与一致性哈希，在同一请求流上并排比较。",
+    )),
+};
+const DATA_STRUCTURES: ChapterTexts = ChapterTexts {
+    title: tx("Data structures", "数据结构"),
+    short: None,
+    coming: None,
+};
+const TIME: ChapterTexts = ChapterTexts {
+    title: tx("Time, leases & locks", "时间、租约与锁"),
+    short: Some(tx("Time", "时间")),
+    coming: None,
+};
+
 impl Chapter {
     /// Every chapter, in the notes' order.
-    pub const ALL: [Chapter; 7] = [
+    pub const ALL: [Chapter; 8] = [
         Chapter::Consensus,
         Chapter::AtomicCommit,
         Chapter::Replication,
         Chapter::Membership,
         Chapter::Partitioning,
+        Chapter::LoadBalancing,
         Chapter::DataStructures,
         Chapter::Time,
     ];
 
-    /// The chapter's title (one of the app's common words).
-    pub fn title(self) -> Key {
+    /// The chapter's words.
+    pub fn texts(self) -> &'static ChapterTexts {
         match self {
-            Chapter::Consensus => Key::ChapterConsensus,
-            Chapter::AtomicCommit => Key::ChapterAtomicCommit,
-            Chapter::Replication => Key::ChapterReplication,
-            Chapter::Membership => Key::ChapterMembership,
-            Chapter::Partitioning => Key::ChapterPartitioning,
-            Chapter::DataStructures => Key::ChapterDataStructures,
-            Chapter::Time => Key::ChapterTime,
+            Chapter::Consensus => &CONSENSUS,
+            Chapter::AtomicCommit => &ATOMIC_COMMIT,
+            Chapter::Replication => &REPLICATION,
+            Chapter::Membership => &MEMBERSHIP,
+            Chapter::Partitioning => &PARTITIONING,
+            Chapter::LoadBalancing => &LOAD_BALANCING,
+            Chapter::DataStructures => &DATA_STRUCTURES,
+            Chapter::Time => &TIME,
         }
+    }
+
+    /// The chapter's title.
+    pub fn title(self) -> Text {
+        Text::Page(&self.texts().title)
     }
 
     /// The chapter's name where room is short (the header's menu).
-    pub fn short_title(self) -> Key {
-        match self {
-            Chapter::Time => Key::ChapterTimeShort,
-            Chapter::Replication => Key::ChapterReplicationShort,
-            c => c.title(),
-        }
+    pub fn short_title(self) -> Text {
+        self.texts().short.as_ref().map_or(self.title(), Text::Page)
     }
 
-    /// What the chapter will bring that no page shows yet (the mission's next pages).
-    pub fn upcoming(self) -> Option<Key> {
-        match self {
-            Chapter::Consensus => Some(Key::SoonConsensus),
-            Chapter::AtomicCommit => Some(Key::SoonAtomicCommit),
-            // Every mechanism of these chapters is live.
-            Chapter::Time
-            | Chapter::Replication
-            | Chapter::Membership
-            | Chapter::Partitioning
-            | Chapter::DataStructures => None,
-        }
+    /// What the chapter will bring that no page shows yet.
+    pub fn upcoming(self) -> Option<Text> {
+        self.texts().coming.as_ref().map(Text::Page)
     }
 }

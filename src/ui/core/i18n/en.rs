@@ -6,19 +6,8 @@ use crate::ui::core::notice::Notice;
 
 pub fn text(key: Key) -> &'static str {
     match key {
-        Key::ChapterConsensus => "Consensus",
-        Key::ChapterAtomicCommit => "Atomic commit & transactions",
-        Key::ChapterReplication => "Replication & quorums",
-        Key::ChapterMembership => "Membership & failure detection",
-        Key::ChapterPartitioning => "Partitioning",
-        Key::ChapterDataStructures => "Data structures",
-        Key::ChapterTime => "Time, leases & locks",
-        Key::ChapterTimeShort => "Time",
-        Key::ChapterReplicationShort => "Replication",
         Key::PauseButtonMs => "Pause button: how long (ms)",
         Key::ClockButtonsMs => "Clock buttons: how far (ms)",
-        Key::SoonConsensus => "Coming: PBFT, ZAB, Raft membership changes.",
-        Key::SoonAtomicCommit => "Coming: TCC and Saga.",
         Key::ConsistencyTitle => "Consistency of this run",
         Key::ConsistencyAbout => "The clients' operations (invocation, response, value) form a history; the checker decides which consistency model it satisfies — linearizability by Wing & Gong's search, sequential and causal consistency by their own searches — and which session guarantees it breaks, with the operations that show it.",
         Key::CheckRun => "Check the history so far",

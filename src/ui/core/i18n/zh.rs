@@ -6,19 +6,8 @@ use crate::ui::core::notice::Notice;
 
 pub fn text(key: Key) -> &'static str {
     match key {
-        Key::ChapterConsensus => "共识",
-        Key::ChapterAtomicCommit => "原子提交与分布式事务",
-        Key::ChapterReplication => "复制与 Quorum",
-        Key::ChapterMembership => "成员管理与故障检测",
-        Key::ChapterPartitioning => "数据分区",
-        Key::ChapterDataStructures => "数据结构",
-        Key::ChapterTime => "时间、租约与锁",
-        Key::ChapterTimeShort => "时间",
-        Key::ChapterReplicationShort => "复制",
         Key::PauseButtonMs => "暂停按钮：停顿时长（毫秒）",
         Key::ClockButtonsMs => "时钟按钮：跳变幅度（毫秒）",
-        Key::SoonConsensus => "即将推出：PBFT（拜占庭容错）、ZAB 协议、Raft 成员变更。",
-        Key::SoonAtomicCommit => "即将推出：TCC 补偿事务、Saga 事务。",
         Key::ConsistencyTitle => "本次运行的一致性",
         Key::ConsistencyAbout => "客户端的操作（调用、返回、值）构成一段历史；检查器判断它满足哪种一致性模型——线性一致性用 Wing & Gong 搜索，顺序一致性与因果一致性各有搜索——以及违反了哪些会话保证，并给出证据操作。",
         Key::CheckRun => "检查当前历史",
