@@ -31,29 +31,6 @@ function print(key, { work, intervals }, withIntervals = false) {
   }
 }
 
-// Time from navigation start to the first node drawn, in a fresh context (cold cache),
-// optionally over an emulated link (Chrome DevTools Protocol network conditions).
-async function firstFrame(browser, url, net) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (net) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...net });
-  await page.addInitScript(() => {
-    const look = () => {
-      if (document.querySelector('[data-testid="node-1"]')) window.__firstNode = performance.now();
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__firstNode, null, { timeout: 60000, polling: 20 });
-  const ms = await page.evaluate(() => window.__firstNode);
-  await context.close();
-  return ms;
-}
-
 const median = (xs) => pct(xs, 0.5);
 
 const server = await serve();
@@ -61,11 +38,10 @@ const browser = await launch();
 try {
   // First visit: cold cache, localhost, then over 10 Mbit/s with 40 ms latency.
   const local = [];
-  for (let i = 0; i < 7; i++) local.push(await firstFrame(browser, `${server.url}#/raft`));
+  for (let i = 0; i < 7; i++) local.push((await firstLoad(browser, `${server.url}#/raft`)).ms);
   console.log(`browser.first_frame_ms: ${median(local).toFixed(0)}`);
   const slow = [];
-  const tenMbit = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
-  for (let i = 0; i < 5; i++) slow.push(await firstFrame(browser, `${server.url}#/raft`, tenMbit));
+  for (let i = 0; i < 5; i++) slow.push((await firstLoad(browser, `${server.url}#/raft`, { net: TEN_MBIT })).ms);
   console.log(`browser.first_frame_10mbit_ms: ${median(slow).toFixed(0)}`);
 
   // Issue 27, one page, one download: what a cold first visit downloads before its first
