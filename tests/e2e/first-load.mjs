@@ -6,7 +6,7 @@
 import { serve, launch } from './harness.mjs';
 
 /** The first frame a reader sees: a node drawn, a page's own body, or the home page. */
-export const FIRST_FRAME = '[data-testid="node-1"], [data-testid="ring-canvas"], [data-testid="bloom-page"], [data-testid="history-editor"], [data-testid="home"]';
+export const FIRST_FRAME = '[data-testid="node-1"], [data-testid="crowd"], [data-testid="ring-canvas"], [data-testid="bloom-page"], [data-testid="history-editor"], [data-testid="home"]';
 
 export const TEN_MBIT = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
 
