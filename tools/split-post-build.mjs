@@ -1,9 +1,10 @@
 // Trunk post-build hook (see Trunk.toml), the second half of tools/bin/wasm-bindgen: puts
-// the split chunks and their loader into the dist. Each chunk is optimised with wasm-opt
-// (release builds, as Trunk does the shell) and named by its content's hash, and so is the
-// loader `__wasm_split.js`, so a browser never pairs a new shell with an old cached chunk;
-// the loader's imports and the glue's import of the loader are rewritten to those names
-// (and the glue's integrity hash in index.html with them).
+// the split chunks and their loader into the dist. The chunks are optimised with wasm-opt
+// (release builds, as Trunk does the shell) and packed (one shared pack, one per page);
+// each pack is named by its content's hash, and so is the loader `__wasm_split.js`, so a
+// browser never pairs a new shell with an old cached chunk. The loader's imports and the
+// glue's import of the loader are rewritten to those names (and the glue's integrity hash
+// in index.html with them), and index.html starts the linked page's packs early.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -73,8 +74,8 @@ await pool(files.map((f) => async () => {
   }
 }), Math.max(1, os.cpus().length));
 
-// Pack each split point's modules into one file, so opening a page costs one request, not
-// one per chunk (Raft needed 74). A chunk most pages need (the generic runner's helpers,
+// Pack each split point's modules, so opening a page costs two requests (its pack and, for
+// the first page, the shared one), not one per chunk (Raft needed 74). A chunk most pages need (the generic runner's helpers,
 // the shared widgets' code only pages reach) goes in one shared pack, fetched with the
 // first page; a chunk few pages share is copied into each of their packs (the loader
 // still instantiates it once). COMMON: how many pages make a chunk common (measured on 16

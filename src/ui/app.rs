@@ -117,8 +117,6 @@ pub fn App() -> impl IntoView {
     // setting (which would wipe component state and remove inputs mid-event).
     let page_memo = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let page = move || page_memo.get();
-    // Whether the page's code is here, likewise only when it changes.
-    let code = Memo::new(move |_| ctl.code.get());
     let home = move || ctl.home.get();
 
     view! {
@@ -139,7 +137,8 @@ pub fn App() -> impl IntoView {
             } else {
                 // Built in this closure's own reactive scope once the page's code is here
                 // (a view built elsewhere, in a Suspense, was disposed under it on leaving).
-                match (registry::loaded(page()), code.get()) {
+                // (`ctl.code` changes only when the code arrives or its fetch fails.)
+                match (registry::loaded(page()), ctl.code.get()) {
                     (Some(code), _) => (code.view)(code.def),
                     (None, code) => view! { <PageFetching failed=code == Code::Failed/> }.into_any(),
                 }

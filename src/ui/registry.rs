@@ -124,7 +124,11 @@ mod chunks {
 /// every page's code is here; see [`built_at_zero`] for the browser.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn build(sc: &Scenario) -> Box<dyn PageSim> {
-    let mut sim = build_at_zero(sc);
+    at_start(build_at_zero(sc), sc)
+}
+
+/// `sim` run to the scenario's start time.
+fn at_start(mut sim: Box<dyn PageSim>, sc: &Scenario) -> Box<dyn PageSim> {
     if sc.start_ms > 0 {
         sim.run_until(sc.start_ms.saturating_mul(MS));
     }
@@ -168,11 +172,7 @@ impl Catalogue for Registry {
 #[cfg(target_arch = "wasm32")]
 pub async fn build_loaded(sc: &Scenario) -> Option<Box<dyn PageSim>> {
     load(sc.page).await.ok()?;
-    let mut sim = built_at_zero(sc)?;
-    if sc.start_ms > 0 {
-        sim.run_until(sc.start_ms.saturating_mul(MS));
-    }
-    Some(sim)
+    Some(at_start(built_at_zero(sc)?, sc))
 }
 
 impl Scenario {

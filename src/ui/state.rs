@@ -455,17 +455,22 @@ impl Ctl {
             self.fetch_code(sc.page);
             return;
         };
-        // (Only a change: the shell rebuilds the page's view when this changes, and a
-        // setting's rebuild must not remove the input whose event is running.)
-        if self.code.get_untracked() != Code::Here {
-            self.code.set(Code::Here);
-        }
+        self.set_code(Code::Here);
         self.legend.set(sim.legend(self.lang.get_untracked()));
         self.sim.set_value(sim);
         self.selected.set(Selection::None);
         self.refresh();
         self.begin(sc.start_ms, self.playing.get_untracked());
         self.write_url();
+    }
+
+    /// Say whether the page's code is here, only when that changes: the shell rebuilds the
+    /// page's view on every change, and a setting's rebuild (code here before and after)
+    /// must not remove the input whose event is running.
+    fn set_code(&self, code: Code) {
+        if self.code.get_untracked() != code {
+            self.code.set(code);
+        }
     }
 
     /// Fetch `page`'s code, then build its run, unless the reader has gone to another page
@@ -475,9 +480,7 @@ impl Ctl {
         self.sim.set_value(Box::new(NoRun));
         self.legend.set(LegendVis::default());
         self.catching_up.set(None);
-        if self.code.get_untracked() != Code::Fetching {
-            self.code.set(Code::Fetching);
-        }
+        self.set_code(Code::Fetching);
         self.refresh();
         let ctl = *self;
         leptos::task::spawn_local(async move {
@@ -492,7 +495,7 @@ impl Ctl {
             if fetched {
                 ctl.rebuild();
             } else {
-                ctl.code.set(Code::Failed);
+                ctl.set_code(Code::Failed);
             }
         });
     }
