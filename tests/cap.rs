@@ -5,13 +5,14 @@
 use ds_playground::protocols::cap::client::ClientOp;
 use ds_playground::protocols::cap::presets::LATENCY;
 use ds_playground::protocols::cap::{CapConfig, CapNode, CapPreset, Merge, Mode, CP_MAJORITY};
-use ds_playground::sim::{heal_everything, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+use ds_playground::sim::{NetConfig, World, WorldConfig, MS, SEC};
 
 fn fixed() -> NetConfig {
     NetConfig {
         latency_min: LATENCY,
         latency_max: LATENCY,
         loss: 0.0,
+        duplicate: 0.0,
     }
 }
 
@@ -138,30 +139,13 @@ fn under_random_faults_cp_never_accepts_without_a_majority_and_never_reads_stale
     let mut answered = 0;
     for seed in 1..=50 {
         for servers in [3, 5] {
-            let net = NetConfig {
-                latency_min: 2 * MS,
-                latency_max: 30 * MS,
-                loss: 0.0,
-            };
             let cfg = CapConfig {
                 servers,
-                workload: Some(50 * MS),
                 ..CapConfig::default()
             };
-            let mut w = World::new(
-                WorldConfig::batch(seed, net.clone(), true),
-                CapNode::cluster(&cfg),
-            );
-            let chaos = Chaos {
-                gap: (50 * MS, 300 * MS),
-                command: 0,
-                heal_all: 1,
-                net: net.clone(),
-                ..Chaos::default()
-            };
-            chaos.run(&mut w, &mut SimRng::new(seed).fork(0xCA9), 3 * SEC);
-            heal_everything(&mut w, net);
-            w.run_until(w.now() + SEC);
+            // The sweep command's run (src/lab/fault_sweep/replication.rs): faults with
+            // loss and duplication.
+            let w = ds_playground::lab::fault_sweep::cap_run(&cfg, seed);
             assert!(
                 w.violations().is_empty(),
                 "seed {seed}: {:?}",
@@ -192,6 +176,7 @@ fn ap_copies_converge_after_the_partition_heals() {
                 latency_min: 2 * MS,
                 latency_max: 30 * MS,
                 loss: 0.0,
+                duplicate: 0.0,
             };
             let cfg = CapConfig {
                 servers: 5,

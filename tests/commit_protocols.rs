@@ -244,6 +244,7 @@ fn three_pc_stays_atomic_without_partitions_or_lost_messages() {
             latency_min: 5 * MS,
             latency_max: 40 * MS,
             loss: 0.0,
+            duplicate: 0.0,
         };
         let mut w = world(seed, net, ThreePcNode::cluster(&cfg), vec![]);
         for p in 1..=k {
@@ -381,6 +382,7 @@ fn three_pc_is_atomic_exactly_when_the_synchrony_bound_holds() {
             latency_min: lo,
             latency_max: hi,
             loss: 0.0,
+            duplicate: 0.0,
         };
         for (part, safe) in [
             (coord + (hi - lo) + MS, true),

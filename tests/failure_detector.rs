@@ -86,6 +86,7 @@ fn run(preset: FdPreset, until: u64) -> World<FdNode> {
         latency_min: CALM.0,
         latency_max: CALM.1,
         loss: preset.loss_percent() as f64 / 100.0,
+        duplicate: 0.0,
     };
     let mut w = World::new(WorldConfig::batch(7, net, true), FdNode::cluster(&cfg));
     for (at, a) in preset.script() {
@@ -190,6 +191,7 @@ fn a_restarted_process_is_trusted_again_with_a_fresh_history() {
                 latency_min: CALM.0,
                 latency_max: CALM.1,
                 loss: 0.0,
+                duplicate: 0.0,
             },
             true,
         ),
@@ -222,6 +224,7 @@ fn the_sweep_trades_detection_time_for_false_suspicions() {
             latency_min: 10 * MS,
             latency_max: 150 * MS,
             loss: 0.02,
+            duplicate: 0.0,
         },
     };
     let mut e = TradeOff::new(cond, 6, 11);
@@ -258,4 +261,41 @@ fn the_sweep_trades_detection_time_for_false_suspicions() {
         .nth(1 + THRESHOLDS.len())
         .unwrap()
         .starts_with("phi_threshold,0.50,100,10,150,0.020,6,"));
+}
+
+#[test]
+fn a_restarted_monitor_suspects_a_process_that_died_while_it_was_down() {
+    // `#/failure-detector?preset=free&act=2000000k2,3000000k1,3500000r1`: P1 crashes at 2 s,
+    // the monitor at 3 s; the monitor restarts at 3.5 s and hears from everyone but P1.
+    // Before the fix it waited for a first heartbeat from P1 that never came and trusted a
+    // dead process for good (completeness broken).
+    let cfg = FdConfig::default();
+    let mut w = World::new(
+        WorldConfig::batch(
+            1,
+            NetConfig {
+                latency_min: CALM.0,
+                latency_max: CALM.1,
+                loss: 0.0,
+                duplicate: 0.0,
+            },
+            true,
+        ),
+        FdNode::cluster(&cfg),
+    );
+    w.schedule(2 * SEC, Action::Crash(1));
+    w.schedule(3 * SEC, Action::Crash(0));
+    w.schedule(3_500 * MS, Action::Restart(0));
+    w.run_until(30 * SEC);
+    let m = w.node(0).monitor().unwrap();
+    assert!(m.is_suspected(1, Detector::Timeout) && m.is_suspected(1, Detector::Phi));
+    for p in 2..w.len() {
+        assert!(
+            !m.is_suspected(p, Detector::Timeout) && !m.is_suspected(p, Detector::Phi),
+            "P{p} is alive"
+        );
+    }
+    // Suspected within a timeout of the restart (the fixed timeout: 3.5 s + its timeout).
+    let since = m.track(1).unwrap().since(Detector::Timeout).unwrap();
+    assert!(since <= 3_500 * MS + cfg.timeout, "{since}");
 }

@@ -112,6 +112,7 @@ fn push_pull_reaches_everyone_when_messages_are_lost_too() {
             latency_min: 5 * MS,
             latency_max: 10 * MS,
             loss: 0.2,
+            duplicate: 0.0,
         }));
         let mut t = 0;
         while !(0..100).all(|i| w.node(i).infected()) {

@@ -4,8 +4,8 @@
 
 use ds_playground::protocols::lock::client::Outcome;
 use ds_playground::protocols::lock::invariants::{lost_updates, overlaps};
-use ds_playground::protocols::lock::{LockCmd, LockConfig, LockNode, LockPreset, FENCED_WRITES};
-use ds_playground::sim::{Action, ClockSpec, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+use ds_playground::protocols::lock::{LockConfig, LockNode, LockPreset, FENCED_WRITES};
+use ds_playground::sim::{NetConfig, World, WorldConfig, MS, SEC};
 
 fn preset(p: LockPreset, seed: u64) -> World<LockNode> {
     let (ttl, work, watchdog, fencing) = p.settings();
@@ -21,6 +21,7 @@ fn preset(p: LockPreset, seed: u64) -> World<LockNode> {
         latency_min: lat,
         latency_max: lat,
         loss: 0.0,
+        duplicate: 0.0,
     };
     let mut w = World::new(WorldConfig::batch(seed, net, true), LockNode::cluster(&cfg));
     for (at, a) in p.script(&cfg) {
@@ -122,6 +123,7 @@ fn the_watchdog_keeps_a_long_jobs_lock() {
         latency_min: 10 * MS,
         latency_max: 10 * MS,
         loss: 0.0,
+        duplicate: 0.0,
     };
     let mut w = World::new(WorldConfig::batch(1, net, true), LockNode::cluster(&cfg));
     for (at, a) in LockPreset::Watchdog.script(&cfg) {
@@ -160,48 +162,9 @@ fn every_pair_overlapping(w: &World<LockNode>) -> Vec<(usize, usize, u64, u64)> 
 
 /// Random jobs, pauses, clock jumps and drift on every node.
 fn chaos(seed: u64, fencing: bool) -> World<LockNode> {
-    let mut r = SimRng::new(seed);
-    let clocks = (0..4)
-        .map(|_| ClockSpec {
-            drift_ppm: r.range_inclusive(0, 200_000) as i64 - 100_000,
-            offset: 0,
-        })
-        .collect();
-    let net = NetConfig {
-        latency_min: 2 * MS,
-        latency_max: 30 * MS,
-        loss: 0.0,
-    };
-    let cfg = LockConfig {
-        clients: 2,
-        fencing,
-        workload: Some(150 * MS),
-        ..LockConfig::default()
-    };
-    let mut w = World::new(
-        WorldConfig {
-            clocks,
-            ..WorldConfig::batch(seed, net, true)
-        },
-        LockNode::cluster(&cfg),
-    );
-    let mut t = 0;
-    while t < 5 * SEC {
-        t += r.range_inclusive(50, 400) * MS;
-        w.run_until(t);
-        let node = r.range_inclusive(0, 3) as usize;
-        match r.index(4) {
-            0 => w.apply(Action::Pause(node, r.range_inclusive(50, 900) * MS)),
-            1 => w.apply(Action::ClockJump(
-                node,
-                (r.range_inclusive(0, 400) as i64 - 200) * MS as i64,
-            )),
-            2 => w.apply(Action::Command(1 + r.index(2), LockCmd::Job)),
-            _ => {}
-        }
-    }
-    w.run_until(6 * SEC);
-    w
+    // The sweep command's run (src/lab/fault_sweep/time.rs): pauses, clock steps and drift
+    // on every node, duplicated messages.
+    ds_playground::lab::fault_sweep::lock_run(seed, 2, fencing)
 }
 
 #[test]

@@ -9,6 +9,7 @@ fn world(seed: u64, cfg: &PaxosConfig, lat: (u64, u64)) -> World<PaxosNode> {
         latency_min: lat.0 * MS,
         latency_max: lat.1 * MS,
         loss: 0.0,
+        duplicate: 0.0,
     };
     World::new(WorldConfig::batch(seed, net, true), PaxosNode::cluster(cfg))
 }

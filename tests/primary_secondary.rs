@@ -8,9 +8,7 @@ use ds_playground::protocols::primary_secondary::invariants::current_primary;
 use ds_playground::protocols::primary_secondary::{
     Mode, PsConfig, PsNode, PsPreset, NO_LOST_WRITES,
 };
-use ds_playground::sim::{
-    heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC,
-};
+use ds_playground::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
 
 fn world(
     seed: u64,
@@ -175,34 +173,9 @@ fn an_isolated_primary_cannot_acknowledge_and_breaking_the_rule_is_caught() {
 }
 
 fn chaos_run(mode: Mode, seed: u64) -> World<PsNode> {
-    let cfg = PsConfig {
-        mode,
-        workload: Some(60 * MS),
-        ..PsConfig::default()
-    };
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 40 * MS,
-        loss: 0.0,
-    };
-    let mut w = world(seed, &cfg, net.clone(), vec![]);
-    let chaos = Chaos {
-        gap: (50 * MS, 400 * MS),
-        command: 0,
-        heal_all: 1,
-        net: net.clone(),
-        ..Chaos::default()
-    };
-    let mut r = SimRng::new(seed).fork(0x9515);
-    chaos.run(&mut w, &mut r, 4 * SEC);
-    heal_everything(&mut w, net);
-    for i in 0..w.len() {
-        if !w.is_alive(i) {
-            w.schedule(w.now(), Action::Restart(i));
-        }
-    }
-    w.run_until(w.now() + 3 * SEC);
-    w
+    // The sweep command's run (src/lab/fault_sweep/replication.rs): faults with loss and
+    // duplication.
+    ds_playground::lab::fault_sweep::ps_run(mode, false, seed)
 }
 
 #[test]
@@ -246,6 +219,7 @@ fn without_faults_a_synchronous_history_is_linearizable_and_an_asynchronous_one_
                 latency_min: 5 * MS,
                 latency_max: 40 * MS,
                 loss: 0.0,
+                duplicate: 0.0,
             };
             let mut w = world(seed, &cfg, net, vec![]);
             w.run_until(SEC);

@@ -7,15 +7,14 @@ use ds_playground::protocols::quorum::client::history;
 use ds_playground::protocols::quorum::{
     QCmd, QConfig, QNode, QPreset, Repair, Version, NO_STALE_READS,
 };
-use ds_playground::sim::{
-    heal_everything, Action, Chaos, NetConfig, SimRng, World, WorldConfig, MS, SEC,
-};
+use ds_playground::sim::{Action, NetConfig, World, WorldConfig, MS, SEC};
 
 fn fixed(latency: u64) -> NetConfig {
     NetConfig {
         latency_min: latency,
         latency_max: latency,
         loss: 0.0,
+        duplicate: 0.0,
     }
 }
 
@@ -161,31 +160,9 @@ fn a_sloppy_quorum_stays_available_under_a_partition_and_hands_writes_over_after
 
 /// A world of `cfg` with two clients writing and reading steadily under random faults.
 fn chaos_run(cfg: &QConfig, seed: u64) -> World<QNode> {
-    let net = NetConfig {
-        latency_min: 2 * MS,
-        latency_max: 40 * MS,
-        loss: 0.0,
-    };
-    let cfg = QConfig {
-        workload: Some(60 * MS),
-        ..cfg.clone()
-    };
-    let mut w = World::new(
-        WorldConfig::batch(seed, net.clone(), true),
-        QNode::cluster(&cfg),
-    );
-    let chaos = Chaos {
-        gap: (50 * MS, 300 * MS),
-        command: 0,
-        heal_all: 1,
-        net: net.clone(),
-        ..Chaos::default()
-    };
-    let mut r = SimRng::new(seed).fork(0x0A11);
-    chaos.run(&mut w, &mut r, 3 * SEC);
-    heal_everything(&mut w, net);
-    w.run_until(w.now() + SEC);
-    w
+    // The sweep command's quorum run (src/lab/fault_sweep/replication.rs): faults with
+    // loss and duplication.
+    ds_playground::lab::fault_sweep::quorum_run(cfg, seed)
 }
 
 #[test]
@@ -325,6 +302,7 @@ fn blocking_read_repair_keeps_histories_linearizable_under_load() {
             latency_min: MS,
             latency_max: 60 * MS,
             loss: 0.0,
+            duplicate: 0.0,
         };
         let cfg = QConfig {
             servers: 5,

@@ -91,3 +91,49 @@ fn a_healthy_cluster_elects_exactly_one_leader_quickly() {
         );
     }
 }
+
+#[test]
+fn duplicated_refusals_from_a_forgetful_follower_do_not_multiply_the_streams() {
+    // "No persistence": a follower that restarts has forgotten the log the leader's
+    // matchIndex says it holds, so every AppendEntries it gets is refused without teaching
+    // the leader anything. Before the fix each refusal was retried at once, and with every
+    // message duplicated each copy started another stream: the messages in flight doubled
+    // every round trip (the sweep's seed 155 ran out of memory). Now such a refusal waits
+    // for the heartbeat: one stream per follower.
+    use ds_playground::protocols::raft::{current_leader, RaftCmd, RaftConfig, RaftNode};
+    use ds_playground::sim::{Action, NetConfig, World, WorldConfig};
+    let cfg = RaftConfig {
+        persist: false,
+        ..RaftConfig::default()
+    };
+    let net = NetConfig {
+        duplicate: 1.0,
+        ..NetConfig::default()
+    };
+    let mut w = World::new(
+        WorldConfig::batch(3, net, false),
+        (0..3).map(|_| RaftNode::new(cfg.clone())).collect(),
+    );
+    w.run_until(2 * SEC);
+    let leader = current_leader(&w).expect("a leader");
+    for k in 0..5 {
+        w.apply(Action::Command(leader, RaftCmd::ClientRequest(100 + k)));
+    }
+    w.run_until(3 * SEC);
+    let follower = (leader + 1) % 3;
+    w.apply(Action::Crash(follower));
+    w.apply(Action::Restart(follower));
+    let mut most = 0;
+    while w.now() < 6 * SEC {
+        let t = w.now() + 10 * MS;
+        w.run_until(t);
+        let flying = w.network().in_flight().count();
+        most = most.max(flying);
+        assert!(
+            flying < 200,
+            "{flying} messages in flight at {} ms",
+            w.now() / MS
+        );
+    }
+    assert!(most > 0);
+}

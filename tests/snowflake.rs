@@ -3,7 +3,7 @@
 //! drifting, jumping clocks never producing a duplicate under the safe strategies.
 
 use ds_playground::protocols::snowflake::{SnowConfig, SnowNode, SnowPreset, Strategy, UNIQUE_IDS};
-use ds_playground::sim::{Action, ClockSpec, NetConfig, SimRng, World, WorldConfig, MS, SEC};
+use ds_playground::sim::{NetConfig, World, WorldConfig, MS, SEC};
 
 fn preset(p: SnowPreset) -> World<SnowNode> {
     let (strategy, same_worker) = p.settings();
@@ -20,6 +20,7 @@ fn preset(p: SnowPreset) -> World<SnowNode> {
                 latency_min: lat,
                 latency_max: lat,
                 loss: 0.0,
+                duplicate: 0.0,
             },
             true,
         ),
@@ -96,40 +97,9 @@ fn drifting_jumping_clocks_never_duplicate_under_wait_refuse_or_logical() {
     let mut answers = 0;
     for seed in 1..=20 {
         for strategy in [Strategy::Wait, Strategy::Refuse, Strategy::Logical] {
-            let mut r = SimRng::new(seed);
-            let clocks = (0..5)
-                .map(|_| ClockSpec {
-                    drift_ppm: r.range_inclusive(0, 100_000) as i64 - 50_000,
-                    offset: r.range_inclusive(0, 50) as i64 * MS as i64,
-                })
-                .collect();
-            let cfg = SnowConfig {
-                generators: 4,
-                strategy,
-                period: 7 * MS,
-                same_worker: false,
-            };
-            let net = NetConfig {
-                latency_min: MS,
-                latency_max: 20 * MS,
-                loss: 0.0,
-            };
-            let mut w = World::new(
-                WorldConfig {
-                    clocks,
-                    ..WorldConfig::batch(seed, net, true)
-                },
-                SnowNode::cluster(&cfg),
-            );
-            for k in 1..=10 {
-                w.run_until(k * 150 * MS);
-                let g = 1 + r.index(4);
-                w.apply(Action::ClockJump(
-                    g,
-                    (r.range_inclusive(0, 300) as i64 - 150) * MS as i64,
-                ));
-            }
-            w.run_until(2 * SEC);
+            // The sweep command's run (src/lab/fault_sweep/time.rs): drifting, offset
+            // clocks stepped ±150 ms, loss and duplicated messages.
+            let w = ds_playground::lab::fault_sweep::snowflake_run(seed, strategy);
             assert!(
                 w.violations().is_empty(),
                 "seed {seed} {strategy:?}: {:?}",

@@ -51,6 +51,7 @@ fn world(clock0: ClockSpec) -> World<Ticker> {
             latency_min: 10 * MS,
             latency_max: 10 * MS,
             loss: 0.0,
+            duplicate: 0.0,
         },
         trace_capacity: 10_000,
         clocks: vec![clock0],

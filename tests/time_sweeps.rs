@@ -81,6 +81,7 @@ fn fencing_keeps_storage_safe_under_pauses_and_clock_steps() {
                     latency_min: 5 * MS,
                     latency_max: 20 * MS,
                     loss: 0.0,
+                    duplicate: 0.0,
                 },
                 true,
             ),

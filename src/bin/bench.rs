@@ -29,6 +29,7 @@ fn raft_standard_workload(seed: u64, check_invariants: bool) -> RunStats {
             latency_min: 10 * MS,
             latency_max: 15 * MS,
             loss: 0.0,
+            duplicate: 0.0,
         },
         trace_capacity: 0,
         check_invariants,
@@ -373,6 +374,7 @@ fn bench_detectors() {
             latency_min: 10 * MS,
             latency_max: 150 * MS,
             loss: 0.02,
+            duplicate: 0.0,
         },
     };
     let mut e = TradeOff::new(cond, 40, 1);

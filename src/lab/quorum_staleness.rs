@@ -114,6 +114,7 @@ impl Setting {
             latency_min: self.lo,
             latency_max: self.hi,
             loss: 0.0,
+            duplicate: 0.0,
         };
         let mut w = World::new(WorldConfig::batch(seed, net, false), QNode::cluster(&cfg));
         let (c1, c2) = (cfg.servers, cfg.servers + 1);

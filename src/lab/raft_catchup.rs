@@ -25,6 +25,7 @@ pub fn catch_up(seed: u64, gap: u64) -> Option<CatchUp> {
         latency_min: 10 * MS,
         latency_max: 15 * MS,
         loss: 0.0,
+        duplicate: 0.0,
     };
     let mut w = World::new(
         WorldConfig::batch(seed, net, false),

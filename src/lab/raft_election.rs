@@ -124,6 +124,7 @@ pub fn trial(seed: u64, range: (u64, u64), latency: (u64, u64)) -> f64 {
         latency_min: latency.0 * MS,
         latency_max: latency.1 * MS,
         loss: 0.0,
+        duplicate: 0.0,
     };
     let cfg = WorldConfig::batch(seed, net, false);
     let mut rng = SimRng::new(seed).fork(0xF16);

@@ -78,6 +78,7 @@ pub fn gossip_world(seed: u64, n: usize, cfg: &GossipConfig) -> World<GossipNode
         latency_min: 5 * MS,
         latency_max: 10 * MS,
         loss: 0.0,
+        duplicate: 0.0,
     };
     let mut w = World::new(
         WorldConfig::batch(seed, net, false),

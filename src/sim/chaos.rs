@@ -1,12 +1,16 @@
 //! One random-fault scheduler for every sweep: at random moments it kills and restarts
 //! nodes, cuts and heals links, partitions the cluster, drops messages in flight, changes
-//! the loss rate, pauses nodes and steps their clocks, and gives nodes the commands their
-//! protocol offers ([`Protocol::offered_commands`]). Each kind of fault has a weight; a weight of 0 turns
-//! it off (3PC's sweep, for instance, allows crashes but no network faults).
+//! the loss and duplication rates, pauses nodes and steps their clocks, and gives nodes the
+//! commands their protocol offers ([`Protocol::offered_commands`]). Each kind of fault has
+//! a weight; a weight of 0 turns it off (3PC's sweep, for instance, allows crashes but no
+//! network faults). Node faults can be kept to a role (pause only the lock's clients, step
+//! only the holders' clocks), and [`Chaos::clocks`] draws the drifting clocks a world starts
+//! with, for the roles that have them.
 //!
 //! The schedule is drawn from its own [`SimRng`], so it is as reproducible as the run: a
 //! failing seed prints a link that replays it.
 
+use super::clock::ClockSpec;
 use super::network::NetConfig;
 use super::node::{NodeId, Protocol};
 use super::rng::SimRng;
@@ -41,6 +45,22 @@ pub struct Chaos {
     /// Step a node's clock forward or back by up to `max_jump`.
     pub jump: u32,
     pub max_jump: SimTime,
+    /// With the loss rate, set the duplication rate to one of 0, 10, ...
+    /// `max_dup_tenths` × 10 % (0: the network never duplicates; nothing is drawn).
+    pub max_dup_tenths: u32,
+    /// The nodes crashes and restarts may hit (`None`: any).
+    pub crash_on: Option<Vec<NodeId>>,
+    /// The nodes pauses may hit (`None`: any).
+    pub pause_on: Option<Vec<NodeId>>,
+    /// The nodes whose clocks may be stepped (`None`: any).
+    pub jump_on: Option<Vec<NodeId>>,
+    /// Whether clock steps may go backward (else forward only: an NTP correction of a
+    /// slow clock).
+    pub jump_back: bool,
+    /// The nodes whose clocks drift (see [`Chaos::clocks`]), and the range each one's rate
+    /// is drawn from, in parts per million (negative: slow).
+    pub drift_on: Vec<NodeId>,
+    pub drift_ppm: (i64, i64),
 }
 
 impl Default for Chaos {
@@ -63,6 +83,13 @@ impl Default for Chaos {
             max_pause: 500 * MS,
             jump: 0,
             max_jump: 200 * MS,
+            max_dup_tenths: 0,
+            crash_on: None,
+            pause_on: None,
+            jump_on: None,
+            jump_back: true,
+            drift_on: Vec::new(),
+            drift_ppm: (0, 0),
         }
     }
 }
@@ -87,7 +114,19 @@ impl Chaos {
             max_pause: 0,
             jump: 0,
             max_jump: 0,
+            ..Chaos::default()
         }
+    }
+
+    /// The clocks a world starts with: each `drift_on` node drifts at a rate drawn from
+    /// `drift_ppm`; the others are perfect. Draws from `rng` once per drifting node.
+    pub fn clocks(&self, rng: &mut SimRng, n: usize) -> Vec<ClockSpec> {
+        let mut clocks = vec![ClockSpec::default(); n];
+        let (lo, hi) = (self.drift_ppm.0, self.drift_ppm.1.max(self.drift_ppm.0));
+        for &i in self.drift_on.iter().filter(|&&i| i < n) {
+            clocks[i].drift_ppm = lo + rng.range_inclusive(0, (hi - lo) as u64) as i64;
+        }
+        clocks
     }
 
     /// The next fault for `w`, or `None` when the one drawn cannot apply (nothing in
@@ -128,7 +167,18 @@ impl Chaos {
                 }
             })
             .unwrap_or(0);
-        let a: NodeId = rng.index(n);
+        // A role's fault hits one of its nodes.
+        let role = match kind {
+            0 | 1 => self.crash_on.as_deref(),
+            9 => self.pause_on.as_deref(),
+            10 => self.jump_on.as_deref(),
+            _ => None,
+        };
+        let a: NodeId = match role {
+            Some([]) => return None,
+            Some(r) => r[rng.index(r.len())].min(n - 1),
+            None => rng.index(n),
+        };
         let b: NodeId = if n > 1 {
             (a + 1 + rng.index(n - 1)) % n
         } else {
@@ -151,10 +201,18 @@ impl Chaos {
                 }
                 Action::DropMsg(ids[rng.index(ids.len())])
             }
-            7 => Action::SetNet(NetConfig {
-                loss: rng.range_inclusive(0, self.max_loss_tenths as u64) as f64 * 0.1,
-                ..self.net.clone()
-            }),
+            7 => {
+                let loss = rng.range_inclusive(0, self.max_loss_tenths as u64) as f64 * 0.1;
+                let duplicate = match self.max_dup_tenths {
+                    0 => 0.0,
+                    m => rng.range_inclusive(0, m as u64) as f64 * 0.1,
+                };
+                Action::SetNet(NetConfig {
+                    loss,
+                    duplicate,
+                    ..self.net.clone()
+                })
+            }
             8 => {
                 if !w.is_alive(a) {
                     return None;
@@ -170,7 +228,14 @@ impl Chaos {
             9 => Action::Pause(a, rng.range_inclusive(MS, self.max_pause.max(MS))),
             10 => {
                 let by = rng.range_inclusive(1, self.max_jump.max(1)) as i64;
-                Action::ClockJump(a, if rng.chance(0.5) { by } else { -by })
+                Action::ClockJump(
+                    a,
+                    if !self.jump_back || rng.chance(0.5) {
+                        by
+                    } else {
+                        -by
+                    },
+                )
             }
             _ => return None,
         })
@@ -196,11 +261,16 @@ impl Chaos {
     }
 }
 
-/// Restart every node, heal every link and give the network back `net` (no loss).
+/// Restart every node, heal every link and give the network back `net` (no loss, no
+/// duplicates).
 pub fn heal_everything<P: Protocol>(w: &mut World<P>, net: NetConfig) {
     for i in 0..w.len() {
         w.apply(Action::Restart(i));
     }
     w.apply(Action::HealAll);
-    w.apply(Action::SetNet(NetConfig { loss: 0.0, ..net }));
+    w.apply(Action::SetNet(NetConfig {
+        loss: 0.0,
+        duplicate: 0.0,
+        ..net
+    }));
 }

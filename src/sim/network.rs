@@ -18,6 +18,11 @@ pub struct NetConfig {
     pub latency_max: SimTime,
     /// Probability that a message is lost in transit, `0.0..=1.0`.
     pub loss: f64,
+    /// Probability that a message that is not lost is delivered twice, `0.0..=1.0`: the
+    /// network (a retransmitting link, a broker redelivering) puts a second copy on the
+    /// wire, with its own latency. At 0 the engine draws nothing for it, so runs recorded
+    /// before duplication existed replay unchanged.
+    pub duplicate: f64,
 }
 
 impl Default for NetConfig {
@@ -26,6 +31,7 @@ impl Default for NetConfig {
             latency_min: 10 * MS,
             latency_max: 15 * MS,
             loss: 0.0,
+            duplicate: 0.0,
         }
     }
 }
@@ -63,6 +69,8 @@ pub struct InFlight<M> {
     pub arrive_at: SimTime,
     /// Decided at send time: this message will be lost.
     pub lost: bool,
+    /// The network's second copy of message `id` (the duplication fault), if it is one.
+    pub copy_of: Option<u64>,
     pub msg: M,
 }
 
@@ -141,27 +149,13 @@ impl<M: Clone> Network<M> {
         self.next_id
     }
 
-    /// Put a message on the wire; the caller has drawn its latency and loss.
-    pub(crate) fn send(
-        &mut self,
-        from: NodeId,
-        to: NodeId,
-        sent_at: SimTime,
-        arrive_at: SimTime,
-        lost: bool,
-        msg: M,
-    ) -> u64 {
+    /// Put a message on the wire under the next id (its `id` is overwritten); the caller
+    /// has drawn its latency and loss.
+    pub(crate) fn send(&mut self, mut m: InFlight<M>) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
-        self.in_flight.push_back(Some(InFlight {
-            id,
-            from,
-            to,
-            sent_at,
-            arrive_at,
-            lost,
-            msg,
-        }));
+        m.id = id;
+        self.in_flight.push_back(Some(m));
         self.live += 1;
         id
     }

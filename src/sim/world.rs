@@ -599,6 +599,7 @@ impl<P: Protocol> World<P> {
             msg,
             sent_at,
             arrive_at,
+            ..
         } = m;
         let reason = if lost {
             Some(DropReason::Lost)
@@ -656,15 +657,20 @@ impl<P: Protocol> World<P> {
                     return;
                 }
                 let cfg = &self.net.config;
-                let (lo, hi, loss) = (cfg.latency_min, cfg.latency_max, cfg.loss);
+                let (lo, hi, loss, dup) =
+                    (cfg.latency_min, cfg.latency_max, cfg.loss, cfg.duplicate);
                 let rng = &mut self.slots[id].net_rng;
                 let latency = rng.range_inclusive(lo, hi).max(1);
                 let lost = rng.chance(loss);
-                let arrive_at = now + latency;
-                let mid = self.net.next_id();
-                self.trace.record_sent(now, mid, id, to, arrive_at, &msg);
-                self.net.send(id, to, now, arrive_at, lost, msg);
-                self.push(arrive_at, Due::Deliver(mid));
+                // A duplicate is drawn only when the rate is set (old runs draw as before),
+                // and gets its own latency: the copy may overtake the original.
+                let copy_latency = (dup > 0.0 && !lost && rng.chance(dup))
+                    .then(|| rng.range_inclusive(lo, hi).max(1));
+                let copy = copy_latency.map(|l| (l, msg.clone()));
+                let original = self.put_on_wire(id, to, now + latency, lost, None, msg);
+                if let Some((latency, msg)) = copy {
+                    self.put_on_wire(id, to, now + latency, false, Some(original), msg);
+                }
             }
             Effect::SetTimer { timer, min, max } => {
                 let slot = &mut self.slots[id];
@@ -691,6 +697,33 @@ impl<P: Protocol> World<P> {
             Effect::CancelTimer(timer) => self.slots[id].timers.retain(|t| t.timer != timer),
             Effect::Note(note) => self.trace.record(now, TraceKind::Note { node: id, note }),
         }
+    }
+
+    /// One message onto the wire and into the trace, due at `arrive_at`; returns its id.
+    fn put_on_wire(
+        &mut self,
+        from: NodeId,
+        to: NodeId,
+        arrive_at: SimTime,
+        lost: bool,
+        copy_of: Option<u64>,
+        msg: P::Msg,
+    ) -> u64 {
+        let now = self.now;
+        let mid = self.net.next_id();
+        self.trace.record_sent(now, mid, from, to, arrive_at, &msg);
+        self.net.send(InFlight {
+            id: mid,
+            from,
+            to,
+            sent_at: now,
+            arrive_at,
+            lost,
+            copy_of,
+            msg,
+        });
+        self.push(arrive_at, Due::Deliver(mid));
+        mid
     }
 
     fn check(&mut self) {

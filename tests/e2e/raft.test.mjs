@@ -254,6 +254,28 @@ test('changing the node count from the settings restarts with that many nodes', 
   await context.close();
 });
 
+test('the network can duplicate messages: the setting, the link, the copies in flight', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/raft?seed=3&nodes=5&dup=50&${FAST}`);
+  assert.equal(await page.inputValue('[data-testid="dup"]'), '50');
+  const leader = await waitLeader(page);
+  // Half the messages arrive twice: the network's copies fly beside the originals,
+  // drawn with a dashed ring.
+  await until(page, () => document.querySelectorAll('.msg.copy').length >= 1);
+  await shot(page, 'raft-duplicates-50');
+  assert.ok((await nodes(page)).some((n) => n.role === 'leader'), JSON.stringify(leader));
+  // An out-of-range rate is clamped with a notice, and 0 leaves the link.
+  await page.fill('[data-testid="dup"]', '95');
+  await page.locator('[data-testid="dup"]').dispatchEvent('change');
+  assert.match(await page.locator('[data-testid="notices"]').innerText(), /90/);
+  assert.equal(await page.inputValue('[data-testid="dup"]'), '90');
+  assert.match(page.url(), /dup=90/);
+  await page.fill('[data-testid="dup"]', '0');
+  await page.locator('[data-testid="dup"]').dispatchEvent('change');
+  await until(page, () => !location.hash.includes('dup='));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('query-string parameters work too, and a partition keeps the majority working', async () => {
   const { page, errors, context } = await open(browser, `${server.url}?seed=6&nodes=5&speed=10#/raft`);
   assert.equal((await nodes(page)).length, 5);

@@ -102,12 +102,32 @@ impl Track {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Monitor {
     tracks: Vec<Track>,
+    /// When it (re)started, on its clock: what a process is judged from until its first
+    /// heartbeat arrives.
+    started: SimTime,
 }
 
 impl Monitor {
     pub fn new(cfg: &FdConfig) -> Self {
         Monitor {
             tracks: (0..cfg.processes).map(|_| Track::new(cfg)).collect(),
+            started: 0,
+        }
+    }
+
+    /// The monitor (re)starts: it watches every process from now, as if each had just sent
+    /// a heartbeat (the estimate seeded with the period, as Akka's first-heartbeat
+    /// estimate does). Without this, a monitor that restarts after a process crashed would
+    /// wait for a first heartbeat that never comes and never suspect it — completeness
+    /// (Chandra & Toueg: every crashed process is eventually suspected) would fail.
+    pub fn start(&mut self, cfg: &FdConfig, cx: &mut Ctx<FdNode>) {
+        self.started = cx.local;
+        for (i, t) in self.tracks.iter().enumerate() {
+            let p = i + 1;
+            cx.set_timer(FdTimer::Timeout(p), cfg.timeout, cfg.timeout);
+            let at = crossing(cfg.threshold, t.window.mean(), t.window.std());
+            let at = (at * MS as f64).round() as SimTime;
+            cx.set_timer(FdTimer::Phi(p), at, at);
         }
     }
 
@@ -207,14 +227,19 @@ impl Monitor {
             FdTimer::Phi(p) => (p, Detector::Phi),
             FdTimer::Beat => return,
         };
+        let started = self.started;
         let Some(t) = p.checked_sub(1).and_then(|i| self.tracks.get_mut(i)) else {
             return;
         };
-        let Some(last) = t.arrivals.back() else {
-            return;
-        };
-        let elapsed = cx.local.saturating_sub(last.at);
-        let phi_now = phi(elapsed as f64 / MS as f64, last.mean, last.std);
+        // Since the last heartbeat, or since the monitor started if none came.
+        let (from, mean, std) = t
+            .arrivals
+            .back()
+            .map_or((started, t.window.mean(), t.window.std()), |a| {
+                (a.at, a.mean, a.std)
+            });
+        let elapsed = cx.local.saturating_sub(from);
+        let phi_now = phi(elapsed as f64 / MS as f64, mean, std);
         t.suspected[by.index()] = true;
         t.since[by.index()] = Some(cx.local);
         t.raised[by.index()] += 1;

@@ -109,8 +109,9 @@ impl Protocol for FdNode {
 
     fn on_start(&mut self, cx: &mut Ctx<Self>) {
         let cfg = &self.cfg;
-        if let Kind::Process(p) = &mut self.kind {
-            p.start(cfg, cx);
+        match &mut self.kind {
+            Kind::Process(p) => p.start(cfg, cx),
+            Kind::Monitor(m) => m.start(cfg, cx),
         }
     }
     fn on_msg(&mut self, from: NodeId, msg: FdMsg, cx: &mut Ctx<Self>) {

@@ -58,6 +58,7 @@ impl FdPreset {
                     latency_min: 10 * MS,
                     latency_max: 200 * MS,
                     loss: 0.0,
+                    duplicate: 0.0,
                 }),
             )],
             FdPreset::GcPause => vec![

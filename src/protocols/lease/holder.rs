@@ -260,8 +260,14 @@ impl Holder {
                         cx.cancel_timer(LeaseTimer::LeaseEnd);
                         self.end_belief(cx);
                     }
-                    // The primary takes the write.
-                    Mode::Leader => self.value = value,
+                    // The primary takes the write — never an older one over a newer: an
+                    // invalidation re-sent (or duplicated) by the network may arrive after
+                    // the next write's, and serving it would be a stale read.
+                    Mode::Leader => {
+                        if value.version > self.value.version {
+                            self.value = value;
+                        }
+                    }
                 }
                 cx.send(
                     SERVER,

@@ -60,6 +60,7 @@ impl PsPreset {
             latency_min: LATENCY,
             latency_max: LATENCY,
             loss: 0.0,
+            duplicate: 0.0,
         }
     }
 

@@ -471,14 +471,19 @@ impl RaftNode {
                 .min(match_index + 1)
                 .max(1)
                 .max(self.soft.match_index[from] + 1);
-            if next < self.soft.next_index[from] {
+            let backed_off = next < self.soft.next_index[from];
+            if backed_off {
                 self.soft.next_index[from] = next;
                 cx.note(RaftNote::BackedOff {
                     follower: from,
                     next_index: next,
                 });
             }
-            if answers {
+            // Retry at once only when nextIndex moved. A refusal that teaches nothing (a
+            // follower that forgot what matchIndex says it holds: the "no persistence"
+            // break) waits for the heartbeat: retried at once, each duplicated refusal
+            // would start another stream, and the streams would multiply.
+            if answers && backed_off {
                 self.send_append(from, cx);
             }
         }

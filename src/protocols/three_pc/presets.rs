@@ -72,6 +72,7 @@ impl ThreePcPreset {
                 latency_min: SLOW_LATENCY.0,
                 latency_max: SLOW_LATENCY.1,
                 loss: 0.0,
+                duplicate: 0.0,
             },
             _ => Self::net(),
         }
@@ -92,6 +93,7 @@ impl ThreePcPreset {
             latency_min: LATENCY,
             latency_max: LATENCY,
             loss: 0.0,
+            duplicate: 0.0,
         }
     }
 

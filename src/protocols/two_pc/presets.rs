@@ -52,6 +52,7 @@ impl TwoPcPreset {
             latency_min: LATENCY,
             latency_max: LATENCY,
             loss: 0.0,
+            duplicate: 0.0,
         }
     }
 

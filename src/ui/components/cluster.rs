@@ -367,9 +367,10 @@ fn sync_messages(
             format!("translate({},{})", F(x, 1), F(y, 1)),
         );
         let class = format!(
-            "msg {}{}{}{}",
+            "msg {}{}{}{}{}",
             m.class,
             if m.doomed { " doomed" } else { "" },
+            if m.copy { " copy" } else { "" },
             if hovered == Some(m.id) {
                 " hovered"
             } else {

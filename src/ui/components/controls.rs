@@ -192,6 +192,7 @@ pub fn Settings() -> impl IntoView {
                     {common(ctl, Key::LatencyMin, "latency-min", |s| s.latency_min_ms, |s, v| s.latency_min_ms = v, limits::LATENCY_MS)}
                     {common(ctl, Key::LatencyMax, "latency-max", |s| s.latency_max_ms, |s, v| s.latency_max_ms = v, limits::LATENCY_MS)}
                     {common(ctl, Key::Loss, "loss", |s| s.loss_pct, |s, v| s.loss_pct = v, limits::LOSS_PCT)}
+                    {common(ctl, Key::Duplicate, "dup", |s| s.dup_pct, |s, v| s.dup_pct = v, limits::DUP_PCT)}
                 </Show>
             </div>
         </details>

@@ -60,13 +60,19 @@ fn entry(out: &mut String, at: SimTime, a: &UiAction) -> bool {
         UiAction::Input(n, id, text) => write!(out, "x{}{id}:{}", n + 1, escape(text)),
         // The network changed during the run (a page's live sliders); whole milliseconds
         // and percent, as the settings have them.
+        // A fourth field, the duplication rate, only when it is set (links written before
+        // duplication existed read the same).
         UiAction::SetNet(n) => write!(
             out,
             "n{}:{}:{}",
             n.latency_min / crate::sim::MS,
             n.latency_max / crate::sim::MS,
             (n.loss * 100.0).round() as u64
-        ),
+        )
+        .and_then(|_| match (n.duplicate * 100.0).round() as u64 {
+            0 => Ok(()),
+            dup => write!(out, ":{dup}"),
+        }),
     };
     true
 }
@@ -132,6 +138,8 @@ fn unescape(s: &str) -> Option<String> {
 pub const LATENCY_MS: (u64, u64) = (1, 2_000);
 /// Message loss a link may set (%).
 pub const LOSS_PCT: (u64, u64) = (0, 90);
+/// Duplicated messages in percent.
+pub const DUP_PCT: (u64, u64) = (0, 90);
 
 /// The longest pause a link entry may carry (ms).
 pub const MAX_PAUSE_MS: u64 = 60_000;
@@ -191,21 +199,27 @@ fn parse_entry(e: &str, nodes: usize, commands: &[&'static str]) -> Option<(SimT
         }
         'd' => UiAction::DropMsg(args.parse().ok()?),
         'n' => {
-            let mut it = args.split(':');
-            let mut num = |(lo, hi): (u64, u64)| {
-                it.next()?
-                    .parse::<u64>()
-                    .ok()
+            // min:max:loss, and the duplication rate when it is set.
+            let fields: Vec<&str> = args.split(':').collect();
+            if !(3..=4).contains(&fields.len()) {
+                return None;
+            }
+            let num = |i: usize, (lo, hi): (u64, u64)| {
+                fields
+                    .get(i)
+                    .map_or(Some(0), |f| f.parse::<u64>().ok())
                     .filter(|v| (lo..=hi).contains(v))
             };
-            let (min, max, loss) = (num(LATENCY_MS)?, num(LATENCY_MS)?, num(LOSS_PCT)?);
-            if min > max || it.next().is_some() {
+            let (min, max) = (num(0, LATENCY_MS)?, num(1, LATENCY_MS)?);
+            let (loss, dup) = (num(2, LOSS_PCT)?, num(3, DUP_PCT)?);
+            if min > max {
                 return None;
             }
             UiAction::SetNet(crate::sim::NetConfig {
                 latency_min: min * crate::sim::MS,
                 latency_max: max * crate::sim::MS,
                 loss: loss as f64 / 100.0,
+                duplicate: dup as f64 / 100.0,
             })
         }
         'p' => {
@@ -291,6 +305,7 @@ mod tests {
                     latency_min: 10_000,
                     latency_max: 200_000,
                     loss: 0.05,
+                    duplicate: 0.0,
                 }),
             ),
         ];
@@ -301,7 +316,7 @@ mod tests {
     #[test]
     fn bad_entries_are_named_and_the_rest_load() {
         let (log, n) = decode(
-            "100k1,zz,200k9,300x1launch,50r1,400c2-2,500H,600z1:0,600z1:99999999,600j2:0,600j9:5,600z1,700n20:10:0,700n0:5:0,700n1:2:91,700n1:2:3:4",
+            "100k1,zz,200k9,300x1launch,50r1,400c2-2,500H,600z1:0,600z1:99999999,600j2:0,600j9:5,600z1,700n20:10:0,700n0:5:0,700n1:2:91,700n1:2:3:91",
             5,
             COMMANDS,
         );

@@ -634,12 +634,17 @@ impl<A: Adapter> PageSim for Sim<A> {
                 let style = a.msg_style(&m.msg);
                 let detail = a.msg_detail(&m.msg);
                 let title = format!(
-                    "{} {}→{}{}{} — {}",
+                    "{} {}→{}{}{}{} — {}",
                     style.key.get(lang),
                     names[m.from],
                     names[m.to],
                     if detail.is_empty() { "" } else { " · " },
                     detail,
+                    if m.copy_of.is_some() {
+                        format!(" · {}", t(lang, Key::DuplicateCopy))
+                    } else {
+                        String::new()
+                    },
                     t(lang, Key::ClickToDrop)
                 );
                 MsgVis {
@@ -651,6 +656,7 @@ impl<A: Adapter> PageSim for Sim<A> {
                     badge: style.badge,
                     title,
                     doomed,
+                    copy: m.copy_of.is_some(),
                 }
             })
             .collect();

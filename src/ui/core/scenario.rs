@@ -174,6 +174,8 @@ pub struct Scenario {
     pub latency_max_ms: u64,
     /// Message loss in percent, `0..=90`.
     pub loss_pct: u64,
+    /// Messages delivered twice, in percent, `0..=90` (see [`NetConfig::duplicate`]).
+    pub dup_pct: u64,
     /// The page's own settings that differ from their defaults.
     pub params: BTreeMap<&'static str, u64>,
     /// A preset's slug: its scripted actions run from time 0.
@@ -248,6 +250,7 @@ impl Scenario {
             latency_min_ms: 20,
             latency_max_ms: 40,
             loss_pct: 0,
+            dup_pct: 0,
             params: BTreeMap::new(),
             // Pages with presets open on their first one (the happy path), so something
             // happens as soon as the page loads; `preset=free` opts out.
@@ -291,6 +294,7 @@ pub mod limits {
     pub const TIME_MS: (u64, u64) = (0, crate::ui::core::action_log::MAX_TIME_MS);
     pub const LATENCY_MS: (u64, u64) = crate::ui::core::action_log::LATENCY_MS;
     pub const LOSS_PCT: (u64, u64) = crate::ui::core::action_log::LOSS_PCT;
+    pub const DUP_PCT: (u64, u64) = crate::ui::core::action_log::DUP_PCT;
     pub const SPEED: (f64, f64) = (0.1, 10.0);
 }
 
@@ -417,6 +421,7 @@ impl Scenario {
         self.latency_min_ms = min / MS;
         self.latency_max_ms = max / MS;
         self.loss_pct = 0;
+        self.dup_pct = 0;
     }
 
     /// Read a scenario from the page's `location.search` and `location.hash`, among
@@ -527,6 +532,7 @@ impl Scenario {
             "lmin" => self.latency_min_ms = int(notices).unwrap_or(self.latency_min_ms),
             "lmax" => self.latency_max_ms = int(notices).unwrap_or(self.latency_max_ms),
             "loss" => self.loss_pct = int(notices).unwrap_or(self.loss_pct),
+            "dup" => self.dup_pct = int(notices).unwrap_or(self.dup_pct),
             "t" => {
                 self.start_ms =
                     int(notices).map_or(0, |t| clamp_u64("t", t, limits::TIME_MS, notices))
@@ -640,6 +646,7 @@ impl Scenario {
             &mut n,
         );
         self.loss_pct = clamp_u64("loss", self.loss_pct, limits::LOSS_PCT, &mut n);
+        self.dup_pct = clamp_u64("dup", self.dup_pct, limits::DUP_PCT, &mut n);
         let (lo, hi) = limits::SPEED;
         let s = self.speed.clamp(lo, hi);
         if s != self.speed {
@@ -693,6 +700,7 @@ impl Scenario {
             ("lmin", self.latency_min_ms, d.latency_min_ms),
             ("lmax", self.latency_max_ms, d.latency_max_ms),
             ("loss", self.loss_pct, d.loss_pct),
+            ("dup", self.dup_pct, d.dup_pct),
         ] {
             if v != dv {
                 push(k, v.to_string());
@@ -719,6 +727,7 @@ impl Scenario {
             latency_min: self.latency_min_ms * MS,
             latency_max: self.latency_max_ms * MS,
             loss: self.loss_pct as f64 / 100.0,
+            duplicate: self.dup_pct as f64 / 100.0,
         }
     }
 

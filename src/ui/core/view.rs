@@ -171,6 +171,8 @@ pub struct MsgVis {
     pub badge: &'static str,
     pub title: String,
     pub doomed: bool,
+    /// The network's duplicate of another message in flight (drawn dashed).
+    pub copy: bool,
 }
 
 /// Where a message the student clicked is.

@@ -50,6 +50,8 @@ pub fn text(key: Key) -> &'static str {
         Key::LatencyMin => "Latency min (ms)",
         Key::LatencyMax => "Latency max (ms)",
         Key::Loss => "Message loss (%)",
+        Key::Duplicate => "Messages duplicated (%)",
+        Key::DuplicateCopy => "a duplicate the network made",
         Key::HealAll => "Heal all links",
         Key::SplitCluster => "Partition: minority | majority",
         Key::Isolate => "Isolate (cut all its links)",

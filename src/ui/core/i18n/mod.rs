@@ -58,7 +58,7 @@ macro_rules! keys {
 
 keys! {
     AppTitle, AppTagline, LangToggle, Play, Pause, Step, Reset, Speed, SpeedHint, Seed,
-    RandomSeed, Nodes, LatencyMin, LatencyMax, Loss, HealAll, SplitCluster, Isolate,
+    RandomSeed, Nodes, LatencyMin, LatencyMax, Loss, Duplicate, DuplicateCopy, HealAll, SplitCluster, Isolate,
     VirtualTime, Settings, Crashed, Kill, Restart, Cut, Heal, LinkUp, LinkCut, Inspector,
     InspectorHint, NodeActions, EventLog, EventLogEmpty, Legend, ClickToDrop, ClickToToggleLink,
     ViolationTitle, NoticeTitle, Dismiss, PanicMessage, KeyboardHint, Presets, FreePlay,

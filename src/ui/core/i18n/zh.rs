@@ -50,6 +50,8 @@ pub fn text(key: Key) -> &'static str {
         Key::LatencyMin => "网络延迟下限（毫秒）",
         Key::LatencyMax => "网络延迟上限（毫秒）",
         Key::Loss => "消息丢失率（%）",
+        Key::Duplicate => "消息重复率（%）",
+        Key::DuplicateCopy => "网络产生的重复消息",
         Key::HealAll => "恢复所有链路",
         Key::SplitCluster => "网络分区：少数派 | 多数派",
         Key::Isolate => "隔离（切断它的所有链路）",

@@ -105,9 +105,11 @@ pub struct PlotData {
     pub to: f64,
     pub threshold: f64,
     pub lanes: Vec<Lane>,
-    /// The network now (it may have changed during the run): latency ms, loss %.
+    /// The network now (it may have changed during the run): latency ms, loss %, and the
+    /// duplication rate (kept when the sliders change the rest).
     pub latency: (u64, u64),
     pub loss_pct: u64,
+    pub duplicate: f64,
 }
 
 /// The plot shows this many heartbeat periods (within 2–60 s).
@@ -484,6 +486,7 @@ impl Adapter for FdAdapter {
             lanes,
             latency: (net.latency_min / MS, net.latency_max / MS),
             loss_pct: (net.loss * 100.0).round() as u64,
+            duplicate: net.duplicate,
         })))
     }
 }

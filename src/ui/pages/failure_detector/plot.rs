@@ -201,7 +201,7 @@ fn lane_view(
 /// The network as it is now, changeable during the run: each change is an action (in the
 /// log, in the link, undone by rewind), so a teacher can raise the jitter mid-lesson.
 #[component]
-fn NetSliders(latency: (u64, u64), loss_pct: u64) -> impl IntoView {
+fn NetSliders(latency: (u64, u64), loss_pct: u64, duplicate: f64) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let lang = ctl.lang.get_untracked();
     let t = |x: &'static crate::ui::core::text::Tx| tr(lang, Text::Page(x)).to_string();
@@ -210,6 +210,7 @@ fn NetSliders(latency: (u64, u64), loss_pct: u64) -> impl IntoView {
             latency_min: latency.0 * MS,
             latency_max: max_ms.max(latency.0) * MS,
             loss: loss.min(90) as f64 / 100.0,
+            duplicate,
         }))
     };
     let number = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u64>().ok();
@@ -240,6 +241,7 @@ struct Shape {
     threshold: f64,
     latency: (u64, u64),
     loss_pct: u64,
+    duplicate: f64,
     w: f64,
     lang: crate::ui::core::i18n::Lang,
 }
@@ -307,6 +309,7 @@ pub fn PhiPlot() -> impl IntoView {
                 threshold: p.threshold,
                 latency: p.latency,
                 loss_pct: p.loss_pct,
+                duplicate: p.duplicate,
                 w: width(),
                 lang,
             })
@@ -350,7 +353,7 @@ pub fn PhiPlot() -> impl IntoView {
             <section class="page-drawing fd-plot-panel" data-testid="page-drawing">
                 <div class="fd-head">
                     <h2>{t(&tx::PLOT_TITLE)}</h2>
-                    <NetSliders latency=sh.latency loss_pct=sh.loss_pct/>
+                    <NetSliders latency=sh.latency loss_pct=sh.loss_pct duplicate=sh.duplicate/>
                 </div>
                 <ul class="fd-key">
                     {key("M0 6h18", "fd-phi", "φ".into())}
