@@ -261,6 +261,7 @@ test('the network can duplicate messages: the setting, the link, the copies in f
   // Half the messages arrive twice: the network's copies fly beside the originals,
   // drawn with a dashed ring.
   await until(page, () => document.querySelectorAll('.msg.copy').length >= 1);
+  assert.match(await page.locator('[data-testid="legend-copy"]').innerText(), /duplicate the network made/);
   await shot(page, 'raft-duplicates-50');
   assert.ok((await nodes(page)).some((n) => n.role === 'leader'), JSON.stringify(leader));
   // An out-of-range rate is clamped with a notice, and 0 leaves the link.
@@ -272,6 +273,7 @@ test('the network can duplicate messages: the setting, the link, the copies in f
   await page.fill('[data-testid="dup"]', '0');
   await page.locator('[data-testid="dup"]').dispatchEvent('change');
   await until(page, () => !location.hash.includes('dup='));
+  assert.equal(await page.locator('[data-testid="legend-copy"]').count(), 0, 'no copies, no key');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -22,6 +22,9 @@ pub fn Legend() -> impl IntoView {
                     {l.kinds.iter().map(|(class, badge, label)| view! {
                         <li><span class=format!("badge {class}")>{*badge}</span>{label.clone()}</li>
                     }).collect_view()}
+                    {l.copies.clone().map(|label| view! {
+                        <li data-testid="legend-copy"><span class="badge copy"></span>{label}</li>
+                    })}
                 </ul>
             })}
         </div>

@@ -572,6 +572,8 @@ impl<A: Adapter> PageSim for Sim<A> {
                 .into_iter()
                 .map(|k| (k.class, k.badge, k.key.get(lang).to_string()))
                 .collect(),
+            copies: (self.world.network().config.duplicate > 0.0)
+                .then(|| t(lang, Key::DuplicateCopy).to_string()),
         }
     }
 

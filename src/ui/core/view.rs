@@ -273,6 +273,8 @@ impl MsgStyle {
 pub struct LegendVis {
     pub roles: Vec<(Shape, &'static str, String)>,
     pub kinds: Vec<(&'static str, &'static str, String)>,
+    /// What a dashed ring means, on a network that duplicates messages.
+    pub copies: Option<String>,
 }
 
 /// How a message's arrow ends in the space-time diagram.
