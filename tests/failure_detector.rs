@@ -181,22 +181,21 @@ fn loss_costs_the_timeout_false_suspicions() {
     assert!(o.false_per_hour(Detector::Timeout).unwrap() > 100.0);
 }
 
+/// The default detectors on a calm network (no loss), monitors checked.
+fn calm_world(seed: u64, cfg: &FdConfig) -> World<FdNode> {
+    let net = NetConfig {
+        latency_min: CALM.0,
+        latency_max: CALM.1,
+        loss: 0.0,
+        duplicate: 0.0,
+    };
+    World::new(WorldConfig::batch(seed, net, true), FdNode::cluster(cfg))
+}
+
 #[test]
 fn a_restarted_process_is_trusted_again_with_a_fresh_history() {
     let cfg = FdConfig::default();
-    let mut w = World::new(
-        WorldConfig::batch(
-            2,
-            NetConfig {
-                latency_min: CALM.0,
-                latency_max: CALM.1,
-                loss: 0.0,
-                duplicate: 0.0,
-            },
-            true,
-        ),
-        FdNode::cluster(&cfg),
-    );
+    let mut w = calm_world(2, &cfg);
     w.schedule(2 * SEC, Action::Crash(1));
     w.schedule(5 * SEC, Action::Restart(1));
     w.run_until(7 * SEC);
@@ -270,19 +269,7 @@ fn a_restarted_monitor_suspects_a_process_that_died_while_it_was_down() {
     // Before the fix it waited for a first heartbeat from P1 that never came and trusted a
     // dead process for good (completeness broken).
     let cfg = FdConfig::default();
-    let mut w = World::new(
-        WorldConfig::batch(
-            1,
-            NetConfig {
-                latency_min: CALM.0,
-                latency_max: CALM.1,
-                loss: 0.0,
-                duplicate: 0.0,
-            },
-            true,
-        ),
-        FdNode::cluster(&cfg),
-    );
+    let mut w = calm_world(1, &cfg);
     w.schedule(2 * SEC, Action::Crash(1));
     w.schedule(3 * SEC, Action::Crash(0));
     w.schedule(3_500 * MS, Action::Restart(0));

@@ -201,6 +201,7 @@ fn random_scenario(rng: &mut SimRng, page: Page) -> Scenario {
         sc.latency_min_ms = rng.range_inclusive(1, 40);
         sc.latency_max_ms = sc.latency_min_ms + rng.range_inclusive(0, 40);
         sc.loss_pct = rng.range_inclusive(0, 3) * 10;
+        sc.dup_pct = rng.range_inclusive(0, 2) * 10;
     }
     sc.normalize();
     sc
@@ -220,6 +221,14 @@ fn a_copied_link_replays_the_run_for_a_thousand_random_scenarios() {
         while sim.now() < end {
             let t = sim.now() + rng.range_inclusive(20 * MS, 200 * MS);
             sim.run_until(t.min(end));
+            // As a student does: pause, Step a few events, then act (Step must finish an
+            // instant, or the action lands among its events and the link replays another
+            // run).
+            if rng.chance(0.5) {
+                for _ in 0..rng.range_inclusive(1, 4) {
+                    sim.step();
+                }
+            }
             let action = if page.spec().network && n > 1 {
                 random_action(&mut rng, page, n, sim.as_ref())
             } else {

@@ -89,19 +89,11 @@ fn fencing_keeps_storage_safe_under_pauses_and_clock_steps() {
         );
         let mut rng = SimRng::new(seed).fork(0x10C4);
         let chaos = Chaos {
-            crash: 0,
-            restart: 0,
-            cut: 0,
-            heal: 0,
-            partition: 0,
-            drop: 0,
-            loss: 0,
-            command: 0,
             pause: 3,
             max_pause: 700 * MS,
             jump: 1,
             max_jump: 300 * MS,
-            ..Chaos::default()
+            ..Chaos::none(NetConfig::default())
         };
         chaos.run(&mut w, &mut rng, 5 * SEC);
         assert!(

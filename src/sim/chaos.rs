@@ -95,26 +95,36 @@ impl Default for Chaos {
 }
 
 impl Chaos {
-    /// Only node crashes and restarts (no network fault, no command).
-    pub fn crashes_only(gap: (SimTime, SimTime)) -> Chaos {
+    /// No fault at all (every weight 0) on `net`: a base for a sweep that turns on only
+    /// the faults it is about.
+    pub fn none(net: NetConfig) -> Chaos {
         Chaos {
-            gap,
-            crash: 1,
-            restart: 1,
+            crash: 0,
+            restart: 0,
             cut: 0,
             heal: 0,
             heal_all: 0,
             partition: 0,
             drop: 0,
             loss: 0,
-            max_loss_tenths: 0,
-            net: NetConfig::default(),
             command: 0,
             pause: 0,
-            max_pause: 0,
             jump: 0,
-            max_jump: 0,
+            net,
             ..Chaos::default()
+        }
+    }
+
+    /// Only node crashes and restarts (no network fault, no command).
+    pub fn crashes_only(gap: (SimTime, SimTime)) -> Chaos {
+        Chaos {
+            gap,
+            crash: 1,
+            restart: 1,
+            max_loss_tenths: 0,
+            max_pause: 0,
+            max_jump: 0,
+            ..Chaos::none(NetConfig::default())
         }
     }
 

@@ -44,18 +44,7 @@ fn net(seed: u64, (min, max): (u64, u64), loss: f64) -> NetConfig {
 
 /// No fault but the ones a target turns on.
 fn quiet(net: &NetConfig) -> Chaos {
-    Chaos {
-        crash: 0,
-        restart: 0,
-        cut: 0,
-        heal: 0,
-        partition: 0,
-        drop: 0,
-        loss: 0,
-        command: 0,
-        net: net.clone(),
-        ..Chaos::default()
-    }
+    Chaos::none(net.clone())
 }
 
 pub(super) fn lease(seed: u64, beyond: bool) -> Trial {

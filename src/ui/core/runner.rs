@@ -17,7 +17,8 @@ use crate::ui::core::view::*;
 pub trait PageSim: Send + Sync {
     fn now(&self) -> SimTime;
     fn run_until(&mut self, t: SimTime);
-    /// Process one event; false when nothing is left.
+    /// Process the next instant: its first event and any others at the same time (an
+    /// action taken next lands where a replay puts it); false when nothing is left.
     fn step(&mut self) -> bool;
     fn act(&mut self, a: UiAction);
     fn view(&self, lang: Lang, drop_linger: SimTime) -> SimView;
@@ -432,6 +433,16 @@ impl<A: Adapter> PageSim for Sim<A> {
             }
         }
         let moved = self.world.step();
+        if moved {
+            // Finish the instant. A replay (a link, a scenario file, a seek) applies an
+            // action after every event of its instant; an action taken after a Step that
+            // left half an instant undone landed among them, and the link replayed another
+            // run (issue 29: Step, then act, mismatched on 13 of 16 pages).
+            // (`run_until` at this instant: `World::step` would skip a stale event and
+            // run the next instant's.)
+            let now = self.world.now();
+            self.world.run_until(now);
+        }
         self.horizon = self.horizon.max(self.world.now());
         moved
     }
