@@ -149,12 +149,12 @@ impl<M: Clone> Network<M> {
         self.next_id
     }
 
-    /// Put a message on the wire under the next id (its `id` is overwritten); the caller
-    /// has drawn its latency and loss.
-    pub(crate) fn send(&mut self, mut m: InFlight<M>) -> u64 {
+    /// Put a message on the wire; the caller has drawn its latency and loss and gave it
+    /// [`Network::next_id`].
+    pub(crate) fn send(&mut self, m: InFlight<M>) -> u64 {
         let id = self.next_id;
+        debug_assert_eq!(m.id, id, "a message goes on the wire under the next id");
         self.next_id += 1;
-        m.id = id;
         self.in_flight.push_back(Some(m));
         self.live += 1;
         id

@@ -664,9 +664,8 @@ impl<P: Protocol> World<P> {
                 let lost = rng.chance(loss);
                 // A duplicate is drawn only when the rate is set (old runs draw as before),
                 // and gets its own latency: the copy may overtake the original.
-                let copy_latency = (dup > 0.0 && !lost && rng.chance(dup))
-                    .then(|| rng.range_inclusive(lo, hi).max(1));
-                let copy = copy_latency.map(|l| (l, msg.clone()));
+                let copy = (dup > 0.0 && !lost && rng.chance(dup))
+                    .then(|| (rng.range_inclusive(lo, hi).max(1), msg.clone()));
                 let original = self.put_on_wire(id, to, now + latency, lost, None, msg);
                 if let Some((latency, msg)) = copy {
                     self.put_on_wire(id, to, now + latency, false, Some(original), msg);

@@ -1,7 +1,7 @@
 //! Atomic commitment under random faults: 2PC (2–6 participants, some voting no) and 3PC
 //! with its synchrony assumption kept, and without it (partitions: its known failure).
 
-use super::{duplicates, trial, world, Trial};
+use super::{net, trial, world, Trial};
 use crate::protocols::three_pc::{ThreePcConfig, ThreePcNode};
 use crate::protocols::two_pc::{TpcCmd, TwoPcConfig, TwoPcNode};
 use crate::sim::{heal_everything, Action, Chaos, NetConfig, Protocol, SimRng, World, MS, SEC};
@@ -21,7 +21,7 @@ pub(super) fn two_pc(seed: u64) -> Trial {
             crate::protocols::two_pc::PartState::Prepared { .. }
         )
     });
-    trial(&w, live, Vec::new())
+    trial(&w, live, &[])
 }
 
 /// A random 2PC transaction (2–6 participants, some voting no) under crashes, restarts,
@@ -33,12 +33,7 @@ pub fn two_pc_run(seed: u64) -> World<TwoPcNode> {
         participants: k,
         ..TwoPcConfig::default()
     };
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 40 * MS,
-        loss: 0.0,
-        duplicate: duplicates(seed),
-    };
+    let net = net(seed, (5 * MS, 40 * MS), 0.0);
     let mut w = world(seed, net.clone(), Vec::new(), TwoPcNode::cluster(&cfg));
     commit_faults(&mut w, &mut rng, net, k, true);
     w
@@ -48,12 +43,7 @@ pub(super) fn three_pc(seed: u64, partitions: bool) -> Trial {
     use crate::protocols::three_pc::Part3;
     let mut rng = SimRng::new(seed).fork(0x3C);
     let k = 2 + rng.index(5);
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 40 * MS,
-        loss: 0.0,
-        duplicate: duplicates(seed),
-    };
+    let net = net(seed, (5 * MS, 40 * MS), 0.0);
     let mut cfg = ThreePcConfig {
         participants: k,
         termination: rng.chance(0.5),
@@ -66,7 +56,7 @@ pub(super) fn three_pc(seed: u64, partitions: bool) -> Trial {
     commit_faults(&mut w, &mut rng, net, k, partitions);
     let live =
         (1..=k).all(|p| !matches!(w.node(p).state(), Part3::Uncertain | Part3::PreCommitted));
-    trial(&w, live, Vec::new())
+    trial(&w, live, &[])
 }
 
 /// Some participants vote no, the coordinator begins, faults for 2 s (crashes and

@@ -1,7 +1,7 @@
 //! Consensus under random faults: Raft (3–9 servers) and Paxos (1–3 proposers, 3–7
 //! acceptors), each with its "break it" switch (state that does not survive a crash).
 
-use super::{duplicates, trial, world, Trial};
+use super::{duplicates, net, trial, world, Trial};
 use crate::protocols::paxos::{PaxosConfig, PaxosNode};
 use crate::protocols::raft::{current_leader, RaftCmd, RaftConfig, RaftNode};
 use crate::sim::{heal_everything, Action, Chaos, NetConfig, SimRng, World, MS, SEC};
@@ -39,7 +39,7 @@ pub(super) fn raft(seed: u64, persist: bool) -> Trial {
     chaos.run(&mut w, &mut rng, 4 * SEC);
     heal_everything(&mut w, NetConfig::default());
     let live = commit_everywhere(&mut w, 1_000_000, 10 * SEC);
-    trial(&w, live, Vec::new())
+    trial(&w, live, &[])
 }
 
 /// Drive a client until `cmd` is committed on every live server (retrying against the
@@ -76,7 +76,7 @@ pub(super) fn paxos(seed: u64, persist: bool) -> Trial {
     } else {
         paxos_world(seed, false, 5, true)
     };
-    trial(&w, true, Vec::new())
+    trial(&w, true, &[])
 }
 
 /// A random Paxos cluster (1–3 proposers, 3–7 acceptors) under crashes, restarts, cuts,
@@ -104,12 +104,7 @@ fn paxos_world(seed: u64, persist: bool, restarts: u32, contended: bool) -> Worl
         distinguished: false,
         persist,
     };
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 25 * MS,
-        loss: 0.0,
-        duplicate: duplicates(seed),
-    };
+    let net = net(seed, (5 * MS, 25 * MS), 0.0);
     let mut w = world(seed, net.clone(), Vec::new(), PaxosNode::cluster(&cfg));
     let chaos = Chaos {
         gap: (5 * MS, 120 * MS),

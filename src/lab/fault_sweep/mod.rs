@@ -271,20 +271,40 @@ pub(crate) fn duplicates(seed: u64) -> f64 {
     (seed % 3) as f64 * 0.1
 }
 
-/// The trial of a finished world: its monitors' violations, then `extra` broken rules.
-pub(crate) fn trial<P: Protocol>(w: &World<P>, live: bool, extra: Vec<&'static str>) -> Trial {
-    let mut rules: Vec<&'static str> = w.violations().iter().map(|v| v.rule).collect();
-    let first = w
+/// A sweep's network: one-way latency in `min..=max`, `loss`, and the seed's duplication
+/// rate ([`duplicates`]).
+pub(crate) fn net(seed: u64, (min, max): (u64, u64), loss: f64) -> NetConfig {
+    NetConfig {
+        latency_min: min,
+        latency_max: max,
+        loss,
+        duplicate: duplicates(seed),
+    }
+}
+
+/// The trial of a finished world: its monitors' violations of the rules in `keep` (every
+/// rule when `keep` is empty: a target that checks fewer says why).
+pub(crate) fn trial<P: Protocol>(w: &World<P>, live: bool, keep: &[&'static str]) -> Trial {
+    let kept = w
         .violations()
-        .first()
-        .map(|v| format!("{v:?}"))
-        .or_else(|| extra.first().map(|r| r.to_string()));
-    rules.extend(extra);
+        .iter()
+        .filter(|v| keep.is_empty() || keep.contains(&v.rule));
     Trial {
-        rules,
-        first,
+        rules: kept.clone().map(|v| v.rule).collect(),
+        first: kept.clone().next().map(|v| format!("{v:?}")),
         events: w.events_processed(),
         live,
+    }
+}
+
+impl Trial {
+    /// A rule broken by what the target checks at the end of the run (`why`: for the
+    /// report, when it is the first).
+    pub(crate) fn broken(&mut self, rule: &'static str, why: impl FnOnce() -> String) {
+        self.rules.push(rule);
+        if self.first.is_none() {
+            self.first = Some(why());
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! NWR (no stale read when W + R > N) and CAP's CP mode (no answer without a majority),
 //! each with clients writing and reading steadily, and each page's "break it" switch.
 
-use super::{duplicates, trial, world, Trial};
+use super::{net, trial, world, Trial};
 use crate::protocols::cap::{CapConfig, CapNode, Mode as CapMode};
 use crate::protocols::primary_secondary::{Mode, PsConfig, PsNode};
 use crate::protocols::quorum::{QConfig, QNode, Repair};
@@ -28,15 +28,6 @@ fn faults(gap: (u64, u64), net: &NetConfig) -> Chaos {
     }
 }
 
-fn net(seed: u64, (min, max): (u64, u64)) -> NetConfig {
-    NetConfig {
-        latency_min: min,
-        latency_max: max,
-        loss: 0.0,
-        duplicate: duplicates(seed),
-    }
-}
-
 /// Primary-secondary in `mode` (a steady workload) under random faults for 4 s, then healed
 /// and given 3 s; `ack_early` is the page's "break it" switch.
 pub fn ps_run(mode: Mode, ack_early: bool, seed: u64) -> World<PsNode> {
@@ -46,7 +37,7 @@ pub fn ps_run(mode: Mode, ack_early: bool, seed: u64) -> World<PsNode> {
         workload: Some(60 * MS),
         ..PsConfig::default()
     };
-    let net = net(seed, (5 * MS, 40 * MS));
+    let net = net(seed, (5 * MS, 40 * MS), 0.0);
     let mut w = world(seed, net.clone(), Vec::new(), PsNode::cluster(&cfg));
     let mut r = SimRng::new(seed).fork(0x9515);
     faults((50 * MS, 400 * MS), &net).run(&mut w, &mut r, 4 * SEC);
@@ -67,13 +58,13 @@ pub(super) fn ps(seed: u64, ack_early: bool) -> Trial {
         Mode::Semi(1)
     };
     let w = ps_run(mode, ack_early, seed);
-    trial(&w, true, Vec::new())
+    trial(&w, true, &[])
 }
 
 /// Quorum replication with `cfg` (two clients writing and reading every 60 ms) under random
 /// faults for 3 s, then healed and given a second.
 pub fn quorum_run(cfg: &QConfig, seed: u64) -> World<QNode> {
-    let net = net(seed, (2 * MS, 40 * MS));
+    let net = net(seed, (2 * MS, 40 * MS), 0.0);
     let cfg = QConfig {
         workload: Some(60 * MS),
         ..cfg.clone()
@@ -99,13 +90,13 @@ pub(super) fn quorum(seed: u64, first_reply: bool) -> Trial {
         first_reply,
         ..QConfig::default()
     };
-    trial(&quorum_run(&cfg, seed), true, Vec::new())
+    trial(&quorum_run(&cfg, seed), true, &[])
 }
 
 /// CAP's servers with `cfg` (two clients every 50 ms) under random faults for 3 s, then
 /// healed and given a second.
 pub fn cap_run(cfg: &CapConfig, seed: u64) -> World<CapNode> {
-    let net = net(seed, (2 * MS, 30 * MS));
+    let net = net(seed, (2 * MS, 30 * MS), 0.0);
     let cfg = CapConfig {
         workload: Some(50 * MS),
         ..cfg.clone()
@@ -124,5 +115,5 @@ pub(super) fn cap(seed: u64, minority_accepts: bool) -> Trial {
         minority_accepts,
         ..CapConfig::default()
     };
-    trial(&cap_run(&cfg, seed), true, Vec::new())
+    trial(&cap_run(&cfg, seed), true, &[])
 }

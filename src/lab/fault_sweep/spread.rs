@@ -2,9 +2,9 @@
 //! reach every node once the network heals, whatever crashed, was cut off or lost and
 //! duplicated messages meanwhile.
 
-use super::{duplicates, trial, world, Trial};
+use super::{net, trial, world, Trial};
 use crate::protocols::gossip::{GossipCmd, GossipConfig, GossipNode, Mode};
-use crate::sim::{heal_everything, Action, Chaos, NetConfig, SimRng, MS, SEC};
+use crate::sim::{heal_everything, Action, Chaos, SimRng, MS, SEC};
 
 pub(super) const GOSSIP: &str = "10–60 nodes, push-pull, fanout 1–2: crashes, restarts, cuts, \
 partitions, drops, loss and duplication for 2 s from the first infection, then healing: \
@@ -21,12 +21,7 @@ pub(super) fn gossip(seed: u64) -> Trial {
         fanout: 1 + rng.index(2),
         ..GossipConfig::default()
     };
-    let net = NetConfig {
-        latency_min: 5 * MS,
-        latency_max: 10 * MS,
-        loss: 0.0,
-        duplicate: duplicates(seed),
-    };
+    let net = net(seed, (5 * MS, 10 * MS), 0.0);
     let mut w = world(seed, net.clone(), Vec::new(), GossipNode::cluster(&cfg, n));
     w.apply(Action::Command(rng.index(n), GossipCmd::Infect));
     let chaos = Chaos {
@@ -44,10 +39,9 @@ pub(super) fn gossip(seed: u64) -> Trial {
         w.run_until(t);
     }
     let everyone = (0..n).all(|i| w.node(i).infected());
-    let missed = if everyone {
-        vec![]
-    } else {
-        vec![EVERYONE_HEARS]
-    };
-    trial(&w, everyone, missed)
+    let mut t = trial(&w, everyone, &[]);
+    if !everyone {
+        t.broken(EVERYONE_HEARS, || format!("{EVERYONE_HEARS} ({n} nodes)"));
+    }
+    t
 }

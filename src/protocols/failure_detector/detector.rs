@@ -107,6 +107,15 @@ pub struct Monitor {
     started: SimTime,
 }
 
+/// Arm both detectors for process `p`, as of now on the monitor's clock: the fixed timeout
+/// suspects it if nothing more comes within `timeout`; φ accrual at the moment φ would reach
+/// the threshold with the estimate (`mean`, `std`, ms), if nothing more comes.
+fn arm(cfg: &FdConfig, p: NodeId, mean: f64, std: f64, cx: &mut Ctx<FdNode>) {
+    cx.set_timer(FdTimer::Timeout(p), cfg.timeout, cfg.timeout);
+    let at = (crossing(cfg.threshold, mean, std) * MS as f64).round() as SimTime;
+    cx.set_timer(FdTimer::Phi(p), at, at);
+}
+
 impl Monitor {
     pub fn new(cfg: &FdConfig) -> Self {
         Monitor {
@@ -123,11 +132,7 @@ impl Monitor {
     pub fn start(&mut self, cfg: &FdConfig, cx: &mut Ctx<FdNode>) {
         self.started = cx.local;
         for (i, t) in self.tracks.iter().enumerate() {
-            let p = i + 1;
-            cx.set_timer(FdTimer::Timeout(p), cfg.timeout, cfg.timeout);
-            let at = crossing(cfg.threshold, t.window.mean(), t.window.std());
-            let at = (at * MS as f64).round() as SimTime;
-            cx.set_timer(FdTimer::Phi(p), at, at);
+            arm(cfg, i + 1, t.window.mean(), t.window.std(), cx);
         }
     }
 
@@ -214,11 +219,7 @@ impl Monitor {
                 });
             }
         }
-        // Fixed timeout: suspect if nothing more comes within `timeout`.
-        cx.set_timer(FdTimer::Timeout(from), cfg.timeout, cfg.timeout);
-        // φ accrual: the moment φ will reach the threshold, if nothing more comes.
-        let at = (crossing(cfg.threshold, mean, std) * MS as f64).round() as SimTime;
-        cx.set_timer(FdTimer::Phi(from), at, at);
+        arm(cfg, from, mean, std, cx);
     }
 
     pub fn on_timer(&mut self, timer: FdTimer, cx: &mut Ctx<FdNode>) {
