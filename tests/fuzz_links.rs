@@ -138,11 +138,7 @@ fn check(sc: &Scenario, link: &str) {
         "{link}"
     );
     for p in spec.params {
-        assert!(
-            (p.min..=p.max).contains(&sc.param(p.key)),
-            "{link}: {}",
-            p.key
-        );
+        assert!((p.min..=p.max).contains(&sc.param(p)), "{link}: {}", p.key);
     }
     let n = sc.cluster_size();
     assert!(sc.actions.windows(2).all(|w| w[0].0 <= w[1].0), "{link}");

@@ -11,6 +11,7 @@ use ds_playground::ui::core::spec::Relation;
 use ds_playground::ui::core::text::{has_cjk, Text};
 use ds_playground::ui::core::tours::StepText;
 use ds_playground::ui::core::view::{SimView, StatusVis};
+use ds_playground::ui::pages;
 use ds_playground::ui::registry::{self, build};
 
 fn page(slug: &str) -> Page {
@@ -50,7 +51,7 @@ fn bad_values_fall_back_and_out_of_range_values_clamp_with_notices() {
     assert_eq!(sc.nodes, 9);
     assert_eq!(sc.speed, 10.0);
     assert_eq!(sc.loss_pct, 0);
-    assert!(sc.param("emax") >= sc.param("emin"));
+    assert!(sc.param(&pages::raft::ELECTION_MAX) >= sc.param(&pages::raft::ELECTION_MIN));
     assert!(n.contains(&Notice::Malformed {
         field: "seed".into(),
         value: "abc".into()
@@ -87,11 +88,11 @@ fn unknown_page_falls_back_to_raft() {
 #[test]
 fn heartbeat_stays_below_the_election_timeout_even_at_its_default() {
     let (sc, n) = Scenario::from_location("", "#/raft?emin=100&emax=200&hb=400");
-    assert!(sc.param("hb") <= 50);
+    assert!(sc.param(&pages::raft::HEARTBEAT) <= 50);
     assert_eq!(n.len(), 1);
     let (sc, n) = Scenario::from_location("", "#/raft?emin=60");
     assert_eq!(
-        sc.param("hb"),
+        sc.param(&pages::raft::HEARTBEAT),
         30,
         "the default 50 ms heartbeat must drop below 60/2"
     );
@@ -106,8 +107,8 @@ fn page_params_and_presets_belong_to_their_page() {
         (
             sc.page,
             sc.nodes,
-            sc.param("proposers"),
-            sc.param("backoff"),
+            sc.param(&pages::paxos::PROPOSERS),
+            sc.param(&pages::paxos::BACKOFF),
             sc.preset
         ),
         (page("paxos"), 7, 3, 1, Some("duel"))
@@ -146,7 +147,7 @@ fn hash_round_trips_on_every_page() {
             .iter()
             .find(|p| p.relation == Relation::None)
         {
-            sc.set_param(p.key, p.max);
+            sc.set_param(p, p.max);
         }
         sc.preset = page.spec().presets.last().map(|p| p.slug);
         sc.normalize();
@@ -162,15 +163,15 @@ fn a_preset_from_a_link_brings_its_settings_and_explicit_values_win() {
     assert!(n.is_empty(), "{n:?}");
     assert_eq!(
         (
-            sc.param("retry"),
+            sc.param(&pages::paxos::RETRY),
             sc.latency_min_ms,
             sc.latency_max_ms,
-            sc.param("proposers")
+            sc.param(&pages::paxos::PROPOSERS)
         ),
         (60, 20, 22, 2)
     );
     let (sc, _) = Scenario::from_location("", "#/paxos?retry=90&preset=duel");
-    assert_eq!(sc.param("retry"), 90);
+    assert_eq!(sc.param(&pages::paxos::RETRY), 90);
     let (sc, _) = Scenario::from_location("", "#/3pc?preset=partition");
     assert_eq!(
         (sc.latency_min_ms, sc.latency_max_ms),
@@ -967,4 +968,14 @@ fn every_chapter_names_itself_and_what_is_coming_in_both_languages() {
             "{c:?} has no page and says nothing is coming"
         );
     }
+}
+
+/// Settings are typed constants: a page's adapter that reads a setting its page does not
+/// declare (another page's constant) stops the test build instead of reading 0.
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "has no setting")]
+fn a_page_cannot_read_a_setting_it_does_not_declare() {
+    let sc = Scenario::new(page("raft"));
+    sc.param(&pages::paxos::RETRY);
 }

@@ -291,7 +291,7 @@ fn the_acceptor_restarts_preset_shows_the_forgotten_acceptance_choosing_a_second
             ..Scenario::new(page)
         };
         sc.apply_preset_settings();
-        sc.set_param("persist", persist);
+        sc.set_param(&ds_playground::ui::pages::paxos::PERSIST, persist);
         let (sc, notices) = Scenario::from_location("", &sc.to_hash());
         assert!(notices.is_empty(), "{notices:?}");
         let mut sim = registry::build(&sc);
@@ -346,7 +346,7 @@ fn a_preempted_proposer_says_so_and_agrees_with_the_status() {
         sc.apply_preset_settings();
         // With randomized back-off (the page's tick box), a proposer hears the Nack while
         // its attempt is still under way.
-        sc.set_param("backoff", 1);
+        sc.set_param(&ds_playground::ui::pages::paxos::BACKOFF, 1);
         let mut sim = registry::build(&sc);
         let mut t = 0;
         while t < 2 * SEC {

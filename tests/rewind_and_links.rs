@@ -194,7 +194,7 @@ fn random_scenario(rng: &mut SimRng, page: Page) -> Scenario {
         if rng.chance(0.4) {
             // Keep timers short enough that something happens within the run.
             let hi = p.max.min(p.min.max(1) * 20);
-            sc.set_param(p.key, rng.range_inclusive(p.min, hi.max(p.min)));
+            sc.set_param(p, rng.range_inclusive(p.min, hi.max(p.min)));
         }
     }
     if spec.network && rng.chance(0.5) {

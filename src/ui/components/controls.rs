@@ -102,14 +102,14 @@ fn common(
 fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
     let key = p.key;
     if !p.choices.is_empty() {
-        let value = move || ctl.scenario.with(|s| s.param(key));
+        let value = move || ctl.scenario.with(|s| s.param(p));
         return view! {
             <label class="field">
                 <span><Tr k=p.label/></span>
                 <select data-testid=format!("param-{key}") prop:value=move || value().to_string()
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<u64>() {
-                            ctl.update_scenario(|s| s.set_param(key, v));
+                            ctl.update_scenario(|s| s.set_param(p, v));
                         }
                     }>
                     {p.choices.iter().enumerate().map(|(i, k)| view! {
@@ -124,18 +124,18 @@ fn param_field(ctl: Ctl, p: &'static ParamSpec) -> impl IntoView {
         view! {
             <label class="field toggle">
                 <input type="checkbox" data-testid=format!("param-{key}")
-                    prop:checked=move || ctl.scenario.with(|s| s.param(key) == 1)
+                    prop:checked=move || ctl.scenario.with(|s| s.param(p) == 1)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        ctl.update_scenario(|s| s.set_param(key, on as u64));
+                        ctl.update_scenario(|s| s.set_param(p, on as u64));
                     }/>
                 <span><Tr k=p.label/></span>
             </label>
         }
         .into_any()
     } else {
-        let get = Signal::derive(move || ctl.scenario.with(|s| s.param(key)));
-        let set = Callback::new(move |v| ctl.update_scenario(|s| s.set_param(key, v)));
+        let get = Signal::derive(move || ctl.scenario.with(|s| s.param(p)));
+        let set = Callback::new(move |v| ctl.update_scenario(|s| s.set_param(p, v)));
         view! { <NumberBox label=p.label testid=format!("param-{key}") get set range=(p.min, p.max)/> }.into_any()
     }
 }

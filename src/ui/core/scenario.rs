@@ -13,7 +13,7 @@ use crate::sim::{NetConfig, SimTime, MS};
 use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::Lang;
 use crate::ui::core::notice::Notice;
-use crate::ui::core::spec::{Chapter, ParamSpec, PresetSpec, Relation};
+use crate::ui::core::spec::{Chapter, ParamSpec, PresetSpec, Relation, JUMP_KEY, PAUSE_KEY};
 use crate::ui::core::text::{Text, Tx};
 use crate::ui::core::tours::Tour;
 
@@ -390,29 +390,37 @@ impl Scenario {
     /// clock, in µs (see [`PageSpec::time_faults`]).
     pub fn time_fault_sizes(&self) -> (SimTime, i64) {
         let or = |key: &str, default: u64| match self.spec().param(key) {
-            Some(_) => self.param(key).max(1),
+            Some(p) => self.param(p).max(1),
             None => default,
         };
         (
-            or("pausems", 300) * crate::sim::MS,
-            (or("jumpms", 100) * crate::sim::MS) as i64,
+            or(PAUSE_KEY, 300) * crate::sim::MS,
+            (or(JUMP_KEY, 100) * crate::sim::MS) as i64,
         )
     }
 
-    pub fn param(&self, key: &str) -> u64 {
-        match self.spec().param(key) {
-            Some(p) => self.params.get(p.key).copied().unwrap_or(p.default),
-            None => 0,
-        }
+    pub fn param(&self, p: &ParamSpec) -> u64 {
+        self.declared(p);
+        self.params.get(p.key).copied().unwrap_or(p.default)
     }
 
-    /// Set a page setting (unknown keys are ignored); call [`Scenario::normalize`] after.
-    /// The value is kept even when it equals the catalog default: a preset may imply
-    /// another value, and the link must say which one the user chose.
-    pub fn set_param(&mut self, key: &str, v: u64) {
-        if let Some(p) = self.spec().param(key) {
-            self.params.insert(p.key, v);
-        }
+    /// Set a page setting; call [`Scenario::normalize`] after. The value is kept even when
+    /// it equals the catalog default: a preset may imply another value, and the link must
+    /// say which one the user chose.
+    pub fn set_param(&mut self, p: &ParamSpec, v: u64) {
+        self.declared(p);
+        self.params.insert(p.key, v);
+    }
+
+    /// A setting read or written must be one this page declares (a page's adapter reading
+    /// another page's constant is a mistake the tests catch).
+    fn declared(&self, p: &ParamSpec) {
+        debug_assert!(
+            self.spec().param(p.key) == Some(p),
+            "the {} page has no setting {:?}",
+            self.page.slug(),
+            p.key
+        );
     }
 
     /// A preset's network: one-way latency in `min..=max`, no loss (presets whose
@@ -607,7 +615,7 @@ impl Scenario {
                 Relation::None => {}
             }
             let c = clamp_u64(p.key, v, (lo, hi), &mut n);
-            self.set_param(p.key, c);
+            self.set_param(p, c);
         }
         // A default that breaks a relation with a changed setting must move too.
         for p in spec.params {
@@ -635,7 +643,7 @@ impl Scenario {
                     value: v.to_string(),
                     to: to.to_string(),
                 });
-                self.set_param(p.key, to);
+                self.set_param(p, to);
             }
         }
         self.latency_min_ms = clamp_u64("lmin", self.latency_min_ms, limits::LATENCY_MS, &mut n);
@@ -707,8 +715,8 @@ impl Scenario {
             }
         }
         for p in self.spec().params {
-            let v = self.param(p.key);
-            if v != d.param(p.key) {
+            let v = self.param(p);
+            if v != d.param(p) {
                 push(p.key, v.to_string());
             }
         }
@@ -740,11 +748,7 @@ impl Scenario {
             self.page,
             self.seed,
             self.nodes,
-            self.spec()
-                .params
-                .iter()
-                .map(|p| self.param(p.key))
-                .collect(),
+            self.spec().params.iter().map(|p| self.param(p)).collect(),
             self.preset,
             self.net_config(),
         )

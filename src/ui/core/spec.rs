@@ -10,16 +10,19 @@ use super::text::{tx, Text, Tx};
 pub enum Relation {
     None,
     /// `self >= other`
-    AtLeast(&'static str),
+    AtLeast(&'static ParamSpec),
     /// `self <= other / 2`
-    AtMostHalf(&'static str),
+    AtMostHalf(&'static ParamSpec),
     /// `self <= other` (a quorum W or R within N)
-    AtMost(&'static str),
+    AtMost(&'static ParamSpec),
     /// `self <=` the page's node count (N replicas within the servers)
     AtMostNodes,
 }
 
-/// One page-specific setting.
+/// One page-specific setting, declared once as a `pub const` in its page's folder: the
+/// settings panel, the link's parameter (name, range, default, clamping notice) and the
+/// adapter's config all read that constant ([`crate::ui::core::scenario::Scenario::param`]),
+/// so a setting's name is written once and a misspelt one does not compile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParamSpec {
     /// The URL name.
@@ -88,11 +91,16 @@ pub const fn flag(key: &'static str, label: &'static Tx, default: u64) -> ParamS
     }
 }
 
+/// The link names of [`pause_param`] and [`jump_param`], which the runner looks up on
+/// every page that has time faults.
+pub const PAUSE_KEY: &str = "pausems";
+pub const JUMP_KEY: &str = "jumpms";
+
 /// How long the inspector's pause button pauses a node (ms): the setting of a page with
 /// time faults ([`crate::ui::core::scenario::PageSpec::time_faults`]).
 pub const fn pause_param(default: u64) -> ParamSpec {
     ParamSpec {
-        key: "pausems",
+        key: PAUSE_KEY,
         label: Text::Key(Key::PauseButtonMs),
         min: 10,
         max: crate::ui::core::action_log::MAX_PAUSE_MS,
@@ -106,7 +114,7 @@ pub const fn pause_param(default: u64) -> ParamSpec {
 /// How far the inspector's clock buttons step a node's clock (ms).
 pub const fn jump_param(default: u64) -> ParamSpec {
     ParamSpec {
-        key: "jumpms",
+        key: JUMP_KEY,
         label: Text::Key(Key::ClockButtonsMs),
         min: 1,
         max: crate::ui::core::action_log::MAX_JUMP_MS,

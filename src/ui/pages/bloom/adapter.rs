@@ -20,7 +20,10 @@ pub struct BloomAdapter {
 }
 
 pub fn build(sc: &Scenario) -> Sim<BloomAdapter> {
-    let node = BloomNode::new(sc.param("m") as usize, sc.param("k") as usize);
+    let node = BloomNode::new(
+        sc.param(&super::BITS) as usize,
+        sc.param(&super::HASHES) as usize,
+    );
     Sim::new(
         World::new(world_config(sc), vec![node]),
         BloomAdapter {

@@ -14,10 +14,14 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-const PARAMS: &[ParamSpec] = &[
-    num("m", &texts::BITS, 8, 4_096, 256),
-    num("k", &texts::HASH_FUNCTIONS, 1, 16, 3),
-];
+/// The `m` setting (its link name, label, range and default).
+pub const BITS: ParamSpec = num("m", &texts::BITS, 8, 4_096, 256);
+
+/// The `k` setting (its link name, label, range and default).
+pub const HASHES: ParamSpec = num("k", &texts::HASH_FUNCTIONS, 1, 16, 3);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[BITS, HASHES];
 
 fn tours() -> Vec<Tour> {
     Vec::new()

@@ -37,28 +37,28 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(latency, latency);
         sc.nodes = 3;
         let (mode, merge) = p.mode();
-        sc.set_param("mode", u64::from(mode == Mode::Ap));
-        sc.set_param("merge", u64::from(merge == Merge::Siblings));
-        sc.set_param("rate", 0);
+        sc.set_param(&super::MODE, u64::from(mode == Mode::Ap));
+        sc.set_param(&super::MERGE, u64::from(merge == Merge::Siblings));
+        sc.set_param(&super::RATE, 0);
     }
 }
 
 pub fn config(sc: &Scenario) -> CapConfig {
-    let rate = sc.param("rate");
+    let rate = sc.param(&super::RATE);
     CapConfig {
         servers: sc.nodes,
-        mode: if sc.param("mode") == 1 {
+        mode: if sc.param(&super::MODE) == 1 {
             Mode::Ap
         } else {
             Mode::Cp
         },
-        merge: if sc.param("merge") == 1 {
+        merge: if sc.param(&super::MERGE) == 1 {
             Merge::Siblings
         } else {
             Merge::Lww
         },
         workload: (rate > 0).then(|| 1_000 * MS / rate),
-        minority_accepts: sc.param("minority") == 1,
+        minority_accepts: sc.param(&super::MINORITY) == 1,
         ..CapConfig::default()
     }
 }

@@ -18,12 +18,20 @@ const MERGES: &[Text] = &[
     Text::Page(&texts::MERGE_SIBLINGS),
 ];
 
-const PARAMS: &[ParamSpec] = &[
-    choice("mode", &texts::MODE, MODES, 0),
-    choice("merge", &texts::MERGE, MERGES, 0),
-    num("rate", &texts::RATE, 0, 20, 0),
-    flag("minority", &texts::BREAK, 0),
-];
+/// The `mode` setting (its link name, label, range and default).
+pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
+
+/// The `merge` setting (its link name, label, range and default).
+pub const MERGE: ParamSpec = choice("merge", &texts::MERGE, MERGES, 0);
+
+/// The `rate` setting (its link name, label, range and default).
+pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 20, 0);
+
+/// The `minority` setting (its link name, label, range and default).
+pub const MINORITY: ParamSpec = flag("minority", &texts::BREAK, 0);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[MODE, MERGE, RATE, MINORITY];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

@@ -36,20 +36,20 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(lo, hi);
         sc.loss_pct = p.loss_percent();
         sc.nodes = 2;
-        sc.set_param("period", 100);
-        sc.set_param("timeout", 250);
-        sc.set_param("phi", 8);
-        sc.set_param("window", 100);
+        sc.set_param(&super::PERIOD, 100);
+        sc.set_param(&super::TIMEOUT, 250);
+        sc.set_param(&super::PHI, 8);
+        sc.set_param(&super::WINDOW, 100);
     }
 }
 
 pub fn config(sc: &Scenario) -> FdConfig {
     FdConfig {
         processes: sc.nodes,
-        period: sc.param("period") * MS,
-        timeout: sc.param("timeout") * MS,
-        threshold: sc.param("phi") as f64,
-        window: sc.param("window") as usize,
+        period: sc.param(&super::PERIOD) * MS,
+        timeout: sc.param(&super::TIMEOUT) * MS,
+        threshold: sc.param(&super::PHI) as f64,
+        window: sc.param(&super::WINDOW) as usize,
     }
 }
 

@@ -15,14 +15,26 @@ use crate::ui::core::spec::{jump_param, num, pause_param, Chapter, ParamSpec, Pr
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
-const PARAMS: &[ParamSpec] = &[
-    num("period", &texts::PERIOD, 10, 5_000, 100),
-    num("timeout", &texts::TIMEOUT, 10, 60_000, 250),
-    num("phi", &texts::THRESHOLD, 1, 16, 8),
-    num("window", &texts::WINDOW, 2, 1_000, 100),
-    pause_param(1_500),
-    jump_param(200),
-];
+/// The `period` setting (its link name, label, range and default).
+pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 10, 5_000, 100);
+
+/// The `timeout` setting (its link name, label, range and default).
+pub const TIMEOUT: ParamSpec = num("timeout", &texts::TIMEOUT, 10, 60_000, 250);
+
+/// The `phi` setting (its link name, label, range and default).
+pub const PHI: ParamSpec = num("phi", &texts::THRESHOLD, 1, 16, 8);
+
+/// The `window` setting (its link name, label, range and default).
+pub const WINDOW: ParamSpec = num("window", &texts::WINDOW, 2, 1_000, 100);
+
+/// The `pausems` setting (its link name, label, range and default).
+pub const PAUSE_MS: ParamSpec = pause_param(1_500);
+
+/// The `jumpms` setting (its link name, label, range and default).
+pub const JUMP_MS: ParamSpec = jump_param(200);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[PERIOD, TIMEOUT, PHI, WINDOW, PAUSE_MS, JUMP_MS];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

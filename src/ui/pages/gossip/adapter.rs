@@ -74,28 +74,28 @@ pub fn preset_settings(sc: &mut Scenario) {
         Some(_) => (2, 0, 0),
         None => return,
     };
-    sc.set_param("mode", mode);
-    sc.set_param("stop", stop);
-    sc.set_param("stopk", 1);
-    sc.set_param("ae", ae);
-    sc.set_param("fanout", 1);
+    sc.set_param(&super::MODE, mode);
+    sc.set_param(&super::STOP, stop);
+    sc.set_param(&super::STOP_K, 1);
+    sc.set_param(&super::ANTI_ENTROPY, ae);
+    sc.set_param(&super::FANOUT, 1);
     sc.latency_min_ms = 5;
     sc.latency_max_ms = 10;
     sc.loss_pct = 0;
 }
 
 pub fn build(sc: &Scenario) -> Sim<GossipAdapter> {
-    let k = sc.param("stopk") as u32;
+    let k = sc.param(&super::STOP_K) as u32;
     let cfg = GossipConfig {
-        mode: MODES[sc.param("mode").min(2) as usize],
-        fanout: sc.param("fanout") as usize,
-        period: sc.param("period") * MS,
-        termination: match sc.param("stop") {
+        mode: MODES[sc.param(&super::MODE).min(2) as usize],
+        fanout: sc.param(&super::FANOUT) as usize,
+        period: sc.param(&super::PERIOD) * MS,
+        termination: match sc.param(&super::STOP) {
             1 => Termination::Counter(k),
             2 => Termination::Coin(k),
             _ => Termination::Never,
         },
-        anti_entropy: sc.param("ae") as u32,
+        anti_entropy: sc.param(&super::ANTI_ENTROPY) as u32,
     };
     let world = World::new(
         crate::ui::core::runner::world_config(sc),

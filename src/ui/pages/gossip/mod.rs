@@ -13,32 +13,44 @@ use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-const PARAMS: &[ParamSpec] = &[
-    choice(
-        "mode",
-        &texts::GOSSIP_MODE,
-        &[
-            Text::Page(&texts::MODE_PUSH),
-            Text::Page(&texts::MODE_PULL),
-            Text::Page(&texts::MODE_PUSH_PULL),
-        ],
-        2,
-    ),
-    num("fanout", &texts::FANOUT, 1, 10, 1),
-    num("period", &texts::PERIOD, 20, 5_000, 100),
-    choice(
-        "stop",
-        &texts::TERMINATION,
-        &[
-            Text::Page(&texts::STOP_NEVER),
-            Text::Page(&texts::STOP_COUNTER),
-            Text::Page(&texts::STOP_COIN),
-        ],
-        0,
-    ),
-    num("stopk", &texts::STOP_K, 1, 10, 2),
-    num("ae", &texts::ANTI_ENTROPY, 0, 50, 0),
-];
+/// The `mode` setting (its link name, label, range and default).
+pub const MODE: ParamSpec = choice(
+    "mode",
+    &texts::GOSSIP_MODE,
+    &[
+        Text::Page(&texts::MODE_PUSH),
+        Text::Page(&texts::MODE_PULL),
+        Text::Page(&texts::MODE_PUSH_PULL),
+    ],
+    2,
+);
+
+/// The `fanout` setting (its link name, label, range and default).
+pub const FANOUT: ParamSpec = num("fanout", &texts::FANOUT, 1, 10, 1);
+
+/// The `period` setting (its link name, label, range and default).
+pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 20, 5_000, 100);
+
+/// The `stop` setting (its link name, label, range and default).
+pub const STOP: ParamSpec = choice(
+    "stop",
+    &texts::TERMINATION,
+    &[
+        Text::Page(&texts::STOP_NEVER),
+        Text::Page(&texts::STOP_COUNTER),
+        Text::Page(&texts::STOP_COIN),
+    ],
+    0,
+);
+
+/// The `stopk` setting (its link name, label, range and default).
+pub const STOP_K: ParamSpec = num("stopk", &texts::STOP_K, 1, 10, 2);
+
+/// The `ae` setting (its link name, label, range and default).
+pub const ANTI_ENTROPY: ParamSpec = num("ae", &texts::ANTI_ENTROPY, 0, 50, 0);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[MODE, FANOUT, PERIOD, STOP, STOP_K, ANTI_ENTROPY];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

@@ -45,24 +45,24 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(latency, latency);
         let (cfg, drift) = p.config();
         sc.nodes = cfg.holders;
-        sc.set_param("mode", u64::from(cfg.mode == Mode::Leader));
-        sc.set_param("period", cfg.period / MS);
-        sc.set_param("margin", cfg.margin / MS);
-        sc.set_param("every", cfg.duty_every / MS);
-        sc.set_param("work", cfg.work / MS);
-        sc.set_param("recheck", u64::from(cfg.recheck));
-        sc.set_param("writes", cfg.write_every.map_or(0, |w| w / MS));
+        sc.set_param(&super::MODE, u64::from(cfg.mode == Mode::Leader));
+        sc.set_param(&super::PERIOD, cfg.period / MS);
+        sc.set_param(&super::MARGIN, cfg.margin / MS);
+        sc.set_param(&super::EVERY, cfg.duty_every / MS);
+        sc.set_param(&super::WORK, cfg.work / MS);
+        sc.set_param(&super::RECHECK, u64::from(cfg.recheck));
+        sc.set_param(&super::WRITES, cfg.write_every.map_or(0, |w| w / MS));
         sc.set_param(
-            "drift",
+            &super::DRIFT,
             DRIFTS.iter().position(|d| *d == drift).unwrap_or(0) as u64,
         );
     }
 }
 
 pub fn config(sc: &Scenario) -> LeaseConfig {
-    let period = sc.param("period") * MS;
+    let period = sc.param(&super::PERIOD) * MS;
     LeaseConfig {
-        mode: if sc.param("mode") == 1 {
+        mode: if sc.param(&super::MODE) == 1 {
             Mode::Leader
         } else {
             Mode::Cache
@@ -70,17 +70,17 @@ pub fn config(sc: &Scenario) -> LeaseConfig {
         holders: sc.nodes,
         period,
         // A margin as long as the lease would leave no lease at all.
-        margin: (sc.param("margin") * MS).min(period.saturating_sub(MS)),
-        duty_every: sc.param("every") * MS,
-        work: sc.param("work") * MS,
-        recheck: sc.param("recheck") == 1,
-        write_every: (sc.param("writes") > 0).then(|| sc.param("writes") * MS),
+        margin: (sc.param(&super::MARGIN) * MS).min(period.saturating_sub(MS)),
+        duty_every: sc.param(&super::EVERY) * MS,
+        work: sc.param(&super::WORK) * MS,
+        recheck: sc.param(&super::RECHECK) == 1,
+        write_every: (sc.param(&super::WRITES) > 0).then(|| sc.param(&super::WRITES) * MS),
     }
 }
 
 pub fn build(sc: &Scenario) -> Sim<LeaseAdapter> {
     let cfg = config(sc);
-    let drift = DRIFTS[(sc.param("drift") as usize).min(DRIFTS.len() - 1)];
+    let drift = DRIFTS[(sc.param(&super::DRIFT) as usize).min(DRIFTS.len() - 1)];
     let world_cfg = crate::sim::WorldConfig {
         clocks: (0..cfg.size())
             .map(|i| ClockSpec {

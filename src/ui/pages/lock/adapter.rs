@@ -41,23 +41,23 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(latency, latency);
         let (ttl, work, watchdog, fencing) = p.settings();
         sc.nodes = 2;
-        sc.set_param("ttl", ttl / MS);
-        sc.set_param("work", work / MS);
-        sc.set_param("watchdog", u64::from(watchdog));
-        sc.set_param("fencing", u64::from(fencing));
-        sc.set_param("drift", 0);
-        sc.set_param("rate", 0);
+        sc.set_param(&super::TTL, ttl / MS);
+        sc.set_param(&super::WORK, work / MS);
+        sc.set_param(&super::WATCHDOG, u64::from(watchdog));
+        sc.set_param(&super::FENCING, u64::from(fencing));
+        sc.set_param(&super::DRIFT, 0);
+        sc.set_param(&super::RATE, 0);
     }
 }
 
 pub fn config(sc: &Scenario) -> LockConfig {
-    let rate = sc.param("rate");
+    let rate = sc.param(&super::RATE);
     LockConfig {
         clients: sc.nodes,
-        ttl: sc.param("ttl") * MS,
-        work: sc.param("work") * MS,
-        watchdog: sc.param("watchdog") == 1,
-        fencing: sc.param("fencing") == 1,
+        ttl: sc.param(&super::TTL) * MS,
+        work: sc.param(&super::WORK) * MS,
+        watchdog: sc.param(&super::WATCHDOG) == 1,
+        fencing: sc.param(&super::FENCING) == 1,
         workload: (rate > 0).then(|| 1_000 * MS / rate),
         ..LockConfig::default()
     }
@@ -65,7 +65,7 @@ pub fn config(sc: &Scenario) -> LockConfig {
 
 pub fn build(sc: &Scenario) -> Sim<LockAdapter> {
     let cfg = config(sc);
-    let drift = DRIFTS[(sc.param("drift") as usize).min(DRIFTS.len() - 1)];
+    let drift = DRIFTS[(sc.param(&super::DRIFT) as usize).min(DRIFTS.len() - 1)];
     let world_cfg = crate::sim::WorldConfig {
         clocks: vec![ClockSpec {
             drift_ppm: drift,

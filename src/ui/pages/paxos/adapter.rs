@@ -31,11 +31,11 @@ pub fn preset_settings(sc: &mut Scenario) {
     if let Some(p) = preset(sc.preset) {
         let (proposers, acceptors, retry, (lmin, lmax)) = p.settings();
         sc.nodes = acceptors;
-        sc.set_param("proposers", proposers as u64);
-        sc.set_param("retry", retry);
-        sc.set_param("backoff", 0);
-        sc.set_param("distinguished", 0);
-        sc.set_param("persist", 1);
+        sc.set_param(&super::PROPOSERS, proposers as u64);
+        sc.set_param(&super::RETRY, retry);
+        sc.set_param(&super::BACKOFF, 0);
+        sc.set_param(&super::DISTINGUISHED, 0);
+        sc.set_param(&super::PERSIST, 1);
         sc.latency_min_ms = lmin;
         sc.latency_max_ms = lmax;
     }
@@ -43,12 +43,12 @@ pub fn preset_settings(sc: &mut Scenario) {
 
 pub fn build(sc: &Scenario) -> Sim<PaxosAdapter> {
     let cfg = PaxosConfig {
-        proposers: sc.param("proposers") as usize,
+        proposers: sc.param(&super::PROPOSERS) as usize,
         acceptors: sc.nodes,
-        retry: sc.param("retry") * MS,
-        backoff: sc.param("backoff") == 1,
-        distinguished: sc.param("distinguished") == 1,
-        persist: sc.param("persist") == 1,
+        retry: sc.param(&super::RETRY) * MS,
+        backoff: sc.param(&super::BACKOFF) == 1,
+        distinguished: sc.param(&super::DISTINGUISHED) == 1,
+        persist: sc.param(&super::PERSIST) == 1,
     };
     let world = World::new(
         crate::ui::core::runner::world_config(sc),

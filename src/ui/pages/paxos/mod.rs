@@ -12,13 +12,23 @@ use crate::ui::core::spec::{flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Expect, Tour};
 
-const PARAMS: &[ParamSpec] = &[
-    num("proposers", &texts::PROPOSERS, 1, 3, 2),
-    num("retry", &texts::RETRY_TIMEOUT, 20, 5_000, 150),
-    flag("backoff", &texts::BACKOFF, 0),
-    flag("distinguished", &texts::DISTINGUISHED, 0),
-    flag("persist", &texts::PERSIST, 1),
-];
+/// The `proposers` setting (its link name, label, range and default).
+pub const PROPOSERS: ParamSpec = num("proposers", &texts::PROPOSERS, 1, 3, 2);
+
+/// The `retry` setting (its link name, label, range and default).
+pub const RETRY: ParamSpec = num("retry", &texts::RETRY_TIMEOUT, 20, 5_000, 150);
+
+/// The `backoff` setting (its link name, label, range and default).
+pub const BACKOFF: ParamSpec = flag("backoff", &texts::BACKOFF, 0);
+
+/// The `distinguished` setting (its link name, label, range and default).
+pub const DISTINGUISHED: ParamSpec = flag("distinguished", &texts::DISTINGUISHED, 0);
+
+/// The `persist` setting (its link name, label, range and default).
+pub const PERSIST: ParamSpec = flag("persist", &texts::PERSIST, 1);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[PROPOSERS, RETRY, BACKOFF, DISTINGUISHED, PERSIST];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {
@@ -67,7 +77,7 @@ fn tours() -> Vec<Tour> {
 
 /// Proposers, then acceptors, then the learner.
 fn cluster_size(sc: &Scenario) -> usize {
-    sc.param("proposers") as usize + sc.nodes + 1
+    sc.param(&PROPOSERS) as usize + sc.nodes + 1
 }
 
 pub static SPEC: PageSpec = PageSpec {

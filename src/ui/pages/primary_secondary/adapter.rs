@@ -38,9 +38,9 @@ fn preset(slug: Option<&str>) -> Option<PsPreset> {
 
 /// The `mode` setting's values.
 pub fn mode_of(sc: &Scenario) -> Mode {
-    match sc.param("mode") {
+    match sc.param(&super::MODE) {
         0 => Mode::Sync,
-        1 => Mode::Semi(sc.param("k") as usize),
+        1 => Mode::Semi(sc.param(&super::SEMI_K) as usize),
         _ => Mode::Async,
     }
 }
@@ -56,19 +56,19 @@ pub fn preset_settings(sc: &mut Scenario) {
             Mode::Semi(k) => (1, k as u64),
             Mode::Async => (2, 1),
         };
-        sc.set_param("mode", mode);
-        sc.set_param("k", k);
-        sc.set_param("rate", 0);
+        sc.set_param(&super::MODE, mode);
+        sc.set_param(&super::SEMI_K, k);
+        sc.set_param(&super::RATE, 0);
     }
 }
 
 pub fn config(sc: &Scenario) -> PsConfig {
-    let rate = sc.param("rate");
+    let rate = sc.param(&super::RATE);
     PsConfig {
         replicas: sc.nodes + 1,
         mode: mode_of(sc),
         workload: (rate > 0).then(|| 1_000 * MS / rate),
-        ack_early: sc.param("ackearly") == 1,
+        ack_early: sc.param(&super::ACK_EARLY) == 1,
         ..PsConfig::default()
     }
 }

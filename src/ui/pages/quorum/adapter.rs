@@ -41,39 +41,39 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(latency, latency);
         let (servers, n, w, r, repair, sloppy) = p.settings();
         sc.nodes = servers;
-        sc.set_param("n", n as u64);
-        sc.set_param("w", w as u64);
-        sc.set_param("r", r as u64);
+        sc.set_param(&super::N, n as u64);
+        sc.set_param(&super::W, w as u64);
+        sc.set_param(&super::R, r as u64);
         sc.set_param(
-            "repair",
+            &super::REPAIR,
             match repair {
                 Repair::Off => 0,
                 Repair::Background => 1,
                 Repair::Blocking => 2,
             },
         );
-        sc.set_param("sloppy", u64::from(sloppy));
-        sc.set_param("versions", u64::from(p.vector_clocks()));
-        sc.set_param("rate", 0);
+        sc.set_param(&super::SLOPPY, u64::from(sloppy));
+        sc.set_param(&super::VERSIONS, u64::from(p.vector_clocks()));
+        sc.set_param(&super::RATE, 0);
     }
 }
 
 pub fn config(sc: &Scenario) -> QConfig {
-    let rate = sc.param("rate");
+    let rate = sc.param(&super::RATE);
     QConfig {
         servers: sc.nodes,
-        n: sc.param("n") as usize,
-        w: sc.param("w") as usize,
-        r: sc.param("r") as usize,
-        repair: match sc.param("repair") {
+        n: sc.param(&super::N) as usize,
+        w: sc.param(&super::W) as usize,
+        r: sc.param(&super::R) as usize,
+        repair: match sc.param(&super::REPAIR) {
             0 => Repair::Off,
             1 => Repair::Background,
             _ => Repair::Blocking,
         },
-        sloppy: sc.param("sloppy") == 1,
-        vector_clocks: sc.param("versions") == 1,
+        sloppy: sc.param(&super::SLOPPY) == 1,
+        vector_clocks: sc.param(&super::VERSIONS) == 1,
         workload: (rate > 0).then(|| 1_000 * MS / rate),
-        first_reply: sc.param("firstreply") == 1,
+        first_reply: sc.param(&super::FIRST_REPLY) == 1,
         ..QConfig::default()
     }
     .clamped()

@@ -46,8 +46,8 @@ pub fn preset_settings(sc: &mut Scenario) {
     if let Some(p) = preset(sc.preset) {
         let (emin, emax) = p.election_ms();
         sc.nodes = SERVERS;
-        sc.set_param("emin", emin);
-        sc.set_param("emax", emax);
+        sc.set_param(&super::ELECTION_MIN, emin);
+        sc.set_param(&super::ELECTION_MAX, emax);
         sc.latency_min_ms = LATENCY_MS;
         sc.latency_max_ms = LATENCY_MS;
         sc.loss_pct = 0;
@@ -56,9 +56,9 @@ pub fn preset_settings(sc: &mut Scenario) {
 
 pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
     let cfg = RaftConfig {
-        election_min: sc.param("emin") * MS,
-        election_max: sc.param("emax") * MS,
-        heartbeat: sc.param("hb") * MS,
+        election_min: sc.param(&super::ELECTION_MIN) * MS,
+        election_max: sc.param(&super::ELECTION_MAX) * MS,
+        heartbeat: sc.param(&super::HEARTBEAT) * MS,
         ..RaftConfig::default()
     };
     let world = World::new(
@@ -76,7 +76,10 @@ pub fn build(sc: &Scenario) -> Sim<RaftAdapter> {
             names: numbered("S", sc.nodes),
             // The students' own requests are numbered apart from the script's.
             next_cmd: if script.is_empty() { 1 } else { 101 },
-            election_ms: (sc.param("emin"), sc.param("emax")),
+            election_ms: (
+                sc.param(&super::ELECTION_MIN),
+                sc.param(&super::ELECTION_MAX),
+            ),
         },
     )
     .with_script(script)

@@ -12,17 +12,23 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, step_when, Expect, Tour};
 
-const PARAMS: &[ParamSpec] = &[
-    num("emin", &texts::ELECTION_MIN, 20, 10_000, 150),
-    ParamSpec {
-        relation: Relation::AtLeast("emin"),
-        ..num("emax", &texts::ELECTION_MAX, 20, 10_000, 300)
-    },
-    ParamSpec {
-        relation: Relation::AtMostHalf("emin"),
-        ..num("hb", &texts::HEARTBEAT, 5, 5_000, 50)
-    },
-];
+/// The `emin` setting (its link name, label, range and default).
+pub const ELECTION_MIN: ParamSpec = num("emin", &texts::ELECTION_MIN, 20, 10_000, 150);
+
+/// The `emax` setting (its link name, label, range and default).
+pub const ELECTION_MAX: ParamSpec = ParamSpec {
+    relation: Relation::AtLeast(&ELECTION_MIN),
+    ..num("emax", &texts::ELECTION_MAX, 20, 10_000, 300)
+};
+
+/// The `hb` setting (its link name, label, range and default).
+pub const HEARTBEAT: ParamSpec = ParamSpec {
+    relation: Relation::AtMostHalf(&ELECTION_MIN),
+    ..num("hb", &texts::HEARTBEAT, 5, 5_000, 50)
+};
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[ELECTION_MIN, ELECTION_MAX, HEARTBEAT];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

@@ -43,30 +43,30 @@ pub fn preset_settings(sc: &mut Scenario) {
         sc.set_lossless_latency(LATENCY, LATENCY);
         let cfg = p.config();
         sc.nodes = cfg.servers;
-        sc.set_param("mode", u64::from(cfg.mode == Mode::Consensus));
-        sc.set_param("clients", cfg.clients as u64);
-        sc.set_param("ttl", cfg.ttl / MS);
-        sc.set_param("work", cfg.work / MS);
-        sc.set_param("timeout", cfg.timeout / MS);
-        sc.set_param("fencing", u64::from(cfg.fencing));
-        sc.set_param("rate", 0);
+        sc.set_param(&super::MODE, u64::from(cfg.mode == Mode::Consensus));
+        sc.set_param(&super::CLIENTS, cfg.clients as u64);
+        sc.set_param(&super::TTL, cfg.ttl / MS);
+        sc.set_param(&super::WORK, cfg.work / MS);
+        sc.set_param(&super::TIMEOUT, cfg.timeout / MS);
+        sc.set_param(&super::FENCING, u64::from(cfg.fencing));
+        sc.set_param(&super::RATE, 0);
     }
 }
 
 pub fn config(sc: &Scenario) -> RedlockConfig {
-    let rate = sc.param("rate");
+    let rate = sc.param(&super::RATE);
     RedlockConfig {
-        mode: if sc.param("mode") == 1 {
+        mode: if sc.param(&super::MODE) == 1 {
             Mode::Consensus
         } else {
             Mode::Redlock
         },
         servers: sc.nodes,
-        clients: sc.param("clients") as usize,
-        ttl: sc.param("ttl") * MS,
-        work: sc.param("work") * MS,
-        timeout: sc.param("timeout") * MS,
-        fencing: sc.param("fencing") == 1,
+        clients: sc.param(&super::CLIENTS) as usize,
+        ttl: sc.param(&super::TTL) * MS,
+        work: sc.param(&super::WORK) * MS,
+        timeout: sc.param(&super::TIMEOUT) * MS,
+        fencing: sc.param(&super::FENCING) == 1,
         workload: (rate > 0).then(|| 1_000 * MS / rate),
         ..RedlockConfig::default()
     }

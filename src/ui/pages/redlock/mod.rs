@@ -20,16 +20,36 @@ const MODES: &[Text] = &[
     Text::Page(&texts::MODE_CONSENSUS),
 ];
 
+/// The `mode` setting (its link name, label, range and default).
+pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
+
+/// The `clients` setting (its link name, label, range and default).
+pub const CLIENTS: ParamSpec = num("clients", &texts::CLIENTS, 2, 4, 2);
+
+/// The `ttl` setting (its link name, label, range and default).
+pub const TTL: ParamSpec = num("ttl", &texts::TTL, 30, 10_000, 500);
+
+/// The `work` setting (its link name, label, range and default).
+pub const WORK: ParamSpec = num("work", &texts::WORK, 1, 5_000, 300);
+
+/// The `timeout` setting (its link name, label, range and default).
+pub const TIMEOUT: ParamSpec = num("timeout", &texts::TIMEOUT, 5, 2_000, 100);
+
+/// The `fencing` setting (its link name, label, range and default).
+pub const FENCING: ParamSpec = flag("fencing", &texts::FENCING, 1);
+
+/// The `pausems` setting (its link name, label, range and default).
+pub const PAUSE_MS: ParamSpec = pause_param(1200);
+
+/// The `jumpms` setting (its link name, label, range and default).
+pub const JUMP_MS: ParamSpec = jump_param(600);
+
+/// The `rate` setting (its link name, label, range and default).
+pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 10, 0);
+
+/// This page's settings, in the order the panel shows them.
 const PARAMS: &[ParamSpec] = &[
-    choice("mode", &texts::MODE, MODES, 0),
-    num("clients", &texts::CLIENTS, 2, 4, 2),
-    num("ttl", &texts::TTL, 30, 10_000, 500),
-    num("work", &texts::WORK, 1, 5_000, 300),
-    num("timeout", &texts::TIMEOUT, 5, 2_000, 100),
-    flag("fencing", &texts::FENCING, 1),
-    pause_param(1200),
-    jump_param(600),
-    num("rate", &texts::RATE, 0, 10, 0),
+    MODE, CLIENTS, TTL, WORK, TIMEOUT, FENCING, PAUSE_MS, JUMP_MS, RATE,
 ];
 
 const PRESETS: &[PresetSpec] = &[
@@ -76,7 +96,7 @@ fn tours() -> Vec<Tour> {
 
 /// The servers, the clients and the storage.
 pub fn cluster_size(sc: &Scenario) -> usize {
-    sc.nodes + sc.param("clients") as usize + 1
+    sc.nodes + sc.param(&CLIENTS) as usize + 1
 }
 
 pub static SPEC: PageSpec = PageSpec {

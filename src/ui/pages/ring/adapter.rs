@@ -27,13 +27,13 @@ pub struct RingAdapter {
 }
 
 pub fn build(sc: &Scenario) -> Sim<RingAdapter> {
-    let node = RingNode::new(sc.nodes, sc.param("vnodes") as usize);
+    let node = RingNode::new(sc.nodes, sc.param(&super::VNODES) as usize);
     let world = World::new(world_config(sc), vec![node]);
     Sim::new(
         world,
         RingAdapter {
             names: vec![texts::RING.en.to_string()],
-            hashes: Arc::new(key_hashes(sc.param("keys") as usize)),
+            hashes: Arc::new(key_hashes(sc.param(&super::KEYS) as usize)),
             cache: Arc::default(),
         },
     )

@@ -265,7 +265,7 @@ pub fn RingPage() -> impl IntoView {
     };
     let pref_key = RwSignal::new(42usize);
     let pref = move || {
-        let r = ctl.scenario.with(|s| s.param("replicas") as usize);
+        let r = ctl.scenario.with(|s| s.param(&super::REPLICAS) as usize);
         layout.with(|d| {
             d.as_ref().and_then(|d| d.get::<RingLayout>()).map(|s| {
                 let h = key_hash(pref_key.get());

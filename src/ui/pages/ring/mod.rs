@@ -13,11 +13,17 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-const PARAMS: &[ParamSpec] = &[
-    num("vnodes", &texts::VIRTUAL_NODES, 1, 500, 100),
-    num("keys", &texts::KEYS, 100, 100_000, 10_000),
-    num("replicas", &texts::REPLICAS, 1, 5, 3),
-];
+/// The `vnodes` setting (its link name, label, range and default).
+pub const VNODES: ParamSpec = num("vnodes", &texts::VIRTUAL_NODES, 1, 500, 100);
+
+/// The `keys` setting (its link name, label, range and default).
+pub const KEYS: ParamSpec = num("keys", &texts::KEYS, 100, 100_000, 10_000);
+
+/// The `replicas` setting (its link name, label, range and default).
+pub const REPLICAS: ParamSpec = num("replicas", &texts::REPLICAS, 1, 5, 3);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[VNODES, KEYS, REPLICAS];
 
 fn tours() -> Vec<Tour> {
     Vec::new()

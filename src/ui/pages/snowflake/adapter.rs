@@ -42,20 +42,20 @@ pub fn preset_settings(sc: &mut Scenario) {
         let (strategy, same) = p.settings();
         sc.nodes = 3;
         sc.set_param(
-            "strategy",
+            &super::STRATEGY,
             STRATEGIES.iter().position(|s| *s == strategy).unwrap_or(0) as u64,
         );
-        sc.set_param("sameworker", u64::from(same));
-        sc.set_param("period", 50);
+        sc.set_param(&super::SAME_WORKER, u64::from(same));
+        sc.set_param(&super::PERIOD, 50);
     }
 }
 
 pub fn config(sc: &Scenario) -> SnowConfig {
     SnowConfig {
         generators: sc.nodes,
-        strategy: STRATEGIES[(sc.param("strategy") as usize).min(STRATEGIES.len() - 1)],
-        period: sc.param("period") * MS,
-        same_worker: sc.param("sameworker") == 1,
+        strategy: STRATEGIES[(sc.param(&super::STRATEGY) as usize).min(STRATEGIES.len() - 1)],
+        period: sc.param(&super::PERIOD) * MS,
+        same_worker: sc.param(&super::SAME_WORKER) == 1,
     }
 }
 

@@ -20,13 +20,23 @@ const STRATEGIES: &[Text] = &[
     Text::Page(&texts::S_IGNORE),
 ];
 
-const PARAMS: &[ParamSpec] = &[
-    choice("strategy", &texts::STRATEGY, STRATEGIES, 0),
-    flag("sameworker", &texts::SAME_WORKER, 0),
-    num("period", &texts::PERIOD, 0, 2_000, 50),
-    jump_param(100),
-    pause_param(300),
-];
+/// The `strategy` setting (its link name, label, range and default).
+pub const STRATEGY: ParamSpec = choice("strategy", &texts::STRATEGY, STRATEGIES, 0);
+
+/// The `sameworker` setting (its link name, label, range and default).
+pub const SAME_WORKER: ParamSpec = flag("sameworker", &texts::SAME_WORKER, 0);
+
+/// The `period` setting (its link name, label, range and default).
+pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 0, 2_000, 50);
+
+/// The `jumpms` setting (its link name, label, range and default).
+pub const JUMP_MS: ParamSpec = jump_param(100);
+
+/// The `pausems` setting (its link name, label, range and default).
+pub const PAUSE_MS: ParamSpec = pause_param(300);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[STRATEGY, SAME_WORKER, PERIOD, JUMP_MS, PAUSE_MS];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

@@ -40,18 +40,18 @@ pub fn preset_settings(sc: &mut Scenario) {
     };
     let net = p.network();
     sc.set_lossless_latency(net.latency_min, net.latency_max);
-    sc.set_param("term", p.termination() as u64);
+    sc.set_param(&super::TERM, p.termination() as u64);
     let (c, pt) = p.timeouts();
-    sc.set_param("ctimeout", c / MS);
-    sc.set_param("ptimeout", pt / MS);
+    sc.set_param(&super::COORD_TIMEOUT, c / MS);
+    sc.set_param(&super::PART_TIMEOUT, pt / MS);
 }
 
 pub fn build(sc: &Scenario) -> Sim<ThreePcAdapter> {
     let cfg = ThreePcConfig {
         participants: sc.nodes,
-        coord_timeout: sc.param("ctimeout") * MS,
-        part_timeout: sc.param("ptimeout") * MS,
-        termination: sc.param("term") == 1,
+        coord_timeout: sc.param(&super::COORD_TIMEOUT) * MS,
+        part_timeout: sc.param(&super::PART_TIMEOUT) * MS,
+        termination: sc.param(&super::TERM) == 1,
         ..ThreePcConfig::default()
     };
     let world = World::new(

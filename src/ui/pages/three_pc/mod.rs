@@ -12,19 +12,25 @@ use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec, Relatio
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-const PARAMS: &[ParamSpec] = &[
-    num("ctimeout", &texts::COORD_TIMEOUT, 50, 10_000, 200),
-    ParamSpec {
-        relation: Relation::AtLeast("ctimeout"),
-        ..num("ptimeout", &texts::PART_TIMEOUT, 50, 10_000, 400)
-    },
-    choice(
-        "term",
-        &texts::TERMINATION,
-        &[Text::Page(&texts::TERM_OFF), Text::Page(&texts::TERM_ON)],
-        0,
-    ),
-];
+/// The `ctimeout` setting (its link name, label, range and default).
+pub const COORD_TIMEOUT: ParamSpec = num("ctimeout", &texts::COORD_TIMEOUT, 50, 10_000, 200);
+
+/// The `ptimeout` setting (its link name, label, range and default).
+pub const PART_TIMEOUT: ParamSpec = ParamSpec {
+    relation: Relation::AtLeast(&COORD_TIMEOUT),
+    ..num("ptimeout", &texts::PART_TIMEOUT, 50, 10_000, 400)
+};
+
+/// The `term` setting (its link name, label, range and default).
+pub const TERM: ParamSpec = choice(
+    "term",
+    &texts::TERMINATION,
+    &[Text::Page(&texts::TERM_OFF), Text::Page(&texts::TERM_ON)],
+    0,
+);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[COORD_TIMEOUT, PART_TIMEOUT, TERM];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {

@@ -34,7 +34,7 @@ pub fn preset_settings(sc: &mut Scenario) {
 pub fn build(sc: &Scenario) -> Sim<TwoPcAdapter> {
     let cfg = TwoPcConfig {
         participants: sc.nodes,
-        vote_timeout: sc.param("timeout") * MS,
+        vote_timeout: sc.param(&super::TIMEOUT) * MS,
         ..TwoPcConfig::default()
     };
     let world = World::new(

@@ -12,7 +12,11 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Expect, Tour};
 
-const PARAMS: &[ParamSpec] = &[num("timeout", &texts::VOTE_TIMEOUT, 50, 10_000, 300)];
+/// The `timeout` setting (its link name, label, range and default).
+pub const TIMEOUT: ParamSpec = num("timeout", &texts::VOTE_TIMEOUT, 50, 10_000, 300);
+
+/// This page's settings, in the order the panel shows them.
+const PARAMS: &[ParamSpec] = &[TIMEOUT];
 
 const PRESETS: &[PresetSpec] = &[
     PresetSpec {
