@@ -125,3 +125,43 @@ test('pointing at a page\'s link fetches its code, so opening it needs no downlo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('leaving any page mid-animation or mid-experiment: no error, and the next page runs', async () => {
+  // Each page's own timers and animation frames must stop with the page: the hash ring's
+  // join animation (2 s of frames) and the experiments' slices, one per frame, used to read
+  // the page's disposed signals a frame after the reader left ("something went wrong").
+  const { page, errors, context } = await fresh();
+  await page.goto(server.url + '#/');
+  await page.waitForSelector('[data-testid="home"]');
+  const slugs = await page.$$eval('[data-testid="home"] a[href^="#/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href').slice(2).split('?')[0]))]);
+  assert.ok(slugs.length >= 16, `pages on the home page: ${slugs}`);
+  const acted = [];
+  for (const slug of slugs) {
+    await page.evaluate((s) => { location.hash = `#/${s}?seed=3`; }, slug);
+    await page.waitForSelector(`[data-testid="page-${slug}"]`, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    // What keeps a page busy: the ring's move animation, an experiment's slices, a run.
+    if (await page.locator('[data-testid="ring-add"]').count()) {
+      await page.click('[data-testid="ring-add"]');
+      acted.push(`${slug}: join`);
+    }
+    await page.evaluate(() => document.querySelectorAll('details.experiments, details').forEach((d) => { d.open = true; }));
+    const run = page.locator('[data-testid="exp-run"]:not([disabled])');
+    if (await run.count()) {
+      await run.first().click();
+      acted.push(`${slug}: experiment`);
+    }
+    await page.waitForTimeout(120);
+  }
+  await page.evaluate(() => { location.hash = '#/raft?seed=3'; });
+  await page.waitForSelector('[data-testid="page-raft"]');
+  await page.waitForTimeout(2500);
+  assert.ok(acted.some((a) => a.endsWith('join')) && acted.filter((a) => a.endsWith('experiment')).length >= 3, acted.join(', '));
+  assert.equal(await page.locator('[data-testid="panic"]').count(), 0, errors.join('\n'));
+  assert.deepEqual(errors, []);
+  // The page still runs: its virtual clock moves.
+  const t0 = await page.textContent('[data-testid="clock"]');
+  await page.waitForTimeout(400);
+  assert.notEqual(await page.textContent('[data-testid="clock"]'), t0);
+  await context.close();
+});

@@ -164,7 +164,9 @@ pub(crate) fn run_in_slices<E: Incremental + Send + Sync + 'static>(
     version: RwSignal<u64>,
 ) {
     request_animation_frame(move || {
-        if !running.get_untracked() {
+        // Off, or the page is gone (its signals disposed: the reader navigated away while
+        // the experiment ran): the slices stop with it.
+        if running.try_get_untracked() != Some(true) {
             return;
         }
         let start = now_ms();

@@ -102,7 +102,8 @@ const FIT_EVERY_MS: u32 = 400;
 fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
     let last = StoredValue::new(0.0f64);
     let fit = move || {
-        let (Some(main), Some(win)) = (page.get_untracked(), web_sys::window()) else {
+        // The first call comes a frame late: the page may be gone by then (disposed).
+        let (Some(Some(main)), Some(win)) = (page.try_get_untracked(), web_sys::window()) else {
             return;
         };
         let (width, height) = super::viewport();
@@ -139,7 +140,7 @@ fn fit_first_screen(page: NodeRef<leptos::html::Main>) {
             }
             _ => 0.0,
         };
-        if room != last.get_value() {
+        if last.try_get_value().is_some_and(|was| was != room) {
             last.set_value(room);
             let _ = if room > 0.0 {
                 main.set_attribute("style", &format!("--fold-room: {room}px"))

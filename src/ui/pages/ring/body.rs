@@ -115,8 +115,13 @@ pub fn RingPage() -> impl IntoView {
         changed_at.set(now_ms());
         fn frame(changed_at: RwSignal<f64>, tick: RwSignal<u64>) {
             request_animation_frame(move || {
+                // The page may be gone (the reader navigated away mid-animation): its
+                // signals are disposed, and the animation ends with it.
+                let Some(since) = changed_at.try_get_untracked() else {
+                    return;
+                };
                 tick.update(|t| *t += 1);
-                if now_ms() - changed_at.get_untracked() < 2_000.0 {
+                if now_ms() - since < 2_000.0 {
                     frame(changed_at, tick);
                 }
             });
