@@ -979,3 +979,82 @@ fn a_page_cannot_read_a_setting_it_does_not_declare() {
     let sc = Scenario::new(page("raft"));
     sc.param(&pages::paxos::RETRY);
 }
+
+/// "a | b" of a chip that gives the timeout's figure and φ's.
+fn pair(v: &SimView, key: &str) -> (u64, u64) {
+    let s = &status(v, key).value;
+    let n: Vec<u64> = s
+        .split(" | ")
+        .map(|x| {
+            x.trim_start_matches("P1 ")
+                .trim_end_matches(" ms")
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(n.len(), 2, "{key}: {s}");
+    (n[0], n[1])
+}
+
+/// Each failure-detector preset shows what its story says on twenty seeds, read from the
+/// chips and the banner a student sees (issue: the jitter preset made φ look worse, the
+/// lossy one showed a tie, the crash story's figures did not match the chip's).
+#[test]
+fn the_failure_detector_presets_show_what_their_stories_claim_on_twenty_seeds() {
+    let (mut lossy_timeout, mut lossy_phi) = (0, 0);
+    for seed in 1..=20u64 {
+        let url = |preset: &str| format!("#/failure-detector?preset={preset}&seed={seed}");
+        // A crash: the timeout ~165 ms after the crash (250 after the last heartbeat),
+        // φ about 90 ms sooner; P2 never suspected.
+        let v = run(&url("crash"), 6 * SEC);
+        let (timeout, phi) = pair(&v, "detect");
+        assert!(
+            (150..=250).contains(&timeout),
+            "seed {seed}: timeout {timeout}"
+        );
+        assert!(
+            (50..=100).contains(&phi) && phi + 60 <= timeout,
+            "seed {seed}: φ {phi}"
+        );
+        assert_eq!(pair(&v, "false"), (0, 0), "seed {seed}");
+        assert!(v.violations.is_empty());
+        // Jitter rises at 4 s: φ is fooled while it learns; once it has learnt, the timeout
+        // goes on crying wolf and φ does not. The banner gives each detector's verdict.
+        let v = run(&url("jitter-rises"), 40 * SEC);
+        let (timeout, phi) = pair(&v, "learnt");
+        assert!(
+            timeout >= 2 && phi == 0,
+            "seed {seed}: since φ learnt {timeout} | {phi}"
+        );
+        assert!(
+            pair(&v, "false").1 >= 1,
+            "seed {seed}: φ fooled while it learns"
+        );
+        assert_eq!(v.violations.len(), 2, "seed {seed}: one line per detector");
+        let v = run(&url("jitter-rises"), 8 * SEC);
+        assert!(status(&v, "learnt").value.starts_with("φ is learning"));
+        // A GC pause: both suspect the live process once; after it φ is slow to see the
+        // real crash at 9 s, the timeout is not.
+        let v = run(&url("gc-pause"), 12 * SEC);
+        assert_eq!(pair(&v, "false"), (1, 1), "seed {seed}");
+        let (timeout, phi) = pair(&v, "detect");
+        assert!(
+            timeout <= 250 && phi > 400,
+            "seed {seed}: {timeout} | {phi}"
+        );
+        // 10 % loss from 2 s: once φ has learnt, it is fooled no more often than the
+        // timeout on every seed, and far less often over all of them, but not never.
+        let v = run(&url("lossy"), 60 * SEC);
+        let (timeout, phi) = pair(&v, "learnt");
+        assert!(
+            timeout >= 2 && phi <= timeout,
+            "seed {seed}: {timeout} | {phi}"
+        );
+        lossy_timeout += timeout;
+        lossy_phi += phi;
+    }
+    assert!(
+        lossy_phi > 0 && lossy_phi * 3 <= lossy_timeout * 2,
+        "lossy, since φ learnt: timeout {lossy_timeout}, φ {lossy_phi}"
+    );
+}

@@ -281,7 +281,15 @@ impl<P: Protocol> World<P> {
     pub fn actions(&self) -> &SharedLog<(SimTime, Action<P::Cmd>)> {
         &self.actions
     }
-    /// Every invariant violation detected so far.
+    /// When the network's conditions were changed (latency, loss, duplication: a
+    /// [`Action::SetNet`] of a script or of the user), in order.
+    pub fn net_changes(&self) -> Vec<SimTime> {
+        self.actions
+            .iter()
+            .filter(|(_, a)| matches!(a, Action::SetNet(_)))
+            .map(|(at, _)| *at)
+            .collect()
+    }
     /// The safety monitor (its ghost state: what it has seen so far).
     pub fn monitor(&self) -> &P::Monitor {
         &self.monitor

@@ -64,7 +64,7 @@ test('failure detectors, a student pauses P2 from the inspector: suspected while
 });
 
 test('failure detectors, the trade-off experiment: two curves of eight points, eager settings suspect wrongly, CSV', async () => {
-  const { page, errors, context } = await open(browser, `${server.url}#/failure-detector?preset=lossy&lmax=120`);
+  const { page, errors, context } = await open(browser, `${server.url}#/failure-detector?preset=free&loss=10&lmax=120`);
   await page.click('[data-testid="btn-play"]');
   await page.locator('[data-testid="experiments"] summary').click();
   await page.fill('[data-testid="exp-trials"]', '3');

@@ -9,8 +9,10 @@
 //!
 //! Its rule is Chandra & Toueg's **accuracy**: no live process is ever suspected. Every
 //! detector in an asynchronous system breaks it sooner or later; how often, against how
-//! fast it detects real crashes, is the trade-off the page measures. The first false
-//! suspicion is reported.
+//! fast it detects real crashes, is the trade-off the page measures. Each detector's first
+//! false suspicion is reported (the banner gives each detector's verdict), and false
+//! suspicions raised while φ's window is still learning new network conditions (after each
+//! change of them) are counted apart ([`FdOracle::split`]).
 
 use super::msg::Detector;
 use super::node::{FdNode, MONITOR};
@@ -51,7 +53,16 @@ pub struct FdOracle {
     crashes: Vec<Crash>,
     false_suspicions: Vec<FalseSuspicion>,
     now: SimTime,
-    reported: bool,
+    /// Per detector: its first false suspicion was reported.
+    reported: [bool; 2],
+}
+
+/// Whether `at` falls in one of φ's learning windows: the time after a change of the
+/// network's conditions at one of `changes`, as long as φ's window takes to fill with
+/// intervals of the new conditions (its size × the period). (At the start φ's window is
+/// seeded with the period, which a calm network matches.)
+pub fn while_learning(at: SimTime, changes: &[SimTime], span: SimTime) -> bool {
+    changes.iter().any(|&c| c <= at && at < c + span)
 }
 
 impl FdOracle {
@@ -64,6 +75,23 @@ impl FdOracle {
     /// False suspicions by `by` so far.
     pub fn false_count(&self, by: Detector) -> usize {
         self.false_suspicions.iter().filter(|f| f.by == by).count()
+    }
+    /// False suspicions by `by` after the network's conditions first changed, split into
+    /// those raised while φ was learning the new conditions ([`while_learning`]) and those
+    /// raised once it had learnt them: `(learning, learnt)`. Both are 0 before a change.
+    pub fn split(&self, by: Detector, changes: &[SimTime], span: SimTime) -> (usize, usize) {
+        let Some(&first) = changes.first() else {
+            return (0, 0);
+        };
+        let mine = self
+            .false_suspicions
+            .iter()
+            .filter(|f| f.by == by && f.at >= first);
+        let learning = mine
+            .clone()
+            .filter(|f| while_learning(f.at, changes, span))
+            .count();
+        (learning, mine.count() - learning)
     }
     /// False suspicions by `by` per hour of the run so far (none before a second has passed).
     pub fn false_per_hour(&self, by: Detector) -> Option<f64> {
@@ -135,8 +163,8 @@ impl Monitor<FdNode> for FdOracle {
                         by,
                         at: now,
                     });
-                    if !self.reported {
-                        self.reported = true;
+                    if !self.reported[by.index()] {
+                        self.reported[by.index()] = true;
                         let cfg = nodes[MONITOR].config();
                         out.push(Violation {
                             rule: ACCURACY,

@@ -51,6 +51,11 @@ impl FdConfig {
     pub fn period_ms(&self) -> f64 {
         self.period as f64 / MS as f64
     }
+    /// How long φ takes to learn new network conditions: until its window holds only
+    /// intervals seen under them (its size × the period).
+    pub fn learning_span(&self) -> SimTime {
+        self.window as SimTime * self.period
+    }
     /// σ's floor: a tenth of the period (Akka's default ratio, 100 ms for 1 s).
     pub fn min_std_ms(&self) -> f64 {
         self.period_ms() / 10.0

@@ -16,8 +16,9 @@ pub enum FdPreset {
     /// when it wakes; φ's window now holds a 1.5 s interval, so it is slower to suspect
     /// for a while.
     GcPause,
-    /// 10 % of messages are lost: single missed heartbeats are common, the 250 ms timeout
-    /// is hit by two in a row; φ with threshold 8 tolerates them.
+    /// At 2 s the network starts losing 10 % of messages: a single missed heartbeat makes
+    /// a 200 ms gap, two in a row 300 ms. The 250 ms timeout falls for every pair; φ, once
+    /// its window has learnt that gaps happen, waits about 300 ms and falls for fewer.
     Lossy,
 }
 
@@ -41,14 +42,6 @@ impl FdPreset {
         }
     }
 
-    /// The message loss the preset runs with (%).
-    pub fn loss_percent(self) -> u64 {
-        match self {
-            FdPreset::Lossy => 10,
-            _ => 0,
-        }
-    }
-
     pub fn script(self) -> Vec<(SimTime, Action<FdCmd>)> {
         match self {
             FdPreset::Crash => vec![(3 * SEC, Action::Crash(1))],
@@ -65,7 +58,15 @@ impl FdPreset {
                 (3 * SEC, Action::Pause(1, 1_500 * MS)),
                 (9 * SEC, Action::Crash(1)),
             ],
-            FdPreset::Lossy => vec![],
+            FdPreset::Lossy => vec![(
+                2 * SEC,
+                Action::SetNet(NetConfig {
+                    latency_min: CALM.0,
+                    latency_max: CALM.1,
+                    loss: 0.1,
+                    duplicate: 0.0,
+                }),
+            )],
         }
     }
 }

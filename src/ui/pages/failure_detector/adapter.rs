@@ -28,13 +28,12 @@ fn preset(slug: Option<&str>) -> Option<FdPreset> {
     FdPreset::ALL.into_iter().find(|p| Some(p.slug()) == slug)
 }
 
-/// A preset runs two processes on a calm network (10–20 ms; its own loss), heartbeats
-/// every 100 ms, a 250 ms timeout beside Φ = 8 over a window of 100.
+/// A preset starts two processes on a calm, lossless network (10–20 ms; its script
+/// changes it), heartbeats every 100 ms, a 250 ms timeout beside Φ = 8 over a window of 100.
 pub fn preset_settings(sc: &mut Scenario) {
-    if let Some(p) = preset(sc.preset) {
+    if preset(sc.preset).is_some() {
         let (lo, hi) = crate::protocols::failure_detector::presets::CALM;
         sc.set_lossless_latency(lo, hi);
-        sc.loss_pct = p.loss_percent();
         sc.nodes = 2;
         sc.set_param(&super::PERIOD, 100);
         sc.set_param(&super::TIMEOUT, 250);
@@ -374,6 +373,22 @@ impl Adapter for FdAdapter {
             }
         };
         let falses = Detector::BOTH.map(|by| o.false_count(by));
+        // Once the network has changed: the false suspicions raised since φ's window
+        // learnt the new conditions (while it learns, "learning…").
+        let changes = w.net_changes();
+        let span = self.cfg.learning_span();
+        let learnt = match changes.last() {
+            None => "–".to_string(),
+            Some(&c) if w.now() < c + span => format!(
+                "{} ({} s)",
+                t(lang, &tx::LEARNING),
+                (c + span - w.now()).div_ceil(crate::sim::SEC)
+            ),
+            Some(_) => {
+                let n = Detector::BOTH.map(|by| o.split(by, &changes, span).1);
+                pair(n[0].to_string(), n[1].to_string())
+            }
+        };
         let rate = Detector::BOTH.map(|by| {
             o.false_per_hour(by)
                 .map_or("–".into(), |r| crate::decimal::fixed(r, 0))
@@ -396,6 +411,12 @@ impl Adapter for FdAdapter {
                 label: t(lang, &tx::STATUS_FALSE),
                 value: pair(falses[0].to_string(), falses[1].to_string()),
                 alarm: falses.iter().any(|f| *f > 0),
+            },
+            StatusVis {
+                key: "learnt",
+                label: t(lang, &tx::STATUS_LEARNT),
+                value: learnt,
+                alarm: false,
             },
             StatusVis {
                 key: "rate",

@@ -166,16 +166,16 @@ pub const WINDOW: Tx = tx(
 
 pub const PRESET_CRASH: Tx = tx("A crash: who notices first", "宕机：谁先发现");
 pub const ABOUT_CRASH: Tx = tx(
-    "P1 crashes at 3 s. The fixed timeout suspects it 250 ms after its last heartbeat; φ, having seen only regular 100 ms intervals, finds a silence of ~160 ms already improbable enough (φ = 8). P2 goes on and is never suspected.",
-    "P1 在 3 s 时宕机。固定超时在最后一次心跳 250 ms 后怀疑它；φ 只见过规律的 100 ms 间隔，沉默约 160 ms 就已足够反常（φ = 8）。P2 照常运行，从未被怀疑。",
+    "P1 crashes at 3 s, up to a period after its last heartbeat. The fixed timeout suspects it 250 ms after that heartbeat: about 165 ms after the crash (the chip above counts from the crash). φ, having seen only regular 100 ms intervals, finds a silence of ~160 ms already improbable enough (φ = 8): it suspects P1 about 90 ms sooner, some 70 ms after the crash. P2 goes on and is never suspected.",
+    "P1 在 3 s 时宕机，距它的最后一次心跳最多一个周期。固定超时在那次心跳 250 ms 后怀疑它：约为宕机后 165 ms（上方指标从宕机时刻算起）。φ 只见过规律的 100 ms 间隔，沉默约 160 ms 就已足够反常（φ = 8）：它早约 90 ms 怀疑 P1，约为宕机后 70 ms。P2 照常运行，从未被怀疑。",
 );
 pub const PRESET_JITTER: Tx = tx(
     "Jitter rises: the timeout cries wolf",
     "抖动加大：超时频频误判",
 );
 pub const ABOUT_JITTER: Tx = tx(
-    "At 4 s the network turns slow and irregular (10–200 ms). Intervals now reach 290 ms: the 250 ms timeout suspects live processes again and again (false suspicions, counted above). φ is fooled for a moment too, then its window learns the new spread and its threshold moves out of the way.",
-    "4 s 时网络变慢且不规律（10–200 ms）。心跳间隔可达 290 ms：250 ms 的固定超时一次又一次地怀疑存活的进程（误判计数见上方）。φ 也会短暂误判，随后它的采样窗口学到了新的分布，阈值随之后移。",
+    "At 4 s the network turns slow and irregular (10–200 ms). Intervals now reach 290 ms: the 250 ms timeout suspects live processes again and again (false suspicions, counted above). φ is fooled too while its window (100 heartbeats, 10 s) still remembers the calm network; once it has learnt the new spread its threshold moves out of the way: the chip “since φ learnt the new network” shows the timeout still counting and φ at 0.",
+    "4 s 时网络变慢且不规律（10–200 ms）。心跳间隔可达 290 ms：250 ms 的固定超时一次又一次地怀疑存活的进程（误判计数见上方）。在 φ 的采样窗口（100 次心跳，10 s）还记着平静网络时，φ 也会误判；学到新的分布后，它的阈值随之后移：指标“φ 学会新网络之后”显示超时仍在增加，而 φ 为 0。",
 );
 pub const PRESET_PAUSE: Tx = tx("A GC pause: alive but silent", "GC 停顿：活着却沉默");
 pub const ABOUT_PAUSE: Tx = tx(
@@ -184,8 +184,8 @@ pub const ABOUT_PAUSE: Tx = tx(
 );
 pub const PRESET_LOSSY: Tx = tx("10 % loss", "10% 丢包");
 pub const ABOUT_LOSSY: Tx = tx(
-    "One message in ten is lost. A single lost heartbeat makes a 200 ms gap, two in a row 300 ms: the 250 ms timeout falls for every second pair. φ has learnt that gaps happen and waits longer.",
-    "每十条消息丢一条。丢一次心跳就有 200 ms 的间隔，连丢两次是 300 ms：250 ms 的固定超时每遇到连丢两次就误判。φ 学到了偶有空档，会多等一会儿。",
+    "At 2 s the network starts losing one message in ten. A single lost heartbeat makes a 200 ms gap, two in a row 300 ms: the 250 ms timeout falls for every such pair. φ is fooled too while its window learns; once it has learnt that gaps happen it waits about 300 ms, so only some pairs fool it: fewer false suspicions than the timeout’s (“since φ learnt”), though not none — three in a row fool both.",
+    "2 s 起网络每十条消息丢一条。丢一次心跳就有 200 ms 的间隔，连丢两次是 300 ms：250 ms 的固定超时每遇到连丢两次就误判。φ 的采样窗口学习期间也会误判；学到“偶有空档”之后它会等约 300 ms，只有部分连丢两次会骗过它：误判比固定超时少（见“φ 学会新网络之后”），但不是没有——连丢三次两者都会误判。",
 );
 
 pub const TOUR_TITLE: Tx = tx("Tour: late, lost or dead?", "导览：迟到、丢失还是宕机？");
@@ -210,6 +210,11 @@ pub const STATUS_DETECT: Tx = tx(
     "最近一次宕机的检测时间（超时 | φ）",
 );
 pub const STATUS_FALSE: Tx = tx("False suspicions (timeout | φ)", "误判次数（超时 | φ）");
+pub const STATUS_LEARNT: Tx = tx(
+    "…since φ learnt the new network (timeout | φ)",
+    "……φ 学会新网络之后（超时 | φ）",
+);
+pub const LEARNING: Tx = tx("φ is learning", "φ 学习中");
 pub const STATUS_RATE: Tx = tx("False suspicions per hour", "每小时误判");
 pub const NOT_YET: Tx = tx("not yet", "尚未");
 
