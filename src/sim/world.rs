@@ -295,6 +295,7 @@ impl<P: Protocol> World<P> {
         &self.monitor
     }
 
+    /// Every invariant violation detected so far.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }

@@ -14,10 +14,10 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-/// The `m` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const BITS: ParamSpec = num("m", &texts::BITS, 8, 4_096, 256);
 
-/// The `k` setting (its link name, label, range and default).
 pub const HASHES: ParamSpec = num("k", &texts::HASH_FUNCTIONS, 1, 16, 3);
 
 /// This page's settings, in the order the panel shows them.

@@ -18,16 +18,14 @@ const MERGES: &[Text] = &[
     Text::Page(&texts::MERGE_SIBLINGS),
 ];
 
-/// The `mode` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
 
-/// The `merge` setting (its link name, label, range and default).
 pub const MERGE: ParamSpec = choice("merge", &texts::MERGE, MERGES, 0);
 
-/// The `rate` setting (its link name, label, range and default).
 pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 20, 0);
 
-/// The `minority` setting (its link name, label, range and default).
 pub const MINORITY: ParamSpec = flag("minority", &texts::BREAK, 0);
 
 /// This page's settings, in the order the panel shows them.

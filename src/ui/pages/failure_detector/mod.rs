@@ -15,22 +15,18 @@ use crate::ui::core::spec::{jump_param, num, pause_param, Chapter, ParamSpec, Pr
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Tour};
 
-/// The `period` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 10, 5_000, 100);
 
-/// The `timeout` setting (its link name, label, range and default).
 pub const TIMEOUT: ParamSpec = num("timeout", &texts::TIMEOUT, 10, 60_000, 250);
 
-/// The `phi` setting (its link name, label, range and default).
 pub const PHI: ParamSpec = num("phi", &texts::THRESHOLD, 1, 16, 8);
 
-/// The `window` setting (its link name, label, range and default).
 pub const WINDOW: ParamSpec = num("window", &texts::WINDOW, 2, 1_000, 100);
 
-/// The `pausems` setting (its link name, label, range and default).
 pub const PAUSE_MS: ParamSpec = pause_param(1_500);
 
-/// The `jumpms` setting (its link name, label, range and default).
 pub const JUMP_MS: ParamSpec = jump_param(200);
 
 /// This page's settings, in the order the panel shows them.

@@ -13,7 +13,8 @@ use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-/// The `mode` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const MODE: ParamSpec = choice(
     "mode",
     &texts::GOSSIP_MODE,
@@ -25,13 +26,10 @@ pub const MODE: ParamSpec = choice(
     2,
 );
 
-/// The `fanout` setting (its link name, label, range and default).
 pub const FANOUT: ParamSpec = num("fanout", &texts::FANOUT, 1, 10, 1);
 
-/// The `period` setting (its link name, label, range and default).
 pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 20, 5_000, 100);
 
-/// The `stop` setting (its link name, label, range and default).
 pub const STOP: ParamSpec = choice(
     "stop",
     &texts::TERMINATION,
@@ -43,10 +41,8 @@ pub const STOP: ParamSpec = choice(
     0,
 );
 
-/// The `stopk` setting (its link name, label, range and default).
 pub const STOP_K: ParamSpec = num("stopk", &texts::STOP_K, 1, 10, 2);
 
-/// The `ae` setting (its link name, label, range and default).
 pub const ANTI_ENTROPY: ParamSpec = num("ae", &texts::ANTI_ENTROPY, 0, 50, 0);
 
 /// This page's settings, in the order the panel shows them.

@@ -24,34 +24,26 @@ const DRIFTS: &[Text] = &[
     Text::Page(&texts::DRIFT_FAST25),
 ];
 
-/// The `mode` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
 
-/// The `period` setting (its link name, label, range and default).
 pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 20, 10_000, 400);
 
-/// The `margin` setting (its link name, label, range and default).
 pub const MARGIN: ParamSpec = num("margin", &texts::MARGIN, 0, 10_000, 40);
 
-/// The `every` setting (its link name, label, range and default).
 pub const EVERY: ParamSpec = num("every", &texts::EVERY, 10, 5_000, 100);
 
-/// The `work` setting (its link name, label, range and default).
 pub const WORK: ParamSpec = num("work", &texts::WORK, 0, 5_000, 0);
 
-/// The `recheck` setting (its link name, label, range and default).
 pub const RECHECK: ParamSpec = flag("recheck", &texts::RECHECK, 0);
 
-/// The `writes` setting (its link name, label, range and default).
 pub const WRITES: ParamSpec = num("writes", &texts::WRITES, 0, 60_000, 700);
 
-/// The `drift` setting (its link name, label, range and default).
 pub const DRIFT: ParamSpec = choice("drift", &texts::DRIFT, DRIFTS, 0);
 
-/// The `pausems` setting (its link name, label, range and default).
 pub const PAUSE_MS: ParamSpec = pause_param(600);
 
-/// The `jumpms` setting (its link name, label, range and default).
 pub const JUMP_MS: ParamSpec = jump_param(200);
 
 /// This page's settings, in the order the panel shows them.

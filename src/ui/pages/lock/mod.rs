@@ -20,28 +20,22 @@ const DRIFTS: &[Text] = &[
     Text::Page(&texts::DRIFT_SLOW),
 ];
 
-/// The `ttl` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const TTL: ParamSpec = num("ttl", &texts::TTL, 30, 5_000, 300);
 
-/// The `work` setting (its link name, label, range and default).
 pub const WORK: ParamSpec = num("work", &texts::WORK, 1, 5_000, 100);
 
-/// The `watchdog` setting (its link name, label, range and default).
 pub const WATCHDOG: ParamSpec = flag("watchdog", &texts::WATCHDOG, 1);
 
-/// The `fencing` setting (its link name, label, range and default).
 pub const FENCING: ParamSpec = flag("fencing", &texts::FENCING, 1);
 
-/// The `drift` setting (its link name, label, range and default).
 pub const DRIFT: ParamSpec = choice("drift", &texts::DRIFT, DRIFTS, 0);
 
-/// The `pausems` setting (its link name, label, range and default).
 pub const PAUSE_MS: ParamSpec = pause_param(500);
 
-/// The `jumpms` setting (its link name, label, range and default).
 pub const JUMP_MS: ParamSpec = jump_param(100);
 
-/// The `rate` setting (its link name, label, range and default).
 pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 10, 0);
 
 /// This page's settings, in the order the panel shows them.

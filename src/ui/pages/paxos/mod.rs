@@ -12,19 +12,16 @@ use crate::ui::core::spec::{flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Expect, Tour};
 
-/// The `proposers` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const PROPOSERS: ParamSpec = num("proposers", &texts::PROPOSERS, 1, 3, 2);
 
-/// The `retry` setting (its link name, label, range and default).
 pub const RETRY: ParamSpec = num("retry", &texts::RETRY_TIMEOUT, 20, 5_000, 150);
 
-/// The `backoff` setting (its link name, label, range and default).
 pub const BACKOFF: ParamSpec = flag("backoff", &texts::BACKOFF, 0);
 
-/// The `distinguished` setting (its link name, label, range and default).
 pub const DISTINGUISHED: ParamSpec = flag("distinguished", &texts::DISTINGUISHED, 0);
 
-/// The `persist` setting (its link name, label, range and default).
 pub const PERSIST: ParamSpec = flag("persist", &texts::PERSIST, 1);
 
 /// This page's settings, in the order the panel shows them.

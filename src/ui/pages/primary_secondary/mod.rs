@@ -18,16 +18,14 @@ const MODES: &[Text] = &[
     Text::Page(&texts::MODE_ASYNC),
 ];
 
-/// The `mode` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
 
-/// The `k` setting (its link name, label, range and default).
 pub const SEMI_K: ParamSpec = num("k", &texts::SEMI_K, 1, 6, 1);
 
-/// The `rate` setting (its link name, label, range and default).
 pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 20, 0);
 
-/// The `ackearly` setting (its link name, label, range and default).
 pub const ACK_EARLY: ParamSpec = flag("ackearly", &texts::ACK_EARLY, 0);
 
 /// This page's settings, in the order the panel shows them.

@@ -26,37 +26,31 @@ const VERSION_KINDS: &[Text] = &[
 ];
 
 // 1 ≤ W, R ≤ N ≤ servers: out-of-range values are clamped with a notice.
-/// The `n` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const N: ParamSpec = ParamSpec {
     relation: Relation::AtMostNodes,
     ..num("n", &texts::N, 1, 7, 3)
 };
 
-/// The `w` setting (its link name, label, range and default).
 pub const W: ParamSpec = ParamSpec {
     relation: Relation::AtMost(&N),
     ..num("w", &texts::W, 1, 7, 2)
 };
 
-/// The `r` setting (its link name, label, range and default).
 pub const R: ParamSpec = ParamSpec {
     relation: Relation::AtMost(&N),
     ..num("r", &texts::R, 1, 7, 2)
 };
 
-/// The `repair` setting (its link name, label, range and default).
 pub const REPAIR: ParamSpec = choice("repair", &texts::REPAIR, REPAIRS, 0);
 
-/// The `sloppy` setting (its link name, label, range and default).
 pub const SLOPPY: ParamSpec = flag("sloppy", &texts::SLOPPY, 0);
 
-/// The `versions` setting (its link name, label, range and default).
 pub const VERSIONS: ParamSpec = choice("versions", &texts::VERSIONS, VERSION_KINDS, 0);
 
-/// The `rate` setting (its link name, label, range and default).
 pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 20, 0);
 
-/// The `firstreply` setting (its link name, label, range and default).
 pub const FIRST_REPLY: ParamSpec = flag("firstreply", &texts::FIRST_REPLY, 0);
 
 /// This page's settings, in the order the panel shows them.

@@ -12,16 +12,15 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, step_when, Expect, Tour};
 
-/// The `emin` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const ELECTION_MIN: ParamSpec = num("emin", &texts::ELECTION_MIN, 20, 10_000, 150);
 
-/// The `emax` setting (its link name, label, range and default).
 pub const ELECTION_MAX: ParamSpec = ParamSpec {
     relation: Relation::AtLeast(&ELECTION_MIN),
     ..num("emax", &texts::ELECTION_MAX, 20, 10_000, 300)
 };
 
-/// The `hb` setting (its link name, label, range and default).
 pub const HEARTBEAT: ParamSpec = ParamSpec {
     relation: Relation::AtMostHalf(&ELECTION_MIN),
     ..num("hb", &texts::HEARTBEAT, 5, 5_000, 50)

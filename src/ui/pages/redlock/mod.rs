@@ -20,31 +20,24 @@ const MODES: &[Text] = &[
     Text::Page(&texts::MODE_CONSENSUS),
 ];
 
-/// The `mode` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const MODE: ParamSpec = choice("mode", &texts::MODE, MODES, 0);
 
-/// The `clients` setting (its link name, label, range and default).
 pub const CLIENTS: ParamSpec = num("clients", &texts::CLIENTS, 2, 4, 2);
 
-/// The `ttl` setting (its link name, label, range and default).
 pub const TTL: ParamSpec = num("ttl", &texts::TTL, 30, 10_000, 500);
 
-/// The `work` setting (its link name, label, range and default).
 pub const WORK: ParamSpec = num("work", &texts::WORK, 1, 5_000, 300);
 
-/// The `timeout` setting (its link name, label, range and default).
 pub const TIMEOUT: ParamSpec = num("timeout", &texts::TIMEOUT, 5, 2_000, 100);
 
-/// The `fencing` setting (its link name, label, range and default).
 pub const FENCING: ParamSpec = flag("fencing", &texts::FENCING, 1);
 
-/// The `pausems` setting (its link name, label, range and default).
 pub const PAUSE_MS: ParamSpec = pause_param(1200);
 
-/// The `jumpms` setting (its link name, label, range and default).
 pub const JUMP_MS: ParamSpec = jump_param(600);
 
-/// The `rate` setting (its link name, label, range and default).
 pub const RATE: ParamSpec = num("rate", &texts::RATE, 0, 10, 0);
 
 /// This page's settings, in the order the panel shows them.

@@ -13,13 +13,12 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-/// The `vnodes` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const VNODES: ParamSpec = num("vnodes", &texts::VIRTUAL_NODES, 1, 500, 100);
 
-/// The `keys` setting (its link name, label, range and default).
 pub const KEYS: ParamSpec = num("keys", &texts::KEYS, 100, 100_000, 10_000);
 
-/// The `replicas` setting (its link name, label, range and default).
 pub const REPLICAS: ParamSpec = num("replicas", &texts::REPLICAS, 1, 5, 3);
 
 /// This page's settings, in the order the panel shows them.

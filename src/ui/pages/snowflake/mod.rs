@@ -20,19 +20,16 @@ const STRATEGIES: &[Text] = &[
     Text::Page(&texts::S_IGNORE),
 ];
 
-/// The `strategy` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const STRATEGY: ParamSpec = choice("strategy", &texts::STRATEGY, STRATEGIES, 0);
 
-/// The `sameworker` setting (its link name, label, range and default).
 pub const SAME_WORKER: ParamSpec = flag("sameworker", &texts::SAME_WORKER, 0);
 
-/// The `period` setting (its link name, label, range and default).
 pub const PERIOD: ParamSpec = num("period", &texts::PERIOD, 0, 2_000, 50);
 
-/// The `jumpms` setting (its link name, label, range and default).
 pub const JUMP_MS: ParamSpec = jump_param(100);
 
-/// The `pausems` setting (its link name, label, range and default).
 pub const PAUSE_MS: ParamSpec = pause_param(300);
 
 /// This page's settings, in the order the panel shows them.

@@ -12,16 +12,15 @@ use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec, Relatio
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::Tour;
 
-/// The `ctimeout` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const COORD_TIMEOUT: ParamSpec = num("ctimeout", &texts::COORD_TIMEOUT, 50, 10_000, 200);
 
-/// The `ptimeout` setting (its link name, label, range and default).
 pub const PART_TIMEOUT: ParamSpec = ParamSpec {
     relation: Relation::AtLeast(&COORD_TIMEOUT),
     ..num("ptimeout", &texts::PART_TIMEOUT, 50, 10_000, 400)
 };
 
-/// The `term` setting (its link name, label, range and default).
 pub const TERM: ParamSpec = choice(
     "term",
     &texts::TERMINATION,

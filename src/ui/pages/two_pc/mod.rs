@@ -12,7 +12,8 @@ use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
 use crate::ui::core::tours::{step, Expect, Tour};
 
-/// The `timeout` setting (its link name, label, range and default).
+// The page's settings, each declared once: the settings panel, the link's parameter
+// (name, range, default, clamping) and the adapter's config all read these constants.
 pub const TIMEOUT: ParamSpec = num("timeout", &texts::VOTE_TIMEOUT, 50, 10_000, 300);
 
 /// This page's settings, in the order the panel shows them.
