@@ -145,7 +145,7 @@ test('leaving any page mid-animation or mid-experiment: no error, and the next p
       await page.click('[data-testid="ring-add"]');
       acted.push(`${slug}: join`);
     }
-    await page.evaluate(() => document.querySelectorAll('details.experiments, details').forEach((d) => { d.open = true; }));
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const run = page.locator('[data-testid="exp-run"]:not([disabled])');
     if (await run.count()) {
       await run.first().click();

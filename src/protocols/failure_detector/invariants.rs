@@ -12,7 +12,7 @@
 //! fast it detects real crashes, is the trade-off the page measures. Each detector's first
 //! false suspicion is reported (the banner gives each detector's verdict), and false
 //! suspicions raised while φ's window is still learning new network conditions (after each
-//! change of them) are counted apart ([`FdOracle::split`]).
+//! change of them) are counted apart ([`FdOracle::learnt_count`]).
 
 use super::msg::Detector;
 use super::node::{FdNode, MONITOR};
@@ -76,22 +76,17 @@ impl FdOracle {
     pub fn false_count(&self, by: Detector) -> usize {
         self.false_suspicions.iter().filter(|f| f.by == by).count()
     }
-    /// False suspicions by `by` after the network's conditions first changed, split into
-    /// those raised while φ was learning the new conditions ([`while_learning`]) and those
-    /// raised once it had learnt them: `(learning, learnt)`. Both are 0 before a change.
-    pub fn split(&self, by: Detector, changes: &[SimTime], span: SimTime) -> (usize, usize) {
+    /// False suspicions by `by` raised once φ had learnt the network's new conditions:
+    /// after its first change, and outside every learning window ([`while_learning`]).
+    /// 0 before a change.
+    pub fn learnt_count(&self, by: Detector, changes: &[SimTime], span: SimTime) -> usize {
         let Some(&first) = changes.first() else {
-            return (0, 0);
+            return 0;
         };
-        let mine = self
-            .false_suspicions
+        self.false_suspicions
             .iter()
-            .filter(|f| f.by == by && f.at >= first);
-        let learning = mine
-            .clone()
-            .filter(|f| while_learning(f.at, changes, span))
-            .count();
-        (learning, mine.count() - learning)
+            .filter(|f| f.by == by && f.at >= first && !while_learning(f.at, changes, span))
+            .count()
     }
     /// False suspicions by `by` per hour of the run so far (none before a second has passed).
     pub fn false_per_hour(&self, by: Detector) -> Option<f64> {

@@ -385,7 +385,7 @@ impl Adapter for FdAdapter {
                 (c + span - w.now()).div_ceil(crate::sim::SEC)
             ),
             Some(_) => {
-                let n = Detector::BOTH.map(|by| o.split(by, &changes, span).1);
+                let n = Detector::BOTH.map(|by| o.learnt_count(by, &changes, span));
                 pair(n[0].to_string(), n[1].to_string())
             }
         };
