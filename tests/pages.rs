@@ -703,6 +703,13 @@ fn a_scenario_file_opens_the_same_run_as_the_link() {
         r#"{"app":"other","format":1,"page":"raft","settings":{},"actions":[]}"#
     )
     .is_err());
+    // A file larger than any scenario is refused from its size alone (the browser states
+    // it before the file is read), and the same limit holds for the text itself.
+    use ds_playground::ui::core::scenario_file::MAX_FILE;
+    assert!(ScenarioFile::check_size(MAX_FILE as f64).is_ok());
+    assert!(ScenarioFile::check_size(MAX_FILE as f64 + 1.0).is_err());
+    assert!(ScenarioFile::check_size(2e9).is_err());
+    assert!(ScenarioFile::read(&" ".repeat(MAX_FILE + 1)).is_err());
     let odd = r#"{"app":"ds-playground","format":2,"page":"raft","settings":{"seed":"x","nodes":"99"},"actions":["zz"]}"#;
     let (sc, notices) = Scenario::from_location("", &ScenarioFile::read(odd).unwrap().hash());
     assert_eq!(sc.nodes, 9);
@@ -746,11 +753,18 @@ fn times_in_links_are_bounded_and_named_in_notices() {
 
 #[test]
 fn a_flood_of_bad_actions_is_refused_without_stalling() {
-    // 500,000 bad entries: each is a notice (the page lists ten and counts the rest).
+    // 500,000 bad entries: the first ten are notices, the rest only counted.
+    use ds_playground::ui::core::notice::MAX_NOTICES;
     let act = ",z".repeat(500_000);
     let (sc, notices) = Scenario::from_location("", &format!("#/raft?v=2&act={act}"));
     assert!(sc.actions.is_empty());
-    assert_eq!(notices.len(), 500_000);
+    assert_eq!(notices.len(), MAX_NOTICES + 1);
+    assert_eq!(
+        notices.last(),
+        Some(&Notice::More {
+            count: 500_000 - MAX_NOTICES
+        })
+    );
 }
 
 #[test]
@@ -1057,4 +1071,178 @@ fn the_failure_detector_presets_show_what_their_stories_claim_on_twenty_seeds() 
         lossy_phi > 0 && lossy_phi * 3 <= lossy_timeout * 2,
         "lossy, since φ learnt: timeout {lossy_timeout}, φ {lossy_phi}"
     );
+}
+
+/// The hash ring's presets, read from what the page draws 0.1 s after their change (the
+/// ring places keys by their hash alone: every seed gives the same run, checked on three).
+#[test]
+fn the_ring_presets_show_what_their_stories_claim() {
+    use ds_playground::protocols::hash_ring::membership::RingLayout;
+    use ds_playground::protocols::hash_ring::{key_counts, key_hash, stats_of_counts, Ring};
+    let layout = |preset: &str, seed: u64| {
+        let v = run(&format!("#/ring?preset={preset}&seed={seed}"), 200 * MS);
+        v.data.expect("the ring's layout")
+    };
+    for seed in [1, 2, 3] {
+        // A join with 100 virtual nodes: about 1/6 move, all to the new node N5; mod N
+        // would move most.
+        let d = layout("join", seed);
+        let l = d.get::<RingLayout>().unwrap();
+        let share = l.moved as f64 / l.hashes.len() as f64;
+        assert!((0.12..0.22).contains(&share), "join moved {share}");
+        assert!(l.mod_n as f64 / l.hashes.len() as f64 > 0.7);
+        assert!(l
+            .moved_mask
+            .iter()
+            .zip(&l.owners)
+            .all(|(m, o)| !m || *o == 5));
+        // N2 leaves: only its keys move, about 1/5, spread over all the others.
+        let d = layout("leave", seed);
+        let l = d.get::<RingLayout>().unwrap();
+        let members = &l.last.as_ref().unwrap().before;
+        let before = Ring::new(members, 100).assign_hashed(&l.hashes);
+        let mut was = l.moved_mask.iter().zip(&before);
+        assert!(was.all(|(m, b)| *m == (*b == 2)), "only N2's keys move");
+        let share = l.moved as f64 / l.hashes.len() as f64;
+        assert!((0.15..0.25).contains(&share), "leave moved {share}");
+        let heirs: std::collections::BTreeSet<u32> = l
+            .owners
+            .iter()
+            .zip(&l.moved_mask)
+            .filter(|(_, m)| **m)
+            .map(|(o, _)| *o)
+            .collect();
+        assert_eq!(heirs.into_iter().collect::<Vec<_>>(), vec![0, 1, 3, 4]);
+        // One point per node: uneven loads, and the join moves a share far from 1/6 or not.
+        let d = layout("one-vnode", seed);
+        let l = d.get::<RingLayout>().unwrap();
+        let counts = key_counts(&l.owners, l.ring.nodes());
+        let (_, max_over_mean, _) = stats_of_counts(&counts);
+        assert!(
+            max_over_mean > 1.5,
+            "one point per node: max/mean {max_over_mean}"
+        );
+        let d = layout("join", seed);
+        let even = d.get::<RingLayout>().unwrap();
+        let (_, even_mom, _) = stats_of_counts(&key_counts(&even.owners, even.ring.nodes()));
+        assert!(even_mom < 1.3, "100 virtual nodes: max/mean {even_mom}");
+        // Key 42's first node leaves: its list shifts by one, two copies stay.
+        let d = layout("replicas", seed);
+        let l = d.get::<RingLayout>().unwrap();
+        let h = key_hash(pages::ring::SHOWN_KEY);
+        let before = Ring::new(&l.last.as_ref().unwrap().before, 100);
+        let (old, new) = (before.preference_list(h, 3), l.ring.preference_list(h, 3));
+        assert!(!new.contains(&old[0]), "the first node left");
+        assert_eq!(&new[..2], &old[1..], "the list shifts by one");
+    }
+}
+
+/// A hostile link with thousands of bad fields lists a dozen and says how many more.
+#[test]
+fn a_links_notices_are_capped_with_a_count_of_the_rest() {
+    use ds_playground::ui::core::notice::MAX_NOTICES;
+    let bad: Vec<String> = (0..500).map(|i| format!("zz{i}=1")).collect();
+    let (_, notices) = Scenario::from_location("", &format!("#/raft?{}", bad.join("&")));
+    assert_eq!(notices.len(), MAX_NOTICES + 1);
+    assert_eq!(
+        notices.last(),
+        Some(&Notice::More {
+            count: 500 - MAX_NOTICES
+        })
+    );
+    assert!(matches!(&notices[0], Notice::UnknownField { field } if field == "zz0"));
+    // A link with a few problems lists them all.
+    let (_, few) = Scenario::from_location("", "#/raft?zz=1&seed=x");
+    assert_eq!(few.len(), 2);
+}
+
+/// The inspector shows a message field by field in the reader's language: on every page,
+/// every preset, each field of each message in flight has its Chinese name (or is a name
+/// the notes write as it is, declared `same`), and no value is a code word (true/false).
+#[test]
+fn every_message_field_has_its_name_in_both_languages() {
+    let mut fields = 0;
+    for page in registry::pages() {
+        let slug = page.slug();
+        let presets = page.spec().presets.iter().map(|p| p.slug);
+        for preset in presets.chain(["free"]) {
+            let (sc, _) = Scenario::from_location("", &format!("#/{slug}?preset={preset}"));
+            let mut sim = build(&sc);
+            for step in 1..=150 {
+                sim.run_until(step * 20 * MS);
+                let v = sim.view(Lang::Zh, 50 * MS);
+                for m in &v.msgs {
+                    let Some(info) = sim.message(m.id, Lang::Zh) else {
+                        continue;
+                    };
+                    for (name, value) in &info.fields {
+                        assert!(
+                            name.same || has_cjk(name.zh),
+                            "#/{slug}?preset={preset}: {} has no Chinese name",
+                            name.en
+                        );
+                        assert!(
+                            !["true", "false"].contains(&value.as_str()),
+                            "#/{slug}?preset={preset}: {} = {value}",
+                            name.en
+                        );
+                        fields += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(fields > 1_000, "{fields} fields seen");
+}
+
+/// The legend explains the node labels' short notations (Raft's "→S3" and "1/5", the
+/// primary's "e3", Redlock's "3/5"), in both languages.
+#[test]
+fn the_legend_explains_the_labels_notations_in_both_languages() {
+    let mut explained = 0;
+    for page in registry::pages() {
+        let (sc, _) = Scenario::from_location("", &format!("#/{}", page.slug()));
+        let sim = build(&sc);
+        let (en, zh) = (sim.legend(Lang::En), sim.legend(Lang::Zh));
+        assert_eq!(en.notation.len(), zh.notation.len());
+        for ((example, meaning), (_, zh)) in en.notation.iter().zip(&zh.notation) {
+            assert!(
+                !meaning.is_empty() && has_cjk(zh),
+                "{}: {example}",
+                page.slug()
+            );
+            explained += 1;
+        }
+    }
+    assert!(explained >= 7, "{explained} notations explained");
+    let raft = build(&Scenario::from_location("", "#/raft").0).legend(Lang::En);
+    assert!(raft.notation.iter().any(|(e, _)| *e == "→S3"));
+}
+
+/// Snowflake's duplicates stay on the strips to the preset's end (they scrolled out after
+/// a few rounds): the app's duplicate IDs and G1's IDs from its clock gone back.
+#[test]
+fn snowflakes_duplicates_stay_on_the_strips_to_the_presets_end() {
+    for seed in 1..=5 {
+        let v = run(
+            &format!("#/snowflake?preset=clock-back-ignore&seed={seed}"),
+            5 * SEC,
+        );
+        let red = |name: &str| {
+            let n = v.nodes.iter().find(|n| n.name == name).unwrap();
+            n.strip
+                .cells
+                .iter()
+                .filter(|c| c.class == "op-lost")
+                .count()
+        };
+        assert!(
+            red("App") > 0,
+            "seed {seed}: the app's duplicates are gone from its strip"
+        );
+        assert!(
+            red("G1") > 0,
+            "seed {seed}: G1's stepped-back IDs are gone from its strip"
+        );
+    }
 }

@@ -11,26 +11,9 @@ use crate::ui::core::notice::Notice;
 use crate::ui::core::page::Catalogue;
 use crate::ui::core::runner::{NoRun, PageSim};
 use crate::ui::core::scenario::{LinkCut, Page, Scenario};
-use crate::ui::core::tours::{self, Step};
+use crate::ui::core::tour_run::TourRun;
+use crate::ui::core::tours;
 use crate::ui::core::view::{LegendVis, SimView, SpaceTimeAsk};
-
-/// A guided tour in progress.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TourRun {
-    pub steps: Vec<Step>,
-    pub idx: usize,
-    /// The current step's text is on screen (the run paused for it).
-    pub shown: bool,
-    /// When the current step pauses the run.
-    pub due: SimTime,
-    /// Roles when the step was shown, and how long the action log was.
-    roles: Vec<&'static str>,
-    log_mark: usize,
-    pub done: bool,
-    /// Past the step's time, playing on until the state its text describes (see
-    /// [`crate::ui::core::tours::Step::when`]).
-    pub waiting: bool,
-}
 
 /// Virtual microseconds per wall millisecond at 1× (50 ms of simulated time per second).
 pub const VIRTUAL_US_PER_WALL_MS_AT_1X: f64 = 50.0;
@@ -105,11 +88,6 @@ const CATCH_UP_STEP: SimTime = 100 * MS;
 /// After an action, the address bar is rewritten at most this often (ms): a burst of
 /// clicks re-encodes the action log a few times a second, not once per click.
 const URL_EVERY_MS: u32 = 250;
-
-/// How long a dropped message's cross stays on screen (virtual time).
-fn drop_linger(sc: &Scenario) -> SimTime {
-    (sc.latency_max_ms * 2).max(20) * MS
-}
 
 impl Ctl {
     /// The controller of `scenario`'s page; behind the home page no page is built (nor its
@@ -200,38 +178,25 @@ impl Ctl {
                     .map(|t| tours::parse(t, &(spec.tours)(), spec.commands).0)
             })
             .unwrap_or_default();
-        if steps.is_empty() {
-            self.tour.set(None);
-            return;
-        }
         let now = self.sim.with_value(|s| s.now());
-        let due = now + steps[0].wait_ms * MS;
-        self.tour.set(Some(TourRun {
-            steps,
-            idx: 0,
-            shown: false,
-            due,
-            roles: vec![],
-            log_mark: 0,
-            done: false,
-            waiting: false,
-        }));
-        self.playing.set(true);
+        let run = TourRun::start(steps, now);
+        let started = run.is_some();
+        self.tour.set(run);
+        if started {
+            self.playing.set(true);
+        }
     }
 
     /// Pause on the current step and show it.
     fn show_step(&self) {
-        let roles = self
-            .view
-            .with_untracked(|v| v.nodes.iter().map(|n| n.role).collect());
-        let log_mark = self.sim.with_value(|s| s.log().len());
+        let log_len = self.sim.with_value(|s| s.log().len());
         self.playing.set(false);
-        self.tour.update(|t| {
-            if let Some(t) = t {
-                t.shown = true;
-                t.roles = roles;
-                t.log_mark = log_mark;
-            }
+        self.view.with_untracked(|v| {
+            self.tour.update(|t| {
+                if let Some(t) = t {
+                    t.show(v, log_len);
+                }
+            })
         });
     }
 
@@ -240,13 +205,7 @@ impl Ctl {
         let now = self.sim.with_value(|s| s.now());
         self.tour.update(|t| {
             if let Some(t) = t {
-                t.idx += 1;
-                t.shown = false;
-                t.waiting = false;
-                match t.steps.get(t.idx) {
-                    Some(s) => t.due = now + s.wait_ms * MS,
-                    None => t.done = true,
-                }
+                t.next(now);
             }
         });
         if self
@@ -266,30 +225,18 @@ impl Ctl {
 
     /// After a user action: does it complete the step the tour waits on?
     fn check_tour(&self) {
-        let Some(run) = self.tour.get_untracked() else {
-            return;
-        };
-        let Some(step) = run.steps.get(run.idx) else {
-            return;
-        };
-        let (Some(expect), true) = (&step.expect, run.shown) else {
-            return;
-        };
-        let new: Vec<UiAction> = self.sim.with_value(|s| {
-            s.log()
-                .iter()
-                .skip(run.log_mark)
-                .map(|(_, a)| a.clone())
-                .collect()
+        let answered = self.tour.with_untracked(|t| {
+            t.as_ref()
+                .is_some_and(|t| self.sim.with_value(|s| t.answered(s.log())))
         });
-        if tours::satisfied(expect, &run.roles, &new) {
+        if answered {
             self.next_step();
         }
     }
 
     /// Rebuild the view from the simulation (after time moved, an action, a language change).
     pub fn refresh(&self) {
-        let linger = drop_linger(&self.scenario.get_untracked());
+        let linger = self.scenario.with_untracked(Scenario::drop_linger);
         let lang = self.lang.get_untracked();
         let v = self.sim.with_value(|s| s.view(lang, linger));
         self.view.set(v);
@@ -381,42 +328,29 @@ impl Ctl {
         let speed = self.scenario.with_untracked(|s| s.speed);
         let dt = (wall_ms.clamp(0.0, 100.0) * speed * VIRTUAL_US_PER_WALL_MS_AT_1X) as SimTime;
         // A tour step due within this frame stops the clock exactly at its moment; one
-        // that waits for a state plays on, a frame at a time, until the state is there.
-        let pending = self.tour.with_untracked(|t| {
-            t.as_ref().filter(|t| !t.shown && !t.done).map(|t| {
-                (
-                    t.due,
-                    t.steps
-                        .get(t.idx)
-                        .and_then(|s| s.waits_for().map(String::from)),
-                )
+        // that waits for a state plays on until the state is there (see TourRun::play).
+        let target = self.sim.with_value(|s| s.now()) + dt;
+        let (mut ready, mut waiting_changed) = (false, false);
+        self.tour.update_untracked(|run| {
+            self.sim.update_value(|s| match run.as_mut() {
+                Some(t) => {
+                    let lang = self.lang.get_untracked();
+                    let linger = self.scenario.with_untracked(Scenario::drop_linger);
+                    let was = t.waiting;
+                    ready = t.play(s.as_mut(), target, lang, linger);
+                    waiting_changed = t.waiting != was;
+                }
+                None => s.run_until(target),
             })
         });
-        let now = self.sim.with_value(|s| s.now());
-        let target = now + dt;
-        let stop = match &pending {
-            Some((due, _)) if *due > now => (*due).min(target),
-            _ => target,
-        };
-        self.sim.update_value(|s| s.run_until(stop));
         self.refresh();
-        if let Some((_, role)) = pending.filter(|(due, _)| *due <= stop) {
-            let ready = role.is_none_or(|r| {
-                self.view
-                    .with_untracked(|v| v.nodes.iter().any(|n| n.role == r))
-            });
-            let waiting = self
-                .tour
-                .with_untracked(|t| t.as_ref().is_some_and(|t| t.waiting));
-            if ready {
-                self.show_step();
-            } else if !waiting {
-                self.tour.update(|t| {
-                    if let Some(t) = t {
-                        t.waiting = true;
-                    }
-                });
-            }
+        // Playing changes no more than `waiting`: only that change reaches the tour panel
+        // (it is redrawn on every write).
+        if waiting_changed {
+            self.tour.notify();
+        }
+        if ready {
+            self.show_step();
         }
     }
 
@@ -563,6 +497,21 @@ impl Ctl {
     /// The link that reproduces this run.
     pub fn share_hash(&self, embed: bool) -> String {
         self.share_scenario(embed).to_hash()
+    }
+
+    /// The link that opens this run paused at this moment (`t=`, to the millisecond: the
+    /// run is first shown at that millisecond, so the screen and the link agree).
+    pub fn share_hash_now(&self) -> String {
+        let now = self.sim.with_value(|s| s.now());
+        let ms = now / MS;
+        if ms * MS != now {
+            self.seek(ms * MS);
+        }
+        self.playing.set(false);
+        let mut sc = self.share_scenario(false);
+        sc.start_ms = ms;
+        sc.autoplay = false;
+        sc.to_hash()
     }
 
     /// Change the scenario; settings that shape the world restart the run.

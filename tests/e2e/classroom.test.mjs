@@ -52,6 +52,34 @@ test('a shared link reproduces the same leader and term at the same time', async
   await b.context.close();
 });
 
+test('the link at this moment opens the run paused where the teacher stopped; the link from the start has no start time', async () => {
+  const a = await open(browser, `${server.url}#/raft?seed=21&speed=10&lang=zh`);
+  const first = await waitLeader(a.page);
+  await a.page.click(`[data-testid="${first.id}"]`);
+  await a.page.click('[data-testid="action-kill"]');
+  await waitLeader(a.page, first.term);
+  await virtualAfter(a.page, await virtualMs(a.page), 137);
+  await a.page.click('[data-testid="btn-play"]');
+  assert.equal(await a.page.innerText('[data-testid="btn-copy-link-now"]'), '复制此刻的链接');
+  await a.page.click('[data-testid="btn-copy-link-now"]');
+  const link = await a.page.inputValue('[data-testid="share-text"]');
+  const t = await virtualMs(a.page);
+  assert.match(link, new RegExp(`[?&]t=${t}(&|$)`), `the link starts where the run stands (${t} ms): ${link}`);
+  assert.match(link, /[?&]autoplay=0(&|$)/, link);
+  assert.match(link, /act=\d+k\d/, 'the kill is in the link');
+  const there = await nodes(a.page);
+  await a.page.click('[data-testid="btn-copy-link"]');
+  assert.doesNotMatch(await a.page.inputValue('[data-testid="share-text"]'), /[?&]t=/, 'the link from the start starts at 0');
+  const b = await open(browser, link);
+  assert.match(await b.page.locator('[data-testid="clock"]').textContent(), new RegExp(`${(t / 1000).toFixed(3)} s`));
+  assert.deepEqual(await nodes(b.page), there);
+  await b.page.waitForTimeout(400);
+  assert.equal(await virtualMs(b.page), t, 'it opens paused');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close();
+  await b.context.close();
+});
+
 test('the embed works inside an iframe of a course page served under a nested path', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -265,6 +293,162 @@ test('every built-in tour works on any seed: a step shows when its state is on s
       assert.deepEqual(errors, [], `${slug} seed ${seed}`);
       await context.close();
     }
+  }
+});
+
+test('the Redlock tour in Chinese at 10×: each step shows when what it says is on screen, not after', async () => {
+  for (const seed of [1, 4]) {
+    const { page, errors, context } = await open(browser, `${server.url}#/redlock?preset=redlock-jump&tour=redlock-jump&lang=zh&speed=10&seed=${seed}`);
+    const shownAt = async (i) => {
+      await until(page, (i) => {
+        const p = document.querySelector('[data-testid="tour-panel"]');
+        return p.dataset.step === String(i) && p.dataset.shown === 'true';
+      }, i);
+      return page.evaluate(() => Object.fromEntries(['assumes', 'holders', 'lost'].map((k) => {
+        const e = document.querySelector(`[data-testid="status-${k}"]`);
+        return [k, { text: e.innerText, alarm: e.classList.contains('alarm') }];
+      })));
+    };
+    // 1: C1 holds, S3's clock has not jumped yet.
+    let s = await shownAt(0);
+    assert.ok(/C1/.test(s.holders.text) && !/C2/.test(s.holders.text) && !s.assumes.alarm, JSON.stringify(s));
+    await page.click('[data-testid="tour-continue"]');
+    // 2: "S3's clock jumped… C2 now asks": the jump is on screen, C2 does not hold yet.
+    s = await shownAt(1);
+    assert.ok(s.assumes.alarm && !/C2/.test(s.holders.text), `step 2 narrates after the fact: ${JSON.stringify(s)}`);
+    assert.match(await page.innerText('[data-testid="tour-text"]'), /S3 的时钟向前跳了 600 ms/);
+    await page.click('[data-testid="tour-continue"]');
+    // 3: both hold within the validity.
+    s = await shownAt(2);
+    assert.ok(s.holders.alarm && /C1/.test(s.holders.text) && /C2/.test(s.holders.text), JSON.stringify(s));
+    if (seed === 1) await shot(page, 'redlock-tour-step3-zh');
+    await page.click('[data-testid="tour-continue"]');
+    // 4: the lost increment.
+    s = await shownAt(3);
+    assert.ok(s.lost.alarm, JSON.stringify(s));
+    assert.deepEqual(errors, [], `seed ${seed}`);
+    await context.close();
+  }
+});
+
+test('the 3PC, gossip, bloom and consistency tours run to their end in Chinese, the student acting at each step that asks', async () => {
+  const shown = (page, i) => until(page, (i) => {
+    const p = document.querySelector('[data-testid="tour-panel"]');
+    return p && p.dataset.step === String(i) && p.dataset.shown === 'true';
+  }, i, 30000);
+  const done = (page) => until(page, () => /教程结束/.test(document.querySelector('[data-testid="tour-text"]')?.innerText ?? ''), null, 30000);
+  const act = async (page, node, action) => {
+    await page.click(`[data-testid="${node}"]`);
+    await page.click(`[data-testid="action-${action}"]`);
+  };
+  // 3PC: begin, then kill the coordinator once everyone holds PreCommit: nobody blocks.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/3pc?preset=free&lmin=30&lmax=30&tour=3pc-no-blocking&lang=zh&speed=10`);
+    await shown(page, 0);
+    await act(page, 'node-1', 'begin');
+    await shown(page, 1);
+    const states = await page.evaluate(() => [2, 3, 4].map((n) => document.querySelector(`[data-testid="node-${n}"]`).dataset.state));
+    assert.deepEqual(states, ['precommitted', 'precommitted', 'precommitted'], 'step 2 shows once every participant holds PreCommit');
+    await act(page, 'node-1', 'kill');
+    await shown(page, 2);
+    assert.match(await page.innerText('[data-testid="tour-text"]'), /没有人被阻塞/);
+    assert.deepEqual(await page.evaluate(() => [2, 3, 4].map((n) => document.querySelector(`[data-testid="node-${n}"]`).dataset.state)), ['committed', 'committed', 'committed']);
+    await shot(page, 'tour-3pc-zh');
+    await page.click('[data-testid="tour-continue"]');
+    await done(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Gossip: start the rumour from the crowd; the tour ends on the residue.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/gossip?preset=free&mode=0&fanout=1&stop=1&stopk=1&lmin=5&lmax=10&tour=gossip-rumour&lang=zh&speed=10&seed=3`, { wait: '[data-testid="crowd"]' });
+    await shown(page, 0);
+    const box = await page.locator('[data-testid="crowd"]').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.click('[data-testid="action-infect"]');
+    await shown(page, 1);
+    await page.click('[data-testid="tour-continue"]');
+    await shown(page, 2);
+    assert.ok(await page.locator('[data-testid="status-residue"].alarm').count() === 1, 'the last step shows with the residue raised');
+    await shot(page, 'tour-gossip-zh');
+    await page.click('[data-testid="tour-continue"]');
+    await done(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Bloom: insert, query, measure, penetrate, each from the page's own controls.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/bloom?tour=bloom-maybe&lang=zh`, { wait: '[data-testid="bloom-word"]' });
+    await shown(page, 0);
+    await page.fill('[data-testid="bloom-word"]', 'alice');
+    await page.click('[data-testid="bloom-insert"]');
+    await shown(page, 1);
+    await page.fill('[data-testid="bloom-word"]', 'bob');
+    await page.click('[data-testid="bloom-query"]');
+    await shown(page, 2);
+    await page.click('[data-testid="bloom-insert-random"]');
+    await page.click('[data-testid="bloom-measure"]');
+    await shown(page, 3);
+    await shot(page, 'tour-bloom-zh');
+    await page.click('[data-testid="bloom-penetration"]');
+    await done(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Consistency: the stale read, mended by editing the history's text.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/consistency?preset=stale-read&tour=consistency-stale&lang=zh`, { wait: '[data-testid="history-text"]' });
+    await shown(page, 0);
+    assert.equal(await page.getAttribute('[data-testid="model-linearizable"]', 'data-holds'), 'no');
+    await page.click('[data-testid="tour-continue"]');
+    await shown(page, 1);
+    await page.fill('[data-testid="history-text"]', 'A w1 0-10; B r1 20-30');
+    await page.click('[data-testid="apply-text"]');
+    await shown(page, 2);
+    assert.equal(await page.getAttribute('[data-testid="model-linearizable"]', 'data-holds'), 'yes');
+    await shot(page, 'tour-consistency-zh');
+    await page.click('[data-testid="tour-continue"]');
+    await done(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('hash ring: its presets move what their stories say, and its tour walks a join and a leave (Chinese, 1280×800)', async () => {
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/ring?preset=join&lang=zh`, { wait: '[data-testid="ring-canvas"]', viewport: { width: 1280, height: 800 } });
+    await until(page, () => document.querySelector('[data-testid="ring-moved"]'), null, 20000);
+    const moved = Number(await page.innerText('[data-testid="ring-moved"]'));
+    const modN = Number(await page.innerText('[data-testid="ring-modn-moved"]'));
+    assert.ok(moved > 1200 && moved < 2200, `N5's join moves about 1/6 of 10,000 keys: ${moved}`);
+    assert.ok(modN > 7000, `hash mod N would move most: ${modN}`);
+    assert.ok(await page.locator('[data-testid="ring-node-5"]').count() === 1, 'N5 is listed');
+    await shot(page, 'ring-join-zh-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/ring?preset=free&tour=ring-walk&lang=zh`, { wait: '[data-testid="ring-canvas"]', viewport: { width: 1280, height: 800 } });
+    const shown = (i) => until(page, (i) => {
+      const p = document.querySelector('[data-testid="tour-panel"]');
+      return p && p.dataset.step === String(i) && p.dataset.shown === 'true';
+    }, i, 20000);
+    await shown(0);
+    await shot(page, 'ring-tour-zh-1280');
+    await page.click('[data-testid="tour-continue"]');
+    await shown(1);
+    await page.click('[data-testid="ring-add"]');
+    await shown(2);
+    assert.ok(await page.locator('[data-testid="ring-moved"]').count() === 1);
+    await page.click('[data-testid="tour-continue"]');
+    await shown(3);
+    await page.click('[data-testid="ring-node-0"]');
+    await shown(4);
+    assert.equal(await page.locator('[data-testid="ring-node-0"]').count(), 0, 'N0 left');
+    await page.click('[data-testid="tour-continue"]');
+    await until(page, () => /教程结束/.test(document.querySelector('[data-testid="tour-text"]')?.innerText ?? ''));
+    assert.deepEqual(errors, []);
+    await context.close();
   }
 });
 

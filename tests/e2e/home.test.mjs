@@ -26,7 +26,7 @@ test('the home page groups every page by chapter, and each card opens its page',
   const chapters = await page.$$eval('[data-testid^="chapter-"]', (els) => els.map((e) => e.dataset.testid));
   assert.deepEqual(chapters, ['chapter-consensus', 'chapter-atomiccommit', 'chapter-replication',
     'chapter-membership', 'chapter-partitioning', 'chapter-loadbalancing', 'chapter-datastructures', 'chapter-time']);
-  const cards = await page.$$eval('[data-testid^="card-"]', (els) => els.map((e) => ({
+  const cards = await page.$$eval('a.card[data-testid^="card-"]', (els) => els.map((e) => ({
     slug: e.dataset.testid.slice(5), text: e.innerText, pictures: e.querySelectorAll('svg').length,
     chapter: e.closest('section').dataset.testid,
   })));
@@ -70,6 +70,28 @@ test('the home page in Chinese, on a phone: every card translated, nothing wider
   const w2 = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(w2 <= 390, `paxos is ${w2} px wide at 390`);
   await shot(page, 'paxos-zh-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from a card a teacher opens one preset or one tour straight away (every page lists its own)', async () => {
+  const { page, errors, context } = await openHome('zh-CN', { width: 1280, height: 800 });
+  // Every page with presets or tours lists them all under its card, folded.
+  const lists = await page.$$eval('details.card-more', (ds) => ds.map((d) => ({
+    id: d.dataset.testid, links: [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+  })));
+  assert.ok(lists.length >= 16, `${lists.length} cards list their lessons`);
+  for (const l of lists) assert.ok(l.links.length >= 1, `${l.id}: ${l.links}`);
+  await page.click('[data-testid="card-more-paxos"] summary');
+  await shot(page, 'home-zh-lessons-open');
+  await page.click('[data-testid="lesson-paxos-duel"]');
+  await page.waitForSelector('[data-testid="page-paxos"]');
+  await until(page, () => document.querySelector('[data-testid="preset-duel"]')?.classList.contains('active'));
+  await page.click('[data-testid="nav-home"]');
+  await page.click('[data-testid="card-more-ring"] summary');
+  await page.click('[data-testid="lesson-ring-tour-ring-walk"]');
+  await page.waitForSelector('[data-testid="tour-panel"]');
+  assert.match(page.url(), /#\/ring\?.*tour=ring-walk/);
   assert.deepEqual(errors, []);
   await context.close();
 });

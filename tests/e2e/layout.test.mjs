@@ -93,3 +93,72 @@ test('an embed frame from 800×500 up (and the embed code\'s default, 720 high) 
     }
   }
 });
+
+test('a clamped introduction or preset story has a visible "more" control that shows it whole; wide screens show them whole', async () => {
+  const whole = (page, id) => page.evaluate((id) => {
+    const e = document.querySelector(`[data-testid="${id}"]`);
+    return e.scrollHeight <= e.clientHeight + 1;
+  }, id);
+  // 1280×800, in Chinese: Redlock's introduction is longer than its two lines.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/redlock?preset=redlock-jump&lang=zh`, { viewport: { width: 1280, height: 800 } });
+    await page.waitForSelector('[data-testid="intro-more"]');
+    assert.equal(await whole(page, 'intro'), false, 'clamped at first');
+    assert.equal(await page.innerText('[data-testid="intro-more"]'), '展开 ▾');
+    await page.click('[data-testid="intro-more"]');
+    assert.equal(await whole(page, 'intro'), true, 'whole once opened');
+    assert.equal(await page.innerText('[data-testid="intro-more"]'), '收起 ▴');
+    await shot(page, 'intro-opened-1280-zh');
+    await page.click('[data-testid="intro-more"]');
+    assert.equal(await whole(page, 'intro'), false, 'clamped again');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // A phone: the preset's story is clamped with its control; a tap on it opens it.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/cap?preset=cp-partition`, { viewport: { width: 390, height: 844 }, touch: true });
+    await page.waitForSelector('[data-testid="preset-about-more"]');
+    await page.locator('[data-testid="preset-about-more"]').tap();
+    assert.equal(await whole(page, 'preset-about'), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // 1700 wide: shown whole, no control.
+  {
+    const { page, errors, context } = await open(browser, `${server.url}#/redlock?preset=redlock-jump&lang=zh`, { viewport: { width: 1700, height: 900 } });
+    await page.waitForTimeout(300);
+    assert.equal(await whole(page, 'intro'), true);
+    assert.equal(await whole(page, 'preset-about'), true);
+    assert.equal(await page.locator('[data-testid="intro-more"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('at 1280×800 the header stays one line on every page, in both languages, nothing past the right edge', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}#/`);
+  await page.waitForSelector('[data-testid="home"]');
+  const slugs = await page.$$eval('a.card[data-testid^="card-"]', (as) => as.map((a) => a.dataset.testid.slice(5)));
+  for (const lang of ['en', 'zh']) {
+    for (const slug of slugs) {
+      await page.goto(`${server.url}#/${slug}?lang=${lang}`);
+      await page.waitForSelector(`[data-testid="page-${slug}"]`);
+      const h = await page.evaluate(() => {
+        const items = [...document.querySelectorAll('header .nav-group, header [data-testid="nav-home"], header [data-testid="lang-toggle"]')]
+          .filter((e) => e.getClientRects().length);
+        const tops = items.map((e) => Math.round(e.getBoundingClientRect().top));
+        tops.sort((a, b) => a - b);
+        const rows = 1 + tops.filter((t, i) => i > 0 && t - tops[i - 1] > 15).length;
+        return { rows, right: Math.max(...items.map((e) => e.getBoundingClientRect().right)), width: window.innerWidth };
+      });
+      assert.equal(h.rows, 1, `${slug} ${lang}: the header is on ${h.rows} lines`);
+      assert.ok(h.right <= h.width, `${slug} ${lang}: the header reaches ${h.right} px of ${h.width}`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

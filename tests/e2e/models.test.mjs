@@ -99,3 +99,56 @@ test('consistency models: a text that is not a history is refused with the reaso
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('consistency models: a violated model names its counterexample, the fewest operations that already break it (Chinese too)', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/consistency?preset=causal-not-sequential`, EDITOR);
+  await until(page, () => document.querySelector('[data-testid="consistency-strongest"]')?.dataset.model === 'causal');
+  // Sequential fails: C saw 1 then 2, D saw 2 then 1 — all four reads are needed, and the
+  // two writes they return; nothing else.
+  const seq = await page.locator('[data-testid="witness-sequential"]').innerText();
+  assert.match(seq, /^These 6 operations alone already break it: /, seq);
+  assert.match(seq, /A wrote 1 \(0–10 ms\)/, 'times in ms, as the drawing\'s axis');
+  for (const who of ['A wrote 1', 'B wrote 2', 'C read 1', 'C read 2', 'D read 2', 'D read 1']) assert.ok(seq.includes(who), `${who} in ${seq}`);
+  assert.match(await page.innerText('[data-testid="consistency-checked"]'), /checked on 6 operations$/);
+  // A causal violation has one too: B saw the new value, then the old one.
+  await page.fill('[data-testid="history-text"]', 'A w1 0-10; B r1 20-30; B r0 40-50; C w7 0-5');
+  await page.click('[data-testid="apply-text"]');
+  await until(page, () => document.querySelector('[data-testid="model-causal"]')?.dataset.holds === 'no');
+  const causal = await page.locator('[data-testid="witness-causal"]').innerText();
+  assert.match(causal, /^These 3 operations alone already break it: /, causal);
+  assert.ok(!causal.includes('C wrote 7'), `the unrelated write is left out: ${causal}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('consistency models on a phone: lanes at least 40 px apart and labels at least 11 px, drawable by touch', async () => {
+  const { page, errors, context } = await open(browser, `${server.url}#/consistency?preset=stale-read&lang=zh`, { ...EDITOR, viewport: { width: 390, height: 844 }, touch: true });
+  const m = await page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="history-drawing"]');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const lanes = [...svg.querySelectorAll('.st-lane')].map((l) => l.getBoundingClientRect().top);
+    const font = (sel) => parseFloat(getComputedStyle(svg.querySelector(sel)).fontSize) * scale;
+    return { width: svg.getBoundingClientRect().width, gap: lanes[1] - lanes[0], name: font('.st-name'), op: font('.h-op text'), tick: font('.st-tick') };
+  });
+  assert.ok(m.gap >= 40, `lanes ${m.gap} px apart`);
+  for (const k of ['name', 'op', 'tick']) assert.ok(m[k] >= 11, `${k} labels ${m[k]} px`);
+  assert.ok(m.width <= 390, `the drawing fits the screen: ${m.width}`);
+  // A drawn history has nothing random in it: no seed to set, no keys to play.
+  assert.equal(await page.locator('[data-testid="btn-random-seed"]').count(), 0);
+  assert.equal(await page.locator('.keys-hint').count(), 0);
+  assert.equal(await page.locator('details.settings:visible').count(), 0, 'no empty settings panel');
+  // A drag along C's lane by touch draws an operation.
+  const before = await page.locator('[data-testid^="hop-"]').count();
+  const box = await page.locator('[data-testid="history-drawing"]').boundingBox();
+  const laneY = await page.evaluate(() => document.querySelectorAll('.st-lane')[2].getBoundingClientRect().top);
+  await page.mouse.move(box.x + box.width * 0.3, laneY - 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, laneY - 8, { steps: 5 });
+  await page.mouse.up();
+  await until(page, (n) => document.querySelectorAll('[data-testid^="hop-"]').length === n + 1, before);
+  await shot(page, 'models-phone-zh');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `page ${wide} px wide`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -11,6 +11,7 @@
 //! with its witness. [`check`] runs them all and names the strongest model that holds.
 
 pub mod causal;
+pub mod counterexample;
 pub mod linearizable;
 pub mod play;
 pub mod record;

@@ -98,6 +98,51 @@ impl Ring {
         out
     }
 
+    /// A key's clockwise walk from its hash `h`: the ring point at which it meets each of
+    /// its `r` preference nodes, in order (the first is its owner). Each point is where
+    /// the walk stops for that node: its position and the node.
+    pub fn walk(&self, h: u64, r: usize) -> Vec<(u64, u32)> {
+        let mut out: Vec<(u64, u32)> = Vec::new();
+        if self.points.is_empty() {
+            return out;
+        }
+        let start = self.first_at_or_after(h);
+        for j in 0..self.points.len() {
+            let (pos, n) = self.points[(start + j) % self.points.len()];
+            if !out.iter().any(|(_, m)| *m == n) {
+                out.push((pos, n));
+                if out.len() == r.min(self.nodes.len()) {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Where to name each node on the ring: the middle of the longest arc it owns (a
+    /// point owns the arc from the point before it, counter-clockwise, up to itself).
+    pub fn label_points(&self) -> Vec<(u32, u64)> {
+        let mut best: Vec<(u32, u64, u64)> = Vec::new(); // node, arc length, middle
+        let len = self.points.len();
+        for (i, &(pos, n)) in self.points.iter().enumerate() {
+            let prev = self.points[(i + len - 1) % len].0;
+            // One point alone owns the whole circle.
+            let arc = if len == 1 {
+                u64::MAX
+            } else {
+                pos.wrapping_sub(prev)
+            };
+            let mid = prev.wrapping_add(arc / 2);
+            match best.iter_mut().find(|b| b.0 == n) {
+                Some(b) if b.1 < arc => *b = (n, arc, mid),
+                Some(_) => {}
+                None => best.push((n, arc, mid)),
+            }
+        }
+        best.sort_unstable();
+        best.into_iter().map(|(n, _, mid)| (n, mid)).collect()
+    }
+
     /// Owners of keys `0..keys`.
     pub fn assign(&self, keys: usize) -> Vec<u32> {
         self.assign_hashed(&key_hashes(keys))
@@ -175,6 +220,39 @@ pub fn stats_of_counts(counts: &[usize]) -> (f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keys_walk_meets_its_preference_list_in_order_and_each_node_is_named_on_its_own_arc() {
+        let ring = Ring::new(&[0, 1, 2, 3, 4], 20);
+        for i in 0..200 {
+            let h = key_hash(i);
+            let walk = ring.walk(h, 3);
+            let nodes: Vec<u32> = walk.iter().map(|w| w.1).collect();
+            assert_eq!(nodes, ring.preference_list(h, 3));
+            assert_eq!(Some(nodes[0]), ring.owner(h));
+            // Each stop is that node's point, and the walk goes clockwise from the key.
+            let from = |p: u64| p.wrapping_sub(h);
+            assert!(walk.windows(2).all(|w| from(w[0].0) < from(w[1].0)));
+            for (pos, n) in &walk {
+                assert!(ring.points().contains(&(*pos, *n)));
+                assert_eq!(ring.owner(*pos), Some(*n));
+            }
+        }
+        let labels = ring.label_points();
+        assert_eq!(
+            labels.iter().map(|l| l.0).collect::<Vec<_>>(),
+            vec![0, 1, 2, 3, 4]
+        );
+        for (n, mid) in labels {
+            assert_eq!(
+                ring.owner(mid),
+                Some(n),
+                "N{n}'s label sits on an arc it owns"
+            );
+        }
+        let one = Ring::new(&[3], 1);
+        assert_eq!(one.owner(one.label_points()[0].1), Some(3));
+    }
 
     #[test]
     fn key_counts_match_counting_each_node_and_hashed_assignment_matches() {

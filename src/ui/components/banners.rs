@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::{secs, Tr};
 use crate::ui::core::i18n::{catching_up, link_cut, more_notices, notice, Key};
+use crate::ui::core::notice::{Notice, MAX_NOTICES};
 use crate::ui::state::Ctl;
 
 /// Names the broken rule, the nodes and the time. Shown only when the monitor fired.
@@ -34,7 +35,30 @@ pub fn ViolationBanner() -> impl IntoView {
 }
 
 /// At most this many notices are listed; the rest are counted ("and 499,990 more").
-const SHOWN_NOTICES: usize = 10;
+const SHOWN_NOTICES: usize = MAX_NOTICES;
+
+/// The notices listed (a link's count of the rest, [`Notice::More`], is said apart).
+fn listed(ns: &[Notice]) -> impl Iterator<Item = &Notice> {
+    ns.iter()
+        .filter(|n| !matches!(n, Notice::More { .. }))
+        .take(SHOWN_NOTICES)
+}
+
+/// How many notices are not listed: past the shown ones, and those a link only counted.
+fn unlisted(ns: &[Notice]) -> usize {
+    let counted: usize = ns
+        .iter()
+        .map(|n| match n {
+            Notice::More { count } => *count,
+            _ => 0,
+        })
+        .sum();
+    let kept = ns
+        .iter()
+        .filter(|n| !matches!(n, Notice::More { .. }))
+        .count();
+    kept.saturating_sub(SHOWN_NOTICES) + counted
+}
 
 /// What the URL asked for that could not be used as written.
 #[component]
@@ -48,9 +72,9 @@ pub fn Notices() -> impl IntoView {
                 <div class="notices" role="status" data-testid="notices">
                     <strong><Tr k=Key::NoticeTitle/></strong>
                     <ul>
-                        {ns.iter().take(SHOWN_NOTICES).map(|n| view! { <li>{notice(lang, n)}</li> }).collect_view()}
-                        {(ns.len() > SHOWN_NOTICES).then(|| view! {
-                            <li data-testid="notices-more">{more_notices(lang, ns.len() - SHOWN_NOTICES)}</li>
+                        {listed(&ns).map(|n| view! { <li>{notice(lang, n)}</li> }).collect_view()}
+                        {(unlisted(&ns) > 0).then(|| view! {
+                            <li data-testid="notices-more">{more_notices(lang, unlisted(&ns))}</li>
                         })}
                     </ul>
                     <button data-testid="notices-dismiss" on:click=move |_| ctl.notices.set(Vec::new())><Tr k=Key::Dismiss/></button>

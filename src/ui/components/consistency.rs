@@ -5,10 +5,14 @@
 use leptos::prelude::*;
 
 use super::{secs, Tr};
+use crate::protocols::consistency::counterexample::minimal_core;
 use crate::protocols::consistency::{
-    check, stale_read, Guarantee, History, Model, Op, Recorded as ClientHistory, Report, Verdict,
+    causal, check, sequential, stale_read, Guarantee, History, Model, Op,
+    Recorded as ClientHistory, Report, Verdict,
 };
-use crate::ui::core::i18n::{op_text, stale_sentence, t, witness_sentence, Key, Lang};
+use crate::ui::core::i18n::{
+    checked_sentence, core_sentence, op_text, stale_sentence, t, witness_sentence, Key, Lang,
+};
 use crate::ui::state::Ctl;
 
 /// Longest history the page checks (the searches' budget is sized for a few hundred).
@@ -42,10 +46,23 @@ fn model_key(m: Model) -> Key {
     }
 }
 
-/// "wrote 12 (0.160 s–0.200 s)" for operation `i`.
-fn describe(lang: Lang, h: &History, i: usize) -> String {
+/// "wrote 12 (0.160 s–0.200 s)" for operation `i`; "(160–200 ms)" with `ms`, for a history
+/// drawn on the millisecond axis of the consistency page.
+fn describe(lang: Lang, h: &History, i: usize, ms: bool) -> String {
     let o = &h.ops[i];
-    let span = format!("{}–{}", secs(o.invoke), o.respond.map_or("…".into(), secs));
+    let time = |t: crate::sim::SimTime| {
+        if ms {
+            (t / crate::sim::MS).to_string()
+        } else {
+            secs(t)
+        }
+    };
+    let end = o.respond.map_or("…".into(), time);
+    let span = if ms {
+        format!("{}–{end} ms", time(o.invoke))
+    } else {
+        format!("{}–{end}", time(o.invoke))
+    };
     match o.op {
         Op::Write(v) => op_text(lang, true, v, &span),
         Op::Read(v) => op_text(lang, false, v.unwrap_or(0), &span),
@@ -53,7 +70,7 @@ fn describe(lang: Lang, h: &History, i: usize) -> String {
 }
 
 /// Why the history is not linearizable: a stale read if there is one, else the rule.
-fn linear_witness(lang: Lang, ch: &ClientHistory) -> String {
+fn linear_witness(lang: Lang, ch: &ClientHistory, ms: bool) -> String {
     match stale_read(&ch.history) {
         Some(s) => {
             let who = ch
@@ -69,12 +86,36 @@ fn linear_witness(lang: Lang, ch: &ClientHistory) -> String {
             stale_sentence(
                 lang,
                 &who,
-                &describe(lang, &ch.history, s.read),
-                &format!("{newer} {}", describe(lang, &ch.history, s.newer)),
+                &describe(lang, &ch.history, s.read, ms),
+                &format!("{newer} {}", describe(lang, &ch.history, s.newer, ms)),
             )
         }
         None => t(lang, Key::NoLinearOrder).to_string(),
     }
+}
+
+/// Why the history breaks `check` (sequential or causal consistency): the fewest of its
+/// operations that already do, each with its client (none for a history too long to
+/// search).
+fn core_witness(
+    lang: Lang,
+    ch: &ClientHistory,
+    check: fn(&History) -> Verdict,
+    ms: bool,
+) -> Option<String> {
+    let core = minimal_core(&ch.history, check)?;
+    let ops: Vec<String> = core
+        .iter()
+        .map(|&i| {
+            let who = ch
+                .clients
+                .get(ch.history.ops[i].client)
+                .cloned()
+                .unwrap_or_default();
+            format!("{who} {}", describe(lang, &ch.history, i, ms))
+        })
+        .collect();
+    Some(core_sentence(lang, core.len(), &ops.join(" · ")))
 }
 
 /// One row per session guarantee: holds, or broken with its witness.
@@ -82,6 +123,7 @@ fn session_rows(
     lang: Lang,
     ch: &ClientHistory,
     rep: &Report,
+    ms: bool,
 ) -> Vec<(&'static str, Key, Option<String>)> {
     Guarantee::ALL
         .iter()
@@ -97,8 +139,8 @@ fn session_rows(
                 witness_sentence(
                     lang,
                     &who,
-                    &describe(lang, &ch.history, v.first),
-                    &describe(lang, &ch.history, v.then),
+                    &describe(lang, &ch.history, v.first, ms),
+                    &describe(lang, &ch.history, v.then, ms),
                     why,
                 )
             });
@@ -201,11 +243,16 @@ pub fn ConsistencyPanel(
                 <p class="checked" data-testid="consistency-strongest"
                     data-model=rep.strongest().map_or("unknown".to_string(), |m| format!("{m:?}").to_lowercase())>
                     <b>{t(lang, Key::StrongestModel)}": "</b>{strongest}
-                    <span class="muted">{format!(" · {} ops · {}", ch.history.ops.len(), secs(*at))}</span>
+                    <span class="muted" data-testid="consistency-checked">{" · "}{checked_sentence(lang, ch.history.ops.len(), (!auto).then(|| secs(*at)))}</span>
                 </p>
                 <ul class="verdicts">
                     {models.into_iter().map(|(id, key, v)| {
-                        let why = (id == "linearizable" && v == Verdict::Violated).then(|| linear_witness(lang, ch));
+                        let why = match (id, &v) {
+                            ("linearizable", Verdict::Violated) => Some(linear_witness(lang, ch, auto)),
+                            ("sequential", Verdict::Violated) => core_witness(lang, ch, sequential, auto),
+                            ("causal", Verdict::Violated) => core_witness(lang, ch, causal, auto),
+                            _ => None,
+                        };
                         view! {
                             <li data-testid=format!("model-{id}") data-holds=verdict_attr(&v) class=verdict_attr(&v)>
                                 <span class="mark">{if v.holds() { "✓" } else { "✗" }}</span>
@@ -214,7 +261,7 @@ pub fn ConsistencyPanel(
                             </li>
                         }
                     }).collect_view()}
-                    {session_rows(lang, ch, rep).into_iter().map(|(id, key, why)| {
+                    {session_rows(lang, ch, rep, auto).into_iter().map(|(id, key, why)| {
                         let holds = why.is_none();
                         view! {
                             <li data-testid=format!("session-{id}") data-holds=if holds { "yes" } else { "no" }

@@ -148,18 +148,26 @@ pub fn Settings() -> impl IntoView {
     let page = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let spec = move || page.get().spec();
     let nodes = move || ctl.scenario.with(|s| s.nodes);
+    // A page with nothing to set (a drawn history) shows no empty panel.
+    let empty = move || {
+        let s = spec();
+        !s.seeded && s.params.is_empty() && s.nodes.0 == s.nodes.1 && !s.network
+    };
     view! {
-        <details class="settings" open>
+        <details class="settings" open class:hidden=empty>
             <summary><Tr k=Key::Settings/></summary>
             <div class="fields">
-                {common(ctl, Key::Seed, "seed", |s| s.seed, |s, v| s.seed = v, (0, u64::MAX))}
-                <button class="dice" data-testid="btn-random-seed"
-                    on:click=move |_| {
-                        // A fresh seed from the browser's crypto source, kept short enough
-                        // to read out in class.
-                        let seed = getrandom::u64().map_or(1, |r| r % 1_000_000);
-                        ctl.update_scenario(|s| s.seed = seed);
-                    }><Tr k=Key::RandomSeed/></button>
+                // A page whose runs draw nothing at random has no seed to set.
+                {move || spec().seeded.then(|| view! {
+                    {common(ctl, Key::Seed, "seed", |s| s.seed, |s, v| s.seed = v, (0, u64::MAX))}
+                    <button class="dice" data-testid="btn-random-seed"
+                        on:click=move |_| {
+                            // A fresh seed from the browser's crypto source, kept short
+                            // enough to read out in class.
+                            let seed = getrandom::u64().map_or(1, |r| r % 1_000_000);
+                            ctl.update_scenario(|s| s.seed = seed);
+                        }><Tr k=Key::RandomSeed/></button>
+                })}
                 // A short range is a list; a long one (gossip's 8–500) a number box.
                 {move || {
                     let (lo, hi, _) = spec().nodes;

@@ -41,14 +41,17 @@ pub fn Home() -> impl IntoView {
                             {pages.into_iter().map(|p| {
                                 let spec = p.spec();
                                 view! {
-                                    <a class="card" href=format!("#/{}", spec.slug) data-testid=format!("card-{}", spec.slug)
-                                        on:pointerenter=move |_| ctl.prefetch(p) on:focus=move |_| ctl.prefetch(p)>
-                                        <span class="picture" inner_html=spec.picture></span>
-                                        <span class="card-text">
-                                            <b><Tr k=spec.title/></b>
-                                            <span class="blurb">{move || spec.blurb.get(ctl.lang.get())}</span>
-                                        </span>
-                                    </a>
+                                    <div class="card-box">
+                                        <a class="card" href=format!("#/{}", spec.slug) data-testid=format!("card-{}", spec.slug)
+                                            on:pointerenter=move |_| ctl.prefetch(p) on:focus=move |_| ctl.prefetch(p)>
+                                            <span class="picture" inner_html=spec.picture></span>
+                                            <span class="card-text">
+                                                <b><Tr k=spec.title/></b>
+                                                <span class="blurb">{move || spec.blurb.get(ctl.lang.get())}</span>
+                                            </span>
+                                        </a>
+                                        <CardLessons page=p/>
+                                    </div>
                                 }
                             }).collect_view()}
                         </div>
@@ -59,6 +62,33 @@ pub fn Home() -> impl IntoView {
             </div>
         </main>
     }
+}
+
+/// What a teacher can open straight from a card: the page's presets and its tours, each a
+/// link (folded, so the cards stay short).
+#[component]
+fn CardLessons(page: Page) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let spec = page.spec();
+    let tours = (spec.tours)();
+    let count = spec.presets.len() + tours.len();
+    let lang = move || ctl.lang.get();
+    (count > 0).then(|| view! {
+        <details class="card-more" data-testid=format!("card-more-{}", spec.slug)
+            on:toggle=move |_| ctl.prefetch(page)>
+            <summary>
+                {move || format!("{} · {} ({count})", crate::ui::core::i18n::t(lang(), Key::Presets), crate::ui::core::i18n::t(lang(), Key::Tours))}
+            </summary>
+            <span class="lesson-links">
+                {spec.presets.iter().map(|p| view! {
+                    <a href=format!("#/{}?preset={}", spec.slug, p.slug) data-testid=format!("lesson-{}-{}", spec.slug, p.slug)><Tr k=p.label/></a>
+                }).collect_view()}
+                {tours.into_iter().map(|t| view! {
+                    <a class="tour-link" href=t.hash data-testid=format!("lesson-{}-tour-{}", spec.slug, t.slug)>"▶ "<Tr k=t.title/></a>
+                }).collect_view()}
+            </span>
+        </details>
+    })
 }
 
 /// The header navigation: the home link, then each chapter's pages as one group whose
@@ -85,11 +115,12 @@ pub fn Navigation(#[prop(into)] page: Signal<Option<Page>>) -> impl IntoView {
                             view! {
                                 <button type="button" class="nav-chapter" class:active=move || open().is_some()
                                     data-testid=format!("nav-menu-{}", chapter_id(c))>
-                                    // The open page's name, or the chapter's.
-                                    {move || match open2() {
+                                    // The open page's name, or the chapter's (a long name is
+                                    // cut short, so the header stays one line).
+                                    <span class="nav-name">{move || match open2() {
                                         Some(t) => view! { <Tr k=t/> }.into_any(),
                                         None => view! { <Tr k=c.short_title()/> }.into_any(),
-                                    }}
+                                    }}</span>
                                     " ▾"
                                 </button>
                             }

@@ -166,7 +166,7 @@ fn MsgDetails(id: u64) -> impl IntoView {
                 {format!("{} {} → {}", m.kind, m.from, m.to)}
             </h3>
             <dl data-testid="msg-fields">
-                {m.fields.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                {m.fields.into_iter().map(|(k, v)| view! { <dt>{k.get(l)}</dt><dd>{v}</dd> }).collect_view()}
                 <dt>{t(l, Key::MsgSent)}</dt><dd>{secs(m.sent_at)}</dd>
                 <dt>{t(l, when_key)}</dt><dd>{secs(when)}</dd>
             </dl>

@@ -26,6 +26,13 @@ pub fn Legend() -> impl IntoView {
                         <li data-testid="legend-copy"><span class="badge copy"></span>{label}</li>
                     })}
                 </ul>
+                {(!l.notation.is_empty()).then(|| view! {
+                    <ul class="notation" data-testid="legend-notation">
+                        {l.notation.iter().map(|(example, meaning)| view! {
+                            <li><code>{*example}</code>{meaning.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
             })}
         </div>
     }

@@ -28,8 +28,10 @@ fn DataPage(children: Children) -> impl IntoView {
     view! {
         <main class="page" data-testid=move || format!("page-{}", slug())>
             <super::presets::Intro/>
+            <super::tour::TourLinks/>
+            <super::tour::TourPanel/>
             <Show when=has_presets><super::presets::PresetBar/></Show>
-            <Show when=acts><super::timeline::Timeline/></Show>
+            <Show when=acts><super::timeline::Timeline no_keys=true/></Show>
             {children()}
             <super::controls::Settings/>
             <Show when=acts><super::share::SharePanel/></Show>

@@ -7,18 +7,67 @@ use super::Tr;
 use crate::ui::core::i18n::Key;
 use crate::ui::state::Ctl;
 
+/// A paragraph the style sheet may clamp to a few lines (on a phone, beside a wide stage,
+/// in an embed), followed by a visible "more" control whenever its text does not fit, and
+/// "less" once opened. A click on the text opens and closes it too.
+#[component]
+fn Clamped(
+    class: &'static str,
+    testid: &'static str,
+    text: Signal<String>,
+    #[prop(optional, into)] hidden: Signal<bool>,
+) -> impl IntoView {
+    let ctl = expect_context::<Ctl>();
+    let open = RwSignal::new(false);
+    let overflows = RwSignal::new(false);
+    let el = NodeRef::<leptos::html::P>::new();
+    // Measured a frame after the text or the window changes (the clamp is the style
+    // sheet's, at some widths only). The page may be gone by then: nothing to do.
+    let measure = move || {
+        request_animation_frame(move || {
+            if let Some(p) = el.get_untracked() {
+                let more = p.scroll_height() > p.client_height() + 1;
+                if overflows.try_get_untracked().is_some_and(|o| o != more) {
+                    overflows.set(more);
+                }
+            }
+        })
+    };
+    Effect::new(move |_| {
+        text.track();
+        open.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let toggle = move |_| open.update(|o| *o = !*o);
+    // The control sits over the end of the clamped last line (no line of its own, so the
+    // first screen keeps its room), and after the text once it is open.
+    view! {
+        <div class="clamped" class:open=move || open.get()>
+            <p class=class class:hidden=move || hidden.get() class:open=move || open.get() data-testid=testid
+                node_ref=el on:click=toggle>{move || text.get()}</p>
+            <Show when=move || (overflows.get() || open.get()) && !hidden.get()>
+                <button class="clamp-toggle" data-testid=format!("{testid}-more") aria-expanded=move || open.get().to_string()
+                    on:click=toggle>
+                    {move || crate::ui::core::i18n::t(ctl.lang.get(), if open.get() { Key::Less } else { Key::More })}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
 #[component]
 pub fn Intro() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
-    let hidden = move || ctl.scenario.with(|s| s.embed);
-    // Clamped to two lines on a phone and beside a wide stage; a click shows it whole.
-    let open = RwSignal::new(false);
-    view! {
-        <p class="intro" class:hidden=hidden class:open=move || open.get() data-testid="intro"
-            on:click=move |_| open.update(|o| *o = !*o)>
-            {move || ctl.scenario.with(|s| s.page.spec().intro).get(ctl.lang.get())}
-        </p>
-    }
+    let hidden = Signal::derive(move || ctl.scenario.with(|s| s.embed));
+    let text = Signal::derive(move || {
+        ctl.scenario
+            .with(|s| s.page.spec().intro)
+            .get(ctl.lang.get())
+            .to_string()
+    });
+    view! { <Clamped class="intro" testid="intro" text hidden/> }
 }
 
 #[component]
@@ -27,14 +76,13 @@ pub fn PresetBar() -> impl IntoView {
     let page = Memo::new(move |_| ctl.scenario.with(|s| s.page));
     let spec = move || page.get().spec();
     let active = move || ctl.scenario.with(|s| s.preset);
-    // On a phone the story is clamped to three lines; a tap shows it whole.
-    let open = RwSignal::new(false);
-    let about = move || {
+    // The story may be clamped (see Clamped).
+    let about = Signal::derive(move || {
         let lang = ctl.lang.get();
         active()
             .and_then(|slug| spec().preset(slug))
-            .map(|p| p.about.get(lang))
-    };
+            .map_or(String::new(), |p| p.about.get(lang).to_string())
+    });
     move || {
         let presets = spec().presets;
         (!presets.is_empty()).then(|| view! {
@@ -51,7 +99,7 @@ pub fn PresetBar() -> impl IntoView {
                 <button class:active=move || active().is_none() data-testid="preset-free"
                     on:click=move |_| ctl.choose_preset(None)><Tr k=Key::FreePlay/></button>
                 </div>
-                <p class="about" class:open=move || open.get() data-testid="preset-about" on:click=move |_| open.update(|o| *o = !*o)>{about}</p>
+                <Clamped class="about" testid="preset-about" text=about/>
             </section>
         })
     }

@@ -15,6 +15,12 @@ fn open_file(ctl: Ctl, input: &web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
+    // Too big to be a scenario: refused before a byte of it is read into the app.
+    if let Err(notice) = ScenarioFile::check_size(file.size()) {
+        ctl.notices.set(vec![notice]);
+        input.set_value("");
+        return;
+    }
     let Ok(reader) = web_sys::FileReader::new() else {
         return;
     };
@@ -63,9 +69,21 @@ pub fn SharePanel() -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let shown = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
-    let share = move |embed: bool| {
-        let url = format!("{}{}", base_url(), ctl.share_hash(embed));
-        let text = if embed {
+    // What to copy: the link from the start, the link at this moment, or the embed.
+    #[derive(Clone, Copy)]
+    enum What {
+        Link,
+        LinkNow,
+        Embed,
+    }
+    let share = move |what: What| {
+        let hash = match what {
+            What::Link => ctl.share_hash(false),
+            What::LinkNow => ctl.share_hash_now(),
+            What::Embed => ctl.share_hash(true),
+        };
+        let url = format!("{}{hash}", base_url());
+        let text = if matches!(what, What::Embed) {
             format!(
                 r#"<iframe src="{url}" width="100%" height="720" style="border:0" loading="lazy" title="Distributed Systems Playground"></iframe>"#
             )
@@ -81,8 +99,9 @@ pub fn SharePanel() -> impl IntoView {
     view! {
         <section class="share">
             <span class="title"><Tr k=Key::Share/></span>
-            <button data-testid="btn-copy-link" on:click=move |_| share(false)><Tr k=Key::CopyLink/></button>
-            <button data-testid="btn-copy-embed" on:click=move |_| share(true)><Tr k=Key::CopyEmbed/></button>
+            <button data-testid="btn-copy-link" on:click=move |_| share(What::Link)><Tr k=Key::CopyLink/></button>
+            <button data-testid="btn-copy-link-now" on:click=move |_| share(What::LinkNow)><Tr k=Key::CopyLinkNow/></button>
+            <button data-testid="btn-copy-embed" on:click=move |_| share(What::Embed)><Tr k=Key::CopyEmbed/></button>
             <button data-testid="btn-save-scenario" on:click=move |_| {
                 let json = ScenarioFile::of(&ctl.share_scenario(false)).to_json();
                 download("scenario.json", &text_url("application/json", &json));

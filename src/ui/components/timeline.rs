@@ -9,7 +9,12 @@ use crate::ui::core::i18n::{t, Key};
 use crate::ui::state::Ctl;
 
 #[component]
-pub fn Timeline() -> impl IntoView {
+pub fn Timeline(
+    /// The keys' hint (play, step, select a node by number) is left out: a page of its own
+    /// body has no nodes to pick and nothing that plays by itself.
+    #[prop(optional)]
+    no_keys: bool,
+) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     let now = move || ctl.view.with(|v| v.now);
     let horizon = move || ctl.view.with(|v| v.horizon.max(v.now));
@@ -26,7 +31,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }/>
             <output data-testid="timeline-value">{move || format!("{} / {}", secs(now()), secs(horizon()))}</output>
-            <span class="keys-hint"><Tr k=Key::KeyboardHint/></span>
+            {(!no_keys).then(|| view! { <span class="keys-hint"><Tr k=Key::KeyboardHint/></span> })}
         </div>
     }
 }

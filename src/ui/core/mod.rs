@@ -17,5 +17,6 @@ pub mod scenario;
 pub mod scenario_file;
 pub mod spec;
 pub mod text;
+pub mod tour_run;
 pub mod tours;
 pub mod view;

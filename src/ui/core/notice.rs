@@ -24,4 +24,23 @@ pub enum Notice {
         found: String,
         newer: bool,
     },
+    /// More notices than a page shows: how many were left out.
+    More {
+        count: usize,
+    },
+}
+
+/// The most notices a page lists for one link (a hostile link can hold thousands).
+pub const MAX_NOTICES: usize = 10;
+
+impl Notice {
+    /// `notices`, the first [`MAX_NOTICES`] of them and then how many more there were.
+    pub fn capped(mut notices: Vec<Notice>) -> Vec<Notice> {
+        if notices.len() > MAX_NOTICES {
+            let count = notices.len() - MAX_NOTICES;
+            notices.truncate(MAX_NOTICES);
+            notices.push(Notice::More { count });
+        }
+        notices
+    }
 }

@@ -120,7 +120,11 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn msg_detail(&self, m: &<Self::P as Protocol>::Msg) -> String;
     /// What a message carries, field by field, for the inspector (the paper's names:
     /// `prevLogIndex`, `n`, ...). Empty: the inspector shows [`Adapter::msg_detail`].
-    fn msg_fields(&self, _m: &<Self::P as Protocol>::Msg, _lang: Lang) -> Vec<(String, String)> {
+    fn msg_fields(
+        &self,
+        _m: &<Self::P as Protocol>::Msg,
+        _lang: Lang,
+    ) -> Vec<(&'static crate::ui::core::text::Tx, String)> {
         Vec::new()
     }
     fn narrate(&self, lang: Lang, note: &<Self::P as Protocol>::Note) -> String;
@@ -136,6 +140,11 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     /// The legend's roles (none for pages without a cluster drawing).
     fn roles(&self, _lang: Lang) -> Vec<(Shape, &'static str, String)> {
         Vec::new()
+    }
+    /// The node labels' short notations, each an example as drawn and what it means
+    /// (explained in the legend).
+    fn notation(&self) -> &'static [(&'static str, Tx)] {
+        &[]
     }
     /// The legend's message kinds.
     fn kinds(&self) -> Vec<MsgStyle> {
@@ -508,7 +517,7 @@ impl<A: Adapter> PageSim for Sim<A> {
                 let mut fields = a.msg_fields(msg, lang);
                 let detail = a.msg_detail(msg);
                 if fields.is_empty() && !detail.is_empty() {
-                    fields.push((t(lang, Key::MsgCarries).to_string(), detail));
+                    fields.push((&crate::ui::core::i18n::fields::CARRIES, detail));
                 }
                 MsgInfo {
                     id,
@@ -585,6 +594,9 @@ impl<A: Adapter> PageSim for Sim<A> {
                 .collect(),
             copies: (self.world.network().config.duplicate > 0.0)
                 .then(|| t(lang, Key::DuplicateCopy).to_string()),
+            notation: (self.adapter.notation().iter())
+                .map(|(example, meaning)| (*example, meaning.get(lang).to_string()))
+                .collect(),
         }
     }
 

@@ -59,6 +59,10 @@ pub struct PageSpec {
     /// The page opens on its first preset (so something happens at once); a page whose
     /// free run is already the lesson (Raft elects by itself) opens in free play.
     pub opens_on_preset: bool,
+    /// Its runs draw something at random (delays, losses, random words), so the settings
+    /// offer the seed; a page whose runs are fixed by its inputs alone (a drawn history,
+    /// a hash ring) does not.
+    pub seeded: bool,
     /// A selected node offers the time faults: pause it (a GC pause) and jump its clock
     /// (sizes: the page's `pausems` and `jumpms` settings, else 300 ms and 100 ms).
     pub time_faults: bool,
@@ -105,6 +109,7 @@ impl PageSpec {
         cluster_size: nodes_only,
         same_runs_since: 0,
         opens_on_preset: true,
+        seeded: true,
         time_faults: false,
         nav_title: None,
     };
@@ -380,6 +385,11 @@ fn shown(v: &str) -> String {
 }
 
 impl Scenario {
+    /// How long a dropped message's mark stays on the drawing: two of the slowest hops.
+    pub fn drop_linger(&self) -> SimTime {
+        (self.latency_max_ms * 2).max(20) * MS
+    }
+
     /// This page's spec.
     pub fn spec(&self) -> &'static PageSpec {
         self.page.spec()
@@ -409,7 +419,12 @@ impl Scenario {
     /// say which one the user chose.
     pub fn set_param(&mut self, p: &ParamSpec, v: u64) {
         self.declared(p);
-        self.params.insert(p.key, v);
+        // A setting at its default is not kept: two scenarios that read the same are equal.
+        if v == p.default {
+            self.params.remove(p.key);
+        } else {
+            self.params.insert(p.key, v);
+        }
     }
 
     /// A setting read or written must be one this page declares (a page's adapter reading
@@ -490,7 +505,7 @@ impl Scenario {
             sc.actions = log;
             notices.extend(bad);
         }
-        (sc, notices)
+        (sc, Notice::capped(notices))
     }
 
     fn set(&mut self, key: &str, value: &str, notices: &mut Vec<Notice>) {

@@ -29,6 +29,14 @@ pub struct ScenarioFile {
     pub actions: Vec<String>,
 }
 
+/// The notice for a file that cannot be read, saying why.
+fn bad_file(why: String) -> Notice {
+    Notice::Malformed {
+        field: "file".into(),
+        value: why.chars().take(80).collect(),
+    }
+}
+
 impl ScenarioFile {
     /// The file for `sc`.
     pub fn of(sc: &Scenario) -> ScenarioFile {
@@ -58,15 +66,22 @@ impl ScenarioFile {
         out
     }
 
+    /// A file of `bytes` (as the browser states its size, before reading it): refused
+    /// when larger than any scenario file ([`MAX_FILE`]).
+    pub fn check_size(bytes: f64) -> Result<(), Notice> {
+        if bytes > MAX_FILE as f64 {
+            return Err(bad_file(format!(
+                "{} bytes (at most {MAX_FILE})",
+                bytes as u64
+            )));
+        }
+        Ok(())
+    }
+
     /// Read a file; what cannot be read at all is one notice naming the problem.
     pub fn read(json: &str) -> Result<ScenarioFile, Notice> {
-        let bad = |why: String| Notice::Malformed {
-            field: "file".into(),
-            value: why.chars().take(80).collect(),
-        };
-        if json.len() > MAX_FILE {
-            return Err(bad(format!("{} bytes (at most {MAX_FILE})", json.len())));
-        }
+        let bad = bad_file;
+        Self::check_size(json.len() as f64)?;
         let file: ScenarioFile = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
         if file.app != APP {
             return Err(bad(format!("app “{}”", file.app)));

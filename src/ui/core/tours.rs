@@ -10,6 +10,7 @@
 use crate::ui::core::action::UiAction;
 use crate::ui::core::notice::Notice;
 use crate::ui::core::text::Tx;
+use crate::ui::core::view::{NodeVis, SimView};
 
 /// What a step waits for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,24 +30,113 @@ pub enum StepText {
     Custom(String),
 }
 
+/// A state of the run that a step's text talks about, read from what the page shows.
+#[derive(Clone, Debug)]
+pub enum Cue {
+    /// Some live node has this role (`leader`, `coordinator`, …).
+    Role(String),
+    /// The page's headline figure with this key is raised (drawn red).
+    Alarm(&'static str),
+    /// Anything else the page shows, named (for the tests' messages) and read by a function
+    /// of the page's view.
+    Shown(&'static str, fn(&SimView) -> bool),
+}
+
+impl Cue {
+    /// Whether the run, as `view` shows it, is in this state.
+    pub fn holds(&self, view: &SimView) -> bool {
+        match self {
+            Cue::Role(r) => view.nodes.iter().any(|n| !n.crashed && n.role == r),
+            Cue::Alarm(key) => view.status.iter().any(|s| s.key == *key && s.alarm),
+            Cue::Shown(_, f) => f(view),
+        }
+    }
+
+    /// The cue's name, for messages.
+    pub fn name(&self) -> &str {
+        match self {
+            Cue::Role(r) => r,
+            Cue::Alarm(key) | Cue::Shown(key, _) => key,
+        }
+    }
+}
+
+/// The node named `name` on the page (names read the same in every language).
+pub fn node<'a>(view: &'a SimView, name: &str) -> Option<&'a NodeVis> {
+    view.nodes.iter().find(|n| n.name == name)
+}
+
+/// The headline figure `key`'s value ("" when the page shows none).
+pub fn figure<'a>(view: &'a SimView, key: &str) -> &'a str {
+    view.status
+        .iter()
+        .find(|s| s.key == key)
+        .map_or("", |s| s.value.as_str())
+}
+
+/// Whether every node with `role` is in `state`.
+pub fn every(view: &SimView, role: &str, state: &str) -> bool {
+    view.nodes
+        .iter()
+        .filter(|n| n.role == role)
+        .all(|n| n.state == state)
+}
+
+/// Whether node `name` is in `state` (its `data-state`).
+pub fn in_state(view: &SimView, name: &str, state: &str) -> bool {
+    node(view, name).is_some_and(|n| n.state == state)
+}
+
+impl PartialEq for Cue {
+    fn eq(&self, other: &Cue) -> bool {
+        match (self, other) {
+            (Cue::Role(a), Cue::Role(b)) => a == b,
+            (Cue::Alarm(a), Cue::Alarm(b)) | (Cue::Shown(a, _), Cue::Shown(b, _)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Cue {}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
     pub wait_ms: u64,
     pub expect: Option<Expect>,
     pub text: StepText,
-    /// A role some live node must have before the step shows (its text describes it):
-    /// past `wait_ms` the run plays on until then, on any seed.
-    pub when: Option<&'static str>,
+    /// The state the step's text describes as done ("C2 holds the lock too"): past
+    /// `wait_ms` the run plays on until it is on screen, on any seed and at any speed.
+    pub when: Option<Cue>,
+    /// The event the step's text announces as still to come ("C2 now asks"): the step must
+    /// show before it happens. The player cannot wait for that; `tests/pages.rs` plays every
+    /// built-in tour on several seeds and speeds and checks it.
+    pub before: Option<Cue>,
 }
 
 impl Step {
-    /// The role the step waits for: its own `when`, or the role it asks the student to
+    /// The state the step waits for: its own `when`, or the role it asks the student to
     /// crash ("kill the leader" needs a leader on screen).
-    pub fn waits_for(&self) -> Option<&str> {
+    pub fn waits_for(&self) -> Option<Cue> {
         match (&self.when, &self.expect) {
-            (Some(r), _) => Some(r),
-            (None, Some(Expect::Crash(r))) if r != "any" => Some(r),
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(Expect::Crash(r))) if r != "any" => Some(Cue::Role(r.clone())),
             _ => None,
+        }
+    }
+
+    /// This step, shown only once `cue` holds (see [`Step::when`]).
+    pub fn when(self, cue: Cue) -> Step {
+        Step {
+            when: Some(cue),
+            ..self
+        }
+    }
+
+    /// This step, which must show before `cue` holds (see [`Step::before`]).
+    pub fn before(self, cue: Cue) -> Step {
+        Step {
+            before: Some(cue),
+            ..self
         }
     }
 }
@@ -68,19 +158,7 @@ pub fn step(wait_ms: u64, expect: Option<Expect>, text: &'static Tx) -> Step {
         expect,
         text: StepText::Page(text),
         when: None,
-    }
-}
-
-/// A built-in step that shows only once some live node has `role` (see [`Step::when`]).
-pub fn step_when(
-    wait_ms: u64,
-    role: &'static str,
-    expect: Option<Expect>,
-    text: &'static Tx,
-) -> Step {
-    Step {
-        when: Some(role),
-        ..step(wait_ms, expect, text)
+        before: None,
     }
 }
 
@@ -117,6 +195,7 @@ pub fn parse(value: &str, builtin: &[Tour], commands: &[&str]) -> (Vec<Step>, Ve
                     expect,
                     text: StepText::Custom(text.chars().take(500).collect()),
                     when: None,
+                    before: None,
                 })
             }
             _ => None,

@@ -198,8 +198,9 @@ pub struct MsgInfo {
     pub sent_at: SimTime,
     pub arrive_at: SimTime,
     pub state: MsgState,
-    /// (field, value), e.g. ("prevLogIndex", "3").
-    pub fields: Vec<(String, String)>,
+    /// (field, value), e.g. (`prevLogIndex`, "3"): the field's name in both languages
+    /// (the inspector shows the reader's), its value as the page wrote it.
+    pub fields: Vec<(&'static crate::ui::core::text::Tx, String)>,
 }
 
 /// A recently dropped message, drawn as a fading cross.
@@ -275,6 +276,9 @@ pub struct LegendVis {
     pub kinds: Vec<(&'static str, &'static str, String)>,
     /// What a dashed ring means, on a network that duplicates messages.
     pub copies: Option<String>,
+    /// The short notations of the node labels (an example as drawn, and what it means):
+    /// Raft's "→S3" and "1/5", primary-secondary's "e3", …
+    pub notation: Vec<(&'static str, String)>,
 }
 
 /// How a message's arrow ends in the space-time diagram.

@@ -91,7 +91,10 @@ pub fn text(key: Key) -> &'static str {
         Key::Timeline => "Timeline",
         Key::TimelineHint => "Drag back to see any earlier moment; press play to continue from there. Acting in the past starts a new future.",
         Key::Share => "Share",
-        Key::CopyLink => "Copy link",
+        Key::CopyLink => "Copy link (from the start)",
+        Key::CopyLinkNow => "Copy link at this moment",
+        Key::More => "more ▾",
+        Key::Less => "less ▴",
         Key::CopyEmbed => "Copy embed code",
         Key::Copied => "Copied — or select the text below",
         Key::SpaceTime => "Space-time diagram",
@@ -234,5 +237,6 @@ pub fn notice(n: &Notice) -> String {
         Notice::LinkVersion { found, newer: true } => format!("This link was made by a newer version of the app (format {found}); the run may differ from the one it was made from."),
         Notice::LinkVersion { found, newer: false } => format!("This link comes from an older version of the app (format {found}) whose runs this version draws differently; the run may differ from the one it was made from."),
         Notice::UnknownPage { page } => format!("There is no page “{page}”; showing Raft."),
+        Notice::More { count } => super::more_notices(Lang::En, *count),
     }
 }

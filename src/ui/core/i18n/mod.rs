@@ -3,6 +3,7 @@
 //! Chinese terms follow the course notes' glossary (shared/GLOSSARY.md).
 
 pub mod en;
+pub mod fields;
 pub mod text;
 pub mod zh;
 
@@ -62,7 +63,7 @@ keys! {
     VirtualTime, Settings, Crashed, Kill, Restart, Cut, Heal, LinkUp, LinkCut, Inspector,
     InspectorHint, NodeActions, EventLog, EventLogEmpty, Legend, ClickToDrop, ClickToToggleLink,
     ViolationTitle, NoticeTitle, Dismiss, PanicMessage, KeyboardHint, Presets, FreePlay,
-    PresetHappy, Status, Timeline, TimelineHint, Share, CopyLink, CopyEmbed, Copied, SpaceTime,
+    PresetHappy, Status, Timeline, TimelineHint, Share, CopyLink, CopyLinkNow, CopyEmbed, More, Less, Copied, SpaceTime,
     SpaceTimeHint, MsLeft, MsgTitle, MsgSent, MsgArrives, MsgArrived, MsgDropped, MsgDoomed, MsgFlying, MsgCarries, MsgDrop, MsgNotKept, StEarlier, StLater, StZoomIn, StZoomOut, StFollow, StPinned, Experiments, ExperimentsAbout, Trials, Run, Cancel, ExportCsv, ExportSvg,
     ExportPng, ExportTrace, Median, P95, LeaderlessMs, TimeoutRange, Fig16Randomness, Fig16MinTimeout, Mean, Slowest, PaperSays, NoLeaderInCap, Tours, TourContinue,
     TourExit, TourWaiting, TourDone, TourPlaying, TourWaitingState, Theory, Measured, Round, InfectedOverTime, SweepGossip,
@@ -177,6 +178,25 @@ pub fn stale_sentence(lang: Lang, who: &str, read: &str, newer: &str) -> String 
             "{who} {read}, though {newer}, which replaced that value before the read began."
         ),
         Lang::Zh => format!("{who} {read}，但 {newer} 已在这次读开始之前替换了这个值。"),
+    }
+}
+
+/// What the verdicts were checked on: `n` operations, recorded up to `at` (a run's virtual
+/// time; none for a history drawn by hand).
+pub fn checked_sentence(lang: Lang, n: usize, at: Option<String>) -> String {
+    match (lang, at) {
+        (Lang::En, Some(at)) => format!("checked on {n} operations, recorded up to {at}"),
+        (Lang::En, None) => format!("checked on {n} operations"),
+        (Lang::Zh, Some(at)) => format!("基于截至 {at} 记录的 {n} 个操作检查"),
+        (Lang::Zh, None) => format!("基于 {n} 个操作检查"),
+    }
+}
+
+/// A model's counterexample: the `k` operations (`ops`, listed) that alone break it.
+pub fn core_sentence(lang: Lang, k: usize, ops: &str) -> String {
+    match lang {
+        Lang::En => format!("These {k} operations alone already break it: {ops}."),
+        Lang::Zh => format!("仅这 {k} 个操作就已违反它：{ops}。"),
     }
 }
 

@@ -91,7 +91,10 @@ pub fn text(key: Key) -> &'static str {
         Key::Timeline => "时间轴",
         Key::TimelineHint => "向回拖动可查看之前任意时刻；按“播放”从那里继续。在过去进行操作会开启新的未来。",
         Key::Share => "分享",
-        Key::CopyLink => "复制链接",
+        Key::CopyLink => "复制链接（从头播放）",
+        Key::CopyLinkNow => "复制此刻的链接",
+        Key::More => "展开 ▾",
+        Key::Less => "收起 ▴",
         Key::CopyEmbed => "复制嵌入代码",
         Key::Copied => "已复制——也可以手动选择下面的文字",
         Key::SpaceTime => "时空图",
@@ -234,6 +237,7 @@ pub fn notice(n: &Notice) -> String {
         }
         Notice::UnknownField { field } => format!("“{field}” 不是本页面认识的设置，已忽略。"),
         Notice::LinkVersion { found, newer: true } => format!("此链接由更新版本的应用生成（格式 {found}），运行结果可能与生成链接时不同。"),
+        Notice::More { count } => super::more_notices(Lang::Zh, *count),
         Notice::LinkVersion { found, newer: false } => format!("此链接来自旧版本的应用（格式 {found}），本版本的随机抽取方式已改变，运行结果可能与生成链接时不同。"),
         Notice::UnknownPage { page } => format!("没有名为 “{page}” 的页面，已显示 Raft。"),
     }

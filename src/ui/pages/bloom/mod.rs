@@ -12,7 +12,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::Tour;
+use crate::ui::core::tours::{step, Expect, Tour};
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -24,7 +24,18 @@ pub const HASHES: ParamSpec = num("k", &texts::HASH_FUNCTIONS, 1, 16, 3);
 const PARAMS: &[ParamSpec] = &[BITS, HASHES];
 
 fn tours() -> Vec<Tour> {
-    Vec::new()
+    let doing = |id: &str| Some(Expect::Command(id.into()));
+    vec![Tour {
+        slug: "bloom-maybe",
+        title: &texts::TOUR_TITLE,
+        hash: "#/bloom?tour=bloom-maybe",
+        steps: vec![
+            step(0, doing("insert"), &texts::TOUR1),
+            step(0, doing("query"), &texts::TOUR2),
+            step(0, doing("measure"), &texts::TOUR3),
+            step(0, doing("penetrate"), &texts::TOUR4),
+        ],
+    }]
 }
 
 /// The filter is one node.

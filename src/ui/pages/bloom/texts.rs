@@ -24,6 +24,26 @@ pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g stroke="#94a3b8" fill
 // ----- words of this page shown in its drawing, inspector and status -----
 
 pub const WORD: Tx = tx("Word", "单词");
+pub const TOUR_TITLE: Tx = tx(
+    "Bloom filter: “no” for sure, “yes” only maybe",
+    "布隆过滤器：“不存在”是确定的，“存在”只是可能",
+);
+pub const TOUR1: Tx = tx(
+    "The filter is a bit array of m bits, all 0, and k hash functions. Type a word in the box and press Insert: the k bits its hashes pick turn to 1.",
+    "过滤器是一个 m 位的位数组，初始全为 0，外加 k 个哈希函数。在输入框里输入一个单词，按“插入”：它的哈希选中的 k 个位变成 1。",
+);
+pub const TOUR2: Tx = tx(
+    "Now type a word you did not insert and press Query. If any of its k bits is still 0 the answer is a certain “no”: a bloom filter never gives a false negative.",
+    "现在输入一个没有插入过的单词，按“查询”。只要它的 k 个位中有一个还是 0，答案就是确定的“不存在”：布隆过滤器不会漏判（没有假阴性）。",
+);
+pub const TOUR3: Tx = tx(
+    "Fill it: press “Insert 20 random words” a few times, then “Query 1,000 absent words”. An absent word whose k bits are all 1 is a false positive; the measured rate follows (1 − e^(−kn/m))^k as n grows.",
+    "把它填满：按几次“插入 20 个随机单词”，再按“查询 1000 个不存在的单词”。k 个位恰好全是 1 的不存在单词就是一次误判（假阳性）；随着 n 增大，实测误判率沿着 (1 − e^(−kn/m))^k 上升。",
+);
+pub const TOUR4: Tx = tx(
+    "Cache penetration: requests for keys that do not exist miss the cache and reach the database every time. Press “Send 1,000 requests for missing keys”: with the filter in front only its false positives get through.",
+    "缓存穿透：请求不存在的键，缓存每次都未命中，每个请求都打到数据库。按“发送 1000 个不存在的键的请求”：把过滤器放在前面，只有它误判的请求会漏过去。",
+);
 pub const INSERT: Tx = tx("Insert", "插入");
 pub const QUERY: Tx = tx("Query", "查询");
 pub const INSERT_RANDOM: Tx = tx("Insert 20 random words", "插入 20 个随机单词");

@@ -8,9 +8,11 @@ use crate::protocols::cap::{
 };
 use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
 use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
@@ -333,9 +335,10 @@ impl Adapter for CapAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &CapMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
-        let op = |o: &crate::protocols::cap::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
+    fn msg_fields(&self, m: &CapMsg, _lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
+        let op =
+            |o: &crate::protocols::cap::OpId| f(&F::OP, format!("{}#{}", self.names[o.0], o.1));
         let item = |i: &crate::protocols::cap::Item| {
             format!(
                 "{} @{}.{} vv{:?}",
@@ -346,23 +349,25 @@ impl Adapter for CapAdapter {
             )
         };
         match m {
-            CapMsg::Write { op: o, value } => vec![op(o), f("value", value.to_string())],
+            CapMsg::Write { op: o, value } => vec![op(o), f(&F::VALUE, value.to_string())],
             CapMsg::Read { op: o } | CapMsg::Refused { op: o } => vec![op(o)],
             CapMsg::WriteOk { op: o, stamp } => vec![
                 op(o),
-                f("stamp", format!("{}.{}", stamp.counter, stamp.server + 1)),
+                f(&F::STAMP, format!("{}.{}", stamp.counter, stamp.server + 1)),
             ],
-            CapMsg::ReadOk { op: o, values, .. } => vec![op(o), f("values", format!("{values:?}"))],
+            CapMsg::ReadOk { op: o, values, .. } => {
+                vec![op(o), f(&F::VALUES, format!("{values:?}"))]
+            }
             CapMsg::Query { round } | CapMsg::StoreAck { round } => {
-                vec![f("round", round.to_string())]
+                vec![f(&F::ROUND, round.to_string())]
             }
             CapMsg::QueryReply { round, item: i } => {
-                vec![f("round", round.to_string()), f("item", item(i))]
+                vec![f(&F::ROUND, round.to_string()), f(&F::ITEM, item(i))]
             }
             CapMsg::Store { round, items } => vec![
-                f("round", round.to_string()),
+                f(&F::ROUND, round.to_string()),
                 f(
-                    "items",
+                    &F::ITEMS,
                     items.iter().map(item).collect::<Vec<_>>().join(", "),
                 ),
             ],

@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{node, step, Cue, Tour};
 
 const MODES: &[Text] = &[Text::Page(&texts::MODE_CP), Text::Page(&texts::MODE_AP)];
 const MERGES: &[Text] = &[
@@ -60,9 +60,12 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/cap?preset=cp-partition&tour=cap-choice",
         steps: vec![
-            step(250, None, &texts::TOUR1),
-            step(580, None, &texts::TOUR2),
-            step(1_200, None, &texts::TOUR3),
+            step(250, None, &texts::TOUR1)
+                .before(Cue::Shown("the network split", |v| !v.cut.is_empty())),
+            step(580, None, &texts::TOUR2).when(Cue::Alarm("side-b")),
+            step(1_200, None, &texts::TOUR3).when(Cue::Shown("C2 read C1's write", |v| {
+                v.cut.is_empty() && node(v, "C2").is_some_and(|n| n.badge == "=21")
+            })),
         ],
     }]
 }

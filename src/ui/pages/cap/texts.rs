@@ -76,8 +76,8 @@ pub fn narrate(lang: Lang, note: &CapNote) -> String {
 
 pub const TITLE: Tx = tx("CAP", "CAP 定理");
 pub const BLURB: Tx = tx(
-    "A partition forces the choice: CP refuses on the minority side, AP answers everywhere and the copies diverge — last writer wins or siblings; and PACELC's latency without one.",
-    "网络分区迫使系统做出选择：CP 在少数派一侧拒绝服务，AP 两侧都响应而副本分叉——最后写入者胜或保留兄弟版本；没有分区时还有 PACELC 的延迟权衡。",
+    "A partition forces the choice: CP refuses on the minority side, AP answers everywhere and the copies diverge — last writer wins or siblings, then converge once healed (BASE: basically available, eventually consistent); and PACELC's latency without one.",
+    "网络分区迫使系统做出选择：CP 在少数派一侧拒绝服务，AP 两侧都响应而副本分叉——最后写入者胜或保留兄弟版本，恢复后再收敛（BASE 理论：基本可用、最终一致）；没有分区时还有 PACELC 的延迟权衡。",
 );
 pub const INTRO: Tx = tx(
     "A register on three servers; C1 talks to S1, C2 to S3, the two ends. Partition the network and the servers must choose (the CAP theorem). CP: every operation needs a majority, so the minority side refuses — consistent, not available there. AP: every server answers from its own copy, so both sides stay available and the copies diverge; when they meet again, the last writer wins (the other write is lost) or both are kept as siblings (BASE: eventually consistent). The status counts, per side, what was answered and what was stale.",

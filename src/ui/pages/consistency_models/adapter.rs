@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use super::texts;
 use crate::protocols::consistency::play::{HistoryNode, HistoryNote, SetHistory};
 use crate::protocols::consistency::text::{MAX_CLIENTS, TEXTBOOK};
-use crate::protocols::consistency::Recorded;
+use crate::protocols::consistency::{check, Model, Recorded};
 use crate::sim::{Action, NodeId, World};
 use crate::ui::core::i18n::{CmdText, Lang};
 use crate::ui::core::runner::{world_config, Adapter, Sim};
@@ -17,8 +17,24 @@ use crate::ui::core::view::{MsgStyle, NodeVis, PageData, Shape, StatusVis};
 #[derive(Clone)]
 pub struct ModelsAdapter {
     names: Vec<String>,
-    /// The last history handed out, by its text.
-    cache: Arc<Mutex<Option<(String, PageData)>>>,
+    /// The last history handed out and the strongest model it satisfies, by its text
+    /// (checked once per edit, not per frame).
+    cache: Arc<Mutex<Option<Checked>>>,
+}
+
+/// A history's text, the checker's input made from it, and its strongest model.
+type Checked = (String, PageData, &'static str);
+
+/// The strongest model `h` satisfies, as the history node's `data-state`
+/// (`linearizable`, `sequential`, `causal`, `eventual`, or `unknown` past the budget).
+fn strongest_attr(h: &crate::protocols::consistency::History) -> &'static str {
+    match check(h).strongest() {
+        Some(Model::Linearizable) => "linearizable",
+        Some(Model::Sequential) => "sequential",
+        Some(Model::Causal) => "causal",
+        Some(Model::Eventual) => "eventual",
+        None => "unknown",
+    }
 }
 
 /// The preset's textbook history (the first when there is none).
@@ -55,6 +71,29 @@ pub fn client_name(k: usize) -> String {
     ((b'A' + k as u8) as char).to_string()
 }
 
+impl ModelsAdapter {
+    /// The history as the checker's input (clients A–F, operation `i`'s key is `i`) and its
+    /// strongest model, from the cache while the history's text is unchanged.
+    fn checked(&self, node: &HistoryNode) -> (PageData, &'static str) {
+        let text = node.text();
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((t, data, strongest)) = cache.as_ref() {
+            if *t == text {
+                return (data.clone(), strongest);
+            }
+        }
+        let h = node.history().clone();
+        let strongest = strongest_attr(&h);
+        let data = PageData(Arc::new(Recorded {
+            keys: (0..h.ops.len() as u64).collect(),
+            history: h,
+            clients: (0..MAX_CLIENTS).map(client_name).collect(),
+        }));
+        *cache = Some((text, data.clone(), strongest));
+        (data, strongest)
+    }
+}
+
 impl Adapter for ModelsAdapter {
     type P = HistoryNode;
 
@@ -62,17 +101,22 @@ impl Adapter for ModelsAdapter {
         &self.names
     }
     fn node(&self, w: &World<HistoryNode>, id: NodeId, lang: Lang) -> NodeVis {
-        NodeVis::plain(
-            id,
-            &self.names[id],
-            "history",
-            Shape::Square,
-            format!(
-                "{} {}",
-                tr(lang, Text::Page(&texts::OPERATIONS)),
-                w.node(id).history().ops.len()
-            ),
-        )
+        let node = w.node(id);
+        let (_, state) = self.checked(node);
+        NodeVis {
+            state,
+            ..NodeVis::plain(
+                id,
+                &self.names[id],
+                "history",
+                Shape::Square,
+                format!(
+                    "{} {}",
+                    tr(lang, Text::Page(&texts::OPERATIONS)),
+                    node.history().ops.len()
+                ),
+            )
+        }
     }
     fn msg_style(&self, _: &()) -> MsgStyle {
         STYLE
@@ -109,23 +153,8 @@ impl Adapter for ModelsAdapter {
             alarm: false,
         }]
     }
-    /// The history for the checker: clients A–F, operation `i`'s key is `i`.
+    /// The history for the checker (see [`ModelsAdapter::checked`]).
     fn data(&self, w: &World<HistoryNode>) -> Option<PageData> {
-        let node = w.node(0);
-        let text = node.text();
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((t, data)) = cache.as_ref() {
-            if *t == text {
-                return Some(data.clone());
-            }
-        }
-        let h = node.history().clone();
-        let data = PageData(Arc::new(Recorded {
-            keys: (0..h.ops.len() as u64).collect(),
-            history: h,
-            clients: (0..MAX_CLIENTS).map(client_name).collect(),
-        }));
-        *cache = Some((text, data.clone()));
-        Some(data)
+        Some(self.checked(w.node(0)).0)
     }
 }

@@ -15,7 +15,15 @@ use crate::ui::core::action::UiAction;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::state::Ctl;
 
-const W: f64 = 960.0;
+/// The drawing's width in its own units on a wide screen; a narrow one gets fewer units
+/// (about one per pixel), so lanes and labels keep their size under a finger.
+const W_MAX: f64 = 960.0;
+const W_MIN: f64 = 340.0;
+
+/// The drawing's width (its own units) for a screen `screen_px` wide.
+fn width_for(screen_px: f64) -> f64 {
+    (screen_px - 40.0).clamp(W_MIN, W_MAX).round()
+}
 const LEFT: f64 = 36.0;
 const LANE: f64 = 44.0;
 const TOP: f64 = 24.0;
@@ -31,12 +39,12 @@ fn span_ms(h: &History) -> u64 {
     end.max(120).div_ceil(20) * 20
 }
 
-fn x_of(t_ms: f64, span: u64) -> f64 {
-    LEFT + t_ms / span as f64 * (W - LEFT - 12.0)
+fn x_of(t_ms: f64, span: u64, w: f64) -> f64 {
+    LEFT + t_ms / span as f64 * (w - LEFT - 12.0)
 }
 
-fn t_of(x: f64, span: u64) -> u64 {
-    let t = ((x - LEFT) / (W - LEFT - 12.0) * span as f64).max(0.0);
+fn t_of(x: f64, span: u64, w: f64) -> u64 {
+    let t = ((x - LEFT) / (w - LEFT - 12.0) * span as f64).max(0.0);
     (t / 5.0).round() as u64 * 5
 }
 
@@ -93,11 +101,16 @@ pub fn HistoryEditor() -> impl IntoView {
         (used + 1).clamp(3, MAX_CLIENTS)
     };
     let height = move || TOP + lanes() as f64 * LANE + 8.0;
+    let width = RwSignal::new(width_for(crate::ui::components::viewport().0));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        width.set(width_for(crate::ui::components::viewport().0))
+    });
+    on_cleanup(move || resize.remove());
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let to_svg_x = move |client_x: i32| {
         svg_ref.get().map_or(0.0, |s| {
             let r = s.get_bounding_client_rect();
-            (client_x as f64 - r.left()) * W / r.width().max(1.0)
+            (client_x as f64 - r.left()) * width.get_untracked() / r.width().max(1.0)
         })
     };
     let lane_at = move |client_y: i32| {
@@ -125,7 +138,8 @@ pub fn HistoryEditor() -> impl IntoView {
         };
         drawing.set(None);
         let span = history.with_untracked(span_ms);
-        let (a, b) = (t_of(x0.min(x1), span), t_of(x0.max(x1), span));
+        let w = width.get_untracked();
+        let (a, b) = (t_of(x0.min(x1), span, w), t_of(x0.max(x1), span, w));
         if b < a + 5 {
             return; // a click, not a drag
         }
@@ -145,6 +159,7 @@ pub fn HistoryEditor() -> impl IntoView {
         send(h);
     };
     let bars = move || {
+        let w = width.get();
         let h = history.get();
         let span = span_ms(&h);
         let witness = ctl.witness.get();
@@ -153,7 +168,7 @@ pub fn HistoryEditor() -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let (x0, x1) = (x_of((o.invoke / MS) as f64, span), o.respond.map_or(W - 12.0, |r| x_of((r / MS) as f64, span)));
+                let (x0, x1) = (x_of((o.invoke / MS) as f64, span, w), o.respond.map_or(w - 12.0, |r| x_of((r / MS) as f64, span, w)));
                 let y = TOP + o.client as f64 * LANE + 10.0;
                 let class = format!(
                     "h-op {}{}{}{}",
@@ -173,6 +188,7 @@ pub fn HistoryEditor() -> impl IntoView {
             .collect_view()
     };
     let axis = move || {
+        let w = width.get();
         let span = history.with(span_ms);
         let step = if span <= 200 {
             20
@@ -183,10 +199,10 @@ pub fn HistoryEditor() -> impl IntoView {
         };
         (0..=span / step)
             // (the last tick would sit under the axis's name)
-            .filter(|k| x_of((k * step) as f64, span) < W - 90.0)
+            .filter(|k| x_of((k * step) as f64, span, w) < w - 90.0)
             .map(|k| {
                 let t = k * step;
-                let x = x_of(t as f64, span);
+                let x = x_of(t as f64, span, w);
                 view! {
                     <line class="st-grid" x1=fixed(x, 1) y1=num(TOP - 4.0) x2=fixed(x, 1) y2=fixed(height(), 1)/>
                     <text class="st-tick" x=fixed(x + 2.0, 1) y="12" style="text-anchor:start">{t.to_string()}</text>
@@ -195,11 +211,12 @@ pub fn HistoryEditor() -> impl IntoView {
             .collect_view()
     };
     let lane_lines = move || {
+        let w = width.get();
         (0..lanes())
             .map(|c| {
                 let y = TOP + c as f64 * LANE + 21.0;
                 view! {
-                    <line class="st-lane" x1=num(LEFT) y1=fixed(y, 1) x2=num(W - 8.0) y2=fixed(y, 1)/>
+                    <line class="st-lane" x1=num(LEFT) y1=fixed(y, 1) x2=num(w - 8.0) y2=fixed(y, 1)/>
                     <text class="st-name" x="14" y=fixed(y + 4.0, 1)>{client_name(c)}</text>
                 }
             })
@@ -241,10 +258,10 @@ pub fn HistoryEditor() -> impl IntoView {
             </div>
             <p class="hint">{pt(&tx::DRAG_HINT)}</p>
             <svg node_ref=svg_ref class="history-drawing" data-testid="history-drawing"
-                viewBox=move || format!("0 0 {} {}", num(W), fixed(height(), 1))
+                viewBox=move || format!("0 0 {} {}", num(width.get()), fixed(height(), 1))
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:pointerleave=move |_| drawing.set(None)>
-                <text class="st-tick" x=num(W - 8.0) y=fixed(TOP - 10.0, 1) style="text-anchor:end">{pt(&tx::TIME_MS)}</text>
+                <text class="st-tick" x=move || num(width.get() - 8.0) y=fixed(TOP - 10.0, 1) style="text-anchor:end">{pt(&tx::TIME_MS)}</text>
                 {axis}
                 {lane_lines}
                 {bars}

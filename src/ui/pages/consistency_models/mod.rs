@@ -13,7 +13,8 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{Chapter, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::Tour;
+use crate::ui::core::tours::{step, Cue, Expect, Tour};
+use crate::ui::core::view::SimView;
 
 /// One preset per textbook history (`protocols::consistency::text::TEXTBOOK`, same order).
 const PRESETS: &[PresetSpec] = &[
@@ -49,8 +50,23 @@ const PRESETS: &[PresetSpec] = &[
     },
 ];
 
+/// Whether the history on the page is linearizable: its strongest model, as the history
+/// node's state (the adapter checks it; a tour's cue only reads it).
+fn linearizable(v: &SimView) -> bool {
+    v.nodes.first().is_some_and(|n| n.state == "linearizable")
+}
+
 fn tours() -> Vec<Tour> {
-    Vec::new()
+    vec![Tour {
+        slug: "consistency-stale",
+        title: &texts::TOUR_TITLE,
+        hash: "#/consistency?preset=stale-read&tour=consistency-stale",
+        steps: vec![
+            step(0, None, &texts::TOUR1).before(Cue::Shown("linearizable", linearizable)),
+            step(0, Some(Expect::Command("set".into())), &texts::TOUR2),
+            step(0, None, &texts::TOUR3).when(Cue::Shown("linearizable", linearizable)),
+        ],
+    }]
 }
 
 fn one_node(_: &Scenario) -> usize {
@@ -72,6 +88,7 @@ pub static SPEC: PageSpec = PageSpec {
     space_time: false,
     tours,
     cluster_size: one_node,
+    seeded: false,
     ..PageSpec::DEFAULT
 };
 

@@ -65,6 +65,23 @@ pub const A_MR: Tx = tx(
     "B 先读到新值 1，又读到旧值 0：第二次读落到了一个更落后的副本上。",
 );
 
+pub const TOUR_TITLE: Tx = tx(
+    "Tour: one stale read, and the models that allow it",
+    "导览：一次读到旧值，以及允许它的一致性模型",
+);
+pub const TOUR1: Tx = tx(
+    "Each lane is a client, each bar an operation from its start to its end. A writes 1 and finishes; later B reads and gets the old 0. On the right: linearizability is violated (no order keeps real time), yet the history is sequentially consistent — B's read can be ordered before A's write.",
+    "每条泳道是一个客户端，每根横条是一次操作，从开始画到结束。A 写入 1 并完成；之后 B 读取，却得到旧值 0。右侧：违反线性一致性（没有哪种顺序能保持真实时间），但这段历史满足顺序一致性——B 的读可以排在 A 的写之前。",
+);
+pub const TOUR2: Tx = tx(
+    "Make it linearizable: in the text under the drawing, change B's read to “B r1 20-30” and press “Apply the text”.",
+    "把它改成线性一致：在图下方的文字里，把 B 的读改成“B r1 20-30”，再点“应用文字”。",
+);
+pub const TOUR3: Tx = tx(
+    "B now reads the value written before its read began: every model holds, linearizability first. Try the “New, then old” preset: a history only real time forbids.",
+    "现在 B 读到的是它开始读之前已写入的值：所有模型都满足，线性一致性也不例外。试试“先新后旧”预设：一段只有真实时间才禁止的历史。",
+);
+
 pub const KIND: Tx = tx("Draw", "画");
 pub const WRITE: Tx = tx("write", "写");
 pub const READ: Tx = tx("read", "读");

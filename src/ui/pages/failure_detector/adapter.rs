@@ -3,6 +3,8 @@
 //! under them the plot ([`PlotData`]): each process's heartbeat arrivals, φ over time with
 //! the threshold, and the spans each detector suspected it.
 
+use crate::ui::core::i18n::fields as F;
+use crate::ui::core::text::Tx;
 use std::sync::Arc;
 
 use crate::protocols::failure_detector::phi::phi;
@@ -319,11 +321,11 @@ impl Adapter for FdAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &FdMsg, _lang: Lang) -> Vec<(String, String)> {
+    fn msg_fields(&self, m: &FdMsg, _lang: Lang) -> Vec<(&'static Tx, String)> {
         match m {
             FdMsg::Heartbeat { incarnation, seq } => vec![
-                ("incarnation".into(), incarnation.to_string()),
-                ("seq".into(), seq.to_string()),
+                (&F::INCARNATION, incarnation.to_string()),
+                (&F::SEQ, seq.to_string()),
             ],
         }
     }

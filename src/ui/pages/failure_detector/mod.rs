@@ -13,7 +13,8 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{figure, step, Cue, Tour};
+use crate::ui::core::view::SimView;
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -55,15 +56,28 @@ const PRESETS: &[PresetSpec] = &[
     },
 ];
 
+/// The network has changed (the "since φ learnt" chip has left its dash).
+fn changed(v: &SimView) -> bool {
+    !matches!(figure(v, "learnt"), "" | "–")
+}
+
+/// φ's window has learnt the network as it is now (the chip counts, no longer "learning").
+fn learnt(v: &SimView) -> bool {
+    let counts: Vec<&str> = figure(v, "learnt").split(" | ").collect();
+    counts.len() == 2 && counts.iter().all(|c| c.parse::<u64>().is_ok())
+}
+
 fn tours() -> Vec<Tour> {
     vec![Tour {
         slug: "late-or-dead",
         title: &texts::TOUR_TITLE,
         hash: "#/failure-detector?preset=jitter-rises&tour=late-or-dead",
         steps: vec![
-            step(3_000, None, &texts::TOUR1),
-            step(6_000, None, &texts::TOUR2),
-            step(20_000, None, &texts::TOUR3),
+            step(3_000, None, &texts::TOUR1).before(Cue::Shown("the network changed", changed)),
+            // The network changes at 4 s ("has just turned irregular").
+            step(1_500, None, &texts::TOUR2).when(Cue::Shown("the network changed", changed)),
+            step(24_500, None, &texts::TOUR3)
+                .when(Cue::Shown("φ has learnt the new network", learnt)),
         ],
     }]
 }

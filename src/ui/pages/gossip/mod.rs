@@ -11,7 +11,8 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{nodes_setting, PageSpec, Scenario};
 use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::Tour;
+use crate::ui::core::tours::{figure, step, Cue, Expect, Tour};
+use crate::ui::core::view::SimView;
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -71,8 +72,35 @@ const PRESETS: &[PresetSpec] = &[
     },
 ];
 
+/// Whether at least `num / den` of the nodes have heard the rumour (the "infected"
+/// figure reads `i / n`).
+fn heard(v: &SimView, num: u64, den: u64) -> bool {
+    let (i, n) = figure(v, "infected")
+        .split_once(" / ")
+        .unwrap_or(("0", "1"));
+    let (i, n) = (i.parse::<u64>().unwrap_or(0), n.parse::<u64>().unwrap_or(1));
+    i * den >= n * num
+}
+
 fn tours() -> Vec<Tour> {
-    Vec::new()
+    vec![Tour {
+        slug: "gossip-rumour",
+        title: &texts::TOUR_TITLE,
+        // Rumour mongering: push, fanout 1, stop after the first useless contact.
+        hash:
+            "#/gossip?preset=free&mode=0&fanout=1&stop=1&stopk=1&lmin=5&lmax=10&tour=gossip-rumour",
+        steps: vec![
+            step(0, Some(Expect::Command("infect".into())), &texts::TOUR1),
+            step(100, None, &texts::TOUR2)
+                .when(Cue::Shown("a quarter of the nodes heard it", |v| {
+                    heard(v, 1, 4)
+                }))
+                .before(Cue::Shown("the rumour reached nine in ten", |v| {
+                    heard(v, 9, 10)
+                })),
+            step(500, None, &texts::TOUR3).when(Cue::Alarm("residue")),
+        ],
+    }]
 }
 
 pub static SPEC: PageSpec = PageSpec {

@@ -56,6 +56,22 @@ pub const PICTURE: &str = r##"<svg viewBox="0 0 120 80"><g fill="#3b82f6"><circl
 
 // ----- words of this page shown in its drawing, inspector and status -----
 
+pub const TOUR_TITLE: Tx = tx(
+    "Gossip: an epidemic that leaves some behind",
+    "Gossip：一场会落下一些节点的传染",
+);
+pub const TOUR1: Tx = tx(
+    "Nobody knows anything yet. Each round, every node that knows the rumour pushes it to one random peer (fanout 1), and stops spreading after its first useless contact (a peer that already knew). Start a rumour: click any node, then “Start a rumour here”.",
+    "现在谁都还不知道。每个周期，每个知道谣言的节点把它推送给一个随机节点（扇出为 1），并在第一次无效联系（对方早已知道）后停止传播。发起谣言：点击任意一个节点，再点“从这里发起谣言”。",
+);
+pub const TOUR2: Tx = tx(
+    "It spreads like an epidemic: each round the count grows by a factor — watch the measured curve beside the theory. Each node stops at its first useless contact, and those come more often as the rumour spreads.",
+    "它像传染病一样传播：每个周期感染数成倍增长——对照理论曲线看实测曲线。每个节点在第一次无效联系时停止传播，而谣言传得越广，无效联系就越频繁。",
+);
+pub const TOUR3: Tx = tx(
+    "The rumour died out: every node stopped spreading, yet some never heard it — the residue (red), close to the model's fraction e^(−(k+1)(1−s)). Open “Mongering + anti-entropy”: an exchange with one random peer every few rounds reaches them too, slowly.",
+    "谣言消亡了：所有节点都停止了传播，但有些节点从未听到——这就是残留（红色），接近模型给出的比例 e^(−(k+1)(1−s))。打开“谣言传播 + 反熵”：每隔几个周期与一个随机节点同步一次，残留的节点也会慢慢被感染。",
+);
 pub const INFECTED: Tx = tx("Infected", "已感染");
 pub const SUSCEPTIBLE: Tx = tx("Susceptible", "未感染");
 pub const STOPPED_SPREADING: Tx = tx("stopped spreading", "已停止传播");

@@ -9,9 +9,11 @@ use crate::protocols::lease::{
     NO_STALE_READ, ONE_PRIMARY, SERVER,
 };
 use crate::sim::{ClockSpec, NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis,
@@ -408,43 +410,46 @@ impl Adapter for LeaseAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &LeaseMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &LeaseMsg, _lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         match m {
-            LeaseMsg::Acquire { req } => vec![f("request", req.to_string())],
+            LeaseMsg::Acquire { req } => vec![f(&F::REQUEST, req.to_string())],
             LeaseMsg::Granted {
                 req,
                 period_ms,
                 value,
             } => vec![
-                f("request", req.to_string()),
-                f("period", format!("{period_ms} ms")),
-                f("version", value.version.to_string()),
-                f("value", value.value.to_string()),
+                f(&F::REQUEST, req.to_string()),
+                f(&F::PERIOD, format!("{period_ms} ms")),
+                f(&F::VERSION, value.version.to_string()),
+                f(&F::VALUE, value.value.to_string()),
             ],
             LeaseMsg::Refused {
                 req,
                 holder,
                 left_ms,
             } => vec![
-                f("request", req.to_string()),
+                f(&F::REQUEST, req.to_string()),
                 f(
-                    "holder",
+                    &F::HOLDER,
                     holder.map_or("–".into(), |h| self.names[h].clone()),
                 ),
-                f("left", format!("{left_ms} ms")),
+                f(&F::LEFT, format!("{left_ms} ms")),
             ],
             LeaseMsg::Invalidate { value } => vec![
-                f("version", value.version.to_string()),
-                f("value", value.value.to_string()),
+                f(&F::VERSION, value.version.to_string()),
+                f(&F::VALUE, value.value.to_string()),
             ],
-            LeaseMsg::Ack { version } => vec![f("version", version.to_string())],
+            LeaseMsg::Ack { version } => vec![f(&F::VERSION, version.to_string())],
             LeaseMsg::Write { id, value } => {
-                vec![f("write", id.to_string()), f("value", value.to_string())]
+                vec![
+                    f(&F::WRITE, id.to_string()),
+                    f(&F::VALUE, value.to_string()),
+                ]
             }
             LeaseMsg::Written { id, version } => vec![
-                f("write", id.to_string()),
-                f("version", version.to_string()),
+                f(&F::WRITE, id.to_string()),
+                f(&F::VERSION, version.to_string()),
             ],
         }
     }

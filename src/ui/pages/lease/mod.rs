@@ -11,7 +11,7 @@ use crate::ui::core::spec::{
     choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
 };
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{figure, in_state, node, step, Cue, Tour};
 
 const MODES: &[Text] = &[
     Text::Page(&texts::MODE_CACHE),
@@ -85,9 +85,21 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/lease?preset=cache-drift-broken&tour=slow-clock",
         steps: vec![
-            step(350, None, &texts::TOUR1),
-            step(400, None, &texts::TOUR2),
-            step(400, None, &texts::TOUR3),
+            // Before W's first write (300 ms): both caches hold their leases.
+            step(250, None, &texts::TOUR1)
+                .when(Cue::Shown("both caches hold leases", |v| {
+                    in_state(v, "C1", "holds") && in_state(v, "C2", "holds")
+                }))
+                .before(Cue::Shown("S applied the write", |v| {
+                    node(v, "S").is_some_and(|n| n.badge != "v0")
+                })),
+            // After the cut (650 ms) and the second write (700 ms), while S waits.
+            step(460, None, &texts::TOUR2)
+                .when(Cue::Shown("S waits for C1's lease", |v| {
+                    figure(v, "waits").contains("C1")
+                }))
+                .before(Cue::Alarm("stale")),
+            step(300, None, &texts::TOUR3).when(Cue::Alarm("stale")),
         ],
     }]
 }

@@ -8,9 +8,11 @@ use crate::protocols::lock::{
     LockCmd, LockConfig, LockMsg, LockNode, LockNote, LockPreset, LockTimer, Role, FENCED_WRITES,
 };
 use crate::sim::{ClockSpec, NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     CellVis, CommandVis, MsgStyle, NodeVis, OpSpan, Shape, StatusVis, StripVis,
@@ -407,25 +409,31 @@ impl Adapter for LockAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &LockMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &LockMsg, _lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         match m {
             LockMsg::Granted { token, ttl } | LockMsg::Renewed { token, ttl } => vec![
-                f("token", token.to_string()),
-                f("ttl", format!("{} ms", ttl / MS)),
+                f(&F::TOKEN, token.to_string()),
+                f(&F::TTL, format!("{} ms", ttl / MS)),
             ],
             LockMsg::Renew { token }
             | LockMsg::Expired { token }
             | LockMsg::Release { token }
-            | LockMsg::Read { token } => vec![f("token", token.to_string())],
+            | LockMsg::Read { token } => vec![f(&F::TOKEN, token.to_string())],
             LockMsg::ReadReply { value } | LockMsg::WriteOk { value } => {
-                vec![f("value", value.to_string())]
+                vec![f(&F::VALUE, value.to_string())]
             }
             LockMsg::Write { value, token } => {
-                vec![f("value", value.to_string()), f("token", token.to_string())]
+                vec![
+                    f(&F::VALUE, value.to_string()),
+                    f(&F::TOKEN, token.to_string()),
+                ]
             }
             LockMsg::WriteRefused { token, seen } => {
-                vec![f("token", token.to_string()), f("seen", seen.to_string())]
+                vec![
+                    f(&F::TOKEN, token.to_string()),
+                    f(&F::SEEN, seen.to_string()),
+                ]
             }
             LockMsg::Acquire | LockMsg::Busy => vec![],
         }

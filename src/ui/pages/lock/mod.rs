@@ -12,7 +12,7 @@ use crate::ui::core::spec::{
     choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
 };
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{figure, in_state, step, Cue, Tour};
 
 const DRIFTS: &[Text] = &[
     Text::Page(&texts::DRIFT_0),
@@ -65,9 +65,16 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/lock?preset=paused-holder&tour=paused-holder",
         steps: vec![
-            step(145, None, &texts::TOUR1),
-            step(480, None, &texts::TOUR2),
-            step(700, None, &texts::TOUR3),
+            step(145, None, &texts::TOUR1)
+                .when(Cue::Shown("C1 holds the lock", |v| {
+                    in_state(v, "C1", "working")
+                }))
+                .before(Cue::Shown("C1 paused", |v| in_state(v, "C1", "paused"))),
+            step(280, None, &texts::TOUR2).when(Cue::Shown(
+                "C2 holds the lock with token 2 while C1 is paused",
+                |v| figure(v, "lock") == "C2 #2" && in_state(v, "C1", "paused"),
+            )),
+            step(700, None, &texts::TOUR3).when(Cue::Alarm("lost")),
         ],
     }]
 }

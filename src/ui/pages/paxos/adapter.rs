@@ -379,11 +379,13 @@ impl Adapter for PaxosAdapter {
     }
 
     /// What Paxos messages carry (Lamport's n and v).
-    fn msg_fields(&self, m: &PaxosMsg, lang: Lang) -> Vec<(String, String)> {
+    fn msg_fields(
+        &self,
+        m: &PaxosMsg,
+        lang: Lang,
+    ) -> Vec<(&'static crate::ui::core::text::Tx, String)> {
         use super::texts as x;
-        let f = |k: &'static crate::ui::core::text::Tx, v: String| {
-            (tr(lang, Text::Page(k)).to_string(), v)
-        };
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| (k, v);
         let b = |n: &Ballot| x::ballot(n, &self.names);
         match m {
             PaxosMsg::Prepare { n } => vec![f(&x::F_N, b(n))],

@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Expect, Tour};
+use crate::ui::core::tours::{in_state, step, Cue, Expect, Tour};
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -66,8 +66,16 @@ fn tours() -> Vec<Tour> {
                 165,
                 Some(Expect::Crash("acceptor".into())),
                 &texts::TOUR_PAXOS2,
-            ),
-            step(200, None, &texts::TOUR_PAXOS3),
+            )
+            .when(Cue::Shown("P1 sent its accepts", |v| {
+                in_state(v, "P1", "accepting")
+            }))
+            .before(Cue::Shown("an acceptor accepted", |v| {
+                v.nodes.iter().any(|n| n.state == "accepted")
+            })),
+            step(200, None, &texts::TOUR_PAXOS3).when(Cue::Shown("the learner learned", |v| {
+                in_state(v, "L", "learned")
+            })),
         ],
     }]
 }

@@ -11,9 +11,11 @@ use crate::protocols::primary_secondary::{
     NO_LOST_WRITES,
 };
 use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
@@ -382,8 +384,8 @@ impl Adapter for PsAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &PsMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &PsMsg, lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         match m {
             PsMsg::Append {
                 epoch,
@@ -392,11 +394,11 @@ impl Adapter for PsAdapter {
                 entries,
                 hwm,
             } => vec![
-                f("epoch", epoch.to_string()),
-                f("prev", prev.to_string()),
-                f("prevEpoch", prev_epoch.to_string()),
+                f(&F::EPOCH, epoch.to_string()),
+                f(&F::PREV, prev.to_string()),
+                f(&F::PREV_EPOCH, prev_epoch.to_string()),
                 f(
-                    "entries[]",
+                    &F::ENTRIES,
                     format!(
                         "[{}]",
                         entries
@@ -406,41 +408,41 @@ impl Adapter for PsAdapter {
                             .join(", ")
                     ),
                 ),
-                f("hwm", hwm.to_string()),
+                f(&F::HWM, hwm.to_string()),
             ],
             PsMsg::AppendReply { epoch, ok, len } => vec![
-                f("epoch", epoch.to_string()),
-                f("ok", ok.to_string()),
-                f("len", len.to_string()),
+                f(&F::EPOCH, epoch.to_string()),
+                f(&F::OK, F::yes_no(lang, *ok)),
+                f(&F::LEN, len.to_string()),
             ],
             PsMsg::Vote {
                 epoch,
                 last_epoch,
                 len,
             } => vec![
-                f("epoch", epoch.to_string()),
-                f("lastEpoch", last_epoch.to_string()),
-                f("len", len.to_string()),
+                f(&F::EPOCH, epoch.to_string()),
+                f(&F::LAST_EPOCH, last_epoch.to_string()),
+                f(&F::LEN, len.to_string()),
             ],
             PsMsg::VoteReply { epoch, granted } => vec![
-                f("epoch", epoch.to_string()),
-                f("granted", granted.to_string()),
+                f(&F::EPOCH, epoch.to_string()),
+                f(&F::GRANTED, F::yes_no(lang, *granted)),
             ],
             PsMsg::Write { op, value } => vec![
-                f("op", format!("{}#{}", self.names[op.0], op.1)),
-                f("value", value.to_string()),
+                f(&F::OP, format!("{}#{}", self.names[op.0], op.1)),
+                f(&F::VALUE, value.to_string()),
             ],
             PsMsg::Read { op } | PsMsg::WriteOk { op } => {
-                vec![f("op", format!("{}#{}", self.names[op.0], op.1))]
+                vec![f(&F::OP, format!("{}#{}", self.names[op.0], op.1))]
             }
             PsMsg::ReadOk { op, value, index } => vec![
-                f("op", format!("{}#{}", self.names[op.0], op.1)),
-                f("value", value.to_string()),
-                f("index", index.to_string()),
+                f(&F::OP, format!("{}#{}", self.names[op.0], op.1)),
+                f(&F::VALUE, value.to_string()),
+                f(&F::INDEX, index.to_string()),
             ],
             PsMsg::NotPrimary { op, hint } => vec![
-                f("op", format!("{}#{}", self.names[op.0], op.1)),
-                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
+                f(&F::OP, format!("{}#{}", self.names[op.0], op.1)),
+                f(&F::HINT, hint.map_or("–".into(), |h| self.names[h].clone())),
             ],
         }
     }
@@ -572,6 +574,10 @@ impl Adapter for PsAdapter {
             NO_LOST_WRITES => Text::Page(&tx::RULE_NO_LOST),
             _ => Text::Key(Key::ViolationTitle),
         }
+    }
+
+    fn notation(&self) -> &'static [(&'static str, crate::ui::core::text::Tx)] {
+        super::texts::NOTATION
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

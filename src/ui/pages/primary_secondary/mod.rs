@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{figure, node, step, Cue, Tour};
 
 const MODES: &[Text] = &[
     Text::Page(&texts::MODE_SYNC),
@@ -66,9 +66,27 @@ fn tours() -> Vec<Tour> {
         hash: "#/primary-secondary?preset=async-loss&tour=ps-async",
         steps: vec![
             step(0, None, &texts::TOUR1),
-            step(190, None, &texts::TOUR2),
-            step(700, None, &texts::TOUR3),
-            step(250, None, &texts::TOUR4),
+            // C2's write is in S1's log, answered at once (180 ms), and S1 has not crashed
+            // yet (195 ms).
+            step(185, None, &texts::TOUR2)
+                .when(Cue::Shown("S1 appended C2's write", |v| {
+                    node(v, "S1").is_some_and(|n| n.badge == "2")
+                }))
+                .before(Cue::Shown("S1 crashed", |v| {
+                    node(v, "S1").is_some_and(|n| n.crashed)
+                })),
+            step(700, None, &texts::TOUR3).when(Cue::Shown(
+                "a secondary is the new primary with the write lost",
+                |v| {
+                    v.nodes
+                        .iter()
+                        .any(|n| n.role == "primary" && n.name != "S1")
+                        && figure(v, "lost") == "1"
+                },
+            )),
+            step(250, None, &texts::TOUR4).when(Cue::Shown("C2 read 11", |v| {
+                node(v, "C2").is_some_and(|n| n.state == "idle" && n.badge.contains("11"))
+            })),
         ],
     }]
 }

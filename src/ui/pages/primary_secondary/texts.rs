@@ -187,13 +187,18 @@ pub const TOUR_TITLE: Tx = tx(
     "Primary-secondary: what asynchronous replication loses",
     "主从复制：异步复制会丢失什么",
 );
+/// The node labels' notations, explained in the legend.
+pub const NOTATION: &[(&str, Tx)] = &[
+    ("e3", tx("epoch 3", "第 3 轮（epoch）")),
+    ("W12", tx("writing 12, waiting", "写入 12，等待中")),
+];
 pub const TOUR1: Tx = tx(
     "S1 is the primary, S2 and S3 its secondaries; C1 and C2 are clients. This run is asynchronous: the primary answers “ok” at once and ships its log with each heartbeat. Watch the logs below the drawing.",
     "S1 是主节点，S2、S3 是从节点；C1、C2 是客户端。这次运行是异步复制：主节点立即回复“成功”，每次心跳时才复制日志。注意看图下方的日志。",
 );
 pub const TOUR2: Tx = tx(
-    "C2's write of 12 is in S1's log and C2 has been told “ok” — but S2 and S3 do not have it yet. S1 is about to crash.",
-    "C2 写入的 12 已在 S1 的日志里，C2 也收到了“成功”——但 S2、S3 还没有它。S1 即将宕机。",
+    "C2's write of 12 is in S1's log, and S1 has already answered “ok” (the reply is on its way to C2) — but S2 and S3 do not have it yet. S1 is about to crash.",
+    "C2 写入的 12 已在 S1 的日志里，S1 也已回复“成功”（回复正在发往 C2 的路上）——但 S2、S3 还没有它。S1 即将宕机。",
 );
 pub const TOUR3: Tx = tx(
     "A secondary won the vote and is the new primary. Its log ends at 11: the acknowledged write of 12 is gone — see “Acknowledged writes lost” and C2's strip.",

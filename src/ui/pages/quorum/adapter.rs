@@ -9,9 +9,11 @@ use crate::protocols::quorum::{
     QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS,
 };
 use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{
     CellVis, CommandVis, DataCache, MsgStyle, NodeVis, OpSpan, PageData, Shape, StatusVis, StripVis,
@@ -456,16 +458,16 @@ impl Adapter for QuorumAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &QMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &QMsg, _lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         let op =
-            |o: &crate::protocols::quorum::OpId| f("op", format!("{}#{}", self.names[o.0], o.1));
+            |o: &crate::protocols::quorum::OpId| f(&F::OP, format!("{}#{}", self.names[o.0], o.1));
         let items = |i: &[Item]| {
             f(
                 if i.len() > 1 {
-                    "siblings"
+                    &F::SIBLINGS
                 } else {
-                    "value · version"
+                    &F::VALUE_VERSION
                 },
                 Self::items_text(i),
             )
@@ -474,7 +476,9 @@ impl Adapter for QuorumAdapter {
             QMsg::VersionQuery { op: o } | QMsg::Get { op: o } | QMsg::PutAck { op: o } => {
                 vec![op(o)]
             }
-            QMsg::VersionReply { op: o, version } => vec![op(o), f("version", version.to_string())],
+            QMsg::VersionReply { op: o, version } => {
+                vec![op(o), f(&F::VERSION, version.to_string())]
+            }
             QMsg::Put {
                 op: o,
                 items: i,
@@ -482,7 +486,7 @@ impl Adapter for QuorumAdapter {
             } => vec![
                 op(o),
                 items(i),
-                f("hint", hint.map_or("–".into(), |h| self.names[h].clone())),
+                f(&F::HINT, hint.map_or("–".into(), |h| self.names[h].clone())),
             ],
             QMsg::GetReply { op: o, items: i } => vec![op(o), items(i)],
             QMsg::Handoff { items: i } | QMsg::HandoffAck { items: i } => vec![items(i)],

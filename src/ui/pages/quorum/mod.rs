@@ -12,7 +12,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{choice, flag, num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{in_state, step, Cue, Tour};
 
 const REPAIRS: &[Text] = &[
     Text::Page(&texts::REPAIR_OFF),
@@ -91,9 +91,16 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/quorum?preset=stale-read&tour=quorum-stale",
         steps: vec![
-            step(100, None, &texts::TOUR1),
-            step(190, None, &texts::TOUR2),
-            step(260, None, &texts::TOUR3),
+            step(100, None, &texts::TOUR1).before(Cue::Shown("C1's write succeeded", |v| {
+                in_state(v, "C1", "idle")
+            })),
+            // The write has succeeded; C2's read starts at 200 ms.
+            step(90, None, &texts::TOUR2)
+                .when(Cue::Shown("C1's write succeeded", |v| {
+                    in_state(v, "C1", "idle")
+                }))
+                .before(Cue::Shown("C2 read", |v| !in_state(v, "C2", "idle"))),
+            step(260, None, &texts::TOUR3).when(Cue::Alarm("stale")),
         ],
     }]
 }

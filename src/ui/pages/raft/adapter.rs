@@ -282,7 +282,13 @@ impl Adapter for RaftAdapter {
             id,
             name: self.names[id].clone(),
             role: attr,
-            state: attr,
+            // A follower that has heard from this term's leader (it knows where to send a
+            // client's request) is `following`; one that has not is a plain `follower`.
+            state: if attr == "follower" && n.leader_hint().is_some() {
+                "following"
+            } else {
+                attr
+            },
             shape,
             tone,
             crashed: !alive,
@@ -338,11 +344,13 @@ impl Adapter for RaftAdapter {
     }
 
     /// Figure 2's arguments and results, by the paper's names.
-    fn msg_fields(&self, m: &RaftMsg, lang: Lang) -> Vec<(String, String)> {
+    fn msg_fields(
+        &self,
+        m: &RaftMsg,
+        lang: Lang,
+    ) -> Vec<(&'static crate::ui::core::text::Tx, String)> {
         use super::texts as x;
-        let f = |k: &'static crate::ui::core::text::Tx, v: String| {
-            (tr(lang, Text::Page(k)).to_string(), v)
-        };
+        let f = |k: &'static crate::ui::core::text::Tx, v: String| (k, v);
         let yes_no = |b: bool| tr(lang, Text::Page(if b { &x::YES } else { &x::NO })).to_string();
         match m {
             RaftMsg::RequestVote {
@@ -525,6 +533,10 @@ impl Adapter for RaftAdapter {
             rf::STATE_MACHINE_SAFETY => Text::Page(&super::texts::RULE_STATE_MACHINE_SAFETY),
             _ => Text::Key(Key::ViolationTitle),
         }
+    }
+
+    fn notation(&self) -> &'static [(&'static str, crate::ui::core::text::Tx)] {
+        super::texts::NOTATION
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{nodes_setting, PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, step_when, Expect, Tour};
+use crate::ui::core::tours::{figure, step, Cue, Expect, Tour};
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -61,14 +61,25 @@ fn tours() -> Vec<Tour> {
         steps: vec![
             step(0, None, &texts::TOUR_RAFT1),
             step(260, crash("leader"), &texts::TOUR_RAFT2),
-            // "One follower ... won": shown once a new leader exists.
-            step_when(
+            // "One follower ... won. Now send a client request to a follower": shown once
+            // the new leader's heartbeats reached the others (a follower that has not
+            // heard from it yet would turn the request away).
+            step(
                 450,
-                "leader",
                 Some(Expect::Command("request".into())),
                 &texts::TOUR_RAFT3,
-            ),
-            step(250, None, &texts::TOUR_RAFT4),
+            )
+            .when(Cue::Shown(
+                "a leader every other live server follows",
+                |v| {
+                    let live = || v.nodes.iter().filter(|n| !n.crashed);
+                    live().any(|n| n.role == "leader")
+                        && live().all(|n| n.role == "leader" || n.state == "following")
+                },
+            )),
+            step(250, None, &texts::TOUR_RAFT4).when(Cue::Shown("the request is committed", |v| {
+                figure(v, "commit") != "0"
+            })),
         ],
     }]
 }

@@ -222,6 +222,12 @@ pub const LOG: Tx = tx("Log", "日志");
 pub const NEXT_INDEX: Tx = tx("nextIndex", "nextIndex（下一索引）");
 pub const MATCH_INDEX: Tx = tx("matchIndex", "matchIndex（匹配索引）");
 // The RPC arguments of Figure 2, by the paper's names (the inspector's message detail).
+/// The node labels' notations, explained in the legend.
+pub const NOTATION: &[(&str, Tx)] = &[
+    ("T2", tx("term 2", "任期 2")),
+    ("→S3", tx("voted for S3", "投票给 S3")),
+    ("1/5", tx("votes / servers", "得票 / 节点数")),
+];
 pub const F_TERM: Tx = tx("term", "term（任期）");
 pub const F_LAST_LOG_INDEX: Tx = tx("lastLogIndex", "lastLogIndex（最后日志索引）");
 pub const F_LAST_LOG_TERM: Tx = tx("lastLogTerm", "lastLogTerm（最后日志任期）");

@@ -12,6 +12,7 @@ use crate::protocols::redlock::{
     RedlockTimer, Role, MUTUAL_EXCLUSION, NO_LOST_UPDATE,
 };
 use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
@@ -599,46 +600,49 @@ impl Adapter for RedlockAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &RedlockMsg, lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &RedlockMsg, lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         let name = |i: usize| self.name(i);
         match m {
             RedlockMsg::Set { value, ttl } => vec![
-                f("value", format!("{value:08x}")),
-                f("ttl", format!("{} ms", ttl / MS)),
+                f(&F::VALUE, format!("{value:08x}")),
+                f(&F::TTL, format!("{} ms", ttl / MS)),
             ],
             RedlockMsg::SetOk { value }
             | RedlockMsg::SetBusy { value }
-            | RedlockMsg::Del { value } => vec![f("value", format!("{value:08x}"))],
+            | RedlockMsg::Del { value } => vec![f(&F::VALUE, format!("{value:08x}"))],
             RedlockMsg::Acquire { client } | RedlockMsg::Busy { client } => {
-                vec![f("client", self.name(*client))]
+                vec![f(&F::CLIENT, self.name(*client))]
             }
             RedlockMsg::Granted { client, token, ttl } => vec![
-                f("client", self.name(*client)),
-                f("token", token.to_string()),
-                f("ttl", format!("{} ms", ttl / MS)),
+                f(&F::CLIENT, self.name(*client)),
+                f(&F::TOKEN, token.to_string()),
+                f(&F::TTL, format!("{} ms", ttl / MS)),
             ],
             RedlockMsg::Release { client, token } => vec![
-                f("client", self.name(*client)),
-                f("token", token.to_string()),
+                f(&F::CLIENT, self.name(*client)),
+                f(&F::TOKEN, token.to_string()),
             ],
             RedlockMsg::Append { index, op } => vec![
-                f("index", index.to_string()),
-                f("entry", tx::op_text(lang, op, &name)),
+                f(&F::INDEX, index.to_string()),
+                f(&F::ENTRY, tx::op_text(lang, op, &name)),
             ],
-            RedlockMsg::AppendOk { len } => vec![f("log", len.to_string())],
+            RedlockMsg::AppendOk { len } => vec![f(&F::LOG, len.to_string())],
             RedlockMsg::Read { token } => {
-                vec![f("token", token.map_or("–".into(), |t| t.to_string()))]
+                vec![f(&F::TOKEN, token.map_or("–".into(), |t| t.to_string()))]
             }
             RedlockMsg::ReadReply { value } | RedlockMsg::WriteOk { value } => {
-                vec![f("value", value.to_string())]
+                vec![f(&F::VALUE, value.to_string())]
             }
             RedlockMsg::Write { value, token } => vec![
-                f("value", value.to_string()),
-                f("token", token.map_or("–".into(), |t| t.to_string())),
+                f(&F::VALUE, value.to_string()),
+                f(&F::TOKEN, token.map_or("–".into(), |t| t.to_string())),
             ],
             RedlockMsg::WriteRefused { token, seen } => {
-                vec![f("token", token.to_string()), f("seen", seen.to_string())]
+                vec![
+                    f(&F::TOKEN, token.to_string()),
+                    f(&F::SEEN, seen.to_string()),
+                ]
             }
         }
     }
@@ -829,6 +833,10 @@ impl Adapter for RedlockAdapter {
             NO_LOST_UPDATE => Text::Page(&tx::RULE_LOST),
             _ => Text::Key(Key::ViolationTitle),
         }
+    }
+
+    fn notation(&self) -> &'static [(&'static str, crate::ui::core::text::Tx)] {
+        super::texts::NOTATION
     }
 
     fn kinds(&self) -> Vec<MsgStyle> {

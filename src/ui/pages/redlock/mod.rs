@@ -13,7 +13,7 @@ use crate::ui::core::spec::{
     choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
 };
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{figure, in_state, step, Cue, Tour};
 
 const MODES: &[Text] = &[
     Text::Page(&texts::MODE_REDLOCK),
@@ -79,10 +79,17 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/redlock?preset=redlock-jump&tour=redlock-jump",
         steps: vec![
-            step(210, None, &texts::TOUR1),
-            step(260, None, &texts::TOUR2),
-            step(360, None, &texts::TOUR3),
-            step(700, None, &texts::TOUR4),
+            step(210, None, &texts::TOUR1)
+                .when(Cue::Shown("C1 holds the lock", |v| {
+                    figure(v, "holders") == "C1"
+                }))
+                .before(Cue::Alarm("assumes")),
+            // After S3's clock jumped (220 ms), before C2 asks (250 ms).
+            step(20, None, &texts::TOUR2)
+                .when(Cue::Alarm("assumes"))
+                .before(Cue::Shown("C2 asked", |v| !in_state(v, "C2", "idle"))),
+            step(80, None, &texts::TOUR3).when(Cue::Alarm("holders")),
+            step(300, None, &texts::TOUR4).when(Cue::Alarm("lost")),
         ],
     }]
 }

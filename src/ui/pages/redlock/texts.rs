@@ -177,6 +177,17 @@ pub const ABOUT_CPAUSE: Tx = tx(
     "停顿发生在基于共识的锁上。C1 持有令牌 1，停顿 1.2 秒。按领导者的时钟锁到期：日志 2 让它过期，日志 3 把锁授予 C2——令牌 3，存储在 C2 读取时见到它。C1 醒来用令牌 1 写入：被拒绝。两个客户端的工作仍然重叠——任何带过期时间的锁都无法避免——但令牌让重叠变得无害。",
 );
 
+/// The node labels' notations, explained in the legend.
+pub const NOTATION: &[(&str, Tx)] = &[
+    ("3/5", tx("yes / instances", "同意数 / 实例数")),
+    (
+        "→C1 · 259 ms",
+        tx(
+            "held for C1, time left by its clock",
+            "为 C1 持有，按本机时钟的剩余时间",
+        ),
+    ),
+];
 pub const TOUR_TITLE: Tx = tx(
     "Tour: one clock jump, two lock holders",
     "导览：一次时钟跳变，两个持锁者",

@@ -5,11 +5,11 @@
 use std::sync::{Arc, Mutex};
 
 use super::texts;
-use crate::protocols::hash_ring::key_hashes;
 use crate::protocols::hash_ring::membership::{
     LastChange, RingCmd, RingLayout, RingNode, RingNote,
 };
-use crate::sim::{NodeId, World};
+use crate::protocols::hash_ring::{key_hash, key_hashes, Ring};
+use crate::sim::{Action, NodeId, SimTime, World, MS};
 use crate::ui::core::i18n::{CmdText, Lang};
 use crate::ui::core::runner::{world_config, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
@@ -26,17 +26,43 @@ pub struct RingAdapter {
     cache: Arc<Mutex<Option<(LayoutKey, PageData)>>>,
 }
 
+/// When a preset's membership change happens (2 s at 1×: time to see the ring before).
+pub const CHANGE_AT: SimTime = 100 * MS;
+
+/// A preset's settings: five nodes, 10,000 keys, R = 3, and 100 virtual nodes each (one
+/// for "one-vnode").
+pub fn preset_settings(sc: &mut Scenario) {
+    let Some(preset) = sc.preset else { return };
+    sc.nodes = 5;
+    sc.set_param(&super::VNODES, if preset == "one-vnode" { 1 } else { 100 });
+    sc.set_param(&super::KEYS, 10_000);
+    sc.set_param(&super::REPLICAS, 3);
+}
+
 pub fn build(sc: &Scenario) -> Sim<RingAdapter> {
     let node = RingNode::new(sc.nodes, sc.param(&super::VNODES) as usize);
+    // The presets' one change each: N5 joins, N2 leaves, or key 42's first node leaves.
+    let change = match sc.preset {
+        Some("one-vnode" | "join") => Some(RingCmd::Join),
+        Some("leave") => Some(RingCmd::Leave(2)),
+        Some("replicas") => Ring::new(node.members(), node.vnodes())
+            .owner(key_hash(super::SHOWN_KEY))
+            .map(RingCmd::Leave),
+        _ => None,
+    };
     let world = World::new(world_config(sc), vec![node]);
-    Sim::new(
+    let sim = Sim::new(
         world,
         RingAdapter {
             names: vec![texts::RING.en.to_string()],
             hashes: Arc::new(key_hashes(sc.param(&super::KEYS) as usize)),
             cache: Arc::default(),
         },
-    )
+    );
+    match change {
+        Some(cmd) => sim.with_script(vec![(CHANGE_AT, Action::Command(0, cmd))]),
+        None => sim,
+    }
 }
 
 const STYLE: MsgStyle = MsgStyle {

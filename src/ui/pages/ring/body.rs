@@ -63,6 +63,15 @@ fn draw_static(
         cx.set_stroke_style_str(colour(*node));
         cx.stroke();
     }
+    // Each node's name, outside the ring in the middle of the longest arc it owns.
+    cx.set_font("bold 15px system-ui, sans-serif");
+    cx.set_text_align("center");
+    cx.set_text_baseline("middle");
+    for (node, mid) in s.ring.label_points() {
+        let (x, y) = polar(c, c, r + 36.0, ring_angle(mid));
+        cx.set_fill_style_str(colour(node));
+        let _ = cx.fill_text(&format!("N{node}"), x, y);
+    }
     let stayed = (0..s.owners.len()).filter(|i| !s.moved_mask.get(*i).copied().unwrap_or(false));
     fill_keys_by_owner(cx, s, &mut stayed.into_iter(), dot, key_at);
 }
@@ -90,6 +99,66 @@ fn fill_keys_by_owner(
         }
         cx.set_fill_style_str(colour(nodes[j]));
         cx.fill();
+    }
+}
+
+/// A key's clockwise walk along the ring from its own position (a dark dot) to each of its
+/// preference nodes' points (numbered 1, 2, … in the node's colour; 1 owns the key).
+fn draw_walk(
+    cx: &web_sys::CanvasRenderingContext2d,
+    s: &RingLayout,
+    h: u64,
+    r: usize,
+    c: f64,
+    radius: f64,
+) {
+    let walk = s.ring.walk(h, r);
+    let Some(&(last, _)) = walk.last() else {
+        return;
+    };
+    let from = ring_angle(h);
+    cx.set_stroke_style_str(MOVED);
+    cx.set_line_width(4.0);
+    cx.begin_path();
+    let _ = cx.arc(c, c, radius, from, ring_angle(last));
+    cx.stroke();
+    cx.set_line_width(1.0);
+    let (x, y) = polar(c, c, radius, from);
+    cx.begin_path();
+    let _ = cx.arc(x, y, 6.0, 0.0, std::f64::consts::TAU);
+    cx.set_fill_style_str(MOVED);
+    cx.fill();
+    cx.set_stroke_style_str("#fff");
+    cx.stroke();
+    cx.set_font("bold 12px system-ui, sans-serif");
+    cx.set_text_align("center");
+    cx.set_text_baseline("middle");
+    // The numbered stops sit inside the ring, clear of the keys, each tied to its point by
+    // a line, and spread apart when the points are close (100 points per node are).
+    let mut shown = f64::NEG_INFINITY;
+    for (i, (pos, node)) in walk.iter().enumerate() {
+        let at = ring_angle(*pos);
+        // Unwrapped clockwise from the key, so "later" is always a larger angle.
+        let mut a = from + (at - from).rem_euclid(std::f64::consts::TAU);
+        a = a.max(shown + 0.16);
+        shown = a;
+        let (px, py) = polar(c, c, radius - 2.0, at);
+        let (x, y) = polar(c, c, radius - 58.0, a);
+        cx.begin_path();
+        cx.move_to(px, py);
+        cx.line_to(x, y);
+        cx.set_stroke_style_str(colour(*node));
+        cx.set_line_width(2.0);
+        cx.stroke();
+        cx.set_line_width(1.0);
+        cx.begin_path();
+        let _ = cx.arc(x, y, 10.0, 0.0, std::f64::consts::TAU);
+        cx.set_fill_style_str(colour(*node));
+        cx.fill();
+        cx.set_stroke_style_str("#fff");
+        cx.stroke();
+        cx.set_fill_style_str("#fff");
+        let _ = cx.fill_text(&(i + 1).to_string(), x, y);
     }
 }
 
@@ -159,6 +228,8 @@ pub fn RingPage() -> impl IntoView {
         }
     };
     let canvas = NodeRef::<Canvas>::new();
+    // The key whose walk and preference list are shown.
+    let pref_key = RwSignal::new(super::SHOWN_KEY);
     // Each key's direction on the ring (unit vector): fixed by its hash, so worked out
     // once per key count rather than on every frame of the move animation.
     let dirs = StoredValue::new(Vec::<(f64, f64)>::new());
@@ -174,6 +245,8 @@ pub fn RingPage() -> impl IntoView {
     };
     Effect::new(move |_| {
         tick.get();
+        let walk_key = key_hash(pref_key.get());
+        let replicas = ctl.scenario.with(|s| s.param(&super::REPLICAS) as usize);
         let Some(el) = canvas.get() else { return };
         let Some(cx) = context(&el) else { return };
         let age = now_ms() - changed_at.get_untracked();
@@ -240,6 +313,7 @@ pub fn RingPage() -> impl IntoView {
             } else {
                 fill_keys_by_owner(&cx, s, &mut moved_keys.map(|(i, _)| i), size, &key_at);
             }
+            draw_walk(&cx, s, walk_key, replicas, c, r);
         });
     });
     let lang = move || ctl.lang.get();
@@ -268,7 +342,6 @@ pub fn RingPage() -> impl IntoView {
             })
         })
     };
-    let pref_key = RwSignal::new(42usize);
     let pref = move || {
         let r = ctl.scenario.with(|s| s.param(&super::REPLICAS) as usize);
         layout.with(|d| {

@@ -7,9 +7,11 @@ use crate::protocols::snowflake::{
     UNIQUE_IDS,
 };
 use crate::sim::{NodeId, World, MS};
+use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
 use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
+use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
 use crate::ui::core::view::{CellVis, CommandVis, MsgStyle, NodeVis, Shape, StatusVis, StripVis};
 
@@ -85,14 +87,29 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
     tr(lang, Text::Page(x)).to_string()
 }
 
+/// Which of `len` cells a strip shows: the last [`SHOWN`], except that the earliest red ones
+/// (`red(i)`: a duplicate, an ID stamped by a clock gone back) stay in sight at the front,
+/// up to half the strip, once they would scroll out — the lesson must not leave the
+/// screen before the preset ends. Ascending.
+fn shown_cells(len: usize, red: impl Fn(usize) -> bool) -> Vec<usize> {
+    let recent = len.saturating_sub(SHOWN);
+    let old_red: Vec<usize> = (0..recent).filter(|&i| red(i)).take(SHOWN / 2).collect();
+    let keep_recent = SHOWN - old_red.len();
+    old_red
+        .into_iter()
+        .chain(len.saturating_sub(keep_recent)..len)
+        .collect()
+}
+
 impl SnowAdapter {
     fn app_vis(&self, w: &World<SnowNode>, id: NodeId, lang: Lang) -> NodeVis {
         let app = w.node(id).app().expect("node 0 is the app");
         let got = app.got();
-        let hidden = got.len().saturating_sub(SHOWN);
-        let cells = got
+        let shown = shown_cells(got.len(), |i| got[i].duplicate_of.is_some());
+        let hidden = got.len() - shown.len();
+        let cells = shown
             .iter()
-            .skip(hidden)
+            .map(|&i| &got[i])
             .map(|g| {
                 let (main, class) = match (g.id, g.duplicate_of) {
                     (Some(i), Some(_)) => (format!("{i} ✗"), "op-lost"),
@@ -154,10 +171,11 @@ impl SnowAdapter {
             (false, false) => ("green", "ahead", &tx::OK),
         };
         let issued = g.issued();
-        let hidden = issued.len().saturating_sub(SHOWN);
-        let cells = issued
+        let shown = shown_cells(issued.len(), |i| issued[i].2 == Stamped::Backwards);
+        let hidden = issued.len() - shown.len();
+        let cells = shown
             .iter()
-            .skip(hidden)
+            .map(|&k| &issued[k])
             .map(|(at, i, how)| {
                 // Stamped by a clock that went back: the IDs it may already have issued.
                 let back = *how == Stamped::Backwards;
@@ -267,21 +285,31 @@ impl Adapter for SnowAdapter {
         }
     }
 
-    fn msg_fields(&self, m: &SnowMsg, _lang: Lang) -> Vec<(String, String)> {
-        let f = |k: &str, v: String| (k.to_string(), v);
+    fn msg_fields(&self, m: &SnowMsg, lang: Lang) -> Vec<(&'static Tx, String)> {
+        let f = |k: &'static Tx, v: String| (k, v);
         match m {
-            SnowMsg::Next { req } => vec![f("request", req.to_string())],
+            SnowMsg::Next { req } => vec![f(&F::REQUEST, req.to_string())],
             SnowMsg::Issued { req, id, how } => vec![
-                f("stamped", format!("{how:?}")),
-                f("request", req.to_string()),
-                f("timestamp", format!("{} ms", id.ms)),
-                f("worker", id.worker.to_string()),
-                f("sequence", id.seq.to_string()),
-                f("id", id.value().to_string()),
+                f(
+                    &F::STAMPED,
+                    match how {
+                        Stamped::Clock => &tx::STAMP_CLOCK,
+                        Stamped::AfterWait => &tx::STAMP_AFTER_WAIT,
+                        Stamped::Logical => &tx::STAMP_LOGICAL,
+                        Stamped::Backwards => &tx::STAMP_BACKWARDS,
+                    }
+                    .get(lang)
+                    .to_string(),
+                ),
+                f(&F::REQUEST, req.to_string()),
+                f(&F::STAMP, format!("{} ms", id.ms)),
+                f(&F::WORKER, id.worker.to_string()),
+                f(&F::SEQUENCE, id.seq.to_string()),
+                f(&F::ID, id.value().to_string()),
             ],
             SnowMsg::Refused { req, behind_ms } => vec![
-                f("request", req.to_string()),
-                f("behind", format!("{behind_ms} ms")),
+                f(&F::REQUEST, req.to_string()),
+                f(&F::BEHIND, format!("{behind_ms} ms")),
             ],
         }
     }

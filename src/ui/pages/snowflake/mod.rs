@@ -11,7 +11,7 @@ use crate::ui::core::spec::{
     choice, flag, jump_param, num, pause_param, Chapter, ParamSpec, PresetSpec,
 };
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Tour};
+use crate::ui::core::tours::{step, Cue, Tour};
 
 const STRATEGIES: &[Text] = &[
     Text::Page(&texts::S_WAIT),
@@ -69,8 +69,8 @@ fn tours() -> Vec<Tour> {
         title: &texts::TOUR_TITLE,
         hash: "#/snowflake?preset=clock-back-ignore&tour=clock-back",
         steps: vec![
-            step(400, None, &texts::TOUR1),
-            step(300, None, &texts::TOUR2),
+            step(400, None, &texts::TOUR1).before(Cue::Alarm("dups")),
+            step(300, None, &texts::TOUR2).when(Cue::Alarm("dups")),
             step(200, None, &texts::TOUR3),
         ],
     }]

@@ -92,6 +92,19 @@ pub const TOUR2: Tx = tx("G1's clock now reads milliseconds it has already used,
 pub const TOUR3: Tx = tx("Try the other strategies from the presets: wait (late), refuse (errors), logical clock (on time, unique).", "从预设里试试其他策略：等待（变慢）、拒绝（报错）、逻辑时钟（及时且唯一）。");
 
 pub const APP: Tx = tx("app", "应用");
+pub const STAMP_CLOCK: Tx = tx("its clock", "本机时钟");
+pub const STAMP_AFTER_WAIT: Tx = tx(
+    "its clock, after waiting to pass its last timestamp",
+    "本机时钟（等它越过上次的时间戳之后）",
+);
+pub const STAMP_LOGICAL: Tx = tx(
+    "its last timestamp (a logical clock; its clock is behind)",
+    "上次的时间戳（逻辑时钟；本机时钟落后）",
+);
+pub const STAMP_BACKWARDS: Tx = tx(
+    "its clock, although it went back",
+    "本机时钟（尽管它已回拨）",
+);
 pub const GENERATOR: Tx = tx("generator", "生成器");
 pub const WORKER: Tx = tx("worker id", "机器 ID");
 pub const CLOCK_SHORT: Tx = tx("clock", "时钟");

@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{choice, num, Chapter, ParamSpec, PresetSpec, Relation};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::Tour;
+use crate::ui::core::tours::{every, step, Cue, Expect, Tour};
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -65,7 +65,26 @@ const PRESETS: &[PresetSpec] = &[
 ];
 
 fn tours() -> Vec<Tour> {
-    Vec::new()
+    vec![Tour {
+        slug: "3pc-no-blocking",
+        title: &texts::TOUR_TITLE,
+        hash: "#/3pc?preset=free&lmin=30&lmax=30&tour=3pc-no-blocking",
+        steps: vec![
+            step(0, Some(Expect::Command("begin".into())), &texts::TOUR1),
+            // PreCommit reaches everyone 3 hops after Begin; DoCommit would 5 hops after.
+            step(70, Some(Expect::Crash("coordinator".into())), &texts::TOUR2)
+                .when(Cue::Shown("every participant is pre-committed", |v| {
+                    every(v, "participant", "precommitted")
+                }))
+                .before(Cue::Shown("a participant committed", |v| {
+                    v.nodes.iter().any(|n| n.state == "committed")
+                })),
+            step(600, None, &texts::TOUR3)
+                .when(Cue::Shown("every participant committed on its own", |v| {
+                    every(v, "participant", "committed")
+                })),
+        ],
+    }]
 }
 
 pub static SPEC: PageSpec = PageSpec {

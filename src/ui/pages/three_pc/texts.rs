@@ -112,6 +112,22 @@ pub const INTRO: Tx = tx(
     "Three-phase commit adds PreCommit so participants can finish on a timeout instead of blocking. It assumes a synchronous network: no message is lost, and a participant never times out before the coordinator's decision can reach it (participant timeout > coordinator timeout + latency spread). Break that, or partition the network, and the decision can split. Skeen's termination protocol makes a participant ask the others before deciding — enough for crashes, not for partitions.",
     "三阶段提交增加了 PreCommit，参与者超时后可以自行完成，不再阻塞。它假设网络是同步的：消息不会丢失，并且在协调者的决定送达之前参与者不会超时（参与者超时 > 协调者超时 + 延迟波动）。打破这个假设，或者发生网络分区，决定就可能分裂。Skeen 的终止协议让参与者在决定之前先询问其他参与者——足以应对宕机，却应对不了网络分区。",
 );
+pub const TOUR_TITLE: Tx = tx(
+    "3PC: the same coordinator crash, nobody blocked",
+    "3PC：同样的协调者宕机，没有人被阻塞",
+);
+pub const TOUR1: Tx = tx(
+    "A coordinator C and three participants, as in the 2PC tour — but the commit takes three phases: CanCommit (the vote), PreCommit (everyone voted yes) and DoCommit. Start the transaction: click C, then Begin transaction.",
+    "一个协调者 C 和三个参与者，和 2PC 的导览一样——但提交分三个阶段：CanCommit（投票）、PreCommit（所有人都投了同意）和 DoCommit。开始事务：点击 C，再点“开始事务”。",
+);
+pub const TOUR2: Tx = tx(
+    "Everyone voted yes and every participant holds PreCommit (violet): each one now knows that all voted yes. Kill the coordinator before it sends DoCommit: click C, then Kill.",
+    "所有人都投了同意，每个参与者都收到了 PreCommit（紫色）：它们都知道所有人投了同意。在协调者发出 DoCommit 之前让它宕机：点击 C，再点“使其宕机”。",
+);
+pub const TOUR3: Tx = tx(
+    "Nobody blocked: no DoCommit came, each participant's timeout ran out and, being pre-committed, it committed on its own (in 2PC they would still be waiting with their locks). The price is an assumption: a synchronous network. Open “Partition after PreCommit” and watch the decision split.",
+    "没有人被阻塞：DoCommit 没有到来，每个参与者超时后，因为已经预提交，就自行提交了（在 2PC 中它们还会持有锁一直等待）。代价是一个假设：网络是同步的。打开“PreCommit 之后发生网络分区”，看决定如何分裂。",
+);
 pub const COORD_TIMEOUT: Tx = tx("Coordinator timeout (ms)", "协调者超时（毫秒）");
 pub const PART_TIMEOUT: Tx = tx("Participant timeout (ms)", "参与者超时（毫秒）");
 pub const PRESET_PARTITION: Tx = tx("Partition after PreCommit", "PreCommit 之后发生网络分区");

@@ -10,7 +10,7 @@ use crate::ui::core::runner::PageSim;
 use crate::ui::core::scenario::{PageSpec, Scenario};
 use crate::ui::core::spec::{num, Chapter, ParamSpec, PresetSpec};
 use crate::ui::core::text::Text;
-use crate::ui::core::tours::{step, Expect, Tour};
+use crate::ui::core::tours::{every, in_state, step, Cue, Expect, Tour};
 
 // The page's settings, each declared once: the settings panel, the link's parameter
 // (name, range, default, clamping) and the adapter's config all read these constants.
@@ -55,9 +55,18 @@ fn tours() -> Vec<Tour> {
         hash: "#/2pc?preset=free&lmin=30&lmax=30&tour=2pc-blocking",
         steps: vec![
             step(0, Some(Expect::Command("begin".into())), &texts::TOUR_TPC1),
-            step(70, crash("coordinator"), &texts::TOUR_TPC2),
-            step(1_000, Some(Expect::Restart), &texts::TOUR_TPC3),
-            step(300, None, &texts::TOUR_TPC4),
+            step(70, crash("coordinator"), &texts::TOUR_TPC2)
+                .when(Cue::Shown(
+                    "every participant voted yes, commit logged",
+                    |v| every(v, "participant", "prepared") && in_state(v, "C", "sending"),
+                ))
+                .before(Cue::Shown("a participant committed", |v| {
+                    v.nodes.iter().any(|n| n.state == "committed")
+                })),
+            step(1_000, Some(Expect::Restart), &texts::TOUR_TPC3).when(Cue::Alarm("blocked")),
+            step(300, None, &texts::TOUR_TPC4).when(Cue::Shown("everyone committed", |v| {
+                every(v, "participant", "committed")
+            })),
         ],
     }]
 }
