@@ -38,7 +38,7 @@ fn from_g1(w: &World<SnowNode>) -> Vec<ds_playground::protocols::snowflake::app:
         .app()
         .unwrap()
         .got()
-        .iter()
+        .recent()
         .filter(|g| g.from == 1)
         .copied()
         .collect()
@@ -85,7 +85,7 @@ fn two_generators_with_one_worker_id_issue_the_same_ids() {
     let app = w.node(0).app().unwrap();
     let first = app
         .got()
-        .iter()
+        .recent()
         .find(|g| g.duplicate_of.is_some())
         .expect("a duplicate");
     assert_eq!(first.id.unwrap().to_string(), "60.1.0");

@@ -20,11 +20,20 @@ pub const ACKED_WRITE_LOST: &str =
 pub const NO_LOST_WRITES: &str = "No acknowledged write is lost";
 
 /// The live checker; it also keeps the count of lost writes the page shows in every mode.
+/// It reads each client's history as it grows (one operation at a time, so every entry but
+/// the last is settled), and a new acknowledgement against the newest end of the primary's
+/// log, where it was appended; only a new primary makes it look at every acknowledged
+/// write again — so an event costs what it changed, not the run's length.
 #[derive(Clone, Debug, Default)]
 pub struct PsMonitor {
     top_epoch: u64,
     lost: BTreeSet<OpId>,
     reported: bool,
+    /// The primary (node, epoch, log length) the clients' acknowledged writes were last
+    /// found in.
+    checked_against: Option<(NodeId, u64, usize)>,
+    /// Per node: how many entries of its client history have been read.
+    read: Vec<usize>,
 }
 
 impl PsMonitor {
@@ -60,15 +69,45 @@ impl Monitor<PsNode> for PsMonitor {
         }
         self.top_epoch = primary.epoch();
         let cfg = nodes[p].config().clone();
+        let log = primary.log();
+        // Within one primary's epoch its log only grows: what was found stays found.
+        let same = self
+            .checked_against
+            .is_some_and(|(q, e, len)| q == p && e == primary.epoch() && len <= log.len());
+        self.checked_against = Some((p, primary.epoch(), log.len()));
+        self.read.resize(nodes.len(), 0);
+        if !same {
+            self.read.fill(0);
+        }
+        // Against a new primary every acknowledged write is looked up: once, in a set.
+        let mut whole: Option<BTreeSet<OpId>> = None;
         for (c, node) in nodes.iter().enumerate() {
             let Some(client) = node.client() else {
                 continue;
             };
-            for (op, value) in client.acked() {
-                if self.lost.contains(&op) || primary.log().iter().any(|e| e.op == op) {
+            let history = client.history();
+            while let Some(o) = history.get(self.read[c]) {
+                if o.respond.is_none() && self.read[c] + 1 == history.len() {
+                    break; // still waiting for its answer
+                }
+                self.read[c] += 1;
+                let (Some(value), Some(_)) = (o.write, o.respond) else {
+                    continue;
+                };
+                if self.lost.contains(&o.op) {
                     continue;
                 }
-                self.lost.insert(op);
+                let found = if same {
+                    log.iter().rev().any(|e| e.op == o.op)
+                } else {
+                    whole
+                        .get_or_insert_with(|| log.iter().map(|e| e.op).collect())
+                        .contains(&o.op)
+                };
+                if found {
+                    continue;
+                }
+                self.lost.insert(o.op);
                 if cfg.promises_durability() && !self.reported {
                     self.reported = true;
                     out.push(Violation {

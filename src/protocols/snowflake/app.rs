@@ -4,9 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use super::generator::{FIRST_FEW, KEPT};
 use super::msg::{Id, SnowMsg, SnowNote, SnowTimer};
 use super::node::{SnowConfig, SnowNode};
-use crate::sim::{Ctx, NodeId, SimTime};
+use super::seen::SeenIds;
+use crate::sim::{Ctx, NodeId, RecentLog, SimTime};
+
+/// How long the app waits for an answer before it forgets the request.
+pub const FORGET_AFTER: SimTime = 10 * crate::sim::SEC;
 
 /// One answer as the app received it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,19 +27,51 @@ pub struct Got {
 }
 
 /// The app's state (its record survives: it is the experiment's).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct App {
     req: u64,
     /// Requests awaiting an answer: req → (generator, sent at).
     pending: BTreeMap<u64, (NodeId, SimTime)>,
-    got: Vec<Got>,
-    /// Every ID received, by value, with who issued it first.
-    seen: BTreeMap<u64, NodeId>,
+    /// The answers: the newest [`KEPT`] and the first [`FIRST_FEW`] duplicates.
+    got: RecentLog<Got>,
+    /// The IDs received lately, with who issued each first.
+    seen: SeenIds,
+    /// Tallies of `got`, kept as it grows: duplicates, refusals, the slowest answer.
+    duplicates: usize,
+    refusals: usize,
+    slowest: SimTime,
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App {
+            req: 0,
+            pending: BTreeMap::new(),
+            got: RecentLog::new(KEPT, FIRST_FEW),
+            seen: SeenIds::default(),
+            duplicates: 0,
+            refusals: 0,
+            slowest: 0,
+        }
+    }
 }
 
 impl App {
-    pub fn got(&self) -> &[Got] {
+    /// The answers received (marked: a duplicate).
+    pub fn got(&self) -> &RecentLog<Got> {
         &self.got
+    }
+    /// Duplicates received so far.
+    pub fn duplicates(&self) -> usize {
+        self.duplicates
+    }
+    /// Refusals received so far.
+    pub fn refusals(&self) -> usize {
+        self.refusals
+    }
+    /// The longest wait from a request to its answer.
+    pub fn slowest(&self) -> SimTime {
+        self.slowest
     }
     /// Requests still unanswered.
     pub fn pending(&self) -> usize {
@@ -49,6 +86,15 @@ impl App {
 
     /// Ask every generator once.
     pub(super) fn ask(&mut self, cfg: &SnowConfig, cx: &mut Ctx<SnowNode>) {
+        // A request unanswered for long was lost, or its generator is down: forget it
+        // (an answer after all is told without its latency), so a dead generator does
+        // not make the record grow for as long as it stays down.
+        while let Some((_, &(_, sent))) = self.pending.first_key_value() {
+            if cx.now.saturating_sub(sent) <= FORGET_AFTER {
+                break;
+            }
+            self.pending.pop_first();
+        }
         for g in 1..=cfg.generators {
             self.req += 1;
             self.pending.insert(self.req, (g, cx.now));
@@ -78,16 +124,14 @@ impl App {
             duplicate_of: None,
         };
         if let Some(id) = id {
-            match self.seen.get(&id.value()) {
-                Some(&first) => {
-                    got.duplicate_of = Some(first);
-                    cx.note(SnowNote::Duplicate { id, first });
-                }
-                None => {
-                    self.seen.insert(id.value(), from);
-                }
+            if let Some(first) = self.seen.insert_first(id, from) {
+                got.duplicate_of = Some(first);
+                cx.note(SnowNote::Duplicate { id, first });
             }
         }
-        self.got.push(got);
+        self.duplicates += usize::from(got.duplicate_of.is_some());
+        self.refusals += usize::from(got.id.is_none());
+        self.slowest = self.slowest.max(got.latency);
+        self.got.push(got, got.duplicate_of.is_some());
     }
 }

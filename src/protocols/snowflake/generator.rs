@@ -4,10 +4,17 @@
 
 use super::msg::{Id, SnowMsg, SnowNote, SnowTimer, Stamped};
 use super::node::{SnowConfig, SnowNode, Strategy};
-use crate::sim::{Ctx, NodeId, SimTime, MS};
+use crate::sim::{Ctx, NodeId, RecentLog, SimTime, MS};
 
 /// The sequence's largest value (12 bits); past it the generator waits for the next ms.
 pub const MAX_SEQ: u64 = 4095;
+
+/// How many of the first red entries (an ID stamped by a clock gone back, a duplicate
+/// received) a record keeps in sight, however old.
+pub const FIRST_FEW: usize = 8;
+/// How many of the newest entries a record keeps (the rest are counted only, so a run of
+/// hours holds no more than its first minute).
+pub const KEPT: usize = 256;
 
 /// A generator's state (in memory only: a restart forgets the last timestamp).
 #[derive(Clone, Debug)]
@@ -19,8 +26,9 @@ pub struct Generator {
     high: Option<u64>,
     /// Requests held until the clock passes the last timestamp (strategy "wait").
     waiting: Vec<(NodeId, u64)>,
-    /// Every ID issued: (true time, ID, how it was stamped).
-    issued: Vec<(SimTime, Id, Stamped)>,
+    /// The IDs issued: (true time, ID, how it was stamped) — the newest [`KEPT`] and the
+    /// first [`FIRST_FEW`] stamped by a clock gone back.
+    issued: RecentLog<(SimTime, Id, Stamped)>,
     refused: u64,
 }
 
@@ -31,14 +39,15 @@ impl Generator {
             last: None,
             high: None,
             waiting: Vec::new(),
-            issued: Vec::new(),
+            issued: RecentLog::new(KEPT, FIRST_FEW),
             refused: 0,
         }
     }
     pub fn worker(&self) -> u64 {
         self.worker
     }
-    pub fn issued(&self) -> &[(SimTime, Id, Stamped)] {
+    /// The IDs issued (marked: stamped by a clock gone back).
+    pub fn issued(&self) -> &RecentLog<(SimTime, Id, Stamped)> {
         &self.issued
     }
     pub fn refused(&self) -> u64 {
@@ -68,7 +77,8 @@ impl Generator {
         let how = if retread { Stamped::Backwards } else { how };
         self.high = Some(self.high.map_or(id.ms, |h| h.max(id.ms)));
         self.last = Some((id.ms, id.seq));
-        self.issued.push((cx.now, id, how));
+        self.issued
+            .push((cx.now, id, how), how == Stamped::Backwards);
         cx.note(SnowNote::Issued { id });
         cx.send(to, SnowMsg::Issued { req, id, how });
     }

@@ -3,11 +3,9 @@
 //! checks every ID each generator issues, in the order it issued them, and reports the
 //! first duplicate (of any generator's) or decrease.
 
-use crate::sim::Detail;
-use std::collections::BTreeMap;
-
 use super::node::SnowNode;
-use crate::sim::{Monitor, NodeId, SimTime, Violation};
+use super::seen::SeenIds;
+use crate::sim::{Detail, Monitor, SimTime, Violation};
 
 /// A violation sentence ([`Detail`]): the values go where `{0}`, `{1}`… stand.
 pub const ID_WENT_BACK: &str = "{0} issued {1} after {2}";
@@ -20,8 +18,8 @@ pub const UNIQUE_IDS: &str = "IDs unique and increasing per generator";
 pub struct SnowMonitor {
     /// Per node: IDs already judged.
     judged: Vec<usize>,
-    /// Every ID issued so far, by value, with its first issuer.
-    seen: BTreeMap<u64, NodeId>,
+    /// The IDs issued lately, with who issued each first.
+    seen: SeenIds,
     reported: bool,
 }
 
@@ -36,12 +34,18 @@ impl Monitor<SnowNode> for SnowMonitor {
         self.judged.resize(nodes.len(), 0);
         for (node, n) in nodes.iter().enumerate() {
             let Some(g) = n.generator() else { continue };
+            // The record holds the newest IDs; the monitor, called after every event, reads
+            // them as they come (an event that issued more than the record holds at once
+            // — a long wait released — is judged on the newest it holds).
+            self.judged[node] = self.judged[node].max(g.issued().first_recent());
             while let Some(&(_, id, _)) = g.issued().get(self.judged[node]) {
-                let prev = self.judged[node].checked_sub(1).map(|i| g.issued()[i].1);
+                let prev = self.judged[node]
+                    .checked_sub(1)
+                    .and_then(|i| g.issued().get(i))
+                    .map(|e| e.1);
                 self.judged[node] += 1;
                 let cfg = n.config();
-                let before = self.seen.get(&id.value()).copied();
-                self.seen.entry(id.value()).or_insert(node);
+                let before = self.seen.insert_first(id, node);
                 let detail = if let Some(first) = before {
                     Detail::new(
                         ID_REISSUED,

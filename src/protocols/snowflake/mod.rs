@@ -23,7 +23,9 @@ pub mod invariants;
 pub mod msg;
 pub mod node;
 pub mod presets;
+pub mod seen;
 
+pub use generator::{FIRST_FEW, KEPT};
 pub use invariants::{SnowMonitor, UNIQUE_IDS};
 pub use msg::{Id, SnowCmd, SnowMsg, SnowNote, SnowTimer, Stamped};
 pub use node::{SnowConfig, SnowNode, Strategy};

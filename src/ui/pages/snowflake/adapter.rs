@@ -4,7 +4,7 @@
 
 use crate::protocols::snowflake::{
     SnowCmd, SnowConfig, SnowMsg, SnowNode, SnowNote, SnowPreset, SnowTimer, Stamped, Strategy,
-    UNIQUE_IDS,
+    FIRST_FEW, KEPT, UNIQUE_IDS,
 };
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
@@ -88,12 +88,22 @@ fn t(lang: Lang, x: &'static crate::ui::core::text::Tx) -> String {
 }
 
 /// Which of `len` cells a strip shows: the last [`SHOWN`], except that the earliest red ones
-/// (`red(i)`: a duplicate, an ID stamped by a clock gone back) stay in sight at the front,
-/// up to half the strip, once they would scroll out — the lesson must not leave the
-/// screen before the preset ends. Ascending.
-fn shown_cells(len: usize, red: impl Fn(usize) -> bool) -> Vec<usize> {
+/// (`first_red`, ascending, as the record keeps them: a duplicate, an ID stamped by a clock
+/// gone back) stay in sight at the front, up to half the strip, once they would scroll out —
+/// the lesson must not leave the screen before the preset ends. Ascending; the cost does
+/// not grow with the run.
+fn shown_cells(len: usize, first_red: &[usize]) -> Vec<usize> {
+    const _: () = assert!(
+        FIRST_FEW >= SHOWN / 2 && KEPT >= SHOWN,
+        "the record keeps enough"
+    );
     let recent = len.saturating_sub(SHOWN);
-    let old_red: Vec<usize> = (0..recent).filter(|&i| red(i)).take(SHOWN / 2).collect();
+    let old_red: Vec<usize> = first_red
+        .iter()
+        .copied()
+        .filter(|&i| i < recent)
+        .take(SHOWN / 2)
+        .collect();
     let keep_recent = SHOWN - old_red.len();
     old_red
         .into_iter()
@@ -105,11 +115,12 @@ impl SnowAdapter {
     fn app_vis(&self, w: &World<SnowNode>, id: NodeId, lang: Lang) -> NodeVis {
         let app = w.node(id).app().expect("node 0 is the app");
         let got = app.got();
-        let shown = shown_cells(got.len(), |i| got[i].duplicate_of.is_some());
+        let red: Vec<usize> = got.marked_indexes().collect();
+        let shown = shown_cells(got.len(), &red);
         let hidden = got.len() - shown.len();
         let cells = shown
             .iter()
-            .map(|&i| &got[i])
+            .filter_map(|&i| got.get(i))
             .map(|g| {
                 let (main, class) = match (g.id, g.duplicate_of) {
                     (Some(i), Some(_)) => (format!("{i} ✗"), "op-lost"),
@@ -171,11 +182,12 @@ impl SnowAdapter {
             (false, false) => ("green", "ahead", &tx::OK),
         };
         let issued = g.issued();
-        let shown = shown_cells(issued.len(), |i| issued[i].2 == Stamped::Backwards);
+        let red: Vec<usize> = issued.marked_indexes().collect();
+        let shown = shown_cells(issued.len(), &red);
         let hidden = issued.len() - shown.len();
         let cells = shown
             .iter()
-            .map(|&k| &issued[k])
+            .filter_map(|&k| issued.get(k))
             .map(|(at, i, how)| {
                 // Stamped by a clock that went back: the IDs it may already have issued.
                 let back = *how == Stamped::Backwards;
@@ -336,15 +348,16 @@ impl Adapter for SnowAdapter {
     }
 
     fn status(&self, w: &World<SnowNode>, lang: Lang) -> Vec<StatusVis> {
-        let got = w.node(0).app().map_or(&[][..], |a| a.got());
-        let dups = got.iter().filter(|g| g.duplicate_of.is_some()).count();
-        let refused = got.iter().filter(|g| g.id.is_none()).count();
-        let slowest = got.iter().map(|g| g.latency).max().unwrap_or(0);
+        let app = w.node(0).app();
+        let answers = app.map_or(0, |a| a.got().len());
+        let dups = app.map_or(0, |a| a.duplicates());
+        let refused = app.map_or(0, |a| a.refusals());
+        let slowest = app.map_or(0, |a| a.slowest());
         vec![
             StatusVis {
                 key: "ids",
                 label: t(lang, &tx::STATUS_IDS),
-                value: (got.len() - refused).to_string(),
+                value: (answers - refused).to_string(),
                 alarm: false,
             },
             StatusVis {

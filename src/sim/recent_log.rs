@@ -1,0 +1,104 @@
+//! A record that remembers the newest entries and the first few marked ones (a duplicate,
+//! a stale read: the lesson a display must keep in sight), and counts the rest. What a page
+//! draws of a long run's record is bounded by this, not by the run's length; a monitor that
+//! reads the record reads it as it grows (by index, from where it stopped), which the
+//! newest entries always cover.
+
+use std::collections::VecDeque;
+
+/// The newest `cap` entries and the first `marks` marked ones, with the total count.
+#[derive(Clone, Debug)]
+pub struct RecentLog<T> {
+    recent: VecDeque<T>,
+    cap: usize,
+    /// The first few marked entries, with their indexes (ascending).
+    marked: Vec<(usize, T)>,
+    marks: usize,
+    total: usize,
+}
+
+impl<T: Clone> RecentLog<T> {
+    /// Keep the newest `cap` entries and the first `marks` marked ones.
+    pub fn new(cap: usize, marks: usize) -> Self {
+        RecentLog {
+            recent: VecDeque::new(),
+            cap: cap.max(1),
+            marked: Vec::new(),
+            marks,
+            total: 0,
+        }
+    }
+
+    /// Append an entry (`marked`: one of the few kept in sight however old).
+    pub fn push(&mut self, item: T, marked: bool) {
+        if marked && self.marked.len() < self.marks {
+            self.marked.push((self.total, item.clone()));
+        }
+        if self.recent.len() == self.cap {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(item);
+        self.total += 1;
+    }
+
+    /// Entries recorded since the start (held or not).
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// Index of the oldest entry still held among the newest.
+    pub fn first_recent(&self) -> usize {
+        self.total - self.recent.len()
+    }
+
+    /// The entry at index `i` if it is still held (one of the newest, or a marked one).
+    pub fn get(&self, i: usize) -> Option<&T> {
+        match i.checked_sub(self.first_recent()) {
+            Some(k) => self.recent.get(k),
+            None => self
+                .marked
+                .binary_search_by_key(&i, |m| m.0)
+                .ok()
+                .map(|k| &self.marked[k].1),
+        }
+    }
+
+    /// The newest entries held, oldest first.
+    pub fn recent(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
+        self.recent.iter()
+    }
+
+    /// Where the first few marked entries stand (ascending).
+    pub fn marked_indexes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.marked.iter().map(|m| m.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_the_newest_and_the_first_marked() {
+        let mut log = RecentLog::new(4, 2);
+        for i in 0..20u32 {
+            log.push(i, i % 5 == 3);
+        }
+        assert_eq!(log.len(), 20);
+        assert_eq!(
+            log.recent().copied().collect::<Vec<_>>(),
+            vec![16, 17, 18, 19]
+        );
+        assert_eq!(log.marked_indexes().collect::<Vec<_>>(), vec![3, 8]);
+        assert_eq!(log.get(3), Some(&3));
+        assert_eq!(log.get(8), Some(&8));
+        assert_eq!(log.get(13), None, "marked but past the first two");
+        assert_eq!(log.get(15), None);
+        assert_eq!(log.get(16), Some(&16));
+        assert_eq!(log.get(20), None);
+    }
+}
