@@ -17,7 +17,7 @@ use std::time::Instant;
 use ds_playground::sim::{SimRng, MS, SEC};
 use ds_playground::ui::core::action::UiAction;
 use ds_playground::ui::core::i18n::Lang;
-use ds_playground::ui::core::runner::PageSim;
+use ds_playground::ui::core::runner::{catch_up_step, CatchUpStep, PageSim};
 use ds_playground::ui::core::scenario::{Page, Scenario};
 use ds_playground::ui::registry;
 
@@ -197,12 +197,20 @@ fn soak(page: Page, minutes: u64, defaults: bool) {
         // A link to the last moment: the same settings and actions, run from 0 (the page
         // catches up to `t=` this way, in slices).
         let link = Instant::now();
-        let mut again = registry::build(&sc);
-        for &(at, ref a) in &actions {
-            again.run_until(at);
-            again.act(a.clone());
-        }
-        again.run_until(span);
+        let mut again = registry::build_at_zero(&sc);
+        again.load_log(actions.clone());
+        let reached = loop {
+            match catch_up_step(&mut *again, span) {
+                CatchUpStep::Going(_) => continue,
+                CatchUpStep::Arrived => break "arrived".to_string(),
+                CatchUpStep::StoppedShort(at) => {
+                    break format!(
+                        "stopped short at {} s, its budget of events spent",
+                        at / SEC
+                    )
+                }
+            }
+        };
         let link_s = link.elapsed().as_secs_f64();
         println!("soak.{slug}.settings: {}", sc.to_hash());
         println!(
@@ -229,7 +237,7 @@ fn soak(page: Page, minutes: u64, defaults: bool) {
             verdict(worst_seek <= SEEK_MS_FLOOR)
         );
         println!(
-            "soak.{slug}.link_to_end_s: {link_s:.1} (floor {LINK_S_FLOOR} s: {})",
+            "soak.{slug}.link_to_end_s: {link_s:.1}, {reached} (floor {LINK_S_FLOOR} s: {})",
             verdict(link_s <= LINK_S_FLOOR)
         );
         println!("soak.{slug}.checkpoints: {}", sim.checkpoints());

@@ -9,7 +9,7 @@ use crate::ui::core::action::UiAction;
 use crate::ui::core::i18n::Lang;
 use crate::ui::core::notice::Notice;
 use crate::ui::core::page::Catalogue;
-use crate::ui::core::runner::{NoRun, PageSim};
+use crate::ui::core::runner::{catch_up_step, CatchUpStep, NoRun, PageSim};
 use crate::ui::core::scenario::{LinkCut, Page, Scenario};
 use crate::ui::core::tour_run::TourRun;
 use crate::ui::core::tours;
@@ -78,12 +78,15 @@ pub struct CatchUp {
     pub at: SimTime,
     /// Play once there.
     resume: bool,
+    /// When it began (wall clock, ms).
+    began_ms: f64,
 }
 
 /// Real time one frame spends catching up (ms): the rest of the frame draws the progress.
 const CATCH_UP_SLICE_MS: f64 = 12.0;
-/// Virtual time run between two looks at the wall clock while catching up.
-const CATCH_UP_STEP: SimTime = 100 * MS;
+/// Real time a link's catch-up may take in all (ms), beside its budget of events: where
+/// events cost more than gossip's, the run stops short here (and says so).
+const CATCH_UP_MAX_WALL_MS: f64 = 15_000.0;
 
 /// After an action, the address bar is rewritten at most this often (ms): a burst of
 /// clicks re-encodes the action log a few times a second, not once per click.
@@ -138,20 +141,42 @@ impl Ctl {
             target: start_ms.saturating_mul(MS),
             at: 0,
             resume: play,
+            began_ms: super::clock::now_ms(),
         }));
     }
 
     /// One frame's share of the catch-up.
     fn catch_up_slice(&self, c: CatchUp) {
         let t0 = super::clock::now_ms();
-        let mut at = c.at;
+        let mut step = CatchUpStep::Going(c.at);
         self.sim.update_value(|s| loop {
-            at = (s.now() + CATCH_UP_STEP).min(c.target);
-            s.run_until(at);
-            if at >= c.target || super::clock::now_ms() - t0 > CATCH_UP_SLICE_MS {
+            step = catch_up_step(&mut **s, c.target);
+            let going = matches!(step, CatchUpStep::Going(_));
+            if !going || super::clock::now_ms() - t0 > CATCH_UP_SLICE_MS {
                 break;
             }
         });
+        if let CatchUpStep::Going(at) = step {
+            if super::clock::now_ms() - c.began_ms > CATCH_UP_MAX_WALL_MS {
+                step = CatchUpStep::StoppedShort(at);
+            }
+        }
+        if let CatchUpStep::StoppedShort(at) = step {
+            // Too far at these settings: stay here, paused, and say so.
+            self.catching_up.set(None);
+            self.refresh();
+            self.notices.update(|n| {
+                n.push(Notice::StoppedShort {
+                    target: crate::sim::time::fmt_secs(c.target),
+                    at: crate::sim::time::fmt_secs(at),
+                })
+            });
+            return;
+        }
+        let at = match step {
+            CatchUpStep::Going(at) => at,
+            _ => c.target,
+        };
         if at >= c.target {
             self.catching_up.set(None);
             self.refresh();

@@ -42,6 +42,31 @@ pub struct Client {
     /// The server it talks to.
     pub home: NodeId,
     history: Vec<ClientOp>,
+    /// The tally of every operation but the last (one at a time: those are settled), kept
+    /// as operations begin, so a display reads it without reading the whole history.
+    settled: Tally,
+}
+
+/// How a client's operations went: done (answered or refused), answered, and the sum of
+/// the answered ones' latencies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub done: usize,
+    pub answered: usize,
+    pub latency_sum: SimTime,
+}
+
+impl Tally {
+    fn add(mut self, o: &ClientOp) -> Tally {
+        if !o.waiting() {
+            self.done += 1;
+        }
+        if let Some(r) = o.respond {
+            self.answered += 1;
+            self.latency_sum += r - o.invoke;
+        }
+        self
+    }
 }
 
 impl Client {
@@ -53,7 +78,14 @@ impl Client {
             seq: 0,
             home: cfg.home_of(id),
             history: Vec::new(),
+            settled: Tally::default(),
         }
+    }
+    /// How its operations went so far (the last one included).
+    pub fn tally(&self) -> Tally {
+        self.history
+            .last()
+            .map_or(self.settled, |last| self.settled.add(last))
     }
     pub fn history(&self) -> &[ClientOp] {
         &self.history
@@ -83,6 +115,9 @@ impl Client {
         self.seq += 1;
         let op = (self.id, self.seq);
         let write = write.then_some(self.seq * 10 + self.no);
+        if let Some(last) = self.history.last() {
+            self.settled = self.settled.add(last);
+        }
         self.history.push(ClientOp {
             op,
             write,
@@ -175,9 +210,10 @@ impl Client {
 /// effect — a CP server can time out after storing it on a few; see
 /// [`crate::protocols::consistency::record`]). With siblings a read counts as returning
 /// its largest sibling.
-pub fn seen(c: &Client) -> Vec<Seen> {
+pub fn seen(c: &Client, limit: usize) -> Vec<Seen> {
     c.history
         .iter()
+        .take(limit)
         .map(|o| Seen {
             id: o.op,
             op: match o.write {
@@ -193,5 +229,5 @@ pub fn seen(c: &Client) -> Vec<Seen> {
 
 /// The register's history of `clients` and each operation's id.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
-    record::history(&clients.map(seen).collect::<Vec<_>>())
+    record::history(&clients.map(|c| seen(c, usize::MAX)).collect::<Vec<_>>())
 }

@@ -34,6 +34,9 @@ pub struct Recorded {
     pub history: History,
     pub clients: Vec<String>,
     pub keys: Vec<u64>,
+    /// Only the start of a longer history was handed over (more than
+    /// [`record::MAX_CHECKED_OPS`] operations of one client): too long to check.
+    pub cut: bool,
 }
 
 /// A register value; the register starts at [`History::initial`].

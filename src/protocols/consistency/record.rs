@@ -21,6 +21,11 @@ pub struct Seen {
     pub gave_up: bool,
 }
 
+/// Longest history a page checks (the searches' budget is sized for a few hundred); a
+/// page hands over at most one operation more per client, enough to say "too long" without
+/// reading a long run's whole record on every frame.
+pub const MAX_CHECKED_OPS: usize = 400;
+
 /// The history of `clients` (each its operations, oldest first) and each operation's id.
 pub fn history(clients: &[Vec<Seen>]) -> (History, Vec<(NodeId, u64)>) {
     let (mut ops, mut ids) = (Vec::new(), Vec::new());
@@ -69,6 +74,7 @@ pub fn recorded(
         names.push(writer.map_or(String::new(), |w| format!("{} ✗", name(w))));
     }
     Recorded {
+        cut: clients.iter().any(|c| c.len() > MAX_CHECKED_OPS),
         keys: ids.into_iter().map(key).collect(),
         history,
         clients: names,

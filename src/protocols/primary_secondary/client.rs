@@ -165,9 +165,10 @@ impl Client {
 }
 
 /// What a client saw, for the consistency checker (it never gives up: it retries).
-pub fn seen(c: &Client) -> Vec<Seen> {
+pub fn seen(c: &Client, limit: usize) -> Vec<Seen> {
     c.history
         .iter()
+        .take(limit)
         .map(|o| Seen {
             id: o.op,
             op: match o.write {
@@ -183,5 +184,5 @@ pub fn seen(c: &Client) -> Vec<Seen> {
 
 /// The register's history as all clients saw it, for the consistency checker.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> History {
-    record::history(&clients.map(seen).collect::<Vec<_>>()).0
+    record::history(&clients.map(|c| seen(c, usize::MAX)).collect::<Vec<_>>()).0
 }

@@ -78,6 +78,9 @@ pub struct Client {
     /// The operation's stand-ins: (stand-in, the silent home replica it stands in for).
     stand_ins: Vec<(NodeId, NodeId)>,
     history: Vec<ClientOp>,
+    /// Writes it was told failed, counted as they fail (a display need not read the whole
+    /// history).
+    failed_writes: usize,
 }
 
 impl Client {
@@ -90,10 +93,15 @@ impl Client {
             phase: None,
             stand_ins: Vec::new(),
             history: Vec::new(),
+            failed_writes: 0,
         }
     }
     pub fn history(&self) -> &[ClientOp] {
         &self.history
+    }
+    /// Writes it was told failed.
+    pub fn failed_writes(&self) -> usize {
+        self.failed_writes
     }
     /// The operation waiting for its answer.
     pub fn waiting(&self) -> Option<&ClientOp> {
@@ -418,6 +426,7 @@ impl Client {
                 } else {
                     let write = self.current().write;
                     self.current().failed = true;
+                    self.failed_writes += usize::from(write.is_some());
                     self.phase = None;
                     cx.note(QNote::Failed { write });
                 }
@@ -438,9 +447,10 @@ impl Client {
 
 /// What a client saw, for the consistency checker (a failed write may or may not have
 /// taken effect; see [`crate::protocols::consistency::record`]).
-pub fn seen(c: &Client) -> Vec<Seen> {
+pub fn seen(c: &Client, limit: usize) -> Vec<Seen> {
     c.history
         .iter()
+        .take(limit)
         .map(|o| Seen {
             id: o.op,
             op: match o.write {
@@ -456,5 +466,5 @@ pub fn seen(c: &Client) -> Vec<Seen> {
 
 /// The register's history of `clients` and each operation's id.
 pub fn history<'a>(clients: impl Iterator<Item = &'a Client>) -> (History, Vec<OpId>) {
-    record::history(&clients.map(seen).collect::<Vec<_>>())
+    record::history(&clients.map(|c| seen(c, usize::MAX)).collect::<Vec<_>>())
 }

@@ -22,10 +22,21 @@ pub const STALE_READ: &str =
 
 pub const NO_STALE_READS: &str = "W + R > N: no stale read";
 
+/// The live checker. It reads the clients' histories as they grow: each write once, as it
+/// settles, into what a later read must have seen (the failed writes' values, and the
+/// acknowledged writes' versions merged in the order they were acknowledged); then each
+/// read once against those — so a read costs a binary search, not the run's history.
 #[derive(Clone, Debug, Default)]
 pub struct QMonitor {
-    /// Per node: operations already judged.
+    /// Per node: operations already judged (reads) ...
     judged: Vec<usize>,
+    /// ... and already taken in (writes).
+    taken: Vec<usize>,
+    /// Values of writes whose clients were told they failed.
+    failed: BTreeSet<u64>,
+    /// Acknowledged writes: (when acknowledged, every version acknowledged until then,
+    /// merged), in that order.
+    acked: Vec<(SimTime, Version)>,
     stale: BTreeSet<OpId>,
     failed_seen: BTreeSet<OpId>,
     reported: bool,
@@ -59,16 +70,39 @@ pub fn missed_write(all: &[&[ClientOp]], at: SimTime, got: Version) -> Option<Ve
     acked_before(all, at).filter(|v| !v.covered_by(&got)).max()
 }
 
+impl QMonitor {
+    /// Take in the writes that settled since the last look.
+    fn take_in_writes(&mut self, nodes: &[&QNode]) {
+        self.taken.resize(nodes.len(), 0);
+        for (id, node) in nodes.iter().enumerate() {
+            let Some(c) = node.client() else { continue };
+            let ops = c.history();
+            while let Some(o) = ops.get(self.taken[id]).filter(|o| !o.waiting()) {
+                self.taken[id] += 1;
+                let Some(value) = o.write else { continue };
+                if o.failed {
+                    self.failed.insert(value);
+                } else if let (Some(r), Some(v)) = (o.respond, o.version) {
+                    let merged = self.acked.last().map_or(v, |(_, m)| m.merge(&v));
+                    self.acked.push((r, merged));
+                }
+            }
+        }
+    }
+
+    /// Whether some write acknowledged before `at` is one `got` has not seen: the writes
+    /// acknowledged by then, merged, are not covered by it (a version number above it; a
+    /// vector-clock counter above its own).
+    fn missed_any(&self, at: SimTime, got: &Version) -> bool {
+        let k = self.acked.partition_point(|(r, _)| *r <= at);
+        k > 0 && !self.acked[k - 1].1.covered_by(got)
+    }
+}
+
 impl Monitor<QNode> for QMonitor {
     fn check(&mut self, now: SimTime, nodes: &[&QNode], _alive: &[bool], out: &mut Vec<Violation>) {
+        self.take_in_writes(nodes);
         self.judged.resize(nodes.len(), 0);
-        let histories: Vec<&[ClientOp]> = nodes
-            .iter()
-            .filter_map(|n| n.client())
-            .map(|c| c.history())
-            .collect();
-        // Values of failed writes, gathered only when a read has finished (not every step).
-        let mut failed: Option<Vec<u64>> = None;
         for (id, node) in nodes.iter().enumerate() {
             let Some(c) = node.client() else { continue };
             let ops = c.history();
@@ -77,24 +111,27 @@ impl Monitor<QNode> for QMonitor {
                 let (Some(got), None, Some(_)) = (o.version, o.write, o.respond) else {
                     continue;
                 };
-                let failed = failed.get_or_insert_with(|| {
-                    histories
-                        .iter()
-                        .flat_map(|h| h.iter())
-                        .filter(|o| o.failed)
-                        .filter_map(|o| o.write)
-                        .collect()
-                });
-                if o.read.iter().chain(&o.siblings).any(|v| failed.contains(v)) {
+                if o.read
+                    .iter()
+                    .chain(&o.siblings)
+                    .any(|v| self.failed.contains(v))
+                {
                     self.failed_seen.insert(o.op);
                 }
-                let Some(newest) = missed_write(&histories, o.invoke, got) else {
+                if !self.missed_any(o.invoke, &got) {
                     continue;
-                };
+                }
                 self.stale.insert(o.op);
                 let cfg = node.config();
                 if cfg.promises_fresh_reads() && !self.reported {
                     self.reported = true;
+                    // Which write it missed, for the sentence: read once, here.
+                    let histories: Vec<&[ClientOp]> = nodes
+                        .iter()
+                        .filter_map(|n| n.client())
+                        .map(|c| c.history())
+                        .collect();
+                    let newest = missed_write(&histories, o.invoke, got).unwrap_or_default();
                     out.push(Violation {
                         rule: NO_STALE_READS,
                         nodes: vec![id],

@@ -15,8 +15,7 @@ use crate::ui::core::i18n::{
 };
 use crate::ui::state::Ctl;
 
-/// Longest history the page checks (the searches' budget is sized for a few hundred).
-pub const MAX_CHECKED_OPS: usize = 400;
+pub use crate::protocols::consistency::record::MAX_CHECKED_OPS;
 
 fn verdict_attr(v: &Verdict) -> &'static str {
     match v {
@@ -182,7 +181,8 @@ pub fn ConsistencyPanel(
             )
         });
         if let Some(ch) = ch {
-            let rep = (ch.history.ops.len() <= MAX_CHECKED_OPS).then(|| check(&ch.history));
+            let rep =
+                (ch.history.ops.len() <= MAX_CHECKED_OPS && !ch.cut).then(|| check(&ch.history));
             // The witnesses' operations light up on the space-time diagram.
             let mut witness: Vec<usize> = rep
                 .iter()

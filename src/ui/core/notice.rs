@@ -28,6 +28,12 @@ pub enum Notice {
     More {
         count: usize,
     },
+    /// The link's moment (`t=`) is too far at its settings: the run stopped short of it,
+    /// at `at` (both as the page writes times).
+    StoppedShort {
+        target: String,
+        at: String,
+    },
 }
 
 /// The most notices a page lists for one link (a hostile link can hold thousands).

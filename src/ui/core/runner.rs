@@ -178,8 +178,16 @@ pub trait Adapter: Clone + Send + Sync + 'static {
     fn target(&self, node: NodeId) -> NodeId {
         node
     }
-    /// Client operations as intervals for the space-time diagram (pages with clients).
-    fn spans(&self, _w: &World<Self::P>, _lang: Lang) -> Vec<crate::ui::core::view::OpSpan> {
+    /// Client operations as intervals for the space-time diagram (pages with clients):
+    /// those still open or ending at or after `from`, the diagram's left edge. A page reads
+    /// its records from the newest end ([`since`]), so a frame costs what the diagram
+    /// shows, not what the run has done.
+    fn spans(
+        &self,
+        _w: &World<Self::P>,
+        _lang: Lang,
+        _from: SimTime,
+    ) -> Vec<crate::ui::core::view::OpSpan> {
         Vec::new()
     }
     /// A timer's name in the inspector, with the time it has left ("Election timer
@@ -226,6 +234,52 @@ pub fn world_config(sc: &Scenario) -> WorldConfig {
 /// `n` display names `prefix1..prefixN`.
 pub fn numbered(prefix: &str, n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// The newest part of a record kept in time order (a client's operations, a holder's
+/// leases: each ends before the next begins, `end` is `None` while one is open): the
+/// entries after the last one that ended before `from`, with the index of the first.
+/// It reads from the newest end, so its cost is what it returns.
+pub fn since<T>(items: &[T], from: SimTime, end: impl Fn(&T) -> Option<SimTime>) -> (usize, &[T]) {
+    let first = items
+        .iter()
+        .rposition(|x| end(x).is_some_and(|e| e < from))
+        .map_or(0, |i| i + 1);
+    (first, &items[first..])
+}
+
+/// The most engine events a link's catch-up (`t=`) may run: at the heaviest settings a
+/// virtual second costs up to half a million of them (gossip, 500 nodes gossiping every
+/// 20 ms to 10 others), and a link ten minutes in would keep a student waiting for minutes.
+/// Past this many the run stops short, where the same link always stops, and says so
+/// (about 10 s of work in the browser; the page also stops at a wall-clock limit, for
+/// pages whose events cost more).
+pub const CATCH_UP_MAX_EVENTS: u64 = 10_000_000;
+/// Virtual time run between two looks at the wall clock while catching up.
+pub const CATCH_UP_STEP: SimTime = 100 * crate::sim::MS;
+
+/// Where a link's catch-up stands after one more step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatchUpStep {
+    /// On its way: the time reached.
+    Going(SimTime),
+    /// At the link's moment.
+    Arrived,
+    /// Out of its budget of events ([`CATCH_UP_MAX_EVENTS`]): stopped at this time.
+    StoppedShort(SimTime),
+}
+
+/// Run `sim` one step (at most [`CATCH_UP_STEP`]) toward `target`, within the budget.
+pub fn catch_up_step(sim: &mut dyn PageSim, target: SimTime) -> CatchUpStep {
+    let at = (sim.now() + CATCH_UP_STEP).min(target);
+    sim.run_until(at);
+    if at >= target {
+        CatchUpStep::Arrived
+    } else if sim.events_processed() >= CATCH_UP_MAX_EVENTS {
+        CatchUpStep::StoppedShort(at)
+    } else {
+        CatchUpStep::Going(at)
+    }
 }
 
 /// How much recent history the space-time diagram shows: ten of the longest message
@@ -841,7 +895,7 @@ impl<A: Adapter> Sim<A> {
         });
         vis.spans = self
             .adapter
-            .spans(w, lang)
+            .spans(w, lang, from)
             .into_iter()
             .chain(pauses)
             .filter(|s| s.t0 <= to && s.t1.is_none_or(|t| t >= from))

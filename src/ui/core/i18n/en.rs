@@ -238,5 +238,6 @@ pub fn notice(n: &Notice) -> String {
         Notice::LinkVersion { found, newer: false } => format!("This link comes from an older version of the app (format {found}) whose runs this version draws differently; the run may differ from the one it was made from."),
         Notice::UnknownPage { page } => format!("There is no page “{page}”; showing Raft."),
         Notice::More { count } => super::more_notices(Lang::En, *count),
+        Notice::StoppedShort { target, at } => format!("This link opens at {target}, but at its settings the run takes too long to get there: it stopped at {at}. Press play to go on from here."),
     }
 }

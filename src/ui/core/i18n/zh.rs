@@ -238,6 +238,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::UnknownField { field } => format!("“{field}” 不是本页面认识的设置，已忽略。"),
         Notice::LinkVersion { found, newer: true } => format!("此链接由更新版本的应用生成（格式 {found}），运行结果可能与生成链接时不同。"),
         Notice::More { count } => super::more_notices(Lang::Zh, *count),
+        Notice::StoppedShort { target, at } => format!("此链接在 {target} 打开，但在这些设置下运行到那里太久：已停在 {at}。按播放可从这里继续。"),
         Notice::LinkVersion { found, newer: false } => format!("此链接来自旧版本的应用（格式 {found}），本版本的随机抽取方式已改变，运行结果可能与生成链接时不同。"),
         Notice::UnknownPage { page } => format!("没有名为 “{page}” 的页面，已显示 Raft。"),
     }

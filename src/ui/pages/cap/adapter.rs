@@ -6,11 +6,12 @@ use crate::protocols::cap::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::cap::{
     CapCmd, CapConfig, CapMsg, CapNode, CapNote, CapPreset, CapTimer, Merge, Mode, CP_MAJORITY,
 };
-use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen, MAX_CHECKED_OPS};
+use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -425,28 +426,16 @@ impl Adapter for CapAdapter {
             alarm: false,
         }];
         for (k, (id, c)) in self.clients(w).into_iter().enumerate() {
-            let ops = c.history();
-            let done: Vec<&ClientOp> = ops.iter().filter(|o| !o.waiting()).collect();
-            let answered: Vec<&ClientOp> = done
-                .iter()
-                .copied()
-                .filter(|o| o.respond.is_some())
-                .collect();
-            let stale = answered
-                .iter()
-                .filter(|o| m.stale().contains(&o.op))
-                .count();
-            let mean = if answered.is_empty() {
+            let tally = c.tally();
+            // The monitor's stale reads of this client: its range of operation ids.
+            let stale = m.stale().range((id, 0)..=(id, u64::MAX)).count();
+            let mean = if tally.answered == 0 {
                 "–".to_string()
             } else {
-                let sum: u64 = answered
-                    .iter()
-                    .map(|o| o.respond.unwrap_or(o.invoke) - o.invoke)
-                    .sum();
                 format!(
                     "{} {} ms",
                     t(lang, &tx::MEAN),
-                    sum / answered.len() as u64 / MS
+                    tally.latency_sum / tally.answered as u64 / MS
                 )
             };
             out.push(StatusVis {
@@ -455,11 +444,11 @@ impl Adapter for CapAdapter {
                 value: format!(
                     "{} {}/{} · {} {stale} · {mean}",
                     t(lang, &tx::ANSWERED),
-                    answered.len(),
-                    done.len(),
+                    tally.answered,
+                    tally.done,
                     t(lang, &tx::STALE),
                 ),
-                alarm: answered.len() < done.len() || stale > 0,
+                alarm: tally.answered < tally.done || stale > 0,
             });
         }
         out.push(StatusVis {
@@ -531,28 +520,31 @@ impl Adapter for CapAdapter {
         KINDS.to_vec()
     }
 
-    fn spans(&self, w: &World<CapNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<CapNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let m = w.monitor();
         self.clients(w)
             .into_iter()
             .flat_map(|(node, c)| {
-                c.history().iter().map(move |o| {
-                    let (label, class) = op_look(
-                        o,
-                        m.stale().contains(&o.op),
-                        m.lost().contains(&o.op),
-                        lang,
-                        true,
-                    );
-                    OpSpan {
-                        key: record::key(o.op),
-                        node,
-                        t0: o.invoke,
-                        t1: o.respond,
-                        label,
-                        class,
-                    }
-                })
+                since(c.history(), from, |o| o.respond)
+                    .1
+                    .iter()
+                    .map(move |o| {
+                        let (label, class) = op_look(
+                            o,
+                            m.stale().contains(&o.op),
+                            m.lost().contains(&o.op),
+                            lang,
+                            true,
+                        );
+                        OpSpan {
+                            key: record::key(o.op),
+                            node,
+                            t0: o.invoke,
+                            t1: o.respond,
+                            label,
+                            class,
+                        }
+                    })
             })
             .collect()
     }
@@ -561,7 +553,7 @@ impl Adapter for CapAdapter {
         let seen: Vec<Vec<Seen>> = self
             .clients(w)
             .into_iter()
-            .map(|(_, c)| seen_by(c))
+            .map(|(_, c)| seen_by(c, MAX_CHECKED_OPS + 1))
             .collect();
         Some(self.history.get(fingerprint(&seen), || {
             recorded(&seen, |n| self.names[n].clone(), record::key)

@@ -88,6 +88,7 @@ impl ModelsAdapter {
             keys: (0..h.ops.len() as u64).collect(),
             history: h,
             clients: (0..MAX_CLIENTS).map(client_name).collect(),
+            cut: false,
         }));
         *cache = Some((text, data.clone(), strongest));
         (data, strongest)

@@ -4,14 +4,16 @@
 //! on the space-time diagram each holder's lease as a span, red where it broke a rule.
 
 use crate::protocols::lease::holder::Read;
+use crate::protocols::lease::invariants::Bad;
 use crate::protocols::lease::{
     LeaseCmd, LeaseConfig, LeaseMsg, LeaseNode, LeaseNote, LeasePreset, LeaseTimer, Mode,
     NO_STALE_READ, ONE_PRIMARY, SERVER,
 };
+use crate::sim::SimTime;
 use crate::sim::{ClockSpec, NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -629,29 +631,44 @@ impl Adapter for LeaseAdapter {
 
     /// Each holder's lease, as it believed it: red where it answered a stale value, or
     /// (leader mode) where another held the lease at the same time.
-    fn spans(&self, w: &World<LeaseNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<LeaseNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let m = w.monitor();
-        let all: Vec<(NodeId, u64, Option<u64>)> = (1..=self.cfg.holders)
+        // Each holder's beliefs in the diagram's window, with their place in its record.
+        let all: Vec<(NodeId, usize, u64, Option<u64>)> = (1..=self.cfg.holders)
             .flat_map(|h| {
-                w.node(h)
-                    .holder()
-                    .into_iter()
-                    .flat_map(move |x| x.beliefs().iter().map(move |b| (h, b.from, b.to)))
+                w.node(h).holder().into_iter().flat_map(move |x| {
+                    let (first, recent) = since(x.beliefs(), from, |b| b.to);
+                    recent
+                        .iter()
+                        .enumerate()
+                        .map(move |(k, b)| (h, first + k, b.from, b.to))
+                })
             })
             .collect();
         let end = |t: Option<u64>| t.unwrap_or(u64::MAX);
+        // The monitor's findings come in about time order (each judged as its read
+        // ends): read from the newest end, a second past the window's edge.
+        let recent_bad = |bad: &'_ [Bad]| -> Vec<Bad> {
+            bad.iter()
+                .rev()
+                .take_while(|b| b.at + crate::sim::SEC >= from)
+                .filter(|b| b.at >= from)
+                .copied()
+                .collect()
+        };
+        let bad: Vec<Bad> = recent_bad(m.stale())
+            .into_iter()
+            .chain(recent_bad(m.usurpers()))
+            .collect();
         all.iter()
-            .enumerate()
-            .map(|(k, &(node, t0, t1))| {
-                let bad_read = m
-                    .stale()
+            .map(|&(node, k, t0, t1)| {
+                let bad_read = bad
                     .iter()
-                    .chain(m.usurpers())
                     .any(|b| b.node == node && b.at >= t0 && b.at <= end(t1));
                 let doubled = self.cfg.mode == Mode::Leader
                     && all
                         .iter()
-                        .any(|&(o, a, b)| o != node && a < end(t1) && t0 < end(b));
+                        .any(|&(o, _, a, b)| o != node && a < end(t1) && t0 < end(b));
                 OpSpan {
                     key: ((node as u64) << 32) | k as u64,
                     node,

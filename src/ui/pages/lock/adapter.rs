@@ -7,10 +7,11 @@ use crate::protocols::lock::invariants::{lost_updates, overlaps};
 use crate::protocols::lock::{
     LockCmd, LockConfig, LockMsg, LockNode, LockNote, LockPreset, LockTimer, Role, FENCED_WRITES,
 };
+use crate::sim::SimTime;
 use crate::sim::{ClockSpec, NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -576,7 +577,7 @@ impl Adapter for LockAdapter {
 
     /// Each client's critical section, from its grant to its write's answer; red where
     /// two overlapped.
-    fn spans(&self, w: &World<LockNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<LockNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let nodes: Vec<&LockNode> = (0..w.len()).map(|i| w.node(i)).collect();
         let overlapping: Vec<NodeId> = overlaps(&nodes, w.now())
             .iter()
@@ -586,7 +587,9 @@ impl Adapter for LockAdapter {
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
                 let overlapping = overlapping.clone();
-                c.jobs().iter().enumerate().filter_map(move |(k, j)| {
+                let (first, jobs) = since(c.jobs(), from, |j| j.end);
+                jobs.iter().enumerate().filter_map(move |(k, j)| {
+                    let k = first + k;
                     let (t0, token) = j.granted?;
                     Some(OpSpan {
                         key: ((node as u64) << 32) | k as u64,

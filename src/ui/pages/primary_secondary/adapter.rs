@@ -2,7 +2,7 @@
 //! secondaries ● with what they store, candidates ◆ during a failover, clients ■ with
 //! their operations; lost acknowledged writes marked red on the clients' strips.
 
-use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen, MAX_CHECKED_OPS};
 use crate::protocols::primary_secondary::client::seen as seen_by;
 use crate::protocols::primary_secondary::client::ClientOp;
 use crate::protocols::primary_secondary::replica::Role;
@@ -10,10 +10,11 @@ use crate::protocols::primary_secondary::{
     invariants::current_primary, Mode, PsCmd, PsConfig, PsMsg, PsNode, PsNote, PsPreset, PsTimer,
     NO_LOST_WRITES,
 };
+use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -585,32 +586,35 @@ impl Adapter for PsAdapter {
     }
 
     /// Each client operation from its invocation to its answer, on the client's line.
-    fn spans(&self, w: &World<PsNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<PsNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let lost = w.monitor().lost();
         let (wr, rd) = (t(lang, &tx::SPAN_W), t(lang, &tx::SPAN_R));
         (0..w.len())
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
                 let (wr, rd) = (wr.clone(), rd.clone());
-                c.history().iter().map(move |o| {
-                    let (label, class) = match (o.write, o.read, o.respond) {
-                        (Some(v), _, Some(_)) if lost.contains(&o.op) => {
-                            (format!("{wr} {v} ✗"), "op-lost")
+                since(c.history(), from, |o| o.respond)
+                    .1
+                    .iter()
+                    .map(move |o| {
+                        let (label, class) = match (o.write, o.read, o.respond) {
+                            (Some(v), _, Some(_)) if lost.contains(&o.op) => {
+                                (format!("{wr} {v} ✗"), "op-lost")
+                            }
+                            (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
+                            (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
+                            (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
+                            (None, _, _) => (format!("{rd} …"), "op-waiting"),
+                        };
+                        OpSpan {
+                            key: record::key(o.op),
+                            node,
+                            t0: o.invoke,
+                            t1: o.respond,
+                            label,
+                            class,
                         }
-                        (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
-                        (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
-                        (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
-                        (None, _, _) => (format!("{rd} …"), "op-waiting"),
-                    };
-                    OpSpan {
-                        key: record::key(o.op),
-                        node,
-                        t0: o.invoke,
-                        t1: o.respond,
-                        label,
-                        class,
-                    }
-                })
+                    })
             })
             .collect()
     }
@@ -619,7 +623,7 @@ impl Adapter for PsAdapter {
     fn data(&self, w: &World<PsNode>) -> Option<PageData> {
         let seen: Vec<Vec<Seen>> = (0..w.len())
             .filter_map(|i| w.node(i).client())
-            .map(seen_by)
+            .map(|c| seen_by(c, MAX_CHECKED_OPS + 1))
             .collect();
         Some(self.history.get(fingerprint(&seen), || {
             recorded(&seen, |n| self.names[n].clone(), record::key)

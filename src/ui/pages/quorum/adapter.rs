@@ -2,16 +2,17 @@
 //! an older one; cyan: concurrent siblings; violet: a stand-in keeping writes for
 //! others), clients ■ with their operations; stale reads and failed writes marked red.
 
-use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen};
+use crate::protocols::consistency::record::{self, fingerprint, recorded, Seen, MAX_CHECKED_OPS};
 use crate::protocols::quorum::client::{seen as seen_by, Client, ClientOp};
 use crate::protocols::quorum::msg::{absorb, Item};
 use crate::protocols::quorum::{
     QCmd, QConfig, QMsg, QNode, QNote, QPreset, QTimer, Repair, NO_STALE_READS,
 };
+use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -527,12 +528,7 @@ impl Adapter for QuorumAdapter {
         let c = &self.cfg;
         let m = w.monitor();
         let mark = |ok: bool| if ok { "✓" } else { "✗" };
-        let failed = self
-            .clients(w)
-            .iter()
-            .flat_map(|c| c.history())
-            .filter(|o| o.failed && o.write.is_some())
-            .count();
+        let failed: usize = self.clients(w).iter().map(|c| c.failed_writes()).sum();
         let hints: usize = (0..c.servers)
             .filter_map(|i| w.node(i).server())
             .map(|s| s.hints().len())
@@ -669,35 +665,42 @@ impl Adapter for QuorumAdapter {
 
     /// Each client operation from its invocation to its answer (a failed one to the
     /// moment it gave up is not known: drawn open, as a waiting one).
-    fn spans(&self, w: &World<QNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<QNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let m = w.monitor();
         (0..w.len())
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
-                c.history().iter().map(move |o| {
-                    let (label, class) = op_look(
-                        o,
-                        m.stale().contains(&o.op),
-                        m.failed_seen().contains(&o.op),
-                        lang,
-                        true,
-                    );
-                    OpSpan {
-                        key: record::key(o.op),
-                        node,
-                        t0: o.invoke,
-                        t1: o.respond,
-                        label,
-                        class,
-                    }
-                })
+                since(c.history(), from, |o| o.respond)
+                    .1
+                    .iter()
+                    .map(move |o| {
+                        let (label, class) = op_look(
+                            o,
+                            m.stale().contains(&o.op),
+                            m.failed_seen().contains(&o.op),
+                            lang,
+                            true,
+                        );
+                        OpSpan {
+                            key: record::key(o.op),
+                            node,
+                            t0: o.invoke,
+                            t1: o.respond,
+                            label,
+                            class,
+                        }
+                    })
             })
             .collect()
     }
 
     /// The clients' history (rebuilt only when an operation starts or ends).
     fn data(&self, w: &World<QNode>) -> Option<PageData> {
-        let seen: Vec<Vec<Seen>> = self.clients(w).into_iter().map(seen_by).collect();
+        let seen: Vec<Vec<Seen>> = self
+            .clients(w)
+            .into_iter()
+            .map(|c| seen_by(c, MAX_CHECKED_OPS + 1))
+            .collect();
         Some(self.history.get(fingerprint(&seen), || {
             recorded(&seen, |n| self.names[n].clone(), record::key)
         }))

@@ -11,10 +11,11 @@ use crate::protocols::redlock::{
     Mode, Op, RedlockCmd, RedlockConfig, RedlockMsg, RedlockNode, RedlockNote, RedlockPreset,
     RedlockTimer, Role, MUTUAL_EXCLUSION, NO_LOST_UPDATE,
 };
+use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{timer_left, Adapter, Sim};
+use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::{tr, Text, Tx};
 use crate::ui::core::view::{
@@ -849,14 +850,16 @@ impl Adapter for RedlockAdapter {
 
     /// Each client's lock, from the moment it held it to its job's end; red where two
     /// clients' validity windows overlapped.
-    fn spans(&self, w: &World<RedlockNode>, lang: Lang) -> Vec<OpSpan> {
+    fn spans(&self, w: &World<RedlockNode>, lang: Lang, from: SimTime) -> Vec<OpSpan> {
         let nodes: Vec<&RedlockNode> = (0..w.len()).map(|i| w.node(i)).collect();
         let overlaps = overlapping_validity(&nodes);
         (0..w.len())
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
                 let overlaps = overlaps.clone();
-                c.jobs().iter().enumerate().filter_map(move |(k, j)| {
+                let (first, jobs) = since(c.jobs(), from, |j| j.end);
+                jobs.iter().enumerate().filter_map(move |(k, j)| {
+                    let k = first + k;
                     let t0 = j.granted?;
                     let t1 = j.end;
                     let red = overlaps.iter().any(|o| {
