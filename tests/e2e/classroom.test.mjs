@@ -128,6 +128,18 @@ test('the space-time diagram keeps the whole run: a finished preset stays in sig
   await until(p.page, () => Number(document.querySelector('[data-testid="clock"]').textContent.replace(/[^0-9.]/g, '')) > 3);
   assert.ok((await arrowCount(p.page)) >= 10, 'the finished exchange is still in the diagram');
   assert.ok((await p.page.locator('.st-tick').count()) >= 3, 'the diagram has a time axis');
+  // ...and legible (issue 28): the diagram ends shortly after the round, not at the run's
+  // moment seconds later, spans about the round, and says the run has been quiet since.
+  const quietTo = Number(await p.page.getAttribute('[data-testid="space-time"]', 'data-to-ms'));
+  const quietSpan = Number(await p.page.getAttribute('[data-testid="space-time"]', 'data-window-ms'));
+  assert.ok(quietTo < 1000 && quietSpan <= 1000, `to ${quietTo} ms, span ${quietSpan} ms`);
+  assert.match(await p.page.innerText('[data-testid="st-quiet"]'), /quiet since 0\.\d{3} s/);
+  await shot(p.page, 'space-time-quiet-paxos');
+  // A kill after the quiet spell is activity: the diagram follows the run again.
+  await p.page.click('[data-testid="node-1"]');
+  await p.page.click('[data-testid="action-kill"]');
+  await until(p.page, () => !document.querySelector('[data-testid="st-quiet"]')
+    || Number(document.querySelector('[data-testid="space-time"]').dataset.toMs) > 3000);
   assert.deepEqual(p.errors, []);
   await p.context.close();
 

@@ -12,7 +12,7 @@ use super::hand_kept::{self, svg_element, Attr, Keyed, Root};
 use super::Tr;
 use crate::decimal::{Fixed as F, Num};
 use crate::sim::SimTime;
-use crate::ui::core::i18n::{t, Key};
+use crate::ui::core::i18n::{st_quiet_since, t, Key};
 use crate::ui::core::plain_trace::{axis_ticks, tick_label, MAX_ARROWS};
 use crate::ui::core::view::ArrowEnd;
 use crate::ui::state::Ctl;
@@ -291,6 +291,14 @@ pub fn SpaceTime() -> impl IntoView {
             <div class="st-head">
                 <h2><Tr k=Key::SpaceTime/></h2>
                 <span class="st-pinned" class:hidden=following><Tr k=Key::StPinned/></span>
+                {move || {
+                    let (since, pinned) = ctl.view.with(|v| (v.space_time.quiet_since, v.space_time.pinned));
+                    since.filter(|_| !pinned).map(|t| view! {
+                        <span class="st-pinned st-quiet" data-testid="st-quiet">
+                            {st_quiet_since(lang(), &crate::sim::time::fmt_secs(t))}
+                        </span>
+                    })
+                }}
                 <div class="st-tools">
                     <button data-testid="st-earlier" title=move || t(lang(), Key::StEarlier)
                         aria-label=move || t(lang(), Key::StEarlier)

@@ -75,6 +75,37 @@ pub fn fit_window(
     w
 }
 
+/// When the run has gone quiet since its last burst of activity (a finished preset, a round
+/// that is over): the diagram ends a little after that burst instead of at the run's
+/// moment, and spans the burst (at least `widest`), so the exchange stays legible instead of
+/// shrinking into a sliver at one end as the quiet spell grows. The burst is the newest
+/// events with no gap longer than half of `widest` between them (at most [`DENSE_ARROWS`]).
+/// `sends` are the times of what the diagram draws (messages, crashes, notes), newest
+/// first. `None`: something happened within the last `widest`; the diagram follows the run
+/// as usual. (The test depends on the moment alone, so a moment reached by playing, by a
+/// seek or from a link draws alike.) Returns (the diagram's end, its span).
+pub fn quiet_view(
+    sends: &mut dyn Iterator<Item = SimTime>,
+    now: SimTime,
+    widest: SimTime,
+) -> Option<(SimTime, SimTime)> {
+    let newest = sends.next()?;
+    if now.saturating_sub(newest) <= widest {
+        return None;
+    }
+    let margin = widest / 4;
+    let end = newest.saturating_add(margin);
+    let mut oldest = newest;
+    for at in sends.take(DENSE_ARROWS) {
+        if oldest.saturating_sub(at) > widest / 2 {
+            break;
+        }
+        oldest = at;
+    }
+    let window = (end - oldest + margin).max(widest).min(end);
+    Some((end, window.max(1)))
+}
+
 /// The time axis of a diagram showing `from..=to`: a round step (1, 2 or 5 × a power of
 /// ten microseconds) giving about five ticks, and the ticks' times.
 pub fn axis_ticks(from: SimTime, to: SimTime) -> (SimTime, Vec<SimTime>) {
@@ -458,6 +489,7 @@ pub fn space_time(
         marks,
         down,
         pinned: false,
+        quiet_since: None,
         zoomed: false,
         spans: Vec::new(),
     }
@@ -656,6 +688,46 @@ pub fn read_trace(json: &str) -> Result<Vec<TraceRecord>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quiet_run_keeps_its_last_burst_in_view() {
+        const MS: SimTime = 1_000;
+        let widest = 600 * MS;
+        // A round from 0 to 240 ms (an event every 20 ms), then nothing.
+        let burst: Vec<SimTime> = (0..=12).rev().map(|i| i * 20 * MS).collect();
+        // Just after it: the diagram follows the run.
+        assert_eq!(
+            quiet_view(&mut burst.iter().copied(), 300 * MS, widest),
+            None
+        );
+        // Quiet for a whole usual span: it keeps the round in view.
+        assert_eq!(
+            quiet_view(&mut burst.iter().copied(), 840 * MS, widest),
+            None
+        );
+        assert!(quiet_view(&mut burst.iter().copied(), 841 * MS, widest).is_some());
+        // Four seconds later: it ends 150 ms after the last event and spans the round.
+        let (end, span) = quiet_view(&mut burst.iter().copied(), 4_000 * MS, widest).unwrap();
+        assert_eq!(end, 390 * MS);
+        assert_eq!(
+            span,
+            390 * MS,
+            "from the start of the run, at most its length"
+        );
+        // A burst at 3 s after an older one at 0–240 ms: only the newest burst counts.
+        let two: Vec<SimTime> = [3_100, 3_050, 3_000]
+            .iter()
+            .map(|t| t * MS)
+            .chain(burst.clone())
+            .collect();
+        let (end, span) = quiet_view(&mut two.iter().copied(), 9_000 * MS, widest).unwrap();
+        assert_eq!(end, 3_250 * MS);
+        assert_eq!(span, widest, "at least the usual span");
+        assert!(
+            end - span > 240 * MS,
+            "the older round is out of the picture"
+        );
+    }
 
     /// Sends every `gap` µs up to `now`, newest first.
     fn sends(now: SimTime, gap: SimTime) -> Vec<SimTime> {

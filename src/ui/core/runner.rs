@@ -812,10 +812,19 @@ impl<A: Adapter> Sim<A> {
     fn space_time(&self, lang: Lang) -> SpaceTimeVis {
         let now = self.world.now();
         let Some(end) = self.st_ask.end.filter(|end| *end < now) else {
-            let window = self.st_ask.window.unwrap_or_else(|| self.fitted_window());
-            let mut vis = self.space_time_of(lang, window);
-            vis.zoomed = self.st_ask.window.is_some();
-            return vis;
+            if let Some(w) = self.st_ask.window {
+                let mut vis = self.space_time_of(lang, w, now);
+                vis.zoomed = true;
+                return vis;
+            }
+            // A run gone quiet: the diagram keeps its last burst in view.
+            let widest = space_time_window(self.world.config().net.latency_max);
+            if let Some((end, span)) = plain_trace::quiet_view(&mut self.activity(), now, widest) {
+                let mut vis = self.space_time_of(lang, span, end);
+                vis.quiet_since = self.activity().next();
+                return vis;
+            }
+            return self.space_time_of(lang, self.fitted_window(), now);
         };
         let window = self
             .st_ask
@@ -842,7 +851,7 @@ impl<A: Adapter> Sim<A> {
             SimTime::MAX,
         );
         scratch.advance_to(end);
-        let mut vis = scratch.space_time_of(lang, window);
+        let mut vis = scratch.space_time_of(lang, window, end);
         vis.pinned = true;
         vis.zoomed = self.st_ask.window.is_some();
         *past = Some((key, vis.clone()));
@@ -855,34 +864,45 @@ impl<A: Adapter> Sim<A> {
         let now = w.now();
         let widest = space_time_window(w.config().net.latency_max);
         let mut current = self.st_window.lock().unwrap_or_else(|e| e.into_inner());
-        let mut sends = w
-            .trace()
-            .recent()
-            .rev()
-            .filter(|ev| matches!(ev.kind, TraceKind::Sent { .. }))
-            .map(|ev| ev.at);
-        let window = plain_trace::fit_window(&mut sends, now, widest, *current);
+        let window = plain_trace::fit_window(&mut self.sends(), now, widest, *current);
         *current = window;
         window
     }
 
-    /// The diagram of the `window` before this world's current moment.
-    fn space_time_of(&self, lang: Lang, window: SimTime) -> SpaceTimeVis {
+    /// The times of the recent trace's sends, newest first.
+    fn sends(&self) -> impl Iterator<Item = SimTime> + '_ {
+        self.world
+            .trace()
+            .recent()
+            .rev()
+            .filter(|ev| matches!(ev.kind, TraceKind::Sent { .. }))
+            .map(|ev| ev.at)
+    }
+
+    /// The times of the recent trace's events the diagram draws (all but timers firing:
+    /// messages, crashes, cuts, notes…), newest first.
+    fn activity(&self) -> impl Iterator<Item = SimTime> + '_ {
+        self.world
+            .trace()
+            .recent()
+            .rev()
+            .filter(|ev| !matches!(ev.kind, TraceKind::TimerFired { .. }))
+            .map(|ev| ev.at)
+    }
+
+    /// The diagram of the `window` before `end` (this world's current moment, or earlier
+    /// when the run has gone quiet).
+    fn space_time_of(&self, lang: Lang, window: SimTime, end: SimTime) -> SpaceTimeVis {
         let w = &self.world;
         let alive: Vec<bool> = (0..w.len()).map(|n| w.is_alive(n)).collect();
         let mut events = w
             .trace()
             .recent()
             .rev()
+            .filter(|ev| ev.at <= end)
             .map(|ev| self.plain(ev, Detail::Marks));
-        let mut vis = plain_trace::space_time(
-            &mut events,
-            lang,
-            window,
-            w.now(),
-            &alive,
-            self.adapter.names(),
-        );
+        let mut vis =
+            plain_trace::space_time(&mut events, lang, window, end, &alive, self.adapter.names());
         let (from, to) = (vis.from, vis.to);
         // Pauses are drawn as spans on their node's line, like operations.
         let pauses = w.pauses().iter().enumerate().map(|(i, p)| OpSpan {

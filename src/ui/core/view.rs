@@ -327,6 +327,9 @@ pub struct SpaceTimeVis {
     pub down: Vec<(NodeId, SimTime, SimTime)>,
     /// The diagram shows an earlier moment than the run's (the student scrolled back).
     pub pinned: bool,
+    /// The run has been quiet since this moment, and the diagram ends shortly after it
+    /// to keep the last burst of messages legible ([`crate::ui::core::plain_trace::quiet_view`]).
+    pub quiet_since: Option<SimTime>,
     /// The span was chosen by the student (zoom), not fitted to the traffic.
     pub zoomed: bool,
     /// Client operations overlapping the shown span, each an interval on its client's line.

@@ -148,6 +148,14 @@ pub fn catching_up(lang: Lang, target: &str) -> String {
     }
 }
 
+/// Over the space-time diagram of a run gone quiet: since when, and what it shows.
+pub fn st_quiet_since(lang: Lang, since: &str) -> String {
+    match lang {
+        Lang::En => format!("quiet since {since}: showing the last exchange"),
+        Lang::Zh => format!("自 {since} 起无活动：显示最后一轮交互"),
+    }
+}
+
 /// What the address bar's link holds once a session outgrew it.
 pub fn link_cut(lang: Lang, kept: usize, total: usize, until: &str) -> String {
     match lang {
