@@ -7,7 +7,7 @@
 use std::collections::VecDeque;
 
 /// The newest `cap` entries and the first `marks` marked ones, with the total count.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RecentLog<T> {
     recent: VecDeque<T>,
     cap: usize,
@@ -15,6 +15,13 @@ pub struct RecentLog<T> {
     marked: Vec<(usize, T)>,
     marks: usize,
     total: usize,
+}
+
+/// By default a record keeps its newest 256 entries and marks none.
+impl<T: Clone> Default for RecentLog<T> {
+    fn default() -> Self {
+        RecentLog::new(256, 0)
+    }
 }
 
 impl<T: Clone> RecentLog<T> {
@@ -39,6 +46,11 @@ impl<T: Clone> RecentLog<T> {
         }
         self.recent.push_back(item);
         self.total += 1;
+    }
+
+    /// Append an entry that is not one of the marked few.
+    pub fn push_unmarked(&mut self, item: T) {
+        self.push(item, false);
     }
 
     /// Entries recorded since the start (held or not).
@@ -70,6 +82,31 @@ impl<T: Clone> RecentLog<T> {
     /// The newest entries held, oldest first.
     pub fn recent(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
         self.recent.iter()
+    }
+
+    /// The newest entries held with their indexes, oldest first.
+    pub fn recent_indexed(&self) -> impl DoubleEndedIterator<Item = (usize, &T)> {
+        let first = self.first_recent();
+        self.recent
+            .iter()
+            .enumerate()
+            .map(move |(k, x)| (first + k, x))
+    }
+
+    /// The newest entries, to update one (a marked entry's kept copy stays as it was
+    /// pushed).
+    pub fn recent_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut T> {
+        self.recent.iter_mut()
+    }
+
+    /// The newest entry, to update it.
+    pub fn last_mut(&mut self) -> Option<&mut T> {
+        self.recent.back_mut()
+    }
+
+    /// The newest entry.
+    pub fn last(&self) -> Option<&T> {
+        self.recent.back()
     }
 
     /// Where the first few marked entries stand (ascending).

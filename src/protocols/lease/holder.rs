@@ -9,7 +9,12 @@
 
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer, Versioned};
 use super::node::{LeaseConfig, LeaseNode, Mode, SERVER};
-use crate::sim::{Ctx, NodeId, SimTime, MS};
+use crate::sim::{Ctx, NodeId, RecentLog, SimTime, MS};
+
+/// How many of the newest entries each record of the lease page keeps (reads, beliefs,
+/// grants, applied writes, the writer's writes): the strips show the last few, the
+/// space-time diagram the ones in its window, and the monitor reads them as they come.
+pub const KEPT: usize = 256;
 
 /// A read the holder answered (true time, recorded for the judge and the drawing).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,8 +47,10 @@ pub struct Holder {
     read_waiting: bool,
     /// Checked the lease and working on a read.
     working: bool,
-    reads: Vec<Read>,
-    beliefs: Vec<Belief>,
+    /// The reads it served (the newest [`KEPT`]), and the spans it believed it held the
+    /// lease (likewise): a long run holds what its first minutes held.
+    reads: RecentLog<Read>,
+    beliefs: RecentLog<Belief>,
     aborted: u64,
     /// The newest write the server asked it to approve: a grant carrying an older value
     /// was overtaken on the network by that request, and is void.
@@ -56,10 +63,10 @@ impl Holder {
     pub fn value(&self) -> Versioned {
         self.value
     }
-    pub fn reads(&self) -> &[Read] {
+    pub fn reads(&self) -> &RecentLog<Read> {
         &self.reads
     }
-    pub fn beliefs(&self) -> &[Belief] {
+    pub fn beliefs(&self) -> &RecentLog<Belief> {
         &self.beliefs
     }
     pub fn aborted(&self) -> u64 {
@@ -124,7 +131,7 @@ impl Holder {
 
     fn serve(&mut self, cfg: &LeaseConfig, local: bool, cx: &mut Ctx<LeaseNode>) {
         let as_primary = local && cfg.mode == Mode::Leader;
-        self.reads.push(Read {
+        self.reads.push_unmarked(Read {
             at: cx.now,
             value: self.value,
             local,
@@ -225,7 +232,7 @@ impl Holder {
                         self.lease_end = Some(end);
                         if fresh {
                             self.refused_by = None;
-                            self.beliefs.push(Belief {
+                            self.beliefs.push_unmarked(Belief {
                                 from: cx.now,
                                 to: None,
                             });

@@ -69,6 +69,9 @@ impl Monitor<LeaseNode> for LeaseMonitor {
         let current = server.value().version;
         for (id, n) in nodes.iter().enumerate() {
             let Some(h) = n.holder() else { continue };
+            // The record keeps the newest reads; called after every event, the monitor
+            // reads them as they come.
+            self.judged[id] = self.judged[id].max(h.reads().first_recent());
             while let Some(r) = h.reads().get(self.judged[id]) {
                 self.judged[id] += 1;
                 if !r.local {

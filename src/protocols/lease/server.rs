@@ -7,9 +7,10 @@
 
 use std::collections::VecDeque;
 
+use super::holder::KEPT;
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer, Versioned};
 use super::node::{LeaseConfig, LeaseNode, Mode};
-use crate::sim::{Ctx, NodeId, SimTime, MS};
+use crate::sim::{Ctx, NodeId, RecentLog, SimTime, MS};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Pending {
@@ -40,12 +41,13 @@ pub struct Server {
     leases: Vec<Option<SimTime>>,
     queue: VecDeque<Pending>,
     waiting: Option<Waiting>,
-    grants: Vec<Grant>,
+    /// The leases granted, and below the writes applied: the newest [`KEPT`] of each.
+    grants: RecentLog<Grant>,
     /// After a reboot the server does not know which leases it granted: it writes nothing
     /// until a whole period has passed on its clock.
     blind_until: Option<SimTime>,
     rebooted: bool,
-    applied: Vec<Applied>,
+    applied: RecentLog<Applied>,
 }
 
 /// A write the server applied (true time), and whether it waited for a lease to expire.
@@ -65,20 +67,20 @@ impl Server {
             leases: vec![None; cfg.size()],
             queue: VecDeque::new(),
             waiting: None,
-            grants: Vec::new(),
+            grants: RecentLog::new(KEPT, 0),
             blind_until: None,
             rebooted: false,
-            applied: Vec::new(),
+            applied: RecentLog::new(KEPT, 0),
         }
     }
     /// The value of record (every applied write).
     pub fn value(&self) -> Versioned {
         self.value
     }
-    pub fn applied(&self) -> &[Applied] {
+    pub fn applied(&self) -> &RecentLog<Applied> {
         &self.applied
     }
-    pub fn grants(&self) -> &[Grant] {
+    pub fn grants(&self) -> &RecentLog<Grant> {
         &self.grants
     }
     /// The holder of the latest lease granted (leader mode: the primary as the server sees it).
@@ -112,9 +114,10 @@ impl Server {
 
     pub fn crashed(&mut self, cfg: &LeaseConfig) {
         let value = self.value;
-        let grants = std::mem::take(&mut self.grants);
-        let applied = std::mem::take(&mut self.applied);
-        *self = Server::new(cfg);
+        let fresh = Server::new(cfg);
+        let grants = std::mem::replace(&mut self.grants, fresh.grants.clone());
+        let applied = std::mem::replace(&mut self.applied, fresh.applied.clone());
+        *self = fresh;
         self.value = value;
         self.grants = grants;
         self.applied = applied;
@@ -202,7 +205,7 @@ impl Server {
                     );
                 } else {
                     self.leases[from] = Some(now + cfg.period);
-                    self.grants.push(Grant {
+                    self.grants.push_unmarked(Grant {
                         to: from,
                         at: cx.now,
                     });
@@ -316,7 +319,7 @@ impl Server {
             version: self.value.version + 1,
             value: write.value,
         };
-        self.applied.push(Applied {
+        self.applied.push_unmarked(Applied {
             at: cx.now,
             value: self.value,
             after_expiry: expired,

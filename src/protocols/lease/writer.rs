@@ -1,8 +1,9 @@
 //! The writer: it writes the next number to the server, at a fixed period or by click.
 
+use super::holder::KEPT;
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer};
 use super::node::{LeaseConfig, LeaseNode, SERVER};
-use crate::sim::{Ctx, SimTime};
+use crate::sim::{Ctx, RecentLog, SimTime};
 
 /// A write and when (true time) the server confirmed it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -12,14 +13,30 @@ pub struct WriteRec {
     pub done: Option<SimTime>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Writer {
-    writes: Vec<WriteRec>,
+    /// Its writes, the newest [`KEPT`].
+    writes: RecentLog<WriteRec>,
+    /// How many the server confirmed.
+    confirmed: usize,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer {
+            writes: RecentLog::new(KEPT, 0),
+            confirmed: 0,
+        }
+    }
 }
 
 impl Writer {
-    pub fn writes(&self) -> &[WriteRec] {
+    pub fn writes(&self) -> &RecentLog<WriteRec> {
         &self.writes
+    }
+    /// Writes the server confirmed.
+    pub fn confirmed(&self) -> usize {
+        self.confirmed
     }
     pub fn start(&mut self, cfg: &LeaseConfig, cx: &mut Ctx<LeaseNode>) {
         if let Some(p) = cfg.write_every {
@@ -29,7 +46,7 @@ impl Writer {
     /// Write the next number (1, 2, 3 ...).
     pub fn write(&mut self, cx: &mut Ctx<LeaseNode>) {
         let id = self.writes.len() as u64 + 1;
-        self.writes.push(WriteRec {
+        self.writes.push_unmarked(WriteRec {
             id,
             sent: cx.now,
             done: None,
@@ -45,8 +62,11 @@ impl Writer {
     }
     pub fn on_msg(&mut self, msg: LeaseMsg, cx: &mut Ctx<LeaseNode>) {
         if let LeaseMsg::Written { id, .. } = msg {
-            if let Some(w) = self.writes.iter_mut().find(|w| w.id == id) {
-                w.done.get_or_insert(cx.now);
+            if let Some(w) = self.writes.recent_mut().rev().find(|w| w.id == id) {
+                if w.done.is_none() {
+                    w.done = Some(cx.now);
+                    self.confirmed += 1;
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::sim::SimTime;
 use crate::sim::{ClockSpec, NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
+use crate::ui::core::runner::{timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -142,8 +142,8 @@ impl LeaseAdapter {
         let applied = s.applied();
         let hidden = applied.len().saturating_sub(SHOWN);
         let cells = applied
-            .iter()
-            .skip(hidden)
+            .recent()
+            .skip(applied.recent().len().saturating_sub(SHOWN))
             .map(|a| CellVis {
                 top: format!("{} ms", a.at / MS),
                 main: format!("v{}", a.value.version),
@@ -227,9 +227,12 @@ impl LeaseAdapter {
     }
 
     fn stale_at(&self, w: &World<LeaseNode>, id: NodeId, r: &Read) -> bool {
+        // The monitor's findings come in about time order: from the newest end.
         w.monitor()
             .stale()
             .iter()
+            .rev()
+            .take_while(|b| b.at + crate::sim::SEC >= r.at)
             .any(|b| b.node == id && b.at == r.at)
     }
 
@@ -246,8 +249,8 @@ impl LeaseAdapter {
         let reads = h.reads();
         let hidden = reads.len().saturating_sub(SHOWN);
         let cells = reads
-            .iter()
-            .skip(hidden)
+            .recent()
+            .skip(reads.recent().len().saturating_sub(SHOWN))
             .map(|r| {
                 let stale = self.stale_at(w, id, r);
                 CellVis {
@@ -319,8 +322,8 @@ impl LeaseAdapter {
         let writes = wr.writes();
         let hidden = writes.len().saturating_sub(SHOWN);
         let cells = writes
-            .iter()
-            .skip(hidden)
+            .recent()
+            .skip(writes.recent().len().saturating_sub(SHOWN))
             .map(|x| CellVis {
                 top: format!("{} ms", x.sent / MS),
                 main: format!("W {}", x.id),
@@ -346,11 +349,7 @@ impl LeaseAdapter {
             tone: "violet",
             crashed: false,
             badge: writes.len().to_string(),
-            label: format!(
-                "{} {}",
-                t(lang, &tx::WRITES_DONE),
-                writes.iter().filter(|x| x.done.is_some()).count()
-            ),
+            label: format!("{} {}", t(lang, &tx::WRITES_DONE), wr.confirmed()),
             ring: timer_left(w, id, &LeaseTimer::NextWrite),
             term: None,
             details: vec![(t(lang, &tx::WRITES_DONE), writes.len().to_string())],
@@ -637,11 +636,10 @@ impl Adapter for LeaseAdapter {
         let all: Vec<(NodeId, usize, u64, Option<u64>)> = (1..=self.cfg.holders)
             .flat_map(|h| {
                 w.node(h).holder().into_iter().flat_map(move |x| {
-                    let (first, recent) = since(x.beliefs(), from, |b| b.to);
-                    recent
-                        .iter()
-                        .enumerate()
-                        .map(move |(k, b)| (h, first + k, b.from, b.to))
+                    x.beliefs()
+                        .recent_indexed()
+                        .filter(move |(_, b)| b.to.is_none_or(|t| t >= from))
+                        .map(move |(k, b)| (h, k, b.from, b.to))
                 })
             })
             .collect();
