@@ -208,7 +208,7 @@ fn the_searches_agree_with_brute_force_on_random_histories() {
         let s = sequential(&h);
         assert_eq!(l.holds(), brute(&h, true), "linearizable? {h:?}");
         assert_eq!(s.holds(), brute(&h, false), "sequential? {h:?}");
-        assert_ne!(l, Verdict::Unknown);
+        assert!(!matches!(l, Verdict::Unknown { .. }), "{l:?}");
         // Every linearizable history is sequentially consistent.
         assert!(!l.holds() || s.holds(), "{h:?}");
         // A witness is a legal order.

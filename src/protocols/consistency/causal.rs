@@ -99,8 +99,8 @@ pub fn causal(h: &History) -> Verdict {
     let per = causal_per_client(h);
     if per.contains(&Verdict::Violated) {
         Verdict::Violated
-    } else if per.contains(&Verdict::Unknown) {
-        Verdict::Unknown
+    } else if let Some(unknown) = per.iter().find(|v| matches!(v, Verdict::Unknown { .. })) {
+        unknown.clone()
     } else {
         Verdict::Holds(Vec::new())
     }

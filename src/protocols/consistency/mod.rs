@@ -75,8 +75,9 @@ pub enum Verdict {
     Holds(Vec<usize>),
     /// No order exists.
     Violated,
-    /// The search met its budget (states explored) before deciding.
-    Unknown,
+    /// The search met its budget before deciding: the states it explored, and the most
+    /// operations it managed to place in one order (what remains is the rest).
+    Unknown { explored: usize, deepest: usize },
 }
 
 impl Verdict {
@@ -129,6 +130,7 @@ pub(crate) fn find_order<S: Ord + Clone>(
         seen: std::collections::BTreeSet<S>,
         order: Vec<usize>,
         explored: usize,
+        deepest: usize,
     }
     impl<S: Ord + Clone, M: Fn(&S) -> Option<Vec<(usize, S)>>> Search<S, M> {
         /// `Some(found)`, or `None` past the budget.
@@ -145,6 +147,7 @@ pub(crate) fn find_order<S: Ord + Clone>(
                     continue;
                 }
                 self.order.push(op);
+                self.deepest = self.deepest.max(self.order.len());
                 match self.go(&after) {
                     Some(false) => {
                         self.order.pop();
@@ -160,11 +163,15 @@ pub(crate) fn find_order<S: Ord + Clone>(
         seen: Default::default(),
         order: Vec::new(),
         explored: 0,
+        deepest: 0,
     };
     match s.go(&start) {
         Some(true) => Verdict::Holds(s.order),
         Some(false) => Verdict::Violated,
-        None => Verdict::Unknown,
+        None => Verdict::Unknown {
+            explored: s.explored,
+            deepest: s.deepest,
+        },
     }
 }
 
@@ -208,7 +215,7 @@ impl Report {
         ] {
             match v {
                 Verdict::Holds(_) => return Some(m),
-                Verdict::Unknown => return None,
+                Verdict::Unknown { .. } => return None,
                 Verdict::Violated => {}
             }
         }

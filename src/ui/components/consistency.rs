@@ -11,7 +11,8 @@ use crate::protocols::consistency::{
     Recorded as ClientHistory, Report, Verdict,
 };
 use crate::ui::core::i18n::{
-    checked_sentence, core_sentence, op_text, stale_sentence, t, witness_sentence, Key, Lang,
+    checked_sentence, core_sentence, op_text, stale_sentence, t, undecided_sentence,
+    witness_sentence, Key, Lang,
 };
 use crate::ui::state::Ctl;
 
@@ -21,7 +22,7 @@ fn verdict_attr(v: &Verdict) -> &'static str {
     match v {
         Verdict::Holds(_) => "yes",
         Verdict::Violated => "no",
-        Verdict::Unknown => "unknown",
+        Verdict::Unknown { .. } => "unknown",
     }
 }
 
@@ -31,7 +32,7 @@ fn verdict_word(lang: Lang, v: &Verdict) -> &'static str {
         match v {
             Verdict::Holds(_) => Key::Holds,
             Verdict::Violated => Key::Broken,
-            Verdict::Unknown => Key::Undecided,
+            Verdict::Unknown { .. } => Key::Undecided,
         },
     )
 }
@@ -157,7 +158,8 @@ pub fn ConsistencyPanel(
 ) -> impl IntoView {
     let ctl = expect_context::<Ctl>();
     // (when, the history checked, its report): kept until the next check.
-    let result = RwSignal::new(None::<(crate::sim::SimTime, ClientHistory, Option<Report>)>);
+    // (… and how long the check took, wall-clock ms.)
+    let result = RwSignal::new(None::<(crate::sim::SimTime, ClientHistory, Option<Report>, u64)>);
     // A check belongs to one run: another run (page, seed, preset, setting; not speed or
     // language) may reuse the old operations' keys, so the verdict and the lit witness go.
     let run_key = Memo::new(move |_| ctl.scenario.with(|s| s.world_key()));
@@ -181,8 +183,10 @@ pub fn ConsistencyPanel(
             )
         });
         if let Some(ch) = ch {
+            let started = crate::ui::clock::now_ms();
             let rep =
                 (ch.history.ops.len() <= MAX_CHECKED_OPS && !ch.cut).then(|| check(&ch.history));
+            let took_ms = (crate::ui::clock::now_ms() - started).max(0.0) as u64;
             // The witnesses' operations light up on the space-time diagram.
             let mut witness: Vec<usize> = rep
                 .iter()
@@ -203,7 +207,7 @@ pub fn ConsistencyPanel(
                     .filter_map(|i| ch.keys.get(i).copied())
                     .collect(),
             );
-            result.set(Some((now, ch, rep)));
+            result.set(Some((now, ch, rep, took_ms)));
         }
     };
     if auto {
@@ -225,7 +229,7 @@ pub fn ConsistencyPanel(
     let lang = move || ctl.lang.get();
     let body = move || {
         result.with(|r| {
-            let (at, ch, rep) = r.as_ref()?;
+            let (at, ch, rep, took_ms) = r.as_ref()?;
             let lang = lang();
             let Some(rep) = rep else {
                 return Some(view! { <p class="hint" data-testid="consistency-too-long"><Tr k=Key::HistoryTooLong/></p> }.into_any());
@@ -251,6 +255,13 @@ pub fn ConsistencyPanel(
                             ("linearizable", Verdict::Violated) => Some(linear_witness(lang, ch, auto)),
                             ("sequential", Verdict::Violated) => core_witness(lang, ch, sequential, auto),
                             ("causal", Verdict::Violated) => core_witness(lang, ch, causal, auto),
+                            (_, Verdict::Unknown { explored, deepest }) => Some(undecided_sentence(
+                                lang,
+                                *explored,
+                                *deepest,
+                                ch.history.ops.iter().filter(|o| o.op != Op::Read(None)).count(),
+                                *took_ms,
+                            )),
                             _ => None,
                         };
                         view! {

@@ -200,6 +200,26 @@ pub fn checked_sentence(lang: Lang, n: usize, at: Option<String>) -> String {
     }
 }
 
+/// A model the checker could not decide within its budget: how far it searched (states,
+/// wall-clock time) and what remains (operations it could not place in any order it tried).
+pub fn undecided_sentence(
+    lang: Lang,
+    explored: usize,
+    deepest: usize,
+    of: usize,
+    took_ms: u64,
+) -> String {
+    let left = of.saturating_sub(deepest);
+    match lang {
+        Lang::En => format!(
+            "The search stopped at its budget after {explored} states ({took_ms} ms): its longest order placed {deepest} of {of} operations, {left} remain. A shorter or less faulty run decides."
+        ),
+        Lang::Zh => format!(
+            "搜索在探索了 {explored} 个状态（{took_ms} 毫秒）后达到预算而停止：找到的最长顺序排入了 {of} 个操作中的 {deepest} 个，还剩 {left} 个。运行更短或故障更少时即可判定。"
+        ),
+    }
+}
+
 /// A model's counterexample: the `k` operations (`ops`, listed) that alone break it.
 pub fn core_sentence(lang: Lang, k: usize, ops: &str) -> String {
     match lang {
