@@ -92,22 +92,11 @@ fn a_paused_primary_answers_after_its_lease_moved_on_unless_it_checks_again() {
     let s = w.node(SERVER).server().unwrap();
     assert_eq!(s.latest_grantee(), Some(2), "R2 became primary");
     // Both believed they were primary at once: R1's belief spans its pause.
-    let r1 = w
-        .node(1)
-        .holder()
-        .unwrap()
-        .beliefs()
-        .recent()
-        .copied()
-        .collect::<Vec<_>>();
-    let r2 = w
-        .node(2)
-        .holder()
-        .unwrap()
-        .beliefs()
-        .recent()
-        .copied()
-        .collect::<Vec<_>>();
+    let beliefs = |n: usize| {
+        let h = w.node(n).holder().unwrap();
+        h.beliefs().recent().copied().collect::<Vec<_>>()
+    };
+    let (r1, r2) = (beliefs(1), beliefs(2));
     let overlap = r1.iter().any(|a| {
         r2.iter()
             .any(|b| a.from < b.to.unwrap_or(u64::MAX) && b.from < a.to.unwrap_or(u64::MAX))

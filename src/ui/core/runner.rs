@@ -248,6 +248,30 @@ pub fn since<T>(items: &[T], from: SimTime, end: impl Fn(&T) -> Option<SimTime>)
     (first, &items[first..])
 }
 
+/// One client's operations in the diagram's window (see [`since`]) as spans: `at` gives an
+/// operation's key, invocation and response, `look` its label and class.
+pub fn op_spans<'a, O>(
+    node: NodeId,
+    ops: &'a [O],
+    from: SimTime,
+    at: impl Fn(&O) -> (u64, SimTime, Option<SimTime>) + 'a,
+    look: impl Fn(&O) -> (String, &'static str) + 'a,
+) -> impl Iterator<Item = OpSpan> + 'a {
+    let (_, recent) = since(ops, from, |o| at(o).2);
+    recent.iter().map(move |o| {
+        let (key, t0, t1) = at(o);
+        let (label, class) = look(o);
+        OpSpan {
+            key,
+            node,
+            t0,
+            t1,
+            label,
+            class,
+        }
+    })
+}
+
 /// The most engine events a link's catch-up (`t=`) may run: at the heaviest settings a
 /// virtual second costs up to half a million of them (gossip, 500 nodes gossiping every
 /// 20 ms to 10 others), and a link ten minutes in would keep a student waiting for minutes.

@@ -11,7 +11,7 @@ use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
+use crate::ui::core::runner::{op_spans, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -145,6 +145,11 @@ impl CapAdapter {
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .collect()
     }
+}
+
+/// A client operation's key, invocation and response, for the space-time diagram.
+fn at(o: &ClientOp) -> (u64, SimTime, Option<SimTime>) {
+    (record::key(o.op), o.invoke, o.respond)
 }
 
 impl Adapter for CapAdapter {
@@ -525,26 +530,15 @@ impl Adapter for CapAdapter {
         self.clients(w)
             .into_iter()
             .flat_map(|(node, c)| {
-                since(c.history(), from, |o| o.respond)
-                    .1
-                    .iter()
-                    .map(move |o| {
-                        let (label, class) = op_look(
-                            o,
-                            m.stale().contains(&o.op),
-                            m.lost().contains(&o.op),
-                            lang,
-                            true,
-                        );
-                        OpSpan {
-                            key: record::key(o.op),
-                            node,
-                            t0: o.invoke,
-                            t1: o.respond,
-                            label,
-                            class,
-                        }
-                    })
+                op_spans(node, c.history(), from, at, move |o| {
+                    op_look(
+                        o,
+                        m.stale().contains(&o.op),
+                        m.lost().contains(&o.op),
+                        lang,
+                        true,
+                    )
+                })
             })
             .collect()
     }

@@ -14,7 +14,7 @@ use crate::sim::SimTime;
 use crate::sim::{NodeId, World, MS};
 use crate::ui::core::i18n::fields as F;
 use crate::ui::core::i18n::{CmdText, Key, Lang};
-use crate::ui::core::runner::{since, timer_left, Adapter, Sim};
+use crate::ui::core::runner::{op_spans, timer_left, Adapter, Sim};
 use crate::ui::core::scenario::Scenario;
 use crate::ui::core::text::Tx;
 use crate::ui::core::text::{tr, Text};
@@ -162,6 +162,11 @@ impl PsAdapter {
         let alive: Vec<bool> = (0..w.len()).map(|i| w.is_alive(i)).collect();
         current_primary(&nodes, &alive)
     }
+}
+
+/// A client operation's key, invocation and response, for the space-time diagram.
+fn at(o: &ClientOp) -> (u64, SimTime, Option<SimTime>) {
+    (record::key(o.op), o.invoke, o.respond)
 }
 
 impl Adapter for PsAdapter {
@@ -593,28 +598,17 @@ impl Adapter for PsAdapter {
             .filter_map(|i| Some((i, w.node(i).client()?)))
             .flat_map(|(node, c)| {
                 let (wr, rd) = (wr.clone(), rd.clone());
-                since(c.history(), from, |o| o.respond)
-                    .1
-                    .iter()
-                    .map(move |o| {
-                        let (label, class) = match (o.write, o.read, o.respond) {
-                            (Some(v), _, Some(_)) if lost.contains(&o.op) => {
-                                (format!("{wr} {v} ✗"), "op-lost")
-                            }
-                            (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
-                            (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
-                            (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
-                            (None, _, _) => (format!("{rd} …"), "op-waiting"),
-                        };
-                        OpSpan {
-                            key: record::key(o.op),
-                            node,
-                            t0: o.invoke,
-                            t1: o.respond,
-                            label,
-                            class,
+                op_spans(node, c.history(), from, at, move |o| {
+                    match (o.write, o.read, o.respond) {
+                        (Some(v), _, Some(_)) if lost.contains(&o.op) => {
+                            (format!("{wr} {v} ✗"), "op-lost")
                         }
-                    })
+                        (Some(v), _, Some(_)) => (format!("{wr} {v}"), "op-write"),
+                        (Some(v), _, None) => (format!("{wr} {v} …"), "op-waiting"),
+                        (None, Some(r), Some(_)) => (format!("{rd} → {r}"), "op-read"),
+                        (None, _, _) => (format!("{rd} …"), "op-waiting"),
+                    }
+                })
             })
             .collect()
     }
