@@ -17,10 +17,14 @@ pub struct RecentLog<T> {
     total: usize,
 }
 
-/// By default a record keeps its newest 256 entries and marks none.
+/// How many of the newest entries a record keeps by default: enough for a strip's last
+/// few, the space-time diagram's window and a monitor reading entries as they come.
+pub const KEPT: usize = 256;
+
+/// By default a record keeps its newest [`KEPT`] entries and marks none.
 impl<T: Clone> Default for RecentLog<T> {
     fn default() -> Self {
-        RecentLog::new(256, 0)
+        RecentLog::new(KEPT, 0)
     }
 }
 

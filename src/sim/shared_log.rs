@@ -49,36 +49,6 @@ impl<T: Clone> SharedLog<T> {
         self.chunks.iter().flat_map(|c| c.iter())
     }
 
-    /// The entry at `i` (in constant time), if there is one.
-    pub fn get(&self, i: usize) -> Option<&T> {
-        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
-    }
-
-    /// The newest entry.
-    pub fn last(&self) -> Option<&T> {
-        self.chunks.last()?.last()
-    }
-
-    /// The entries from index `from` on (only the chunks that hold them are visited, so
-    /// reading the recent end of a long log costs what the recent end holds).
-    pub fn iter_from(&self, from: usize) -> impl Iterator<Item = &T> {
-        let first = (from / CHUNK).min(self.chunks.len());
-        let skip = if first < self.chunks.len() {
-            from % CHUNK
-        } else {
-            0
-        };
-        self.chunks[first..]
-            .iter()
-            .flat_map(|c| c.iter())
-            .skip(skip)
-    }
-
-    /// The last `n` entries, oldest first.
-    pub fn tail(&self, n: usize) -> impl Iterator<Item = &T> {
-        self.iter_from(self.len.saturating_sub(n))
-    }
-
     pub fn to_vec(&self) -> Vec<T> {
         self.iter().cloned().collect()
     }
@@ -91,31 +61,6 @@ impl<T: Clone> SharedLog<T> {
         (0..full).all(|i| Arc::ptr_eq(&self.chunks[i], &other.chunks[i]))
     }
 }
-
-impl<T: Clone> std::ops::Index<usize> for SharedLog<T> {
-    type Output = T;
-    fn index(&self, i: usize) -> &T {
-        self.get(i).expect("an index within the log")
-    }
-}
-
-impl<T: Clone> FromIterator<T> for SharedLog<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut log = SharedLog::default();
-        for item in items {
-            log.push(item);
-        }
-        log
-    }
-}
-
-impl<T: Clone + PartialEq> PartialEq for SharedLog<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.iter().eq(other.iter())
-    }
-}
-
-impl<T: Clone + Eq> Eq for SharedLog<T> {}
 
 #[cfg(test)]
 mod tests {
@@ -134,22 +79,5 @@ mod tests {
         assert_eq!(b.to_vec(), (0..1_000).collect::<Vec<_>>());
         assert_eq!(a.iter().last(), Some(&1_000));
         assert!(a.shares_with(&b), "the full chunks are the same memory");
-    }
-
-    #[test]
-    fn indexed_and_tail_reads_agree_with_a_vec() {
-        for n in [0usize, 1, 255, 256, 257, 700] {
-            let v: Vec<usize> = (0..n).collect();
-            let log: SharedLog<usize> = v.iter().copied().collect();
-            assert_eq!(log.len(), n);
-            assert_eq!(log.last(), v.last());
-            for i in [0, 1, 255, 256, 300, n.saturating_sub(1), n, n + 5] {
-                assert_eq!(log.get(i), v.get(i), "get({i}) of {n}");
-                let from: Vec<usize> = log.iter_from(i).copied().collect();
-                assert_eq!(from, v[i.min(n)..].to_vec(), "iter_from({i}) of {n}");
-                let tail: Vec<usize> = log.tail(i).copied().collect();
-                assert_eq!(tail, v[n.saturating_sub(i)..].to_vec(), "tail({i}) of {n}");
-            }
-        }
     }
 }

@@ -1,5 +1,5 @@
-//! A map that only grows and clones cheaply, for what a monitor or an app must remember of
-//! a whole run (every ID ever issued, to spot a duplicate): older entries live in sorted
+//! A map that only grows and clones cheaply, for what a monitor or an app must remember
+//! across many events (the IDs issued lately, to spot a duplicate): older entries live in sorted
 //! runs behind `Arc`s, shared between clones (the world's checkpoints), and only the newest
 //! few are held privately. Runs merge as a binary counter does, so there are O(log n) of
 //! them; a lookup binary-searches each, and a clone copies one pointer per run.

@@ -161,34 +161,30 @@ impl Ctl {
                 step = CatchUpStep::StoppedShort(at);
             }
         }
-        if let CatchUpStep::StoppedShort(at) = step {
-            // Too far at these settings: stay here, paused, and say so.
-            self.catching_up.set(None);
-            self.refresh();
-            self.notices.update(|n| {
-                n.push(Notice::StoppedShort {
-                    target: crate::sim::time::fmt_secs(c.target),
-                    at: crate::sim::time::fmt_secs(at),
-                })
-            });
-            return;
-        }
-        let at = match step {
-            CatchUpStep::Going(at) => at,
-            _ => c.target,
-        };
-        if at >= c.target {
-            self.catching_up.set(None);
-            self.refresh();
-            self.start_tour();
-            if c.resume {
-                self.playing.set(true);
+        match step {
+            CatchUpStep::Arrived => {
+                self.catching_up.set(None);
+                self.refresh();
+                self.start_tour();
+                if c.resume {
+                    self.playing.set(true);
+                }
             }
-        } else {
+            CatchUpStep::StoppedShort(at) => {
+                // Too far at these settings: stay here, paused, and say so.
+                self.catching_up.set(None);
+                self.refresh();
+                self.notices.update(|n| {
+                    n.push(Notice::StoppedShort {
+                        target: crate::sim::time::fmt_secs(c.target),
+                        at: crate::sim::time::fmt_secs(at),
+                    })
+                });
+            }
             // Only the progress bar changes meanwhile: drawing every slice's state (a
             // whole new log, diagram and set of messages each time) would cost more than
             // the running.
-            self.catching_up.set(Some(CatchUp { at, ..c }));
+            CatchUpStep::Going(at) => self.catching_up.set(Some(CatchUp { at, ..c })),
         }
     }
 

@@ -11,11 +11,6 @@ use super::msg::{LeaseMsg, LeaseNote, LeaseTimer, Versioned};
 use super::node::{LeaseConfig, LeaseNode, Mode, SERVER};
 use crate::sim::{Ctx, NodeId, RecentLog, SimTime, MS};
 
-/// How many of the newest entries each record of the lease page keeps (reads, beliefs,
-/// grants, applied writes, the writer's writes): the strips show the last few, the
-/// space-time diagram the ones in its window, and the monitor reads them as they come.
-pub const KEPT: usize = 256;
-
 /// A read the holder answered (true time, recorded for the judge and the drawing).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Read {
@@ -47,8 +42,8 @@ pub struct Holder {
     read_waiting: bool,
     /// Checked the lease and working on a read.
     working: bool,
-    /// The reads it served (the newest [`KEPT`]), and the spans it believed it held the
-    /// lease (likewise): a long run holds what its first minutes held.
+    /// The reads it served, and the spans it believed it held the lease: the newest of
+    /// each ([`RecentLog`]'s default), so a long run holds what its first minutes held.
     reads: RecentLog<Read>,
     beliefs: RecentLog<Belief>,
     aborted: u64,

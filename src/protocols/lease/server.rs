@@ -7,7 +7,6 @@
 
 use std::collections::VecDeque;
 
-use super::holder::KEPT;
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer, Versioned};
 use super::node::{LeaseConfig, LeaseNode, Mode};
 use crate::sim::{Ctx, NodeId, RecentLog, SimTime, MS};
@@ -41,7 +40,8 @@ pub struct Server {
     leases: Vec<Option<SimTime>>,
     queue: VecDeque<Pending>,
     waiting: Option<Waiting>,
-    /// The leases granted, and below the writes applied: the newest [`KEPT`] of each.
+    /// The leases granted, and below the writes applied: the newest of each
+    /// ([`RecentLog`]'s default).
     grants: RecentLog<Grant>,
     /// After a reboot the server does not know which leases it granted: it writes nothing
     /// until a whole period has passed on its clock.
@@ -67,10 +67,10 @@ impl Server {
             leases: vec![None; cfg.size()],
             queue: VecDeque::new(),
             waiting: None,
-            grants: RecentLog::new(KEPT, 0),
+            grants: RecentLog::default(),
             blind_until: None,
             rebooted: false,
-            applied: RecentLog::new(KEPT, 0),
+            applied: RecentLog::default(),
         }
     }
     /// The value of record (every applied write).
@@ -114,10 +114,9 @@ impl Server {
 
     pub fn crashed(&mut self, cfg: &LeaseConfig) {
         let value = self.value;
-        let fresh = Server::new(cfg);
-        let grants = std::mem::replace(&mut self.grants, fresh.grants.clone());
-        let applied = std::mem::replace(&mut self.applied, fresh.applied.clone());
-        *self = fresh;
+        let grants = std::mem::take(&mut self.grants);
+        let applied = std::mem::take(&mut self.applied);
+        *self = Server::new(cfg);
         self.value = value;
         self.grants = grants;
         self.applied = applied;

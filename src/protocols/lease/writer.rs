@@ -1,6 +1,5 @@
 //! The writer: it writes the next number to the server, at a fixed period or by click.
 
-use super::holder::KEPT;
 use super::msg::{LeaseMsg, LeaseNote, LeaseTimer};
 use super::node::{LeaseConfig, LeaseNode, SERVER};
 use crate::sim::{Ctx, RecentLog, SimTime};
@@ -13,21 +12,12 @@ pub struct WriteRec {
     pub done: Option<SimTime>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Writer {
-    /// Its writes, the newest [`KEPT`].
+    /// Its writes, the newest ([`RecentLog`]'s default).
     writes: RecentLog<WriteRec>,
     /// How many the server confirmed.
     confirmed: usize,
-}
-
-impl Default for Writer {
-    fn default() -> Self {
-        Writer {
-            writes: RecentLog::new(KEPT, 0),
-            confirmed: 0,
-        }
-    }
 }
 
 impl Writer {
